@@ -1,0 +1,17 @@
+package dev.cftokens.core.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Set;
+
+/**
+ * A policy as Cloudflare stores it, with every placeholder resolved. Equal specs mean equal grants,
+ * whatever order Cloudflare returns groups and resources in.
+ */
+public record PolicySpec(PolicyEffect effect, Set<String> permissionGroupIds, Set<ResourceGrant> resources) {
+  public PolicySpec {
+    requireNonNull(effect, "effect");
+    permissionGroupIds = Set.copyOf(permissionGroupIds);
+    resources = Set.copyOf(resources);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.cftokens.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TokenDeclarationTest {
+  private static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
+  private static final PermissionGroupRef ZONE_READ =
+      new PermissionGroupRef("c8fed203ed3043cba015a93ad1616f1f", "Zone Read");
+
+  @Test
+  void resolvesPlainKeysToStar() {
+    TokenDeclaration declaration = declaration(
+        new PolicyDeclaration(PolicyEffect.ALLOW, List.of(ZONE_READ), List.of("com.cloudflare.api.account.zone.*"), ""),
+        List.of());
+    TokenSpec spec = declaration.resolve(ACCOUNT, Map.of());
+    assertThat(spec.policies()).containsExactly(new PolicySpec(PolicyEffect.ALLOW,
+        Set.of(ZONE_READ.id()), Set.of(ResourceGrant.all("com.cloudflare.api.account.zone.*"))));
+  }
+
+  @Test
+  void bareAccountKeyAndAccountPlaceholderMeanTheProvisionedAccount() {
+    TokenDeclaration declaration = declaration(
+        new PolicyDeclaration(PolicyEffect.ALLOW, List.of(ZONE_READ),
+            List.of("com.cloudflare.api.account.zone.*"), "com.cloudflare.api.account"),
+        List.of());
+    TokenSpec spec = declaration.resolve(ACCOUNT, Map.of());
+    assertThat(spec.policies().iterator().next().resources()).containsExactly(
+        new ResourceGrant("com.cloudflare.api.account." + ACCOUNT, Set.of("com.cloudflare.api.account.zone.*")));
+
+    TokenDeclaration placeholder = declaration(
+        new PolicyDeclaration(PolicyEffect.DENY, List.of(ZONE_READ), List.of("com.cloudflare.api.account.{account}"), ""),
+        List.of());
+    assertThat(placeholder.resolve(ACCOUNT, Map.of()).policies().iterator().next().resources())
+        .containsExactly(ResourceGrant.all("com.cloudflare.api.account." + ACCOUNT));
+  }
+
+  @Test
+  void inputsFillTheirPlaceholders() {
+    TokenDeclaration declaration = declaration(
+        new PolicyDeclaration(PolicyEffect.ALLOW, List.of(ZONE_READ), List.of("com.cloudflare.api.account.zone.{zoneId}"), ""),
+        List.of("zoneId"));
+    TokenSpec spec = declaration.resolve(ACCOUNT, Map.of("zoneId", "0123456789abcdef0123456789abcdef"));
+    assertThat(spec.policies().iterator().next().resources())
+        .containsExactly(ResourceGrant.all("com.cloudflare.api.account.zone.0123456789abcdef0123456789abcdef"));
+  }
+
+  @Test
+  void missingInputIsNamed() {
+    TokenDeclaration declaration = declaration(
+        new PolicyDeclaration(PolicyEffect.ALLOW, List.of(ZONE_READ), List.of("com.cloudflare.api.account.zone.{zoneId}"), ""),
+        List.of("zoneId"));
+    assertThatThrownBy(() -> declaration.resolve(ACCOUNT, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("token test-token needs a value for its input zoneId()");
+  }
+
+  @Test
+  void accountKeyWithoutAccountSaysWhatToSet() {
+    TokenDeclaration declaration = declaration(
+        new PolicyDeclaration(PolicyEffect.ALLOW, List.of(ZONE_READ), List.of("com.cloudflare.api.account"), ""),
+        List.of());
+    assertThatThrownBy(() -> declaration.resolve(null, Map.of()))
+        .hasMessageContaining("CLOUDFLARE_ACCOUNT_ID");
+  }
+
+  @Test
+  void specsCompareAsSets() {
+    PolicySpec a = new PolicySpec(PolicyEffect.ALLOW, Set.of("1", "2"), Set.of(ResourceGrant.all("k1"), ResourceGrant.all("k2")));
+    PolicySpec b = new PolicySpec(PolicyEffect.ALLOW, Set.of("2", "1"), Set.of(ResourceGrant.all("k2"), ResourceGrant.all("k1")));
+    PolicySpec c = new PolicySpec(PolicyEffect.DENY, Set.of("2"), Set.of(ResourceGrant.all("k2")));
+    Instant expiry = Instant.parse("2030-01-01T00:00:00Z");
+    TokenSpec one = new TokenSpec("t", Set.of(a, c), null, null, expiry);
+    TokenSpec two = new TokenSpec("t", Set.of(c, b), RequestIpCondition.NONE, null, expiry);
+    assertThat(one).isEqualTo(two);
+    assertThat(one).isNotEqualTo(new TokenSpec("t", Set.of(a), null, null, expiry));
+  }
+
+  @Test
+  void placeholdersAreListedInOrder() {
+    assertThat(TokenDeclaration.placeholders("com.cloudflare.edge.r2.bucket.{account}_default_{bucket}"))
+        .containsExactly("account", "bucket");
+    assertThat(TokenDeclaration.placeholders("com.cloudflare.api.account.zone.*")).isEmpty();
+  }
+
+  private static TokenDeclaration declaration(PolicyDeclaration policy, List<String> inputs) {
+    return new TokenDeclaration("test-token", "Test Token", TokenOwner.ACCOUNT, List.of(policy),
+        RequestIpCondition.NONE, null, null, inputs);
+  }
+}
