@@ -281,7 +281,8 @@ public final class ResourceKey {
   }
 
   private static String article(String noun) {
-    return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    // The nouns here are account, zone, user, R2 bucket and their ids: only "account" takes "an".
+    return (noun.startsWith("account") ? "an " : "a ") + noun;
   }
 
   private static String quote(String value) {
