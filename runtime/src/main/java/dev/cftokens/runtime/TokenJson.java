@@ -9,12 +9,12 @@ import dev.cftokens.core.model.PolicySpec;
 import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenSpec;
+import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.runtime.http.Envelope;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -82,9 +82,9 @@ final class TokenJson {
     return node;
   }
 
-  /** {@code 2018-07-01T05:20:00Z}: whole seconds, as the API documents. */
+  /** {@code 2018-07-01T05:20:00Z}: whole seconds, as the API documents (core's one rule for it). */
   static String timestamp(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    return Timestamps.format(instant);
   }
 
   /** A token object of a response; {@code envelope} names the request if the shape is wrong. */

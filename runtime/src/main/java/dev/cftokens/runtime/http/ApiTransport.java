@@ -12,6 +12,7 @@ import dev.cftokens.runtime.CloudflareOutcomeUnknownException;
 import dev.cftokens.runtime.RateLimit;
 import dev.cftokens.runtime.RetryPolicy;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
@@ -315,6 +316,10 @@ public final class ApiTransport {
 
   private static String describe(IOException e) {
     String message = e.getMessage();
+    if (e instanceof InterruptedIOException && !(e instanceof java.net.SocketException)) {
+      // OkHttp's read and call timeouts say only "timeout" or "Read timed out"; say plainly what happened.
+      return "timed out (" + e.getClass().getSimpleName() + (message == null ? "" : ": " + message) + ")";
+    }
     return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
