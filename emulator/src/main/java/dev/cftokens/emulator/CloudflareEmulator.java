@@ -51,7 +51,7 @@ public final class CloudflareEmulator implements AutoCloseable {
 
     Permissions permissions = new Permissions(catalog);
     Router<Endpoint> router = new Router<>();
-    new TokenEndpoints(identity, catalog, tokens, new TokenBodyReader(catalog), permissions).register(router);
+    new TokenEndpoints(identity, catalog, tokens, new TokenBodyReader(catalog, identity.accountId(), identity.userId()), permissions).register(router);
 
     Authenticator authenticator = new Authenticator(tokens, TokenValues.hash(adminToken), adminTokenId,
         identity.userEmail(), TokenValues.hash(globalApiKey));
