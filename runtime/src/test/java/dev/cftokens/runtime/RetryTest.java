@@ -244,4 +244,15 @@ class RetryTest {
     assertThat(e.errors()).extracting(ApiError::code).containsExactly(9109);
     assertThat(e.getMessage()).contains("[9109]", "answer to a repeat");
   }
+
+  @Test
+  void retryAfterAsAnHttpDateIsHonoured() {
+    String inThreeSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+        .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(3));
+    server.enqueue(tooManyRequests("retry-after", inThreeSeconds));
+    server.enqueue(ok(tokenJson("abc", "n")));
+    cloudflare.accountTokens().get("abc");
+    assertThat(time.sleeps).hasSize(1);
+    assertThat(time.sleeps.get(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3));
+  }
 }
