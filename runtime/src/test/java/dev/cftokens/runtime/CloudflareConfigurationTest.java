@@ -14,7 +14,9 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(LogLeakScan.class)
 class CloudflareConfigurationTest {
   private final MockWebServer server = MockCloudflare.start();
 

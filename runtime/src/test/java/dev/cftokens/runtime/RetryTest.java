@@ -20,7 +20,10 @@ import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(LogLeakScan.class)
+@LogLeakScan.ExpectsRequestLog
 class RetryTest {
   private static final TokenSpec SPEC = new TokenSpec("n",
       Set.of(new PolicySpec(PolicyEffect.ALLOW, Set.of("c8fed203ed3043cba015a93ad1616f1f"),
