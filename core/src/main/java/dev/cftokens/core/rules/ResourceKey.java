@@ -326,10 +326,21 @@ public final class ResourceKey {
       String accountPrefix = ACCOUNT_KEY + ".";
       if (key.startsWith(accountPrefix)) {
         String rest = key.substring(accountPrefix.length());
-        int dot = rest.indexOf('.');
-        if (dot >= 0 && !rest.startsWith("{")) {
+        int close = rest.startsWith("{") ? rest.indexOf('}') : -1;
+        int dot = rest.indexOf('.', close + 1);
+        if (dot >= 0) {
+          String first = rest.substring(0, dot);
+          if (isHexId(first) || close == dot - 1) {
+            // Such as com.cloudflare.api.account.<id>.zone.*: a child written as a path below its account.
+            throw invalid(subject + " writes a key below an account id, but keys do not nest by path; nest the"
+                + " zone or R2 bucket key under the account key instead: "
+                + (form == KeyForm.DECLARED
+                    ? "@Policy(within = \"" + ACCOUNT_KEY + "." + first + "\", resources = \"" + Scope.ZONE.key()
+                        + ".*\")"
+                    : "{\"" + ACCOUNT_KEY + "." + first + "\": {\"" + Scope.ZONE.key() + ".*\": \"*\"}}"));
+          }
           throw invalid(subject + " is not a Cloudflare resource key: there is no resource type "
-              + quote(rest.substring(0, dot)) + " under an account, only zone; " + allForms(form));
+              + quote(first) + " under an account, only zone; " + allForms(form));
         }
         return idKey(Scope.ACCOUNT, rest);
       }

@@ -160,6 +160,18 @@ class ResourceKeyTest {
         arguments(ACCOUNT + ".worker.route.*", DECLARED,
             "resource key \"" + ACCOUNT + ".worker.route.*\" is not a Cloudflare resource key: there is no resource"
                 + " type \"worker\" under an account, only zone; " + ALL_DECLARED),
+        arguments(ACCOUNT + "." + ACCOUNT_ID + ".zone.*", WIRE,
+            "resource key \"" + ACCOUNT + "." + ACCOUNT_ID + ".zone.*\" writes a key below an account id, but keys do"
+                + " not nest by path; nest the zone or R2 bucket key under the account key instead: {\"" + ACCOUNT + "."
+                + ACCOUNT_ID + "\": {\"" + ZONE + ".*\": \"*\"}}"),
+        arguments(ACCOUNT + ".{account}.zone.*", DECLARED,
+            "resource key \"" + ACCOUNT + ".{account}.zone.*\" writes a key below an account id, but keys do not nest"
+                + " by path; nest the zone or R2 bucket key under the account key instead: @Policy(within = \""
+                + ACCOUNT + ".{account}\", resources = \"" + ZONE + ".*\")"),
+        arguments(ACCOUNT + ".{a.b}", DECLARED,
+            "resource key \"" + ACCOUNT + ".{a.b}\" has placeholder {a.b}, which is not a Java identifier; a"
+                + " placeholder names a no-argument String method of the token interface, like " + ACCOUNT
+                + ".{account}"),
         arguments("com.example.thing", DECLARED,
             "resource key \"com.example.thing\" is not a Cloudflare resource key; " + ALL_DECLARED),
         arguments("com.cloudflare.api.zone.*", WIRE,
