@@ -100,8 +100,8 @@ public final class ResourceKey {
    * Checks that {@code child} may be nested under {@code parent}, as in {@code @Policy(within =
    * parent, resources = child)} or {@code {"parent": {"child": "*"}}}: the parent must name one
    * account (the bare key, {@code {account}} or a 32-hex id; not {@code com.cloudflare.api.account.*},
-   * since nesting means "of this account"), and the child must be a zone or R2 bucket key. A bucket
-   * whose account id is concrete must belong to a concrete parent account.
+   * since nesting means "of this account"), and the child must be a zone or R2 bucket key. When a
+   * bucket key and its parent both name a concrete account, it must be the same one.
    *
    * @throws InvalidValueException on the offending key, with {@link InvalidValueException#value()} the
    *     parent or the child
@@ -110,22 +110,22 @@ public final class ResourceKey {
     requireNonNull(parent, "parent");
     requireNonNull(child, "child");
     if (parent.scope != Scope.ACCOUNT) {
-      throw new InvalidValueException(parent.key, quote(parent.key) + " is a " + parent.scope.displayName()
+      throw new InvalidValueException(parent.key, "resource key " + quote(parent.key) + " is a " + parent.scope.displayName()
           + " key and cannot hold nested keys; only one account can: " + singleAccountForms(parent.form));
     }
     if (parent.wildcard) {
-      throw new InvalidValueException(parent.key, quote(parent.key)
+      throw new InvalidValueException(parent.key, "resource key " + quote(parent.key)
           + " means all accounts and cannot hold nested keys; nested keys belong to one account: "
           + singleAccountForms(parent.form));
     }
     if (child.scope != Scope.ZONE && child.scope != Scope.R2_BUCKET) {
-      throw new InvalidValueException(child.key, quote(child.key) + " is " + article(child.scope)
+      throw new InvalidValueException(child.key, "resource key " + quote(child.key) + " is " + article(child.scope)
           + " key and cannot be nested under an account key; only zone and R2 bucket keys can."
           + " Grant it as a resource of its own, not within " + parent.key);
     }
     if (child.bucket != null && isHexId(child.bucket.accountId()) && isHexId(parent.id)
         && !child.bucket.accountId().equals(parent.id)) {
-      throw new InvalidValueException(child.key, quote(child.key) + " is a bucket of account "
+      throw new InvalidValueException(child.key, "resource key " + quote(child.key) + " is a bucket of account "
           + child.bucket.accountId() + ", so it cannot be nested under account " + parent.id
           + "; nest it under " + ACCOUNT_KEY + "." + child.bucket.accountId());
     }
@@ -144,7 +144,7 @@ public final class ResourceKey {
       String how = key.form == KeyForm.DECLARED
           ? "declare it with within = \"" + ACCOUNT_KEY + "\" (or another account key)"
           : "send it as {\"" + ACCOUNT_KEY + ".<32 hex account id>\": {\"" + key.key + "\": \"*\"}}";
-      throw new InvalidValueException(key.key, quote(key.key)
+      throw new InvalidValueException(key.key, "resource key " + quote(key.key)
           + " means all R2 buckets of one account and is only valid nested under that account's key; " + how);
     }
   }

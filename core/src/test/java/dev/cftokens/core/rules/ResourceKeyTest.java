@@ -383,25 +383,25 @@ class ResourceKeyTest {
         + ".<32 hex account id>";
     return Stream.of(
         arguments(ACCOUNT + ".*", ZONE + ".*", DECLARED, ACCOUNT + ".*",
-            "\"" + ACCOUNT + ".*\" means all accounts and cannot hold nested keys; nested keys belong to one account: "
+            "resource key \"" + ACCOUNT + ".*\" means all accounts and cannot hold nested keys; nested keys belong to one account: "
                 + declaredParents),
         arguments(ACCOUNT + ".*", ZONE + ".*", WIRE, ACCOUNT + ".*",
-            "\"" + ACCOUNT + ".*\" means all accounts and cannot hold nested keys; nested keys belong to one account: "
+            "resource key \"" + ACCOUNT + ".*\" means all accounts and cannot hold nested keys; nested keys belong to one account: "
                 + ACCOUNT + ".<32 hex account id>"),
         arguments(ZONE + ".*", ZONE + ".*", DECLARED, ZONE + ".*",
-            "\"" + ZONE + ".*\" is a zone key and cannot hold nested keys; only one account can: " + declaredParents),
+            "resource key \"" + ZONE + ".*\" is a zone key and cannot hold nested keys; only one account can: " + declaredParents),
         arguments(USER + "." + USER_TAG, ZONE + ".*", WIRE, USER + "." + USER_TAG,
-            "\"" + USER + "." + USER_TAG + "\" is a user key and cannot hold nested keys; only one account can: "
+            "resource key \"" + USER + "." + USER_TAG + "\" is a user key and cannot hold nested keys; only one account can: "
                 + ACCOUNT + ".<32 hex account id>"),
         arguments(ACCOUNT, ACCOUNT + "." + ACCOUNT_ID, DECLARED, ACCOUNT + "." + ACCOUNT_ID,
-            "\"" + ACCOUNT + "." + ACCOUNT_ID + "\" is an account key and cannot be nested under an account key;"
+            "resource key \"" + ACCOUNT + "." + ACCOUNT_ID + "\" is an account key and cannot be nested under an account key;"
                 + " only zone and R2 bucket keys can. Grant it as a resource of its own, not within " + ACCOUNT),
         arguments(ACCOUNT, USER + ".{tag}", DECLARED, USER + ".{tag}",
-            "\"" + USER + ".{tag}\" is a user key and cannot be nested under an account key; only zone and R2 bucket"
+            "resource key \"" + USER + ".{tag}\" is a user key and cannot be nested under an account key; only zone and R2 bucket"
                 + " keys can. Grant it as a resource of its own, not within " + ACCOUNT),
         arguments(ACCOUNT + "." + OTHER_ACCOUNT_ID, BUCKET + "." + ACCOUNT_ID + "_eu_logs", WIRE,
             BUCKET + "." + ACCOUNT_ID + "_eu_logs",
-            "\"" + BUCKET + "." + ACCOUNT_ID + "_eu_logs\" is a bucket of account " + ACCOUNT_ID + ", so it cannot be"
+            "resource key \"" + BUCKET + "." + ACCOUNT_ID + "_eu_logs\" is a bucket of account " + ACCOUNT_ID + ", so it cannot be"
                 + " nested under account " + OTHER_ACCOUNT_ID + "; nest it under " + ACCOUNT + "." + ACCOUNT_ID));
   }
 
@@ -421,11 +421,11 @@ class ResourceKeyTest {
   void allBucketsKeyIsOnlyValidNested() {
     assertThatThrownBy(() -> ResourceKey.checkTopLevel(ResourceKey.parse(BUCKET + ".*", DECLARED)))
         .isInstanceOf(InvalidValueException.class)
-        .hasMessage("\"" + BUCKET + ".*\" means all R2 buckets of one account and is only valid nested under that"
+        .hasMessage("resource key \"" + BUCKET + ".*\" means all R2 buckets of one account and is only valid nested under that"
             + " account's key; declare it with within = \"" + ACCOUNT + "\" (or another account key)");
     assertThatThrownBy(() -> ResourceKey.checkTopLevel(ResourceKey.parse(BUCKET + ".*", WIRE)))
         .isInstanceOf(InvalidValueException.class)
-        .hasMessage("\"" + BUCKET + ".*\" means all R2 buckets of one account and is only valid nested under that"
+        .hasMessage("resource key \"" + BUCKET + ".*\" means all R2 buckets of one account and is only valid nested under that"
             + " account's key; send it as {\"" + ACCOUNT + ".<32 hex account id>\": {\"" + BUCKET + ".*\": \"*\"}}");
   }
 
