@@ -81,6 +81,10 @@ public final class Cidr {
    */
   public static InetAddress parseAddress(String text) {
     requireNonNull(text, "text");
+    if (text.isEmpty()) {
+      throw new InvalidValueException(text, "address is empty; write an IPv4 address such as 192.0.2.1 or an IPv6"
+          + " address such as 2001:db8::1");
+    }
     return toInetAddress(parseAddress(text, new Subject("address", text), text));
   }
 
@@ -200,8 +204,9 @@ public final class Cidr {
       return parseIpv6(text, subject, address);
     }
     if (address.indexOf('.') < 0) {
-      throw new InvalidValueException(text, subject + " has " + quote(address) + ", which is not an IP address;"
-          + " write an IPv4 address such as 192.0.2.0 or an IPv6 address such as 2001:db8::");
+      // Reading a bare address, the subject already quotes it.
+      throw new InvalidValueException(text, subject + (address.equals(text) ? " is" : " has " + quote(address) + ", which is")
+          + " not an IP address; write an IPv4 address such as 192.0.2.0 or an IPv6 address such as 2001:db8::");
     }
     byte[] bytes = new byte[4];
     parseIpv4(text, subject, address, bytes, 0);

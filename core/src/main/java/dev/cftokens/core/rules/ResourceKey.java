@@ -53,6 +53,7 @@ public final class ResourceKey {
   private static final String BUCKET_PREFIX = Scope.R2_BUCKET.key() + ".";
   private static final String BUCKET_SHAPE = BUCKET_PREFIX + "<32 hex account id>_<jurisdiction>_<bucket name>";
   private static final String BUCKET_EXAMPLE = BUCKET_PREFIX + "{account}_default_{bucket}";
+  private static final String UPPER_CASE = "has upper-case letters; Cloudflare ids are lower case";
 
   /**
    * The three parts of an R2 bucket key, each as written: concrete, or a {@code {placeholder}} in a
@@ -247,8 +248,6 @@ public final class ResourceKey {
     }
     return upper ? UPPER_CASE : null;
   }
-
-  private static final String UPPER_CASE = "has upper-case letters; Cloudflare ids are lower case";
 
   private static String singleAccountForms(KeyForm form) {
     return form == KeyForm.DECLARED
