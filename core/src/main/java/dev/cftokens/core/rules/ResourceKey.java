@@ -111,8 +111,9 @@ public final class ResourceKey {
     requireNonNull(parent, "parent");
     requireNonNull(child, "child");
     if (parent.scope != Scope.ACCOUNT) {
-      throw new InvalidValueException(parent.key, "resource key " + quote(parent.key) + " is a " + parent.scope.displayName()
-          + " key and cannot hold nested keys; only one account can: " + singleAccountForms(parent.form));
+      throw new InvalidValueException(parent.key, "resource key " + quote(parent.key) + " is "
+          + article(parent.scope) + " key and cannot hold nested keys; only one account can: "
+          + singleAccountForms(parent.form));
     }
     if (parent.wildcard) {
       throw new InvalidValueException(parent.key, "resource key " + quote(parent.key)
@@ -462,8 +463,8 @@ public final class ResourceKey {
           hint = ", such as " + Scope.R2_BUCKET.key() + ".023e105f4ecef8ad9ca31a8372d0c353_default_my-bucket";
         }
         throw invalid(subject + " has " + parts.size() + (parts.size() == 1 ? " part" : " parts")
-            + " separated by _, not 3; an R2 bucket key is " + BUCKET_SHAPE + ", with jurisdiction default, eu or fedramp"
-            + hint);
+            + " separated by _, not 3; an R2 bucket key is " + BUCKET_SHAPE
+            + ", with jurisdiction default, eu or fedramp" + hint);
       }
       String account = parts.get(0);
       String jurisdiction = parts.get(1);
