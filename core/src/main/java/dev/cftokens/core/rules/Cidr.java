@@ -206,7 +206,8 @@ public final class Cidr {
     if (address.indexOf('.') < 0) {
       // Reading a bare address, the subject already quotes it.
       throw new InvalidValueException(text, subject
-          + (address.equals(text) ? " is" : " has " + quote(address) + ", which is") + " not an IP address; write an IPv4 address such as 192.0.2.0 or an IPv6 address such as 2001:db8::");
+          + (address.equals(text) ? " is" : " has " + quote(address) + ", which is")
+          + " not an IP address; write an IPv4 address such as 192.0.2.0 or an IPv6 address such as 2001:db8::");
     }
     byte[] bytes = new byte[4];
     parseIpv4(text, subject, address, bytes, 0);
