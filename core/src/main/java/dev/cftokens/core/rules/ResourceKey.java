@@ -111,23 +111,22 @@ public final class ResourceKey {
     requireNonNull(parent, "parent");
     requireNonNull(child, "child");
     if (parent.scope != Scope.ACCOUNT) {
-      throw new InvalidValueException(parent.key, "resource key " + quote(parent.key) + " is "
-          + article(parent.scope) + " key and cannot hold nested keys; only one account can: "
-          + singleAccountForms(parent.form));
+      throw new InvalidValueException(parent.key, quote(parent.key) + " is " + article(parent.scope)
+          + " key and cannot hold nested keys; only one account can: " + singleAccountForms(parent.form));
     }
     if (parent.wildcard) {
-      throw new InvalidValueException(parent.key, "resource key " + quote(parent.key)
+      throw new InvalidValueException(parent.key, quote(parent.key)
           + " means all accounts and cannot hold nested keys; nested keys belong to one account: "
           + singleAccountForms(parent.form));
     }
     if (child.scope != Scope.ZONE && child.scope != Scope.R2_BUCKET) {
-      throw new InvalidValueException(child.key, "resource key " + quote(child.key) + " is " + article(child.scope)
+      throw new InvalidValueException(child.key, quote(child.key) + " is " + article(child.scope)
           + " key and cannot be nested under an account key; only zone and R2 bucket keys can."
           + " Grant it as a resource of its own, not within " + parent.key);
     }
     if (child.bucket != null && isHexId(child.bucket.accountId()) && isHexId(parent.id)
         && !child.bucket.accountId().equals(parent.id)) {
-      throw new InvalidValueException(child.key, "resource key " + quote(child.key) + " is a bucket of account "
+      throw new InvalidValueException(child.key, quote(child.key) + " is a bucket of account "
           + child.bucket.accountId() + ", so it cannot be nested under account " + parent.id
           + "; nest it under " + ACCOUNT_KEY + "." + child.bucket.accountId());
     }
@@ -146,7 +145,7 @@ public final class ResourceKey {
       String how = key.form == KeyForm.DECLARED
           ? "declare it with within = \"" + ACCOUNT_KEY + "\" (or another account key)"
           : "send it as {\"" + ACCOUNT_KEY + ".<32 hex account id>\": {\"" + key.key + "\": \"*\"}}";
-      throw new InvalidValueException(key.key, "resource key " + quote(key.key)
+      throw new InvalidValueException(key.key, quote(key.key)
           + " means all R2 buckets of one account and is only valid nested under that account's key; " + how);
     }
   }
