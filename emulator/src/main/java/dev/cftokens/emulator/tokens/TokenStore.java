@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +60,7 @@ public final class TokenStore {
     int count = counts.getOrDefault(owner, 0);
     if (count >= limit) {
       throw ApiException.validation("this " + (owner == TokenOwner.ACCOUNT ? "account" : "user") + " already has "
-          + count + " " + owner.name().toLowerCase(java.util.Locale.ROOT) + "-owned tokens, the most Cloudflare allows ("
+          + count + " " + owner.name().toLowerCase(Locale.ROOT) + "-owned tokens, the most Cloudflare allows ("
           + limit + "); delete one first");
     }
     Instant now = now();
