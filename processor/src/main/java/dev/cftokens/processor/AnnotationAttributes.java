@@ -43,7 +43,7 @@ final class AnnotationAttributes {
   /** The attribute's value when written, else the annotation (a default value has no position). */
   Location location(String attribute) {
     AnnotationValue value = find(explicit, attribute);
-    return new Location(element, mirror, value);
+    return Location.of(element, mirror, value);
   }
 
   boolean isExplicit(String attribute) {
@@ -61,7 +61,7 @@ final class AnnotationAttributes {
     Location whole = location(attribute);
     List<AnnotatedString> strings = new ArrayList<>();
     for (AnnotationValue item : asList(value)) {
-      Location at = whole.value() == null ? whole : new Location(element, mirror, item);
+      Location at = whole.value() == null ? whole : new Location(element, mirror, item, whole.value());
       strings.add(new AnnotatedString(asString(item), at));
     }
     return strings;

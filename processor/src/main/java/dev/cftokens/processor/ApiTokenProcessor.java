@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -24,7 +23,6 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
-import javax.tools.Diagnostic;
 
 /**
  * Checks every {@code @ApiToken} interface against Cloudflare's rules and writes its provisioner.
@@ -43,7 +41,7 @@ public final class ApiTokenProcessor extends AbstractProcessor {
   private static final List<String> TOKEN_ANNOTATIONS = List.of(
       Policy.class.getCanonicalName(), Policies.class.getCanonicalName(), RequestIp.class.getCanonicalName());
 
-  private Messager messager;
+  private DiagnosticPrinter printer;
   private CatalogOption catalogOption;
   private DeclarationIds ids;
   private ProvisionerWriter writer;
@@ -54,7 +52,7 @@ public final class ApiTokenProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    messager = processingEnv.getMessager();
+    printer = new DiagnosticPrinter(processingEnv);
     catalogOption = new CatalogOption(processingEnv.getOptions());
     ids = new DeclarationIds();
     writer = new ProvisionerWriter(processingEnv.getFiler());
@@ -84,7 +82,7 @@ public final class ApiTokenProcessor extends AbstractProcessor {
     try {
       processRound(round);
     } catch (RuntimeException | LinkageError e) {
-      messager.printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format("this round", describe(e)));
+      printer.print(Message.INTERNAL_ERROR, "this round", describe(e));
     }
     // Other processors may read the same annotations.
     return false;
@@ -110,7 +108,7 @@ public final class ApiTokenProcessor extends AbstractProcessor {
         processType(type);
       } else if (round.processingOver()) {
         // No round follows: what is still missing will never be generated. Said once, here.
-        Reporter.print(messager, Message.UNRESOLVED_TYPE, Location.of(type), type.getQualifiedName(),
+        printer.print(Message.UNRESOLVED_TYPE, Location.of(type), type.getQualifiedName(),
             String.join(", ", unresolved));
       } else {
         deferred.add(type.getQualifiedName().toString());
@@ -119,7 +117,7 @@ public final class ApiTokenProcessor extends AbstractProcessor {
   }
 
   private void processType(TypeElement type) {
-    Reporter reporter = new Reporter(messager, type);
+    Reporter reporter = new Reporter(printer, type);
     try {
       Optional<TokenValidator> validator = validator();
       if (validator.isEmpty()) {
@@ -140,7 +138,7 @@ public final class ApiTokenProcessor extends AbstractProcessor {
   /** Built on first use, so the catalog is read once per compilation and only when a token needs it. */
   private Optional<TokenValidator> validator() {
     if (validator == null) {
-      Optional<PermissionGroupCatalog> catalog = catalogOption.catalog(messager);
+      Optional<PermissionGroupCatalog> catalog = catalogOption.catalog(printer);
       if (catalog.isEmpty()) {
         return Optional.empty();
       }
@@ -166,7 +164,7 @@ public final class ApiTokenProcessor extends AbstractProcessor {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
           if (mirror.getAnnotationType().asElement().equals(annotation)) {
             String simpleName = annotation.getSimpleName().toString();
-            Reporter.print(messager, Message.MISSING_API_TOKEN, Location.of(element, mirror),
+            printer.print(Message.MISSING_API_TOKEN, Location.of(element, mirror),
                 simpleName.equals("Policies") ? "Policy" : simpleName, element.getSimpleName());
           }
         }

@@ -6,8 +6,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import javax.annotation.processing.Messager;
-import javax.tools.Diagnostic;
 
 /**
  * The permission-group catalog of one compilation: the bundled snapshot, or the file named by
@@ -24,37 +22,37 @@ final class CatalogOption {
   }
 
   /** The catalog, or empty when the option names a file that could not be read (already reported). */
-  Optional<PermissionGroupCatalog> catalog(Messager messager) {
+  Optional<PermissionGroupCatalog> catalog(DiagnosticPrinter printer) {
     if (!loaded) {
       loaded = true;
-      catalog = load(messager);
+      catalog = load(printer);
     }
     return Optional.ofNullable(catalog);
   }
 
-  private PermissionGroupCatalog load(Messager messager) {
+  private PermissionGroupCatalog load(DiagnosticPrinter printer) {
     if (!options.containsKey(ApiTokenProcessor.CATALOG_OPTION)) {
       return PermissionGroupCatalog.bundled();
     }
     String path = options.get(ApiTokenProcessor.CATALOG_OPTION);
     if (path == null || path.isBlank()) {
-      fail(messager, String.valueOf(path), "the option needs a file path");
+      fail(printer, String.valueOf(path), "the option needs a file path");
       return null;
     }
     try {
       PermissionGroupCatalog read = PermissionGroupCatalog.read(Path.of(path));
       if (read.size() == 0) {
-        fail(messager, path, "the catalog lists no permission groups");
+        fail(printer, path, "the catalog lists no permission groups");
         return null;
       }
       return read;
     } catch (CatalogFormatException | InvalidPathException e) {
-      fail(messager, path, e.getMessage());
+      fail(printer, path, e.getMessage());
       return null;
     }
   }
 
-  private static void fail(Messager messager, String path, String why) {
-    messager.printMessage(Diagnostic.Kind.ERROR, Message.CATALOG_UNREADABLE.format(path, why));
+  private static void fail(DiagnosticPrinter printer, String path, String why) {
+    printer.print(Message.CATALOG_UNREADABLE, path, why);
   }
 }

@@ -12,17 +12,23 @@ import javax.lang.model.element.Element;
  *
  * @param annotation may be null
  * @param value may be null; for an array attribute, the element of the array that is wrong
+ * @param attribute the whole attribute {@code value} belongs to (the array for an element of one, else
+ *     {@code value} itself), for compilers that can only point at a whole attribute; may be null
  */
-record Location(Element element, AnnotationMirror annotation, AnnotationValue value) {
+record Location(Element element, AnnotationMirror annotation, AnnotationValue value, AnnotationValue attribute) {
   Location {
     requireNonNull(element, "element");
   }
 
   static Location of(Element element) {
-    return new Location(element, null, null);
+    return new Location(element, null, null, null);
   }
 
   static Location of(Element element, AnnotationMirror annotation) {
-    return new Location(element, annotation, null);
+    return new Location(element, annotation, null, null);
+  }
+
+  static Location of(Element element, AnnotationMirror annotation, AnnotationValue value) {
+    return new Location(element, annotation, value, value);
   }
 }

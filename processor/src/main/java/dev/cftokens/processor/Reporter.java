@@ -1,6 +1,5 @@
 package dev.cftokens.processor;
 
-import javax.annotation.processing.Messager;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
@@ -9,12 +8,12 @@ import javax.tools.Diagnostic;
  * a type whose reporter is not clean, while the other types of the compilation still are.
  */
 final class Reporter {
-  private final Messager messager;
+  private final DiagnosticPrinter printer;
   private final TypeElement type;
   private int errors;
 
-  Reporter(Messager messager, TypeElement type) {
-    this.messager = messager;
+  Reporter(DiagnosticPrinter printer, TypeElement type) {
+    this.printer = printer;
     this.type = type;
   }
 
@@ -26,7 +25,7 @@ final class Reporter {
     if (message.kind() == Diagnostic.Kind.ERROR) {
       errors++;
     }
-    print(messager, message, location, args);
+    printer.print(message, location, args);
   }
 
   /** True when no error was reported for this type; warnings do not count. */
@@ -36,16 +35,5 @@ final class Reporter {
 
   int errorCount() {
     return errors;
-  }
-
-  static void print(Messager messager, Message message, Location location, Object... args) {
-    String text = message.format(args);
-    if (location.value() != null) {
-      messager.printMessage(message.kind(), text, location.element(), location.annotation(), location.value());
-    } else if (location.annotation() != null) {
-      messager.printMessage(message.kind(), text, location.element(), location.annotation());
-    } else {
-      messager.printMessage(message.kind(), text, location.element());
-    }
   }
 }

@@ -7,25 +7,17 @@ import dev.cftokens.runtime.TokenProvisioner;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.util.List;
-import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 
 /**
- * The compilers the processor is tested under: javac (the JDK's) and ecj (Eclipse's, what many IDE users
- * compile with), each with the processor and a class path of annotations, core and runtime, as a user's
- * build has them.
+ * Compile Testing's javac with the processor and a class path of annotations, core and runtime, as a
+ * user's build has them. ecj runs through {@link DiskCompiler}: it reads generated sources back from
+ * disk, which Compile Testing's in-memory file manager cannot give it.
  */
 final class Compilers {
   private Compilers() {}
 
   static Compiler javac() {
     return Compiler.javac().withProcessors(new ApiTokenProcessor()).withClasspath(classPath());
-  }
-
-  static Compiler ecj() {
-    return Compiler.compiler(new EclipseCompiler())
-        .withProcessors(new ApiTokenProcessor())
-        .withClasspath(classPath())
-        .withOptions("-17", "-encoding", "UTF-8");
   }
 
   /** Where the classes a declaration and its provisioner need live: annotations, core, runtime, Jackson. */
