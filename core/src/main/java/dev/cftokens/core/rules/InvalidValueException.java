@@ -1,0 +1,26 @@
+package dev.cftokens.core.rules;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A value that breaks one of Cloudflare's rules: a resource key, CIDR, timestamp or token name.
+ *
+ * <p>The message stands on its own, because the annotation processor prints it under the offending
+ * string and the emulator returns it in a 400 answer: it says what is wrong, quotes the value, and says
+ * what would be right.
+ */
+public final class InvalidValueException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  private final String value;
+
+  public InvalidValueException(String value, String message) {
+    super(requireNonNull(message, "message"));
+    this.value = requireNonNull(value, "value");
+  }
+
+  /** The offending value exactly as it was given, so a caller can point at it. */
+  public String value() {
+    return value;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.cftokens.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.cftokens.core.catalog.PermissionGroupCatalog;
+import dev.cftokens.emulator.access.Authenticator;
+import dev.cftokens.emulator.access.Permissions;
+import dev.cftokens.emulator.access.RateLimiter;
+import dev.cftokens.emulator.http.Router;
+import dev.cftokens.emulator.tokens.TokenBodyReader;
+import dev.cftokens.emulator.tokens.TokenStore;
+import dev.cftokens.emulator.tokens.TokenValues;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Cloudflare's token API on a loopback port: account- and user-owned tokens, permission groups, accounts,
+ * the user and Worker script uploads, in Cloudflare's envelope and with its checks. Issued token values are
+ * real credentials for it. Start one with {@link #start()} or {@link #start(EmulatorOptions)}; close it
+ * when done.
+ */
+public final class CloudflareEmulator implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final String adminToken;
+  private final String adminTokenId;
+  private final String globalApiKey;
+  private final Identity identity;
+  private final PermissionGroupCatalog catalog;
+  private final TokenStore tokens;
+  private final FaultInjector faults;
+  private final RequestCounters counters = new RequestCounters();
+  private volatile boolean closed;
+
+  private CloudflareEmulator(EmulatorOptions options) throws IOException {
+    this.adminToken = options.adminToken().orElseGet(TokenValues::newValue);
+    this.adminTokenId = TokenValues.newId();
+    this.globalApiKey = options.globalApiKey().orElseGet(() -> TokenValues.newId() + "emu");
+    this.catalog = options.catalog();
+    this.identity = new Identity(options.accountId().orElseGet(TokenValues::newId), "Emulated account",
+        options.userId().orElseGet(TokenValues::newId), options.userEmail());
+    this.tokens = new TokenStore(options.clock());
+    this.faults = new FaultInjector(options.seed(), options.faults());
+
+    Permissions permissions = new Permissions(catalog);
+    Router<Endpoint> router = new Router<>();
+    new TokenEndpoints(identity, catalog, tokens, new TokenBodyReader(catalog), permissions).register(router);
+
+    Authenticator authenticator = new Authenticator(tokens, TokenValues.hash(adminToken), adminTokenId,
+        identity.userEmail(), TokenValues.hash(globalApiKey));
+    RateLimiter rateLimiter = options.rateLimit()
+        .map(limit -> new RateLimiter(limit.limit(), limit.window().toMillis(), options.clock()))
+        .orElse(null);
+
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
+    AtomicInteger threadNumber = new AtomicInteger();
+    this.executor = Executors.newFixedThreadPool(options.threads(), runnable -> {
+      Thread thread = new Thread(runnable, "cloudflare-emulator-" + threadNumber.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", new ApiHandler(router, authenticator, rateLimiter, faults, counters));
+    server.start();
+  }
+
+  /** Starts an emulator with the defaults: a free port, random credentials, no faults, no rate limit. */
+  public static CloudflareEmulator start() {
+    return start(EmulatorOptions.defaults());
+  }
+
+  public static CloudflareEmulator start(EmulatorOptions options) {
+    try {
+      return new CloudflareEmulator(options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the Cloudflare emulator on port " + options.port(), e);
+    }
+  }
+
+  /** {@code http://127.0.0.1:<port>/client/v4}, what a client takes as its base URL. */
+  public String baseUrl() {
+    return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + ApiHandler.API_PREFIX;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The bootstrap token: a Bearer credential with every right. */
+  public String adminToken() {
+    return adminToken;
+  }
+
+  /** The id verify reports for the admin token. */
+  public String adminTokenId() {
+    return adminTokenId;
+  }
+
+  /** The one account, 32 hex characters. */
+  public String accountId() {
+    return identity.accountId();
+  }
+
+  /** The user's id, the tag of {@code com.cloudflare.api.user.<id>}. */
+  public String userId() {
+    return identity.userId();
+  }
+
+  /** The user's e-mail, sent as X-Auth-Email with {@link #globalApiKey()}. */
+  public String userEmail() {
+    return identity.userEmail();
+  }
+
+  /** The user's global API key, sent as X-Auth-Key. */
+  public String globalApiKey() {
+    return globalApiKey;
+  }
+
+  public PermissionGroupCatalog catalog() {
+    return catalog;
+  }
+
+  /** Every stored token, oldest first; values are never kept, so never shown. */
+  public List<EmulatedToken> tokens() {
+    return tokens.all().stream().map(t -> EmulatedToken.of(t, tokens.now())).collect(Collectors.toList());
+  }
+
+  /** Starts a fault now, in addition to those already active. */
+  public void injectFault(Fault fault) {
+    faults.add(fault);
+  }
+
+  /** Ends every fault, including the latency of the options. */
+  public void clearFaults() {
+    faults.clear();
+  }
+
+  /** Requests received since start (or the last reset), whatever became of them. */
+  public long requestCount() {
+    return counters.total();
+  }
+
+  public long requestCount(RequestKind kind) {
+    return counters.byKind(kind);
+  }
+
+  public long requestCount(String method) {
+    return counters.byMethod(method);
+  }
+
+  public void resetRequestCounts() {
+    counters.reset();
+  }
+
+  /** Stops serving at once; safe to call twice. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    server.stop(0);
+    executor.shutdown();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CloudflareEmulator{" + baseUrl() + ", account " + accountId() + "}";
+  }
+}

@@ -1,0 +1,272 @@
+package dev.cftokens.emulator;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cftokens.core.catalog.PermissionGroupCatalog;
+import dev.cftokens.emulator.tokens.TokenValues;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How to start a {@link CloudflareEmulator}. Immutable; made by {@link #builder()}. Everything has a
+ * default: a free port, a random admin token, account and user, the bundled catalog, no faults, no rate
+ * limit, no state file.
+ */
+public final class EmulatorOptions {
+  private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
+
+  private final int port;
+  private final String adminToken;
+  private final String accountId;
+  private final String userId;
+  private final String userEmail;
+  private final String globalApiKey;
+  private final PermissionGroupCatalog catalog;
+  private final List<Fault> faults;
+  private final long seed;
+  private final RateLimit rateLimit;
+  private final Path statePath;
+  private final Clock clock;
+  private final int threads;
+
+  private EmulatorOptions(Builder builder) {
+    this.port = builder.port;
+    this.adminToken = builder.adminToken;
+    this.accountId = builder.accountId;
+    this.userId = builder.userId;
+    this.userEmail = builder.userEmail;
+    this.globalApiKey = builder.globalApiKey;
+    this.catalog = builder.catalog;
+    List<Fault> all = new ArrayList<>();
+    if (!builder.latency.isZero()) {
+      all.add(Fault.latency(builder.latency));
+    }
+    all.addAll(builder.faults);
+    this.faults = List.copyOf(all);
+    this.seed = builder.seed;
+    this.rateLimit = builder.rateLimit;
+    this.statePath = builder.statePath;
+    this.clock = builder.clock;
+    this.threads = builder.threads;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static EmulatorOptions defaults() {
+    return builder().build();
+  }
+
+  /** 0 for a free port. */
+  public int port() {
+    return port;
+  }
+
+  public Optional<String> adminToken() {
+    return Optional.ofNullable(adminToken);
+  }
+
+  public Optional<String> accountId() {
+    return Optional.ofNullable(accountId);
+  }
+
+  public Optional<String> userId() {
+    return Optional.ofNullable(userId);
+  }
+
+  public String userEmail() {
+    return userEmail;
+  }
+
+  public Optional<String> globalApiKey() {
+    return Optional.ofNullable(globalApiKey);
+  }
+
+  public PermissionGroupCatalog catalog() {
+    return catalog;
+  }
+
+  /** The faults to start with, latency first. */
+  public List<Fault> faults() {
+    return faults;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  public Optional<RateLimit> rateLimit() {
+    return Optional.ofNullable(rateLimit);
+  }
+
+  public Optional<Path> statePath() {
+    return Optional.ofNullable(statePath);
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  @Override
+  public String toString() {
+    // Credentials are left out on purpose.
+    return "EmulatorOptions{port=" + port + ", catalog=" + catalog + ", faults=" + faults + ", seed=" + seed
+        + ", rateLimit=" + rateLimit + ", statePath=" + statePath + ", threads=" + threads + "}";
+  }
+
+  /** Builds {@link EmulatorOptions}; each setter checks its value at once. */
+  public static final class Builder {
+    private int port;
+    private String adminToken;
+    private String accountId;
+    private String userId;
+    private String userEmail = "user@example.com";
+    private String globalApiKey;
+    private PermissionGroupCatalog catalog = PermissionGroupCatalog.bundled();
+    private Duration latency = Duration.ZERO;
+    private final List<Fault> faults = new ArrayList<>();
+    private long seed = 1;
+    private RateLimit rateLimit;
+    private Path statePath;
+    private Clock clock = Clock.systemUTC();
+    private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+
+    private Builder() {}
+
+    /** The loopback port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0 (any free port) to 65535, not " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The bootstrap admin token (40 to 80 characters of {@code [A-Za-z0-9_-]}); random by default. */
+    public Builder adminToken(String token) {
+      requireNonNull(token, "token");
+      if (!TokenValues.looksLikeValue(token)) {
+        // The value itself is not repeated: it is a credential.
+        throw new IllegalArgumentException("admin token must be 40 to 80 characters of [A-Za-z0-9_-], not one of "
+            + token.length() + " characters");
+      }
+      this.adminToken = token;
+      return this;
+    }
+
+    /** The one account's id, 32 lower-case hex characters; random by default. */
+    public Builder accountId(String id) {
+      this.accountId = hex32(id, "account id");
+      return this;
+    }
+
+    /** The user's id (the {@code <USER_TAG>} of user resource keys), 32 hex characters; random by default. */
+    public Builder userId(String id) {
+      this.userId = hex32(id, "user id");
+      return this;
+    }
+
+    /** The user's e-mail, for the global API key; {@code user@example.com} by default. */
+    public Builder userEmail(String email) {
+      requireNonNull(email, "email");
+      if (!email.contains("@")) {
+        throw new IllegalArgumentException("user e-mail must contain @, not \"" + email + "\"");
+      }
+      this.userEmail = email;
+      return this;
+    }
+
+    /** The user's global API key, accepted with {@link #userEmail}; random by default. */
+    public Builder globalApiKey(String key) {
+      requireNonNull(key, "key");
+      if (key.isBlank()) {
+        throw new IllegalArgumentException("global API key must not be blank");
+      }
+      this.globalApiKey = key;
+      return this;
+    }
+
+    public Builder catalog(PermissionGroupCatalog catalog) {
+      this.catalog = requireNonNull(catalog, "catalog");
+      return this;
+    }
+
+    /** Reads the permission groups from a file in any shape {@link PermissionGroupCatalog#read(Path)} takes. */
+    public Builder catalog(Path file) {
+      return catalog(PermissionGroupCatalog.read(file));
+    }
+
+    /** Added to every request. */
+    public Builder latency(Duration latency) {
+      requireNonNull(latency, "latency");
+      if (latency.isNegative()) {
+        throw new IllegalArgumentException("latency must not be negative, not " + latency);
+      }
+      this.latency = latency;
+      return this;
+    }
+
+    public Builder fault(Fault fault) {
+      faults.add(requireNonNull(fault, "fault"));
+      return this;
+    }
+
+    /** The seed of the random source that decides which requests a fault hits. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Turns on a per-credential rate limit, such as {@link RateLimit#cloudflare()}; null turns it off. */
+    public Builder rateLimit(RateLimit rateLimit) {
+      this.rateLimit = rateLimit;
+      return this;
+    }
+
+    /**
+     * A JSON file that keeps tokens (their hashes, never values), scripts and ids across restarts; written
+     * atomically after every change.
+     */
+    public Builder statePath(Path path) {
+      this.statePath = path;
+      return this;
+    }
+
+    /** The clock for issued_on, expiry and not_before; tests move it. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Threads serving requests. */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    public EmulatorOptions build() {
+      return new EmulatorOptions(this);
+    }
+
+    private static String hex32(String id, String what) {
+      requireNonNull(id, what);
+      if (!HEX32.matcher(id).matches()) {
+        throw new IllegalArgumentException(what + " must be 32 lower-case hex characters, not \"" + id + "\"");
+      }
+      return id;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.cftokens.emulator;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar cftokens-emulator-<version>-standalone.jar [options]}: runs the emulator until Ctrl-C,
+ * printing the base URL and the admin token first.
+ */
+public final class Main {
+  static final String USAGE = String.join("\n",
+      "Usage: java -jar cftokens-emulator-standalone.jar [options]",
+      "Cloudflare's token API on 127.0.0.1, for tests and demos.",
+      "",
+      "Options:",
+      "  --port <n>          port to listen on (default 0: any free port)",
+      "  --admin-token <t>   bootstrap admin token, 40-80 chars of [A-Za-z0-9_-] (default: random)",
+      "  --account-id <hex>  the account's 32-hex id (default: random, or the state file's)",
+      "  --latency <ms>      delay every answer by this many milliseconds (default 0)",
+      "  --fault-rate <0-1>  share of requests that answer 500, 502 or 503 (default 0)",
+      "  --seed <n>          seed of the fault draws, for reproducible runs (default 1)",
+      "  --rate-limit [n/s]  limit each credential to n requests per s seconds (default off;",
+      "                      without a value Cloudflare's 1200/300)",
+      "  --state <file>      keep tokens (hashes only, never values) across restarts in this JSON file",
+      "  --catalog <file>    permission groups to use instead of the bundled snapshot",
+      "  --help              print this help",
+      "",
+      "Prints CLOUDFLARE_BASE_URL, CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID lines; Ctrl-C stops it.");
+
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    EmulatorOptions options;
+    try {
+      options = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("cftokens emulator: " + e.getMessage());
+      System.err.println();
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options == null) {
+      System.out.println(USAGE);
+      return;
+    }
+    CloudflareEmulator emulator = CloudflareEmulator.start(options);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      emulator.close();
+      System.out.println("Cloudflare emulator stopped");
+      System.out.flush();
+      stopped.countDown();
+    }, "cloudflare-emulator-shutdown"));
+    announce(emulator, System.out);
+    stopped.await();
+  }
+
+  static void announce(CloudflareEmulator emulator, PrintStream out) {
+    out.println("Cloudflare emulator listening on " + emulator.baseUrl());
+    out.println("CLOUDFLARE_BASE_URL=" + emulator.baseUrl());
+    out.println("CLOUDFLARE_API_TOKEN=" + emulator.adminToken());
+    out.println("CLOUDFLARE_ACCOUNT_ID=" + emulator.accountId());
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+  }
+
+  /** The options the arguments ask for, or null when they ask for help. */
+  static EmulatorOptions parse(String[] args) {
+    EmulatorOptions.Builder builder = EmulatorOptions.builder();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--help":
+        case "-h":
+          return null;
+        case "--port":
+          builder.port(intValue(arg, value(args, ++i, arg)));
+          break;
+        case "--admin-token":
+          builder.adminToken(value(args, ++i, arg));
+          break;
+        case "--account-id":
+          builder.accountId(value(args, ++i, arg));
+          break;
+        case "--latency":
+          builder.latency(Duration.ofMillis(intValue(arg, value(args, ++i, arg))));
+          break;
+        case "--fault-rate":
+          builder.fault(Fault.serverErrors(doubleValue(arg, value(args, ++i, arg))));
+          break;
+        case "--seed":
+          builder.seed(longValue(arg, value(args, ++i, arg)));
+          break;
+        case "--rate-limit":
+          if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+            builder.rateLimit(rateLimit(args[++i]));
+          } else {
+            builder.rateLimit(RateLimit.cloudflare());
+          }
+          break;
+        case "--state":
+          builder.statePath(Path.of(value(args, ++i, arg)));
+          break;
+        case "--catalog":
+          builder.catalog(Path.of(value(args, ++i, arg)));
+          break;
+        default:
+          throw new IllegalArgumentException("unknown option \"" + arg + "\"");
+      }
+    }
+    return builder.build();
+  }
+
+  private static String value(String[] args, int index, String option) {
+    if (index >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[index];
+  }
+
+  private static int intValue(String option, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " takes a whole number, not \"" + value + "\"");
+    }
+  }
+
+  private static long longValue(String option, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " takes a whole number, not \"" + value + "\"");
+    }
+  }
+
+  private static double doubleValue(String option, String value) {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " takes a number from 0 to 1, not \"" + value + "\"");
+    }
+  }
+
+  private static RateLimit rateLimit(String value) {
+    int slash = value.indexOf('/');
+    if (slash < 0) {
+      throw new IllegalArgumentException("--rate-limit takes <requests>/<seconds> such as 1200/300, not \"" + value + "\"");
+    }
+    return new RateLimit(intValue("--rate-limit", value.substring(0, slash)),
+        Duration.ofSeconds(longValue("--rate-limit", value.substring(slash + 1))));
+  }
+}

@@ -1,0 +1,27 @@
+package dev.cftokens.emulator;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * A per-credential request limit: past {@code limit} requests in a window, every request answers 429 until
+ * the window ends. Off unless given to {@link EmulatorOptions.Builder#rateLimit}, so that the project's own
+ * fast tests are never throttled.
+ */
+public record RateLimit(int limit, Duration window) {
+  public RateLimit {
+    requireNonNull(window, "window");
+    if (limit < 1) {
+      throw new IllegalArgumentException("rate limit must allow at least 1 request, not " + limit);
+    }
+    if (window.toMillis() < 1) {
+      throw new IllegalArgumentException("rate limit window must be at least 1 ms, not " + window);
+    }
+  }
+
+  /** Cloudflare's: 1,200 requests per 5 minutes per user or token. */
+  public static RateLimit cloudflare() {
+    return new RateLimit(1200, Duration.ofMinutes(5));
+  }
+}

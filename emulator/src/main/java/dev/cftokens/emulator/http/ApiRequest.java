@@ -1,0 +1,93 @@
+package dev.cftokens.emulator.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One request as the handlers see it: method, route parameters, query, headers, body, caller address. */
+public final class ApiRequest {
+  private final HttpExchange exchange;
+  private final String path;
+  private final Map<String, String> pathParams;
+  private final Map<String, String> query;
+  private byte[] body;
+
+  public ApiRequest(HttpExchange exchange, String path, Map<String, String> pathParams) {
+    this.exchange = exchange;
+    this.path = path;
+    this.pathParams = Map.copyOf(pathParams);
+    this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+  }
+
+  public String method() {
+    return exchange.getRequestMethod();
+  }
+
+  /** The path below {@code /client/v4}, such as {@code /accounts/abc/tokens}. */
+  public String path() {
+    return path;
+  }
+
+  public String pathParam(String name) {
+    String value = pathParams.get(name);
+    if (value == null) {
+      throw new IllegalStateException("route has no parameter " + name);
+    }
+    return value;
+  }
+
+  /** A query parameter (first value, decoded), or null. */
+  public String query(String name) {
+    return query.get(name);
+  }
+
+  public String header(String name) {
+    return exchange.getRequestHeaders().getFirst(name);
+  }
+
+  public InetAddress remoteAddress() {
+    return exchange.getRemoteAddress().getAddress();
+  }
+
+  public byte[] body() {
+    if (body == null) {
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return body;
+  }
+
+  private static Map<String, String> parseQuery(String raw) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return params;
+    }
+    for (String pair : raw.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      params.putIfAbsent(name, value);
+    }
+    return params;
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.validation("query parameter \"" + text + "\" is not URL-encoded correctly");
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.cftokens.emulator.tokens;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cftokens.core.model.PolicyEffect;
+import dev.cftokens.core.model.ResourceGrant;
+import java.util.List;
+
+/** One policy of a stored token, in the order the caller sent its groups and resources. */
+public record StoredPolicy(String id, PolicyEffect effect, List<GrantedGroup> groups, List<ResourceGrant> resources) {
+  public StoredPolicy {
+    requireNonNull(id, "id");
+    requireNonNull(effect, "effect");
+    groups = List.copyOf(groups);
+    resources = List.copyOf(resources);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.cftokens.emulator.tokens;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cftokens.core.model.PolicyEffect;
+import dev.cftokens.core.model.ResourceGrant;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A validated create or update body.
+ *
+ * @param status only on update; null when the caller did not send one
+ */
+public record TokenBody(
+    String name,
+    List<PolicyBody> policies,
+    Instant notBefore,
+    Instant expiresOn,
+    IpCondition condition,
+    TokenStatus status) {
+  public TokenBody {
+    requireNonNull(name, "name");
+    policies = List.copyOf(policies);
+    condition = condition == null ? IpCondition.NONE : condition;
+  }
+
+  /** One validated policy; {@code id} is only ever set on update, naming a policy the token already has. */
+  public record PolicyBody(String id, PolicyEffect effect, List<GrantedGroup> groups, List<ResourceGrant> resources) {
+    public PolicyBody {
+      requireNonNull(effect, "effect");
+      groups = List.copyOf(groups);
+      resources = List.copyOf(resources);
+    }
+  }
+}

@@ -1,0 +1,316 @@
+package dev.cftokens.emulator.tokens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cftokens.core.catalog.PermissionGroup;
+import dev.cftokens.core.catalog.PermissionGroupCatalog;
+import dev.cftokens.core.model.PolicyEffect;
+import dev.cftokens.core.model.ResourceGrant;
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.emulator.http.ApiException;
+import dev.cftokens.emulator.http.ErrorCodes;
+import dev.cftokens.emulator.http.ErrorDetail;
+import dev.cftokens.emulator.http.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads and validates the JSON of a token create or update, as Cloudflare would: every problem found is
+ * reported at once, each as a 1001 error naming the field and the offending value.
+ */
+public final class TokenBodyReader {
+  static final String POLICY_REUSE_MESSAGE = "Reusing existing policies is not supported by token creation";
+
+  private final PermissionGroupCatalog catalog;
+
+  public TokenBodyReader(PermissionGroupCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * @param creating true for {@code POST} (a policy {@code id} is refused), false for {@code PUT}
+   *     (which also reads {@code status})
+   */
+  public TokenBody read(JsonNode root, TokenOwner owner, boolean creating) {
+    Problems problems = new Problems();
+    if (!root.isObject()) {
+      throw ApiException.validation("request body must be a JSON object with name and policies, not " + Json.show(root));
+    }
+    String name = readName(root.get("name"), problems);
+    List<TokenBody.PolicyBody> policies = readPolicies(root.get("policies"), owner, creating, problems);
+    Instant notBefore = readTimestamp(root, "not_before", problems);
+    Instant expiresOn = readTimestamp(root, "expires_on", problems);
+    if (notBefore != null && expiresOn != null && !notBefore.isBefore(expiresOn)) {
+      problems.add("not_before " + Json.show(root.get("not_before")) + " is not before expires_on "
+          + Json.show(root.get("expires_on")) + "; a token must become valid before it expires");
+    }
+    IpCondition condition = readCondition(root.get("condition"), problems);
+    TokenStatus status = creating ? null : readStatus(root.get("status"), problems);
+    problems.throwIfAny();
+    return new TokenBody(name, policies, notBefore, expiresOn, condition, status);
+  }
+
+  private static String readName(JsonNode node, Problems problems) {
+    if (node == null || node.isNull()) {
+      problems.add("name is required");
+      return "";
+    }
+    if (!node.isTextual()) {
+      problems.add("name must be a string, not " + Json.show(node));
+      return "";
+    }
+    String name = node.asText();
+    if (name.isBlank()) {
+      problems.add("name " + Json.show(node) + " is blank; give the token a name");
+    } else if (name.length() > 120) {
+      problems.add("name " + Json.show(node) + " is " + name.length() + " characters long; at most 120 are allowed");
+    }
+    return name;
+  }
+
+  private List<TokenBody.PolicyBody> readPolicies(JsonNode node, TokenOwner owner, boolean creating, Problems problems) {
+    List<TokenBody.PolicyBody> policies = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      problems.add("policies is required: a list of {effect, permission_groups, resources}");
+      return policies;
+    }
+    if (!node.isArray() || node.isEmpty()) {
+      problems.add("policies must be a non-empty list of {effect, permission_groups, resources}, not " + Json.show(node));
+      return policies;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      String where = "policies[" + i + "]";
+      JsonNode policy = node.get(i);
+      if (!policy.isObject()) {
+        problems.add(where + " must be an object {effect, permission_groups, resources}, not " + Json.show(policy));
+        continue;
+      }
+      String id = null;
+      JsonNode idNode = policy.get("id");
+      if (idNode != null && !idNode.isNull()) {
+        if (creating) {
+          problems.add(POLICY_REUSE_MESSAGE + " (" + where + ".id " + Json.show(idNode) + ")");
+        } else if (!idNode.isTextual()) {
+          problems.add(where + ".id must be a string, not " + Json.show(idNode));
+        } else {
+          id = idNode.asText();
+        }
+      }
+      PolicyEffect effect = readEffect(policy.get("effect"), where, problems);
+      List<GrantedGroup> groups = readGroups(policy.get("permission_groups"), where, problems);
+      List<ResourceGrant> resources = readResources(policy.get("resources"), where, problems);
+      checkFit(groups, resources, owner, where, problems);
+      if (effect != null) {
+        policies.add(new TokenBody.PolicyBody(id, effect, groups, resources));
+      }
+    }
+    return policies;
+  }
+
+  private static PolicyEffect readEffect(JsonNode node, String where, Problems problems) {
+    if (node == null || node.isNull()) {
+      problems.add(where + ".effect is required: \"allow\" or \"deny\"");
+      return null;
+    }
+    if (node.isTextual() && ("allow".equals(node.asText()) || "deny".equals(node.asText()))) {
+      return PolicyEffect.fromWireName(node.asText());
+    }
+    problems.add(where + ".effect " + Json.show(node) + " is not \"allow\" or \"deny\"");
+    return null;
+  }
+
+  private List<GrantedGroup> readGroups(JsonNode node, String where, Problems problems) {
+    List<GrantedGroup> groups = new ArrayList<>();
+    if (node == null || !node.isArray() || node.isEmpty()) {
+      problems.add(where + ".permission_groups must be a non-empty list of {\"id\": ...}, not " + Json.show(node));
+      return groups;
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    for (int i = 0; i < node.size(); i++) {
+      String at = where + ".permission_groups[" + i + "]";
+      JsonNode group = node.get(i);
+      JsonNode id = group.get("id");
+      if (!group.isObject() || id == null || !id.isTextual()) {
+        problems.add(at + " must be an object with a string id, not " + Json.show(group));
+        continue;
+      }
+      if (catalog.byId(id.asText()).isEmpty()) {
+        problems.add(at + ".id " + Json.show(id) + " is not a permission group id; "
+            + "GET .../tokens/permission_groups lists the valid ones");
+        continue;
+      }
+      if (!seen.add(id.asText())) {
+        problems.add(at + ".id " + Json.show(id) + " is listed twice in the same policy");
+        continue;
+      }
+      String metaKey = null;
+      String metaValue = null;
+      JsonNode meta = group.get("meta");
+      if (meta != null && !meta.isNull()) {
+        if (!meta.isObject() || !textOrAbsent(meta.get("key")) || !textOrAbsent(meta.get("value"))) {
+          problems.add(at + ".meta must be an object {\"key\": string, \"value\": string}, not " + Json.show(meta));
+        } else {
+          metaKey = meta.hasNonNull("key") ? meta.get("key").asText() : null;
+          metaValue = meta.hasNonNull("value") ? meta.get("value").asText() : null;
+        }
+      }
+      groups.add(new GrantedGroup(id.asText(), metaKey, metaValue));
+    }
+    return groups;
+  }
+
+  private static boolean textOrAbsent(JsonNode node) {
+    return node == null || node.isNull() || node.isTextual();
+  }
+
+  private List<ResourceGrant> readResources(JsonNode node, String where, Problems problems) {
+    List<ResourceGrant> resources = new ArrayList<>();
+    if (node == null || !node.isObject() || node.isEmpty()) {
+      problems.add(where + ".resources must be a non-empty object of resource key to \"*\", not " + Json.show(node));
+      return resources;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String key = entry.getKey();
+      String at = where + ".resources[\"" + key + "\"]";
+      JsonNode value = entry.getValue();
+      Set<String> nested = new LinkedHashSet<>();
+      if (value.isObject()) {
+        if (value.isEmpty()) {
+          problems.add(at + " is an empty object; give \"*\" or nested keys such as {\"com.cloudflare.api.account.zone.*\": \"*\"}");
+          continue;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> inner = value.fields(); inner.hasNext(); ) {
+          Map.Entry<String, JsonNode> child = inner.next();
+          if (!child.getValue().isTextual() || !"*".equals(child.getValue().asText())) {
+            problems.add(at + "[\"" + child.getKey() + "\"] must be \"*\", not " + Json.show(child.getValue()));
+            continue;
+          }
+          nested.add(child.getKey());
+        }
+      } else if (!value.isTextual() || !"*".equals(value.asText())) {
+        problems.add(at + " must be \"*\" or an object of nested keys, not " + Json.show(value));
+        continue;
+      }
+      resources.add(new ResourceGrant(key, nested));
+    }
+    return resources;
+  }
+
+  /** Whether the groups and keys of one policy fit each other and this owner. */
+  private void checkFit(List<GrantedGroup> groups, List<ResourceGrant> resources, TokenOwner owner,
+      String where, Problems problems) {
+    for (GrantedGroup granted : groups) {
+      Optional<PermissionGroup> group = catalog.byId(granted.id());
+      if (group.isPresent() && owner == TokenOwner.ACCOUNT && group.get().scopes().size() == 1
+          && group.get().hasScope(dev.cftokens.core.catalog.Scope.USER)) {
+        problems.add(where + ": permission group \"" + group.get().name() + "\" (" + granted.id()
+            + ") is user-scoped; account-owned tokens cannot hold user permissions");
+      }
+    }
+  }
+
+  private static Instant readTimestamp(JsonNode root, String field, Problems problems) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      problems.add(field + " must be a UTC timestamp such as \"2026-01-01T00:00:00Z\", not " + Json.show(node));
+      return null;
+    }
+    try {
+      return Instant.parse(node.asText());
+    } catch (RuntimeException e) {
+      problems.add(field + " " + Json.show(node) + " is not a UTC timestamp such as \"2026-01-01T00:00:00Z\"");
+      return null;
+    }
+  }
+
+  private static IpCondition readCondition(JsonNode node, Problems problems) {
+    if (node == null || node.isNull() || (node.isObject() && node.isEmpty())) {
+      return IpCondition.NONE;
+    }
+    if (!node.isObject()) {
+      problems.add("condition must be an object {\"request_ip\": {\"in\": [...], \"not_in\": [...]}}, not " + Json.show(node));
+      return IpCondition.NONE;
+    }
+    JsonNode requestIp = null;
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      // "request.ip" is how older API versions and clients spell it; both are read, request_ip is written.
+      if (("request_ip".equals(name) || "request.ip".equals(name)) && requestIp == null) {
+        requestIp = node.get(name);
+      } else {
+        problems.add("condition." + name + " is not a condition Cloudflare knows; use request_ip (once)");
+      }
+    }
+    if (requestIp == null || requestIp.isNull()) {
+      return IpCondition.NONE;
+    }
+    if (!requestIp.isObject()) {
+      problems.add("condition.request_ip must be an object {\"in\": [...], \"not_in\": [...]}, not " + Json.show(requestIp));
+      return IpCondition.NONE;
+    }
+    for (Iterator<String> names = requestIp.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!"in".equals(name) && !"not_in".equals(name)) {
+        problems.add("condition.request_ip." + name + " is unknown; use \"in\" and \"not_in\"");
+      }
+    }
+    return new IpCondition(
+        readCidrs(requestIp.get("in"), "condition.request_ip.in", problems),
+        readCidrs(requestIp.get("not_in"), "condition.request_ip.not_in", problems));
+  }
+
+  private static List<String> readCidrs(JsonNode node, String where, Problems problems) {
+    List<String> cidrs = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return cidrs;
+    }
+    if (!node.isArray()) {
+      problems.add(where + " must be a list of CIDRs such as \"192.0.2.0/24\", not " + Json.show(node));
+      return cidrs;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode cidr = node.get(i);
+      if (!cidr.isTextual()) {
+        problems.add(where + "[" + i + "] must be a CIDR string, not " + Json.show(cidr));
+        continue;
+      }
+      cidrs.add(cidr.asText());
+    }
+    return cidrs;
+  }
+
+  private static TokenStatus readStatus(JsonNode node, Problems problems) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    TokenStatus status = node.isTextual() ? TokenStatus.fromWireName(node.asText()) : null;
+    if (status == null) {
+      problems.add("status " + Json.show(node) + " is not \"active\", \"disabled\" or \"expired\"");
+    }
+    return status;
+  }
+
+  /** The problems found so far; the request fails with all of them. */
+  private static final class Problems {
+    private final List<ErrorDetail> errors = new ArrayList<>();
+
+    void add(String message) {
+      errors.add(new ErrorDetail(ErrorCodes.VALIDATION, message));
+    }
+
+    void throwIfAny() {
+      if (!errors.isEmpty()) {
+        throw new ApiException(400, errors);
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.cftokens.emulator.tokens;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cftokens.core.catalog.PermissionGroup;
+import dev.cftokens.core.catalog.PermissionGroupCatalog;
+import dev.cftokens.core.model.ResourceGrant;
+import dev.cftokens.emulator.http.Json;
+import java.time.Instant;
+
+/** Writes tokens as the API shows them; the value appears only in the create answer. */
+public final class TokenJson {
+  private final PermissionGroupCatalog catalog;
+
+  public TokenJson(PermissionGroupCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public ObjectNode token(StoredToken token, Instant now) {
+    ObjectNode node = Json.object();
+    node.put("id", token.id());
+    node.put("name", token.name());
+    node.put("status", token.statusAt(now).wireName());
+    node.put("issued_on", Timestamp.format(token.issuedOn()));
+    node.put("modified_on", Timestamp.format(token.modifiedOn()));
+    if (token.lastUsedOn() == null) {
+      node.putNull("last_used_on");
+    } else {
+      node.put("last_used_on", Timestamp.format(token.lastUsedOn()));
+    }
+    if (token.notBefore() != null) {
+      node.put("not_before", Timestamp.format(token.notBefore()));
+    }
+    if (token.expiresOn() != null) {
+      node.put("expires_on", Timestamp.format(token.expiresOn()));
+    }
+    ArrayNode policies = node.putArray("policies");
+    for (StoredPolicy policy : token.policies()) {
+      policies.add(policy(policy));
+    }
+    if (!token.condition().isEmpty()) {
+      ObjectNode requestIp = node.putObject("condition").putObject("request_ip");
+      token.condition().in().forEach(requestIp.putArray("in")::add);
+      token.condition().notIn().forEach(requestIp.putArray("not_in")::add);
+    }
+    return node;
+  }
+
+  /** The create answer: the token plus its {@code value}, the one time the value is shown. */
+  public ObjectNode created(TokenStore.Created created, Instant now) {
+    ObjectNode node = token(created.token(), now);
+    node.put("value", created.value());
+    return node;
+  }
+
+  private ObjectNode policy(StoredPolicy policy) {
+    ObjectNode node = Json.object();
+    node.put("id", policy.id());
+    node.put("effect", policy.effect().wireName());
+    ArrayNode groups = node.putArray("permission_groups");
+    for (GrantedGroup granted : policy.groups()) {
+      ObjectNode group = groups.addObject();
+      group.put("id", granted.id());
+      group.put("name", catalog.byId(granted.id()).map(PermissionGroup::name).orElse(""));
+      if (granted.metaKey() != null || granted.metaValue() != null) {
+        ObjectNode meta = group.putObject("meta");
+        meta.put("key", granted.metaKey());
+        meta.put("value", granted.metaValue());
+      }
+    }
+    ObjectNode resources = node.putObject("resources");
+    for (ResourceGrant grant : policy.resources()) {
+      if (grant.nested().isEmpty()) {
+        resources.put(grant.key(), "*");
+      } else {
+        ObjectNode nested = resources.putObject(grant.key());
+        grant.nested().stream().sorted().forEach(key -> nested.put(key, "*"));
+      }
+    }
+    return node;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.cftokens.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Cloudflare answered a request with an error: a failure envelope ({@code "success": false}), an HTTP
+ * error status, or a body that is not its JSON envelope at all (an HTML error page from a proxy, an empty
+ * or truncated body), in which case {@link #errors()} is empty and {@link #bodyExcerpt()} shows the start
+ * of what came back.
+ */
+public final class CloudflareApiException extends CloudflareException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String method;
+  private final String path;
+  private final List<ApiError> errors;
+  private final String cfRay;
+  private final String bodyExcerpt;
+
+  /**
+   * @param path the request path below the base URL, without query string
+   * @param cfRay the {@code cf-ray} response header, or null
+   * @param problem what was wrong with the answer when it was not a failure envelope, or null
+   * @param bodyExcerpt the start of a body that was not an envelope (already redacted), or null
+   */
+  public CloudflareApiException(
+      int status,
+      String method,
+      String path,
+      List<ApiError> errors,
+      String cfRay,
+      String problem,
+      String bodyExcerpt) {
+    super(describe(status, method, path, errors, cfRay, problem, bodyExcerpt));
+    this.status = status;
+    this.method = requireNonNull(method, "method");
+    this.path = requireNonNull(path, "path");
+    this.errors = List.copyOf(errors);
+    this.cfRay = cfRay;
+    this.bodyExcerpt = bodyExcerpt;
+  }
+
+  private static String describe(
+      int status, String method, String path, List<ApiError> errors, String cfRay, String problem,
+      String bodyExcerpt) {
+    StringBuilder text = new StringBuilder("Cloudflare answered ").append(method).append(' ').append(path)
+        .append(" with HTTP ").append(status);
+    if (!errors.isEmpty()) {
+      text.append(": ").append(errors.stream().map(ApiError::toString).collect(Collectors.joining("; ")));
+    }
+    if (problem != null) {
+      text.append(errors.isEmpty() ? ": " : "; ").append(problem);
+    }
+    if (bodyExcerpt != null) {
+      text.append(" (body: ").append(bodyExcerpt).append(')');
+    }
+    if (cfRay != null) {
+      text.append(" [cf-ray ").append(cfRay).append(']');
+    }
+    return text.toString();
+  }
+
+  /** The HTTP status code. */
+  public int status() {
+    return status;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** The path below the base URL, such as {@code /accounts/<id>/tokens}; never a query string. */
+  public String path() {
+    return path;
+  }
+
+  /** Every error of the envelope in order; empty when the body was not an envelope. */
+  public List<ApiError> errors() {
+    return errors;
+  }
+
+  /** True when one of {@link #errors()} (not their chains) has this code. */
+  public boolean hasErrorCode(int code) {
+    return errors.stream().anyMatch(error -> error.code() == code);
+  }
+
+  /** Cloudflare's request id from the {@code cf-ray} header, or null; quote it to Cloudflare support. */
+  public String cfRay() {
+    return cfRay;
+  }
+
+  /** The start of a body that was not Cloudflare's envelope (secrets redacted), or null. */
+  public String bodyExcerpt() {
+    return bodyExcerpt;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.cftokens.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A write that is not safe to repeat (a {@code POST}, such as creating a token) failed after it may
+ * have reached Cloudflare: the connection dropped or timed out before an answer arrived, or Cloudflare
+ * answered with a 5xx that does not say whether the write happened. The client does not retry it,
+ * because a second create could leave two tokens; the caller should look up what exists (list the
+ * tokens) before trying again. The cause is the connection failure or the {@link CloudflareApiException}.
+ */
+public final class CloudflareOutcomeUnknownException extends CloudflareException {
+  private static final long serialVersionUID = 1L;
+
+  private final String method;
+  private final String path;
+
+  public CloudflareOutcomeUnknownException(String method, String path, String what, Throwable cause) {
+    super(method + " " + path + " " + what + "; Cloudflare may or may not have carried it out, so it was not"
+        + " repeated: look up the current state (for tokens, list them) before trying again", cause);
+    this.method = requireNonNull(method, "method");
+    this.path = requireNonNull(path, "path");
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** The path below the base URL, without query string. */
+  public String path() {
+    return path;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.cftokens.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A token just created, with its secret value: Cloudflare shows the value in the create answer only,
+ * never again, so the caller must keep it now (or roll the token later).
+ */
+public record CreatedToken(Token token, Secret value) {
+  public CreatedToken {
+    requireNonNull(token, "token");
+    requireNonNull(value, "value");
+  }
+
+  /** Shows the token and a masked value. */
+  @Override
+  public String toString() {
+    return "CreatedToken{token=" + token + ", value=" + value + "}";
+  }
+}

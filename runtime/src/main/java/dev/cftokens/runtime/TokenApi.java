@@ -1,0 +1,177 @@
+package dev.cftokens.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.cftokens.core.catalog.CatalogFormatException;
+import dev.cftokens.core.catalog.PermissionGroup;
+import dev.cftokens.core.catalog.PermissionGroupCatalog;
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.model.TokenSpec;
+import dev.cftokens.runtime.http.ApiTransport;
+import dev.cftokens.runtime.http.Envelope;
+import dev.cftokens.runtime.http.Paging;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Cloudflare's token API for one owner: account-owned tokens under {@code /accounts/{id}/tokens} or
+ * user-owned tokens under {@code /user/tokens}. Obtained from {@link Cloudflare#accountTokens()} or
+ * {@link Cloudflare#userTokens()}; immutable and thread-safe. Every method is one request (lists: one per
+ * page) and throws {@link CloudflareException} subtypes on failure.
+ */
+public final class TokenApi {
+  private static final Pattern TOKEN_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,32}");
+
+  private final ApiTransport transport;
+  private final TokenOwner owner;
+  private final Supplier<String> accountId;
+
+  TokenApi(ApiTransport transport, TokenOwner owner, Supplier<String> accountId) {
+    this.transport = requireNonNull(transport, "transport");
+    this.owner = requireNonNull(owner, "owner");
+    this.accountId = requireNonNull(accountId, "accountId");
+  }
+
+  /** Whose tokens these are. */
+  public TokenOwner owner() {
+    return owner;
+  }
+
+  /** The tokens that have not expired, fetched lazily, 50 per request. */
+  public Stream<Token> list() {
+    return list(false);
+  }
+
+  /** Every token (also expired ones when {@code includeExpired}), fetched lazily, 50 per request. */
+  public Stream<Token> list(boolean includeExpired) {
+    String path = base();
+    return Paging.stream(
+        page -> {
+          Map<String, String> query = new LinkedHashMap<>();
+          query.put("page", Integer.toString(page));
+          query.put("per_page", Integer.toString(Paging.PER_PAGE));
+          query.put("direction", "asc");
+          query.put("include_expired", Boolean.toString(includeExpired));
+          return transport.get(path, query);
+        },
+        TokenJson::token);
+  }
+
+  /** The token with this id; a 404 is a {@link CloudflareApiException}. */
+  public Token get(String id) {
+    Envelope envelope = transport.get(base() + "/" + checkId(id), Map.of());
+    return TokenJson.token(envelope.result(), envelope);
+  }
+
+  /** Creates a token. The answer's value is the only time Cloudflare shows it. */
+  public CreatedToken create(TokenSpec spec) {
+    requireNonNull(spec, "spec");
+    Envelope envelope = transport.sendJson("POST", base(), TokenJson.body(spec, null));
+    Token token = TokenJson.token(envelope.result(), envelope);
+    JsonNode value = envelope.result().get("value");
+    if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+      throw envelope.malformed("the created token " + token.id() + " came without its \"value\"");
+    }
+    return new CreatedToken(token, Secret.of(value.asText()));
+  }
+
+  /** Replaces the token's name, policies, condition and validity; its status stays as it is. */
+  public Token update(String id, TokenSpec spec) {
+    return update(id, spec, null);
+  }
+
+  /** Replaces the token's name, policies, condition and validity, and sets its status (null: unchanged). */
+  public Token update(String id, TokenSpec spec, TokenStatus status) {
+    requireNonNull(spec, "spec");
+    Envelope envelope = transport.sendJson("PUT", base() + "/" + checkId(id), TokenJson.body(spec, status));
+    return TokenJson.token(envelope.result(), envelope);
+  }
+
+  /** Deletes the token; it stops working at once. */
+  public void delete(String id) {
+    transport.sendJson("DELETE", base() + "/" + checkId(id), null);
+  }
+
+  /** Gives the token a new secret value and returns it; the old value stops working. */
+  public Secret roll(String id) {
+    Envelope envelope =
+        transport.sendJson("PUT", base() + "/" + checkId(id) + "/value", JsonNodeFactory.instance.objectNode());
+    JsonNode value = envelope.result();
+    if (!value.isTextual() || value.asText().isEmpty()) {
+      throw envelope.malformed("the roll of token " + id + " did not return the new value as a string");
+    }
+    return Secret.of(value.asText());
+  }
+
+  /** Checks the credentials the client authenticates with (an API token) and reports on it. */
+  public TokenVerification verify() {
+    Envelope envelope = transport.get(base() + "/verify", Map.of());
+    JsonNode result = envelope.result();
+    if (!result.isObject() || !result.path("id").isTextual()) {
+      throw envelope.malformed("verify did not return {\"id\", \"status\"}");
+    }
+    String id = result.get("id").asText();
+    TokenStatus status;
+    try {
+      status = TokenStatus.fromWireName(result.path("status").asText(null));
+    } catch (IllegalArgumentException e) {
+      throw envelope.malformed("verify: " + e.getMessage());
+    }
+    return new TokenVerification(id, status,
+        TokenJson.instant(result, "not_before", id, envelope),
+        TokenJson.instant(result, "expires_on", id, envelope));
+  }
+
+  /**
+   * The permission groups tokens of this owner can grant.
+   *
+   * @param nameFilter Cloudflare's {@code name} filter, or null for none
+   * @param scopeFilter Cloudflare's {@code scope} filter (such as {@code com.cloudflare.api.account.zone}),
+   *     or null for none
+   */
+  public List<PermissionGroup> permissionGroups(String nameFilter, String scopeFilter) {
+    return permissionGroupCatalog(nameFilter, scopeFilter).groups();
+  }
+
+  /** Every permission group of this owner, as a catalog; one request. */
+  PermissionGroupCatalog permissionGroupCatalog(String nameFilter, String scopeFilter) {
+    Map<String, String> query = new LinkedHashMap<>();
+    if (nameFilter != null) {
+      query.put("name", nameFilter);
+    }
+    if (scopeFilter != null) {
+      query.put("scope", scopeFilter);
+    }
+    String path = base() + "/permission_groups";
+    Envelope envelope = transport.get(path, query);
+    try {
+      // One home for the group format: core's catalog reader, which also takes the API's answer.
+      return PermissionGroupCatalog.fromJson(envelope.result(), "live permission groups (GET " + path + ")");
+    } catch (CatalogFormatException e) {
+      throw envelope.malformed(e.getMessage());
+    }
+  }
+
+  private String base() {
+    return owner == TokenOwner.USER ? "/user/tokens" : "/accounts/" + accountId.get() + "/tokens";
+  }
+
+  private static String checkId(String id) {
+    requireNonNull(id, "id");
+    if (!TOKEN_ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("a token id is 1 to 32 letters, digits, '-' or '_', not \"" + id + "\"");
+    }
+    return id;
+  }
+
+  @Override
+  public String toString() {
+    return "TokenApi{" + owner.name().toLowerCase(java.util.Locale.ROOT) + " tokens}";
+  }
+}

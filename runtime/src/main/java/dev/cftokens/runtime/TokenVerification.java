@@ -1,0 +1,19 @@
+package dev.cftokens.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+
+/**
+ * What {@code GET .../tokens/verify} says about the token the client authenticates with.
+ *
+ * @param id the token's id
+ * @param notBefore earliest validity, or null
+ * @param expiresOn expiry, or null
+ */
+public record TokenVerification(String id, TokenStatus status, Instant notBefore, Instant expiresOn) {
+  public TokenVerification {
+    requireNonNull(id, "id");
+    requireNonNull(status, "status");
+  }
+}

@@ -1,0 +1,370 @@
+package dev.cftokens.runtime.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cftokens.runtime.ApiError;
+import dev.cftokens.runtime.CloudflareApiException;
+import dev.cftokens.runtime.CloudflareException;
+import dev.cftokens.runtime.CloudflareOutcomeUnknownException;
+import dev.cftokens.runtime.RateLimit;
+import dev.cftokens.runtime.RetryPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+
+/**
+ * Sends requests to Cloudflare and returns their envelopes: authentication and {@code User-Agent}
+ * headers, the client-side rate limit, retries, envelope parsing and one debug log line per attempt.
+ * One instance per {@code Cloudflare} client; thread-safe.
+ *
+ * <p>Retry rules, and why:
+ *
+ * <ul>
+ *   <li>{@code GET}, {@code PUT} and {@code DELETE} are idempotent: a 5xx, a 429 or a connection failure
+ *       is retried with exponential back-off and jitter, within {@link RetryPolicy}'s bounds.
+ *   <li>A {@code POST} (token creation) is retried only when it certainly did nothing: after a 429
+ *       (Cloudflare rate-limits before processing a request, so a 429 means "not carried out"), or when
+ *       the connection could not even be opened. A 5xx answer to a POST may come from a proxy after the
+ *       API already created the token, and a connection lost after sending leaves no answer at all: both
+ *       become {@link CloudflareOutcomeUnknownException}, so the caller looks before it writes again.
+ *   <li>A 4xx other than 429 is the caller's mistake and is never retried.
+ * </ul>
+ */
+public final class ApiTransport {
+  private static final System.Logger LOG = System.getLogger("dev.cftokens.runtime.http");
+  private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+  private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE", "HEAD");
+
+  private final OkHttpClient client;
+  private final HttpUrl baseUrl;
+  private final ApiCredentials credentials;
+  private final String userAgent;
+  private final RetryPolicy retryPolicy;
+  private final RateLimiter rateLimiter;
+  private final TimeSource time;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public ApiTransport(
+      OkHttpClient client,
+      HttpUrl baseUrl,
+      ApiCredentials credentials,
+      String userAgent,
+      RetryPolicy retryPolicy,
+      RateLimit rateLimit,
+      TimeSource time) {
+    this.client = requireNonNull(client, "client");
+    this.baseUrl = requireNonNull(baseUrl, "baseUrl");
+    this.credentials = requireNonNull(credentials, "credentials");
+    this.userAgent = requireNonNull(userAgent, "userAgent");
+    this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy");
+    this.time = requireNonNull(time, "time");
+    this.rateLimiter = new RateLimiter(requireNonNull(rateLimit, "rateLimit"), time);
+  }
+
+  /** The Jackson mapper for request and response bodies. */
+  public ObjectMapper json() {
+    return json;
+  }
+
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  /** {@code GET path?query}. */
+  public Envelope get(String path, Map<String, String> query) {
+    return execute("GET", path, query, null);
+  }
+
+  /** {@code method path} with a JSON body ({@code null} for none). */
+  public Envelope sendJson(String method, String path, JsonNode body) {
+    RequestBody requestBody = null;
+    if (body != null) {
+      byte[] bytes;
+      try {
+        bytes = json.writeValueAsBytes(body);
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+      requestBody = new JsonBody(bytes, !IDEMPOTENT.contains(method));
+    }
+    return execute(method, path, Map.of(), requestBody);
+  }
+
+  /**
+   * Sends one request, retrying as the class documentation says, and returns its success envelope.
+   *
+   * @param path below the base URL, starting with {@code /}; its segments are URL-encoded here
+   * @param query parameters, never secret (they are left out of messages anyway)
+   * @param body the request body, or null
+   */
+  public Envelope execute(String method, String path, Map<String, String> query, RequestBody body) {
+    requireNonNull(method, "method");
+    requireNonNull(path, "path");
+    Request request = buildRequest(method, path, query, body);
+    boolean idempotent = IDEMPOTENT.contains(method);
+    long start = time.nanoTime();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        rateLimiter.acquire();
+      } catch (InterruptedException e) {
+        throw interrupted(method, path, e);
+      }
+      long sent = time.nanoTime();
+      Response response;
+      String text;
+      try {
+        response = client.newCall(request).execute();
+        try (response) {
+          text = response.body().string();
+        }
+      } catch (IOException e) {
+        logFailure(method, path, sent, attempt, e);
+        if (!idempotent && !certainlyNotSent(e)) {
+          throw new CloudflareOutcomeUnknownException(
+              method, path, "lost its connection before Cloudflare answered (" + describe(e) + ")", e);
+        }
+        Duration wait = backoff(attempt);
+        if (!mayRetry(attempt, start, wait)) {
+          throw new CloudflareException(method + " " + path + " failed after " + attempt
+              + (attempt == 1 ? " attempt" : " attempts") + ": " + describe(e), e);
+        }
+        sleep(wait, method, path);
+        continue;
+      }
+      logAnswer(method, path, response.code(), sent, attempt);
+      String cfRay = response.header("cf-ray");
+      Outcome outcome = interpret(method, path, response.code(), cfRay, text);
+      if (outcome.envelope != null) {
+        return outcome.envelope;
+      }
+      CloudflareApiException failure = outcome.failure;
+      int status = response.code();
+      if (status == 429) {
+        Duration wait = retryAfter(response).orElse(backoff(attempt));
+        if (attempt >= retryPolicy.maxAttempts()) {
+          throw failure;
+        }
+        if (!fitsBudget(start, wait)) {
+          throw new CloudflareApiException(status, method, path, failure.errors(), cfRay,
+              "Cloudflare asked to wait " + wait.toSeconds() + " s before retrying, longer than the retry"
+                  + " budget of " + retryPolicy.maxElapsed().toSeconds() + " s", failure.bodyExcerpt());
+        }
+        sleep(wait, method, path);
+        continue;
+      }
+      if (status >= 500) {
+        if (!idempotent) {
+          throw new CloudflareOutcomeUnknownException(
+              method, path, "got HTTP " + status + ", which does not say whether it was carried out", failure);
+        }
+        Duration wait = backoff(attempt);
+        if (!mayRetry(attempt, start, wait)) {
+          throw failure;
+        }
+        sleep(wait, method, path);
+        continue;
+      }
+      throw failure;
+    }
+  }
+
+  private Request buildRequest(String method, String path, Map<String, String> query, RequestBody body) {
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("path must start with /, not " + path);
+    }
+    HttpUrl.Builder url = baseUrl.newBuilder().addPathSegments(path.substring(1));
+    if (query != null) {
+      query.forEach(url::addQueryParameter);
+    }
+    Request.Builder request = new Request.Builder()
+        .url(url.build())
+        .header("User-Agent", userAgent)
+        .header("Accept", "application/json")
+        .method(method, body);
+    credentials.authenticate(request);
+    return request.build();
+  }
+
+  /** Either the success envelope or the exception describing a failure. */
+  private static final class Outcome {
+    final Envelope envelope;
+    final CloudflareApiException failure;
+
+    Outcome(Envelope envelope, CloudflareApiException failure) {
+      this.envelope = envelope;
+      this.failure = failure;
+    }
+  }
+
+  private Outcome interpret(String method, String path, int status, String cfRay, String text) {
+    JsonNode root;
+    try {
+      root = json.readTree(text);
+    } catch (JsonProcessingException e) {
+      return failed(status, method, path, cfRay, "the body is not JSON", text);
+    }
+    if (root == null || !root.isObject() || !root.path("success").isBoolean()) {
+      return failed(status, method, path, cfRay, "the body is not Cloudflare's {\"success\": ...} envelope", text);
+    }
+    List<ApiError> errors = Envelope.parseErrors(root.get("errors"));
+    boolean success = root.get("success").booleanValue();
+    if (success && status >= 200 && status < 300) {
+      return new Outcome(new Envelope(status, method, path, cfRay, root.get("result"), root.get("result_info"),
+          Envelope.parseErrors(root.get("messages"))), null);
+    }
+    String problem = errors.isEmpty() ? "the envelope lists no errors" : null;
+    return new Outcome(null, new CloudflareApiException(status, method, path, errors, cfRay, problem, null));
+  }
+
+  private static Outcome failed(int status, String method, String path, String cfRay, String problem, String text) {
+    return new Outcome(null,
+        new CloudflareApiException(status, method, path, List.of(), cfRay, problem, BodyExcerpt.of(text)));
+  }
+
+  /**
+   * True when the request surely never left: the connection could not be opened. Everything else
+   * (a reset, a timeout, a truncated answer) may have happened after Cloudflare received the request.
+   */
+  private static boolean certainlyNotSent(IOException e) {
+    return e instanceof ConnectException || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException;
+  }
+
+  private boolean mayRetry(int attempt, long start, Duration wait) {
+    return attempt < retryPolicy.maxAttempts() && fitsBudget(start, wait);
+  }
+
+  private boolean fitsBudget(long start, Duration wait) {
+    long elapsedAfterWait = time.nanoTime() - start + wait.toNanos();
+    return elapsedAfterWait <= retryPolicy.maxElapsed().toNanos();
+  }
+
+  /** Exponential back-off with "equal jitter": half the step for sure, the other half random. */
+  Duration backoff(int attempt) {
+    long initial = retryPolicy.initialBackoff().toNanos();
+    long max = retryPolicy.maxBackoff().toNanos();
+    long step = initial;
+    for (int i = 1; i < attempt && step < max; i++) {
+      step *= 2;
+    }
+    step = Math.min(step, max);
+    long half = step / 2;
+    return Duration.ofNanos(half + ThreadLocalRandom.current().nextLong(half + 1));
+  }
+
+  /**
+   * How long a 429 asks to wait: {@code retry-after} in seconds or as an HTTP date, else {@code
+   * x-ratelimit-reset} in seconds.
+   */
+  private static java.util.Optional<Duration> retryAfter(Response response) {
+    String retryAfter = response.header("retry-after");
+    if (retryAfter != null) {
+      try {
+        return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim()))));
+      } catch (NumberFormatException notSeconds) {
+        Date date = response.headers().getDate("retry-after");
+        if (date != null) {
+          long millis = date.getTime() - System.currentTimeMillis();
+          return java.util.Optional.of(Duration.ofMillis(Math.max(0, millis)));
+        }
+      }
+    }
+    String reset = response.header("x-ratelimit-reset");
+    if (reset != null) {
+      try {
+        return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(reset.trim()))));
+      } catch (NumberFormatException ignored) {
+        // Not a number of seconds: fall back to ordinary back-off.
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private void sleep(Duration wait, String method, String path) {
+    try {
+      time.sleep(wait);
+    } catch (InterruptedException e) {
+      throw interrupted(method, path, e);
+    }
+  }
+
+  private static CloudflareException interrupted(String method, String path, InterruptedException e) {
+    Thread.currentThread().interrupt();
+    return new CloudflareException("interrupted while waiting to send " + method + " " + path, e);
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private void logAnswer(String method, String path, int status, long sent, int attempt) {
+    LOG.log(Level.DEBUG, () -> String.format(Locale.ROOT, "%s %s -> %d in %d ms (attempt %d)",
+        method, path, status, (time.nanoTime() - sent) / 1_000_000, attempt));
+  }
+
+  private void logFailure(String method, String path, long sent, int attempt, IOException e) {
+    LOG.log(Level.DEBUG, () -> String.format(Locale.ROOT, "%s %s -> no answer in %d ms (attempt %d): %s",
+        method, path, (time.nanoTime() - sent) / 1_000_000, attempt, describe(e)));
+  }
+
+  /**
+   * A JSON request body. A POST body says it is one-shot, which stops OkHttp from silently re-sending
+   * it on a broken connection once it may have been transmitted (OkHttp still retries a connection that
+   * failed before anything was sent, which is safe).
+   */
+  private static final class JsonBody extends RequestBody {
+    private final byte[] bytes;
+    private final boolean oneShot;
+
+    JsonBody(byte[] bytes, boolean oneShot) {
+      this.bytes = bytes;
+      this.oneShot = oneShot;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return JSON_TYPE;
+    }
+
+    @Override
+    public long contentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      sink.write(bytes);
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return oneShot;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ApiTransport{" + baseUrl + ", " + credentials + "}";
+  }
+}

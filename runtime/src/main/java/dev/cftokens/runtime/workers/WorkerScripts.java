@@ -1,0 +1,101 @@
+package dev.cftokens.runtime.workers;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.Secret;
+import dev.cftokens.runtime.http.ApiTransport;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.Supplier;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.RequestBody;
+
+/**
+ * The Workers scripts API of a {@link Cloudflare} client's account, obtained from {@link
+ * Cloudflare#workers()}. {@link Worker#deploy} and {@link WorkerSecrets} go through it.
+ */
+public final class WorkerScripts {
+  /** Part name of a service-worker script, named by {@code body_part} in the metadata. */
+  static final String SERVICE_WORKER_PART = "worker.js";
+
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final MediaType SERVICE_WORKER = MediaType.get("application/javascript");
+  private static final MediaType ES_MODULE = MediaType.get("application/javascript+module");
+
+  private final ApiTransport transport;
+  private final Supplier<String> accountId;
+
+  /** For {@link Cloudflare} only; use {@link Cloudflare#workers()}. */
+  public WorkerScripts(ApiTransport transport, Supplier<String> accountId) {
+    this.transport = requireNonNull(transport, "transport");
+    this.accountId = requireNonNull(accountId, "accountId");
+  }
+
+  /**
+   * {@code PUT /accounts/{id}/workers/scripts/{name}} as {@code multipart/form-data}: a {@code metadata}
+   * JSON part ({@code main_module} or {@code body_part}, {@code compatibility_date}, {@code bindings}) and
+   * the script part.
+   */
+  public void upload(Worker worker) {
+    requireNonNull(worker, "worker");
+    ObjectNode metadata = transport.json().createObjectNode();
+    String partName;
+    MediaType scriptType;
+    if (worker.moduleName() != null) {
+      partName = worker.moduleName();
+      scriptType = ES_MODULE;
+      metadata.put("main_module", partName);
+    } else {
+      partName = SERVICE_WORKER_PART;
+      scriptType = SERVICE_WORKER;
+      metadata.put("body_part", partName);
+    }
+    metadata.put("compatibility_date", worker.compatibilityDateValue());
+    ArrayNode bindings = metadata.putArray("bindings");
+    for (Worker.Binding binding : worker.bindings()) {
+      ObjectNode node = bindings.addObject();
+      node.put("type", binding.type());
+      node.put("name", binding.name());
+      node.put("text", binding.secret() != null ? binding.secret().reveal() : binding.text());
+    }
+    MultipartBody body = new MultipartBody.Builder()
+        .setType(MultipartBody.FORM)
+        .addFormDataPart("metadata", null, RequestBody.create(bytes(metadata), JSON))
+        .addFormDataPart(partName, partName, RequestBody.create(worker.source(), scriptType))
+        .build();
+    transport.execute("PUT", scriptPath(worker.name()), Map.of(), body);
+  }
+
+  /** {@code PUT /accounts/{id}/workers/scripts/{script}/secrets} with {@code {name, text, type: secret_text}}. */
+  public void putSecret(String scriptName, String secretName, Secret value) {
+    requireNonNull(value, "value");
+    Worker.named(scriptName); // validates the script name the same way
+    ObjectNode body = transport.json().createObjectNode();
+    body.put("name", Worker.checkBindingName(secretName));
+    body.put("text", value.reveal());
+    body.put("type", "secret_text");
+    transport.sendJson("PUT", scriptPath(scriptName) + "/secrets", body);
+  }
+
+  private String scriptPath(String scriptName) {
+    return "/accounts/" + accountId.get() + "/workers/scripts/" + scriptName;
+  }
+
+  private byte[] bytes(ObjectNode node) {
+    try {
+      return transport.json().writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WorkerScripts";
+  }
+}

@@ -1,0 +1,152 @@
+package dev.cftokens.runtime;
+
+import static dev.cftokens.runtime.MockCloudflare.ACCOUNT;
+import static dev.cftokens.runtime.MockCloudflare.API_TOKEN;
+import static dev.cftokens.runtime.MockCloudflare.ok;
+import static dev.cftokens.runtime.MockCloudflare.take;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CloudflareConfigurationTest {
+  private final MockWebServer server = MockCloudflare.start();
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void environmentWithApiTokenSendsBearerAndUserAgent() {
+    Cloudflare cloudflare = Cloudflare.fromEnvironment(Map.of(
+        "CLOUDFLARE_API_TOKEN", API_TOKEN,
+        "CLOUDFLARE_ACCOUNT_ID", ACCOUNT,
+        "CLOUDFLARE_BASE_URL", MockCloudflare.baseUrl(server)));
+    server.enqueue(ok("[]"));
+
+    assertThat(cloudflare.accountId()).isEqualTo(ACCOUNT);
+    assertThat(cloudflare.accountTokens().list().count()).isZero();
+
+    RecordedRequest request = take(server);
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_TOKEN);
+    assertThat(request.getHeaders().get("X-Auth-Key")).isNull();
+    assertThat(request.getHeaders().get("User-Agent")).matches("cftokens/\\S+");
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/client/v4/accounts/" + ACCOUNT + "/tokens");
+    assertThat(request.getUrl().queryParameter("per_page")).isEqualTo("50");
+    assertThat(request.getUrl().queryParameter("page")).isEqualTo("1");
+  }
+
+  @Test
+  void environmentWithGlobalKeySendsKeyAndEmailHeaders() {
+    Cloudflare cloudflare = Cloudflare.fromEnvironment(Map.of(
+        "CLOUDFLARE_API_KEY", "0123456789abcdef0123456789abcdef01234",
+        "CLOUDFLARE_EMAIL", "ops@example.com",
+        "CLOUDFLARE_ACCOUNT_ID", ACCOUNT,
+        "CLOUDFLARE_BASE_URL", MockCloudflare.baseUrl(server) + "/"));
+    server.enqueue(ok("[]"));
+
+    cloudflare.userTokens().list().count();
+
+    RecordedRequest request = take(server);
+    assertThat(request.getHeaders().get("X-Auth-Email")).isEqualTo("ops@example.com");
+    assertThat(request.getHeaders().get("X-Auth-Key")).isEqualTo("0123456789abcdef0123456789abcdef01234");
+    assertThat(request.getHeaders().get("Authorization")).isNull();
+    // The trailing slash of the base URL does not double.
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/client/v4/user/tokens");
+  }
+
+  @Test
+  void defaultBaseUrlIsThePublicApi() {
+    Cloudflare cloudflare = Cloudflare.fromEnvironment(Map.of("CLOUDFLARE_API_TOKEN", API_TOKEN));
+    assertThat(cloudflare.baseUrl()).isEqualTo("https://api.cloudflare.com/client/v4");
+  }
+
+  @Test
+  void noCredentialsNamesTheVariablesToSet() {
+    assertThatThrownBy(() -> Cloudflare.fromEnvironment(Map.of("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)))
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("CLOUDFLARE_API_TOKEN")
+        .hasMessageContaining("CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL");
+  }
+
+  @Test
+  void emptyVariablesCountAsUnset() {
+    assertThatThrownBy(() -> Cloudflare.fromEnvironment(Map.of("CLOUDFLARE_API_TOKEN", "  ")))
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("no Cloudflare credentials");
+  }
+
+  @Test
+  void tokenAndKeyTogetherAreContradictory() {
+    assertThatThrownBy(() -> Cloudflare.fromEnvironment(Map.of(
+            "CLOUDFLARE_API_TOKEN", API_TOKEN,
+            "CLOUDFLARE_API_KEY", "key-value-123",
+            "CLOUDFLARE_EMAIL", "ops@example.com")))
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("CLOUDFLARE_API_TOKEN")
+        .hasMessageContaining("CLOUDFLARE_API_KEY")
+        .hasMessageContaining("only one")
+        .hasMessageNotContaining(API_TOKEN)
+        .hasMessageNotContaining("key-value-123");
+  }
+
+  @Test
+  void keyWithoutEmailNamesCloudflareEmail() {
+    assertThatThrownBy(() -> Cloudflare.builder().apiKey("key-value-123").build())
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("CLOUDFLARE_EMAIL")
+        .hasMessageContaining("email(")
+        .hasMessageNotContaining("key-value-123");
+  }
+
+  @Test
+  void malformedBaseUrlAndAccountIdAreNamed() {
+    assertThatThrownBy(() -> Cloudflare.builder().apiToken(API_TOKEN).baseUrl("api.cloudflare.com").build())
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("CLOUDFLARE_BASE_URL")
+        .hasMessageContaining("\"api.cloudflare.com\"");
+    assertThatThrownBy(() -> Cloudflare.builder().apiToken(API_TOKEN).accountId("my-account").build())
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("CLOUDFLARE_ACCOUNT_ID")
+        .hasMessageContaining("\"my-account\"");
+  }
+
+  @Test
+  void userAgentNamesTheApplicationAndCftokens() {
+    Cloudflare cloudflare = MockCloudflare.client(server, new FakeTime()).userAgent("billing/2.1").build();
+    server.enqueue(ok("[]"));
+    cloudflare.accountTokens().list().count();
+    assertThat(take(server).getHeaders().get("User-Agent")).matches("billing/2\\.1 cftokens/\\S+");
+  }
+
+  @Test
+  void callerOkHttpClientIsCopiedNotChanged() {
+    OkHttpClient theirs = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(7)).build();
+    Cloudflare cloudflare = MockCloudflare.client(server, new FakeTime())
+        .okHttpClient(theirs)
+        .readTimeout(Duration.ofSeconds(3))
+        .build();
+    server.enqueue(ok("[]"));
+
+    cloudflare.accountTokens().list().count();
+
+    assertThat(take(server).getHeaders().get("Authorization")).startsWith("Bearer ");
+    assertThat(theirs.readTimeoutMillis()).isEqualTo(7000);
+    assertThat(theirs.followRedirects()).isTrue();
+    assertThat(theirs.interceptors()).isEmpty();
+  }
+
+  @Test
+  void toStringShowsNoCredentials() {
+    Cloudflare cloudflare = MockCloudflare.client(server, new FakeTime()).build();
+    assertThat(cloudflare.toString()).contains(ACCOUNT).doesNotContain(API_TOKEN);
+    assertThat(cloudflare.accountTokens().toString()).doesNotContain(API_TOKEN);
+  }
+}

@@ -1,0 +1,216 @@
+package dev.cftokens.runtime;
+
+import static dev.cftokens.runtime.MockCloudflare.error;
+import static dev.cftokens.runtime.MockCloudflare.ok;
+import static dev.cftokens.runtime.MockCloudflare.tokenJson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.cftokens.core.model.PolicyEffect;
+import dev.cftokens.core.model.PolicySpec;
+import dev.cftokens.core.model.ResourceGrant;
+import dev.cftokens.core.model.TokenSpec;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import okhttp3.Headers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RetryTest {
+  private static final TokenSpec SPEC = new TokenSpec("n",
+      Set.of(new PolicySpec(PolicyEffect.ALLOW, Set.of("c8fed203ed3043cba015a93ad1616f1f"),
+          Set.of(ResourceGrant.all("com.cloudflare.api.account.zone.*")))), null, null, null);
+  private static final String CREATED =
+      "{\"id\":\"abc\",\"name\":\"n\",\"status\":\"active\",\"value\":\"v4lue-0123456789\",\"policies\":[]}";
+
+  private final MockWebServer server = MockCloudflare.start();
+  private final FakeTime time = new FakeTime();
+  private final Cloudflare cloudflare = MockCloudflare.client(server, time).build();
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private static MockResponse tooManyRequests(String header, String value) {
+    return new MockResponse.Builder().code(429)
+        .headers(Headers.of(header, value, "Content-Type", "application/json"))
+        .body("{\"success\":false,\"errors\":[{\"code\":971,\"message\":\"Please wait and consider throttling your"
+            + " request speed\"}],\"messages\":[],\"result\":null}")
+        .build();
+  }
+
+  @Test
+  void getWaitsForRetryAfterThenSucceeds() {
+    server.enqueue(tooManyRequests("retry-after", "7"));
+    server.enqueue(ok(tokenJson("abc", "n")));
+
+    assertThat(cloudflare.accountTokens().get("abc").id()).isEqualTo("abc");
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void rateLimitResetHeaderIsUsedWithoutRetryAfter() {
+    server.enqueue(tooManyRequests("x-ratelimit-reset", "3"));
+    server.enqueue(ok(tokenJson("abc", "n")));
+    cloudflare.accountTokens().get("abc");
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void postIsRetriedAfter429BecauseCloudflareDidNotProcessIt() {
+    server.enqueue(tooManyRequests("retry-after", "1"));
+    server.enqueue(ok(CREATED));
+
+    assertThat(cloudflare.accountTokens().create(SPEC).token().id()).isEqualTo("abc");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void retryAfterBeyondTheBudgetFailsAtOnce() {
+    server.enqueue(tooManyRequests("retry-after", "300"));
+    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+        () -> cloudflare.accountTokens().get("abc"));
+    assertThat(e.status()).isEqualTo(429);
+    assertThat(e.errors()).extracting(ApiError::code).containsExactly(971);
+    assertThat(e.getMessage()).contains("wait 300 s", "retry budget of 120 s");
+    assertThat(time.sleeps).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void serverErrorsOnGetBackOffExponentiallyWithJitter() {
+    server.enqueue(error(502, 1000, "bad gateway"));
+    server.enqueue(error(503, 1000, "unavailable"));
+    server.enqueue(ok(tokenJson("abc", "n")));
+
+    assertThat(cloudflare.accountTokens().get("abc").id()).isEqualTo("abc");
+    assertThat(time.sleeps).hasSize(2);
+    assertThat(time.sleeps.get(0)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+    assertThat(time.sleeps.get(1)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
+  }
+
+  @Test
+  void attemptsAreBounded() {
+    for (int i = 0; i < 5; i++) {
+      server.enqueue(error(503, 1000, "unavailable"));
+    }
+    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+        () -> cloudflare.accountTokens().get("abc"));
+    assertThat(e.status()).isEqualTo(503);
+    assertThat(server.getRequestCount()).isEqualTo(RetryPolicy.defaults().maxAttempts());
+  }
+
+  @Test
+  void totalTimeIsBounded() {
+    Cloudflare impatient = MockCloudflare.client(server, time)
+        .retryPolicy(new RetryPolicy(100, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(4)))
+        .build();
+    for (int i = 0; i < 20; i++) {
+      server.enqueue(error(500, 1000, "internal"));
+    }
+    catchThrowableOfType(CloudflareApiException.class, () -> impatient.accountTokens().get("abc"));
+    Duration slept = time.sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+    assertThat(slept).isLessThanOrEqualTo(Duration.ofSeconds(5));
+    assertThat(server.getRequestCount()).isLessThan(20);
+  }
+
+  @Test
+  void postWithServerErrorIsOutcomeUnknownAndNotRepeated() {
+    server.enqueue(error(502, 1000, "bad gateway"));
+    server.enqueue(ok(CREATED));
+
+    CloudflareOutcomeUnknownException e = catchThrowableOfType(CloudflareOutcomeUnknownException.class,
+        () -> cloudflare.accountTokens().create(SPEC));
+
+    assertThat(e.method()).isEqualTo("POST");
+    assertThat(e.path()).isEqualTo("/accounts/" + MockCloudflare.ACCOUNT + "/tokens");
+    assertThat(e.getMessage()).contains("HTTP 502", "look up");
+    assertThat(e.getCause()).isInstanceOf(CloudflareApiException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void postWhoseConnectionDropsAfterSendingIsOutcomeUnknown() throws Exception {
+    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(ok(CREATED));
+
+    CloudflareOutcomeUnknownException e = catchThrowableOfType(CloudflareOutcomeUnknownException.class,
+        () -> cloudflare.accountTokens().create(SPEC));
+
+    assertThat(e.getMessage()).contains("POST", "lost its connection");
+    // Neither cftokens nor OkHttp's own connection retry sent the create a second time.
+    assertThat(server.takeRequest(1, TimeUnit.SECONDS).getMethod()).isEqualTo("POST");
+    assertThat(server.takeRequest(300, TimeUnit.MILLISECONDS)).isNull();
+  }
+
+  @Test
+  void getWhoseConnectionDropsIsRetried() {
+    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(ok(tokenJson("abc", "n")));
+    assertThat(cloudflare.accountTokens().get("abc").id()).isEqualTo("abc");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void slowAnswersPastTheReadTimeoutFailAfterTheAttempts() {
+    Cloudflare quick = MockCloudflare.client(server, time)
+        .readTimeout(Duration.ofMillis(200))
+        .retryPolicy(new RetryPolicy(2, Duration.ofMinutes(1), Duration.ofMillis(10), Duration.ofMillis(10)))
+        .build();
+    for (int i = 0; i < 2; i++) {
+      server.enqueue(ok(tokenJson("abc", "n")).newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
+    }
+
+    CloudflareException e = catchThrowableOfType(CloudflareException.class, () -> quick.accountTokens().get("abc"));
+
+    assertThat(e).isExactlyInstanceOf(CloudflareException.class);
+    assertThat(e.getMessage()).contains("GET /accounts/", "failed after 2 attempts", "timed out");
+    assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class);
+  }
+
+  @Test
+  void slowAnswerToPostIsOutcomeUnknown() {
+    Cloudflare quick = MockCloudflare.client(server, time).readTimeout(Duration.ofMillis(200)).build();
+    server.enqueue(ok(CREATED).newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
+    CloudflareOutcomeUnknownException e = catchThrowableOfType(CloudflareOutcomeUnknownException.class,
+        () -> quick.accountTokens().create(SPEC));
+    assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void postThatCannotConnectIsRetriedBecauseNothingWasSent() {
+    MockWebServer dead = MockCloudflare.start();
+    String deadUrl = MockCloudflare.baseUrl(dead);
+    dead.close();
+    Cloudflare unreachable = Cloudflare.builder().baseUrl(deadUrl).apiToken(MockCloudflare.API_TOKEN)
+        .accountId(MockCloudflare.ACCOUNT).rateLimit(RateLimit.unlimited()).timeSource(time).build();
+
+    CloudflareException e = catchThrowableOfType(CloudflareException.class,
+        () -> unreachable.accountTokens().create(SPEC));
+
+    assertThat(e).isExactlyInstanceOf(CloudflareException.class);
+    assertThat(e.getMessage()).contains("POST", "failed after 4 attempts");
+    assertThat(time.sleeps).hasSize(3);
+  }
+
+  @Test
+  void clientSideRateLimitSpacesRequests() {
+    Cloudflare limited = MockCloudflare.client(server, time).rateLimit(RateLimit.of(2, Duration.ofSeconds(10))).build();
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(ok(tokenJson("abc", "n")));
+    }
+    limited.accountTokens().get("abc");
+    limited.accountTokens().get("abc");
+    assertThat(time.sleeps).isEmpty();
+    limited.accountTokens().get("abc");
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(10));
+  }
+}
