@@ -7,6 +7,7 @@ import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.S3Credentials;
 import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.provision.ApplyResult;
+import dev.cftokens.runtime.provision.ChangeKind;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.workers.Worker;
 import java.io.IOException;
@@ -111,7 +112,8 @@ public final class Samples {
         R2StorageTokenProvisioner.create(bucket),
         WorkerKvTokenProvisioner.create());
     ApplyResult second = provisioning.apply(all);
-    out.println("   changes made by the second run: " + second.applied().size());
+    long changed = second.applied().stream().filter(change -> change.kind() != ChangeKind.UNCHANGED).count();
+    out.println("   tokens changed by the second run: " + changed + " of " + second.applied().size());
   }
 
   private void describe(ProvisionedToken<?> token) {
