@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,13 +28,14 @@ public final class TokenStore {
   private final Clock clock;
   private final Map<String, StoredToken> byId = new LinkedHashMap<>();
   private final Map<String, String> idByHash = new HashMap<>();
+  private final Map<TokenOwner, Integer> counts = new EnumMap<>(TokenOwner.class);
   private Runnable onChange = () -> {};
 
   public TokenStore(Clock clock) {
     this.clock = clock;
   }
 
-  /** Called after every change, under the store's lock (the state file writes itself there). */
+  /** Called after every change, outside the store's lock (the state file writes itself there). */
   public synchronized void onChange(Runnable listener) {
     this.onChange = listener;
   }
@@ -45,16 +48,22 @@ public final class TokenStore {
     }
   }
 
-  public synchronized Created create(TokenOwner owner, TokenBody body) {
+  public Created create(TokenOwner owner, TokenBody body) {
+    String value = TokenValues.newValue();
+    Created created = createLocked(owner, body, value);
+    changed();
+    return created;
+  }
+
+  private synchronized Created createLocked(TokenOwner owner, TokenBody body, String value) {
     int limit = owner == TokenOwner.ACCOUNT ? MAX_ACCOUNT_TOKENS : MAX_USER_TOKENS;
-    long count = byId.values().stream().filter(t -> t.owner() == owner).count();
+    int count = counts.getOrDefault(owner, 0);
     if (count >= limit) {
       throw ApiException.validation("this " + (owner == TokenOwner.ACCOUNT ? "account" : "user") + " already has "
-          + count + " " + owner.name().toLowerCase(java.util.Locale.ROOT) + "-owned tokens, the most Cloudflare allows ("
+          + count + " " + owner.name().toLowerCase(Locale.ROOT) + "-owned tokens, the most Cloudflare allows ("
           + limit + "); delete one first");
     }
     Instant now = now();
-    String value = TokenValues.newValue();
     List<StoredPolicy> policies = new ArrayList<>();
     for (TokenBody.PolicyBody policy : body.policies()) {
       policies.add(new StoredPolicy(TokenValues.newId(), policy.effect(), policy.groups(), policy.resources()));
@@ -62,7 +71,6 @@ public final class TokenStore {
     StoredToken token = new StoredToken(TokenValues.newId(), owner, body.name(), TokenStatus.ACTIVE, now, now, null,
         body.notBefore(), body.expiresOn(), policies, body.condition(), TokenValues.hash(value));
     put(token);
-    changed();
     return new Created(token, value);
   }
 
@@ -81,7 +89,13 @@ public final class TokenStore {
     return List.copyOf(byId.values());
   }
 
-  public synchronized StoredToken update(TokenOwner owner, String id, TokenBody body) {
+  public StoredToken update(TokenOwner owner, String id, TokenBody body) {
+    StoredToken updated = updateLocked(owner, id, body);
+    changed();
+    return updated;
+  }
+
+  private synchronized StoredToken updateLocked(TokenOwner owner, String id, TokenBody body) {
     StoredToken current = require(owner, id);
     Set<String> existingPolicyIds = current.policies().stream().map(StoredPolicy::id).collect(Collectors.toSet());
     List<StoredPolicy> policies = new ArrayList<>();
@@ -99,24 +113,29 @@ public final class TokenStore {
     StoredToken updated = new StoredToken(id, owner, body.name(), status, current.issuedOn(), now(),
         current.lastUsedOn(), body.notBefore(), body.expiresOn(), policies, body.condition(), current.valueHash());
     byId.put(id, updated);
-    changed();
     return updated;
   }
 
-  public synchronized StoredToken delete(TokenOwner owner, String id) {
-    StoredToken token = require(owner, id);
-    byId.remove(id);
-    idByHash.remove(token.valueHash());
+  public StoredToken delete(TokenOwner owner, String id) {
+    StoredToken token;
+    synchronized (this) {
+      token = require(owner, id);
+      byId.remove(id);
+      idByHash.remove(token.valueHash());
+      counts.merge(owner, -1, Integer::sum);
+    }
     changed();
     return token;
   }
 
   /** Gives the token a new value; the old one stops working at once. */
-  public synchronized String roll(TokenOwner owner, String id) {
-    StoredToken token = require(owner, id);
+  public String roll(TokenOwner owner, String id) {
     String value = TokenValues.newValue();
-    idByHash.remove(token.valueHash());
-    put(token.withValueHash(TokenValues.hash(value), now()));
+    synchronized (this) {
+      StoredToken token = require(owner, id);
+      idByHash.remove(token.valueHash());
+      put(token.withValueHash(TokenValues.hash(value), now()));
+    }
     changed();
     return value;
   }
@@ -139,6 +158,7 @@ public final class TokenStore {
   public synchronized void restore(List<StoredToken> tokens) {
     byId.clear();
     idByHash.clear();
+    counts.clear();
     tokens.forEach(this::put);
   }
 
@@ -156,11 +176,17 @@ public final class TokenStore {
   }
 
   private void put(StoredToken token) {
-    byId.put(token.id(), token);
+    if (byId.put(token.id(), token) == null) {
+      counts.merge(token.owner(), 1, Integer::sum);
+    }
     idByHash.put(token.valueHash(), token.id());
   }
 
   private void changed() {
-    onChange.run();
+    Runnable listener;
+    synchronized (this) {
+      listener = onChange;
+    }
+    listener.run();
   }
 }
