@@ -276,9 +276,12 @@ public final class Cloudflare {
       return this;
     }
 
-    /** Authenticate with an API token ({@code Authorization: Bearer}). */
+    /**
+     * Authenticate with an API token ({@code Authorization: Bearer}). The client keeps its own copy, so
+     * destroying {@code apiToken} later does not break it.
+     */
     public Builder apiToken(Secret apiToken) {
-      this.apiToken = requireNonNull(apiToken, "apiToken");
+      this.apiToken = Secret.of(requireNonNull(apiToken, "apiToken").reveal());
       return this;
     }
 
@@ -288,9 +291,9 @@ public final class Cloudflare {
       return this;
     }
 
-    /** Authenticate with the global API key; needs {@link #email}. */
+    /** Authenticate with the global API key; needs {@link #email}. The client keeps its own copy. */
     public Builder apiKey(Secret apiKey) {
-      this.apiKey = requireNonNull(apiKey, "apiKey");
+      this.apiKey = Secret.of(requireNonNull(apiKey, "apiKey").reveal());
       return this;
     }
 
@@ -437,8 +440,10 @@ public final class Cloudflare {
         http.callTimeout(callTimeout);
       }
       // Redirects would re-send credentials to wherever Cloudflare (or a proxy) points; the API never
-      // redirects, so a redirect is an error to see, not to follow.
-      return http.followRedirects(false).followSslRedirects(false).build();
+      // redirects, so a redirect is an error to see, not to follow. OkHttp's own silent re-send on a
+      // broken connection is off because ApiTransport retries itself and must know when an attempt may
+      // have taken effect (a DELETE that committed, a POST that must not be repeated).
+      return http.followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false).build();
     }
 
     private static Secret secret(String value, String method, String variable) {

@@ -18,7 +18,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -142,8 +141,7 @@ final class TokenJson {
       throw envelope.malformed("token " + tokenId + ": a policy's \"resources\" is not an object");
     }
     Set<ResourceGrant> grants = new HashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : resources.properties()) {
       JsonNode value = entry.getValue();
       if (value.isObject()) {
         Set<String> nested = new HashSet<>();

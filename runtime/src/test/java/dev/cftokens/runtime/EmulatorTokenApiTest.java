@@ -204,4 +204,27 @@ class EmulatorTokenApiTest {
     assertThat(quickRetries.accountTokens().get(id).name()).isEqualTo("sturdy");
     assertThat(emulator.requestCount(RequestKind.GET_TOKEN)).isEqualTo(3);
   }
+
+  @Test
+  void deleteThatCommitsButLosesItsAnswerStillSucceeds() {
+    String id = cloudflare.accountTokens().create(zoneReadSpec("doomed")).token().id();
+    emulator.injectFault(Fault.commitThenDrop(1).on(RequestKind.DELETE_TOKEN).times(1));
+
+    cloudflare.accountTokens().delete(id);
+
+    assertThat(emulator.tokens()).extracting(EmulatedToken::id).doesNotContain(id);
+    assertThat(emulator.requestCount(RequestKind.DELETE_TOKEN)).isEqualTo(2);
+  }
+
+  @Test
+  void rollThatCommitsButLosesItsAnswerIsRepeatedAndTheReturnedValueWorks() {
+    String id = cloudflare.accountTokens().create(zoneReadSpec("rolled")).token().id();
+    emulator.injectFault(Fault.commitThenDrop(1).on(RequestKind.ROLL_TOKEN).times(1));
+
+    Secret value = cloudflare.accountTokens().roll(id);
+
+    Cloudflare asToken = Cloudflare.builder().baseUrl(emulator.baseUrl()).apiToken(value)
+        .accountId(emulator.accountId()).build();
+    assertThat(asToken.accountTokens().verify().id()).isEqualTo(id);
+  }
 }
