@@ -90,7 +90,7 @@ final class ProvisionerWriter {
       arguments.add(CodeBlock.of("$T.requireNonNull($N, $S)", Objects.class, input, input));
       entries.add(CodeBlock.of("$T.entry($S, $N)", Map.class, input, input));
     }
-    create.addStatement("return new $T($L)", self, CodeBlock.join(arguments, ", "));
+    create.addStatement("return new $T($L)", self, arguments(arguments));
 
     TypeName tokenClass = ParameterizedTypeName.get(ClassName.get(Class.class), token.tokenType());
     MethodSpec.Builder inputs = override("inputs")
@@ -98,7 +98,7 @@ final class ProvisionerWriter {
     if (entries.isEmpty()) {
       inputs.addStatement("return $T.of()", Map.class);
     } else {
-      inputs.addStatement("return $T.ofEntries($L)", Map.class, CodeBlock.join(entries, ", "));
+      inputs.addStatement("return $T.ofEntries($L)", Map.class, arguments(entries));
     }
 
     type.addMethod(constructor.build())
@@ -191,6 +191,14 @@ final class ProvisionerWriter {
     List<CodeBlock> literals = new ArrayList<>();
     values.forEach(value -> literals.add(CodeBlock.of("$S", value)));
     return literals;
+  }
+
+  /** One argument on the line of its call; several, one per line. */
+  private static CodeBlock arguments(List<CodeBlock> arguments) {
+    if (arguments.size() <= 1) {
+      return CodeBlock.join(arguments, ", ");
+    }
+    return CodeBlock.of("\n$>$>$L$<$<", CodeBlock.join(arguments, ",\n"));
   }
 
   /** {@code List.of(a)} on one line; with several elements, one per line. */

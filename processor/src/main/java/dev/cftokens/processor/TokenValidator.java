@@ -196,16 +196,15 @@ final class TokenValidator {
   private List<String> inputs(TypeElement type, List<LocatedKey> keys, Reporter reporter) {
     Map<String, ExecutableElement> inputs = new LinkedHashMap<>();
     TypeMirror string = elements.getTypeElement(String.class.getCanonicalName()).asType();
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
-        continue;
-      }
+    for (ExecutableElement method : abstractMethods(type)) {
       String name = method.getSimpleName().toString();
+      // An inherited method is reported on the interface (its own declaration may be in a class file).
+      Location at = method.getEnclosingElement().equals(type) ? Location.of(method) : Location.of(type);
       if (!method.getParameters().isEmpty() || !method.getTypeParameters().isEmpty()
           || !types.isSameType(method.getReturnType(), string)) {
-        reporter.report(Message.INVALID_INPUT_METHOD, Location.of(method), describe(method));
+        reporter.report(Message.INVALID_INPUT_METHOD, at, describe(method));
       } else if (name.equals(TokenDeclaration.ACCOUNT_PLACEHOLDER)) {
-        reporter.report(Message.RESERVED_INPUT, Location.of(method));
+        reporter.report(Message.RESERVED_INPUT, at);
       } else {
         inputs.put(name, method);
       }
@@ -225,6 +224,32 @@ final class TokenValidator {
       }
     });
     return new ArrayList<>(inputs.keySet());
+  }
+
+  /**
+   * The abstract methods of the interface and of its superinterfaces, its own first and each in
+   * declaration order; a method redeclared lower down counts once.
+   */
+  private List<ExecutableElement> abstractMethods(TypeElement type) {
+    Map<String, ExecutableElement> methods = new LinkedHashMap<>();
+    collectAbstractMethods(type, methods);
+    return new ArrayList<>(methods.values());
+  }
+
+  private void collectAbstractMethods(TypeElement type, Map<String, ExecutableElement> methods) {
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+        StringBuilder signature = new StringBuilder(method.getSimpleName());
+        method.getParameters().forEach(parameter -> signature.append(',').append(types.erasure(parameter.asType())));
+        methods.putIfAbsent(signature.toString(), method);
+      }
+    }
+    for (TypeMirror supertype : type.getInterfaces()) {
+      Element element = types.asElement(supertype);
+      if (element instanceof TypeElement) {
+        collectAbstractMethods((TypeElement) element, methods);
+      }
+    }
   }
 
   private static String describe(ExecutableElement method) {

@@ -32,29 +32,37 @@ final class DiskCompiler {
   private final JavaCompiler compiler;
   private final List<String> extraOptions;
   private final boolean withProcessor;
+  private final List<File> processorPath;
 
-  private DiskCompiler(JavaCompiler compiler, List<String> extraOptions, boolean withProcessor) {
+  private DiskCompiler(
+      JavaCompiler compiler, List<String> extraOptions, boolean withProcessor, List<File> processorPath) {
     this.compiler = compiler;
     this.extraOptions = List.copyOf(extraOptions);
     this.withProcessor = withProcessor;
+    this.processorPath = processorPath;
   }
 
   static DiskCompiler javac() {
-    return new DiskCompiler(ToolProvider.getSystemJavaCompiler(), List.of("--release", "17"), true);
+    return new DiskCompiler(ToolProvider.getSystemJavaCompiler(), List.of("--release", "17"), true, null);
   }
 
   static DiskCompiler ecj() {
-    return new DiskCompiler(new EclipseCompiler(), List.of("-17"), true);
+    return new DiskCompiler(new EclipseCompiler(), List.of("-17"), true, null);
   }
 
   DiskCompiler withoutProcessor() {
-    return new DiskCompiler(compiler, extraOptions, false);
+    return new DiskCompiler(compiler, extraOptions, false, null);
+  }
+
+  /** Lets the compiler discover the processor on this path, as a user's build does, instead of passing it in. */
+  DiskCompiler withProcessorPath(List<File> path) {
+    return new DiskCompiler(compiler, extraOptions, true, List.copyOf(path));
   }
 
   DiskCompiler withOptions(String... options) {
     List<String> all = new ArrayList<>(extraOptions);
     all.addAll(List.of(options));
-    return new DiskCompiler(compiler, all, withProcessor);
+    return new DiskCompiler(compiler, all, withProcessor, processorPath);
   }
 
   /** Writes each {@code sources} (qualified name → text) under {@code directory}/src and compiles them. */
@@ -77,6 +85,10 @@ final class DiskCompiler {
         fileManager.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(generated.toFile()));
         fileManager.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
         List<String> options = new ArrayList<>(extraOptions);
+        if (processorPath != null) {
+          // Set before getTask: javac reads the processor path when the task is made.
+          fileManager.setLocation(StandardLocation.ANNOTATION_PROCESSOR_PATH, processorPath);
+        }
         options.addAll(List.of("-encoding", "UTF-8"));
         if (!withProcessor) {
           options.add("-proc:none");
@@ -84,7 +96,7 @@ final class DiskCompiler {
         // ecj also prints its diagnostics to this writer; the collector has them.
         JavaCompiler.CompilationTask task = compiler.getTask(
             new StringWriter(), fileManager, diagnostics, options, null, fileManager.getJavaFileObjectsFromFiles(files));
-        if (withProcessor) {
+        if (processorPath == null && withProcessor) {
           task.setProcessors(List.of(new ApiTokenProcessor()));
         }
         boolean success = task.call();
