@@ -67,6 +67,13 @@ final class PlanExecutor {
   }
 
   Execution execute(Plan plan) {
+    for (PlannedChange change : plan.changes()) {
+      // Tokens the plan already gave a declaration (kept, updated, adopted) are never adopted by another
+      // declaration's look-up after a lost create.
+      if (change.existing() != null) {
+        claimed.add(change.existing().id());
+      }
+    }
     Map<String, List<PlannedChange>> groups = new LinkedHashMap<>();
     int work = 0;
     for (PlannedChange change : plan.changes()) {
