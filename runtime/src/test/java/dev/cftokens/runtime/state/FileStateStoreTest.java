@@ -192,6 +192,8 @@ class FileStateStoreTest {
     if (statePath().getFileSystem().supportedFileAttributeViews().contains("posix")) {
       assertThat(Files.getPosixFilePermissions(statePath()))
           .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      assertThat(Files.getPosixFilePermissions(statePath().resolveSibling("state.lock")))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
       assertThat(Files.getPosixFilePermissions(statePath().getParent()))
           .doesNotContain(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
     }
