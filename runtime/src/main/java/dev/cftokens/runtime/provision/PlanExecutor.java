@@ -186,6 +186,8 @@ final class PlanExecutor {
         unknown = e;
         output.line("  " + desired.declarationId() + ": the answer to its create was lost;"
             + " looking the token up by name and grants before trying again");
+        // A create that timed out may still be committing: give it a moment before looking.
+        pause(attempt);
         Optional<Token> match = findUnclaimed(api, desired);
         if (match.isPresent()) {
           TokenRecord record = recordFor(desired, match.get().id());
@@ -194,7 +196,6 @@ final class PlanExecutor {
               + ", which the lost create had made");
           return deliver(kind, desired, record);
         }
-        pause(attempt);
       }
     }
     throw new ProvisioningException("creating token " + desired.declarationId() + " failed " + CREATE_ATTEMPTS
