@@ -6,6 +6,9 @@ import dev.cftokens.emulator.access.Authenticator;
 import dev.cftokens.emulator.access.Permissions;
 import dev.cftokens.emulator.access.RateLimiter;
 import dev.cftokens.emulator.http.Router;
+import dev.cftokens.emulator.state.StateFile;
+import dev.cftokens.emulator.workers.WorkerBinding;
+import dev.cftokens.emulator.workers.WorkerScripts;
 import dev.cftokens.emulator.tokens.TokenBodyReader;
 import dev.cftokens.emulator.tokens.TokenStore;
 import dev.cftokens.emulator.tokens.TokenValues;
@@ -14,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +39,8 @@ public final class CloudflareEmulator implements AutoCloseable {
   private final Identity identity;
   private final PermissionGroupCatalog catalog;
   private final TokenStore tokens;
+  private final WorkerScripts scripts;
+  private final StateFile stateFile;
   private final FaultInjector faults;
   private final RequestCounters counters = new RequestCounters();
   private volatile boolean closed;
@@ -44,14 +50,32 @@ public final class CloudflareEmulator implements AutoCloseable {
     this.adminTokenId = TokenValues.newId();
     this.globalApiKey = options.globalApiKey().orElseGet(() -> TokenValues.newId() + "emu");
     this.catalog = options.catalog();
-    this.identity = new Identity(options.accountId().orElseGet(TokenValues::newId), "Emulated account",
-        options.userId().orElseGet(TokenValues::newId), options.userEmail());
     this.tokens = new TokenStore(options.clock());
+    this.scripts = new WorkerScripts();
     this.faults = new FaultInjector(options.seed(), options.faults());
+    this.stateFile = options.statePath().map(StateFile::new).orElse(null);
+    StateFile.State saved = stateFile != null && stateFile.exists() ? stateFile.load() : null;
+    this.identity = new Identity(
+        chooseId("account id", options.accountId().orElse(null), saved == null ? null : saved.accountId()),
+        "Emulated account",
+        chooseId("user id", options.userId().orElse(null), saved == null ? null : saved.userId()),
+        options.userEmail());
+    if (saved != null) {
+      tokens.restore(saved.tokens());
+      scripts.restore(saved.scripts());
+    }
+    if (stateFile != null) {
+      tokens.onChange(this::saveState);
+      scripts.onChange(this::saveState);
+      saveState();
+    }
 
     Permissions permissions = new Permissions(catalog);
     Router<Endpoint> router = new Router<>();
-    new TokenEndpoints(identity, catalog, tokens, new TokenBodyReader(catalog), permissions).register(router);
+    new TokenEndpoints(identity, catalog, tokens,
+        new TokenBodyReader(catalog, identity.accountId(), identity.userId()), permissions).register(router);
+    new AccountEndpoints(identity, permissions, tokens.now()).register(router);
+    new WorkerEndpoints(identity, permissions, scripts, options.clock()).register(router);
 
     Authenticator authenticator = new Authenticator(tokens, TokenValues.hash(adminToken), adminTokenId,
         identity.userEmail(), TokenValues.hash(globalApiKey));
@@ -132,6 +156,23 @@ public final class CloudflareEmulator implements AutoCloseable {
     return tokens.all().stream().map(t -> EmulatedToken.of(t, tokens.now())).collect(Collectors.toList());
   }
 
+  /** The Worker script of this name, with its bindings' names and types, if it was uploaded. */
+  public Optional<DeployedScript> workerScript(String name) {
+    return scripts.get(name).map(DeployedScript::of);
+  }
+
+  /**
+   * Test hook: the text of a script's {@code secret_text} binding, which no HTTP answer ever shows, so a
+   * test can check that the right token value was bound. Empty when there is no such secret (also after
+   * a restart from a state file, which never holds secret texts).
+   */
+  public Optional<String> workerSecretText(String scriptName, String bindingName) {
+    return scripts.get(scriptName)
+        .flatMap(script -> script.binding(bindingName))
+        .filter(WorkerBinding::isSecret)
+        .map(WorkerBinding::text);
+  }
+
   /** Starts a fault now, in addition to those already active. */
   public void injectFault(Fault fault) {
     faults.add(fault);
@@ -173,6 +214,19 @@ public final class CloudflareEmulator implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private void saveState() {
+    stateFile.save(new StateFile.State(identity.accountId(), identity.userId(), tokens.all(), scripts.all()));
+  }
+
+  /** An id given in the options, else the saved one, else a new one; given and saved must agree. */
+  private static String chooseId(String what, String given, String saved) {
+    if (given != null && saved != null && !given.equals(saved)) {
+      throw new IllegalStateException("the state file holds " + what + " " + saved + ", but " + given
+          + " was given; give the same one, or start with another state file");
+    }
+    return given != null ? given : saved != null ? saved : TokenValues.newId();
   }
 
   @Override

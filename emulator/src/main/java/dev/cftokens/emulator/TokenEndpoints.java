@@ -8,6 +8,7 @@ import dev.cftokens.core.catalog.PermissionGroup;
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.core.catalog.Scope;
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.emulator.access.Caller;
 import dev.cftokens.emulator.access.Permissions;
 import dev.cftokens.emulator.http.ApiException;
@@ -165,10 +166,10 @@ final class TokenEndpoints {
       }
       result.put("status", token.statusAt(store.now()).wireName());
       if (token.notBefore() != null) {
-        result.put("not_before", token.notBefore().toString());
+        result.put("not_before", Timestamps.format(token.notBefore()));
       }
       if (token.expiresOn() != null) {
-        result.put("expires_on", token.expiresOn().toString());
+        result.put("expires_on", Timestamps.format(token.expiresOn()));
       }
     }
     return ApiResponse.ok(result).withMessage(ErrorCodes.AUTHENTICATION, "This API Token is valid and active");

@@ -437,8 +437,10 @@ public final class Cloudflare {
         http.callTimeout(callTimeout);
       }
       // Redirects would re-send credentials to wherever Cloudflare (or a proxy) points; the API never
-      // redirects, so a redirect is an error to see, not to follow.
-      return http.followRedirects(false).followSslRedirects(false).build();
+      // redirects, so a redirect is an error to see, not to follow. OkHttp's own silent re-send on a
+      // broken connection is off because ApiTransport retries itself and must know when an attempt may
+      // have taken effect (a DELETE that committed, a POST that must not be repeated).
+      return http.followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false).build();
     }
 
     private static Secret secret(String value, String method, String variable) {

@@ -20,6 +20,7 @@ public final class CloudflareApiException extends CloudflareException {
   private final List<ApiError> errors;
   private final String cfRay;
   private final String bodyExcerpt;
+  private final boolean repeated;
 
   /**
    * @param path the request path below the base URL, without query string
@@ -42,6 +43,32 @@ public final class CloudflareApiException extends CloudflareException {
     this.errors = List.copyOf(errors);
     this.cfRay = cfRay;
     this.bodyExcerpt = bodyExcerpt;
+    this.repeated = false;
+  }
+
+  /** The same failure, marked as the answer to a repeat of the request (see {@link #repeated()}). */
+  public CloudflareApiException asRepeated() {
+    return repeated ? this : new CloudflareApiException(this);
+  }
+
+  private CloudflareApiException(CloudflareApiException original) {
+    super(original.getMessage() + " (answer to a repeat: an earlier attempt may have taken effect)");
+    this.status = original.status;
+    this.method = original.method;
+    this.path = original.path;
+    this.errors = original.errors;
+    this.cfRay = original.cfRay;
+    this.bodyExcerpt = original.bodyExcerpt;
+    this.repeated = true;
+  }
+
+  /**
+   * True when this answer came to a repeat of the request after an earlier attempt got no answer or a 5xx,
+   * so the earlier attempt may have taken effect: a repeated {@code DELETE} that finds nothing, for example,
+   * most likely deleted it the first time.
+   */
+  public boolean repeated() {
+    return repeated;
   }
 
   private static String describe(

@@ -9,16 +9,15 @@ import dev.cftokens.core.model.PolicySpec;
 import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenSpec;
+import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.runtime.http.Envelope;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +81,9 @@ final class TokenJson {
     return node;
   }
 
-  /** {@code 2018-07-01T05:20:00Z}: whole seconds, as the API documents. */
+  /** {@code 2018-07-01T05:20:00Z}: whole seconds, as the API documents (core's one rule for it). */
   static String timestamp(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    return Timestamps.format(instant);
   }
 
   /** A token object of a response; {@code envelope} names the request if the shape is wrong. */
@@ -142,8 +141,7 @@ final class TokenJson {
       throw envelope.malformed("token " + tokenId + ": a policy's \"resources\" is not an object");
     }
     Set<ResourceGrant> grants = new HashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : resources.properties()) {
       JsonNode value = entry.getValue();
       if (value.isObject()) {
         Set<String> nested = new HashSet<>();

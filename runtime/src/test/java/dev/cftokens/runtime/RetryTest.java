@@ -213,4 +213,35 @@ class RetryTest {
     limited.accountTokens().get("abc");
     assertThat(time.sleeps).containsExactly(Duration.ofSeconds(10));
   }
+
+  @Test
+  void deleteRepeatedAfterALostAnswerTreatsNoSuchTokenAsDone() {
+    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(error(400, 1001, "token_id: no such token"));
+
+    cloudflare.accountTokens().delete("abc");
+
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void deleteOfAnUnknownTokenAtTheFirstAttemptIsAnError() {
+    server.enqueue(error(400, 1001, "token_id: no such token"));
+    CloudflareApiException e =
+        catchThrowableOfType(CloudflareApiException.class, () -> cloudflare.accountTokens().delete("abc"));
+    assertThat(e.repeated()).isFalse();
+    assertThat(e.getMessage()).doesNotContain("repeat");
+  }
+
+  @Test
+  void failureAfterAServerErrorIsMarkedAsAnswerToARepeat() {
+    server.enqueue(error(503, 1000, "unavailable"));
+    server.enqueue(error(403, 9109, "Unauthorized to access requested resource"));
+    CloudflareApiException e =
+        catchThrowableOfType(CloudflareApiException.class, () -> cloudflare.accountTokens().update("abc", SPEC));
+    assertThat(e.status()).isEqualTo(403);
+    assertThat(e.repeated()).isTrue();
+    assertThat(e.errors()).extracting(ApiError::code).containsExactly(9109);
+    assertThat(e.getMessage()).contains("[9109]", "answer to a repeat");
+  }
 }

@@ -6,6 +6,14 @@ import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.core.model.PolicyEffect;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.rules.Cidr;
+import dev.cftokens.core.rules.InvalidValueException;
+import dev.cftokens.core.rules.KeyForm;
+import dev.cftokens.core.rules.PolicyScopes;
+import dev.cftokens.core.rules.ResourceKey;
+import dev.cftokens.core.rules.ScopeMismatch;
+import dev.cftokens.core.rules.Timestamps;
+import dev.cftokens.core.rules.TokenRules;
 import dev.cftokens.emulator.http.ApiException;
 import dev.cftokens.emulator.http.ErrorCodes;
 import dev.cftokens.emulator.http.ErrorDetail;
@@ -16,7 +24,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,10 +33,17 @@ import java.util.Set;
 public final class TokenBodyReader {
   static final String POLICY_REUSE_MESSAGE = "Reusing existing policies is not supported by token creation";
 
-  private final PermissionGroupCatalog catalog;
+  static final String COMMON_PERMISSION_CHECK = "Failed common permission check against resources";
 
-  public TokenBodyReader(PermissionGroupCatalog catalog) {
+  private final PermissionGroupCatalog catalog;
+  private final String accountId;
+  private final String userId;
+
+  /** Reads bodies for the emulator's one account and one user, which are all a token may be granted on. */
+  public TokenBodyReader(PermissionGroupCatalog catalog, String accountId, String userId) {
     this.catalog = catalog;
+    this.accountId = accountId;
+    this.userId = userId;
   }
 
   /**
@@ -45,9 +59,10 @@ public final class TokenBodyReader {
     List<TokenBody.PolicyBody> policies = readPolicies(root.get("policies"), owner, creating, problems);
     Instant notBefore = readTimestamp(root, "not_before", problems);
     Instant expiresOn = readTimestamp(root, "expires_on", problems);
-    if (notBefore != null && expiresOn != null && !notBefore.isBefore(expiresOn)) {
-      problems.add("not_before " + Json.show(root.get("not_before")) + " is not before expires_on "
-          + Json.show(root.get("expires_on")) + "; a token must become valid before it expires");
+    try {
+      Timestamps.checkValidityWindow(notBefore, expiresOn);
+    } catch (InvalidValueException e) {
+      problems.add("expires_on: " + e.getMessage());
     }
     IpCondition condition = readCondition(root.get("condition"), problems);
     TokenStatus status = creating ? null : readStatus(root.get("status"), problems);
@@ -65,10 +80,10 @@ public final class TokenBodyReader {
       return "";
     }
     String name = node.asText();
-    if (name.isBlank()) {
-      problems.add("name " + Json.show(node) + " is blank; give the token a name");
-    } else if (name.length() > 120) {
-      problems.add("name " + Json.show(node) + " is " + name.length() + " characters long; at most 120 are allowed");
+    try {
+      TokenRules.checkName(name);
+    } catch (InvalidValueException e) {
+      problems.add("name: " + e.getMessage());
     }
     return name;
   }
@@ -103,8 +118,9 @@ public final class TokenBodyReader {
       }
       PolicyEffect effect = readEffect(policy.get("effect"), where, problems);
       List<GrantedGroup> groups = readGroups(policy.get("permission_groups"), where, problems);
-      List<ResourceGrant> resources = readResources(policy.get("resources"), where, problems);
-      checkFit(groups, resources, owner, where, problems);
+      List<ResourceKey> scopedKeys = new ArrayList<>();
+      List<ResourceGrant> resources = readResources(policy.get("resources"), owner, where, scopedKeys, problems);
+      checkFit(groups, scopedKeys, where, problems);
       if (effect != null) {
         policies.add(new TokenBody.PolicyBody(id, effect, groups, resources));
       }
@@ -168,7 +184,13 @@ public final class TokenBodyReader {
     return node == null || node.isNull() || node.isTextual();
   }
 
-  private List<ResourceGrant> readResources(JsonNode node, String where, Problems problems) {
+  /**
+   * Reads {@code resources}: each key in Cloudflare's grammar, granted {@code "*"} or holding nested zone or
+   * bucket keys. Adds to {@code scopedKeys} the keys that decide which groups fit: top-level keys, and the
+   * nested keys in place of the account key that holds them.
+   */
+  private List<ResourceGrant> readResources(JsonNode node, TokenOwner owner, String where, List<ResourceKey> scopedKeys,
+      Problems problems) {
     List<ResourceGrant> resources = new ArrayList<>();
     if (node == null || !node.isObject() || node.isEmpty()) {
       problems.add(where + ".resources must be a non-empty object of resource key to \"*\", not " + Json.show(node));
@@ -176,42 +198,111 @@ public final class TokenBodyReader {
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      String key = entry.getKey();
-      String at = where + ".resources[\"" + key + "\"]";
+      String at = where + ".resources[\"" + entry.getKey() + "\"]";
+      ResourceKey key = parseKey(entry.getKey(), at, problems);
+      if (key == null) {
+        continue;
+      }
+      checkOwnResource(key, owner, at, problems);
       JsonNode value = entry.getValue();
       Set<String> nested = new LinkedHashSet<>();
       if (value.isObject()) {
         if (value.isEmpty()) {
-          problems.add(at + " is an empty object; give \"*\" or nested keys such as {\"com.cloudflare.api.account.zone.*\": \"*\"}");
+          problems.add(at + " is an empty object; give \"*\" or nested keys such as "
+              + "{\"com.cloudflare.api.account.zone.*\": \"*\"}");
           continue;
         }
         for (Iterator<Map.Entry<String, JsonNode>> inner = value.fields(); inner.hasNext(); ) {
           Map.Entry<String, JsonNode> child = inner.next();
+          String childAt = at + "[\"" + child.getKey() + "\"]";
           if (!child.getValue().isTextual() || !"*".equals(child.getValue().asText())) {
-            problems.add(at + "[\"" + child.getKey() + "\"] must be \"*\", not " + Json.show(child.getValue()));
+            problems.add(childAt + " must be \"*\", not " + Json.show(child.getValue()));
             continue;
           }
+          ResourceKey childKey = parseKey(child.getKey(), childAt, problems);
+          if (childKey == null) {
+            continue;
+          }
+          try {
+            ResourceKey.checkNested(key, childKey);
+          } catch (InvalidValueException e) {
+            problems.add(childAt + ": " + e.getMessage());
+            continue;
+          }
+          checkOwnResource(childKey, owner, childAt, problems);
           nested.add(child.getKey());
+          scopedKeys.add(childKey);
         }
       } else if (!value.isTextual() || !"*".equals(value.asText())) {
         problems.add(at + " must be \"*\" or an object of nested keys, not " + Json.show(value));
         continue;
+      } else {
+        try {
+          ResourceKey.checkTopLevel(key);
+        } catch (InvalidValueException e) {
+          problems.add(at + ": " + e.getMessage());
+          continue;
+        }
+        scopedKeys.add(key);
       }
-      resources.add(new ResourceGrant(key, nested));
+      resources.add(new ResourceGrant(entry.getKey(), nested));
     }
     return resources;
   }
 
-  /** Whether the groups and keys of one policy fit each other and this owner. */
-  private void checkFit(List<GrantedGroup> groups, List<ResourceGrant> resources, TokenOwner owner,
-      String where, Problems problems) {
+  private static ResourceKey parseKey(String key, String at, Problems problems) {
+    try {
+      return ResourceKey.parse(key, KeyForm.WIRE);
+    } catch (InvalidValueException e) {
+      problems.add(at + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * Cloudflare's "common permission check": a token may only be granted what its creator holds, which
+   * here is the emulator's one account (its zones and buckets) and its one user. Account-owned tokens
+   * hold no user resources.
+   */
+  private void checkOwnResource(ResourceKey key, TokenOwner owner, String at, Problems problems) {
+    String foreign = null;
+    switch (key.scope()) {
+      case ACCOUNT:
+        if (!key.isWildcard() && !key.id().equals(accountId)) {
+          foreign = "account " + key.id() + " is not an account of the caller (the account is " + accountId + ")";
+        }
+        break;
+      case R2_BUCKET:
+        if (key.bucket().isPresent() && !key.bucket().get().accountId().equals(accountId)) {
+          foreign = "the bucket belongs to account " + key.bucket().get().accountId() + ", not " + accountId;
+        }
+        break;
+      case USER:
+        if (owner == TokenOwner.ACCOUNT) {
+          foreign = "account-owned tokens cannot be granted user resources";
+        } else if (!key.id().equals(userId)) {
+          foreign = "user " + key.id() + " is not the caller (the user is " + userId + ")";
+        }
+        break;
+      default:
+        break;
+    }
+    if (foreign != null) {
+      problems.add(COMMON_PERMISSION_CHECK + ": " + at + ": " + foreign);
+    }
+  }
+
+  /** Whether the groups and keys of one policy fit each other, by core's scope rule. */
+  private void checkFit(List<GrantedGroup> groups, List<ResourceKey> keys, String where, Problems problems) {
+    if (groups.isEmpty() || keys.isEmpty()) {
+      return; // already reported as missing or invalid
+    }
+    List<PermissionGroup> resolved = new ArrayList<>();
     for (GrantedGroup granted : groups) {
-      Optional<PermissionGroup> group = catalog.byId(granted.id());
-      if (group.isPresent() && owner == TokenOwner.ACCOUNT && group.get().scopes().size() == 1
-          && group.get().hasScope(dev.cftokens.core.catalog.Scope.USER)) {
-        problems.add(where + ": permission group \"" + group.get().name() + "\" (" + granted.id()
-            + ") is user-scoped; account-owned tokens cannot hold user permissions");
-      }
+      catalog.byId(granted.id()).ifPresent(resolved::add);
+    }
+    for (ScopeMismatch mismatch : PolicyScopes.check(resolved, keys)) {
+      problems.add(where + ": " + mismatch.message());
     }
   }
 
@@ -225,9 +316,9 @@ public final class TokenBodyReader {
       return null;
     }
     try {
-      return Instant.parse(node.asText());
-    } catch (RuntimeException e) {
-      problems.add(field + " " + Json.show(node) + " is not a UTC timestamp such as \"2026-01-01T00:00:00Z\"");
+      return Timestamps.parse(node.asText());
+    } catch (InvalidValueException e) {
+      problems.add(field + ": " + e.getMessage());
       return null;
     }
   }
@@ -283,7 +374,11 @@ public final class TokenBodyReader {
         problems.add(where + "[" + i + "] must be a CIDR string, not " + Json.show(cidr));
         continue;
       }
-      cidrs.add(cidr.asText());
+      try {
+        cidrs.add(Cidr.parse(cidr.asText()).toString());
+      } catch (InvalidValueException e) {
+        problems.add(where + "[" + i + "]: " + e.getMessage());
+      }
     }
     return cidrs;
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cftokens.core.catalog.PermissionGroup;
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.core.model.ResourceGrant;
+import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.emulator.http.Json;
 import java.time.Instant;
 
@@ -21,18 +22,18 @@ public final class TokenJson {
     node.put("id", token.id());
     node.put("name", token.name());
     node.put("status", token.statusAt(now).wireName());
-    node.put("issued_on", Timestamp.format(token.issuedOn()));
-    node.put("modified_on", Timestamp.format(token.modifiedOn()));
+    node.put("issued_on", Timestamps.format(token.issuedOn()));
+    node.put("modified_on", Timestamps.format(token.modifiedOn()));
     if (token.lastUsedOn() == null) {
       node.putNull("last_used_on");
     } else {
-      node.put("last_used_on", Timestamp.format(token.lastUsedOn()));
+      node.put("last_used_on", Timestamps.format(token.lastUsedOn()));
     }
     if (token.notBefore() != null) {
-      node.put("not_before", Timestamp.format(token.notBefore()));
+      node.put("not_before", Timestamps.format(token.notBefore()));
     }
     if (token.expiresOn() != null) {
-      node.put("expires_on", Timestamp.format(token.expiresOn()));
+      node.put("expires_on", Timestamps.format(token.expiresOn()));
     }
     ArrayNode policies = node.putArray("policies");
     for (StoredPolicy policy : token.policies()) {

@@ -32,7 +32,7 @@ public final class TokenStore {
     this.clock = clock;
   }
 
-  /** Called after every change, under the store's lock (the state file writes itself there). */
+  /** Called after every change, outside the store's lock (the state file writes itself there). */
   public synchronized void onChange(Runnable listener) {
     this.onChange = listener;
   }
@@ -45,7 +45,13 @@ public final class TokenStore {
     }
   }
 
-  public synchronized Created create(TokenOwner owner, TokenBody body) {
+  public Created create(TokenOwner owner, TokenBody body) {
+    Created created = createLocked(owner, body);
+    changed();
+    return created;
+  }
+
+  private synchronized Created createLocked(TokenOwner owner, TokenBody body) {
     int limit = owner == TokenOwner.ACCOUNT ? MAX_ACCOUNT_TOKENS : MAX_USER_TOKENS;
     long count = byId.values().stream().filter(t -> t.owner() == owner).count();
     if (count >= limit) {
@@ -62,7 +68,6 @@ public final class TokenStore {
     StoredToken token = new StoredToken(TokenValues.newId(), owner, body.name(), TokenStatus.ACTIVE, now, now, null,
         body.notBefore(), body.expiresOn(), policies, body.condition(), TokenValues.hash(value));
     put(token);
-    changed();
     return new Created(token, value);
   }
 
@@ -81,7 +86,13 @@ public final class TokenStore {
     return List.copyOf(byId.values());
   }
 
-  public synchronized StoredToken update(TokenOwner owner, String id, TokenBody body) {
+  public StoredToken update(TokenOwner owner, String id, TokenBody body) {
+    StoredToken updated = updateLocked(owner, id, body);
+    changed();
+    return updated;
+  }
+
+  private synchronized StoredToken updateLocked(TokenOwner owner, String id, TokenBody body) {
     StoredToken current = require(owner, id);
     Set<String> existingPolicyIds = current.policies().stream().map(StoredPolicy::id).collect(Collectors.toSet());
     List<StoredPolicy> policies = new ArrayList<>();
@@ -99,24 +110,28 @@ public final class TokenStore {
     StoredToken updated = new StoredToken(id, owner, body.name(), status, current.issuedOn(), now(),
         current.lastUsedOn(), body.notBefore(), body.expiresOn(), policies, body.condition(), current.valueHash());
     byId.put(id, updated);
-    changed();
     return updated;
   }
 
-  public synchronized StoredToken delete(TokenOwner owner, String id) {
-    StoredToken token = require(owner, id);
-    byId.remove(id);
-    idByHash.remove(token.valueHash());
+  public StoredToken delete(TokenOwner owner, String id) {
+    StoredToken token;
+    synchronized (this) {
+      token = require(owner, id);
+      byId.remove(id);
+      idByHash.remove(token.valueHash());
+    }
     changed();
     return token;
   }
 
   /** Gives the token a new value; the old one stops working at once. */
-  public synchronized String roll(TokenOwner owner, String id) {
-    StoredToken token = require(owner, id);
+  public String roll(TokenOwner owner, String id) {
     String value = TokenValues.newValue();
-    idByHash.remove(token.valueHash());
-    put(token.withValueHash(TokenValues.hash(value), now()));
+    synchronized (this) {
+      StoredToken token = require(owner, id);
+      idByHash.remove(token.valueHash());
+      put(token.withValueHash(TokenValues.hash(value), now()));
+    }
     changed();
     return value;
   }
@@ -161,6 +176,10 @@ public final class TokenStore {
   }
 
   private void changed() {
-    onChange.run();
+    Runnable listener;
+    synchronized (this) {
+      listener = onChange;
+    }
+    listener.run();
   }
 }

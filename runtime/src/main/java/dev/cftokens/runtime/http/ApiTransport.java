@@ -12,6 +12,7 @@ import dev.cftokens.runtime.CloudflareOutcomeUnknownException;
 import dev.cftokens.runtime.RateLimit;
 import dev.cftokens.runtime.RetryPolicy;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
@@ -123,6 +124,9 @@ public final class ApiTransport {
     Request request = buildRequest(method, path, query, body);
     boolean idempotent = IDEMPOTENT.contains(method);
     long start = time.nanoTime();
+    // Set once an attempt may have taken effect without our knowing (no answer, or a 5xx): a later
+    // failure answers a repeat, which callers such as delete need to know.
+    boolean uncertain = false;
     for (int attempt = 1; ; attempt++) {
       try {
         rateLimiter.acquire();
@@ -143,11 +147,13 @@ public final class ApiTransport {
           throw new CloudflareOutcomeUnknownException(
               method, path, "lost its connection before Cloudflare answered (" + describe(e) + ")", e);
         }
+        uncertain |= !certainlyNotSent(e);
         Duration wait = backoff(attempt);
         if (!mayRetry(attempt, start, wait)) {
           throw new CloudflareException(method + " " + path + " failed after " + attempt
               + (attempt == 1 ? " attempt" : " attempts") + ": " + describe(e), e);
         }
+        logRetry(method, path, wait, describe(e));
         sleep(wait, method, path);
         continue;
       }
@@ -157,7 +163,7 @@ public final class ApiTransport {
       if (outcome.envelope != null) {
         return outcome.envelope;
       }
-      CloudflareApiException failure = outcome.failure;
+      CloudflareApiException failure = uncertain ? outcome.failure.asRepeated() : outcome.failure;
       int status = response.code();
       if (status == 429) {
         Duration wait = retryAfter(response).orElse(backoff(attempt));
@@ -169,6 +175,7 @@ public final class ApiTransport {
               "Cloudflare asked to wait " + wait.toSeconds() + " s before retrying, longer than the retry"
                   + " budget of " + retryPolicy.maxElapsed().toSeconds() + " s", failure.bodyExcerpt());
         }
+        logRetry(method, path, wait, "HTTP 429");
         sleep(wait, method, path);
         continue;
       }
@@ -177,10 +184,12 @@ public final class ApiTransport {
           throw new CloudflareOutcomeUnknownException(
               method, path, "got HTTP " + status + ", which does not say whether it was carried out", failure);
         }
+        uncertain = true;
         Duration wait = backoff(attempt);
         if (!mayRetry(attempt, start, wait)) {
           throw failure;
         }
+        logRetry(method, path, wait, "HTTP " + status);
         sleep(wait, method, path);
         continue;
       }
@@ -315,6 +324,10 @@ public final class ApiTransport {
 
   private static String describe(IOException e) {
     String message = e.getMessage();
+    if (e instanceof InterruptedIOException && !(e instanceof java.net.SocketException)) {
+      // OkHttp's read and call timeouts say only "timeout" or "Read timed out"; say plainly what happened.
+      return "timed out (" + e.getClass().getSimpleName() + (message == null ? "" : ": " + message) + ")";
+    }
     return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
@@ -328,10 +341,14 @@ public final class ApiTransport {
         method, path, (time.nanoTime() - sent) / 1_000_000, attempt, describe(e)));
   }
 
+  private void logRetry(String method, String path, Duration wait, String reason) {
+    LOG.log(Level.DEBUG, () -> String.format(Locale.ROOT, "%s %s: retrying in %d ms after %s",
+        method, path, wait.toMillis(), reason));
+  }
+
   /**
-   * A JSON request body. A POST body says it is one-shot, which stops OkHttp from silently re-sending
-   * it on a broken connection once it may have been transmitted (OkHttp still retries a connection that
-   * failed before anything was sent, which is safe).
+   * A JSON request body. A POST body says it is one-shot: a second line of defence, should the OkHttp
+   * client's connection retry be on, against OkHttp silently re-sending a create that may have arrived.
    */
   private static final class JsonBody extends RequestBody {
     private final byte[] bytes;

@@ -51,7 +51,6 @@ public final class Worker {
     this.moduleName = moduleName;
     this.compatibilityDate = compatibilityDate;
     this.bindings = Map.copyOf(bindings);
-    // Map.copyOf loses order; keep insertion order for a stable metadata document.
   }
 
   /**

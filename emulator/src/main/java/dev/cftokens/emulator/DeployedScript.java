@@ -1,0 +1,35 @@
+package dev.cftokens.emulator;
+
+import dev.cftokens.emulator.workers.WorkerScript;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A Worker script as uploaded to the emulator, for test assertions: its entry point, module names and
+ * bindings by name and type. Secret texts are not here; {@link CloudflareEmulator#workerSecretText} reads
+ * one on purpose.
+ *
+ * @param mainModule the ES module entry point, or null for a service-worker script
+ * @param bodyPart the service-worker part, or null for an ES module script
+ */
+public record DeployedScript(String name, String mainModule, String bodyPart, String compatibilityDate,
+    List<String> modules, List<Binding> bindings) {
+  /** A binding's name and type, such as {@code API_TOKEN} / {@code secret_text}. */
+  public record Binding(String name, String type) {}
+
+  public DeployedScript {
+    modules = List.copyOf(modules);
+    bindings = List.copyOf(bindings);
+  }
+
+  public Optional<Binding> binding(String bindingName) {
+    return bindings.stream().filter(b -> b.name().equals(bindingName)).findFirst();
+  }
+
+  static DeployedScript of(WorkerScript script) {
+    return new DeployedScript(script.name(), script.mainModule(), script.bodyPart(), script.compatibilityDate(),
+        script.modules().stream().map(WorkerScript.Module::name).collect(Collectors.toList()),
+        script.bindings().stream().map(b -> new Binding(b.name(), b.type())).collect(Collectors.toList()));
+  }
+}

@@ -1,0 +1,50 @@
+package dev.cftokens.emulator.workers;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An uploaded Worker script: which part is its entry point, the modules it was uploaded with, and its
+ * bindings.
+ *
+ * @param mainModule the ES module entry point, or null for a service-worker script
+ * @param bodyPart the service-worker script part, or null for an ES module script
+ */
+public record WorkerScript(
+    String name,
+    String mainModule,
+    String bodyPart,
+    String compatibilityDate,
+    List<Module> modules,
+    List<WorkerBinding> bindings,
+    String etag,
+    Instant createdOn,
+    Instant modifiedOn) {
+  /** One uploaded part holding code: its file name, content type and size in bytes. */
+  public record Module(String name, String contentType, int size) {}
+
+  public WorkerScript {
+    requireNonNull(name, "name");
+    modules = List.copyOf(modules);
+    bindings = List.copyOf(bindings);
+    requireNonNull(etag, "etag");
+    requireNonNull(createdOn, "createdOn");
+    requireNonNull(modifiedOn, "modifiedOn");
+  }
+
+  public Optional<WorkerBinding> binding(String bindingName) {
+    return bindings.stream().filter(b -> b.name().equals(bindingName)).findFirst();
+  }
+
+  WorkerScript withBindings(List<WorkerBinding> newBindings, Instant now) {
+    return new WorkerScript(name, mainModule, bodyPart, compatibilityDate, modules, newBindings, etag, createdOn, now);
+  }
+
+  @Override
+  public String toString() {
+    return "WorkerScript{" + name + ", bindings " + bindings + "}";
+  }
+}
