@@ -31,6 +31,14 @@ import java.util.stream.Collectors;
  * when done.
  */
 public final class CloudflareEmulator implements AutoCloseable {
+  static {
+    // The JDK server writes headers and body in two packets; with Nagle's algorithm on, the body waits for
+    // the client's delayed ACK, 40 ms per answer. The property is read once, when the server first starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final String adminToken;

@@ -1,0 +1,121 @@
+package dev.cftokens.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The standalone emulator as a separate process: {@code java -cp <test class path> dev.cftokens.emulator.Main},
+ * the same main class the shaded jar runs (the jar itself is only built in the package phase).
+ */
+class StandaloneTest {
+  @TempDir Path dir;
+
+  private static Process launch(String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  /** Reads lines until the "Press Ctrl-C" line; KEY=VALUE lines become entries. */
+  private static Map<String, String> announcement(BufferedReader out) throws IOException {
+    Map<String, String> values = new HashMap<>();
+    String line;
+    while ((line = out.readLine()) != null) {
+      if (line.startsWith("Press Ctrl-C")) {
+        return values;
+      }
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        values.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    throw new AssertionError("the emulator ended before announcing itself; it printed " + values);
+  }
+
+  @Test
+  void runsAsAProcessServesRealRequestsAndStopsOnSigterm() throws Exception {
+    Path state = dir.resolve("state.json");
+    Process process = launch("--port", "0", "--state", state.toString(), "--seed", "7");
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      Map<String, String> announced = announcement(out);
+      String baseUrl = announced.get("CLOUDFLARE_BASE_URL");
+      String token = announced.get("CLOUDFLARE_API_TOKEN");
+      String accountId = announced.get("CLOUDFLARE_ACCOUNT_ID");
+      assertThat(baseUrl).matches("http://127\\.0\\.0\\.1:\\d+/client/v4");
+      assertThat(token).matches("[A-Za-z0-9_-]{40,80}");
+
+      ApiClient.Response created = ApiClient.send(HttpRequest.newBuilder(URI.create(baseUrl + "/accounts/" + accountId + "/tokens"))
+          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(Bodies.zoneReader("from-a-process"))).build());
+      assertThat(created.status()).isEqualTo(200);
+
+      // SIGTERM, as Ctrl-C would send SIGINT: the shutdown hook stops the server. Through the handle, which
+      // unlike Process.destroy leaves the output stream open to read the last line.
+      assertThat(process.toHandle().destroy()).isTrue();
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      String rest = out.lines().reduce("", (a, b) -> a + b + "\n");
+      assertThat(rest).contains("Cloudflare emulator stopped");
+    } finally {
+      process.destroyForcibly();
+    }
+    assertThat(Files.readString(state)).contains("from-a-process");
+  }
+
+  @Test
+  void helpPrintsUsage() throws Exception {
+    Process process = launch("--help");
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isZero();
+    assertThat(output).contains("--port", "--latency", "--fault-rate", "--seed", "--state", "--catalog");
+  }
+
+  @Test
+  void badArgumentsExitWith2AndSayWhy() throws Exception {
+    Process process = launch("--port", "eighty");
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(output).contains("--port takes a whole number, not \"eighty\"");
+  }
+
+  @Test
+  void argumentsMapToOptions() throws Exception {
+    Path catalog = dir.resolve("catalog.json");
+    Files.writeString(catalog, "[{\"id\": \"0123456789abcdef0123456789abcdef\", \"name\": \"Only Group\", "
+        + "\"scopes\": [\"com.cloudflare.api.account\"]}]");
+
+    EmulatorOptions options = Main.parse(new String[] {"--port", "0", "--latency", "25", "--fault-rate", "0.25",
+        "--seed", "9", "--rate-limit", "10/60", "--catalog", catalog.toString(), "--account-id",
+        "0123456789abcdef0123456789abcdef"});
+
+    assertThat(options.faults()).extracting(Fault::type).containsExactly(Fault.Type.LATENCY, Fault.Type.SERVER_ERROR);
+    assertThat(options.faults().get(1).share()).isEqualTo(0.25);
+    assertThat(options.seed()).isEqualTo(9);
+    assertThat(options.rateLimit()).hasValue(new RateLimit(10, java.time.Duration.ofSeconds(60)));
+    assertThat(options.catalog().groups()).extracting(g -> g.name()).containsExactly("Only Group");
+    assertThat(Main.parse(new String[] {"--rate-limit"}).rateLimit()).hasValue(RateLimit.cloudflare());
+    assertThat(Main.parse(new String[] {"--help"})).isNull();
+  }
+}
