@@ -33,9 +33,6 @@ public final class ProvisioningBenchmark {
       double destroySeconds, long destroyRequests) {}
 
   public static void main(String[] args) throws IOException {
-    // The JDK HTTP server under the emulator leaves Nagle's algorithm on; with the client's delayed ACKs
-    // that adds ~40 ms to every answer, which would measure the socket, not the engine.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
     int declarations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     long latencyMillis = args.length > 2 ? Long.parseLong(args[2]) : 50;
