@@ -122,10 +122,14 @@ final class PlanExecutor {
     } finally {
       pool.shutdownNow();
     }
+    Map<String, AppliedChange> byDeclaration = new LinkedHashMap<>();
+    applied.forEach(change -> byDeclaration.put(change.declarationId(), change));
     List<AppliedChange> ordered = new ArrayList<>();
     for (PlannedChange change : plan.changes()) {
-      applied.stream().filter(a -> a.declarationId().equals(change.declarationId())).findFirst()
-          .ifPresent(ordered::add);
+      AppliedChange done = byDeclaration.get(change.declarationId());
+      if (done != null) {
+        ordered.add(done);
+      }
     }
     return new Execution(ordered, Map.copyOf(values), List.copyOf(failures));
   }
