@@ -1,5 +1,6 @@
 package dev.cftokens.runtime.cli;
 
+import dev.cftokens.core.catalog.PermissionGroup;
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.runtime.Cloudflare;
@@ -23,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -168,7 +171,21 @@ public final class Main {
   }
 
   private static int permissionGroups(Cloudflare cloudflare, Path output, PrintStream out) {
-    PermissionGroupCatalog catalog = cloudflare.livePermissionGroups();
+    PermissionGroupCatalog account = cloudflare.livePermissionGroups(TokenOwner.ACCOUNT);
+    Map<String, PermissionGroup> groups = new LinkedHashMap<>();
+    account.groups().forEach(group -> groups.put(group.id(), group));
+    String userNote;
+    try {
+      // User-owned tokens grant user-scoped groups, which the account's list leaves out.
+      PermissionGroupCatalog user = cloudflare.livePermissionGroups(TokenOwner.USER);
+      user.groups().forEach(group -> groups.putIfAbsent(group.id(), group));
+      userNote = "";
+    } catch (CloudflareApiException e) {
+      userNote = " (the user's groups could not be read with these credentials: HTTP " + e.status()
+          + "; user-scoped groups are missing)";
+    }
+    PermissionGroupCatalog catalog = PermissionGroupCatalog.of(
+        "live permission groups of account " + cloudflare.accountId(), groups.values());
     try {
       Path parent = output.toAbsolutePath().getParent();
       if (parent != null) {
@@ -179,7 +196,7 @@ public final class Main {
       throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
     }
     out.println("Wrote " + catalog.size() + " permission groups of account " + cloudflare.accountId() + " to "
-        + output + ".");
+        + output + userNote + ".");
     out.println("Compile with -Acftokens.catalog=" + output.toAbsolutePath() + " to check declarations against them.");
     return OK;
   }

@@ -67,6 +67,13 @@ final class PlanExecutor {
   }
 
   Execution execute(Plan plan) {
+    for (PlannedChange change : plan.changes()) {
+      // Tokens the plan already gave a declaration (kept, updated, adopted) are never adopted by another
+      // declaration's look-up after a lost create.
+      if (change.existing() != null) {
+        claimed.add(change.existing().id());
+      }
+    }
     Map<String, List<PlannedChange>> groups = new LinkedHashMap<>();
     int work = 0;
     for (PlannedChange change : plan.changes()) {
@@ -115,10 +122,14 @@ final class PlanExecutor {
     } finally {
       pool.shutdownNow();
     }
+    Map<String, AppliedChange> byDeclaration = new LinkedHashMap<>();
+    applied.forEach(change -> byDeclaration.put(change.declarationId(), change));
     List<AppliedChange> ordered = new ArrayList<>();
     for (PlannedChange change : plan.changes()) {
-      applied.stream().filter(a -> a.declarationId().equals(change.declarationId())).findFirst()
-          .ifPresent(ordered::add);
+      AppliedChange done = byDeclaration.get(change.declarationId());
+      if (done != null) {
+        ordered.add(done);
+      }
     }
     return new Execution(ordered, Map.copyOf(values), List.copyOf(failures));
   }
@@ -179,6 +190,8 @@ final class PlanExecutor {
         unknown = e;
         output.line("  " + desired.declarationId() + ": the answer to its create was lost;"
             + " looking the token up by name and grants before trying again");
+        // A create that timed out may still be committing: give it a moment before looking.
+        pause(attempt);
         Optional<Token> match = findUnclaimed(api, desired);
         if (match.isPresent()) {
           TokenRecord record = recordFor(desired, match.get().id());
@@ -187,7 +200,6 @@ final class PlanExecutor {
               + ", which the lost create had made");
           return deliver(kind, desired, record);
         }
-        pause(attempt);
       }
     }
     throw new ProvisioningException("creating token " + desired.declarationId() + " failed " + CREATE_ATTEMPTS

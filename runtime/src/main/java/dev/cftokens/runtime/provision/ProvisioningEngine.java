@@ -143,9 +143,13 @@ public final class ProvisioningEngine {
         .filter(change -> change.desired() != null && change.kind().writes())
         .map(PlannedChange::desired)
         .collect(Collectors.toList());
-    if (!written.isEmpty()) {
-      // One request per Cloudflare instance (cached), made only when something will be written.
-      LivePermissionCheck.verify(written, cloudflare.livePermissionGroups());
+    for (TokenOwner owner : TokenOwner.values()) {
+      List<DesiredToken> owned = written.stream().filter(token -> token.owner() == owner)
+          .collect(Collectors.toList());
+      if (!owned.isEmpty()) {
+        // One request per owner and Cloudflare instance (cached), made only when something will be written.
+        LivePermissionCheck.verify(owned, cloudflare.livePermissionGroups(owner));
+      }
     }
     PlanExecutor.Execution execution =
         new PlanExecutor(cloudflare, state, output, parallelism, valuesNeeded, true).execute(plan);

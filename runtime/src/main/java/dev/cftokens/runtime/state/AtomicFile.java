@@ -35,14 +35,19 @@ final class AtomicFile {
     }
   }
 
-  static void write(Path target, byte[] content) throws IOException {
-    Path directory = target.toAbsolutePath().getParent();
-    createPrivateDirectories(directory);
-    FileAttribute<?>[] attributes = POSIX
+  /** Mode 0600 where the file system knows POSIX modes, nothing elsewhere. */
+  static FileAttribute<?>[] privateFileAttributes() {
+    return POSIX
         ? new FileAttribute<?>[] {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
         : new FileAttribute<?>[0];
-    Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp", attributes);
+  }
+
+  static void write(Path target, byte[] content) throws IOException {
+    Path directory = target.toAbsolutePath().getParent();
+    createPrivateDirectories(directory);
+    Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp",
+        privateFileAttributes());
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(content);

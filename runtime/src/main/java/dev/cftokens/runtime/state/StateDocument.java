@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -96,8 +95,7 @@ final class StateDocument {
       if (tokens == null || !tokens.isObject()) {
         throw corrupt(path, "it has no \"tokens\" object");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = tokens.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : tokens.properties()) {
         JsonNode node = field.getValue();
         TokenRecord record = new TokenRecord(
             field.getKey(),

@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * An exclusive OS lock on a lock file beside the state. The operating system releases it when the
@@ -29,7 +30,8 @@ final class StateLock implements AutoCloseable {
     while (true) {
       FileChannel channel;
       try {
-        channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            AtomicFile.privateFileAttributes());
       } catch (IOException e) {
         throw new StateException("cannot open the lock file " + lockFile + ": " + e.getMessage(), e);
       }

@@ -257,4 +257,38 @@ class ProvisioningTest {
     assertThat(tokens(emulator)).hasSize(1);
     assertThat(verifyValue(emulator, second.value()).id()).isEqualTo(first.id());
   }
+
+  @Test
+  void lostCreateAnswerIsAdoptedAndRolledNotDuplicated() {
+    emulator.injectFault(dev.cftokens.emulator.Fault.commitThenDrop(1).on(RequestKind.CREATE_TOKEN).times(1));
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+    ProvisionedToken<HandMadeProvisioner.TestToken> token = provisioning(store("p")).provision(reader);
+    assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isEqualTo(1);
+    assertThat(tokens(emulator)).extracting(t -> t.id()).containsExactly(token.id());
+    // The create's answer (and with it the value) was lost, so the adopted token was rolled.
+    assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isEqualTo(1);
+    assertThat(output()).contains("the answer to its create was lost")
+        .contains("adopted token " + token.id()).contains("rolled token " + token.id());
+    assertThat(verifyValue(emulator, token.value()).id()).isEqualTo(token.id());
+  }
+
+  @Test
+  void ownerChangeReplacesTheTokenAndDeletesTheOldOne() {
+    FileStateStore store = store(null);
+    HandMadeProvisioner asAccount = HandMadeProvisioner.zoneReader("moving-token");
+    ProvisionedToken<HandMadeProvisioner.TestToken> before = provisioning(store).provision(asAccount);
+    HandMadeProvisioner asUser = new HandMadeProvisioner(HandMadeProvisioner.declaration("moving-token",
+        "moving-token", TokenOwner.USER, List.of(HandMadeProvisioner.ZONE_READ), RequestIpCondition.NONE, null),
+        Map.of());
+    output();
+    ProvisionedToken<HandMadeProvisioner.TestToken> after = provisioning(store).provision(asUser);
+    assertThat(output()).contains("-/+ replace moving-token: owner account -> user");
+    assertThat(after.id()).isNotEqualTo(before.id());
+    assertThat(tokens(emulator)).extracting(t -> t.id() + " " + t.owner())
+        .containsExactly(after.id() + " USER");
+    try (StateSession state = store.open()) {
+      assertThat(state.records()).extracting(r -> r.declarationId() + " " + r.tokenId() + " " + r.owner())
+          .containsExactly("moving-token " + after.id() + " USER");
+    }
+  }
 }

@@ -11,7 +11,7 @@ public final class LockHolder {
     FileStateStore store = FileStateStore.builder().path(Path.of(args[0])).passphrase(null)
         .lockWait(Duration.ofSeconds(10)).build();
     try (StateSession session = store.open()) {
-      System.out.println("locked");
+      System.out.println("locked with " + session.records().size() + " records");
       System.out.flush();
       Thread.sleep(60_000);
     }
