@@ -75,7 +75,9 @@ public final class Samples {
           .build();
       Samples samples = new Samples(cloudflare, state, out, DEMO_ZONE_ID, DEMO_BUCKET);
       samples.run();
-      out.printf("%nThe emulator answered %d requests in all.%n", emulator.requestCount());
+      emulator.workerScript(WORKER_NAME).ifPresent(script -> out.println(
+          "\nThe emulator holds Worker " + script.name() + " with bindings " + script.bindings()));
+      out.printf("The emulator answered %d requests in all.%n", emulator.requestCount());
     }
   }
 

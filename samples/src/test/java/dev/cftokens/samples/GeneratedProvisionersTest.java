@@ -133,6 +133,22 @@ class GeneratedProvisionersTest {
   }
 
   @Test
+  void tokenBoundToAWorkerIsItsSecretBinding() {
+    ProvisionedToken<WorkerKvToken> token = provisioning.provision(WorkerKvTokenProvisioner.create());
+    dev.cftokens.runtime.workers.Worker.named("kv-reader")
+        .script("addEventListener('fetch', e => e.respondWith(new Response('ok')));")
+        .bind("API_TOKEN", token)
+        .bindText("MODE", "read-only")
+        .deploy(cloudflare);
+
+    assertThat(emulator.workerScript("kv-reader")).hasValueSatisfying(script -> {
+      assertThat(script.binding("API_TOKEN")).hasValue(new dev.cftokens.emulator.DeployedScript.Binding("API_TOKEN", "secret_text"));
+      assertThat(script.binding("MODE")).hasValue(new dev.cftokens.emulator.DeployedScript.Binding("MODE", "plain_text"));
+    });
+    assertThat(emulator.workerSecretText("kv-reader", "API_TOKEN")).hasValue(token.value().reveal());
+  }
+
+  @Test
   void r2CredentialsAreTheTokenIdAndTheHashOfItsValue() throws NoSuchAlgorithmException {
     ProvisionedToken<R2StorageToken> token = provisioning.provision(R2StorageTokenProvisioner.create("my-bucket"));
     String expectedSecret = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
