@@ -2,25 +2,126 @@ package dev.cftokens.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cftokens.runtime.provision.ApplyResult;
+import dev.cftokens.runtime.provision.Plan;
+import dev.cftokens.runtime.provision.ProvisioningEngine;
+import dev.cftokens.runtime.provision.ProvisioningOutput;
+import dev.cftokens.runtime.state.FileStateStore;
+import dev.cftokens.runtime.state.StateStore;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
 /**
  * Provisions declared tokens through one {@link Cloudflare}: the engine behind every generated
- * provisioner's {@code provision(cloudflare)}.
+ * provisioner's {@code provision(cloudflare)} and behind the command line. Immutable: each setting
+ * returns a new instance.
+ *
+ * <pre>{@code
+ * ProvisionedToken<ReadonlyToken> token = Provisioning.with(cloudflare)
+ *     .stateStore(FileStateStore.builder().path(Path.of("/var/lib/app/cftokens.json")).build())
+ *     .provision(ReadonlyTokenProvisioner.create());
+ * }</pre>
+ *
+ * <p>By default the state is {@code .cftokens/state.json} under the working directory (values kept
+ * only encrypted, with {@code CFTOKENS_PASSPHRASE}), output goes to {@link System.Logger} {@code
+ * dev.cftokens.provisioning}, and up to 8 changes run at once.
  */
 public final class Provisioning {
-  private final Cloudflare cloudflare;
+  /** Changes carried out at once unless configured otherwise. */
+  public static final int DEFAULT_PARALLELISM = 8;
 
-  private Provisioning(Cloudflare cloudflare) {
+  private final Cloudflare cloudflare;
+  private final StateStore stateStore;
+  private final ProvisioningOutput output;
+  private final int parallelism;
+
+  private Provisioning(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output, int parallelism) {
     this.cloudflare = requireNonNull(cloudflare, "cloudflare");
+    this.stateStore = stateStore;
+    this.output = output;
+    this.parallelism = parallelism;
   }
 
   public static Provisioning with(Cloudflare cloudflare) {
-    return new Provisioning(cloudflare);
+    return new Provisioning(cloudflare, null, ProvisioningOutput.logger(), DEFAULT_PARALLELISM);
   }
 
-  /** Creates or updates one token so it matches its declaration. */
+  /** Where the state is kept; default {@link FileStateStore#inWorkingDirectory()}. */
+  public Provisioning stateStore(StateStore stateStore) {
+    return new Provisioning(cloudflare, requireNonNull(stateStore, "stateStore"), output, parallelism);
+  }
+
+  /** Where plans and progress are printed. */
+  public Provisioning output(ProvisioningOutput output) {
+    return new Provisioning(cloudflare, stateStore, requireNonNull(output, "output"), parallelism);
+  }
+
+  /** Prints plans and progress to {@code stream}. */
+  public Provisioning output(PrintStream stream) {
+    return output(ProvisioningOutput.to(stream));
+  }
+
+  /** How many changes run at once (the client's rate limiter paces their requests); default 8. */
+  public Provisioning parallelism(int parallelism) {
+    if (parallelism < 1 || parallelism > 64) {
+      throw new IllegalArgumentException("parallelism must be between 1 and 64, not " + parallelism);
+    }
+    return new Provisioning(cloudflare, stateStore, output, parallelism);
+  }
+
+  /**
+   * Creates or updates one token so it matches its declaration and returns it with its value: from
+   * the encrypted state, fresh from a create, or by rolling the token (which is said in the output).
+   * Never deletes any other token.
+   */
   public <T> ProvisionedToken<T> provision(TokenProvisioner<T> provisioner) {
-    requireNonNull(provisioner, "provisioner");
-    // The engine (issue "Provisioning engine") replaces this; until then nothing pretends to work.
-    throw new UnsupportedOperationException("provisioning engine not built yet: " + cloudflare);
+    return engine().provision(provisioner);
+  }
+
+  /**
+   * The plan for the application's full set of declarations, without changing anything: recorded
+   * tokens absent from {@code provisioners} are planned for deletion.
+   */
+  public Plan plan(TokenProvisioner<?>... provisioners) {
+    return plan(Arrays.asList(provisioners));
+  }
+
+  /** See {@link #plan(TokenProvisioner...)}. */
+  public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners) {
+    return engine().plan(List.copyOf(provisioners), true);
+  }
+
+  /**
+   * Makes Cloudflare match the application's full set of declarations: creates, updates, repairs
+   * drift, and deletes recorded tokens absent from {@code provisioners}. Values are not handed back;
+   * use {@link #provision} for that.
+   */
+  public ApplyResult apply(TokenProvisioner<?>... provisioners) {
+    return apply(Arrays.asList(provisioners));
+  }
+
+  /** See {@link #apply(TokenProvisioner...)}. */
+  public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners) {
+    return engine().apply(List.copyOf(provisioners), true);
+  }
+
+  /** Deletes every token in the state, tolerating ones already gone. Returns the declaration ids. */
+  public List<String> destroy() {
+    return engine().destroy(List.of());
+  }
+
+  /** Deletes the tokens of the named declarations, tolerating ones already gone. */
+  public List<String> destroy(String... declarationIds) {
+    if (declarationIds.length == 0) {
+      throw new IllegalArgumentException("name at least one declaration id, or call destroy() for all");
+    }
+    return engine().destroy(List.of(declarationIds));
+  }
+
+  private ProvisioningEngine engine() {
+    return new ProvisioningEngine(cloudflare,
+        stateStore != null ? stateStore : FileStateStore.inWorkingDirectory(), output, parallelism);
   }
 }

@@ -1,0 +1,218 @@
+package dev.cftokens.runtime.cli;
+
+import dev.cftokens.core.catalog.PermissionGroup;
+import dev.cftokens.core.catalog.PermissionGroupCatalog;
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.CloudflareApiException;
+import dev.cftokens.runtime.CloudflareException;
+import dev.cftokens.runtime.Provisioning;
+import dev.cftokens.runtime.TokenVerification;
+import dev.cftokens.runtime.provision.Plan;
+import dev.cftokens.runtime.provision.ProvisioningEngine;
+import dev.cftokens.runtime.provision.ProvisioningException;
+import dev.cftokens.runtime.provision.ProvisioningOutput;
+import dev.cftokens.runtime.state.FileStateStore;
+import dev.cftokens.runtime.state.StateException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The command line: {@code java -jar cftokens-cli.jar <command>}. Credentials come from the environment
+ * ({@code CLOUDFLARE_API_TOKEN}, or {@code CLOUDFLARE_API_KEY} and {@code CLOUDFLARE_EMAIL};
+ * {@code CLOUDFLARE_ACCOUNT_ID}, {@code CLOUDFLARE_BASE_URL}); the passphrase for stored values from
+ * {@code CFTOKENS_PASSPHRASE}. Exit codes: 0 done, 1 failed, 2 the plan has changes (with
+ * {@code plan --detailed-exitcode}).
+ */
+public final class Main {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int CHANGES = 2;
+
+  static final String USAGE = String.join("\n",
+      "Usage: java -jar cftokens-cli.jar <command> [options]",
+      "",
+      "Commands:",
+      "  plan                 show what apply would change; changes nothing",
+      "  apply                create, update, repair and delete tokens so Cloudflare matches the declarations",
+      "  destroy [ids...]     delete every token in the state, or those of the named declarations",
+      "  verify               check the configured credentials",
+      "  permission-groups    write the account's live permission groups as JSON, for -Acftokens.catalog",
+      "",
+      "Options:",
+      "  --class-path <path>  the application's classes and jars (separated by '" + java.io.File.pathSeparator
+          + "'), searched for declarations under " + DeclarationFinder.DIRECTORY,
+      "  --input <id>.<name>=<value>",
+      "                       a value for a declaration's input, such as --input restricted-token.zoneId=023e...",
+      "  --state <file>       the state file (default " + FileStateStore.DEFAULT_PATH + ")",
+      "  --parallelism <n>    changes carried out at once (default " + Provisioning.DEFAULT_PARALLELISM + ")",
+      "  --detailed-exitcode  plan exits 2 when there are changes, 0 when none",
+      "  --output <file>      where permission-groups writes (default permission-groups.json)",
+      "  --help               show this help",
+      "",
+      "Environment: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL; CLOUDFLARE_ACCOUNT_ID;",
+      "CLOUDFLARE_BASE_URL; CFTOKENS_PASSPHRASE (encrypts token values kept in the state).",
+      "Exit codes: 0 done, 1 failed, 2 plan has changes (with --detailed-exitcode).");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err, Cloudflare::fromEnvironment));
+  }
+
+  /** Runs one command; returns the exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err, Supplier<Cloudflare> cloudflare) {
+    Arguments arguments;
+    try {
+      arguments = Arguments.parse(args);
+    } catch (UsageException e) {
+      err.println("cftokens: " + e.getMessage());
+      return FAILED;
+    }
+    if (arguments.help) {
+      out.println(USAGE);
+      return OK;
+    }
+    try {
+      return execute(arguments, out, err, cloudflare);
+    } catch (UsageException | CloudflareException | StateException | ProvisioningException
+        | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+      // Every one of these carries a message meant for the user and never a secret.
+      err.println("cftokens: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  private static int execute(Arguments arguments, PrintStream out, PrintStream err,
+      Supplier<Cloudflare> cloudflareSupplier) {
+    switch (arguments.command) {
+      case "verify":
+        return verify(cloudflareSupplier.get(), out);
+      case "permission-groups":
+        return permissionGroups(cloudflareSupplier.get(), arguments.output, out);
+      default:
+        break;
+    }
+    Cloudflare cloudflare = cloudflareSupplier.get();
+    FileStateStore.Builder state = FileStateStore.builder();
+    if (arguments.state != null) {
+      state.path(arguments.state);
+    }
+    ProvisioningEngine engine = new ProvisioningEngine(cloudflare, state.build(), ProvisioningOutput.to(out),
+        arguments.parallelism == null ? Provisioning.DEFAULT_PARALLELISM : checkParallelism(arguments.parallelism));
+    if ("destroy".equals(arguments.command)) {
+      engine.destroy(arguments.positional);
+      return OK;
+    }
+    try (URLClassLoader loader = classLoader(arguments.classPath)) {
+      DeclarationFinder.Found found = DeclarationFinder.find(loader, arguments.classPath, arguments.inputs);
+      found.skipped().forEach(skipped -> err.println("cftokens: " + skipped.message()));
+      boolean complete = found.skipped().isEmpty();
+      if (!complete) {
+        err.println("cftokens: recorded tokens no longer declared are not deleted in this run, because "
+            + found.skipped().size() + " declaration(s) were skipped");
+      }
+      if (found.provisioners().isEmpty() && found.skipped().isEmpty()) {
+        err.println("cftokens: no declarations found under " + DeclarationFinder.DIRECTORY + " on the class path "
+            + arguments.classPath + "; pass the application's classes with --class-path");
+      }
+      if ("plan".equals(arguments.command)) {
+        Plan plan = engine.plan(found.provisioners(), complete);
+        return arguments.detailedExitCode && plan.hasChanges() ? CHANGES : OK;
+      }
+      engine.apply(found.provisioners(), complete);
+      return OK;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the application's class loader: " + e.getMessage(), e);
+    }
+  }
+
+  private static int checkParallelism(int parallelism) {
+    if (parallelism < 1 || parallelism > 64) {
+      throw new UsageException("--parallelism takes a number from 1 to 64, not " + parallelism);
+    }
+    return parallelism;
+  }
+
+  private static int verify(Cloudflare cloudflare, PrintStream out) {
+    String accountId = cloudflare.accountId();
+    TokenVerification verification;
+    String owner;
+    try {
+      verification = cloudflare.tokens(TokenOwner.ACCOUNT).verify();
+      owner = "account-owned";
+    } catch (CloudflareApiException e) {
+      if (e.status() >= 500) {
+        throw e;
+      }
+      // Not an account-owned token: it may be a user-owned one.
+      verification = cloudflare.tokens(TokenOwner.USER).verify();
+      owner = "user-owned";
+    }
+    out.println("Credentials: " + owner + " API token " + verification.id() + ", "
+        + verification.status().wireName()
+        + (verification.expiresOn() == null ? "" : ", expires " + verification.expiresOn())
+        + "; account " + accountId + ".");
+    int groups = cloudflare.livePermissionGroups().size();
+    out.println("They may read the account's " + groups + " permission groups.");
+    return OK;
+  }
+
+  private static int permissionGroups(Cloudflare cloudflare, Path output, PrintStream out) {
+    PermissionGroupCatalog account = cloudflare.livePermissionGroups(TokenOwner.ACCOUNT);
+    Map<String, PermissionGroup> groups = new LinkedHashMap<>();
+    account.groups().forEach(group -> groups.put(group.id(), group));
+    String userNote;
+    try {
+      // User-owned tokens grant user-scoped groups, which the account's list leaves out.
+      PermissionGroupCatalog user = cloudflare.livePermissionGroups(TokenOwner.USER);
+      user.groups().forEach(group -> groups.putIfAbsent(group.id(), group));
+      userNote = "";
+    } catch (CloudflareApiException e) {
+      userNote = " (the user's groups could not be read with these credentials: HTTP " + e.status()
+          + "; user-scoped groups are missing)";
+    }
+    PermissionGroupCatalog catalog = PermissionGroupCatalog.of(
+        "live permission groups of account " + cloudflare.accountId(), groups.values());
+    try {
+      Path parent = output.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(output, catalog.toJson(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+    }
+    out.println("Wrote " + catalog.size() + " permission groups of account " + cloudflare.accountId() + " to "
+        + output + userNote + ".");
+    out.println("Compile with -Acftokens.catalog=" + output.toAbsolutePath() + " to check declarations against them.");
+    return OK;
+  }
+
+  private static URLClassLoader classLoader(List<Path> classPath) {
+    List<URL> urls = new ArrayList<>();
+    for (Path entry : classPath) {
+      if (!Files.exists(entry)) {
+        throw new UsageException("--class-path entry " + entry + " does not exist");
+      }
+      try {
+        urls.add(entry.toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new UsageException("--class-path entry " + entry + " is not a usable path: " + e.getMessage());
+      }
+    }
+    return new URLClassLoader("cftokens-application", urls.toArray(new URL[0]), Main.class.getClassLoader());
+  }
+}

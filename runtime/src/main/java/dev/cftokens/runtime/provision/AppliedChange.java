@@ -1,0 +1,17 @@
+package dev.cftokens.runtime.provision;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What an apply did for one declaration.
+ *
+ * @param tokenId the token now recorded for the declaration, or null after a delete
+ * @param rolled true when the token's value was rolled because the caller needed it and the state did
+ *     not hold it
+ */
+public record AppliedChange(ChangeKind kind, String declarationId, String tokenId, boolean rolled) {
+  public AppliedChange {
+    requireNonNull(kind, "kind");
+    requireNonNull(declarationId, "declarationId");
+  }
+}

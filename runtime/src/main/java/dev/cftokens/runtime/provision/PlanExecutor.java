@@ -1,0 +1,340 @@
+package dev.cftokens.runtime.provision;
+
+import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.CloudflareApiException;
+import dev.cftokens.runtime.CloudflareOutcomeUnknownException;
+import dev.cftokens.runtime.CreatedToken;
+import dev.cftokens.runtime.Secret;
+import dev.cftokens.runtime.Token;
+import dev.cftokens.runtime.TokenApi;
+import dev.cftokens.runtime.TokenStatus;
+import dev.cftokens.runtime.state.FileStateStore;
+import dev.cftokens.runtime.state.StateSession;
+import dev.cftokens.runtime.state.TokenRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Carries out a {@link Plan}: changes run on a bounded pool (the client's rate limiter paces the
+ * requests), each token is recorded in the state the moment it exists, and a create whose answer was
+ * lost is looked up by name and grants before it is tried again, so no declaration ever gets two tokens.
+ *
+ * <p>Changes to tokens of the same owner and name run one after another on one thread: only those can
+ * be mistaken for each other by that look-up.
+ */
+final class PlanExecutor {
+  static final int CREATE_ATTEMPTS = 4;
+  /** Marks a record kept for a replaced token until it is deleted; never part of a declaration id. */
+  static final String RETIRED_MARK = "~retired-";
+
+  private final Cloudflare cloudflare;
+  private final StateSession state;
+  private final ProvisioningOutput output;
+  private final int parallelism;
+  private final Set<String> valuesNeeded;
+  private final boolean listedBeforehand;
+  private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+  private final Map<String, Secret> values = new ConcurrentHashMap<>();
+
+  /** What an execution did; {@code values} holds only the values the caller asked for. */
+  record Execution(List<AppliedChange> applied, Map<String, Secret> values, List<String> failures) {}
+
+  /**
+   * @param valuesNeeded declaration ids whose values the caller needs handed back
+   * @param listedBeforehand true when the plan came from a listing, so a delete of a token the listing
+   *     did not show can be skipped; false for destroy, which deletes without listing
+   */
+  PlanExecutor(Cloudflare cloudflare, StateSession state, ProvisioningOutput output, int parallelism,
+      Set<String> valuesNeeded, boolean listedBeforehand) {
+    this.cloudflare = cloudflare;
+    this.state = state;
+    this.output = output;
+    this.parallelism = parallelism;
+    this.valuesNeeded = Set.copyOf(valuesNeeded);
+    this.listedBeforehand = listedBeforehand;
+    state.records().forEach(record -> claimed.add(record.tokenId()));
+  }
+
+  Execution execute(Plan plan) {
+    for (PlannedChange change : plan.changes()) {
+      // Tokens the plan already gave a declaration (kept, updated, adopted) are never adopted by another
+      // declaration's look-up after a lost create.
+      if (change.existing() != null) {
+        claimed.add(change.existing().id());
+      }
+    }
+    Map<String, List<PlannedChange>> groups = new LinkedHashMap<>();
+    int work = 0;
+    for (PlannedChange change : plan.changes()) {
+      String key = change.desired() == null
+          ? "delete\0" + change.declarationId()
+          : change.desired().owner() + "\0" + change.desired().spec().name();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
+      if (change.kind() != ChangeKind.UNCHANGED) {
+        work++;
+      }
+    }
+    Progress progress = new Progress(output, work);
+    ConcurrentLinkedQueue<AppliedChange> applied = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    AtomicInteger threadNumber = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, groups.size())),
+        runnable -> {
+          Thread thread = new Thread(runnable, "cftokens-apply-" + threadNumber.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (List<PlannedChange> group : groups.values()) {
+        futures.add(pool.submit(() -> {
+          for (PlannedChange change : group) {
+            try {
+              applied.add(apply(change));
+            } catch (RuntimeException e) {
+              failures.add(change.declarationId() + ": " + e.getMessage());
+            }
+            if (change.kind() != ChangeKind.UNCHANGED) {
+              progress.finished();
+            }
+          }
+        }));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProvisioningException("interrupted while applying; finished changes are recorded", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a change task failed outside its own error handling", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    Map<String, AppliedChange> byDeclaration = new LinkedHashMap<>();
+    applied.forEach(change -> byDeclaration.put(change.declarationId(), change));
+    List<AppliedChange> ordered = new ArrayList<>();
+    for (PlannedChange change : plan.changes()) {
+      AppliedChange done = byDeclaration.get(change.declarationId());
+      if (done != null) {
+        ordered.add(done);
+      }
+    }
+    return new Execution(ordered, Map.copyOf(values), List.copyOf(failures));
+  }
+
+  private AppliedChange apply(PlannedChange change) {
+    switch (change.kind()) {
+      case UNCHANGED:
+        return keep(change);
+      case ADOPT:
+        return adopt(change);
+      case CREATE:
+      case DRIFTED_DELETED:
+        return create(change.kind(), change.desired());
+      case UPDATE:
+      case DRIFTED_CHANGED:
+        return update(change);
+      case REPLACE:
+        return replace(change);
+      case DELETE:
+        return delete(change);
+      default:
+        throw new IllegalStateException("unknown change " + change.kind());
+    }
+  }
+
+  private AppliedChange keep(PlannedChange change) {
+    if (change.desired() == null) {
+      return new AppliedChange(ChangeKind.UNCHANGED, change.declarationId(), change.recorded().tokenId(), false);
+    }
+    TokenRecord record = recordFor(change.desired(), change.existing().id());
+    if (!record.equals(change.recorded())) {
+      state.put(record);
+    }
+    return deliver(ChangeKind.UNCHANGED, change.desired(), record);
+  }
+
+  private AppliedChange adopt(PlannedChange change) {
+    TokenRecord record = recordFor(change.desired(), change.existing().id());
+    claimed.add(record.tokenId());
+    state.put(record);
+    return deliver(ChangeKind.ADOPT, change.desired(), record);
+  }
+
+  private AppliedChange create(ChangeKind kind, DesiredToken desired) {
+    TokenApi api = cloudflare.tokens(desired.owner());
+    CloudflareOutcomeUnknownException unknown = null;
+    for (int attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
+      try {
+        CreatedToken created = api.create(desired.spec());
+        TokenRecord record = recordFor(desired, created.token().id());
+        claimed.add(record.tokenId());
+        state.put(record, created.value());
+        if (valuesNeeded.contains(desired.declarationId())) {
+          values.put(desired.declarationId(), created.value());
+        }
+        return new AppliedChange(kind, desired.declarationId(), record.tokenId(), false);
+      } catch (CloudflareOutcomeUnknownException e) {
+        unknown = e;
+        output.line("  " + desired.declarationId() + ": the answer to its create was lost;"
+            + " looking the token up by name and grants before trying again");
+        // A create that timed out may still be committing: give it a moment before looking.
+        pause(attempt);
+        Optional<Token> match = findUnclaimed(api, desired);
+        if (match.isPresent()) {
+          TokenRecord record = recordFor(desired, match.get().id());
+          state.put(record);
+          output.line("  " + desired.declarationId() + ": adopted token " + record.tokenId()
+              + ", which the lost create had made");
+          return deliver(kind, desired, record);
+        }
+      }
+    }
+    throw new ProvisioningException("creating token " + desired.declarationId() + " failed " + CREATE_ATTEMPTS
+        + " times without an answer, and no token with its name and grants exists; run apply again",
+        unknown);
+  }
+
+  /** Lists the owner's tokens for one with exactly the desired name and grants that nobody has claimed. */
+  private Optional<Token> findUnclaimed(TokenApi api, DesiredToken desired) {
+    try (var tokens = api.list(true)) {
+      return tokens
+          .filter(token -> token.spec().equals(desired.spec()) && token.status() != TokenStatus.DISABLED)
+          .filter(token -> claimed.add(token.id()))
+          .findFirst();
+    }
+  }
+
+  private AppliedChange update(PlannedChange change) {
+    DesiredToken desired = change.desired();
+    TokenApi api = cloudflare.tokens(desired.owner());
+    String tokenId = change.existing().id();
+    try {
+      if (change.differences().contains("status")) {
+        api.update(tokenId, desired.spec(), TokenStatus.ACTIVE);
+      } else {
+        api.update(tokenId, desired.spec());
+      }
+    } catch (CloudflareApiException e) {
+      if (!isGone(api, tokenId, e)) {
+        throw e;
+      }
+      output.line("  " + desired.declarationId() + ": token " + tokenId
+          + " was deleted while this run was planning; creating it again");
+      return create(ChangeKind.DRIFTED_DELETED, desired);
+    }
+    TokenRecord record = recordFor(desired, tokenId);
+    state.put(record);
+    return deliver(change.kind(), desired, record);
+  }
+
+  private AppliedChange replace(PlannedChange change) {
+    TokenRecord old = change.recorded();
+    boolean deletable = old.owner() != change.desired().owner() || old.accountId() == null
+        || old.accountId().equals(change.desired().accountId());
+    if (deletable && change.existing() != null) {
+      // Recorded first, so a run killed before the delete below leaves the old token in the state for
+      // the next full apply to delete, not orphaned.
+      state.put(new TokenRecord(old.declarationId() + RETIRED_MARK + old.tokenId(), old.tokenId(),
+          old.owner(), old.accountId(), old.name(), old.specHash()));
+    }
+    AppliedChange created = create(ChangeKind.REPLACE, change.desired());
+    if (!deletable) {
+      output.line("  " + old.declarationId() + ": the old token " + old.tokenId() + " is in account "
+          + old.accountId() + ", which these credentials do not provision; delete it there by hand");
+    } else if (change.existing() != null) {
+      deleteTolerant(old);
+      state.remove(old.declarationId() + RETIRED_MARK + old.tokenId());
+    }
+    return created;
+  }
+
+  private AppliedChange delete(PlannedChange change) {
+    TokenRecord record = change.recorded();
+    if (change.existing() != null || !listedBeforehand) {
+      deleteTolerant(record);
+    }
+    state.remove(record.declarationId());
+    return new AppliedChange(ChangeKind.DELETE, change.declarationId(), null, false);
+  }
+
+  private void deleteTolerant(TokenRecord record) {
+    TokenApi api = cloudflare.tokens(record.owner());
+    try {
+      api.delete(record.tokenId());
+    } catch (CloudflareApiException e) {
+      // Already gone (deleted by hand, or by a retried DELETE whose first answer was lost) is done.
+      if (!isGone(api, record.tokenId(), e)) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * True when a failed request failed because the token no longer exists. Cloudflare does not document
+   * its answer for an unknown token id (404, or 400 with code 1001, are both seen), so anything but a
+   * 404 is confirmed with a GET before the token is taken for gone.
+   */
+  private static boolean isGone(TokenApi api, String tokenId, CloudflareApiException failure) {
+    if (failure.status() == 404) {
+      return true;
+    }
+    if (failure.status() != 400) {
+      return false;
+    }
+    try {
+      api.get(tokenId);
+      return false;
+    } catch (CloudflareApiException e) {
+      return e.status() == 404 || e.status() == 400;
+    }
+  }
+
+  /** Hands back the value when the caller needs it: from the state, or by rolling the token. */
+  private AppliedChange deliver(ChangeKind kind, DesiredToken desired, TokenRecord record) {
+    String id = desired.declarationId();
+    if (!valuesNeeded.contains(id)) {
+      return new AppliedChange(kind, id, record.tokenId(), false);
+    }
+    Optional<Secret> stored = state.value(id);
+    if (stored.isPresent()) {
+      values.put(id, stored.get());
+      return new AppliedChange(kind, id, record.tokenId(), false);
+    }
+    Secret value = cloudflare.tokens(desired.owner()).roll(record.tokenId());
+    state.put(record, value);
+    values.put(id, value);
+    output.line("  " + id + ": rolled token " + record.tokenId() + " to hand its value back, because "
+        + (state.storesValues()
+            ? "the state holds no value for it"
+            : "values are kept only when " + FileStateStore.PASSPHRASE_VARIABLE + " is set")
+        + "; the previous value no longer works");
+    return new AppliedChange(kind, id, record.tokenId(), true);
+  }
+
+  static TokenRecord recordFor(DesiredToken desired, String tokenId) {
+    return new TokenRecord(desired.declarationId(), tokenId, desired.owner(), desired.accountId(),
+        desired.spec().name(), desired.specHash());
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(Math.min(2_000, 100L << attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProvisioningException("interrupted while retrying a create", e);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.cftokens.runtime.provision;
+
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.runtime.TokenStatus;
+import dev.cftokens.runtime.state.TokenRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Compares desired tokens, the state, and what the API lists, and says what to do with each. Pure: it
+ * makes no request and writes nothing, so every classification is testable on its own.
+ *
+ * <p>The state says which token belongs to which declaration; the listing says what that token looks
+ * like now; the recorded spec hash tells a changed declaration (update) from a token changed outside
+ * cftokens (drift). A declaration with no recorded token adopts an unrecorded token with exactly its
+ * name and grants instead of creating a second one: that is the token an earlier run created but was
+ * killed, or lost the answer, before recording it.
+ */
+public final class Planner {
+  private Planner() {}
+
+  /**
+   * @param listed every token of each owner the desired tokens and considered records use
+   * @param deleteUndeclared plan deletes for recorded declarations absent from {@code desired}; only
+   *     when {@code desired} is the application's full set
+   * @param accountId the account this run provisions, or null when none is known
+   */
+  public static Plan plan(
+      List<DesiredToken> desired,
+      Collection<TokenRecord> records,
+      Map<TokenOwner, List<ExistingToken>> listed,
+      boolean deleteUndeclared,
+      String accountId) {
+    Map<String, TokenRecord> byDeclaration = new LinkedHashMap<>();
+    Set<String> claimed = new HashSet<>();
+    for (TokenRecord record : records) {
+      byDeclaration.put(record.declarationId(), record);
+      claimed.add(record.tokenId());
+    }
+    Map<TokenOwner, Map<String, ExistingToken>> byId = new LinkedHashMap<>();
+    listed.forEach((owner, tokens) -> {
+      Map<String, ExistingToken> ids = new LinkedHashMap<>();
+      tokens.forEach(token -> ids.put(token.id(), token));
+      byId.put(owner, ids);
+    });
+
+    List<PlannedChange> changes = new ArrayList<>();
+    Set<String> declared = new HashSet<>();
+    for (DesiredToken token : desired) {
+      String id = token.declarationId();
+      if (!declared.add(id)) {
+        throw new IllegalArgumentException("two declarations have the id \"" + id
+            + "\"; give one of them another @ApiToken(id = ...)");
+      }
+      TokenRecord record = byDeclaration.get(id);
+      if (record == null) {
+        changes.add(createOrAdopt(ChangeKind.CREATE, token, null, listed, claimed, ""));
+        continue;
+      }
+      if (record.owner() != token.owner() || !sameAccount(record, token)) {
+        ExistingToken old = tokens(byId, record.owner()).get(record.tokenId());
+        String from = record.owner() != token.owner()
+            ? "owner " + lower(record.owner()) + " -> " + lower(token.owner())
+            : "account " + record.accountId() + " -> " + token.accountId();
+        changes.add(new PlannedChange(ChangeKind.REPLACE, id, token, record, old, List.of(), from));
+        continue;
+      }
+      ExistingToken existing = tokens(byId, token.owner()).get(record.tokenId());
+      if (existing == null) {
+        changes.add(createOrAdopt(ChangeKind.DRIFTED_DELETED, token, record, listed, claimed,
+            "token " + record.tokenId() + " was deleted outside cftokens"));
+        continue;
+      }
+      List<String> differences = SpecDifferences.between(existing, token.spec());
+      if (differences.isEmpty()) {
+        changes.add(new PlannedChange(ChangeKind.UNCHANGED, id, token, record, existing, List.of(), ""));
+      } else if (record.specHash().equals(token.specHash())) {
+        changes.add(new PlannedChange(ChangeKind.DRIFTED_CHANGED, id, token, record, existing, differences,
+            "changed outside cftokens; will be put back"));
+      } else {
+        changes.add(new PlannedChange(ChangeKind.UPDATE, id, token, record, existing, differences, ""));
+      }
+    }
+
+    if (deleteUndeclared) {
+      for (TokenRecord record : byDeclaration.values()) {
+        if (declared.contains(record.declarationId())) {
+          continue;
+        }
+        if (record.owner() == TokenOwner.ACCOUNT && accountId != null && record.accountId() != null
+            && !record.accountId().equals(accountId)) {
+          // Another account's token cannot be deleted with this account's credentials: say so, keep it.
+          changes.add(new PlannedChange(ChangeKind.UNCHANGED, record.declarationId(), null, record, null,
+              List.of(), "no longer declared, but recorded in account " + record.accountId()
+                  + ", not " + accountId + "; left alone"));
+          continue;
+        }
+        ExistingToken existing = tokens(byId, record.owner()).get(record.tokenId());
+        changes.add(new PlannedChange(ChangeKind.DELETE, record.declarationId(), null, record, existing,
+            List.of(), existing == null ? "already gone from Cloudflare" : ""));
+      }
+    }
+    return new Plan(changes);
+  }
+
+  private static PlannedChange createOrAdopt(
+      ChangeKind kind,
+      DesiredToken token,
+      TokenRecord record,
+      Map<TokenOwner, List<ExistingToken>> listed,
+      Set<String> claimed,
+      String note) {
+    for (ExistingToken candidate : listed.getOrDefault(token.owner(), List.of())) {
+      if (!claimed.contains(candidate.id()) && candidate.spec().equals(token.spec())
+          && candidate.status() != TokenStatus.DISABLED) {
+        claimed.add(candidate.id());
+        String adoption = "token " + candidate.id() + " already has its name and grants";
+        return new PlannedChange(ChangeKind.ADOPT, token.declarationId(), token, record, candidate, List.of(),
+            note.isEmpty() ? adoption : note + "; " + adoption);
+      }
+    }
+    return new PlannedChange(kind, token.declarationId(), token, record, null, List.of(),
+        kind == ChangeKind.DRIFTED_DELETED ? note + "; will be created again" : note);
+  }
+
+  private static Map<String, ExistingToken> tokens(
+      Map<TokenOwner, Map<String, ExistingToken>> byId, TokenOwner owner) {
+    Map<String, ExistingToken> tokens = byId.get(owner);
+    if (tokens == null) {
+      throw new IllegalStateException("the " + lower(owner) + " tokens were not listed");
+    }
+    return tokens;
+  }
+
+  private static boolean sameAccount(TokenRecord record, DesiredToken token) {
+    // A user token's account only matters when its keys name one; the owner check covers the rest.
+    return token.accountId() == null || record.accountId() == null
+        || Objects.equals(record.accountId(), token.accountId());
+  }
+
+  private static String lower(TokenOwner owner) {
+    return owner.name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,227 @@
+package dev.cftokens.runtime.provision;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.ProvisionedToken;
+import dev.cftokens.runtime.Secret;
+import dev.cftokens.runtime.Token;
+import dev.cftokens.runtime.TokenProvisioner;
+import dev.cftokens.runtime.TokenStatus;
+import dev.cftokens.runtime.state.StateSession;
+import dev.cftokens.runtime.state.StateStore;
+import dev.cftokens.runtime.state.TokenRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Plan, apply and destroy for any number of declarations, one engine for a single generated
+ * provisioner and for the command line. Each call takes the state's lock for its whole run.
+ *
+ * <p>A run reads the state, lists each owner's tokens (one request per 50 tokens), plans, checks the
+ * compiled permission groups against the account's live list before its first write, and carries the
+ * plan out. A run with nothing to change sends no write request.
+ */
+public final class ProvisioningEngine {
+  private final Cloudflare cloudflare;
+  private final StateStore stateStore;
+  private final ProvisioningOutput output;
+  private final int parallelism;
+
+  public ProvisioningEngine(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output,
+      int parallelism) {
+    this.cloudflare = requireNonNull(cloudflare, "cloudflare");
+    this.stateStore = requireNonNull(stateStore, "stateStore");
+    this.output = requireNonNull(output, "output");
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+    }
+    this.parallelism = parallelism;
+  }
+
+  /**
+   * Plans without changing anything and prints the plan.
+   *
+   * @param complete true when {@code provisioners} is the application's full set, so recorded tokens
+   *     no longer declared are planned for deletion
+   */
+  public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, boolean complete) {
+    try (StateSession state = stateStore.open()) {
+      Plan plan = plan(state, provisioners, complete);
+      output.line(plan.render());
+      return plan;
+    }
+  }
+
+  /** Plans, prints the plan, and carries it out. See {@link #plan} for {@code complete}. */
+  public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners, boolean complete) {
+    try (StateSession state = stateStore.open()) {
+      return apply(state, provisioners, complete, Set.of()).result();
+    }
+  }
+
+  /** Makes one declaration's token exist as declared and hands it back with its value. */
+  public <T> ProvisionedToken<T> provision(TokenProvisioner<T> provisioner) {
+    requireNonNull(provisioner, "provisioner");
+    String id = provisioner.declaration().id();
+    try (StateSession state = stateStore.open()) {
+      Applied applied = apply(state, List.of(provisioner), false, Set.of(id));
+      Secret value = applied.values().get(id);
+      if (value == null) {
+        throw new ProvisioningException("token " + id + " was provisioned but its value could not be obtained");
+      }
+      AppliedChange change = applied.result().change(id).orElseThrow();
+      PlannedChange planned = applied.result().plan().changes().get(0);
+      TokenStatus status = planned.kind() == ChangeKind.UNCHANGED || planned.kind() == ChangeKind.ADOPT
+          ? planned.existing().status() : TokenStatus.ACTIVE;
+      return new ProvisionedToken<>(provisioner.tokenType(), id, change.tokenId(),
+          planned.desired().spec().name(), status, value);
+    }
+  }
+
+  /**
+   * Deletes the recorded tokens of the named declarations, or of all when none are named, tolerating
+   * tokens already gone, and forgets them.
+   *
+   * @return the declaration ids whose tokens were deleted
+   */
+  public List<String> destroy(Collection<String> declarationIds) {
+    long start = System.nanoTime();
+    try (StateSession state = stateStore.open()) {
+      List<TokenRecord> records = new ArrayList<>();
+      if (declarationIds.isEmpty()) {
+        records.addAll(state.records());
+      } else {
+        for (String id : declarationIds) {
+          state.record(id).ifPresentOrElse(records::add,
+              () -> output.line("  " + id + ": not in the state " + stateStore.describe() + "; nothing to destroy"));
+        }
+      }
+      String accountId = records.stream().anyMatch(r -> r.owner() == TokenOwner.ACCOUNT)
+          ? cloudflare.accountId() : null;
+      List<PlannedChange> changes = new ArrayList<>();
+      for (TokenRecord record : records) {
+        if (record.owner() == TokenOwner.ACCOUNT && record.accountId() != null
+            && !record.accountId().equals(accountId)) {
+          output.line("  " + record.declarationId() + ": recorded in account " + record.accountId()
+              + ", not " + accountId + "; left alone");
+          continue;
+        }
+        changes.add(new PlannedChange(ChangeKind.DELETE, record.declarationId(), null, record, null,
+            List.of(), ""));
+      }
+      Plan plan = new Plan(changes);
+      changes.forEach(change -> output.line(change.describe()));
+      PlanExecutor.Execution execution =
+          new PlanExecutor(cloudflare, state, output, parallelism, Set.of(), false).execute(plan);
+      failIfAny(execution);
+      output.line(String.format(Locale.ROOT, "Destroy complete: %d deleted in %.1f s.",
+          execution.applied().size(), (System.nanoTime() - start) / 1e9));
+      return execution.applied().stream().map(AppliedChange::declarationId).collect(Collectors.toList());
+    }
+  }
+
+  private record Applied(ApplyResult result, Map<String, Secret> values) {}
+
+  private Applied apply(StateSession state, Collection<? extends TokenProvisioner<?>> provisioners,
+      boolean complete, Set<String> valuesNeeded) {
+    long start = System.nanoTime();
+    Plan plan = plan(state, provisioners, complete);
+    output.line(plan.render());
+    List<DesiredToken> written = plan.changes().stream()
+        .filter(change -> change.desired() != null && change.kind().writes())
+        .map(PlannedChange::desired)
+        .collect(Collectors.toList());
+    for (TokenOwner owner : TokenOwner.values()) {
+      List<DesiredToken> owned = written.stream().filter(token -> token.owner() == owner)
+          .collect(Collectors.toList());
+      if (!owned.isEmpty()) {
+        // One request per owner and Cloudflare instance (cached), made only when something will be written.
+        LivePermissionCheck.verify(owned, cloudflare.livePermissionGroups(owner));
+      }
+    }
+    PlanExecutor.Execution execution =
+        new PlanExecutor(cloudflare, state, output, parallelism, valuesNeeded, true).execute(plan);
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    failIfAny(execution);
+    if (plan.hasChanges()) {
+      output.line(String.format(Locale.ROOT, "Apply complete: %s in %.1f s.",
+          done(execution.applied()), elapsed.toNanos() / 1e9));
+    }
+    return new Applied(new ApplyResult(plan, execution.applied(), elapsed), execution.values());
+  }
+
+  private Plan plan(StateSession state, Collection<? extends TokenProvisioner<?>> provisioners, boolean complete) {
+    Supplier<String> account = cloudflare::accountId;
+    List<DesiredToken> desired = new ArrayList<>();
+    for (TokenProvisioner<?> provisioner : provisioners) {
+      desired.add(DesiredToken.resolve(requireNonNull(provisioner, "provisioner"), account));
+    }
+    Set<String> ids = desired.stream().map(DesiredToken::declarationId).collect(Collectors.toSet());
+    Collection<TokenRecord> records = state.records();
+    Set<TokenOwner> owners = EnumSet.noneOf(TokenOwner.class);
+    desired.forEach(token -> owners.add(token.owner()));
+    for (TokenRecord record : records) {
+      if (complete || ids.contains(record.declarationId())) {
+        owners.add(record.owner());
+      }
+    }
+    String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
+    Map<TokenOwner, List<ExistingToken>> listed = new EnumMap<>(TokenOwner.class);
+    for (TokenOwner owner : owners) {
+      try (Stream<Token> tokens = cloudflare.tokens(owner).list(true)) {
+        listed.put(owner, tokens
+            .map(token -> new ExistingToken(token.id(), owner, token.spec(), token.status()))
+            .collect(Collectors.toList()));
+      }
+    }
+    return Planner.plan(desired, records, listed, complete, accountId);
+  }
+
+  private static void failIfAny(PlanExecutor.Execution execution) {
+    if (!execution.failures().isEmpty()) {
+      throw new ProvisioningException(execution.failures().size() + " change(s) failed; every finished"
+          + " change is recorded, so running again continues from here:\n  "
+          + String.join("\n  ", execution.failures()));
+    }
+  }
+
+  private static String pastTense(ChangeKind kind) {
+    switch (kind) {
+      case DRIFTED_CHANGED:
+      case DRIFTED_DELETED:
+        return "repaired";
+      default:
+        return kind.verb().endsWith("e") ? kind.verb() + "d" : kind.verb() + "ed";
+    }
+  }
+
+  private static String done(List<AppliedChange> applied) {
+    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    for (ChangeKind kind : ChangeKind.values()) {
+      for (AppliedChange change : applied) {
+        if (change.kind() == kind && kind != ChangeKind.UNCHANGED) {
+          counts.merge(pastTense(kind), 1L, Long::sum);
+        }
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    counts.forEach((verb, count) -> parts.add(count + " " + verb));
+    long rolled = applied.stream().filter(AppliedChange::rolled).count();
+    if (rolled > 0) {
+      parts.add(rolled + " rolled");
+    }
+    return parts.isEmpty() ? "nothing to do" : String.join(", ", parts);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.cftokens.runtime.provision;
+
+/**
+ * Provisioning could not finish: a declaration Cloudflare cannot honour (such as a permission group the
+ * account no longer offers), or changes that failed. The message names each token and what to do; it
+ * never holds a token value. Whatever was done before the failure is recorded in the state.
+ */
+public class ProvisioningException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public ProvisioningException(String message) {
+    super(message);
+  }
+
+  public ProvisioningException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,17 @@
+package dev.cftokens.runtime.state;
+
+/**
+ * The state cannot be read, written or locked. The message names the file and says what to do; it
+ * never holds a token value or the passphrase.
+ */
+public class StateException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public StateException(String message) {
+    super(message);
+  }
+
+  public StateException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

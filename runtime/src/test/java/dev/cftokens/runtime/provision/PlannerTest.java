@@ -1,0 +1,201 @@
+package dev.cftokens.runtime.provision;
+
+import static dev.cftokens.runtime.provision.HandMadeProvisioner.ANALYTICS_READ;
+import static dev.cftokens.runtime.provision.HandMadeProvisioner.ZONE_READ;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cftokens.core.model.RequestIpCondition;
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.model.TokenSpec;
+import dev.cftokens.runtime.TokenStatus;
+import dev.cftokens.runtime.state.TokenRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+  private static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
+  private static final String OTHER_ACCOUNT = "fedcba9876543210fedcba9876543210";
+
+  private static DesiredToken desired(String id) {
+    return DesiredToken.resolve(HandMadeProvisioner.zoneReader(id), () -> ACCOUNT);
+  }
+
+  private static DesiredToken desired(String id, TokenOwner owner, Instant expiresOn) {
+    return DesiredToken.resolve(new HandMadeProvisioner(HandMadeProvisioner.declaration(id, id, owner,
+        List.of(ZONE_READ, ANALYTICS_READ), RequestIpCondition.NONE, expiresOn), Map.of()), () -> ACCOUNT);
+  }
+
+  private static TokenRecord recorded(DesiredToken token, String tokenId) {
+    return new TokenRecord(token.declarationId(), tokenId, token.owner(), token.accountId(),
+        token.spec().name(), token.specHash());
+  }
+
+  private static ExistingToken listed(String tokenId, DesiredToken token) {
+    return new ExistingToken(tokenId, token.owner(), token.spec(), TokenStatus.ACTIVE);
+  }
+
+  private static Map<TokenOwner, List<ExistingToken>> account(ExistingToken... tokens) {
+    return Map.of(TokenOwner.ACCOUNT, List.of(tokens), TokenOwner.USER, List.of());
+  }
+
+  @Test
+  void newDeclarationIsCreated() {
+    Plan plan = Planner.plan(List.of(desired("readonly-token")), List.of(), account(), true, ACCOUNT);
+    assertThat(plan.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.CREATE);
+    assertThat(plan.render()).isEqualTo("+ create readonly-token\n"
+        + "Plan: 1 to create, 0 to update, 0 to replace, 0 to delete, 0 drifted, 0 unchanged.");
+    assertThat(plan.writes()).isTrue();
+  }
+
+  @Test
+  void matchingTokenIsUnchangedWhateverOrderTheApiUses() {
+    DesiredToken token = desired("a", TokenOwner.ACCOUNT, null);
+    // The API returns the same grants as sets built in another order.
+    TokenSpec reordered = new TokenSpec(token.spec().name(), new java.util.LinkedHashSet<>(
+        new ArrayList<>(token.spec().policies())), token.spec().condition(), null, null);
+    ExistingToken existing = new ExistingToken("t1", TokenOwner.ACCOUNT, reordered, TokenStatus.ACTIVE);
+    Plan plan = Planner.plan(List.of(token), List.of(recorded(token, "t1")), account(existing), true, ACCOUNT);
+    assertThat(plan.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.UNCHANGED);
+    assertThat(plan.hasChanges()).isFalse();
+    assertThat(plan.writes()).isFalse();
+  }
+
+  @Test
+  void changedDeclarationIsAnUpdateListingTheFields() {
+    DesiredToken before = desired("restricted-token", TokenOwner.ACCOUNT, null);
+    DesiredToken after = DesiredToken.resolve(new HandMadeProvisioner(HandMadeProvisioner.declaration(
+        "restricted-token", "restricted-token", TokenOwner.ACCOUNT, List.of(ZONE_READ),
+        RequestIpCondition.NONE, Instant.parse("2030-01-01T00:00:00Z")), Map.of()), () -> ACCOUNT);
+    Plan plan = Planner.plan(List.of(after), List.of(recorded(before, "t1")),
+        account(listed("t1", before)), true, ACCOUNT);
+    PlannedChange change = plan.changes().get(0);
+    assertThat(change.kind()).isEqualTo(ChangeKind.UPDATE);
+    assertThat(change.describe()).isEqualTo("~ update restricted-token (policies, expires_on)");
+    assertThat(plan.summary()).startsWith("Plan: 0 to create, 1 to update,");
+  }
+
+  @Test
+  void tokenChangedOutsideIsDriftAndDisabledCountsAsDrift() {
+    DesiredToken token = desired("a");
+    DesiredToken other = desired("a", TokenOwner.ACCOUNT, null);
+    Plan changed = Planner.plan(List.of(token), List.of(recorded(token, "t1")),
+        account(listed("t1", other)), true, ACCOUNT);
+    assertThat(changed.changes().get(0).kind()).isEqualTo(ChangeKind.DRIFTED_CHANGED);
+    assertThat(changed.changes().get(0).describe()).startsWith("! drifted a (policies)");
+
+    ExistingToken disabled = new ExistingToken("t1", TokenOwner.ACCOUNT, token.spec(), TokenStatus.DISABLED);
+    Plan off = Planner.plan(List.of(token), List.of(recorded(token, "t1")), account(disabled), true, ACCOUNT);
+    assertThat(off.changes().get(0).kind()).isEqualTo(ChangeKind.DRIFTED_CHANGED);
+    assertThat(off.changes().get(0).differences()).containsExactly("status");
+  }
+
+  @Test
+  void tokenDeletedOutsideIsCreatedAgain() {
+    DesiredToken token = desired("a");
+    Plan plan = Planner.plan(List.of(token), List.of(recorded(token, "t1")), account(), true, ACCOUNT);
+    assertThat(plan.changes().get(0).kind()).isEqualTo(ChangeKind.DRIFTED_DELETED);
+    assertThat(plan.changes().get(0).describe())
+        .isEqualTo("! drifted a: token t1 was deleted outside cftokens; will be created again");
+    assertThat(plan.summary()).contains("1 drifted");
+  }
+
+  @Test
+  void unrecordedTokenWithSameNameAndGrantsIsAdoptedNotDuplicated() {
+    DesiredToken token = desired("a");
+    DesiredToken differentGrants = desired("a", TokenOwner.ACCOUNT, null);
+    Plan plan = Planner.plan(List.of(token), List.of(),
+        account(listed("similar", differentGrants), listed("lost", token)), true, ACCOUNT);
+    PlannedChange change = plan.changes().get(0);
+    assertThat(change.kind()).isEqualTo(ChangeKind.ADOPT);
+    assertThat(change.existing().id()).isEqualTo("lost");
+    assertThat(plan.writes()).isFalse();
+    assertThat(plan.summary()).contains("1 to adopt");
+  }
+
+  @Test
+  void oneListedTokenIsAdoptedByOneDeclarationOnly() {
+    DesiredToken a = desired("same");
+    // Same name and grants, another logical id: two declarations cannot share one token.
+    DesiredToken b = DesiredToken.resolve(new HandMadeProvisioner(HandMadeProvisioner.declaration(
+        "same-too", "same", TokenOwner.ACCOUNT, List.of(ZONE_READ), RequestIpCondition.NONE, null), Map.of()),
+        () -> ACCOUNT);
+    Plan plan = Planner.plan(List.of(a, b), List.of(), account(listed("t1", a)), true, ACCOUNT);
+    assertThat(plan.changes()).extracting(PlannedChange::kind)
+        .containsExactly(ChangeKind.ADOPT, ChangeKind.CREATE);
+  }
+
+  @Test
+  void tokenRecordedForAnotherDeclarationIsNeverAdopted() {
+    DesiredToken a = desired("a");
+    TokenRecord owned = new TokenRecord("b", "t1", TokenOwner.ACCOUNT, ACCOUNT, "a", a.specHash());
+    Plan plan = Planner.plan(List.of(a), List.of(owned), account(listed("t1", a)), false, ACCOUNT);
+    assertThat(plan.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.CREATE);
+  }
+
+  @Test
+  void ownerOrAccountChangeIsAReplace() {
+    DesiredToken user = desired("a", TokenOwner.USER, null);
+    DesiredToken asAccount = desired("a", TokenOwner.ACCOUNT, null);
+    Plan owner = Planner.plan(List.of(user), List.of(recorded(asAccount, "t1")),
+        account(listed("t1", asAccount)), true, ACCOUNT);
+    assertThat(owner.changes().get(0).kind()).isEqualTo(ChangeKind.REPLACE);
+    assertThat(owner.changes().get(0).describe()).isEqualTo("-/+ replace a: owner account -> user");
+    assertThat(owner.changes().get(0).existing().id()).isEqualTo("t1");
+
+    TokenRecord elsewhere = new TokenRecord("a", "t1", TokenOwner.ACCOUNT, OTHER_ACCOUNT, "a", asAccount.specHash());
+    Plan account = Planner.plan(List.of(asAccount), List.of(elsewhere), account(), true, ACCOUNT);
+    assertThat(account.changes().get(0).kind()).isEqualTo(ChangeKind.REPLACE);
+    assertThat(account.changes().get(0).note()).contains(OTHER_ACCOUNT).contains(ACCOUNT);
+  }
+
+  @Test
+  void undeclaredRecordsAreDeletedOnlyWhenAskedFor() {
+    DesiredToken kept = desired("kept");
+    DesiredToken old = desired("old-token");
+    List<TokenRecord> records = List.of(recorded(kept, "t1"), recorded(old, "t2"));
+    Map<TokenOwner, List<ExistingToken>> listing = account(listed("t1", kept), listed("t2", old));
+
+    Plan all = Planner.plan(List.of(kept), records, listing, true, ACCOUNT);
+    assertThat(all.changes()).extracting(PlannedChange::describe)
+        .containsExactly("= unchanged kept", "- delete old-token");
+
+    Plan one = Planner.plan(List.of(kept), records, listing, false, ACCOUNT);
+    assertThat(one.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.UNCHANGED);
+  }
+
+  @Test
+  void unrecordedTokensAreNeverDeleted() {
+    DesiredToken stranger = desired("stranger");
+    Plan plan = Planner.plan(List.of(), List.of(), account(listed("t9", stranger)), true, ACCOUNT);
+    assertThat(plan.changes()).isEmpty();
+    assertThat(plan.render()).isEqualTo(
+        "Plan: 0 to create, 0 to update, 0 to replace, 0 to delete, 0 drifted, 0 unchanged.");
+  }
+
+  @Test
+  void duplicateDeclarationIdsAreRejected() {
+    assertThatThrownBy(() -> Planner.plan(List.of(desired("a"), desired("a")), List.of(), account(), true,
+        ACCOUNT)).hasMessageContaining("\"a\"").hasMessageContaining("@ApiToken(id");
+  }
+
+  @Test
+  void userTokensNeedNoAccount() {
+    var declaration = new dev.cftokens.core.model.TokenDeclaration("user-token", "user-token", TokenOwner.USER,
+        List.of(new dev.cftokens.core.model.PolicyDeclaration(dev.cftokens.core.model.PolicyEffect.ALLOW,
+            List.of(new dev.cftokens.core.model.PermissionGroupRef(ZONE_READ.id(), ZONE_READ.name())),
+            List.of("com.cloudflare.api.account.zone.*"), "")),
+        RequestIpCondition.NONE, null, null, List.of());
+    DesiredToken token = DesiredToken.resolve(new HandMadeProvisioner(declaration, Map.of()), () -> {
+      throw new AssertionError("a user token with no account key must not discover the account");
+    });
+    assertThat(token.accountId()).isNull();
+    assertThat(token.spec().policies()).hasSize(1);
+    assertThat(Set.copyOf(token.spec().policies().iterator().next().permissionGroupIds()))
+        .containsExactly(ZONE_READ.id());
+  }
+}

@@ -1,0 +1,294 @@
+package dev.cftokens.runtime.provision;
+
+import static dev.cftokens.runtime.provision.EmulatedCloudflare.assertOneTokenPerDeclaration;
+import static dev.cftokens.runtime.provision.EmulatedCloudflare.tokens;
+import static dev.cftokens.runtime.provision.EmulatedCloudflare.verifyValue;
+import static dev.cftokens.runtime.provision.EmulatedCloudflare.writes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cftokens.core.model.PermissionGroupRef;
+import dev.cftokens.core.model.PolicyDeclaration;
+import dev.cftokens.core.model.PolicyEffect;
+import dev.cftokens.core.model.RequestIpCondition;
+import dev.cftokens.core.model.TokenDeclaration;
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.emulator.CloudflareEmulator;
+import dev.cftokens.emulator.RequestKind;
+import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.CloudflareApiException;
+import dev.cftokens.runtime.ProvisionedToken;
+import dev.cftokens.runtime.Provisioning;
+import dev.cftokens.runtime.TokenStatus;
+import dev.cftokens.runtime.state.FileStateStore;
+import dev.cftokens.runtime.state.InMemoryStateStore;
+import dev.cftokens.runtime.state.StateSession;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProvisioningTest {
+  @TempDir Path dir;
+
+  private final CloudflareEmulator emulator = CloudflareEmulator.start();
+  private final Cloudflare cloudflare = EmulatedCloudflare.client(emulator);
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+  @AfterEach
+  void stop() {
+    emulator.close();
+  }
+
+  private FileStateStore store(String passphrase) {
+    return FileStateStore.builder().path(dir.resolve("state.json"))
+        .passphrase(passphrase == null ? null : passphrase.toCharArray()).build();
+  }
+
+  private Provisioning provisioning(FileStateStore store) {
+    return Provisioning.with(cloudflare).stateStore(store)
+        .output(new PrintStream(printed, true, StandardCharsets.UTF_8));
+  }
+
+  private String output() {
+    String text = printed.toString(StandardCharsets.UTF_8);
+    printed.reset();
+    return text;
+  }
+
+  private static List<HandMadeProvisioner> readers(int count) {
+    return IntStream.range(0, count).mapToObj(i -> HandMadeProvisioner.zoneReader(String.format("reader-%03d", i)))
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void applyCreatesThenReapplyWritesNothingAndListsOncePer50() {
+    FileStateStore store = store(null);
+    List<HandMadeProvisioner> declared = readers(120);
+    ApplyResult first = provisioning(store).apply(declared);
+    assertThat(first.plan().count(ChangeKind.CREATE)).isEqualTo(120);
+    assertThat(output()).contains("+ create reader-000")
+        .contains("Plan: 120 to create, 0 to update, 0 to replace, 0 to delete, 0 drifted, 0 unchanged.")
+        .contains("... 25/120 done")
+        .contains("Apply complete: 120 created");
+    assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isEqualTo(120);
+    assertOneTokenPerDeclaration(emulator, store, declared);
+
+    emulator.resetRequestCounts();
+    ApplyResult second = provisioning(store).apply(declared);
+    assertThat(second.plan().hasChanges()).isFalse();
+    assertThat(output()).contains("= unchanged reader-119")
+        .contains("Plan: 0 to create, 0 to update, 0 to replace, 0 to delete, 0 drifted, 120 unchanged.");
+    assertThat(writes(emulator)).isZero();
+    // 121 tokens (with the emulator's admin token) are 3 pages of 50.
+    assertThat(emulator.requestCount(RequestKind.LIST_TOKENS)).isEqualTo(3);
+    assertThat(emulator.requestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void provisionHandsBackAWorkingValueAndKeepsItEncrypted() {
+    FileStateStore store = store("passphrase for the test");
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+    ProvisionedToken<HandMadeProvisioner.TestToken> first = provisioning(store).provision(reader);
+    assertThat(first.declarationId()).isEqualTo("readonly-token");
+    assertThat(first.status()).isEqualTo(TokenStatus.ACTIVE);
+    assertThat(verifyValue(emulator, first.value()).id()).isEqualTo(first.id());
+    assertThat(output()).doesNotContain(first.value().reveal());
+
+    emulator.resetRequestCounts();
+    ProvisionedToken<HandMadeProvisioner.TestToken> second = provisioning(store).provision(reader);
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(second.value()).isEqualTo(first.value());
+    assertThat(writes(emulator)).isZero();
+    assertThat(output()).doesNotContain("rolled");
+  }
+
+  @Test
+  void withoutPassphraseAValueNeededAgainIsRolledAndSaysSo() {
+    FileStateStore store = store(null);
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+    ProvisionedToken<HandMadeProvisioner.TestToken> first = provisioning(store).provision(reader);
+    output();
+    ProvisionedToken<HandMadeProvisioner.TestToken> second = provisioning(store).provision(reader);
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(second.value()).isNotEqualTo(first.value());
+    assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isEqualTo(1);
+    assertThat(output()).contains("readonly-token: rolled token " + first.id())
+        .contains("CFTOKENS_PASSPHRASE");
+    assertThat(verifyValue(emulator, second.value()).id()).isEqualTo(first.id());
+    assertThatThrownBy(() -> verifyValue(emulator, first.value())).isInstanceOf(CloudflareApiException.class);
+  }
+
+  @Test
+  void singleProvisionNeverDeletesOtherDeclarations() {
+    FileStateStore store = store(null);
+    provisioning(store).apply(readers(3));
+    provisioning(store).provision(HandMadeProvisioner.zoneReader("reader-000"));
+    assertThat(tokens(emulator)).hasSize(3);
+    assertThat(emulator.requestCount(RequestKind.DELETE_TOKEN)).isZero();
+  }
+
+  @Test
+  void changedDeclarationIsUpdatedInPlace() {
+    FileStateStore store = store("p");
+    HandMadeProvisioner before = HandMadeProvisioner.zoneReader("restricted-token");
+    ProvisionedToken<HandMadeProvisioner.TestToken> created = provisioning(store).provision(before);
+    HandMadeProvisioner after = new HandMadeProvisioner(HandMadeProvisioner.declaration("restricted-token",
+        "restricted-token", TokenOwner.ACCOUNT, List.of(HandMadeProvisioner.ZONE_READ, HandMadeProvisioner.DNS_WRITE),
+        new RequestIpCondition(java.util.Set.of("192.0.2.0/24"), java.util.Set.of()),
+        Instant.parse("2031-01-01T00:00:00Z")), Map.of());
+    output();
+    emulator.resetRequestCounts();
+    ProvisionedToken<HandMadeProvisioner.TestToken> updated = provisioning(store).provision(after);
+    assertThat(output()).contains("~ update restricted-token (policies, condition, expires_on)");
+    assertThat(updated.id()).isEqualTo(created.id());
+    assertThat(updated.value()).isEqualTo(created.value());
+    assertThat(emulator.requestCount(RequestKind.UPDATE_TOKEN)).isEqualTo(1);
+    assertThat(writes(emulator)).isEqualTo(1);
+    assertOneTokenPerDeclaration(emulator, store, List.of(after));
+  }
+
+  @Test
+  void driftIsShownThenRepaired() {
+    FileStateStore store = store(null);
+    List<HandMadeProvisioner> declared = readers(3);
+    provisioning(store).apply(declared);
+    output();
+    String deleted;
+    String changed;
+    try (StateSession state = store.open()) {
+      deleted = state.record("reader-000").orElseThrow().tokenId();
+      changed = state.record("reader-001").orElseThrow().tokenId();
+    }
+    cloudflare.accountTokens().delete(deleted);
+    var spec = declared.get(1).declaration().resolve(emulator.accountId(), Map.of());
+    cloudflare.accountTokens().update(changed,
+        new dev.cftokens.core.model.TokenSpec("renamed by hand", spec.policies(), spec.condition(), null, null),
+        TokenStatus.DISABLED);
+
+    Plan plan = provisioning(store).plan(declared);
+    assertThat(plan.changes()).extracting(PlannedChange::describe).containsExactly(
+        "! drifted reader-000: token " + deleted + " was deleted outside cftokens; will be created again",
+        "! drifted reader-001 (name, status): changed outside cftokens; will be put back",
+        "= unchanged reader-002");
+    provisioning(store).apply(declared);
+    assertThat(output()).contains("Apply complete: 2 repaired");
+    assertOneTokenPerDeclaration(emulator, store, declared);
+    assertThat(cloudflare.accountTokens().get(changed).status()).isEqualTo(TokenStatus.ACTIVE);
+  }
+
+  @Test
+  void applyDeletesOnlyRecordedTokensNoLongerDeclared() {
+    FileStateStore store = store(null);
+    var stranger = cloudflare.accountTokens().create(
+        HandMadeProvisioner.zoneReader("not-ours").declaration().resolve(emulator.accountId(), Map.of()));
+    provisioning(store).apply(readers(3));
+    output();
+    ApplyResult result = provisioning(store).apply(readers(2));
+    assertThat(output()).contains("- delete reader-002").contains("1 to delete");
+    assertThat(result.change("reader-002").orElseThrow().kind()).isEqualTo(ChangeKind.DELETE);
+    // The token cftokens never recorded is left alone, even though it looks like one of ours.
+    assertThat(tokens(emulator)).extracting(t -> t.id())
+        .contains(stranger.token().id())
+        .hasSize(3);
+    try (StateSession state = store.open()) {
+      assertThat(state.records()).extracting(r -> r.declarationId())
+          .containsExactlyInAnyOrder("reader-000", "reader-001");
+    }
+  }
+
+  @Test
+  void destroyDeletesEverythingRecordedAndToleratesTokensAlreadyGone() {
+    FileStateStore store = store(null);
+    provisioning(store).apply(readers(4));
+    String gone;
+    try (StateSession state = store.open()) {
+      gone = state.record("reader-003").orElseThrow().tokenId();
+    }
+    cloudflare.accountTokens().delete(gone);
+    assertThat(provisioning(store).destroy("reader-000")).containsExactly("reader-000");
+    assertThat(tokens(emulator)).hasSize(2);
+    assertThat(provisioning(store).destroy()).containsExactlyInAnyOrder("reader-001", "reader-002", "reader-003");
+    assertThat(tokens(emulator)).isEmpty();
+    try (StateSession state = store.open()) {
+      assertThat(state.records()).isEmpty();
+    }
+    assertThat(provisioning(store).destroy()).isEmpty();
+  }
+
+  @Test
+  void groupTheAccountNoLongerOffersFailsBeforeAnyWrite() {
+    TokenDeclaration stale = new TokenDeclaration("stale-token", "stale-token", TokenOwner.ACCOUNT,
+        List.of(new PolicyDeclaration(PolicyEffect.ALLOW,
+            List.of(new PermissionGroupRef(HandMadeProvisioner.ZONE_READ.id(), "Zone Read"),
+                new PermissionGroupRef("0123456789abcdef0123456789abcdef", "Retired Group Read")),
+            List.of("com.cloudflare.api.account.zone.*"), "")),
+        RequestIpCondition.NONE, null, null, List.of());
+    List<HandMadeProvisioner> declared = new ArrayList<>(readers(2));
+    declared.add(new HandMadeProvisioner(stale, Map.of()));
+    assertThatThrownBy(() -> provisioning(store(null)).apply(declared))
+        .isInstanceOf(ProvisioningException.class)
+        .hasMessageContaining("token stale-token: permission group \"Retired Group Read\"")
+        .hasMessageContaining("0123456789abcdef0123456789abcdef")
+        .hasMessageContaining("permission-groups")
+        .hasMessageContaining("Nothing was written");
+    assertThat(writes(emulator)).isZero();
+    assertThat(emulator.requestCount(RequestKind.LIST_PERMISSION_GROUPS)).isEqualTo(1);
+  }
+
+  @Test
+  void inMemoryStateAdoptsTokensOfAnEarlierRunInsteadOfDuplicating() {
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+    ProvisionedToken<HandMadeProvisioner.TestToken> first =
+        Provisioning.with(cloudflare).stateStore(InMemoryStateStore.withoutValues()).provision(reader);
+    // A service restart: a fresh in-memory state knows nothing.
+    ProvisionedToken<HandMadeProvisioner.TestToken> second =
+        Provisioning.with(cloudflare).stateStore(InMemoryStateStore.withoutValues()).provision(reader);
+    assertThat(second.id()).isEqualTo(first.id());
+    assertThat(tokens(emulator)).hasSize(1);
+    assertThat(verifyValue(emulator, second.value()).id()).isEqualTo(first.id());
+  }
+
+  @Test
+  void lostCreateAnswerIsAdoptedAndRolledNotDuplicated() {
+    emulator.injectFault(dev.cftokens.emulator.Fault.commitThenDrop(1).on(RequestKind.CREATE_TOKEN).times(1));
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+    ProvisionedToken<HandMadeProvisioner.TestToken> token = provisioning(store("p")).provision(reader);
+    assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isEqualTo(1);
+    assertThat(tokens(emulator)).extracting(t -> t.id()).containsExactly(token.id());
+    // The create's answer (and with it the value) was lost, so the adopted token was rolled.
+    assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isEqualTo(1);
+    assertThat(output()).contains("the answer to its create was lost")
+        .contains("adopted token " + token.id()).contains("rolled token " + token.id());
+    assertThat(verifyValue(emulator, token.value()).id()).isEqualTo(token.id());
+  }
+
+  @Test
+  void ownerChangeReplacesTheTokenAndDeletesTheOldOne() {
+    FileStateStore store = store(null);
+    HandMadeProvisioner asAccount = HandMadeProvisioner.zoneReader("moving-token");
+    ProvisionedToken<HandMadeProvisioner.TestToken> before = provisioning(store).provision(asAccount);
+    HandMadeProvisioner asUser = new HandMadeProvisioner(HandMadeProvisioner.declaration("moving-token",
+        "moving-token", TokenOwner.USER, List.of(HandMadeProvisioner.ZONE_READ), RequestIpCondition.NONE, null),
+        Map.of());
+    output();
+    ProvisionedToken<HandMadeProvisioner.TestToken> after = provisioning(store).provision(asUser);
+    assertThat(output()).contains("-/+ replace moving-token: owner account -> user");
+    assertThat(after.id()).isNotEqualTo(before.id());
+    assertThat(tokens(emulator)).extracting(t -> t.id() + " " + t.owner())
+        .containsExactly(after.id() + " USER");
+    try (StateSession state = store.open()) {
+      assertThat(state.records()).extracting(r -> r.declarationId() + " " + r.tokenId() + " " + r.owner())
+          .containsExactly("moving-token " + after.id() + " USER");
+    }
+  }
+}
