@@ -14,6 +14,7 @@ import dev.cftokens.runtime.http.Envelope;
 import dev.cftokens.runtime.http.Paging;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -186,6 +187,6 @@ public final class TokenApi {
 
   @Override
   public String toString() {
-    return "TokenApi{" + owner.name().toLowerCase(java.util.Locale.ROOT) + " tokens}";
+    return "TokenApi{" + owner.name().toLowerCase(Locale.ROOT) + " tokens}";
   }
 }

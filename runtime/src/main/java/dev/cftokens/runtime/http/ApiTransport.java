@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
@@ -286,28 +287,28 @@ public final class ApiTransport {
    * How long a 429 asks to wait: {@code retry-after} in seconds or as an HTTP date, else {@code
    * x-ratelimit-reset} in seconds.
    */
-  private static java.util.Optional<Duration> retryAfter(Response response) {
+  private static Optional<Duration> retryAfter(Response response) {
     String retryAfter = response.header("retry-after");
     if (retryAfter != null) {
       try {
-        return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim()))));
+        return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim()))));
       } catch (NumberFormatException notSeconds) {
         Date date = response.headers().getDate("retry-after");
         if (date != null) {
           long millis = date.getTime() - System.currentTimeMillis();
-          return java.util.Optional.of(Duration.ofMillis(Math.max(0, millis)));
+          return Optional.of(Duration.ofMillis(Math.max(0, millis)));
         }
       }
     }
     String reset = response.header("x-ratelimit-reset");
     if (reset != null) {
       try {
-        return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(reset.trim()))));
+        return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(reset.trim()))));
       } catch (NumberFormatException ignored) {
         // Not a number of seconds: fall back to ordinary back-off.
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private void sleep(Duration wait, String method, String path) {
