@@ -3,7 +3,6 @@ package dev.cftokens.runtime;
 import static dev.cftokens.runtime.MockCloudflare.ACCOUNT;
 import static dev.cftokens.runtime.MockCloudflare.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Failure envelopes and bodies that are not envelopes at all. */
-@ExtendWith(LogLeakScan.class)
+@ExtendWith(LeakScan.class)
 class ApiErrorHandlingTest {
   private final MockWebServer server = MockCloudflare.start();
   private final Cloudflare cloudflare =
@@ -34,7 +33,7 @@ class ApiErrorHandlingTest {
             + "{\"code\":1001,\"message\":\"second\"}],\"messages\":[],\"result\":null}")
         .build());
 
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc123"));
 
     assertThat(e.status()).isEqualTo(400);
@@ -53,7 +52,7 @@ class ApiErrorHandlingTest {
   @Test
   void pathInErrorsHasNoQueryString() {
     server.enqueue(MockCloudflare.error(403, 9109, "Unauthorized to access requested resource"));
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().list(true).count());
     assertThat(e.path()).isEqualTo("/accounts/" + ACCOUNT + "/tokens");
     assertThat(e.getMessage()).doesNotContain("?").doesNotContain("per_page");
@@ -65,7 +64,7 @@ class ApiErrorHandlingTest {
     server.enqueue(new MockResponse.Builder().code(502)
         .headers(Headers.of("Content-Type", "text/html")).body(html).build());
 
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc123"));
 
     assertThat(e.status()).isEqualTo(502);
@@ -79,7 +78,7 @@ class ApiErrorHandlingTest {
   @Test
   void emptyBodyIsNamed() {
     server.enqueue(new MockResponse.Builder().code(200).body("").build());
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc123"));
     assertThat(e.status()).isEqualTo(200);
     assertThat(e.bodyExcerpt()).isEqualTo("(empty body)");
@@ -90,7 +89,7 @@ class ApiErrorHandlingTest {
   void truncatedCreateAnswerNeverShowsTheTokenValue() {
     String value = "q9W8e7R6t5Y4u3I2o1P0aSdFgHjKlZxCvBnM1234567";
     server.enqueue(json(200, "{\"success\":true,\"errors\":[],\"result\":{\"id\":\"abc\",\"value\":\"" + value));
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc"));
     assertThat(e.getMessage()).contains("not JSON").doesNotContain(value);
     assertThat(e.bodyExcerpt()).contains("\"id\":\"abc\"").doesNotContain(value);
@@ -99,7 +98,7 @@ class ApiErrorHandlingTest {
   @Test
   void jsonThatIsNotAnEnvelopeIsNamed() {
     server.enqueue(json(200, "{\"id\":\"abc\"}"));
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc"));
     assertThat(e.getMessage()).contains("not Cloudflare's {\"success\": ...} envelope");
   }
@@ -107,7 +106,7 @@ class ApiErrorHandlingTest {
   @Test
   void successFalseWithHttp200IsAFailure() {
     server.enqueue(json(200, "{\"success\":false,\"errors\":[{\"code\":1001,\"message\":\"bad\"}],\"result\":null}"));
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc"));
     assertThat(e.status()).isEqualTo(200);
     assertThat(e.errors()).extracting(ApiError::message).containsExactly("bad");
@@ -116,7 +115,7 @@ class ApiErrorHandlingTest {
   @Test
   void tokenOfTheWrongShapeIsReportedWithTheRequest() {
     server.enqueue(MockCloudflare.ok("{\"id\":\"abc\",\"name\":\"n\",\"status\":\"frozen\",\"policies\":[]}"));
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc"));
     assertThat(e.getMessage()).contains("GET /accounts/" + ACCOUNT + "/tokens/abc", "unexpected response",
         "\"frozen\"");
@@ -124,7 +123,7 @@ class ApiErrorHandlingTest {
 
   @Test
   void invalidTokenIdIsRejectedBeforeAnyRequest() {
-    IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
+    IllegalArgumentException e = LeakScan.caught(IllegalArgumentException.class,
         () -> cloudflare.accountTokens().get("../accounts"));
     assertThat(e).hasMessageContaining("\"../accounts\"");
     assertThat(server.getRequestCount()).isZero();
