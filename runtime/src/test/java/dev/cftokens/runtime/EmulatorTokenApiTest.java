@@ -15,8 +15,14 @@ import dev.cftokens.emulator.Fault;
 import dev.cftokens.emulator.RequestKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -228,5 +234,29 @@ class EmulatorTokenApiTest {
     Cloudflare asToken = Cloudflare.builder().baseUrl(emulator.baseUrl()).apiToken(value)
         .accountId(emulator.accountId()).build();
     assertThat(asToken.accountTokens().verify().id()).isEqualTo(id);
+  }
+
+  @Test
+  void oneClientIsSafeToShareBetweenThreads() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> ids = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String name = "parallel-" + i;
+        ids.add(pool.submit(() -> {
+          CreatedToken created = cloudflare.accountTokens().create(zoneReadSpec(name));
+          return cloudflare.accountTokens().get(created.token().id()).name() + "/" + created.token().id();
+        }));
+      }
+      Set<String> results = new HashSet<>();
+      for (Future<String> id : ids) {
+        results.add(id.get(30, TimeUnit.SECONDS));
+      }
+      assertThat(results).hasSize(40);
+      assertThat(results).allSatisfy(r -> assertThat(r).startsWith("parallel-"));
+      assertThat(emulator.tokens()).filteredOn(t -> t.name().startsWith("parallel-")).hasSize(40);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
