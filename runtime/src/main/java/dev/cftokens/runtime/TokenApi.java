@@ -51,7 +51,6 @@ public final class TokenApi {
 
   /** Every token (also expired ones when {@code includeExpired}), fetched lazily, 50 per request. */
   public Stream<Token> list(boolean includeExpired) {
-    String path = base();
     return Paging.stream(
         page -> {
           Map<String, String> query = new LinkedHashMap<>();
@@ -59,7 +58,8 @@ public final class TokenApi {
           query.put("per_page", Integer.toString(Paging.PER_PAGE));
           query.put("direction", "asc");
           query.put("include_expired", Boolean.toString(includeExpired));
-          return transport.get(path, query);
+          // base() here, not before: even account discovery waits until the first element is wanted.
+          return transport.get(base(), query);
         },
         TokenJson::token);
   }

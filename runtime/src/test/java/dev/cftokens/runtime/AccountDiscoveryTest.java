@@ -74,4 +74,14 @@ class AccountDiscoveryTest {
     cloudflare.userTokens().list().count();
     assertThat(take(server).getUrl().encodedPath()).isEqualTo("/client/v4/user/tokens");
   }
+
+  @Test
+  void listingDiscoversTheAccountOnlyWhenTheFirstTokenIsWanted() {
+    java.util.stream.Stream<Token> tokens = cloudflare.accountTokens().list();
+    assertThat(server.getRequestCount()).isZero();
+    server.enqueue(ok("[{\"id\":\"" + ONE + "\",\"name\":\"Acme\"}]"));
+    server.enqueue(ok("[]"));
+    assertThat(tokens.count()).isZero();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
 }
