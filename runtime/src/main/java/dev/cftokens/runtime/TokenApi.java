@@ -73,13 +73,19 @@ public final class TokenApi {
   /** Creates a token. The answer's value is the only time Cloudflare shows it. */
   public CreatedToken create(TokenSpec spec) {
     requireNonNull(spec, "spec");
-    Envelope envelope = transport.sendJson("POST", base(), TokenJson.body(spec, null));
-    Token token = TokenJson.token(envelope.result(), envelope);
-    JsonNode value = envelope.result().get("value");
-    if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-      throw envelope.malformed("the created token " + token.id() + " came without its \"value\"");
+    String path = base();
+    Envelope envelope = transport.sendJson("POST", path, TokenJson.body(spec, null));
+    try {
+      Token token = TokenJson.token(envelope.result(), envelope);
+      JsonNode value = envelope.result().get("value");
+      if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+        throw envelope.malformed("the created token " + token.id() + " came without its \"value\"");
+      }
+      return new CreatedToken(token, Secret.of(value.asText()));
+    } catch (CloudflareApiException unusable) {
+      // Created, but the answer is unusable: to the caller that is as unknown as a lost answer.
+      throw new CloudflareOutcomeUnknownException("POST", path, "succeeded with an answer it cannot use", unusable);
     }
-    return new CreatedToken(token, Secret.of(value.asText()));
   }
 
   /** Replaces the token's name, policies, condition and validity; its status stays as it is. */

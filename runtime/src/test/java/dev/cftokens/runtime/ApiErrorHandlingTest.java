@@ -4,6 +4,8 @@ import static dev.cftokens.runtime.MockCloudflare.ACCOUNT;
 import static dev.cftokens.runtime.MockCloudflare.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cftokens.core.model.TokenSpec;
+import java.util.Set;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.Headers;
@@ -127,5 +129,22 @@ class ApiErrorHandlingTest {
         () -> cloudflare.accountTokens().get("../accounts"));
     assertThat(e).hasMessageContaining("\"../accounts\"");
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void createAnsweredWithAnUnreadableBodyIsOutcomeUnknown() {
+    String value = "q9W8e7R6t5Y4u3I2o1P0aSdFgHjKlZxCvBnM1234567";
+    TokenSpec spec = new TokenSpec("n", Set.of(), null, null, null);
+    server.enqueue(json(200, "{\"success\":true,\"errors\":[],\"result\":{\"id\":\"abc\",\"value\":\"" + value));
+    CloudflareOutcomeUnknownException truncated = LeakScan.caught(CloudflareOutcomeUnknownException.class,
+        () -> cloudflare.accountTokens().create(spec));
+    assertThat(truncated.getMessage()).contains("HTTP 200", "cannot read", "look up");
+    assertThat(truncated.getCause()).isInstanceOf(CloudflareApiException.class);
+
+    server.enqueue(MockCloudflare.ok("{\"id\":\"abc\",\"name\":\"n\",\"status\":\"active\",\"policies\":[]}"));
+    CloudflareOutcomeUnknownException noValue = LeakScan.caught(CloudflareOutcomeUnknownException.class,
+        () -> cloudflare.accountTokens().create(spec));
+    assertThat(noValue.getCause()).hasMessageContaining("came without its \"value\"");
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 }

@@ -166,6 +166,11 @@ public final class ApiTransport {
       }
       CloudflareApiException failure = uncertain ? outcome.failure.asRepeated() : outcome.failure;
       int status = response.code();
+      if (!idempotent && status >= 200 && status < 300) {
+        // A 2xx means the write happened; only its answer is unreadable (a create's value is lost with it).
+        throw new CloudflareOutcomeUnknownException(
+            method, path, "got HTTP " + status + " with an answer it cannot read", failure);
+      }
       if (status == 429) {
         Duration wait = retryAfter(response).orElse(backoff(attempt));
         if (attempt >= retryPolicy.maxAttempts()) {
