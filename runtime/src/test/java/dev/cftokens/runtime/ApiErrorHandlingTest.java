@@ -147,4 +147,12 @@ class ApiErrorHandlingTest {
     assertThat(noValue.getCause()).hasMessageContaining("came without its \"value\"");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
+
+  @Test
+  void explicitFailureWithHttp200IsNeverTakenForAGarbledSuccess() {
+    server.enqueue(json(200, "{\"success\":false,\"errors\":[{\"code\":1001,\"message\":\"bad\"}],\"result\":null}"));
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
+        () -> cloudflare.accountTokens().create(new TokenSpec("n", Set.of(), null, null, null)));
+    assertThat(e.errors()).extracting(ApiError::code).containsExactly(1001);
+  }
 }

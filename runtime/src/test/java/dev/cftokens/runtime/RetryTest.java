@@ -257,4 +257,12 @@ class RetryTest {
     assertThat(time.sleeps).hasSize(1);
     assertThat(time.sleeps.get(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3));
   }
+
+  @Test
+  void garbledSuccessOfARollIsRepeatedAndTheReadableValueReturned() {
+    server.enqueue(MockCloudflare.json(200, "{\"success\":true,\"errors\":[],\"result\":\"lost-valu"));
+    server.enqueue(ok("\"n3w-v4lue-0123456789012345678901234567890123\""));
+    assertThat(cloudflare.accountTokens().roll("abc").reveal()).isEqualTo("n3w-v4lue-0123456789012345678901234567890123");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
 }

@@ -49,6 +49,8 @@ import okio.BufferedSink;
  *       the connection could not even be opened. A 5xx answer to a POST may come from a proxy after the
  *       API already created the token, and a connection lost after sending leaves no answer at all: both
  *       become {@link CloudflareOutcomeUnknownException}, so the caller looks before it writes again.
+ *   <li>A 2xx whose body is not a readable envelope was carried out but garbled: a POST becomes {@link
+ *       CloudflareOutcomeUnknownException}, anything else is retried like a 5xx.
  *   <li>A 4xx other than 429 is the caller's mistake and is never retried.
  * </ul>
  */
@@ -166,10 +168,22 @@ public final class ApiTransport {
       }
       CloudflareApiException failure = uncertain ? outcome.failure.asRepeated() : outcome.failure;
       int status = response.code();
-      if (!idempotent && status >= 200 && status < 300) {
-        // A 2xx means the write happened; only its answer is unreadable (a create's value is lost with it).
-        throw new CloudflareOutcomeUnknownException(
-            method, path, "got HTTP " + status + " with an answer it cannot read", failure);
+      if (outcome.unreadable && status >= 200 && status < 300) {
+        // A 2xx means the request was carried out; only its answer is unreadable, most likely garbled on
+        // the way. A POST must not be repeated (a create's value is lost with the answer); anything else
+        // is repeated like a 5xx (a roll then returns a value that can be read).
+        if (!idempotent) {
+          throw new CloudflareOutcomeUnknownException(
+              method, path, "got HTTP " + status + " with an answer it cannot read", failure);
+        }
+        uncertain = true;
+        Duration wait = backoff(attempt);
+        if (!mayRetry(attempt, start, wait)) {
+          throw failure;
+        }
+        logRetry(method, path, wait, "an unreadable HTTP " + status + " answer");
+        sleep(wait, method, path);
+        continue;
       }
       if (status == 429) {
         Duration wait = retryAfter(response).orElse(backoff(attempt));
@@ -221,14 +235,16 @@ public final class ApiTransport {
     return request.build();
   }
 
-  /** Either the success envelope or the exception describing a failure. */
+  /** Either the success envelope or the exception describing a failure, and whether the body was readable. */
   private static final class Outcome {
     final Envelope envelope;
     final CloudflareApiException failure;
+    final boolean unreadable;
 
-    Outcome(Envelope envelope, CloudflareApiException failure) {
+    Outcome(Envelope envelope, CloudflareApiException failure, boolean unreadable) {
       this.envelope = envelope;
       this.failure = failure;
+      this.unreadable = unreadable;
     }
   }
 
@@ -246,15 +262,15 @@ public final class ApiTransport {
     boolean success = root.get("success").booleanValue();
     if (success && status >= 200 && status < 300) {
       return new Outcome(new Envelope(status, method, path, cfRay, root.get("result"), root.get("result_info"),
-          Envelope.parseErrors(root.get("messages"))), null);
+          Envelope.parseErrors(root.get("messages"))), null, false);
     }
     String problem = errors.isEmpty() ? "the envelope lists no errors" : null;
-    return new Outcome(null, new CloudflareApiException(status, method, path, errors, cfRay, problem, null));
+    return new Outcome(null, new CloudflareApiException(status, method, path, errors, cfRay, problem, null), false);
   }
 
   private static Outcome failed(int status, String method, String path, String cfRay, String problem, String text) {
     return new Outcome(null,
-        new CloudflareApiException(status, method, path, List.of(), cfRay, problem, BodyExcerpt.of(text)));
+        new CloudflareApiException(status, method, path, List.of(), cfRay, problem, BodyExcerpt.of(text)), true);
   }
 
   /**
