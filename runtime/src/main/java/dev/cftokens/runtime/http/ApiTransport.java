@@ -124,50 +124,75 @@ public final class ApiTransport {
   public Envelope execute(String method, String path, Map<String, String> query, RequestBody body) {
     requireNonNull(method, "method");
     requireNonNull(path, "path");
-    Request request = buildRequest(method, path, query, body);
-    boolean idempotent = IDEMPOTENT.contains(method);
-    long start = time.nanoTime();
-    // Set once an attempt may have taken effect without our knowing (no answer, or a 5xx): a later
-    // failure answers a repeat, which callers such as delete need to know.
-    boolean uncertain = false;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        rateLimiter.acquire();
-      } catch (InterruptedException e) {
-        throw interrupted(method, path, e);
-      }
-      long sent = time.nanoTime();
-      Response response;
-      String text;
-      try {
-        response = client.newCall(request).execute();
-        try (response) {
+    return new Call(method, path, buildRequest(method, path, query, body)).run();
+  }
+
+  /** One call: its attempts, its time budget, and what its failures so far leave uncertain. */
+  private final class Call {
+    private final String method;
+    private final String path;
+    private final Request request;
+    private final boolean idempotent;
+    private final long start = time.nanoTime();
+    private int attempt;
+    // Set once an attempt may have taken effect without our knowing (no answer, a 5xx, a garbled 2xx):
+    // a later failure then answers a repeat, which callers such as delete need to know.
+    private boolean uncertain;
+
+    Call(String method, String path, Request request) {
+      this.method = method;
+      this.path = path;
+      this.request = request;
+      this.idempotent = IDEMPOTENT.contains(method);
+    }
+
+    Envelope run() {
+      while (true) {
+        attempt++;
+        try {
+          rateLimiter.acquire();
+        } catch (InterruptedException e) {
+          throw interrupted(e);
+        }
+        long sent = time.nanoTime();
+        int status;
+        String cfRay;
+        String text;
+        Duration retryAfter;
+        try (Response response = client.newCall(request).execute()) {
           text = response.body().string();
+          status = response.code();
+          cfRay = response.header("cf-ray");
+          retryAfter = status == 429 ? retryAfter(response).orElse(null) : null;
+        } catch (IOException e) {
+          noAnswer(e, sent);
+          continue;
         }
-      } catch (IOException e) {
-        logFailure(method, path, sent, attempt, e);
-        if (!idempotent && !certainlyNotSent(e)) {
-          throw new CloudflareOutcomeUnknownException(
-              method, path, "lost its connection before Cloudflare answered (" + describe(e) + ")", e);
+        logAnswer(method, path, status, sent, attempt);
+        Outcome outcome = interpret(method, path, status, cfRay, text);
+        if (outcome.envelope != null) {
+          return outcome.envelope;
         }
-        uncertain |= !certainlyNotSent(e);
-        Duration wait = backoff(attempt);
-        if (!mayRetry(attempt, start, wait)) {
-          throw new CloudflareException(method + " " + path + " failed after " + attempt
-              + (attempt == 1 ? " attempt" : " attempts") + ": " + describe(e), e);
-        }
-        logRetry(method, path, wait, describe(e));
-        sleep(wait, method, path);
-        continue;
+        failed(status, outcome, retryAfter);
       }
-      logAnswer(method, path, response.code(), sent, attempt);
-      String cfRay = response.header("cf-ray");
-      Outcome outcome = interpret(method, path, response.code(), cfRay, text);
-      if (outcome.envelope != null) {
-        return outcome.envelope;
+    }
+
+    /** The attempt got no answer: waits to retry, or throws. */
+    private void noAnswer(IOException e, long sent) {
+      logFailure(method, path, sent, attempt, e);
+      boolean maybeArrived = !certainlyNotSent(e);
+      if (!idempotent && maybeArrived) {
+        throw new CloudflareOutcomeUnknownException(
+            method, path, "lost its connection before Cloudflare answered (" + describe(e) + ")", e);
       }
+      uncertain |= maybeArrived;
+      backOffOrThrow(backoff(attempt), describe(e), new CloudflareException(method + " " + path + " failed after "
+          + attempt + (attempt == 1 ? " attempt" : " attempts") + ": " + describe(e), e));
+    }
+
+    /** The attempt got an answer that is not a success: waits to retry, or throws. */
+    private void failed(int status, Outcome outcome, Duration retryAfter) {
       CloudflareApiException failure = uncertain ? outcome.failure.asRepeated() : outcome.failure;
-      int status = response.code();
       if (outcome.unreadable && status >= 200 && status < 300) {
         // A 2xx means the request was carried out; only its answer is unreadable, most likely garbled on
         // the way. A POST must not be repeated (a create's value is lost with the answer); anything else
@@ -177,44 +202,50 @@ public final class ApiTransport {
               method, path, "got HTTP " + status + " with an answer it cannot read", failure);
         }
         uncertain = true;
-        Duration wait = backoff(attempt);
-        if (!mayRetry(attempt, start, wait)) {
-          throw failure;
-        }
-        logRetry(method, path, wait, "an unreadable HTTP " + status + " answer");
-        sleep(wait, method, path);
-        continue;
-      }
-      if (status == 429) {
-        Duration wait = retryAfter(response).orElse(backoff(attempt));
-        if (attempt >= retryPolicy.maxAttempts()) {
-          throw failure;
-        }
-        if (!fitsBudget(start, wait)) {
-          CloudflareApiException tooLong = new CloudflareApiException(status, method, path, failure.errors(), cfRay,
-              "Cloudflare asked to wait " + wait.toSeconds() + " s before retrying, longer than the retry"
-                  + " budget of " + retryPolicy.maxElapsed().toSeconds() + " s", failure.bodyExcerpt());
+        backOffOrThrow(backoff(attempt), "an unreadable HTTP " + status + " answer", failure);
+      } else if (status == 429) {
+        // Rate-limited requests were not processed: safe to repeat, POST included, once the wait is over.
+        Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
+        if (attempt < retryPolicy.maxAttempts() && !fitsBudget(wait)) {
+          CloudflareApiException tooLong = new CloudflareApiException(status, method, path, failure.errors(),
+              failure.cfRay(), "Cloudflare asked to wait " + wait.toSeconds() + " s before retrying, longer than"
+                  + " the retry budget of " + retryPolicy.maxElapsed().toSeconds() + " s", failure.bodyExcerpt());
           throw uncertain ? tooLong.asRepeated() : tooLong;
         }
-        logRetry(method, path, wait, "HTTP 429");
-        sleep(wait, method, path);
-        continue;
-      }
-      if (status >= 500) {
+        backOffOrThrow(wait, "HTTP 429", failure);
+      } else if (status >= 500) {
         if (!idempotent) {
           throw new CloudflareOutcomeUnknownException(
               method, path, "got HTTP " + status + ", which does not say whether it was carried out", failure);
         }
         uncertain = true;
-        Duration wait = backoff(attempt);
-        if (!mayRetry(attempt, start, wait)) {
-          throw failure;
-        }
-        logRetry(method, path, wait, "HTTP " + status);
-        sleep(wait, method, path);
-        continue;
+        backOffOrThrow(backoff(attempt), "HTTP " + status, failure);
+      } else {
+        throw failure;
       }
-      throw failure;
+    }
+
+    /** Sleeps {@code wait} before the next attempt, or throws {@code failure} when the policy allows none. */
+    private void backOffOrThrow(Duration wait, String reason, RuntimeException failure) {
+      if (attempt >= retryPolicy.maxAttempts() || !fitsBudget(wait)) {
+        throw failure;
+      }
+      logRetry(method, path, wait, reason);
+      try {
+        time.sleep(wait);
+      } catch (InterruptedException e) {
+        throw interrupted(e);
+      }
+    }
+
+    /** True when waiting {@code wait} still ends within the call's time budget. */
+    private boolean fitsBudget(Duration wait) {
+      return time.nanoTime() - start + wait.toNanos() <= retryPolicy.maxElapsed().toNanos();
+    }
+
+    private CloudflareException interrupted(InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new CloudflareException("interrupted while waiting to send " + method + " " + path, e);
     }
   }
 
@@ -253,10 +284,11 @@ public final class ApiTransport {
     try {
       root = json.readTree(text);
     } catch (JsonProcessingException e) {
-      return failed(status, method, path, cfRay, "the body is not JSON", text);
+      return unreadable(status, method, path, cfRay, "the body is not JSON", text);
     }
     if (root == null || !root.isObject() || !root.path("success").isBoolean()) {
-      return failed(status, method, path, cfRay, "the body is not Cloudflare's {\"success\": ...} envelope", text);
+      return unreadable(
+          status, method, path, cfRay, "the body is not Cloudflare's {\"success\": ...} envelope", text);
     }
     List<ApiError> errors = Envelope.parseErrors(root.get("errors"));
     boolean success = root.get("success").booleanValue();
@@ -268,7 +300,8 @@ public final class ApiTransport {
     return new Outcome(null, new CloudflareApiException(status, method, path, errors, cfRay, problem, null), false);
   }
 
-  private static Outcome failed(int status, String method, String path, String cfRay, String problem, String text) {
+  private static Outcome unreadable(
+      int status, String method, String path, String cfRay, String problem, String text) {
     return new Outcome(null,
         new CloudflareApiException(status, method, path, List.of(), cfRay, problem, BodyExcerpt.of(text)), true);
   }
@@ -282,17 +315,8 @@ public final class ApiTransport {
         || e instanceof NoRouteToHostException;
   }
 
-  private boolean mayRetry(int attempt, long start, Duration wait) {
-    return attempt < retryPolicy.maxAttempts() && fitsBudget(start, wait);
-  }
-
-  private boolean fitsBudget(long start, Duration wait) {
-    long elapsedAfterWait = time.nanoTime() - start + wait.toNanos();
-    return elapsedAfterWait <= retryPolicy.maxElapsed().toNanos();
-  }
-
   /** Exponential back-off with "equal jitter": half the step for sure, the other half random. */
-  Duration backoff(int attempt) {
+  private Duration backoff(int attempt) {
     long initial = retryPolicy.initialBackoff().toNanos();
     long max = retryPolicy.maxBackoff().toNanos();
     long step = initial;
@@ -330,19 +354,6 @@ public final class ApiTransport {
       }
     }
     return Optional.empty();
-  }
-
-  private void sleep(Duration wait, String method, String path) {
-    try {
-      time.sleep(wait);
-    } catch (InterruptedException e) {
-      throw interrupted(method, path, e);
-    }
-  }
-
-  private static CloudflareException interrupted(String method, String path, InterruptedException e) {
-    Thread.currentThread().interrupt();
-    return new CloudflareException("interrupted while waiting to send " + method + " " + path, e);
   }
 
   private static String describe(IOException e) {
