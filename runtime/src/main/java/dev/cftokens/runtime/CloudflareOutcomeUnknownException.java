@@ -6,9 +6,10 @@ import static java.util.Objects.requireNonNull;
  * A write that is not safe to repeat (a {@code POST}, such as creating a token) failed after it may
  * have reached Cloudflare: the connection dropped or timed out before an answer arrived, Cloudflare
  * answered with a 5xx that does not say whether the write happened, or it answered 2xx (so the write
- * happened) with an answer that cannot be read, such as a created token without its value. The client does not retry it,
- * because a second create could leave two tokens; the caller should look up what exists (list the
- * tokens) before trying again. The cause is the connection failure or the {@link CloudflareApiException}.
+ * happened) with an answer that cannot be read, such as a created token without its value. The client
+ * does not retry it, because a second create could leave two tokens; the caller should look up what
+ * exists (list the tokens) before trying again. The cause is the connection failure or the {@link
+ * CloudflareApiException}.
  */
 public final class CloudflareOutcomeUnknownException extends CloudflareException {
   private static final long serialVersionUID = 1L;
