@@ -201,4 +201,27 @@ class MainTest {
     assertThat(run(args("plan", "--class-path", dir.resolve("nowhere").toString()))).isEqualTo(1);
     assertThat(err).contains("nowhere").contains("does not exist");
   }
+
+  @Test
+  void verifyAcceptsAGlobalApiKey() {
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"verify"}, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        () -> Cloudflare.builder().baseUrl(emulator.baseUrl()).accountId(emulator.accountId())
+            .apiKey(emulator.globalApiKey()).email(emulator.userEmail()).build());
+    assertThat(code).isEqualTo(0);
+    assertThat(outBytes.toString(StandardCharsets.UTF_8)).contains("not an API token")
+        .contains(emulator.accountId());
+  }
+
+  @Test
+  void verifyFailsForRejectedCredentials() {
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"verify"}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(errBytes, true, StandardCharsets.UTF_8),
+        () -> Cloudflare.builder().baseUrl(emulator.baseUrl()).accountId(emulator.accountId())
+            .apiToken("x".repeat(40)).build());
+    assertThat(code).isEqualTo(1);
+    assertThat(errBytes.toString(StandardCharsets.UTF_8)).startsWith("cftokens: ").doesNotContain("x".repeat(40));
+  }
 }
