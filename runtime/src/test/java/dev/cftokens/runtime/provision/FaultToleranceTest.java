@@ -17,6 +17,8 @@ import dev.cftokens.runtime.state.FileStateStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,7 @@ class FaultToleranceTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"commit-then-drop", "server-errors"})
-  void applyUnderFaultsEndsWithOneWorkingTokenPerDeclaration(String mode) {
+  void applyUnderFaultsEndsWithOneWorkingTokenPerDeclaration(String mode) throws IOException {
     Fault fault = mode.equals("commit-then-drop")
         ? Fault.commitThenDrop(0.3).on(WRITES)
         : Fault.serverErrors(0.3).on(WRITES);
@@ -71,9 +73,17 @@ class FaultToleranceTest {
       assertOneTokenPerDeclaration(emulator, store, changed);
 
       // Every value is usable: stored ones as they are, the others rolled (the roll faulted as well).
+      List<String> values = new ArrayList<>();
       for (HandMadeProvisioner provisioner : changed) {
         ProvisionedToken<HandMadeProvisioner.TestToken> token = provisionUntilDone(provisioning, provisioner);
         assertThat(verifyValue(emulator, token.value()).id()).isEqualTo(token.id());
+        values.add(token.value().reveal());
+      }
+      // No value ever reached the output or the state file in clear.
+      String stateText = Files.readString(dir.resolve("state.json"));
+      for (String value : values) {
+        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain(value);
+        assertThat(stateText).doesNotContain(value);
       }
       assertOneTokenPerDeclaration(emulator, store, changed);
       assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isGreaterThanOrEqualTo(30);
