@@ -4,6 +4,7 @@ import dev.cftokens.core.model.PolicySpec;
 import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenSpec;
+import dev.cftokens.emulator.tokens.StoredToken;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,7 @@ public record EmulatedToken(
     return new TokenSpec(name, policies, condition, notBefore, expiresOn);
   }
 
-  static EmulatedToken of(dev.cftokens.emulator.tokens.StoredToken token, Instant now) {
+  static EmulatedToken of(StoredToken token, Instant now) {
     Set<PolicySpec> policies = token.policies().stream()
         .map(p -> new PolicySpec(p.effect(),
             p.groups().stream().map(g -> g.id()).collect(Collectors.toSet()),

@@ -75,7 +75,8 @@ public final class Fault {
 
   /**
    * {@code share} of matching requests are carried out (the token is created, the change stored) but the
-   * connection is closed before any answer: the failure that makes a naive client create duplicates.
+   * connection is closed before any answer: the failure that makes a naive client create duplicates. A
+   * request the emulator refuses (a 4xx) is answered as usual: it changed nothing.
    */
   public static Fault commitThenDrop(double share) {
     return new Fault(Type.COMMIT_THEN_DROP, share, Set.of(), -1, Duration.ZERO, 0);

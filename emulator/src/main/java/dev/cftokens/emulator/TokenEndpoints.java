@@ -23,6 +23,7 @@ import dev.cftokens.emulator.tokens.TokenBodyReader;
 import dev.cftokens.emulator.tokens.TokenJson;
 import dev.cftokens.emulator.tokens.TokenStatus;
 import dev.cftokens.emulator.tokens.TokenStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -136,7 +137,7 @@ final class TokenEndpoints {
     requireWrite(owner, request, caller, "roll");
     String id = Identity.tokenId(request);
     byte[] raw = request.body();
-    if (raw.length > 0 && !new String(raw, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+    if (raw.length > 0 && !new String(raw, StandardCharsets.UTF_8).isBlank()) {
       JsonNode body = Json.parse(raw, "request body");
       if (!body.isObject() || !body.isEmpty()) {
         throw ApiException.validation("rolling a token takes no body or {}, not " + Json.show(body));

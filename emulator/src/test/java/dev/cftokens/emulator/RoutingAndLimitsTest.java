@@ -2,8 +2,16 @@ package dev.cftokens.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cftokens.core.catalog.PermissionGroup;
+import dev.cftokens.core.catalog.PermissionGroupCatalog;
+import dev.cftokens.core.catalog.Scope;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Unknown routes, wrong methods, identifiers in paths, quotas and the rate limit. */
@@ -19,8 +27,8 @@ class RoutingAndLimitsTest {
         assertThat(response.success()).isFalse();
         assertThat(response.errorMessage()).contains(path);
       }
-      ApiClient.Response outside = ApiClient.send(java.net.http.HttpRequest.newBuilder(
-          java.net.URI.create(emulator.baseUrl().replace("/client/v4", "/other"))).build());
+      ApiClient.Response outside = ApiClient.send(HttpRequest.newBuilder(
+          URI.create(emulator.baseUrl().replace("/client/v4", "/other"))).build());
       assertThat(outside.status()).isEqualTo(404);
       assertThat(outside.errorCode()).isEqualTo(7003);
     }
@@ -134,7 +142,7 @@ class RoutingAndLimitsTest {
 
   @Test
   void rateLimitWindowEnds() {
-    TokenEndpointsTest.MutableClock clock = new TokenEndpointsTest.MutableClock(java.time.Instant.parse("2030-01-01T00:00:00Z"));
+    TokenEndpointsTest.MutableClock clock = new TokenEndpointsTest.MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     EmulatorOptions options = EmulatorOptions.builder().clock(clock).rateLimit(RateLimit.cloudflare()).build();
     try (CloudflareEmulator emulator = CloudflareEmulator.start(options)) {
       ApiClient admin = ApiClient.admin(emulator);
@@ -145,7 +153,7 @@ class RoutingAndLimitsTest {
       assertThat(limited.status()).isEqualTo(429);
       assertThat(limited.headers().firstValue("retry-after")).hasValue("300");
 
-      clock.set(java.time.Instant.parse("2030-01-01T00:05:00Z"));
+      clock.set(Instant.parse("2030-01-01T00:05:00Z"));
 
       assertThat(admin.get("/user").status()).isEqualTo(200);
     }
@@ -168,6 +176,39 @@ class RoutingAndLimitsTest {
       assertThat(emulator.requestCount("get")).isEqualTo(2);
       emulator.resetRequestCounts();
       assertThat(emulator.requestCount()).isZero();
+    }
+  }
+
+  @Test
+  void bodiesOver16MiBAre413() {
+    try (CloudflareEmulator emulator = CloudflareEmulator.start()) {
+      ApiClient.Response response = ApiClient.admin(emulator).post("/accounts/" + emulator.accountId() + "/tokens",
+          "{\"name\": \"" + "x".repeat(16 * 1024 * 1024) + "\"}");
+
+      assertThat(response.status()).isEqualTo(413);
+      assertThat(response.errorMessage()).contains("16 MiB");
+    }
+  }
+
+  @Test
+  void aGivenCatalogReplacesTheBundledOne() {
+    PermissionGroupCatalog catalog = PermissionGroupCatalog.of(
+        "test catalog", List.of(
+            new PermissionGroup("00000000000000000000000000000001", "New Zone Read",
+                Set.of(Scope.ZONE)),
+            new PermissionGroup(Bodies.ACCOUNT_API_TOKENS_WRITE, "Account API Tokens Write",
+                Set.of(Scope.ACCOUNT))));
+    try (CloudflareEmulator emulator = CloudflareEmulator.start(EmulatorOptions.builder().catalog(catalog).build())) {
+      ApiClient admin = ApiClient.admin(emulator);
+      String tokens = "/accounts/" + emulator.accountId() + "/tokens";
+
+      assertThat(admin.get(tokens + "/permission_groups").result().size()).isEqualTo(2);
+      assertThat(admin.post(tokens, Bodies.zoneReader("bundled id")).status()).isEqualTo(400);
+      ApiClient.Response created = admin.post(tokens,
+          Bodies.token("new group", "00000000000000000000000000000001", "com.cloudflare.api.account.zone.*"));
+      assertThat(created.status()).isEqualTo(200);
+      assertThat(created.result().path("policies").path(0).path("permission_groups").path(0).path("name").asText())
+          .isEqualTo("New Zone Read");
     }
   }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -113,7 +114,7 @@ class StandaloneTest {
     assertThat(options.faults()).extracting(Fault::type).containsExactly(Fault.Type.LATENCY, Fault.Type.SERVER_ERROR);
     assertThat(options.faults().get(1).share()).isEqualTo(0.25);
     assertThat(options.seed()).isEqualTo(9);
-    assertThat(options.rateLimit()).hasValue(new RateLimit(10, java.time.Duration.ofSeconds(60)));
+    assertThat(options.rateLimit()).hasValue(new RateLimit(10, Duration.ofSeconds(60)));
     assertThat(options.catalog().groups()).extracting(g -> g.name()).containsExactly("Only Group");
     assertThat(Main.parse(new String[] {"--rate-limit"}).rateLimit()).hasValue(RateLimit.cloudflare());
     assertThat(Main.parse(new String[] {"--help"})).isNull();

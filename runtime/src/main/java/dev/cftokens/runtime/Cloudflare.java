@@ -276,9 +276,12 @@ public final class Cloudflare {
       return this;
     }
 
-    /** Authenticate with an API token ({@code Authorization: Bearer}). */
+    /**
+     * Authenticate with an API token ({@code Authorization: Bearer}). The client keeps its own copy, so
+     * destroying {@code apiToken} later does not break it.
+     */
     public Builder apiToken(Secret apiToken) {
-      this.apiToken = requireNonNull(apiToken, "apiToken");
+      this.apiToken = Secret.of(requireNonNull(apiToken, "apiToken").reveal());
       return this;
     }
 
@@ -288,9 +291,9 @@ public final class Cloudflare {
       return this;
     }
 
-    /** Authenticate with the global API key; needs {@link #email}. */
+    /** Authenticate with the global API key; needs {@link #email}. The client keeps its own copy. */
     public Builder apiKey(Secret apiKey) {
-      this.apiKey = requireNonNull(apiKey, "apiKey");
+      this.apiKey = Secret.of(requireNonNull(apiKey, "apiKey").reveal());
       return this;
     }
 

@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(LogLeakScan.class)
 class AccountDiscoveryTest {
   private static final String ONE = "11111111111111111111111111111111";
   private static final String TWO = "22222222222222222222222222222222";

@@ -10,8 +10,10 @@ import mockwebserver3.MockWebServer;
 import okhttp3.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Failure envelopes and bodies that are not envelopes at all. */
+@ExtendWith(LogLeakScan.class)
 class ApiErrorHandlingTest {
   private final MockWebServer server = MockCloudflare.start();
   private final Cloudflare cloudflare =

@@ -14,7 +14,9 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(LogLeakScan.class)
 class CloudflareConfigurationTest {
   private final MockWebServer server = MockCloudflare.start();
 
@@ -148,5 +150,48 @@ class CloudflareConfigurationTest {
     Cloudflare cloudflare = MockCloudflare.client(server, new FakeTime()).build();
     assertThat(cloudflare.toString()).contains(ACCOUNT).doesNotContain(API_TOKEN);
     assertThat(cloudflare.accountTokens().toString()).doesNotContain(API_TOKEN);
+  }
+
+  @Test
+  void emailWithoutKeyIsIgnoredNextToAnApiToken() {
+    // Other tools read CLOUDFLARE_EMAIL; it is harmless beside a token and sends nothing.
+    Cloudflare cloudflare = Cloudflare.fromEnvironment(Map.of(
+        "CLOUDFLARE_API_TOKEN", API_TOKEN, "CLOUDFLARE_EMAIL", "ops@example.com",
+        "CLOUDFLARE_ACCOUNT_ID", ACCOUNT, "CLOUDFLARE_BASE_URL", MockCloudflare.baseUrl(server)));
+    server.enqueue(ok("[]"));
+    cloudflare.accountTokens().list().count();
+    RecordedRequest request = take(server);
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_TOKEN);
+    assertThat(request.getHeaders().get("X-Auth-Email")).isNull();
+  }
+
+  @Test
+  void destroyingTheCallersSecretDoesNotBreakTheClient() {
+    Secret token = Secret.of(API_TOKEN);
+    Cloudflare cloudflare = Cloudflare.builder().baseUrl(MockCloudflare.baseUrl(server)).apiToken(token)
+        .accountId(ACCOUNT).build();
+    token.destroy();
+    server.enqueue(ok("[]"));
+    cloudflare.accountTokens().list().count();
+    assertThat(take(server).getHeaders().get("Authorization")).isEqualTo("Bearer " + API_TOKEN);
+  }
+
+  @Test
+  void settingsAreValidatedWithTheValueAndWhatIsRight() {
+    assertThatThrownBy(() -> Cloudflare.builder().readTimeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("readTimeout").hasMessageContaining("PT-1S");
+    assertThatThrownBy(() -> Cloudflare.builder().userAgent("bad\nagent"))
+        .hasMessageContaining("printable ASCII");
+    assertThatThrownBy(() -> Cloudflare.builder().apiToken(""))
+        .isInstanceOf(CloudflareConfigurationException.class).hasMessageContaining("CLOUDFLARE_API_TOKEN");
+    assertThatThrownBy(() -> new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofMillis(1)))
+        .hasMessageContaining("maxAttempts must be at least 1, not 0");
+    assertThatThrownBy(() -> new RetryPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        .hasMessageContaining("maxBackoff (PT1S) must not be shorter than initialBackoff (PT2S)");
+    assertThatThrownBy(() -> RateLimit.of(0, Duration.ofSeconds(1))).hasMessageContaining("not 0");
+    assertThatThrownBy(() -> RateLimit.of(5, Duration.ZERO)).hasMessageContaining("positive");
+    assertThat(RateLimit.cloudflareDefault().windows()).containsExactly(
+        new RateLimit.Window(1200, Duration.ofMinutes(5)), new RateLimit.Window(200, Duration.ofSeconds(1)));
+    assertThat(RateLimit.unlimited().isUnlimited()).isTrue();
   }
 }

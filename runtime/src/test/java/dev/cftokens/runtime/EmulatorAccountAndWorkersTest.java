@@ -16,8 +16,11 @@ import dev.cftokens.runtime.workers.WorkerSecrets;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Account discovery and Worker bindings against the emulator. */
+@ExtendWith(LogLeakScan.class)
+@LogLeakScan.ExpectsRequestLog
 class EmulatorAccountAndWorkersTest {
   private final CloudflareEmulator emulator = CloudflareEmulator.start();
 

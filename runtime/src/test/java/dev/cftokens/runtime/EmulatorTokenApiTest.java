@@ -21,8 +21,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The happy paths and Cloudflare's documented errors, against the emulator. */
+@ExtendWith(LogLeakScan.class)
+@LogLeakScan.ExpectsRequestLog
 class EmulatorTokenApiTest {
   private final CloudflareEmulator emulator = CloudflareEmulator.start();
   private final Cloudflare cloudflare = Cloudflare.builder()

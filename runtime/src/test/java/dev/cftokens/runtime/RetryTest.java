@@ -20,7 +20,10 @@ import mockwebserver3.SocketEffect;
 import okhttp3.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(LogLeakScan.class)
+@LogLeakScan.ExpectsRequestLog
 class RetryTest {
   private static final TokenSpec SPEC = new TokenSpec("n",
       Set.of(new PolicySpec(PolicyEffect.ALLOW, Set.of("c8fed203ed3043cba015a93ad1616f1f"),
@@ -243,5 +246,16 @@ class RetryTest {
     assertThat(e.repeated()).isTrue();
     assertThat(e.errors()).extracting(ApiError::code).containsExactly(9109);
     assertThat(e.getMessage()).contains("[9109]", "answer to a repeat");
+  }
+
+  @Test
+  void retryAfterAsAnHttpDateIsHonoured() {
+    String inThreeSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+        .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(3));
+    server.enqueue(tooManyRequests("retry-after", inThreeSeconds));
+    server.enqueue(ok(tokenJson("abc", "n")));
+    cloudflare.accountTokens().get("abc");
+    assertThat(time.sleeps).hasSize(1);
+    assertThat(time.sleeps.get(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3));
   }
 }

@@ -27,7 +27,9 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(LogLeakScan.class)
 class TokenApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ZONE_READ = "c8fed203ed3043cba015a93ad1616f1f";

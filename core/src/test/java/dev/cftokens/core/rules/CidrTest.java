@@ -109,8 +109,15 @@ class CidrTest {
     assertThat(Cidr.parseAddress("::ffff:192.0.2.1")).isInstanceOf(Inet6Address.class);
     assertThatThrownBy(() -> Cidr.parseAddress("localhost"))
         .isInstanceOf(InvalidValueException.class)
-        .hasMessage("address \"localhost\" has \"localhost\", which is not an IP address; write an IPv4 address such"
-            + " as 192.0.2.0 or an IPv6 address such as 2001:db8::");
+        .hasMessage("address \"localhost\" is not an IP address; write an IPv4 address such as 192.0.2.0 or an IPv6"
+            + " address such as 2001:db8::");
+    assertThatThrownBy(() -> Cidr.parseAddress(""))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("address is empty; write an IPv4 address such as 192.0.2.1 or an IPv6 address such as 2001:db8::1");
+    assertThatThrownBy(() -> Cidr.parseAddress("192.0.2.1/32"))
+        .isInstanceOf(InvalidValueException.class)
+        .hasMessage("address \"192.0.2.1/32\" has IPv4 address \"192.0.2.1/32\" with part \"1/32\", which is not a"
+            + " number; an IPv4 address is four numbers 0 to 255 separated by dots, such as 192.0.2.1");
   }
 
   @ParameterizedTest
@@ -140,6 +147,8 @@ class CidrTest {
       "example.com/8 | CIDR \"example.com/8\" has IPv4 address \"example.com\" with 2 parts; " + IPV4_SHAPE,
       "localhost/8 | CIDR \"localhost/8\" has \"localhost\", which is not an IP address; write an IPv4 address"
           + " such as 192.0.2.0 or an IPv6 address such as 2001:db8::",
+      "localhost | CIDR \"localhost\" is not an IP address; write an IPv4 address such as 192.0.2.0 or an IPv6"
+          + " address such as 2001:db8::",
       "10.0.0/8 | CIDR \"10.0.0/8\" has IPv4 address \"10.0.0\" with 3 parts; " + IPV4_SHAPE,
       "10.0.0.0.0/8 | CIDR \"10.0.0.0.0/8\" has IPv4 address \"10.0.0.0.0\" with 5 parts; " + IPV4_SHAPE,
       "10..0.0/8 | CIDR \"10..0.0/8\" has IPv4 address \"10..0.0\" with an empty part; " + IPV4_SHAPE,

@@ -160,6 +160,18 @@ class ResourceKeyTest {
         arguments(ACCOUNT + ".worker.route.*", DECLARED,
             "resource key \"" + ACCOUNT + ".worker.route.*\" is not a Cloudflare resource key: there is no resource"
                 + " type \"worker\" under an account, only zone; " + ALL_DECLARED),
+        arguments(ACCOUNT + "." + ACCOUNT_ID + ".zone.*", WIRE,
+            "resource key \"" + ACCOUNT + "." + ACCOUNT_ID + ".zone.*\" writes a key below an account id, but keys do"
+                + " not nest by path; nest the zone or R2 bucket key under the account key instead: {\"" + ACCOUNT + "."
+                + ACCOUNT_ID + "\": {\"" + ZONE + ".*\": \"*\"}}"),
+        arguments(ACCOUNT + ".{account}.zone.*", DECLARED,
+            "resource key \"" + ACCOUNT + ".{account}.zone.*\" writes a key below an account id, but keys do not nest"
+                + " by path; nest the zone or R2 bucket key under the account key instead: @Policy(within = \""
+                + ACCOUNT + ".{account}\", resources = \"" + ZONE + ".*\")"),
+        arguments(ACCOUNT + ".{a.b}", DECLARED,
+            "resource key \"" + ACCOUNT + ".{a.b}\" has placeholder {a.b}, which is not a Java identifier; a"
+                + " placeholder names a no-argument String method of the token interface, like " + ACCOUNT
+                + ".{account}"),
         arguments("com.example.thing", DECLARED,
             "resource key \"com.example.thing\" is not a Cloudflare resource key; " + ALL_DECLARED),
         arguments("com.cloudflare.api.zone.*", WIRE,
@@ -369,28 +381,28 @@ class ResourceKeyTest {
   static Stream<Arguments> invalidNesting() {
     String declaredParents = ACCOUNT + " (the provisioned account), " + ACCOUNT + ".{account} or " + ACCOUNT
         + ".<32 hex account id>";
+    String allAccounts = "\"" + ACCOUNT + ".*\" means all accounts and cannot hold nested keys;"
+        + " nested keys belong to one account: ";
+    String notNestable = " key and cannot be nested under an account key; only zone and R2 bucket keys can."
+        + " Grant it as a resource of its own, not within " + ACCOUNT;
     return Stream.of(
-        arguments(ACCOUNT + ".*", ZONE + ".*", DECLARED, ACCOUNT + ".*",
-            "\"" + ACCOUNT + ".*\" means all accounts and cannot hold nested keys; nested keys belong to one account: "
-                + declaredParents),
-        arguments(ACCOUNT + ".*", ZONE + ".*", WIRE, ACCOUNT + ".*",
-            "\"" + ACCOUNT + ".*\" means all accounts and cannot hold nested keys; nested keys belong to one account: "
-                + ACCOUNT + ".<32 hex account id>"),
+        arguments(ACCOUNT + ".*", ZONE + ".*", DECLARED, ACCOUNT + ".*", allAccounts + declaredParents),
+        arguments(ACCOUNT + ".*", ZONE + ".*", WIRE, ACCOUNT + ".*", allAccounts + ACCOUNT + ".<32 hex account id>"),
         arguments(ZONE + ".*", ZONE + ".*", DECLARED, ZONE + ".*",
-            "\"" + ZONE + ".*\" is a zone key and cannot hold nested keys; only one account can: " + declaredParents),
+            "\"" + ZONE + ".*\" is a zone key and cannot hold nested keys; only one account can: "
+                + declaredParents),
         arguments(USER + "." + USER_TAG, ZONE + ".*", WIRE, USER + "." + USER_TAG,
-            "\"" + USER + "." + USER_TAG + "\" is a user key and cannot hold nested keys; only one account can: "
-                + ACCOUNT + ".<32 hex account id>"),
+            "\"" + USER + "." + USER_TAG + "\" is a user key and cannot hold nested keys; only one"
+                + " account can: " + ACCOUNT + ".<32 hex account id>"),
         arguments(ACCOUNT, ACCOUNT + "." + ACCOUNT_ID, DECLARED, ACCOUNT + "." + ACCOUNT_ID,
-            "\"" + ACCOUNT + "." + ACCOUNT_ID + "\" is an account key and cannot be nested under an account key;"
-                + " only zone and R2 bucket keys can. Grant it as a resource of its own, not within " + ACCOUNT),
+            "\"" + ACCOUNT + "." + ACCOUNT_ID + "\" is an account" + notNestable),
         arguments(ACCOUNT, USER + ".{tag}", DECLARED, USER + ".{tag}",
-            "\"" + USER + ".{tag}\" is a user key and cannot be nested under an account key; only zone and R2 bucket"
-                + " keys can. Grant it as a resource of its own, not within " + ACCOUNT),
+            "\"" + USER + ".{tag}\" is a user" + notNestable),
         arguments(ACCOUNT + "." + OTHER_ACCOUNT_ID, BUCKET + "." + ACCOUNT_ID + "_eu_logs", WIRE,
             BUCKET + "." + ACCOUNT_ID + "_eu_logs",
-            "\"" + BUCKET + "." + ACCOUNT_ID + "_eu_logs\" is a bucket of account " + ACCOUNT_ID + ", so it cannot be"
-                + " nested under account " + OTHER_ACCOUNT_ID + "; nest it under " + ACCOUNT + "." + ACCOUNT_ID));
+            "\"" + BUCKET + "." + ACCOUNT_ID + "_eu_logs\" is a bucket of account " + ACCOUNT_ID
+                + ", so it cannot be nested under account " + OTHER_ACCOUNT_ID + "; nest it under " + ACCOUNT + "."
+                + ACCOUNT_ID));
   }
 
   @ParameterizedTest
@@ -409,12 +421,13 @@ class ResourceKeyTest {
   void allBucketsKeyIsOnlyValidNested() {
     assertThatThrownBy(() -> ResourceKey.checkTopLevel(ResourceKey.parse(BUCKET + ".*", DECLARED)))
         .isInstanceOf(InvalidValueException.class)
-        .hasMessage("\"" + BUCKET + ".*\" means all R2 buckets of one account and is only valid nested under that"
-            + " account's key; declare it with within = \"" + ACCOUNT + "\" (or another account key)");
+        .hasMessage("\"" + BUCKET + ".*\" means all R2 buckets of one account and is only valid nested"
+            + " under that account's key; declare it with within = \"" + ACCOUNT + "\" (or another account key)");
     assertThatThrownBy(() -> ResourceKey.checkTopLevel(ResourceKey.parse(BUCKET + ".*", WIRE)))
         .isInstanceOf(InvalidValueException.class)
-        .hasMessage("\"" + BUCKET + ".*\" means all R2 buckets of one account and is only valid nested under that"
-            + " account's key; send it as {\"" + ACCOUNT + ".<32 hex account id>\": {\"" + BUCKET + ".*\": \"*\"}}");
+        .hasMessage("\"" + BUCKET + ".*\" means all R2 buckets of one account and is only valid nested"
+            + " under that account's key; send it as {\"" + ACCOUNT + ".<32 hex account id>\": {\"" + BUCKET
+            + ".*\": \"*\"}}");
   }
 
   @ParameterizedTest

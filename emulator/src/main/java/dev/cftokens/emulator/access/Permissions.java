@@ -8,6 +8,7 @@ import dev.cftokens.emulator.http.ApiException;
 import dev.cftokens.emulator.tokens.GrantedGroup;
 import dev.cftokens.emulator.tokens.StoredPolicy;
 import dev.cftokens.emulator.tokens.StoredToken;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -83,6 +84,6 @@ public final class Permissions {
   }
 
   private static List<String> quoted(String... names) {
-    return java.util.Arrays.stream(names).map(n -> "\"" + n + "\"").collect(Collectors.toList());
+    return Arrays.stream(names).map(n -> "\"" + n + "\"").collect(Collectors.toList());
   }
 }

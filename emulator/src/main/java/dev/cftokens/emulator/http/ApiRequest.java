@@ -12,6 +12,9 @@ import java.util.Map;
 
 /** One request as the handlers see it: method, route parameters, query, headers, body, caller address. */
 public final class ApiRequest {
+  /** Cloudflare takes Worker uploads up to 10 MiB compressed; nothing the emulator serves needs more. */
+  public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
   private final HttpExchange exchange;
   private final String path;
   private final Map<String, String> pathParams;
@@ -55,10 +58,16 @@ public final class ApiRequest {
     return exchange.getRemoteAddress().getAddress();
   }
 
+  /** The request body, read once; more than {@link #MAX_BODY_BYTES} is a 413. */
   public byte[] body() {
     if (body == null) {
       try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
+        byte[] read = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (read.length > MAX_BODY_BYTES) {
+          throw new ApiException(413, ErrorCodes.VALIDATION, "request body is larger than "
+              + MAX_BODY_BYTES / (1024 * 1024) + " MiB, more than any token or Worker upload needs");
+        }
+        body = read;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +28,7 @@ public final class TokenStore {
   private final Clock clock;
   private final Map<String, StoredToken> byId = new LinkedHashMap<>();
   private final Map<String, String> idByHash = new HashMap<>();
+  private final Map<TokenOwner, Integer> counts = new EnumMap<>(TokenOwner.class);
   private Runnable onChange = () -> {};
 
   public TokenStore(Clock clock) {
@@ -46,21 +49,21 @@ public final class TokenStore {
   }
 
   public Created create(TokenOwner owner, TokenBody body) {
-    Created created = createLocked(owner, body);
+    String value = TokenValues.newValue();
+    Created created = createLocked(owner, body, value);
     changed();
     return created;
   }
 
-  private synchronized Created createLocked(TokenOwner owner, TokenBody body) {
+  private synchronized Created createLocked(TokenOwner owner, TokenBody body, String value) {
     int limit = owner == TokenOwner.ACCOUNT ? MAX_ACCOUNT_TOKENS : MAX_USER_TOKENS;
-    long count = byId.values().stream().filter(t -> t.owner() == owner).count();
+    int count = counts.getOrDefault(owner, 0);
     if (count >= limit) {
       throw ApiException.validation("this " + (owner == TokenOwner.ACCOUNT ? "account" : "user") + " already has "
-          + count + " " + owner.name().toLowerCase(java.util.Locale.ROOT) + "-owned tokens, the most Cloudflare allows ("
+          + count + " " + owner.name().toLowerCase(Locale.ROOT) + "-owned tokens, the most Cloudflare allows ("
           + limit + "); delete one first");
     }
     Instant now = now();
-    String value = TokenValues.newValue();
     List<StoredPolicy> policies = new ArrayList<>();
     for (TokenBody.PolicyBody policy : body.policies()) {
       policies.add(new StoredPolicy(TokenValues.newId(), policy.effect(), policy.groups(), policy.resources()));
@@ -119,6 +122,7 @@ public final class TokenStore {
       token = require(owner, id);
       byId.remove(id);
       idByHash.remove(token.valueHash());
+      counts.merge(owner, -1, Integer::sum);
     }
     changed();
     return token;
@@ -154,6 +158,7 @@ public final class TokenStore {
   public synchronized void restore(List<StoredToken> tokens) {
     byId.clear();
     idByHash.clear();
+    counts.clear();
     tokens.forEach(this::put);
   }
 
@@ -171,7 +176,9 @@ public final class TokenStore {
   }
 
   private void put(StoredToken token) {
-    byId.put(token.id(), token);
+    if (byId.put(token.id(), token) == null) {
+      counts.merge(token.owner(), 1, Integer::sum);
+    }
     idByHash.put(token.valueHash(), token.id());
   }
 

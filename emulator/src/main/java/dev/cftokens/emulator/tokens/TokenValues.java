@@ -14,6 +14,14 @@ public final class TokenValues {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
+  // One digest per thread: every request hashes its credential, and the provider lookup is not free.
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  });
 
   private TokenValues() {}
 
@@ -48,11 +56,7 @@ public final class TokenValues {
 
   /** Hex SHA-256 of the value; the only form in which the emulator keeps a credential. */
   public static String hash(String value) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    MessageDigest digest = SHA256.get();
+    return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -171,9 +171,10 @@ public final class ApiTransport {
           throw failure;
         }
         if (!fitsBudget(start, wait)) {
-          throw new CloudflareApiException(status, method, path, failure.errors(), cfRay,
+          CloudflareApiException tooLong = new CloudflareApiException(status, method, path, failure.errors(), cfRay,
               "Cloudflare asked to wait " + wait.toSeconds() + " s before retrying, longer than the retry"
                   + " budget of " + retryPolicy.maxElapsed().toSeconds() + " s", failure.bodyExcerpt());
+          throw uncertain ? tooLong.asRepeated() : tooLong;
         }
         logRetry(method, path, wait, "HTTP 429");
         sleep(wait, method, path);

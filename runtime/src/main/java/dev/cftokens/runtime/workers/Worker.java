@@ -58,12 +58,16 @@ public final class Worker {
    * characters.
    */
   public static Worker named(String name) {
+    return new Worker(checkScriptName(name), null, null, DEFAULT_COMPATIBILITY_DATE, new LinkedHashMap<>());
+  }
+
+  static String checkScriptName(String name) {
     requireNonNull(name, "name");
     if (!SCRIPT_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("a Worker name is 1 to 63 lower-case letters, digits, '-' or '_',"
           + " starting with a letter or digit, such as \"my-worker\"; not \"" + name + "\"");
     }
-    return new Worker(name, null, null, DEFAULT_COMPATIBILITY_DATE, new LinkedHashMap<>());
+    return name;
   }
 
   /** The script as a service worker ({@code addEventListener('fetch', ...)}), uploaded as {@code worker.js}. */
@@ -161,7 +165,7 @@ public final class Worker {
     return moduleName;
   }
 
-  String compatibilityDateValue() {
+  String compatibilityDate() {
     return compatibilityDate;
   }
 

@@ -55,7 +55,7 @@ public final class WorkerScripts {
       scriptType = SERVICE_WORKER;
       metadata.put("body_part", partName);
     }
-    metadata.put("compatibility_date", worker.compatibilityDateValue());
+    metadata.put("compatibility_date", worker.compatibilityDate());
     ArrayNode bindings = metadata.putArray("bindings");
     for (Worker.Binding binding : worker.bindings()) {
       ObjectNode node = bindings.addObject();
@@ -74,7 +74,7 @@ public final class WorkerScripts {
   /** {@code PUT /accounts/{id}/workers/scripts/{script}/secrets} with {@code {name, text, type: secret_text}}. */
   public void putSecret(String scriptName, String secretName, Secret value) {
     requireNonNull(value, "value");
-    Worker.named(scriptName); // validates the script name the same way
+    Worker.checkScriptName(scriptName);
     ObjectNode body = transport.json().createObjectNode();
     body.put("name", Worker.checkBindingName(secretName));
     body.put("text", value.reveal());

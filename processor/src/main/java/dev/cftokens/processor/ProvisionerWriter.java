@@ -1,0 +1,211 @@
+package dev.cftokens.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.cftokens.core.model.PermissionGroupRef;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Modifier;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes what a valid declaration turns into: the {@code <Interface>Provisioner} source and its entry in
+ * {@code META-INF/cftokens/}, both with the interface as their only originating element (Gradle's
+ * isolating mode relies on it).
+ */
+final class ProvisionerWriter {
+  /** The directory of the class path where the CLI finds every generated provisioner. */
+  static final String INDEX_DIRECTORY = "META-INF/cftokens/";
+
+  private static final String CORE_MODEL = "dev.cftokens.core.model";
+  private static final String RUNTIME = "dev.cftokens.runtime";
+  private static final ClassName TOKEN_DECLARATION = ClassName.get(CORE_MODEL, "TokenDeclaration");
+  private static final ClassName POLICY_DECLARATION = ClassName.get(CORE_MODEL, "PolicyDeclaration");
+  private static final ClassName PERMISSION_GROUP_REF = ClassName.get(CORE_MODEL, "PermissionGroupRef");
+  private static final ClassName POLICY_EFFECT = ClassName.get(CORE_MODEL, "PolicyEffect");
+  private static final ClassName TOKEN_OWNER = ClassName.get(CORE_MODEL, "TokenOwner");
+  private static final ClassName REQUEST_IP_CONDITION = ClassName.get(CORE_MODEL, "RequestIpCondition");
+  private static final ClassName TOKEN_PROVISIONER = ClassName.get(RUNTIME, "TokenProvisioner");
+  private static final ClassName PROVISIONED_TOKEN = ClassName.get(RUNTIME, "ProvisionedToken");
+  private static final ClassName PROVISIONING = ClassName.get(RUNTIME, "Provisioning");
+  private static final ClassName CLOUDFLARE = ClassName.get(RUNTIME, "Cloudflare");
+  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName STRING = ClassName.get(String.class);
+
+  private final Filer filer;
+
+  ProvisionerWriter(Filer filer) {
+    this.filer = filer;
+  }
+
+  void write(TokenModel token) throws IOException {
+    javaFile(token).writeTo(filer);
+    FileObject index = filer.createResource(
+        StandardLocation.CLASS_OUTPUT, "", INDEX_DIRECTORY + token.provisionerBinaryName(), token.element());
+    try (Writer writer = index.openWriter()) {
+      writer.write(token.provisionerBinaryName() + "\n");
+    }
+  }
+
+  /** The provisioner's source; separate from {@link #write} so tests and the golden files can read it. */
+  static JavaFile javaFile(TokenModel token) {
+    ClassName self = token.provisionerType();
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+        .addOriginatingElement(token.element())
+        .addJavadoc("Provisions the token declared by {@link $T}.\n", token.tokenType())
+        .addAnnotation(AnnotationSpec.builder(GENERATED)
+            .addMember("value", "$S", ApiTokenProcessor.class.getName())
+            .build())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(TOKEN_PROVISIONER, token.tokenType()))
+        .addField(FieldSpec.builder(TOKEN_DECLARATION, "DECLARATION", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer(declaration(token))
+            .build());
+
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
+    MethodSpec.Builder create = MethodSpec.methodBuilder("create")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(self);
+    List<CodeBlock> arguments = new ArrayList<>();
+    List<CodeBlock> entries = new ArrayList<>();
+    for (String input : token.inputs()) {
+      type.addField(STRING, input, Modifier.PRIVATE, Modifier.FINAL);
+      constructor.addParameter(STRING, input).addStatement("this.$N = $N", input, input);
+      create.addParameter(STRING, input);
+      arguments.add(CodeBlock.of("$T.requireNonNull($N, $S)", Objects.class, input, input));
+      entries.add(CodeBlock.of("$T.entry($S, $N)", Map.class, input, input));
+    }
+    create.addStatement("return new $T($L)", self, arguments(arguments));
+
+    TypeName tokenClass = ParameterizedTypeName.get(ClassName.get(Class.class), token.tokenType());
+    MethodSpec.Builder inputs = override("inputs")
+        .returns(ParameterizedTypeName.get(ClassName.get(Map.class), STRING, STRING));
+    if (entries.isEmpty()) {
+      inputs.addStatement("return $T.of()", Map.class);
+    } else {
+      inputs.addStatement("return $T.ofEntries($L)", Map.class, arguments(entries));
+    }
+
+    type.addMethod(constructor.build())
+        .addMethod(create.build())
+        .addMethod(override("tokenType").returns(tokenClass)
+            .addStatement("return $T.class", token.tokenType())
+            .build())
+        .addMethod(override("declaration").returns(TOKEN_DECLARATION)
+            .addStatement("return DECLARATION")
+            .build())
+        .addMethod(inputs.build())
+        .addMethod(override("provision")
+            .returns(ParameterizedTypeName.get(PROVISIONED_TOKEN, token.tokenType()))
+            .addParameter(CLOUDFLARE, "cloudflare")
+            .addStatement("return $T.with(cloudflare).provision(this)", PROVISIONING)
+            .build());
+
+    JavaFile.Builder file = JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true);
+    if (!token.inputs().isEmpty()) {
+      file.addStaticImport(Objects.class, "requireNonNull");
+    }
+    return file
+        .build();
+  }
+
+  private static MethodSpec.Builder override(String name) {
+    return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+  }
+
+  /** {@code new TokenDeclaration(...)}, one argument per line so the generated code reads like the interface. */
+  private static CodeBlock declaration(TokenModel token) {
+    List<CodeBlock> policies = new ArrayList<>();
+    for (PolicyModel policy : token.policies()) {
+      policies.add(policy(policy));
+    }
+    List<CodeBlock> inputs = new ArrayList<>();
+    token.inputs().forEach(input -> inputs.add(CodeBlock.of("$S", input)));
+    return CodeBlock.builder()
+        .add("new $T(\n", TOKEN_DECLARATION)
+        .indent().indent()
+        .add("$S,\n", token.id())
+        .add("$S,\n", token.name())
+        .add("$T.$L,\n", TOKEN_OWNER, token.owner().name())
+        .add("$T.of(\n", List.class)
+        .indent().indent()
+        .add(CodeBlock.join(policies, ",\n"))
+        .unindent().unindent()
+        .add("),\n")
+        .add("$L,\n", condition(token))
+        .add("$L,\n", instant(token.notBefore()))
+        .add("$L,\n", instant(token.expiresOn()))
+        .add("$T.of($L))", List.class, CodeBlock.join(inputs, ", "))
+        .unindent().unindent()
+        .build();
+  }
+
+  private static CodeBlock policy(PolicyModel policy) {
+    List<CodeBlock> groups = new ArrayList<>();
+    for (PermissionGroupRef group : policy.groups()) {
+      groups.add(CodeBlock.of("new $T($S, $S)", PERMISSION_GROUP_REF, group.id(), group.name()));
+    }
+    return CodeBlock.builder()
+        .add("new $T(\n", POLICY_DECLARATION)
+        .indent().indent()
+        .add("$T.$L,\n", POLICY_EFFECT, policy.effect().name())
+        .add("$L,\n", listOf(groups))
+        .add("$L,\n", listOf(literals(policy.resources())))
+        .add("$S)", policy.within())
+        .unindent().unindent()
+        .build();
+  }
+
+  private static CodeBlock condition(TokenModel token) {
+    if (token.ipIn().isEmpty() && token.ipNotIn().isEmpty()) {
+      return CodeBlock.of("$T.NONE", REQUEST_IP_CONDITION);
+    }
+    return CodeBlock.of("new $T($T.of($L), $T.of($L))",
+        REQUEST_IP_CONDITION, Set.class, strings(token.ipIn()), Set.class, strings(token.ipNotIn()));
+  }
+
+  private static CodeBlock instant(Instant instant) {
+    return instant == null ? CodeBlock.of("null") : CodeBlock.of("$T.parse($S)", Instant.class, instant.toString());
+  }
+
+  private static CodeBlock strings(List<String> values) {
+    return CodeBlock.join(literals(values), ", ");
+  }
+
+  private static List<CodeBlock> literals(List<String> values) {
+    List<CodeBlock> literals = new ArrayList<>();
+    values.forEach(value -> literals.add(CodeBlock.of("$S", value)));
+    return literals;
+  }
+
+  /** One argument on the line of its call; several, one per line. */
+  private static CodeBlock arguments(List<CodeBlock> arguments) {
+    if (arguments.size() <= 1) {
+      return CodeBlock.join(arguments, ", ");
+    }
+    return CodeBlock.of("\n$>$>$L$<$<", CodeBlock.join(arguments, ",\n"));
+  }
+
+  /** {@code List.of(a)} on one line; with several elements, one per line. */
+  private static CodeBlock listOf(List<CodeBlock> elements) {
+    if (elements.size() <= 1) {
+      return CodeBlock.of("$T.of($L)", List.class, CodeBlock.join(elements, ", "));
+    }
+    return CodeBlock.of("$T.of(\n$>$>$L$<$<)", List.class, CodeBlock.join(elements, ",\n"));
+  }
+}

@@ -1,0 +1,125 @@
+package dev.cftokens.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cftokens.core.model.PermissionGroupRef;
+import dev.cftokens.core.model.PolicyDeclaration;
+import dev.cftokens.core.model.PolicyEffect;
+import dev.cftokens.core.model.PolicySpec;
+import dev.cftokens.core.model.RequestIpCondition;
+import dev.cftokens.core.model.ResourceGrant;
+import dev.cftokens.core.model.TokenDeclaration;
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.model.TokenSpec;
+import dev.cftokens.runtime.TokenProvisioner;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the generated provisioners: what they declare is what the interface said. */
+class GeneratedProvisionerTest {
+  private static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
+  private static final String ZONE = "0123456789abcdef0123456789abcdef";
+
+  @TempDir Path directory;
+
+  @Test
+  void restrictedTokenDeclaresWhatItsAnnotationsSay() throws Throwable {
+    TokenProvisioner<?> provisioner = create(Sources.restrictedToken(), "com.acme.RestrictedToken", ZONE);
+
+    assertThat(provisioner.tokenType().getName()).isEqualTo("com.acme.RestrictedToken");
+    assertThat(provisioner.inputs()).isEqualTo(Map.of("zoneId", ZONE));
+    TokenDeclaration declaration = provisioner.declaration();
+    assertThat(declaration).isEqualTo(new TokenDeclaration(
+        "restricted-token",
+        "Restricted Access Token",
+        TokenOwner.ACCOUNT,
+        List.of(new PolicyDeclaration(
+            PolicyEffect.ALLOW,
+            List.of(new PermissionGroupRef("28f4b596e7d643029c524985477ae49a", "Workers Routes Write")),
+            List.of("com.cloudflare.api.account.zone.{zoneId}"),
+            "")),
+        new RequestIpCondition(Set.of("192.168.1.0/24"), Set.of("192.168.1.100/32")),
+        Instant.parse("2030-01-01T00:00:00Z"),
+        Instant.parse("2030-12-31T23:59:59Z"),
+        List.of("zoneId")));
+
+    TokenSpec spec = declaration.resolve(ACCOUNT, provisioner.inputs());
+    assertThat(spec.policies()).containsExactly(new PolicySpec(PolicyEffect.ALLOW,
+        Set.of("28f4b596e7d643029c524985477ae49a"),
+        Set.of(ResourceGrant.all("com.cloudflare.api.account.zone." + ZONE))));
+  }
+
+  @Test
+  void nestedKeysResolveUnderTheProvisionedAccount() throws Throwable {
+    TokenProvisioner<?> provisioner = create(Sources.acme("AllZones",
+            "@ApiToken(name = \"All zones\")",
+            "@Policy(permissionGroups = \"DNS Read\",",
+            "        within = \"com.cloudflare.api.account\", resources = \"com.cloudflare.api.account.zone.*\")",
+            "public interface AllZones {}"),
+        "com.acme.AllZones");
+
+    TokenSpec spec = provisioner.declaration().resolve(ACCOUNT, provisioner.inputs());
+
+    assertThat(spec.name()).isEqualTo("All zones");
+    assertThat(spec.policies()).singleElement().satisfies(policy -> assertThat(policy.resources())
+        .containsExactly(new ResourceGrant("com.cloudflare.api.account." + ACCOUNT,
+            Set.of("com.cloudflare.api.account.zone.*"))));
+  }
+
+  @Test
+  void createRejectsANullInputByName() throws Exception {
+    Class<?> type = compile(Sources.restrictedToken(), "com.acme.RestrictedTokenProvisioner");
+    Method create = type.getMethod("create", String.class);
+
+    assertThatThrownBy(() -> invoke(create, (Object) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("zoneId");
+  }
+
+  @Test
+  void provisionerIsAFinalClassWithOnlyAPrivateConstructor() throws Exception {
+    Class<?> type = compile(Sources.readonlyToken(), "com.acme.ReadonlyTokenProvisioner");
+
+    assertThat(Modifier.isFinal(type.getModifiers())).isTrue();
+    assertThat(type.getDeclaredConstructors())
+        .allSatisfy(constructor -> assertThat(Modifier.isPrivate(constructor.getModifiers())).isTrue());
+  }
+
+  private TokenProvisioner<?> create(javax.tools.JavaFileObject source, String tokenType, String... inputs)
+      throws Throwable {
+    Class<?> type = compile(source, tokenType + "Provisioner");
+    Class<?>[] parameters = new Class<?>[inputs.length];
+    java.util.Arrays.fill(parameters, String.class);
+    return (TokenProvisioner<?>) invoke(type.getMethod("create", parameters), (Object[]) inputs);
+  }
+
+  private static Object invoke(Method method, Object... arguments) throws Throwable {
+    try {
+      return method.invoke(null, arguments);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  private Class<?> compile(javax.tools.JavaFileObject source, String className) throws Exception {
+    DiskCompiler.Result result = DiskCompiler.javac().compile(directory, List.of(DiskCompiler.Source.of(source)));
+    assertThat(result.success()).as("%s", result.diagnostics()).isTrue();
+    return new URLClassLoader(new URL[] {url(result.classOutput())}, getClass().getClassLoader()).loadClass(className);
+  }
+
+  private static URL url(Path path) throws MalformedURLException {
+    return path.toUri().toURL();
+  }
+}

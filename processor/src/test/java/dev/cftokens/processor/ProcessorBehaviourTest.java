@@ -1,0 +1,146 @@
+package dev.cftokens.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the processor behaves as a whole: per-type errors, deferral, registration, source version. */
+class ProcessorBehaviourTest {
+  @TempDir Path directory;
+
+  @Test
+  void aTypeWithErrorsGetsNothingWhileTheOthersAreStillWritten() {
+    DiskCompiler.Result result = DiskCompiler.javac().compile(directory, List.of(
+        DiskCompiler.Source.of(Sources.readonlyToken()),
+        DiskCompiler.Source.of(Sources.acme("BrokenToken",
+            "@ApiToken",
+            "@Policy(permissionGroups = \"Zone Raed\", resources = \"com.cloudflare.api.account.zone.*\")",
+            "public interface BrokenToken {}"))));
+
+    assertThat(result.success()).isFalse();
+    assertThat(result.errors()).hasSize(1);
+    assertThat(result.errors().get(0).getMessage(Locale.ROOT)).contains("did you mean \"Zone Read\"?");
+    assertThat(result.generatedSources()).containsExactly("com/acme/ReadonlyTokenProvisioner.java");
+    assertThat(result.classOutputFile("META-INF/cftokens/com.acme.ReadonlyTokenProvisioner")).isPresent();
+    assertThat(result.classOutputFile("META-INF/cftokens/com.acme.BrokenTokenProvisioner")).isEmpty();
+  }
+
+  @Test
+  void interfaceExtendingATypeGeneratedInALaterRoundWaitsForIt() {
+    Compilation compilation = Compilers.javac()
+        .withProcessors(new ApiTokenProcessor(), new InputsGenerator())
+        .compile(Sources.acme("ZoneToken",
+            "@ApiToken",
+            "@Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.{zoneId}\")",
+            "public interface ZoneToken extends GeneratedInputs {}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.ZoneTokenProvisioner").contentsAsUtf8String()
+        .contains("public static ZoneTokenProvisioner create(String zoneId)");
+  }
+
+  @Test
+  void typeThatIsNeverGeneratedIsReportedOnceAtTheEnd() {
+    Compilation compilation = Compilers.javac().compile(Sources.acme("ZoneToken",
+        "@ApiToken",
+        "@Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.{zoneId}\")",
+        "public interface ZoneToken extends MissingInputs {}"));
+
+    assertThat(compilation).failed();
+    long ours = compilation.errors().stream()
+        .filter(error -> error.getMessage(Locale.ROOT).contains("[cftokens:unresolved-type]"))
+        .count();
+    assertThat(ours).isEqualTo(1);
+    assertThat(compilation).hadErrorContaining(
+        "[cftokens:unresolved-type] com.acme.ZoneToken refers to types that were never generated or found"
+            + " (MissingInputs)");
+  }
+
+  @Test
+  void declaresTheLatestSourceVersionItsOptionAndItsAnnotations() {
+    ApiTokenProcessor processor = new ApiTokenProcessor();
+
+    assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
+    assertThat(processor.getSupportedOptions()).containsExactly("cftokens.catalog");
+    assertThat(processor.getSupportedAnnotationTypes()).containsExactlyInAnyOrder(
+        "dev.cftokens.annotations.ApiToken", "dev.cftokens.annotations.Policy",
+        "dev.cftokens.annotations.Policies", "dev.cftokens.annotations.RequestIp");
+  }
+
+  @Test
+  void isRegisteredAsAServiceAndAsAnIsolatingGradleProcessor() {
+    assertThat(resource("/META-INF/services/javax.annotation.processing.Processor"))
+        .contains("dev.cftokens.processor.ApiTokenProcessor");
+    assertThat(resource("/META-INF/gradle/incremental.annotation.processors"))
+        .isEqualTo("dev.cftokens.processor.ApiTokenProcessor,isolating\n");
+  }
+
+  @Test
+  void isFoundOnTheProcessorPathWithoutBeingNamed() {
+    // As a user's build runs it: discovered on the processor path through META-INF/services.
+    List<File> processorPath = new ArrayList<>(Compilers.classPath());
+    processorPath.add(Compilers.locationOf(ApiTokenProcessor.class));
+    processorPath.add(Compilers.locationOf(com.palantir.javapoet.JavaFile.class));
+    DiskCompiler.Result result = DiskCompiler.javac().withProcessorPath(processorPath)
+        .compile(directory, List.of(DiskCompiler.Source.of(Sources.readonlyToken())));
+
+    assertThat(result.success()).as("%s", result.diagnostics()).isTrue();
+    assertThat(result.generatedSources()).containsExactly("com/acme/ReadonlyTokenProvisioner.java");
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = ApiTokenProcessor.class.getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Another processor that writes {@code com.acme.GeneratedInputs} in its first round. */
+  static final class InputsGenerator extends AbstractProcessor {
+    private boolean written;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!written) {
+        written = true;
+        try (Writer writer = processingEnv.getFiler().createSourceFile("com.acme.GeneratedInputs").openWriter()) {
+          writer.write("package com.acme;\npublic interface GeneratedInputs {\n  String zoneId();\n}\n");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
+  }
+
+}

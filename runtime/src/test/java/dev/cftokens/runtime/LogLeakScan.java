@@ -1,0 +1,79 @@
+package dev.cftokens.runtime;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Captures every log record of every logger at level ALL during each test, and fails the test if one of
+ * them (message, parameters, stack trace) holds anything shaped like a secret: a run of 40 or more token
+ * characters (token values are 40 to 80; ids are 32 and may be logged), or an authentication header.
+ * System.Logger goes to java.util.logging when no other backend is installed, as in these tests.
+ */
+public final class LogLeakScan implements BeforeEachCallback, AfterEachCallback {
+  private static final Pattern SECRET_SHAPED = Pattern.compile("[A-Za-z0-9_\\-]{40,}");
+  private static final Pattern AUTH_HEADER = Pattern.compile("(?i)authorization:|bearer |x-auth-key");
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LogLeakScan.class);
+
+  private static final class Capture extends Handler {
+    final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    final Level previousLevel;
+
+    Capture(Level previousLevel) {
+      this.previousLevel = previousLevel;
+      setLevel(Level.ALL);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+      records.add(record);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Logger root = Logger.getLogger("");
+    Capture capture = new Capture(root.getLevel());
+    root.setLevel(Level.ALL);
+    root.addHandler(capture);
+    context.getStore(NAMESPACE).put(Capture.class, capture);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    Capture capture = context.getStore(NAMESPACE).remove(Capture.class, Capture.class);
+    Logger root = Logger.getLogger("");
+    root.removeHandler(capture);
+    root.setLevel(capture.previousLevel);
+    SimpleFormatter formatter = new SimpleFormatter();
+    for (LogRecord record : capture.records) {
+      String text = formatter.format(record);
+      if (SECRET_SHAPED.matcher(text).find() || AUTH_HEADER.matcher(text).find()) {
+        throw new AssertionError("a log record of " + record.getLoggerName() + " looks like it holds a secret"
+            + " or an authentication header: " + SECRET_SHAPED.matcher(text).replaceAll("<40+ token characters>"));
+      }
+    }
+    if (capture.records.isEmpty() && context.getRequiredTestClass().isAnnotationPresent(ExpectsRequestLog.class)) {
+      throw new AssertionError("no log record at all: is the capture working?");
+    }
+  }
+
+  /** Marks a test class whose every test sends requests, so its capture must see at least one record. */
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+  public @interface ExpectsRequestLog {}
+}
