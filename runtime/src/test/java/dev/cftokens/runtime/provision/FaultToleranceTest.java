@@ -40,11 +40,21 @@ class FaultToleranceTest {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"commit-then-drop", "server-errors"})
+  @ValueSource(strings = {"commit-then-drop", "server-errors", "rate-limit-burst"})
   void applyUnderFaultsEndsWithOneWorkingTokenPerDeclaration(String mode) throws IOException {
-    Fault fault = mode.equals("commit-then-drop")
-        ? Fault.commitThenDrop(0.3).on(WRITES)
-        : Fault.serverErrors(0.3).on(WRITES);
+    Fault fault;
+    switch (mode) {
+      case "commit-then-drop":
+        fault = Fault.commitThenDrop(0.3).on(WRITES);
+        break;
+      case "server-errors":
+        fault = Fault.serverErrors(0.3).on(WRITES);
+        break;
+      default:
+        // 429s do nothing and say so: the client waits and repeats, even a create.
+        fault = Fault.rateLimitBurst(6).on(WRITES);
+        break;
+    }
     try (CloudflareEmulator emulator = CloudflareEmulator.start(
         EmulatorOptions.builder().seed(42).fault(fault).build())) {
       Cloudflare cloudflare = EmulatedCloudflare.client(emulator);
@@ -89,7 +99,12 @@ class FaultToleranceTest {
       assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isGreaterThanOrEqualTo(30);
       String output = printed.toString(StandardCharsets.UTF_8);
       // The faults did hit creates, and were recovered by looking before writing again.
-      assertThat(output).contains("the answer to its create was lost");
+      if (mode.equals("rate-limit-burst")) {
+        // The first six creates were refused with 429 and repeated.
+        assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isGreaterThanOrEqualTo(36);
+      } else {
+        assertThat(output).contains("the answer to its create was lost");
+      }
       if (mode.equals("commit-then-drop")) {
         assertThat(output).contains("which the lost create had made");
       }
