@@ -16,8 +16,10 @@ public final class Main {
       "",
       "Options:",
       "  --port <n>          port to listen on (default 0: any free port)",
-      "  --admin-token <t>   bootstrap admin token, 40-80 chars of [A-Za-z0-9_-] (default: random)",
+      "  --admin-token <t>   bootstrap admin token, 40-80 chars of [A-Za-z0-9_-] (default: random at each start)",
       "  --account-id <hex>  the account's 32-hex id (default: random, or the state file's)",
+      "  --email <e>         the user's e-mail for the global API key (default user@example.com)",
+      "  --api-key <k>       the user's global API key (default: random at each start)",
       "  --latency <ms>      delay every answer by this many milliseconds (default 0)",
       "  --fault-rate <0-1>  share of requests that answer 500, 502 or 503 (default 0)",
       "  --seed <n>          seed of the fault draws, for reproducible runs (default 1)",
@@ -27,7 +29,8 @@ public final class Main {
       "  --catalog <file>    permission groups to use instead of the bundled snapshot",
       "  --help              print this help",
       "",
-      "Prints CLOUDFLARE_BASE_URL, CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID lines; Ctrl-C stops it.");
+      "Prints CLOUDFLARE_BASE_URL, CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_EMAIL and",
+      "CLOUDFLARE_API_KEY lines; Ctrl-C stops it.");
 
   private Main() {}
 
@@ -63,6 +66,8 @@ public final class Main {
     out.println("CLOUDFLARE_BASE_URL=" + emulator.baseUrl());
     out.println("CLOUDFLARE_API_TOKEN=" + emulator.adminToken());
     out.println("CLOUDFLARE_ACCOUNT_ID=" + emulator.accountId());
+    out.println("CLOUDFLARE_EMAIL=" + emulator.userEmail());
+    out.println("CLOUDFLARE_API_KEY=" + emulator.globalApiKey());
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }
@@ -84,6 +89,12 @@ public final class Main {
           break;
         case "--account-id":
           builder.accountId(value(args, ++i, arg));
+          break;
+        case "--email":
+          builder.userEmail(value(args, ++i, arg));
+          break;
+        case "--api-key":
+          builder.globalApiKey(value(args, ++i, arg));
           break;
         case "--latency":
           builder.latency(Duration.ofMillis(intValue(arg, value(args, ++i, arg))));

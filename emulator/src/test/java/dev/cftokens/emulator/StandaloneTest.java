@@ -55,7 +55,8 @@ class StandaloneTest {
   @Test
   void runsAsAProcessServesRealRequestsAndStopsOnSigterm() throws Exception {
     Path state = dir.resolve("state.json");
-    Process process = launch("--port", "0", "--state", state.toString(), "--seed", "7");
+    Process process = launch("--port", "0", "--state", state.toString(), "--seed", "7", "--email", "ops@example.com",
+        "--api-key", "global-key-0123456789");
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       Map<String, String> announced = announcement(out);
       String baseUrl = announced.get("CLOUDFLARE_BASE_URL");
@@ -68,6 +69,11 @@ class StandaloneTest {
           .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(Bodies.zoneReader("from-a-process"))).build());
       assertThat(created.status()).isEqualTo(200);
+      assertThat(announced).containsEntry("CLOUDFLARE_EMAIL", "ops@example.com")
+          .containsEntry("CLOUDFLARE_API_KEY", "global-key-0123456789");
+      ApiClient.Response byKey = ApiClient.send(HttpRequest.newBuilder(URI.create(baseUrl + "/user"))
+          .header("X-Auth-Email", "ops@example.com").header("X-Auth-Key", "global-key-0123456789").build());
+      assertThat(byKey.result().path("email").asText()).isEqualTo("ops@example.com");
 
       // SIGTERM, as Ctrl-C would send SIGINT: the shutdown hook stops the server. Through the handle, which
       // unlike Process.destroy leaves the output stream open to read the last line.
