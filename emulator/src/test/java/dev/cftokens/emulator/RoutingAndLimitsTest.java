@@ -9,9 +9,14 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Unknown routes, wrong methods, identifiers in paths, quotas and the rate limit. */
@@ -209,6 +214,29 @@ class RoutingAndLimitsTest {
       assertThat(created.status()).isEqualTo(200);
       assertThat(created.result().path("policies").path(0).path("permission_groups").path(0).path("name").asText())
           .isEqualTo("New Zone Read");
+    }
+  }
+
+  @Test
+  void concurrentCreatesStopExactlyAtTheQuota() throws Exception {
+    try (CloudflareEmulator emulator = CloudflareEmulator.start()) {
+      ApiClient admin = ApiClient.admin(emulator);
+      String tokens = "/accounts/" + emulator.accountId() + "/tokens";
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 0; i < 560; i++) {
+        String name = "c" + i;
+        statuses.add(pool.submit(() -> admin.post(tokens, Bodies.zoneReader(name)).status()));
+      }
+      Map<Integer, Integer> counts = new HashMap<>();
+      for (Future<Integer> status : statuses) {
+        counts.merge(status.get(), 1, Integer::sum);
+      }
+      pool.shutdown();
+
+      assertThat(counts).containsEntry(200, 500).containsEntry(400, 60);
+      assertThat(emulator.tokens()).hasSize(500);
+      assertThat(emulator.tokens()).extracting(EmulatedToken::id).doesNotHaveDuplicates();
     }
   }
 }
