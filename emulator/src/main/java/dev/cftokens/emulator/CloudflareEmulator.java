@@ -59,7 +59,8 @@ public final class CloudflareEmulator implements AutoCloseable {
     this.adminToken = options.adminToken().orElseGet(TokenValues::newValue);
     this.adminTokenId = TokenValues.newId();
     // Cloudflare's global API keys are 37 lower-case hex characters.
-    this.globalApiKey = options.globalApiKey().orElseGet(() -> TokenValues.newId() + TokenValues.newId().substring(0, 5));
+    this.globalApiKey = options.globalApiKey()
+        .orElseGet(() -> TokenValues.newId() + TokenValues.newId().substring(0, 5));
     this.catalog = options.catalog();
     this.tokens = new TokenStore(options.clock());
     this.scripts = new WorkerScripts();

@@ -159,7 +159,8 @@ public final class Main {
   private static RateLimit rateLimit(String value) {
     int slash = value.indexOf('/');
     if (slash < 0) {
-      throw new IllegalArgumentException("--rate-limit takes <requests>/<seconds> such as 1200/300, not \"" + value + "\"");
+      throw new IllegalArgumentException(
+          "--rate-limit takes <requests>/<seconds> such as 1200/300, not \"" + value + "\"");
     }
     return new RateLimit(intValue("--rate-limit", value.substring(0, slash)),
         Duration.ofSeconds(longValue("--rate-limit", value.substring(slash + 1))));
