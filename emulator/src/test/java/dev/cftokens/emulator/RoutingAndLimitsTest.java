@@ -49,6 +49,7 @@ class RoutingAndLimitsTest {
 
       assertThat(response.status()).isEqualTo(405);
       assertThat(response.success()).isFalse();
+      assertThat(response.errorCode()).isEqualTo(7001);
       assertThat(response.headers().firstValue("Allow")).hasValue("GET, POST");
       assertThat(patch.status()).isEqualTo(405);
     }
