@@ -227,6 +227,9 @@ public final class CloudflareEmulator implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (stateFile != null) {
+      saveState(); // last_used_on changes are not saved on their own
+    }
   }
 
   private void saveState() {
