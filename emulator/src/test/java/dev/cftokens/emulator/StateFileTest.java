@@ -31,9 +31,9 @@ class StateFileTest {
           .result();
       value = created.path("value").asText();
       id = created.path("id").asText();
-      ApiClient.bearer(first, value).get(tokens);
       ApiClient.admin(first).post(tokens, Bodies.zoneReader("deleted-later"));
       ApiClient.admin(first).delete(tokens + "/" + first.tokens().get(1).id());
+      ApiClient.bearer(first, value).get(tokens); // last_used_on, saved only on close
     }
     String saved = Files.readString(state);
     assertThat(saved).contains(id).contains("value_sha256").doesNotContain(value);
