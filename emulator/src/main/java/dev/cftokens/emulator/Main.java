@@ -22,6 +22,8 @@ public final class Main {
       "  --api-key <k>       the user's global API key (default: random at each start)",
       "  --latency <ms>      delay every answer by this many milliseconds (default 0)",
       "  --fault-rate <0-1>  share of requests that answer 500, 502 or 503 (default 0)",
+      "  --drop-rate <0-1>   share of changes (create, update, delete, roll, uploads) carried out but",
+      "                      answered by closing the connection (default 0)",
       "  --seed <n>          seed of the fault draws, for reproducible runs (default 1)",
       "  --rate-limit [n/s]  limit each credential to n requests per s seconds (default off;",
       "                      without a value Cloudflare's 1200/300)",
@@ -101,6 +103,11 @@ public final class Main {
           break;
         case "--fault-rate":
           builder.fault(Fault.serverErrors(doubleValue(arg, value(args, ++i, arg))));
+          break;
+        case "--drop-rate":
+          builder.fault(Fault.commitThenDrop(doubleValue(arg, value(args, ++i, arg))).on(RequestKind.CREATE_TOKEN,
+              RequestKind.UPDATE_TOKEN, RequestKind.DELETE_TOKEN, RequestKind.ROLL_TOKEN,
+              RequestKind.UPLOAD_WORKER_SCRIPT, RequestKind.PUT_WORKER_SECRET));
           break;
         case "--seed":
           builder.seed(longValue(arg, value(args, ++i, arg)));

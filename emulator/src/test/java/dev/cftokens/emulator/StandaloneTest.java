@@ -94,7 +94,7 @@ class StandaloneTest {
 
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isZero();
-    assertThat(output).contains("--port", "--latency", "--fault-rate", "--seed", "--state", "--catalog");
+    assertThat(output).contains("--port", "--latency", "--fault-rate", "--drop-rate", "--seed", "--state", "--catalog");
   }
 
   @Test
@@ -114,11 +114,13 @@ class StandaloneTest {
         + "\"scopes\": [\"com.cloudflare.api.account\"]}]");
 
     EmulatorOptions options = Main.parse(new String[] {"--port", "0", "--latency", "25", "--fault-rate", "0.25",
-        "--seed", "9", "--rate-limit", "10/60", "--catalog", catalog.toString(), "--account-id",
+        "--seed", "9", "--drop-rate", "0.5", "--rate-limit", "10/60", "--catalog", catalog.toString(), "--account-id",
         "0123456789abcdef0123456789abcdef"});
 
-    assertThat(options.faults()).extracting(Fault::type).containsExactly(Fault.Type.LATENCY, Fault.Type.SERVER_ERROR);
+    assertThat(options.faults()).extracting(Fault::type)
+        .containsExactly(Fault.Type.LATENCY, Fault.Type.SERVER_ERROR, Fault.Type.COMMIT_THEN_DROP);
     assertThat(options.faults().get(1).share()).isEqualTo(0.25);
+    assertThat(options.faults().get(2).kinds()).contains(RequestKind.CREATE_TOKEN).doesNotContain(RequestKind.GET_TOKEN);
     assertThat(options.seed()).isEqualTo(9);
     assertThat(options.rateLimit()).hasValue(new RateLimit(10, Duration.ofSeconds(60)));
     assertThat(options.catalog().groups()).extracting(g -> g.name()).containsExactly("Only Group");
