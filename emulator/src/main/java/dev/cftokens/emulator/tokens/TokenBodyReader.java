@@ -199,8 +199,7 @@ public final class TokenBodyReader {
       problems.add(where + ".resources must be a non-empty object of resource key to \"*\", not " + Json.show(node));
       return resources;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
       String at = where + ".resources[\"" + entry.getKey() + "\"]";
       ResourceKey key = parseKey(entry.getKey(), at, problems);
       if (key == null) {
@@ -215,8 +214,7 @@ public final class TokenBodyReader {
               + "{\"com.cloudflare.api.account.zone.*\": \"*\"}");
           continue;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> inner = value.fields(); inner.hasNext(); ) {
-          Map.Entry<String, JsonNode> child = inner.next();
+        for (Map.Entry<String, JsonNode> child : value.properties()) {
           String childAt = at + "[\"" + child.getKey() + "\"]";
           if (!child.getValue().isTextual() || !"*".equals(child.getValue().asText())) {
             problems.add(childAt + " must be \"*\", not " + Json.show(child.getValue()));
