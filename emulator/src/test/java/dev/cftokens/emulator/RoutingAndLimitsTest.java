@@ -147,7 +147,7 @@ class RoutingAndLimitsTest {
   }
 
   @Test
-  void rateLimitWindowEnds() {
+  void passingTheLimitBlocksForAWholeWindow() {
     TokenEndpointsTest.MutableClock clock = new TokenEndpointsTest.MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     EmulatorOptions options = EmulatorOptions.builder().clock(clock).rateLimit(RateLimit.cloudflare()).build();
     try (CloudflareEmulator emulator = CloudflareEmulator.start(options)) {
@@ -155,13 +155,20 @@ class RoutingAndLimitsTest {
       for (int i = 0; i < 1200; i++) {
         assertThat(admin.get("/user").status()).isEqualTo(200);
       }
+      clock.set(Instant.parse("2030-01-01T00:04:00Z"));
       ApiClient.Response limited = admin.get("/user");
       assertThat(limited.status()).isEqualTo(429);
-      assertThat(limited.headers().firstValue("retry-after")).hasValue("300");
+      assertThat(limited.headers().firstValue("retry-after")).as("a block lasts five minutes").hasValue("300");
 
-      clock.set(Instant.parse("2030-01-01T00:05:00Z"));
+      clock.set(Instant.parse("2030-01-01T00:08:00Z"));
+      ApiClient.Response stillBlocked = admin.get("/user");
+      assertThat(stillBlocked.status()).isEqualTo(429);
+      assertThat(stillBlocked.headers().firstValue("retry-after")).hasValue("60");
 
-      assertThat(admin.get("/user").status()).isEqualTo(200);
+      clock.set(Instant.parse("2030-01-01T00:09:00Z"));
+      ApiClient.Response again = admin.get("/user");
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(again.headers().firstValue("x-ratelimit-remaining")).hasValue("1199");
     }
   }
 
