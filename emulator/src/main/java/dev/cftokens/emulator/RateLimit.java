@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * A per-credential request limit: past {@code limit} requests in a window, every request answers 429 (code
- * 971, with retry-after) for one whole window, as Cloudflare blocks for five minutes. Off unless given to {@link EmulatorOptions.Builder#rateLimit}, so that the project's own
- * fast tests are never throttled.
+ * 971, with retry-after) for one whole window, as Cloudflare blocks for five minutes. Off unless given to
+ * {@link EmulatorOptions.Builder#rateLimit}, so that the project's own fast tests are never throttled.
  */
 public record RateLimit(int limit, Duration window) {
   public RateLimit {
