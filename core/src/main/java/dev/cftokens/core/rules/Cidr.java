@@ -1,5 +1,6 @@
 package dev.cftokens.core.rules;
 
+import static dev.cftokens.core.rules.Subject.quote;
 import static java.util.Objects.requireNonNull;
 
 import java.net.Inet6Address;
@@ -43,7 +44,7 @@ public final class Cidr {
    */
   public static Cidr parse(String text) {
     requireNonNull(text, "text");
-    String subject = "CIDR " + quote(text);
+    Subject subject = new Subject("CIDR", text);
     if (text.isEmpty()) {
       throw new InvalidValueException(text, "CIDR is empty; write an IPv4 or IPv6 network such as 192.0.2.0/24"
           + " or 2001:db8::/32");
@@ -80,7 +81,11 @@ public final class Cidr {
    */
   public static InetAddress parseAddress(String text) {
     requireNonNull(text, "text");
-    return toInetAddress(parseAddress(text, "address " + quote(text), text));
+    if (text.isEmpty()) {
+      throw new InvalidValueException(text, "address is empty; write an IPv4 address such as 192.0.2.1 or an IPv6"
+          + " address such as 2001:db8::1");
+    }
+    return toInetAddress(parseAddress(text, new Subject("address", text), text));
   }
 
   /** True for an IPv4 network. */
@@ -165,8 +170,8 @@ public final class Cidr {
     return network;
   }
 
-  private static int parsePrefixLength(String text, String subject, String prefixText, int maxPrefix) {
-    String range = (maxPrefix == 32 ? "IPv4" : "IPv6") + " prefix lengths are 0 to " + maxPrefix;
+  private static int parsePrefixLength(String text, Subject subject, String prefixText, int maxPrefix) {
+    String range = maxPrefix == 32 ? "IPv4 prefix lengths are 0 to 32" : "IPv6 prefix lengths are 0 to 128";
     if (prefixText.isEmpty()) {
       throw new InvalidValueException(text, subject + " has no prefix length after /; " + range);
     }
@@ -190,7 +195,7 @@ public final class Cidr {
   }
 
   /** The 4 or 16 bytes of {@code address}; messages quote {@code text}, the whole value being checked. */
-  private static byte[] parseAddress(String text, String subject, String address) {
+  private static byte[] parseAddress(String text, Subject subject, String address) {
     if (address.isEmpty()) {
       throw new InvalidValueException(text, subject + " has no address; write an IPv4 or IPv6 network such as"
           + " 192.0.2.0/24 or 2001:db8::/32");
@@ -199,15 +204,17 @@ public final class Cidr {
       return parseIpv6(text, subject, address);
     }
     if (address.indexOf('.') < 0) {
-      throw new InvalidValueException(text, subject + " has " + quote(address) + ", which is not an IP address;"
-          + " write an IPv4 address such as 192.0.2.0 or an IPv6 address such as 2001:db8::");
+      // Reading a bare address, the subject already quotes it.
+      throw new InvalidValueException(text, subject
+          + (address.equals(text) ? " is" : " has " + quote(address) + ", which is")
+          + " not an IP address; write an IPv4 address such as 192.0.2.0 or an IPv6 address such as 2001:db8::");
     }
     byte[] bytes = new byte[4];
     parseIpv4(text, subject, address, bytes, 0);
     return bytes;
   }
 
-  private static void parseIpv4(String text, String subject, String address, byte[] into, int offset) {
+  private static void parseIpv4(String text, Subject subject, String address, byte[] into, int offset) {
     String[] octets = address.split("\\.", -1);
     String shape = "an IPv4 address is four numbers 0 to 255 separated by dots, such as 192.0.2.1";
     if (octets.length != 4) {
@@ -239,7 +246,7 @@ public final class Cidr {
     }
   }
 
-  private static byte[] parseIpv6(String text, String subject, String address) {
+  private static byte[] parseIpv6(String text, Subject subject, String address) {
     String shape = "an IPv6 address is 8 groups of 1 to 4 hex digits separated by :, with :: for one run"
         + " of zero groups, such as 2001:db8::1";
     int percent = address.indexOf('%');
@@ -330,7 +337,7 @@ public final class Cidr {
     return bytes;
   }
 
-  private static InvalidValueException tooManyGroups(String text, String subject, String address, String shape) {
+  private static InvalidValueException tooManyGroups(String text, Subject subject, String address, String shape) {
     return new InvalidValueException(text, subject + " has IPv6 address " + quote(address)
         + " with too many groups; " + shape);
   }
@@ -414,9 +421,5 @@ public final class Cidr {
       }
     }
     return groups[5] == 0xffff;
-  }
-
-  private static String quote(String value) {
-    return '"' + value + '"';
   }
 }

@@ -1,5 +1,6 @@
 package dev.cftokens.core.rules;
 
+import static dev.cftokens.core.rules.Subject.quote;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.catalog.Scope;
@@ -45,6 +46,14 @@ public final class ResourceKey {
   private static final String WILDCARD = "*";
   private static final int ID_LENGTH = 32;
   private static final Set<String> JURISDICTIONS = Set.of("default", "eu", "fedramp");
+  // Prefixes and message pieces built once: parsing a valid key should concatenate nothing.
+  private static final String ACCOUNT_PREFIX = ACCOUNT_KEY + ".";
+  private static final String ZONE_PREFIX = Scope.ZONE.key() + ".";
+  private static final String USER_PREFIX = Scope.USER.key() + ".";
+  private static final String BUCKET_PREFIX = Scope.R2_BUCKET.key() + ".";
+  private static final String BUCKET_SHAPE = BUCKET_PREFIX + "<32 hex account id>_<jurisdiction>_<bucket name>";
+  private static final String BUCKET_EXAMPLE = BUCKET_PREFIX + "{account}_default_{bucket}";
+  private static final String UPPER_CASE = "has upper-case letters; Cloudflare ids are lower case";
 
   /**
    * The three parts of an R2 bucket key, each as written: concrete, or a {@code {placeholder}} in a
@@ -92,8 +101,8 @@ public final class ResourceKey {
    * Checks that {@code child} may be nested under {@code parent}, as in {@code @Policy(within =
    * parent, resources = child)} or {@code {"parent": {"child": "*"}}}: the parent must name one
    * account (the bare key, {@code {account}} or a 32-hex id; not {@code com.cloudflare.api.account.*},
-   * since nesting means "of this account"), and the child must be a zone or R2 bucket key. A bucket
-   * whose account id is concrete must belong to a concrete parent account.
+   * since nesting means "of this account"), and the child must be a zone or R2 bucket key. When a
+   * bucket key and its parent both name a concrete account, it must be the same one.
    *
    * @throws InvalidValueException on the offending key, with {@link InvalidValueException#value()} the
    *     parent or the child
@@ -102,7 +111,7 @@ public final class ResourceKey {
     requireNonNull(parent, "parent");
     requireNonNull(child, "child");
     if (parent.scope != Scope.ACCOUNT) {
-      throw new InvalidValueException(parent.key, quote(parent.key) + " is a " + parent.scope.displayName()
+      throw new InvalidValueException(parent.key, quote(parent.key) + " is " + article(parent.scope)
           + " key and cannot hold nested keys; only one account can: " + singleAccountForms(parent.form));
     }
     if (parent.wildcard) {
@@ -240,8 +249,6 @@ public final class ResourceKey {
     return upper ? UPPER_CASE : null;
   }
 
-  private static final String UPPER_CASE = "has upper-case letters; Cloudflare ids are lower case";
-
   private static String singleAccountForms(KeyForm form) {
     return form == KeyForm.DECLARED
         ? ACCOUNT_KEY + " (the provisioned account), " + ACCOUNT_KEY + ".{account} or " + ACCOUNT_KEY
@@ -281,24 +288,21 @@ public final class ResourceKey {
   }
 
   private static String article(String noun) {
-    return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
-  }
-
-  private static String quote(String value) {
-    return '"' + value + '"';
+    // The nouns here are account, zone, user, R2 bucket and their ids: only "account" takes "an".
+    return (noun.startsWith("account") ? "an " : "a ") + noun;
   }
 
   /** One parse of one key; holds the key so every message can quote it. */
   private static final class Parser {
     private final String key;
     private final KeyForm form;
-    private final String subject;
+    private final Subject subject;
     private final List<String> placeholders = new ArrayList<>(3);
 
     Parser(String key, KeyForm form) {
       this.key = key;
       this.form = form;
-      this.subject = "resource key " + quote(key);
+      this.subject = new Subject("resource key", key);
     }
 
     ResourceKey parse() {
@@ -315,33 +319,40 @@ public final class ResourceKey {
         }
         return key(Scope.ACCOUNT, "", false, null);
       }
-      String zonePrefix = Scope.ZONE.key() + ".";
-      if (key.startsWith(zonePrefix)) {
-        return idKey(Scope.ZONE, key.substring(zonePrefix.length()));
+      if (key.startsWith(ZONE_PREFIX)) {
+        return idKey(Scope.ZONE, key.substring(ZONE_PREFIX.length()));
       }
       if (key.equals(Scope.ZONE.key())) {
         throw invalid(subject + " names no zone; zone keys are " + forms(Scope.ZONE, form));
       }
-      String accountPrefix = ACCOUNT_KEY + ".";
-      if (key.startsWith(accountPrefix)) {
-        String rest = key.substring(accountPrefix.length());
-        int dot = rest.indexOf('.');
-        if (dot >= 0 && !rest.startsWith("{")) {
+      if (key.startsWith(ACCOUNT_PREFIX)) {
+        String rest = key.substring(ACCOUNT_PREFIX.length());
+        int close = rest.startsWith("{") ? rest.indexOf('}') : -1;
+        int dot = rest.indexOf('.', close + 1);
+        if (dot >= 0) {
+          String first = rest.substring(0, dot);
+          if (isHexId(first) || close == dot - 1) {
+            // Such as com.cloudflare.api.account.<id>.zone.*: a child written as a path below its account.
+            throw invalid(subject + " writes a key below an account id, but keys do not nest by path; nest the"
+                + " zone or R2 bucket key under the account key instead: "
+                + (form == KeyForm.DECLARED
+                    ? "@Policy(within = \"" + ACCOUNT_KEY + "." + first + "\", resources = \"" + Scope.ZONE.key()
+                        + ".*\")"
+                    : "{\"" + ACCOUNT_KEY + "." + first + "\": {\"" + Scope.ZONE.key() + ".*\": \"*\"}}"));
+          }
           throw invalid(subject + " is not a Cloudflare resource key: there is no resource type "
-              + quote(rest.substring(0, dot)) + " under an account, only zone; " + allForms(form));
+              + quote(first) + " under an account, only zone; " + allForms(form));
         }
         return idKey(Scope.ACCOUNT, rest);
       }
-      String userPrefix = Scope.USER.key() + ".";
-      if (key.startsWith(userPrefix)) {
-        return idKey(Scope.USER, key.substring(userPrefix.length()));
+      if (key.startsWith(USER_PREFIX)) {
+        return idKey(Scope.USER, key.substring(USER_PREFIX.length()));
       }
       if (key.equals(Scope.USER.key())) {
         throw invalid(subject + " names no user; user keys are " + forms(Scope.USER, form));
       }
-      String bucketPrefix = Scope.R2_BUCKET.key() + ".";
-      if (key.startsWith(bucketPrefix)) {
-        return bucketKey(key.substring(bucketPrefix.length()));
+      if (key.startsWith(BUCKET_PREFIX)) {
+        return bucketKey(key.substring(BUCKET_PREFIX.length()));
       }
       if (key.equals(Scope.R2_BUCKET.key())) {
         throw invalid(subject + " names no bucket; R2 bucket keys are " + forms(Scope.R2_BUCKET, form));
@@ -373,8 +384,7 @@ public final class ResourceKey {
     }
 
     private ResourceKey idKey(Scope scope, String id) {
-      String idName = scope == Scope.USER ? "user tag" : scope.displayName() + " id";
-      String prefix = scope.key() + ".";
+      String idName = idName(scope);
       if (id.isEmpty()) {
         throw invalid(subject + " ends with a dot but names no " + idName + "; " + scope.displayName() + " keys are "
             + forms(scope, form));
@@ -387,12 +397,11 @@ public final class ResourceKey {
         return key(scope, id, true, null);
       }
       if (id.indexOf('{') >= 0 || id.indexOf('}') >= 0) {
-        String example = scope == Scope.ACCOUNT ? prefix + "{account}"
-            : scope == Scope.ZONE ? prefix + "{zoneId}" : prefix + "{userTag}";
+        String example = placeholderExample(scope);
         String name = placeholder(id, idName, example);
         if (scope == Scope.ACCOUNT && !name.equals(ACCOUNT_PLACEHOLDER)) {
           throw invalid(subject + " uses {" + name + "} as the account id; the only account placeholder is {account},"
-              + " the provisioned account: write " + prefix + "{account}, or use a 32 hex account id");
+              + " the provisioned account: write " + ACCOUNT_PREFIX + "{account}, or use a 32 hex account id");
         }
         if (scope != Scope.ACCOUNT && name.equals(ACCOUNT_PLACEHOLDER)) {
           throw invalid(subject + " puts {account}, the provisioned account's id, where a " + idName
@@ -403,7 +412,7 @@ public final class ResourceKey {
       String problem = hexIdProblem(id);
       if (problem != null) {
         String right = problem.equals(UPPER_CASE)
-            ? ": write " + prefix + id.toLowerCase(Locale.ROOT)
+            ? ": write " + scope.key() + "." + id.toLowerCase(Locale.ROOT)
             : "; " + article(idName) + " is 32 lowercase hex characters; " + scope.displayName() + " keys are "
                 + forms(scope, form);
         throw invalid(subject + " has " + idName + " " + quote(id) + ", which " + problem + right);
@@ -411,8 +420,29 @@ public final class ResourceKey {
       return key(scope, id, false, null);
     }
 
+    private static String idName(Scope scope) {
+      switch (scope) {
+        case ACCOUNT:
+          return "account id";
+        case ZONE:
+          return "zone id";
+        default:
+          return "user tag";
+      }
+    }
+
+    private static String placeholderExample(Scope scope) {
+      switch (scope) {
+        case ACCOUNT:
+          return ACCOUNT_PREFIX + "{account}";
+        case ZONE:
+          return ZONE_PREFIX + "{zoneId}";
+        default:
+          return USER_PREFIX + "{userTag}";
+      }
+    }
+
     private ResourceKey bucketKey(String rest) {
-      String shape = Scope.R2_BUCKET.key() + ".<32 hex account id>_<jurisdiction>_<bucket name>";
       if (rest.equals(WILDCARD)) {
         return key(Scope.R2_BUCKET, rest, true, null);
       }
@@ -432,13 +462,13 @@ public final class ResourceKey {
           hint = ", such as " + Scope.R2_BUCKET.key() + ".023e105f4ecef8ad9ca31a8372d0c353_default_my-bucket";
         }
         throw invalid(subject + " has " + parts.size() + (parts.size() == 1 ? " part" : " parts")
-            + " separated by _, not 3; an R2 bucket key is " + shape + ", with jurisdiction default, eu or fedramp"
-            + hint);
+            + " separated by _, not 3; an R2 bucket key is " + BUCKET_SHAPE
+            + ", with jurisdiction default, eu or fedramp" + hint);
       }
       String account = parts.get(0);
       String jurisdiction = parts.get(1);
       String name = parts.get(2);
-      String example = Scope.R2_BUCKET.key() + ".{account}_default_{bucket}";
+      String example = BUCKET_EXAMPLE;
 
       if (hasBrace(account)) {
         placeholder(account, "account id", example);
@@ -448,7 +478,7 @@ public final class ResourceKey {
           String right = problem.equals(UPPER_CASE)
               ? ": write " + Scope.R2_BUCKET.key() + "." + account.toLowerCase(Locale.ROOT) + "_" + jurisdiction
                   + "_" + name
-              : "; an account id is 32 lowercase hex characters; an R2 bucket key is " + shape;
+              : "; an account id is 32 lowercase hex characters; an R2 bucket key is " + BUCKET_SHAPE;
           throw invalid(subject + " has account id " + quote(account) + ", which " + problem + right);
         }
       }

@@ -1,5 +1,6 @@
 package dev.cftokens.core.rules;
 
+import static dev.cftokens.core.rules.Subject.quote;
 import static java.util.Objects.requireNonNull;
 
 import java.time.DateTimeException;
@@ -48,7 +49,7 @@ public final class Timestamps {
    */
   public static Instant parse(String text) {
     requireNonNull(text, "text");
-    String subject = "timestamp " + quote(text);
+    Subject subject = new Subject("timestamp", text);
     Matcher strict = STRICT.matcher(text);
     if (strict.matches()) {
       return checkFields(text, subject, strict);
@@ -124,7 +125,7 @@ public final class Timestamps {
     }
   }
 
-  private static Instant checkFields(String text, String subject, Matcher fields) {
+  private static Instant checkFields(String text, Object subject, Matcher fields) {
     int year = Integer.parseInt(fields.group(1));
     int month = Integer.parseInt(fields.group(2));
     int day = Integer.parseInt(fields.group(3));
@@ -170,9 +171,5 @@ public final class Timestamps {
       }
     }
     return " " + SHAPE;
-  }
-
-  private static String quote(String value) {
-    return '"' + value + '"';
   }
 }

@@ -1,5 +1,6 @@
 package dev.cftokens.core.rules;
 
+import static dev.cftokens.core.rules.Subject.quote;
 import static java.util.Objects.requireNonNull;
 
 import java.util.regex.Pattern;
@@ -103,9 +104,5 @@ public final class TokenRules {
       kebab.append(Character.toLowerCase(c));
     }
     return kebab.toString();
-  }
-
-  private static String quote(String value) {
-    return '"' + value + '"';
   }
 }
