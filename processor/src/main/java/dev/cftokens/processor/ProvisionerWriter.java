@@ -67,7 +67,7 @@ final class ProvisionerWriter {
     ClassName self = token.provisionerType();
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addOriginatingElement(token.element())
-        .addJavadoc("Provisions the token declared by {@link $T}.\n", token.tokenType())
+        .addJavadoc("Provisions the token declared by {@link $T}, id {@code $L}.\n", token.tokenType(), token.id())
         .addAnnotation(AnnotationSpec.builder(GENERATED)
             .addMember("value", "$S", ApiTokenProcessor.class.getName())
             .build())
