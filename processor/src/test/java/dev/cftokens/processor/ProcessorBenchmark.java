@@ -37,7 +37,8 @@ import javax.tools.ToolProvider;
  * javac, with the processor and without it ({@code -proc:none}), and prints the difference per declaration
  * (the median of several runs after warm-up). The difference includes compiling the provisioners the
  * processor writes, which a user's build pays too; the processor's own time inside {@code process} is
- * printed beside it.
+ * printed beside it ("in process()", which includes javac's Filer, called from there), and the rest of
+ * javac's extra work ("rest of javac": compiling the provisioners, the extra round).
  *
  * <p>Times are the compiling thread's CPU time (javac compiles on the calling thread), so that other
  * work on a shared machine does not count; wall-clock medians are printed too.
@@ -57,8 +58,8 @@ public final class ProcessorBenchmark {
     try {
       System.out.printf(Locale.ROOT, "javac %s, %d warm-up + %d measured runs, medians of CPU time%n",
           System.getProperty("java.version"), WARM_UP_RUNS, MEASURED_RUNS);
-      System.out.printf(Locale.ROOT, "%6s %14s %14s %16s %16s %18s %22s%n", "N", "without (ms)", "with (ms)",
-          "overhead ms/decl", "processor ms/decl", "generated files", "wall without/with ms");
+      System.out.printf(Locale.ROOT, "%6s %14s %14s %16s %16s %16s %22s%n", "N", "without (ms)", "with (ms)",
+          "overhead ms/decl", "in process()", "rest of javac", "wall without/with ms");
       for (int n : sizes) {
         run(root.resolve("n" + n), n);
       }
@@ -94,8 +95,10 @@ public final class ProcessorBenchmark {
     }
     double withoutMs = median(without) / 1e6;
     double withMs = median(with) / 1e6;
-    System.out.printf(Locale.ROOT, "%6d %14.1f %14.1f %16.3f %16.3f %18d %22s%n",
-        n, withoutMs, withMs, (withMs - withoutMs) / n, median(inProcessor) / 1e6 / n, generated,
+    double overhead = (withMs - withoutMs) / n;
+    double processor = median(inProcessor) / 1e6 / n;
+    System.out.printf(Locale.ROOT, "%6d %14.1f %14.1f %16.3f %16.3f %16.3f %22s%n",
+        n, withoutMs, withMs, overhead, processor, overhead - processor,
         String.format(Locale.ROOT, "%.0f / %.0f", median(withoutWall) / 1e6, median(withWall) / 1e6));
     if (generated != n) {
       throw new IllegalStateException("expected " + n + " provisioners, the processor wrote " + generated);
