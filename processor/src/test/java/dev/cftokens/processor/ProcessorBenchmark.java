@@ -38,7 +38,9 @@ import javax.tools.ToolProvider;
  * (the median of several runs after warm-up). The difference includes compiling the provisioners the
  * processor writes, which a user's build pays too; the processor's own time inside {@code process} is
  * printed beside it ("in process()", which includes javac's Filer, called from there), and the rest of
- * javac's extra work ("rest of javac": compiling the provisioners, the extra round).
+ * javac's extra work ("rest of javac": compiling the provisioners, the extra round). "floor" is what a
+ * processor that only writes an empty class per declaration costs: javac's own price for any
+ * processor that generates a file per type.
  *
  * <p>Times are the compiling thread's CPU time (javac compiles on the calling thread), so that other
  * work on a shared machine does not count; wall-clock medians are printed too.
@@ -58,8 +60,8 @@ public final class ProcessorBenchmark {
     try {
       System.out.printf(Locale.ROOT, "javac %s, %d warm-up + %d measured runs, medians of CPU time%n",
           System.getProperty("java.version"), WARM_UP_RUNS, MEASURED_RUNS);
-      System.out.printf(Locale.ROOT, "%6s %14s %14s %16s %16s %16s %22s%n", "N", "without (ms)", "with (ms)",
-          "overhead ms/decl", "in process()", "rest of javac", "wall without/with ms");
+      System.out.printf(Locale.ROOT, "%6s %14s %14s %16s %16s %16s %16s %22s%n", "N", "without (ms)", "with (ms)",
+          "overhead ms/decl", "in process()", "rest of javac", "floor ms/decl", "wall without/with ms");
       for (int n : sizes) {
         run(root.resolve("n" + n), n);
       }
@@ -75,6 +77,7 @@ public final class ProcessorBenchmark {
     long[] withoutWall = new long[MEASURED_RUNS];
     long[] withWall = new long[MEASURED_RUNS];
     long[] inProcessor = new long[MEASURED_RUNS];
+    long[] floor = new long[MEASURED_RUNS];
     int generated = 0;
     for (int run = -WARM_UP_RUNS; run < MEASURED_RUNS; run++) {
       // Interleaved, so drift in the machine's load hits both sides alike.
@@ -82,23 +85,26 @@ public final class ProcessorBenchmark {
       TimedProcessor timed = new TimedProcessor(new ApiTokenProcessor());
       Path out = directory.resolve("out-processed-" + run);
       Timing processed = compile(out, sources, timed);
+      Timing trivial = compile(directory.resolve("out-trivial-" + run), sources, new TrivialGenerator());
       if (run >= 0) {
         without[run] = plain.cpuNanos;
         with[run] = processed.cpuNanos;
         withoutWall[run] = plain.wallNanos;
         withWall[run] = processed.wallNanos;
         inProcessor[run] = timed.cpuNanos;
+        floor[run] = trivial.cpuNanos;
         generated = countFiles(out.resolve("generated"));
       }
       delete(directory.resolve("out-plain-" + run));
+      delete(directory.resolve("out-trivial-" + run));
       delete(out);
     }
     double withoutMs = median(without) / 1e6;
     double withMs = median(with) / 1e6;
     double overhead = (withMs - withoutMs) / n;
     double processor = median(inProcessor) / 1e6 / n;
-    System.out.printf(Locale.ROOT, "%6d %14.1f %14.1f %16.3f %16.3f %16.3f %22s%n",
-        n, withoutMs, withMs, overhead, processor, overhead - processor,
+    System.out.printf(Locale.ROOT, "%6d %14.1f %14.1f %16.3f %16.3f %16.3f %16.3f %22s%n",
+        n, withoutMs, withMs, overhead, processor, overhead - processor, (median(floor) / 1e6 - withoutMs) / n,
         String.format(Locale.ROOT, "%.0f / %.0f", median(withoutWall) / 1e6, median(withWall) / 1e6));
     if (generated != n) {
       throw new IllegalStateException("expected " + n + " provisioners, the processor wrote " + generated);
@@ -205,6 +211,36 @@ public final class ProcessorBenchmark {
           throw new UncheckedIOException(e);
         }
       });
+    }
+  }
+
+  /** Writes an empty class per {@code @ApiToken} type and checks nothing: the floor for a generating processor. */
+  private static final class TrivialGenerator extends javax.annotation.processing.AbstractProcessor {
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("dev.cftokens.annotations.ApiToken");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      for (TypeElement annotation : annotations) {
+        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+          TypeElement type = (TypeElement) element;
+          String name = type.getQualifiedName() + "Provisioner";
+          try (java.io.Writer writer = processingEnv.getFiler().createSourceFile(name, type).openWriter()) {
+            writer.write("package " + processingEnv.getElementUtils().getPackageOf(type).getQualifiedName()
+                + ";\n\nfinal class " + type.getSimpleName() + "Provisioner {}\n");
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+      return false;
     }
   }
 
