@@ -46,6 +46,7 @@ final class ProvisionerWriter {
   private static final ClassName CLOUDFLARE = ClassName.get(RUNTIME, "Cloudflare");
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName STRING = ClassName.get(String.class);
+  private static final int MAP_OF_MAX_ENTRIES = 10;
 
   private final Filer filer;
 
@@ -83,20 +84,23 @@ final class ProvisionerWriter {
         .returns(self);
     List<CodeBlock> arguments = new ArrayList<>();
     List<CodeBlock> entries = new ArrayList<>();
+    List<CodeBlock> pairs = new ArrayList<>();
     for (String input : token.inputs()) {
       type.addField(STRING, input, Modifier.PRIVATE, Modifier.FINAL);
       constructor.addParameter(STRING, input).addStatement("this.$N = $N", input, input);
       create.addParameter(STRING, input);
       arguments.add(CodeBlock.of("$T.requireNonNull($N, $S)", Objects.class, input, input));
       entries.add(CodeBlock.of("$T.entry($S, $N)", Map.class, input, input));
+      pairs.add(CodeBlock.of("$S, $N", input, input));
     }
     create.addStatement("return new $T($L)", self, arguments(arguments));
 
     TypeName tokenClass = ParameterizedTypeName.get(ClassName.get(Class.class), token.tokenType());
     MethodSpec.Builder inputs = override("inputs")
         .returns(ParameterizedTypeName.get(ClassName.get(Map.class), STRING, STRING));
-    if (entries.isEmpty()) {
-      inputs.addStatement("return $T.of()", Map.class);
+    if (token.inputs().size() <= MAP_OF_MAX_ENTRIES) {
+      // Map.of(k1, v1, ...) reads best and costs javac less than ofEntries(entry(...)); it stops at ten.
+      inputs.addStatement("return $T.of($L)", Map.class, arguments(pairs));
     } else {
       inputs.addStatement("return $T.ofEntries($L)", Map.class, arguments(entries));
     }
