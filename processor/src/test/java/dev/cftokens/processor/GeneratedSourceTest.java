@@ -3,6 +3,7 @@ package dev.cftokens.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.tools.JavaFileObject;
@@ -72,5 +73,22 @@ class GeneratedSourceTest {
         .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/cftokens/com.acme.Outer_InnerProvisioner")
         .contentsAsUtf8String()
         .isEqualTo("com.acme.Outer_InnerProvisioner\n");
+  }
+
+  @Test
+  void interfaceInTheUnnamedPackageGetsItsProvisionerThere() {
+    Compilation compilation = Compilers.javac().compile(JavaFileObjects.forSourceLines("BareToken",
+        "import dev.cftokens.annotations.*;",
+        "@ApiToken",
+        "@Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.*\")",
+        "public interface BareToken {}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/cftokens/BareTokenProvisioner")
+        .contentsAsUtf8String()
+        .isEqualTo("BareTokenProvisioner\n");
+    assertThat(compilation).generatedSourceFile("BareTokenProvisioner").contentsAsUtf8String()
+        .startsWith("import");
   }
 }
