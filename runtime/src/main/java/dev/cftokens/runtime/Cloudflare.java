@@ -32,6 +32,11 @@ import okhttp3.OkHttpClient;
  * Cloudflare cloudflare = Cloudflare.fromEnvironment();   // CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID
  * Stream<Token> tokens = cloudflare.accountTokens().list();
  * }</pre>
+ *
+ * <p>Failures are {@link CloudflareException}s; {@link RetryPolicy} and {@link RateLimit} say when
+ * requests are repeated or held back. Every attempt is logged at {@code DEBUG} through {@link
+ * System.Logger} {@code dev.cftokens.runtime.http} (method, path, status, duration, attempt); no log line,
+ * message or {@code toString()} shows a credential or token value.
  */
 public final class Cloudflare {
   /** Cloudflare's public API; the base URL includes {@code /client/v4}. */

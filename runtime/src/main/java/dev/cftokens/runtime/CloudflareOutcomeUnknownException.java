@@ -4,8 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A write that is not safe to repeat (a {@code POST}, such as creating a token) failed after it may
- * have reached Cloudflare: the connection dropped or timed out before an answer arrived, or Cloudflare
- * answered with a 5xx that does not say whether the write happened. The client does not retry it,
+ * have reached Cloudflare: the connection dropped or timed out before an answer arrived, Cloudflare
+ * answered with a 5xx that does not say whether the write happened, or it answered 2xx (so the write
+ * happened) with an answer that cannot be read, such as a created token without its value. The client does not retry it,
  * because a second create could leave two tokens; the caller should look up what exists (list the
  * tokens) before trying again. The cause is the connection failure or the {@link CloudflareApiException}.
  */
@@ -16,8 +17,8 @@ public final class CloudflareOutcomeUnknownException extends CloudflareException
   private final String path;
 
   public CloudflareOutcomeUnknownException(String method, String path, String what, Throwable cause) {
-    super(method + " " + path + " " + what + "; Cloudflare may or may not have carried it out, so it was not"
-        + " repeated: look up the current state (for tokens, list them) before trying again", cause);
+    super(method + " " + path + " " + what + "; Cloudflare may have carried it out, so it was not repeated:"
+        + " look up the current state (for tokens, list them) before trying again", cause);
     this.method = requireNonNull(method, "method");
     this.path = requireNonNull(path, "path");
   }

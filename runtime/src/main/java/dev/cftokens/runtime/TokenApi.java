@@ -14,6 +14,7 @@ import dev.cftokens.runtime.http.Envelope;
 import dev.cftokens.runtime.http.Paging;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -50,7 +51,6 @@ public final class TokenApi {
 
   /** Every token (also expired ones when {@code includeExpired}), fetched lazily, 50 per request. */
   public Stream<Token> list(boolean includeExpired) {
-    String path = base();
     return Paging.stream(
         page -> {
           Map<String, String> query = new LinkedHashMap<>();
@@ -58,7 +58,8 @@ public final class TokenApi {
           query.put("per_page", Integer.toString(Paging.PER_PAGE));
           query.put("direction", "asc");
           query.put("include_expired", Boolean.toString(includeExpired));
-          return transport.get(path, query);
+          // base() here, not before: even account discovery waits until the first element is wanted.
+          return transport.get(base(), query);
         },
         TokenJson::token);
   }
@@ -72,13 +73,19 @@ public final class TokenApi {
   /** Creates a token. The answer's value is the only time Cloudflare shows it. */
   public CreatedToken create(TokenSpec spec) {
     requireNonNull(spec, "spec");
-    Envelope envelope = transport.sendJson("POST", base(), TokenJson.body(spec, null));
-    Token token = TokenJson.token(envelope.result(), envelope);
-    JsonNode value = envelope.result().get("value");
-    if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-      throw envelope.malformed("the created token " + token.id() + " came without its \"value\"");
+    String path = base();
+    Envelope envelope = transport.sendJson("POST", path, TokenJson.body(spec, null));
+    try {
+      Token token = TokenJson.token(envelope.result(), envelope);
+      JsonNode value = envelope.result().get("value");
+      if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+        throw envelope.malformed("the created token " + token.id() + " came without its \"value\"");
+      }
+      return new CreatedToken(token, Secret.of(value.asText()));
+    } catch (CloudflareApiException unusable) {
+      // Created, but the answer is unusable: to the caller that is as unknown as a lost answer.
+      throw new CloudflareOutcomeUnknownException("POST", path, "succeeded with an answer it cannot use", unusable);
     }
-    return new CreatedToken(token, Secret.of(value.asText()));
   }
 
   /** Replaces the token's name, policies, condition and validity; its status stays as it is. */
@@ -186,6 +193,6 @@ public final class TokenApi {
 
   @Override
   public String toString() {
-    return "TokenApi{" + owner.name().toLowerCase(java.util.Locale.ROOT) + " tokens}";
+    return "TokenApi{" + owner.name().toLowerCase(Locale.ROOT) + " tokens}";
   }
 }

@@ -4,14 +4,13 @@ import static dev.cftokens.runtime.MockCloudflare.error;
 import static dev.cftokens.runtime.MockCloudflare.ok;
 import static dev.cftokens.runtime.MockCloudflare.take;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LogLeakScan.class)
+@ExtendWith(LeakScan.class)
 class AccountDiscoveryTest {
   private static final String ONE = "11111111111111111111111111111111";
   private static final String TWO = "22222222222222222222222222222222";
@@ -47,7 +46,7 @@ class AccountDiscoveryTest {
   void severalAccountsAreListedWithHowToChoose() {
     server.enqueue(ok("[{\"id\":\"" + ONE + "\",\"name\":\"Acme\"},{\"id\":\"" + TWO + "\",\"name\":\"Acme Staging\"}]"));
     CloudflareConfigurationException e =
-        catchThrowableOfType(CloudflareConfigurationException.class, cloudflare::accountId);
+        LeakScan.caught(CloudflareConfigurationException.class, cloudflare::accountId);
     assertThat(e.getMessage()).contains(ONE + " (Acme)", TWO + " (Acme Staging)", "CLOUDFLARE_ACCOUNT_ID",
         "builder().accountId");
   }
@@ -56,7 +55,7 @@ class AccountDiscoveryTest {
   void noAccountSaysSo() {
     server.enqueue(ok("[]"));
     CloudflareConfigurationException e =
-        catchThrowableOfType(CloudflareConfigurationException.class, () -> cloudflare.accountTokens().get("abc"));
+        LeakScan.caught(CloudflareConfigurationException.class, () -> cloudflare.accountTokens().get("abc"));
     assertThat(e.getMessage()).contains("see no account", "CLOUDFLARE_ACCOUNT_ID");
   }
 
@@ -64,7 +63,7 @@ class AccountDiscoveryTest {
   void accountOwnedTokenIsToldToSetTheAccountId() {
     server.enqueue(error(400, 1001, "Account owned tokens are not supported on this endpoint"));
     CloudflareConfigurationException e =
-        catchThrowableOfType(CloudflareConfigurationException.class, cloudflare::accountId);
+        LeakScan.caught(CloudflareConfigurationException.class, cloudflare::accountId);
     assertThat(e.getMessage()).contains("account-owned", "set CLOUDFLARE_ACCOUNT_ID");
     assertThat(e.getCause()).isInstanceOf(CloudflareApiException.class);
   }
@@ -74,5 +73,15 @@ class AccountDiscoveryTest {
     server.enqueue(ok("[]"));
     cloudflare.userTokens().list().count();
     assertThat(take(server).getUrl().encodedPath()).isEqualTo("/client/v4/user/tokens");
+  }
+
+  @Test
+  void listingDiscoversTheAccountOnlyWhenTheFirstTokenIsWanted() {
+    java.util.stream.Stream<Token> tokens = cloudflare.accountTokens().list();
+    assertThat(server.getRequestCount()).isZero();
+    server.enqueue(ok("[{\"id\":\"" + ONE + "\",\"name\":\"Acme\"}]"));
+    server.enqueue(ok("[]"));
+    assertThat(tokens.count()).isZero();
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 }

@@ -3,8 +3,9 @@ package dev.cftokens.runtime;
 import static dev.cftokens.runtime.MockCloudflare.ACCOUNT;
 import static dev.cftokens.runtime.MockCloudflare.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.cftokens.core.model.TokenSpec;
+import java.util.Set;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.Headers;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Failure envelopes and bodies that are not envelopes at all. */
-@ExtendWith(LogLeakScan.class)
+@ExtendWith(LeakScan.class)
 class ApiErrorHandlingTest {
   private final MockWebServer server = MockCloudflare.start();
   private final Cloudflare cloudflare =
@@ -34,7 +35,7 @@ class ApiErrorHandlingTest {
             + "{\"code\":1001,\"message\":\"second\"}],\"messages\":[],\"result\":null}")
         .build());
 
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc123"));
 
     assertThat(e.status()).isEqualTo(400);
@@ -53,7 +54,7 @@ class ApiErrorHandlingTest {
   @Test
   void pathInErrorsHasNoQueryString() {
     server.enqueue(MockCloudflare.error(403, 9109, "Unauthorized to access requested resource"));
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().list(true).count());
     assertThat(e.path()).isEqualTo("/accounts/" + ACCOUNT + "/tokens");
     assertThat(e.getMessage()).doesNotContain("?").doesNotContain("per_page");
@@ -65,7 +66,7 @@ class ApiErrorHandlingTest {
     server.enqueue(new MockResponse.Builder().code(502)
         .headers(Headers.of("Content-Type", "text/html")).body(html).build());
 
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc123"));
 
     assertThat(e.status()).isEqualTo(502);
@@ -79,7 +80,7 @@ class ApiErrorHandlingTest {
   @Test
   void emptyBodyIsNamed() {
     server.enqueue(new MockResponse.Builder().code(200).body("").build());
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc123"));
     assertThat(e.status()).isEqualTo(200);
     assertThat(e.bodyExcerpt()).isEqualTo("(empty body)");
@@ -90,7 +91,7 @@ class ApiErrorHandlingTest {
   void truncatedCreateAnswerNeverShowsTheTokenValue() {
     String value = "q9W8e7R6t5Y4u3I2o1P0aSdFgHjKlZxCvBnM1234567";
     server.enqueue(json(200, "{\"success\":true,\"errors\":[],\"result\":{\"id\":\"abc\",\"value\":\"" + value));
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc"));
     assertThat(e.getMessage()).contains("not JSON").doesNotContain(value);
     assertThat(e.bodyExcerpt()).contains("\"id\":\"abc\"").doesNotContain(value);
@@ -99,7 +100,7 @@ class ApiErrorHandlingTest {
   @Test
   void jsonThatIsNotAnEnvelopeIsNamed() {
     server.enqueue(json(200, "{\"id\":\"abc\"}"));
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc"));
     assertThat(e.getMessage()).contains("not Cloudflare's {\"success\": ...} envelope");
   }
@@ -107,7 +108,7 @@ class ApiErrorHandlingTest {
   @Test
   void successFalseWithHttp200IsAFailure() {
     server.enqueue(json(200, "{\"success\":false,\"errors\":[{\"code\":1001,\"message\":\"bad\"}],\"result\":null}"));
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc"));
     assertThat(e.status()).isEqualTo(200);
     assertThat(e.errors()).extracting(ApiError::message).containsExactly("bad");
@@ -116,7 +117,7 @@ class ApiErrorHandlingTest {
   @Test
   void tokenOfTheWrongShapeIsReportedWithTheRequest() {
     server.enqueue(MockCloudflare.ok("{\"id\":\"abc\",\"name\":\"n\",\"status\":\"frozen\",\"policies\":[]}"));
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc"));
     assertThat(e.getMessage()).contains("GET /accounts/" + ACCOUNT + "/tokens/abc", "unexpected response",
         "\"frozen\"");
@@ -124,9 +125,34 @@ class ApiErrorHandlingTest {
 
   @Test
   void invalidTokenIdIsRejectedBeforeAnyRequest() {
-    IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
+    IllegalArgumentException e = LeakScan.caught(IllegalArgumentException.class,
         () -> cloudflare.accountTokens().get("../accounts"));
     assertThat(e).hasMessageContaining("\"../accounts\"");
     assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void createAnsweredWithAnUnreadableBodyIsOutcomeUnknown() {
+    String value = "q9W8e7R6t5Y4u3I2o1P0aSdFgHjKlZxCvBnM1234567";
+    TokenSpec spec = new TokenSpec("n", Set.of(), null, null, null);
+    server.enqueue(json(200, "{\"success\":true,\"errors\":[],\"result\":{\"id\":\"abc\",\"value\":\"" + value));
+    CloudflareOutcomeUnknownException truncated = LeakScan.caught(CloudflareOutcomeUnknownException.class,
+        () -> cloudflare.accountTokens().create(spec));
+    assertThat(truncated.getMessage()).contains("HTTP 200", "cannot read", "look up");
+    assertThat(truncated.getCause()).isInstanceOf(CloudflareApiException.class);
+
+    server.enqueue(MockCloudflare.ok("{\"id\":\"abc\",\"name\":\"n\",\"status\":\"active\",\"policies\":[]}"));
+    CloudflareOutcomeUnknownException noValue = LeakScan.caught(CloudflareOutcomeUnknownException.class,
+        () -> cloudflare.accountTokens().create(spec));
+    assertThat(noValue.getCause()).hasMessageContaining("came without its \"value\"");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void explicitFailureWithHttp200IsNeverTakenForAGarbledSuccess() {
+    server.enqueue(json(200, "{\"success\":false,\"errors\":[{\"code\":1001,\"message\":\"bad\"}],\"result\":null}"));
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
+        () -> cloudflare.accountTokens().create(new TokenSpec("n", Set.of(), null, null, null)));
+    assertThat(e.errors()).extracting(ApiError::code).containsExactly(1001);
   }
 }

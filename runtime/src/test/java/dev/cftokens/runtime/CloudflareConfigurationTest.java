@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LogLeakScan.class)
+@ExtendWith(LeakScan.class)
 class CloudflareConfigurationTest {
   private final MockWebServer server = MockCloudflare.start();
 

@@ -1,7 +1,6 @@
 package dev.cftokens.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cftokens.core.catalog.Scope;
 import dev.cftokens.core.model.PolicyEffect;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Account discovery and Worker bindings against the emulator. */
-@ExtendWith(LogLeakScan.class)
-@LogLeakScan.ExpectsRequestLog
+@ExtendWith(LeakScan.class)
+@LeakScan.ExpectsRequestLog
 class EmulatorAccountAndWorkersTest {
   private final CloudflareEmulator emulator = CloudflareEmulator.start();
 
@@ -57,7 +56,7 @@ class EmulatorAccountAndWorkersTest {
     Cloudflare asAccountToken = Cloudflare.builder().baseUrl(emulator.baseUrl()).apiToken(token.value()).build();
 
     CloudflareConfigurationException e =
-        catchThrowableOfType(CloudflareConfigurationException.class, asAccountToken::accountId);
+        LeakScan.caught(CloudflareConfigurationException.class, asAccountToken::accountId);
 
     assertThat(e.getMessage()).contains("CLOUDFLARE_ACCOUNT_ID").doesNotContain(token.value().reveal());
   }
@@ -107,7 +106,7 @@ class EmulatorAccountAndWorkersTest {
   void secretOnAMissingScriptIsAnApiError() {
     Cloudflare cloudflare = admin();
     ProvisionedToken<?> token = provision(cloudflare, "orphan");
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> WorkerSecrets.put(cloudflare, "no-such-worker", "API_TOKEN", token));
     assertThat(e.status()).isBetween(400, 404);
     assertThat(e.path()).endsWith("/workers/scripts/no-such-worker/secrets");

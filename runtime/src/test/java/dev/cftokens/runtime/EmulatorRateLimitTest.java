@@ -1,7 +1,6 @@
 package dev.cftokens.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cftokens.emulator.CloudflareEmulator;
 import dev.cftokens.emulator.EmulatorOptions;
@@ -11,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The client-side limit keeps a client under a server's limit, which it would otherwise hit. */
-@ExtendWith(LogLeakScan.class)
-@LogLeakScan.ExpectsRequestLog
+@ExtendWith(LeakScan.class)
+@LeakScan.ExpectsRequestLog
 class EmulatorRateLimitTest {
   // The server allows 5 requests per fixed 500 ms window.
   private final CloudflareEmulator emulator = CloudflareEmulator.start(EmulatorOptions.builder()
@@ -33,7 +32,7 @@ class EmulatorRateLimitTest {
   @Test
   void withoutAClientLimitTheServerRefuses() {
     Cloudflare unlimited = client(RateLimit.unlimited());
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class, () -> {
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class, () -> {
       for (int i = 0; i < 12; i++) {
         unlimited.accountTokens().verify();
       }

@@ -1,7 +1,6 @@
 package dev.cftokens.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cftokens.core.catalog.Scope;
 import dev.cftokens.core.model.PolicyEffect;
@@ -16,16 +15,22 @@ import dev.cftokens.emulator.Fault;
 import dev.cftokens.emulator.RequestKind;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The happy paths and Cloudflare's documented errors, against the emulator. */
-@ExtendWith(LogLeakScan.class)
-@LogLeakScan.ExpectsRequestLog
+@ExtendWith(LeakScan.class)
+@LeakScan.ExpectsRequestLog
 class EmulatorTokenApiTest {
   private final CloudflareEmulator emulator = CloudflareEmulator.start();
   private final Cloudflare cloudflare = Cloudflare.builder()
@@ -92,11 +97,11 @@ class EmulatorTokenApiTest {
     Cloudflare asOldValue = Cloudflare.builder().baseUrl(emulator.baseUrl()).apiToken(created.value())
         .accountId(emulator.accountId()).retryPolicy(RetryPolicy.none()).build();
     CloudflareApiException rejected =
-        catchThrowableOfType(CloudflareApiException.class, () -> asOldValue.accountTokens().verify());
+        LeakScan.caught(CloudflareApiException.class, () -> asOldValue.accountTokens().verify());
     assertThat(rejected.status()).isBetween(400, 403);
 
     tokens.delete(id);
-    CloudflareApiException gone = catchThrowableOfType(CloudflareApiException.class, () -> tokens.get(id));
+    CloudflareApiException gone = LeakScan.caught(CloudflareApiException.class, () -> tokens.get(id));
     // Cloudflare answers 400 (not 404) for a token id that is not there.
     assertThat(gone.status()).isEqualTo(400);
     assertThat(gone.errors()).isNotEmpty();
@@ -140,7 +145,7 @@ class EmulatorTokenApiTest {
             Set.of(ResourceGrant.all("com.cloudflare.api.account.zone.*")))), null, null, null);
 
     CloudflareApiException e =
-        catchThrowableOfType(CloudflareApiException.class, () -> cloudflare.accountTokens().create(spec));
+        LeakScan.caught(CloudflareApiException.class, () -> cloudflare.accountTokens().create(spec));
 
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.hasErrorCode(1001)).isTrue();
@@ -154,7 +159,7 @@ class EmulatorTokenApiTest {
     Cloudflare stranger = Cloudflare.builder().baseUrl(emulator.baseUrl()).apiToken(wrong)
         .accountId(emulator.accountId()).build();
     CloudflareApiException e =
-        catchThrowableOfType(CloudflareApiException.class, () -> stranger.accountTokens().list().count());
+        LeakScan.caught(CloudflareApiException.class, () -> stranger.accountTokens().list().count());
     assertThat(e.status()).isBetween(400, 403);
     assertThat(e.errors()).isNotEmpty();
     assertThat(e.getMessage()).doesNotContain(wrong);
@@ -187,7 +192,7 @@ class EmulatorTokenApiTest {
   void createThatCommitsButLosesItsAnswerIsOutcomeUnknownAndNotRepeated() {
     emulator.injectFault(Fault.commitThenDrop(1).on(RequestKind.CREATE_TOKEN).times(1));
 
-    CloudflareOutcomeUnknownException e = catchThrowableOfType(CloudflareOutcomeUnknownException.class,
+    CloudflareOutcomeUnknownException e = LeakScan.caught(CloudflareOutcomeUnknownException.class,
         () -> cloudflare.accountTokens().create(zoneReadSpec("maybe")));
 
     assertThat(e.method()).isEqualTo("POST");
@@ -229,5 +234,29 @@ class EmulatorTokenApiTest {
     Cloudflare asToken = Cloudflare.builder().baseUrl(emulator.baseUrl()).apiToken(value)
         .accountId(emulator.accountId()).build();
     assertThat(asToken.accountTokens().verify().id()).isEqualTo(id);
+  }
+
+  @Test
+  void oneClientIsSafeToShareBetweenThreads() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> ids = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String name = "parallel-" + i;
+        ids.add(pool.submit(() -> {
+          CreatedToken created = cloudflare.accountTokens().create(zoneReadSpec(name));
+          return cloudflare.accountTokens().get(created.token().id()).name() + "/" + created.token().id();
+        }));
+      }
+      Set<String> results = new HashSet<>();
+      for (Future<String> id : ids) {
+        results.add(id.get(30, TimeUnit.SECONDS));
+      }
+      assertThat(results).hasSize(40);
+      assertThat(results).allSatisfy(r -> assertThat(r).startsWith("parallel-"));
+      assertThat(emulator.tokens()).filteredOn(t -> t.name().startsWith("parallel-")).hasSize(40);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -4,7 +4,6 @@ import static dev.cftokens.runtime.MockCloudflare.error;
 import static dev.cftokens.runtime.MockCloudflare.ok;
 import static dev.cftokens.runtime.MockCloudflare.tokenJson;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cftokens.core.model.PolicyEffect;
 import dev.cftokens.core.model.PolicySpec;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LogLeakScan.class)
-@LogLeakScan.ExpectsRequestLog
+@ExtendWith(LeakScan.class)
+@LeakScan.ExpectsRequestLog
 class RetryTest {
   private static final TokenSpec SPEC = new TokenSpec("n",
       Set.of(new PolicySpec(PolicyEffect.ALLOW, Set.of("c8fed203ed3043cba015a93ad1616f1f"),
@@ -78,7 +77,7 @@ class RetryTest {
   @Test
   void retryAfterBeyondTheBudgetFailsAtOnce() {
     server.enqueue(tooManyRequests("retry-after", "300"));
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc"));
     assertThat(e.status()).isEqualTo(429);
     assertThat(e.errors()).extracting(ApiError::code).containsExactly(971);
@@ -104,7 +103,7 @@ class RetryTest {
     for (int i = 0; i < 5; i++) {
       server.enqueue(error(503, 1000, "unavailable"));
     }
-    CloudflareApiException e = catchThrowableOfType(CloudflareApiException.class,
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
         () -> cloudflare.accountTokens().get("abc"));
     assertThat(e.status()).isEqualTo(503);
     assertThat(server.getRequestCount()).isEqualTo(RetryPolicy.defaults().maxAttempts());
@@ -118,7 +117,7 @@ class RetryTest {
     for (int i = 0; i < 20; i++) {
       server.enqueue(error(500, 1000, "internal"));
     }
-    catchThrowableOfType(CloudflareApiException.class, () -> impatient.accountTokens().get("abc"));
+    LeakScan.caught(CloudflareApiException.class, () -> impatient.accountTokens().get("abc"));
     Duration slept = time.sleeps.stream().reduce(Duration.ZERO, Duration::plus);
     assertThat(slept).isLessThanOrEqualTo(Duration.ofSeconds(5));
     assertThat(server.getRequestCount()).isLessThan(20);
@@ -129,7 +128,7 @@ class RetryTest {
     server.enqueue(error(502, 1000, "bad gateway"));
     server.enqueue(ok(CREATED));
 
-    CloudflareOutcomeUnknownException e = catchThrowableOfType(CloudflareOutcomeUnknownException.class,
+    CloudflareOutcomeUnknownException e = LeakScan.caught(CloudflareOutcomeUnknownException.class,
         () -> cloudflare.accountTokens().create(SPEC));
 
     assertThat(e.method()).isEqualTo("POST");
@@ -144,7 +143,7 @@ class RetryTest {
     server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     server.enqueue(ok(CREATED));
 
-    CloudflareOutcomeUnknownException e = catchThrowableOfType(CloudflareOutcomeUnknownException.class,
+    CloudflareOutcomeUnknownException e = LeakScan.caught(CloudflareOutcomeUnknownException.class,
         () -> cloudflare.accountTokens().create(SPEC));
 
     assertThat(e.getMessage()).contains("POST", "lost its connection");
@@ -171,7 +170,7 @@ class RetryTest {
       server.enqueue(ok(tokenJson("abc", "n")).newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
     }
 
-    CloudflareException e = catchThrowableOfType(CloudflareException.class, () -> quick.accountTokens().get("abc"));
+    CloudflareException e = LeakScan.caught(CloudflareException.class, () -> quick.accountTokens().get("abc"));
 
     assertThat(e).isExactlyInstanceOf(CloudflareException.class);
     assertThat(e.getMessage()).contains("GET /accounts/", "failed after 2 attempts", "timed out");
@@ -182,7 +181,7 @@ class RetryTest {
   void slowAnswerToPostIsOutcomeUnknown() {
     Cloudflare quick = MockCloudflare.client(server, time).readTimeout(Duration.ofMillis(200)).build();
     server.enqueue(ok(CREATED).newBuilder().headersDelay(2, TimeUnit.SECONDS).build());
-    CloudflareOutcomeUnknownException e = catchThrowableOfType(CloudflareOutcomeUnknownException.class,
+    CloudflareOutcomeUnknownException e = LeakScan.caught(CloudflareOutcomeUnknownException.class,
         () -> quick.accountTokens().create(SPEC));
     assertThat(e.getCause()).isInstanceOf(SocketTimeoutException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
@@ -196,7 +195,7 @@ class RetryTest {
     Cloudflare unreachable = Cloudflare.builder().baseUrl(deadUrl).apiToken(MockCloudflare.API_TOKEN)
         .accountId(MockCloudflare.ACCOUNT).rateLimit(RateLimit.unlimited()).timeSource(time).build();
 
-    CloudflareException e = catchThrowableOfType(CloudflareException.class,
+    CloudflareException e = LeakScan.caught(CloudflareException.class,
         () -> unreachable.accountTokens().create(SPEC));
 
     assertThat(e).isExactlyInstanceOf(CloudflareException.class);
@@ -231,7 +230,7 @@ class RetryTest {
   void deleteOfAnUnknownTokenAtTheFirstAttemptIsAnError() {
     server.enqueue(error(400, 1001, "token_id: no such token"));
     CloudflareApiException e =
-        catchThrowableOfType(CloudflareApiException.class, () -> cloudflare.accountTokens().delete("abc"));
+        LeakScan.caught(CloudflareApiException.class, () -> cloudflare.accountTokens().delete("abc"));
     assertThat(e.repeated()).isFalse();
     assertThat(e.getMessage()).doesNotContain("repeat");
   }
@@ -241,7 +240,7 @@ class RetryTest {
     server.enqueue(error(503, 1000, "unavailable"));
     server.enqueue(error(403, 9109, "Unauthorized to access requested resource"));
     CloudflareApiException e =
-        catchThrowableOfType(CloudflareApiException.class, () -> cloudflare.accountTokens().update("abc", SPEC));
+        LeakScan.caught(CloudflareApiException.class, () -> cloudflare.accountTokens().update("abc", SPEC));
     assertThat(e.status()).isEqualTo(403);
     assertThat(e.repeated()).isTrue();
     assertThat(e.errors()).extracting(ApiError::code).containsExactly(9109);
@@ -257,5 +256,13 @@ class RetryTest {
     cloudflare.accountTokens().get("abc");
     assertThat(time.sleeps).hasSize(1);
     assertThat(time.sleeps.get(0)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3));
+  }
+
+  @Test
+  void garbledSuccessOfARollIsRepeatedAndTheReadableValueReturned() {
+    server.enqueue(MockCloudflare.json(200, "{\"success\":true,\"errors\":[],\"result\":\"lost-valu"));
+    server.enqueue(ok("\"n3w-v4lue-0123456789012345678901234567890123\""));
+    assertThat(cloudflare.accountTokens().roll("abc").reveal()).isEqualTo("n3w-v4lue-0123456789012345678901234567890123");
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 }

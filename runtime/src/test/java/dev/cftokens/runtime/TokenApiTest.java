@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(LogLeakScan.class)
+@ExtendWith(LeakScan.class)
 class TokenApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ZONE_READ = "c8fed203ed3043cba015a93ad1616f1f";

@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
@@ -48,6 +49,8 @@ import okio.BufferedSink;
  *       the connection could not even be opened. A 5xx answer to a POST may come from a proxy after the
  *       API already created the token, and a connection lost after sending leaves no answer at all: both
  *       become {@link CloudflareOutcomeUnknownException}, so the caller looks before it writes again.
+ *   <li>A 2xx whose body is not a readable envelope was carried out but garbled: a POST becomes {@link
+ *       CloudflareOutcomeUnknownException}, anything else is retried like a 5xx.
  *   <li>A 4xx other than 429 is the caller's mistake and is never retried.
  * </ul>
  */
@@ -121,80 +124,128 @@ public final class ApiTransport {
   public Envelope execute(String method, String path, Map<String, String> query, RequestBody body) {
     requireNonNull(method, "method");
     requireNonNull(path, "path");
-    Request request = buildRequest(method, path, query, body);
-    boolean idempotent = IDEMPOTENT.contains(method);
-    long start = time.nanoTime();
-    // Set once an attempt may have taken effect without our knowing (no answer, or a 5xx): a later
-    // failure answers a repeat, which callers such as delete need to know.
-    boolean uncertain = false;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        rateLimiter.acquire();
-      } catch (InterruptedException e) {
-        throw interrupted(method, path, e);
-      }
-      long sent = time.nanoTime();
-      Response response;
-      String text;
-      try {
-        response = client.newCall(request).execute();
-        try (response) {
+    return new Call(method, path, buildRequest(method, path, query, body)).run();
+  }
+
+  /** One call: its attempts, its time budget, and what its failures so far leave uncertain. */
+  private final class Call {
+    private final String method;
+    private final String path;
+    private final Request request;
+    private final boolean idempotent;
+    private final long start = time.nanoTime();
+    private int attempt;
+    // Set once an attempt may have taken effect without our knowing (no answer, a 5xx, a garbled 2xx):
+    // a later failure then answers a repeat, which callers such as delete need to know.
+    private boolean uncertain;
+
+    Call(String method, String path, Request request) {
+      this.method = method;
+      this.path = path;
+      this.request = request;
+      this.idempotent = IDEMPOTENT.contains(method);
+    }
+
+    Envelope run() {
+      while (true) {
+        attempt++;
+        try {
+          rateLimiter.acquire();
+        } catch (InterruptedException e) {
+          throw interrupted(e);
+        }
+        long sent = time.nanoTime();
+        int status;
+        String cfRay;
+        String text;
+        Duration retryAfter;
+        try (Response response = client.newCall(request).execute()) {
           text = response.body().string();
+          status = response.code();
+          cfRay = response.header("cf-ray");
+          retryAfter = status == 429 ? retryAfter(response).orElse(null) : null;
+        } catch (IOException e) {
+          noAnswer(e, sent);
+          continue;
         }
-      } catch (IOException e) {
-        logFailure(method, path, sent, attempt, e);
-        if (!idempotent && !certainlyNotSent(e)) {
-          throw new CloudflareOutcomeUnknownException(
-              method, path, "lost its connection before Cloudflare answered (" + describe(e) + ")", e);
+        logAnswer(method, path, status, sent, attempt);
+        Outcome outcome = interpret(method, path, status, cfRay, text);
+        if (outcome.envelope != null) {
+          return outcome.envelope;
         }
-        uncertain |= !certainlyNotSent(e);
-        Duration wait = backoff(attempt);
-        if (!mayRetry(attempt, start, wait)) {
-          throw new CloudflareException(method + " " + path + " failed after " + attempt
-              + (attempt == 1 ? " attempt" : " attempts") + ": " + describe(e), e);
-        }
-        logRetry(method, path, wait, describe(e));
-        sleep(wait, method, path);
-        continue;
+        failed(status, outcome, retryAfter);
       }
-      logAnswer(method, path, response.code(), sent, attempt);
-      String cfRay = response.header("cf-ray");
-      Outcome outcome = interpret(method, path, response.code(), cfRay, text);
-      if (outcome.envelope != null) {
-        return outcome.envelope;
+    }
+
+    /** The attempt got no answer: waits to retry, or throws. */
+    private void noAnswer(IOException e, long sent) {
+      logFailure(method, path, sent, attempt, e);
+      boolean maybeArrived = !certainlyNotSent(e);
+      if (!idempotent && maybeArrived) {
+        throw new CloudflareOutcomeUnknownException(
+            method, path, "lost its connection before Cloudflare answered (" + describe(e) + ")", e);
       }
+      uncertain |= maybeArrived;
+      backOffOrThrow(backoff(attempt), describe(e), new CloudflareException(method + " " + path + " failed after "
+          + attempt + (attempt == 1 ? " attempt" : " attempts") + ": " + describe(e), e));
+    }
+
+    /** The attempt got an answer that is not a success: waits to retry, or throws. */
+    private void failed(int status, Outcome outcome, Duration retryAfter) {
       CloudflareApiException failure = uncertain ? outcome.failure.asRepeated() : outcome.failure;
-      int status = response.code();
-      if (status == 429) {
-        Duration wait = retryAfter(response).orElse(backoff(attempt));
-        if (attempt >= retryPolicy.maxAttempts()) {
-          throw failure;
+      if (outcome.unreadable && status >= 200 && status < 300) {
+        // A 2xx means the request was carried out; only its answer is unreadable, most likely garbled on
+        // the way. A POST must not be repeated (a create's value is lost with the answer); anything else
+        // is repeated like a 5xx (a roll then returns a value that can be read).
+        if (!idempotent) {
+          throw new CloudflareOutcomeUnknownException(
+              method, path, "got HTTP " + status + " with an answer it cannot read", failure);
         }
-        if (!fitsBudget(start, wait)) {
-          CloudflareApiException tooLong = new CloudflareApiException(status, method, path, failure.errors(), cfRay,
-              "Cloudflare asked to wait " + wait.toSeconds() + " s before retrying, longer than the retry"
-                  + " budget of " + retryPolicy.maxElapsed().toSeconds() + " s", failure.bodyExcerpt());
+        uncertain = true;
+        backOffOrThrow(backoff(attempt), "an unreadable HTTP " + status + " answer", failure);
+      } else if (status == 429) {
+        // Rate-limited requests were not processed: safe to repeat, POST included, once the wait is over.
+        Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
+        if (attempt < retryPolicy.maxAttempts() && !fitsBudget(wait)) {
+          CloudflareApiException tooLong = new CloudflareApiException(status, method, path, failure.errors(),
+              failure.cfRay(), "Cloudflare asked to wait " + wait.toSeconds() + " s before retrying, longer than"
+                  + " the retry budget of " + retryPolicy.maxElapsed().toSeconds() + " s", failure.bodyExcerpt());
           throw uncertain ? tooLong.asRepeated() : tooLong;
         }
-        logRetry(method, path, wait, "HTTP 429");
-        sleep(wait, method, path);
-        continue;
-      }
-      if (status >= 500) {
+        backOffOrThrow(wait, "HTTP 429", failure);
+      } else if (status >= 500) {
         if (!idempotent) {
           throw new CloudflareOutcomeUnknownException(
               method, path, "got HTTP " + status + ", which does not say whether it was carried out", failure);
         }
         uncertain = true;
-        Duration wait = backoff(attempt);
-        if (!mayRetry(attempt, start, wait)) {
-          throw failure;
-        }
-        logRetry(method, path, wait, "HTTP " + status);
-        sleep(wait, method, path);
-        continue;
+        backOffOrThrow(backoff(attempt), "HTTP " + status, failure);
+      } else {
+        throw failure;
       }
-      throw failure;
+    }
+
+    /** Sleeps {@code wait} before the next attempt, or throws {@code failure} when the policy allows none. */
+    private void backOffOrThrow(Duration wait, String reason, RuntimeException failure) {
+      if (attempt >= retryPolicy.maxAttempts() || !fitsBudget(wait)) {
+        throw failure;
+      }
+      logRetry(method, path, wait, reason);
+      try {
+        time.sleep(wait);
+      } catch (InterruptedException e) {
+        throw interrupted(e);
+      }
+    }
+
+    /** True when waiting {@code wait} still ends within the call's time budget. */
+    private boolean fitsBudget(Duration wait) {
+      return time.nanoTime() - start + wait.toNanos() <= retryPolicy.maxElapsed().toNanos();
+    }
+
+    private CloudflareException interrupted(InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new CloudflareException("interrupted while waiting to send " + method + " " + path, e);
     }
   }
 
@@ -215,14 +266,16 @@ public final class ApiTransport {
     return request.build();
   }
 
-  /** Either the success envelope or the exception describing a failure. */
+  /** Either the success envelope or the exception describing a failure, and whether the body was readable. */
   private static final class Outcome {
     final Envelope envelope;
     final CloudflareApiException failure;
+    final boolean unreadable;
 
-    Outcome(Envelope envelope, CloudflareApiException failure) {
+    Outcome(Envelope envelope, CloudflareApiException failure, boolean unreadable) {
       this.envelope = envelope;
       this.failure = failure;
+      this.unreadable = unreadable;
     }
   }
 
@@ -231,24 +284,26 @@ public final class ApiTransport {
     try {
       root = json.readTree(text);
     } catch (JsonProcessingException e) {
-      return failed(status, method, path, cfRay, "the body is not JSON", text);
+      return unreadable(status, method, path, cfRay, "the body is not JSON", text);
     }
     if (root == null || !root.isObject() || !root.path("success").isBoolean()) {
-      return failed(status, method, path, cfRay, "the body is not Cloudflare's {\"success\": ...} envelope", text);
+      return unreadable(
+          status, method, path, cfRay, "the body is not Cloudflare's {\"success\": ...} envelope", text);
     }
     List<ApiError> errors = Envelope.parseErrors(root.get("errors"));
     boolean success = root.get("success").booleanValue();
     if (success && status >= 200 && status < 300) {
       return new Outcome(new Envelope(status, method, path, cfRay, root.get("result"), root.get("result_info"),
-          Envelope.parseErrors(root.get("messages"))), null);
+          Envelope.parseErrors(root.get("messages"))), null, false);
     }
     String problem = errors.isEmpty() ? "the envelope lists no errors" : null;
-    return new Outcome(null, new CloudflareApiException(status, method, path, errors, cfRay, problem, null));
+    return new Outcome(null, new CloudflareApiException(status, method, path, errors, cfRay, problem, null), false);
   }
 
-  private static Outcome failed(int status, String method, String path, String cfRay, String problem, String text) {
+  private static Outcome unreadable(
+      int status, String method, String path, String cfRay, String problem, String text) {
     return new Outcome(null,
-        new CloudflareApiException(status, method, path, List.of(), cfRay, problem, BodyExcerpt.of(text)));
+        new CloudflareApiException(status, method, path, List.of(), cfRay, problem, BodyExcerpt.of(text)), true);
   }
 
   /**
@@ -260,17 +315,8 @@ public final class ApiTransport {
         || e instanceof NoRouteToHostException;
   }
 
-  private boolean mayRetry(int attempt, long start, Duration wait) {
-    return attempt < retryPolicy.maxAttempts() && fitsBudget(start, wait);
-  }
-
-  private boolean fitsBudget(long start, Duration wait) {
-    long elapsedAfterWait = time.nanoTime() - start + wait.toNanos();
-    return elapsedAfterWait <= retryPolicy.maxElapsed().toNanos();
-  }
-
   /** Exponential back-off with "equal jitter": half the step for sure, the other half random. */
-  Duration backoff(int attempt) {
+  private Duration backoff(int attempt) {
     long initial = retryPolicy.initialBackoff().toNanos();
     long max = retryPolicy.maxBackoff().toNanos();
     long step = initial;
@@ -286,41 +332,28 @@ public final class ApiTransport {
    * How long a 429 asks to wait: {@code retry-after} in seconds or as an HTTP date, else {@code
    * x-ratelimit-reset} in seconds.
    */
-  private static java.util.Optional<Duration> retryAfter(Response response) {
+  private static Optional<Duration> retryAfter(Response response) {
     String retryAfter = response.header("retry-after");
     if (retryAfter != null) {
       try {
-        return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim()))));
+        return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim()))));
       } catch (NumberFormatException notSeconds) {
         Date date = response.headers().getDate("retry-after");
         if (date != null) {
           long millis = date.getTime() - System.currentTimeMillis();
-          return java.util.Optional.of(Duration.ofMillis(Math.max(0, millis)));
+          return Optional.of(Duration.ofMillis(Math.max(0, millis)));
         }
       }
     }
     String reset = response.header("x-ratelimit-reset");
     if (reset != null) {
       try {
-        return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(reset.trim()))));
+        return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(reset.trim()))));
       } catch (NumberFormatException ignored) {
         // Not a number of seconds: fall back to ordinary back-off.
       }
     }
-    return java.util.Optional.empty();
-  }
-
-  private void sleep(Duration wait, String method, String path) {
-    try {
-      time.sleep(wait);
-    } catch (InterruptedException e) {
-      throw interrupted(method, path, e);
-    }
-  }
-
-  private static CloudflareException interrupted(String method, String path, InterruptedException e) {
-    Thread.currentThread().interrupt();
-    return new CloudflareException("interrupted while waiting to send " + method + " " + path, e);
+    return Optional.empty();
   }
 
   private static String describe(IOException e) {

@@ -7,7 +7,9 @@ import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Secret;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -170,9 +172,9 @@ public final class Worker {
   }
 
   /** The bindings sorted by name, for a stable metadata document. */
-  java.util.List<Binding> bindings() {
+  List<Binding> bindings() {
     return bindings.values().stream()
-        .sorted(java.util.Comparator.comparing(Binding::name))
+        .sorted(Comparator.comparing(Binding::name))
         .toList();
   }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(dev.cftokens.runtime.LogLeakScan.class)
+@ExtendWith(dev.cftokens.runtime.LeakScan.class)
 class WorkerTest {
   private static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
   private static final String VALUE = "w0rkerT0kenValue0123456789abcdefghijklmnop";

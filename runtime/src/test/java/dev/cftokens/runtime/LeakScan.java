@@ -10,18 +10,22 @@ import java.util.logging.SimpleFormatter;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Captures every log record of every logger at level ALL during each test, and fails the test if one of
- * them (message, parameters, stack trace) holds anything shaped like a secret: a run of 40 or more token
- * characters (token values are 40 to 80; ids are 32 and may be logged), or an authentication header.
- * System.Logger goes to java.util.logging when no other backend is installed, as in these tests.
+ * The suite-wide leak check. As a JUnit extension it captures every log record of every logger at level
+ * ALL during each test, and fails the test if one of them (message, parameters, stack trace) holds anything
+ * shaped like a secret: a run of 40 or more token characters (token values are 40 to 80; ids are 32 and may
+ * be logged), or an authentication header. System.Logger goes to java.util.logging when no other backend is
+ * installed, as in these tests. {@link #caught} does the same for the messages of every exception a test
+ * provokes.
  */
-public final class LogLeakScan implements BeforeEachCallback, AfterEachCallback {
+public final class LeakScan implements BeforeEachCallback, AfterEachCallback {
   private static final Pattern SECRET_SHAPED = Pattern.compile("[A-Za-z0-9_\\-]{40,}");
   private static final Pattern AUTH_HEADER = Pattern.compile("(?i)authorization:|bearer |x-auth-key");
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LogLeakScan.class);
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LeakScan.class);
 
   private static final class Capture extends Handler {
     final List<LogRecord> records = new CopyOnWriteArrayList<>();
@@ -69,6 +73,32 @@ public final class LogLeakScan implements BeforeEachCallback, AfterEachCallback 
     }
     if (capture.records.isEmpty() && context.getRequiredTestClass().isAnnotationPresent(ExpectsRequestLog.class)) {
       throw new AssertionError("no log record at all: is the capture working?");
+    }
+  }
+
+  /**
+   * {@code catchThrowableOfType}, and then a check that no message in the exception's chain (causes and
+   * suppressed exceptions included) holds secret-shaped text or an authentication header.
+   */
+  public static <T extends Throwable> T caught(Class<T> type, ThrowingCallable call) {
+    T thrown = Assertions.catchThrowableOfType(type, call);
+    Assertions.assertThat(thrown).as("expected a " + type.getSimpleName()).isNotNull();
+    check(thrown, new java.util.IdentityHashMap<>());
+    return thrown;
+  }
+
+  private static void check(Throwable throwable, java.util.Map<Throwable, Boolean> seen) {
+    if (throwable == null || seen.put(throwable, true) != null) {
+      return;
+    }
+    String text = throwable.getClass().getName() + ": " + throwable.getMessage();
+    if (SECRET_SHAPED.matcher(text).find() || AUTH_HEADER.matcher(text).find()) {
+      throw new AssertionError("an exception message looks like it holds a secret or an authentication header: "
+          + SECRET_SHAPED.matcher(text).replaceAll("<40+ token characters>"));
+    }
+    check(throwable.getCause(), seen);
+    for (Throwable suppressed : throwable.getSuppressed()) {
+      check(suppressed, seen);
     }
   }
 
