@@ -45,7 +45,7 @@ import javax.tools.ToolProvider;
  * <p>Times are the compiling thread's CPU time (javac compiles on the calling thread), so that other
  * work on a shared machine does not count; wall-clock medians are printed too.
  *
- * <p>Run: {@code mvn -q -o test -pl processor -am -Pbenchmark -DskipTests}
+ * <p>Run: {@code mvn -q -o test -pl processor -am -Pprocessor-benchmark -DskipTests}
  */
 public final class ProcessorBenchmark {
   private static final int WARM_UP_RUNS = 2;
