@@ -39,8 +39,12 @@ final class AccountEndpoints {
       throw new ApiException(400, ErrorCodes.VALIDATION, "Cannot list accounts with an account-owned API token "
           + caller.tokenId() + "; give the account id instead (CLOUDFLARE_ACCOUNT_ID)");
     }
+    int page = request.intQuery("page", 1, 1, Integer.MAX_VALUE);
+    int perPage = request.intQuery("per_page", TokenEndpoints.DEFAULT_PER_PAGE, TokenEndpoints.MIN_PER_PAGE,
+        TokenEndpoints.MAX_PER_PAGE);
+    boolean visible = caller.hasAllRights() || reachesAccount(caller);
     ArrayNode result = Json.array();
-    if (caller.hasAllRights() || reachesAccount(caller)) {
+    if (visible && page == 1) {
       ObjectNode account = result.addObject();
       account.put("id", identity.accountId());
       account.put("name", identity.accountName());
@@ -49,11 +53,11 @@ final class AccountEndpoints {
       account.putObject("settings").put("enforce_twofactor", false);
     }
     ObjectNode info = Json.object();
-    info.put("page", 1);
-    info.put("per_page", 20);
+    info.put("page", page);
+    info.put("per_page", perPage);
     info.put("count", result.size());
-    info.put("total_count", result.size());
-    info.put("total_pages", 1);
+    info.put("total_count", visible ? 1 : 0);
+    info.put("total_pages", visible ? 1 : 0);
     return ApiResponse.list(result, info);
   }
 

@@ -14,7 +14,6 @@ import dev.cftokens.emulator.tokens.TokenStore;
 import dev.cftokens.emulator.tokens.TokenValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +30,9 @@ import java.util.stream.Collectors;
  * when done.
  */
 public final class CloudflareEmulator implements AutoCloseable {
+  /** IPv4 loopback by its literal (no lookup), whatever the JVM's IPv6 preference. */
+  private static final String LOOPBACK = "127.0.0.1";
+
   static {
     // The JDK server writes headers and body in two packets; with Nagle's algorithm on, the body waits for
     // the client's delayed ACK, 40 ms per answer. The property is read once, when the server first starts.
@@ -56,7 +58,9 @@ public final class CloudflareEmulator implements AutoCloseable {
   private CloudflareEmulator(EmulatorOptions options) throws IOException {
     this.adminToken = options.adminToken().orElseGet(TokenValues::newValue);
     this.adminTokenId = TokenValues.newId();
-    this.globalApiKey = options.globalApiKey().orElseGet(() -> TokenValues.newId() + "emu");
+    // Cloudflare's global API keys are 37 lower-case hex characters.
+    this.globalApiKey = options.globalApiKey()
+        .orElseGet(() -> TokenValues.newId() + TokenValues.newId().substring(0, 5));
     this.catalog = options.catalog();
     this.tokens = new TokenStore(options.clock());
     this.scripts = new WorkerScripts();
@@ -91,7 +95,7 @@ public final class CloudflareEmulator implements AutoCloseable {
         .map(limit -> new RateLimiter(limit.limit(), limit.window().toMillis(), options.clock()))
         .orElse(null);
 
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 128);
+    this.server = HttpServer.create(new InetSocketAddress(LOOPBACK, options.port()), 128);
     AtomicInteger threadNumber = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(options.threads(), runnable -> {
       Thread thread = new Thread(runnable, "cloudflare-emulator-" + threadNumber.incrementAndGet());
@@ -118,7 +122,7 @@ public final class CloudflareEmulator implements AutoCloseable {
 
   /** {@code http://127.0.0.1:<port>/client/v4}, what a client takes as its base URL. */
   public String baseUrl() {
-    return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + ApiHandler.API_PREFIX;
+    return "http://" + LOOPBACK + ":" + port() + ApiHandler.API_PREFIX;
   }
 
   public int port() {
@@ -216,11 +220,15 @@ public final class CloudflareEmulator implements AutoCloseable {
     }
     closed = true;
     server.stop(0);
-    executor.shutdown();
+    // Interrupts handlers sleeping for a latency fault; their connections are closed already.
+    executor.shutdownNow();
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (stateFile != null) {
+      saveState(); // last_used_on changes are not saved on their own
     }
   }
 

@@ -139,7 +139,8 @@ public final class EmulatorOptions {
     private RateLimit rateLimit;
     private Path statePath;
     private Clock clock = Clock.systemUTC();
-    private int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+    // Latency faults sleep on these threads, so there are more of them than cores.
+    private int threads = Math.max(16, Runtime.getRuntime().availableProcessors() * 4);
 
     private Builder() {}
 

@@ -16,10 +16,14 @@ public final class Main {
       "",
       "Options:",
       "  --port <n>          port to listen on (default 0: any free port)",
-      "  --admin-token <t>   bootstrap admin token, 40-80 chars of [A-Za-z0-9_-] (default: random)",
+      "  --admin-token <t>   bootstrap admin token, 40-80 chars of [A-Za-z0-9_-] (default: random at each start)",
       "  --account-id <hex>  the account's 32-hex id (default: random, or the state file's)",
+      "  --email <e>         the user's e-mail for the global API key (default user@example.com)",
+      "  --api-key <k>       the user's global API key (default: random at each start)",
       "  --latency <ms>      delay every answer by this many milliseconds (default 0)",
       "  --fault-rate <0-1>  share of requests that answer 500, 502 or 503 (default 0)",
+      "  --drop-rate <0-1>   share of changes (create, update, delete, roll, uploads) carried out but",
+      "                      answered by closing the connection (default 0)",
       "  --seed <n>          seed of the fault draws, for reproducible runs (default 1)",
       "  --rate-limit [n/s]  limit each credential to n requests per s seconds (default off;",
       "                      without a value Cloudflare's 1200/300)",
@@ -27,7 +31,8 @@ public final class Main {
       "  --catalog <file>    permission groups to use instead of the bundled snapshot",
       "  --help              print this help",
       "",
-      "Prints CLOUDFLARE_BASE_URL, CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID lines; Ctrl-C stops it.");
+      "Prints CLOUDFLARE_BASE_URL, CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_EMAIL and",
+      "CLOUDFLARE_API_KEY lines; Ctrl-C stops it.");
 
   private Main() {}
 
@@ -63,6 +68,8 @@ public final class Main {
     out.println("CLOUDFLARE_BASE_URL=" + emulator.baseUrl());
     out.println("CLOUDFLARE_API_TOKEN=" + emulator.adminToken());
     out.println("CLOUDFLARE_ACCOUNT_ID=" + emulator.accountId());
+    out.println("CLOUDFLARE_EMAIL=" + emulator.userEmail());
+    out.println("CLOUDFLARE_API_KEY=" + emulator.globalApiKey());
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }
@@ -85,11 +92,22 @@ public final class Main {
         case "--account-id":
           builder.accountId(value(args, ++i, arg));
           break;
+        case "--email":
+          builder.userEmail(value(args, ++i, arg));
+          break;
+        case "--api-key":
+          builder.globalApiKey(value(args, ++i, arg));
+          break;
         case "--latency":
           builder.latency(Duration.ofMillis(intValue(arg, value(args, ++i, arg))));
           break;
         case "--fault-rate":
           builder.fault(Fault.serverErrors(doubleValue(arg, value(args, ++i, arg))));
+          break;
+        case "--drop-rate":
+          builder.fault(Fault.commitThenDrop(doubleValue(arg, value(args, ++i, arg))).on(RequestKind.CREATE_TOKEN,
+              RequestKind.UPDATE_TOKEN, RequestKind.DELETE_TOKEN, RequestKind.ROLL_TOKEN,
+              RequestKind.UPLOAD_WORKER_SCRIPT, RequestKind.PUT_WORKER_SECRET));
           break;
         case "--seed":
           builder.seed(longValue(arg, value(args, ++i, arg)));
@@ -148,7 +166,8 @@ public final class Main {
   private static RateLimit rateLimit(String value) {
     int slash = value.indexOf('/');
     if (slash < 0) {
-      throw new IllegalArgumentException("--rate-limit takes <requests>/<seconds> such as 1200/300, not \"" + value + "\"");
+      throw new IllegalArgumentException(
+          "--rate-limit takes <requests>/<seconds> such as 1200/300, not \"" + value + "\"");
     }
     return new RateLimit(intValue("--rate-limit", value.substring(0, slash)),
         Duration.ofSeconds(longValue("--rate-limit", value.substring(slash + 1))));

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * A per-credential request limit: past {@code limit} requests in a window, every request answers 429 until
- * the window ends. Off unless given to {@link EmulatorOptions.Builder#rateLimit}, so that the project's own
- * fast tests are never throttled.
+ * A per-credential request limit: past {@code limit} requests in a window, every request answers 429 (code
+ * 971, with retry-after) for one whole window, as Cloudflare blocks for five minutes. Off unless given to
+ * {@link EmulatorOptions.Builder#rateLimit}, so that the project's own fast tests are never throttled.
  */
 public record RateLimit(int limit, Duration window) {
   public RateLimit {

@@ -70,13 +70,13 @@ final class TokenEndpoints {
 
   private ApiResponse list(TokenOwner owner, ApiRequest request, Caller caller) {
     requireRead(owner, request, caller, "list");
-    int page = intParam(request, "page", 1, 1, Integer.MAX_VALUE);
-    int perPage = intParam(request, "per_page", DEFAULT_PER_PAGE, MIN_PER_PAGE, MAX_PER_PAGE);
+    int page = request.intQuery("page", 1, 1, Integer.MAX_VALUE);
+    int perPage = request.intQuery("per_page", DEFAULT_PER_PAGE, MIN_PER_PAGE, MAX_PER_PAGE);
     String direction = request.query("direction");
     if (direction != null && !direction.equals("asc") && !direction.equals("desc")) {
       throw ApiException.validation("direction \"" + direction + "\" is not \"asc\" or \"desc\"");
     }
-    boolean includeExpired = booleanParam(request, "include_expired");
+    boolean includeExpired = request.booleanQuery("include_expired");
     Instant now = store.now();
     List<StoredToken> tokens = new ArrayList<>();
     for (StoredToken token : store.list(owner)) {
@@ -220,34 +220,5 @@ final class TokenEndpoints {
     } else {
       permissions.require(caller, identity.userResourceKey(), action + " user-owned tokens", "API Tokens Write");
     }
-  }
-
-  private static int intParam(ApiRequest request, String name, int fallback, int min, int max) {
-    String raw = request.query(name);
-    if (raw == null) {
-      return fallback;
-    }
-    int value;
-    try {
-      value = Integer.parseInt(raw);
-    } catch (NumberFormatException e) {
-      throw ApiException.validation(name + " \"" + raw + "\" is not a whole number");
-    }
-    if (value < min || value > max) {
-      throw ApiException.validation(name + " " + value + " is out of range: "
-          + (max == Integer.MAX_VALUE ? "it starts at " + min : "it must be " + min + " to " + max));
-    }
-    return value;
-  }
-
-  private static boolean booleanParam(ApiRequest request, String name) {
-    String raw = request.query(name);
-    if (raw == null) {
-      return false;
-    }
-    if (raw.equals("true") || raw.equals("false")) {
-      return Boolean.parseBoolean(raw);
-    }
-    throw ApiException.validation(name + " \"" + raw + "\" is not true or false");
   }
 }

@@ -282,6 +282,10 @@ class AuthenticationTest {
     assertThat(byAdmin.result().size()).isEqualTo(1);
     assertThat(byAdmin.result().path(0).path("id").asText()).isEqualTo(emulator.accountId());
     assertThat(byAdmin.body().path("result_info").path("total_count").asInt()).isEqualTo(1);
+    ApiClient.Response secondPage = admin.get("/accounts?page=2&per_page=50");
+    assertThat(secondPage.result().size()).isZero();
+    assertThat(secondPage.body().path("result_info").path("total_count").asInt()).isEqualTo(1);
+    assertThat(admin.get("/accounts?per_page=500").status()).isEqualTo(400);
     assertThat(ApiClient.bearer(emulator, granted).get("/accounts").result().size()).isEqualTo(1);
     assertThat(ApiClient.bearer(emulator, ungranted).get("/accounts").result().size()).isZero();
   }

@@ -44,11 +44,7 @@ public final class EmulatorBenchmark {
     String accountId = inProcess != null ? inProcess.accountId() : options.get("--account-id");
     System.out.println("emulator: " + (inProcess != null ? "in-process" : baseUrl));
     ObjectMapper json = new ObjectMapper();
-    try (AutoCloseable closer = () -> {
-          if (inProcess != null) {
-            inProcess.close();
-          }
-        }) {
+    try {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String tokens = baseUrl + "/accounts/" + accountId + "/tokens";
       String body = "{\"name\": \"bench\", \"policies\": [{\"effect\": \"allow\", \"permission_groups\": "
@@ -101,6 +97,10 @@ public final class EmulatorBenchmark {
           : (rates.get(rates.size() / 2 - 1) + rates.get(rates.size() / 2)) / 2;
       System.out.printf("median: %.0f token creations/s over %d rounds (min %.0f, max %.0f)%n", median, rates.size(),
           rates.get(0), rates.get(rates.size() - 1));
+    } finally {
+      if (inProcess != null) {
+        inProcess.close();
+      }
     }
   }
 }

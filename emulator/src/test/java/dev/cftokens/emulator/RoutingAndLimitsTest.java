@@ -9,9 +9,14 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Unknown routes, wrong methods, identifiers in paths, quotas and the rate limit. */
@@ -44,6 +49,7 @@ class RoutingAndLimitsTest {
 
       assertThat(response.status()).isEqualTo(405);
       assertThat(response.success()).isFalse();
+      assertThat(response.errorCode()).isEqualTo(7001);
       assertThat(response.headers().firstValue("Allow")).hasValue("GET, POST");
       assertThat(patch.status()).isEqualTo(405);
     }
@@ -141,7 +147,7 @@ class RoutingAndLimitsTest {
   }
 
   @Test
-  void rateLimitWindowEnds() {
+  void passingTheLimitBlocksForAWholeWindow() {
     TokenEndpointsTest.MutableClock clock = new TokenEndpointsTest.MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     EmulatorOptions options = EmulatorOptions.builder().clock(clock).rateLimit(RateLimit.cloudflare()).build();
     try (CloudflareEmulator emulator = CloudflareEmulator.start(options)) {
@@ -149,13 +155,20 @@ class RoutingAndLimitsTest {
       for (int i = 0; i < 1200; i++) {
         assertThat(admin.get("/user").status()).isEqualTo(200);
       }
+      clock.set(Instant.parse("2030-01-01T00:04:00Z"));
       ApiClient.Response limited = admin.get("/user");
       assertThat(limited.status()).isEqualTo(429);
-      assertThat(limited.headers().firstValue("retry-after")).hasValue("300");
+      assertThat(limited.headers().firstValue("retry-after")).as("a block lasts five minutes").hasValue("300");
 
-      clock.set(Instant.parse("2030-01-01T00:05:00Z"));
+      clock.set(Instant.parse("2030-01-01T00:08:00Z"));
+      ApiClient.Response stillBlocked = admin.get("/user");
+      assertThat(stillBlocked.status()).isEqualTo(429);
+      assertThat(stillBlocked.headers().firstValue("retry-after")).hasValue("60");
 
-      assertThat(admin.get("/user").status()).isEqualTo(200);
+      clock.set(Instant.parse("2030-01-01T00:09:00Z"));
+      ApiClient.Response again = admin.get("/user");
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(again.headers().firstValue("x-ratelimit-remaining")).hasValue("1199");
     }
   }
 
@@ -209,6 +222,29 @@ class RoutingAndLimitsTest {
       assertThat(created.status()).isEqualTo(200);
       assertThat(created.result().path("policies").path(0).path("permission_groups").path(0).path("name").asText())
           .isEqualTo("New Zone Read");
+    }
+  }
+
+  @Test
+  void concurrentCreatesStopExactlyAtTheQuota() throws Exception {
+    try (CloudflareEmulator emulator = CloudflareEmulator.start()) {
+      ApiClient admin = ApiClient.admin(emulator);
+      String tokens = "/accounts/" + emulator.accountId() + "/tokens";
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 0; i < 560; i++) {
+        String name = "c" + i;
+        statuses.add(pool.submit(() -> admin.post(tokens, Bodies.zoneReader(name)).status()));
+      }
+      Map<Integer, Integer> counts = new HashMap<>();
+      for (Future<Integer> status : statuses) {
+        counts.merge(status.get(), 1, Integer::sum);
+      }
+      pool.shutdown();
+
+      assertThat(counts).containsEntry(200, 500).containsEntry(400, 60);
+      assertThat(emulator.tokens()).hasSize(500);
+      assertThat(emulator.tokens()).extracting(EmulatedToken::id).doesNotHaveDuplicates();
     }
   }
 }

@@ -55,7 +55,8 @@ class StandaloneTest {
   @Test
   void runsAsAProcessServesRealRequestsAndStopsOnSigterm() throws Exception {
     Path state = dir.resolve("state.json");
-    Process process = launch("--port", "0", "--state", state.toString(), "--seed", "7");
+    Process process = launch("--port", "0", "--state", state.toString(), "--seed", "7", "--email", "ops@example.com",
+        "--api-key", "global-key-0123456789");
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       Map<String, String> announced = announcement(out);
       String baseUrl = announced.get("CLOUDFLARE_BASE_URL");
@@ -68,6 +69,11 @@ class StandaloneTest {
           .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(Bodies.zoneReader("from-a-process"))).build());
       assertThat(created.status()).isEqualTo(200);
+      assertThat(announced).containsEntry("CLOUDFLARE_EMAIL", "ops@example.com")
+          .containsEntry("CLOUDFLARE_API_KEY", "global-key-0123456789");
+      ApiClient.Response byKey = ApiClient.send(HttpRequest.newBuilder(URI.create(baseUrl + "/user"))
+          .header("X-Auth-Email", "ops@example.com").header("X-Auth-Key", "global-key-0123456789").build());
+      assertThat(byKey.result().path("email").asText()).isEqualTo("ops@example.com");
 
       // SIGTERM, as Ctrl-C would send SIGINT: the shutdown hook stops the server. Through the handle, which
       // unlike Process.destroy leaves the output stream open to read the last line.
@@ -88,7 +94,7 @@ class StandaloneTest {
 
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isZero();
-    assertThat(output).contains("--port", "--latency", "--fault-rate", "--seed", "--state", "--catalog");
+    assertThat(output).contains("--port", "--latency", "--fault-rate", "--drop-rate", "--seed", "--state", "--catalog");
   }
 
   @Test
@@ -108,11 +114,13 @@ class StandaloneTest {
         + "\"scopes\": [\"com.cloudflare.api.account\"]}]");
 
     EmulatorOptions options = Main.parse(new String[] {"--port", "0", "--latency", "25", "--fault-rate", "0.25",
-        "--seed", "9", "--rate-limit", "10/60", "--catalog", catalog.toString(), "--account-id",
+        "--seed", "9", "--drop-rate", "0.5", "--rate-limit", "10/60", "--catalog", catalog.toString(), "--account-id",
         "0123456789abcdef0123456789abcdef"});
 
-    assertThat(options.faults()).extracting(Fault::type).containsExactly(Fault.Type.LATENCY, Fault.Type.SERVER_ERROR);
+    assertThat(options.faults()).extracting(Fault::type)
+        .containsExactly(Fault.Type.LATENCY, Fault.Type.SERVER_ERROR, Fault.Type.COMMIT_THEN_DROP);
     assertThat(options.faults().get(1).share()).isEqualTo(0.25);
+    assertThat(options.faults().get(2).kinds()).contains(RequestKind.CREATE_TOKEN).doesNotContain(RequestKind.GET_TOKEN);
     assertThat(options.seed()).isEqualTo(9);
     assertThat(options.rateLimit()).hasValue(new RateLimit(10, Duration.ofSeconds(60)));
     assertThat(options.catalog().groups()).extracting(g -> g.name()).containsExactly("Only Group");

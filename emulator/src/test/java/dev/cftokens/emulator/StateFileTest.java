@@ -33,6 +33,7 @@ class StateFileTest {
       id = created.path("id").asText();
       ApiClient.admin(first).post(tokens, Bodies.zoneReader("deleted-later"));
       ApiClient.admin(first).delete(tokens + "/" + first.tokens().get(1).id());
+      ApiClient.bearer(first, value).get(tokens); // last_used_on, saved only on close
     }
     String saved = Files.readString(state);
     assertThat(saved).contains(id).contains("value_sha256").doesNotContain(value);
@@ -43,6 +44,7 @@ class StateFileTest {
         assertThat(t.id()).isEqualTo(id);
         assertThat(t.name()).isEqualTo("kept");
         assertThat(t.condition().in()).containsExactly("127.0.0.0/8");
+        assertThat(t.lastUsedOn()).isNotNull();
       });
       ApiClient.Response listed = ApiClient.bearer(second, value).get("/accounts/" + accountId + "/tokens");
       assertThat(listed.status()).as("the old value authenticates against the restarted emulator").isEqualTo(200);

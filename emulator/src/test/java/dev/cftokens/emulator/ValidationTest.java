@@ -10,6 +10,8 @@ import org.junit.jupiter.api.TestInstance;
 /** Each of Cloudflare's body rules, one failing request per rule: 400, code 1001, the field and the value named. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ValidationTest {
+  private static final String R2_BUCKET_ITEM_READ = "6a018a9f2fc74eb6b293b0c548f38b39";
+
   private CloudflareEmulator emulator;
   private ApiClient admin;
   private String tokens;
@@ -216,5 +218,51 @@ class ValidationTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.errorMessage()).contains("status", "\"paused\"");
     admin.delete(tokens + "/" + id);
+  }
+
+  @Test
+  void bucketsOfOtherAccountsFailTheCommonPermissionCheck() {
+    String bucket = "com.cloudflare.edge.r2.bucket.0123456789abcdef0123456789abcdef_default_photos";
+    rejected(Bodies.token("x", R2_BUCKET_ITEM_READ, bucket), "Failed common permission check", bucket);
+  }
+
+  @Test
+  void bucketsOfTheAccountAreAccepted() {
+    String bucket = "com.cloudflare.edge.r2.bucket." + emulator.accountId() + "_eu_photos";
+    ApiClient.Response response = admin.post(tokens, Bodies.token("bucket", R2_BUCKET_ITEM_READ, bucket));
+    assertThat(response.status()).as(response.text()).isEqualTo(200);
+    admin.delete(tokens + "/" + response.result().path("id").asText());
+  }
+
+  @Test
+  void allBucketsKeyOnlyNested() {
+    rejected(Bodies.token("x", R2_BUCKET_ITEM_READ, "com.cloudflare.edge.r2.bucket.*"),
+        "com.cloudflare.edge.r2.bucket.*", "nested");
+  }
+
+  @Test
+  void aGroupListedTwiceInOnePolicyIsRejected() {
+    rejected("{\"name\": \"x\", \"policies\": [{\"effect\": \"allow\", \"permission_groups\": [{\"id\": \""
+        + Bodies.ZONE_READ + "\"}, {\"id\": \"" + Bodies.ZONE_READ + "\"}], "
+        + "\"resources\": {\"com.cloudflare.api.account.zone.*\": \"*\"}}]}", "listed twice", Bodies.ZONE_READ);
+  }
+
+  @Test
+  void metaMustBeKeyAndValueStrings() {
+    rejected("{\"name\": \"x\", \"policies\": [{\"effect\": \"allow\", \"permission_groups\": [{\"id\": \""
+        + Bodies.ZONE_READ + "\", \"meta\": {\"key\": 1}}], "
+        + "\"resources\": {\"com.cloudflare.api.account.zone.*\": \"*\"}}]}", "permission_groups[0].meta");
+  }
+
+  @Test
+  void requestIpTakesOnlyInAndNotIn() {
+    rejected("{\"name\": \"x\", " + zonePolicies() + ", \"condition\": {\"request_ip\": {\"within\": []}}}",
+        "condition.request_ip.within");
+  }
+
+  @Test
+  void resourcesMustNotBeEmpty() {
+    rejected("{\"name\": \"x\", \"policies\": [{\"effect\": \"allow\", \"permission_groups\": [{\"id\": \""
+        + Bodies.ZONE_READ + "\"}], \"resources\": {}}]}", "policies[0].resources");
   }
 }

@@ -117,7 +117,7 @@ public final class ApiTokenProcessor extends AbstractProcessor {
   }
 
   private void processType(TypeElement type) {
-    Reporter reporter = new Reporter(printer, type);
+    Reporter reporter = new Reporter(printer);
     try {
       Optional<TokenValidator> validator = validator();
       if (validator.isEmpty()) {

@@ -53,6 +53,19 @@ final class CatalogOption {
   }
 
   private static void fail(DiagnosticPrinter printer, String path, String why) {
-    printer.print(Message.CATALOG_UNREADABLE, path, why);
+    printer.print(Message.CATALOG_UNREADABLE, path, why + whereRelativePathsPoint(path));
+  }
+
+  /** A relative path is read from the compiler's working directory, which is often not the module's. */
+  private static String whereRelativePathsPoint(String path) {
+    try {
+      Path given = Path.of(path);
+      return given.isAbsolute() || path.isBlank()
+          ? ""
+          : " (a relative path is resolved against the compiler's working directory, here "
+              + given.toAbsolutePath().getParent() + ")";
+    } catch (InvalidPathException e) {
+      return "";
+    }
   }
 }

@@ -15,10 +15,19 @@ final class DiagnosticPrinter {
 
   DiagnosticPrinter(ProcessingEnvironment env) {
     this.messager = env.getMessager();
-    this.repeated = RepeatedAnnotationPositions.create(env);
+    this.repeated = repeatedAnnotationPositions(env);
     // ecj places a message on an attribute (`permissionGroups = {...}`) but not on one element of its
     // array, which it silently widens to the whole annotation: give it the attribute.
     this.wholeAttributesOnly = env.getClass().getName().startsWith("org.eclipse.jdt.");
+  }
+
+  private static RepeatedAnnotationPositions repeatedAnnotationPositions(ProcessingEnvironment env) {
+    try {
+      return RepeatedAnnotationPositions.create(env);
+    } catch (LinkageError noCompilerTreeApi) {
+      // A runtime without the jdk.compiler module (ecj on a bare JRE): Messager positions only.
+      return null;
+    }
   }
 
   void print(Message message, Location location, Object... args) {

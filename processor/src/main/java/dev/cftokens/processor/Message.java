@@ -15,6 +15,8 @@ enum Message {
       "-A" + ApiTokenProcessor.CATALOG_OPTION + "=%s: %s. Give the path of a permission-group catalog"
           + " ({\"groups\": [...]}, a JSON array, or the API answer {\"result\": [...]}), or drop the option"
           + " to use the bundled catalog"),
+  WRITE_FAILED("write-failed",
+      "cannot write %s for %s: %s. If a class of that name already exists, rename it or the interface"),
   UNRESOLVED_TYPE("unresolved-type",
       "%s refers to types that were never generated or found (%s); its provisioner was not written"),
 
@@ -74,7 +76,6 @@ enum Message {
       "@Policy has no resources; name at least one key, such as \"com.cloudflare.api.account.zone.*\""),
   INVALID_RESOURCE_KEY("invalid-resource-key", "%s"),
   INVALID_WITHIN("invalid-within", "%s"),
-  WRITE_FAILED("write-failed", "cannot write %s for %s: %s"),
   DUPLICATE_RESOURCE("duplicate-resource",
       "resource \"%s\" is listed twice in this policy; remove one", Diagnostic.Kind.WARNING),
 

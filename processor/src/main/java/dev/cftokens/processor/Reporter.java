@@ -1,6 +1,5 @@
 package dev.cftokens.processor;
 
-import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -9,16 +8,10 @@ import javax.tools.Diagnostic;
  */
 final class Reporter {
   private final DiagnosticPrinter printer;
-  private final TypeElement type;
   private int errors;
 
-  Reporter(DiagnosticPrinter printer, TypeElement type) {
+  Reporter(DiagnosticPrinter printer) {
     this.printer = printer;
-    this.type = type;
-  }
-
-  TypeElement type() {
-    return type;
   }
 
   void report(Message message, Location location, Object... args) {

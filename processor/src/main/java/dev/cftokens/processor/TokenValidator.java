@@ -194,19 +194,22 @@ final class TokenValidator {
    * user's own business.
    */
   private List<String> inputs(TypeElement type, List<LocatedKey> keys, Reporter reporter) {
-    Map<String, ExecutableElement> inputs = new LinkedHashMap<>();
+    Map<String, Location> inputs = new LinkedHashMap<>();
     TypeMirror string = elements.getTypeElement(String.class.getCanonicalName()).asType();
     for (ExecutableElement method : abstractMethods(type)) {
       String name = method.getSimpleName().toString();
       // An inherited method is reported on the interface (its own declaration may be in a class file).
-      Location at = method.getEnclosingElement().equals(type) ? Location.of(method) : Location.of(type);
+      boolean inherited = !method.getEnclosingElement().equals(type);
+      Location at = inherited ? Location.of(type) : Location.of(method);
       if (!method.getParameters().isEmpty() || !method.getTypeParameters().isEmpty()
           || !types.isSameType(method.getReturnType(), string)) {
-        reporter.report(Message.INVALID_INPUT_METHOD, at, describe(method));
+        reporter.report(Message.INVALID_INPUT_METHOD, at, describe(method) + (inherited
+            ? " (inherited from " + ((TypeElement) method.getEnclosingElement()).getQualifiedName() + ")"
+            : ""));
       } else if (name.equals(TokenDeclaration.ACCOUNT_PLACEHOLDER)) {
         reporter.report(Message.RESERVED_INPUT, at);
       } else {
-        inputs.put(name, method);
+        inputs.put(name, at);
       }
     }
     Map<String, Boolean> used = new LinkedHashMap<>();
@@ -218,9 +221,9 @@ final class TokenValidator {
         }
       }
     }
-    inputs.forEach((name, method) -> {
+    inputs.forEach((name, at) -> {
       if (!used.containsKey(name)) {
-        reporter.report(Message.UNUSED_INPUT, Location.of(method), name, name);
+        reporter.report(Message.UNUSED_INPUT, at, name, name);
       }
     });
     return new ArrayList<>(inputs.keySet());

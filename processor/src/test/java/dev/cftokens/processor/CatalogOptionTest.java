@@ -95,6 +95,16 @@ class CatalogOptionTest {
   }
 
   @Test
+  void relativePathErrorSaysWhereItWasLookedFor() {
+    Compilation compilation = Compilers.javac().withOptions("-Acftokens.catalog=missing/groups.json")
+        .compile(Sources.readonlyToken());
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("a relative path is resolved against the compiler's working"
+        + " directory, here " + Path.of("missing/groups.json").toAbsolutePath().getParent());
+  }
+
+  @Test
   void emptyPathIsAnError() {
     Compilation compilation = Compilers.javac().withOptions("-Acftokens.catalog=").compile(Sources.readonlyToken());
 

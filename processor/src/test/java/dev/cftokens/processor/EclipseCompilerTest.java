@@ -40,6 +40,38 @@ class EclipseCompilerTest {
   }
 
   @Test
+  void nestedInterfaceWithRepeatedPoliciesGeneratesTheSameSourceAsUnderJavac() {
+    DiskCompiler.Result result = DiskCompiler.ecj().compile(directory, List.of(DiskCompiler.Source.of(Sources.acme("Outer",
+        "public class Outer {",
+        "  @ApiToken(id = \"logs\", owner = Owner.ACCOUNT)",
+        "  @Policy(permissionGroups = {\"Logs Read\", \"Account Settings Read\"},",
+        "          resources = \"com.cloudflare.api.account\")",
+        "  @Policy(effect = Effect.DENY, permissionGroups = {\"Logs Write\", \"DNS Write\"},",
+        "          within = \"com.cloudflare.api.account.{account}\",",
+        "          resources = {\"com.cloudflare.api.account.zone.{zone}\",",
+        "                       \"com.cloudflare.api.account.zone.0123456789abcdef0123456789abcdef\"})",
+        "  public interface Inner { String zone(); }",
+        "}"))));
+
+    assertThat(result.success()).as("%s", result.diagnostics()).isTrue();
+    assertThat(result.generatedSource("com.acme.Outer_InnerProvisioner"))
+        .contains(GoldenFiles.read("Outer_InnerProvisioner"));
+  }
+
+  @Test
+  void warningsReachEcjToo() {
+    DiskCompiler.Result result = DiskCompiler.ecj().compile(directory, List.of(DiskCompiler.Source.of(Sources.acme("OldToken",
+        "@ApiToken(expiresOn = \"2024-12-31T23:59:59Z\")",
+        "@Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.*\")",
+        "public interface OldToken {}"))));
+
+    assertThat(result.success()).isTrue();
+    assertThat(result.ofKind(Diagnostic.Kind.WARNING)).singleElement()
+        .satisfies(warning -> assertThat(warning.getMessage(Locale.ROOT)).contains("[cftokens:already-expired]"));
+    assertThat(result.generatedSource("com.acme.OldTokenProvisioner")).isPresent();
+  }
+
+  @Test
   void unknownPermissionGroupIsAnErrorOnItsLine() {
     JavaFileObject source = Sources.acme("RouteToken",
         "@ApiToken",

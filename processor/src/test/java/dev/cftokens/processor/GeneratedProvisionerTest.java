@@ -79,6 +79,31 @@ class GeneratedProvisionerTest {
   }
 
   @Test
+  void elevenInputsAreAllKept() throws Throwable {
+    StringBuilder methods = new StringBuilder();
+    StringBuilder bucket = new StringBuilder();
+    String[] values = new String[11];
+    for (int i = 0; i < 11; i++) {
+      methods.append("  String part").append(i).append("();\n");
+      values[i] = "value" + i;
+    }
+    // Eleven inputs are more than Map.of takes; every one must still be a used placeholder.
+    String resources = java.util.stream.IntStream.range(0, 11)
+        .mapToObj(i -> "\"com.cloudflare.api.account.zone.{part" + i + "}\"")
+        .collect(java.util.stream.Collectors.joining(", "));
+    TokenProvisioner<?> provisioner = create(Sources.acme("ManyZones",
+            "@ApiToken",
+            "@Policy(permissionGroups = \"Zone Read\", resources = {" + resources + "})",
+            "public interface ManyZones {",
+            methods.toString(),
+            "}"),
+        "com.acme.ManyZones", values);
+
+    assertThat(provisioner.inputs()).hasSize(11).containsEntry("part0", "value0").containsEntry("part10", "value10");
+    assertThat(provisioner.declaration().inputs()).hasSize(11).startsWith("part0", "part1");
+  }
+
+  @Test
   void createRejectsANullInputByName() throws Exception {
     Class<?> type = compile(Sources.restrictedToken(), "com.acme.RestrictedTokenProvisioner");
     Method create = type.getMethod("create", String.class);

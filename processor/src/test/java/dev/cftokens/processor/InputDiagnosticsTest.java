@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.cftokens.processor.Diagnostics.assertSingleError;
 
 import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** Inputs: placeholders against the interface's no-argument {@code String} methods. */
@@ -121,5 +122,22 @@ class InputDiagnosticsTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.BucketTokenProvisioner").contentsAsUtf8String()
         .contains("create(String jurisdiction, String accountId,\n      String bucket)");
+  }
+
+  @Test
+  void invalidInheritedMethodIsReportedOnTheInterfaceNamingItsDeclarer() {
+    JavaFileObject token = Sources.acme("ZoneToken",
+        "@ApiToken",
+        "@Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.*\")",
+        "public interface ZoneToken extends Counted {}");
+
+    Compilation compilation = Compilers.javac().compile(token,
+        Sources.acme("Counted", "public interface Counted { int count(); }"));
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cftokens:invalid-input-method] method int count() (inherited from com.acme.Counted)")
+        .inFile(token)
+        .onLineContaining("public interface ZoneToken");
   }
 }

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +74,42 @@ class ProcessorBehaviourTest {
     assertThat(compilation).hadErrorContaining(
         "[cftokens:unresolved-type] com.acme.ZoneToken refers to types that were never generated or found"
             + " (MissingInputs)");
+  }
+
+  @Test
+  void provisionerNameTakenByAnExistingClassIsAnError() {
+    JavaFileObject token = Sources.readonlyToken();
+    Compilation compilation = Compilers.javac().compile(token,
+        Sources.acme("ReadonlyTokenProvisioner", "public class ReadonlyTokenProvisioner {}"));
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cftokens:write-failed] cannot write com.acme.ReadonlyTokenProvisioner for"
+            + " com.acme.ReadonlyToken")
+        .inFile(token)
+        .onLineContaining("public interface ReadonlyToken");
+  }
+
+  @Test
+  void unexpectedFailureIsOneErrorOnTheElementAskingForAReport() {
+    // An @ApiToken from another version of cftokens-annotations, without the owner attribute.
+    JavaFileObject oldAnnotation = JavaFileObjects.forSourceLines("dev.cftokens.annotations.ApiToken",
+        "package dev.cftokens.annotations;",
+        "public @interface ApiToken { String name() default \"\"; String id() default \"\"; }");
+    JavaFileObject token = Sources.acme("OldToken",
+        "@ApiToken",
+        "@Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.*\")",
+        "public interface OldToken {}");
+
+    Compilation compilation = Compilers.javac().compile(oldAnnotation, token);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cftokens:internal-error] cftokens failed while processing com.acme.OldToken:"
+            + " java.lang.IllegalStateException")
+        .inFile(token)
+        .onLineContaining("public interface OldToken");
+    assertThat(compilation).hadErrorContaining("please report it");
   }
 
   @Test

@@ -147,4 +147,18 @@ class ResourceDiagnosticsTest {
         "[cftokens:invalid-resource-key] resource key \"com.cloudflare.api.acount\"",
         "api.acount");
   }
+
+  @Test
+  void errorOnAnArrayElementOfARepeatedPolicyIsOnThatElement() {
+    assertSingleError(
+        Sources.acme("TwoPolicies",
+            "@ApiToken",
+            "@Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.*\")",
+            "@Policy(permissionGroups = {\"Account Settings Read\",",
+            "                            \"Acount Settings Write\"},",
+            "        resources = \"com.cloudflare.api.account\")",
+            "public interface TwoPolicies {}"),
+        "unknown permission group \"Acount Settings Write\"; did you mean \"Account Settings Write\"?",
+        "\"Acount Settings Write\"");
+  }
 }

@@ -67,6 +67,14 @@ class TokenDiagnosticsTest {
   }
 
   @Test
+  void requestIpWithoutApiTokenIsAnError() {
+    assertSingleError(
+        Sources.acme("Forgotten", "@RequestIp(in = \"192.0.2.0/24\")", "public interface Forgotten {}"),
+        "[cftokens:missing-api-token] @RequestIp on Forgotten has no effect without @ApiToken",
+        "@RequestIp");
+  }
+
+  @Test
   void blankNameIsAnError() {
     assertSingleError(
         Sources.acme("BlankToken", "@ApiToken(", "    name = \"   \")", POLICY, "public interface BlankToken {}"),

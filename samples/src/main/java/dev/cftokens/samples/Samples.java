@@ -15,8 +15,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs the four documented scenarios end to end: against Cloudflare when {@code CLOUDFLARE_API_TOKEN}
@@ -46,19 +49,18 @@ public final class Samples {
     PrintStream out = System.out;
     String apiToken = System.getenv("CLOUDFLARE_API_TOKEN");
     if (apiToken != null && !apiToken.isBlank()) {
-      out.println("CLOUDFLARE_API_TOKEN is set: provisioning against Cloudflare.");
+      out.println("CLOUDFLARE_API_TOKEN is set: provisioning against Cloudflare"
+          + " (state in .cftokens/state.json; remove the tokens with the command line's destroy).");
       String zoneId = System.getenv("CFTOKENS_SAMPLE_ZONE_ID");
-      if (zoneId == null || zoneId.isBlank()) {
-        throw new IllegalStateException(
-            "set CFTOKENS_SAMPLE_ZONE_ID to the 32-hex id of a zone of your account for the restricted-token scenario");
-      }
       String bucket = System.getenv().getOrDefault("CFTOKENS_SAMPLE_BUCKET", DEMO_BUCKET);
-      // The state sits in .cftokens/ under the working directory; values are kept only when
-      // CFTOKENS_PASSPHRASE is set, otherwise tokens are rolled when a value is needed again.
-      new Samples(Cloudflare.fromEnvironment(), FileStateStore.inWorkingDirectory(), out, zoneId, bucket).run();
+      // Values are kept in the state only when CFTOKENS_PASSPHRASE is set; otherwise a token whose
+      // value is needed again is rolled, and the engine says so.
+      new Samples(Cloudflare.fromEnvironment(), FileStateStore.inWorkingDirectory(), out,
+          zoneId == null || zoneId.isBlank() ? null : zoneId, bucket).run();
       return;
     }
 
+    Path stateDir = Files.createTempDirectory("cftokens-samples");
     try (CloudflareEmulator emulator = CloudflareEmulator.start()) {
       out.println("No CLOUDFLARE_API_TOKEN set: provisioning against the embedded emulator at " + emulator.baseUrl());
       Cloudflare cloudflare = Cloudflare.builder()
@@ -66,18 +68,18 @@ public final class Samples {
           .apiToken(emulator.adminToken())
           .accountId(emulator.accountId())
           .build();
-      // The emulator forgets everything when it stops, so its state lives in a temporary directory,
+      // The emulator forgets everything when it stops, so the state lives in a temporary directory,
       // encrypted under a passphrase made for this run.
-      Path stateDir = Files.createTempDirectory("cftokens-samples");
       FileStateStore state = FileStateStore.builder()
           .path(stateDir.resolve("state.json"))
           .passphrase(randomPassphrase())
           .build();
-      Samples samples = new Samples(cloudflare, state, out, DEMO_ZONE_ID, DEMO_BUCKET);
-      samples.run();
+      new Samples(cloudflare, state, out, DEMO_ZONE_ID, DEMO_BUCKET).run();
       emulator.workerScript(WORKER_NAME).ifPresent(script -> out.println(
           "\nThe emulator holds Worker " + script.name() + " with bindings " + script.bindings()));
       out.printf("The emulator answered %d requests in all.%n", emulator.requestCount());
+    } finally {
+      deleteRecursively(stateDir);
     }
   }
 
@@ -87,9 +89,13 @@ public final class Samples {
     describe(readonly);
 
     section("2. A token limited in time and by client address, for one zone");
-    ProvisionedToken<RestrictedToken> restricted =
-        provisioning.provision(RestrictedTokenProvisioner.create(zoneId));
-    describe(restricted);
+    ProvisionedToken<RestrictedToken> restricted = null;
+    if (zoneId == null) {
+      out.println("   skipped: set CFTOKENS_SAMPLE_ZONE_ID to the 32-hex id of one of your zones");
+    } else {
+      restricted = provisioning.provision(RestrictedTokenProvisioner.create(zoneId));
+      describe(restricted);
+    }
 
     section("3. An R2 token for bucket " + bucket + ", used as S3 credentials");
     ProvisionedToken<R2StorageToken> storage = provisioning.provision(R2StorageTokenProvisioner.create(bucket));
@@ -108,11 +114,13 @@ public final class Samples {
     out.println("   deployed Worker " + WORKER_NAME + " with secret binding API_TOKEN");
 
     section("Second run: the same declarations again");
-    List<TokenProvisioner<?>> all = List.of(
+    List<TokenProvisioner<?>> all = new ArrayList<>(List.of(
         ReadonlyTokenProvisioner.create(),
-        RestrictedTokenProvisioner.create(zoneId),
         R2StorageTokenProvisioner.create(bucket),
-        WorkerKvTokenProvisioner.create());
+        WorkerKvTokenProvisioner.create()));
+    if (restricted != null) {
+      all.add(RestrictedTokenProvisioner.create(zoneId));
+    }
     ApplyResult second = provisioning.apply(all);
     long changed = second.applied().stream().filter(change -> change.kind() != ChangeKind.UNCHANGED).count();
     out.println("   tokens changed by the second run: " + changed + " of " + second.applied().size());
@@ -128,6 +136,14 @@ public final class Samples {
   private void section(String title) {
     out.println();
     out.println(title);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   private static char[] randomPassphrase() {

@@ -2,6 +2,9 @@ package dev.cftokens.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cftokens.core.rules.InvalidValueException;
+import dev.cftokens.core.rules.KeyForm;
+import dev.cftokens.core.rules.ResourceKey;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -98,6 +101,42 @@ public record TokenDeclaration(
     if (key.equals(ACCOUNT_KEY)) {
       return ACCOUNT_KEY + "." + requireAccount(key, accountId);
     }
+    if (key.indexOf('{') < 0) {
+      return key;
+    }
+    String resolved = substitute(key, accountId, inputValues);
+    // Input values come from callers at run time, not from the checked declaration: "*" for a zone
+    // id would widen the token to every zone, and a malformed id would only fail halfway through an
+    // apply. So the resolved key must be a valid concrete key, and no broader than declared.
+    ResourceKey declared = ResourceKey.parse(key, KeyForm.DECLARED);
+    ResourceKey concrete;
+    try {
+      concrete = ResourceKey.parse(resolved, KeyForm.WIRE);
+    } catch (InvalidValueException e) {
+      throw new IllegalArgumentException("token " + id + ": with " + describeInputs(key, accountId, inputValues)
+          + ", resource key " + key + " becomes an invalid key: " + e.getMessage(), e);
+    }
+    if (concrete.isWildcard() && !declared.isWildcard()) {
+      throw new IllegalArgumentException("token " + id + ": with " + describeInputs(key, accountId, inputValues)
+          + ", resource key " + key + " becomes the wildcard " + resolved + "; an input must name one resource");
+    }
+    return resolved;
+  }
+
+  private String describeInputs(String key, String accountId, Map<String, String> inputValues) {
+    StringBuilder out = new StringBuilder();
+    for (String name : placeholders(key)) {
+      out.append(out.length() == 0 ? "" : " and ");
+      if (name.equals(ACCOUNT_PLACEHOLDER)) {
+        out.append("account id \"").append(accountId).append('"');
+      } else {
+        out.append("input ").append(name).append("() = \"").append(inputValues.get(name)).append('"');
+      }
+    }
+    return out.toString();
+  }
+
+  private String substitute(String key, String accountId, Map<String, String> inputValues) {
     Matcher matcher = PLACEHOLDER.matcher(key);
     StringBuilder resolved = new StringBuilder();
     while (matcher.find()) {

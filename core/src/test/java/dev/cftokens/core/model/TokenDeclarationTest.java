@@ -71,6 +71,50 @@ class TokenDeclarationTest {
   }
 
   @Test
+  void inputThatWidensAKeyToAWildcardIsRefused() {
+    TokenDeclaration declaration = declaration(
+        new PolicyDeclaration(PolicyEffect.ALLOW, List.of(ZONE_READ), List.of("com.cloudflare.api.account.zone.{zoneId}"), ""),
+        List.of("zoneId"));
+    assertThatThrownBy(() -> declaration.resolve(ACCOUNT, Map.of("zoneId", "*")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("token test-token: with input zoneId() = \"*\", resource key com.cloudflare.api.account.zone.{zoneId}"
+            + " becomes the wildcard com.cloudflare.api.account.zone.*; an input must name one resource");
+  }
+
+  @Test
+  void inputThatMakesAnInvalidKeyIsRefusedBeforeAnyRequest() {
+    TokenDeclaration declaration = declaration(
+        new PolicyDeclaration(PolicyEffect.ALLOW, List.of(ZONE_READ), List.of("com.cloudflare.api.account.zone.{zoneId}"), ""),
+        List.of("zoneId"));
+    assertThatThrownBy(() -> declaration.resolve(ACCOUNT, Map.of("zoneId", "not-a-zone")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("token test-token: with input zoneId() = \"not-a-zone\", resource key"
+            + " com.cloudflare.api.account.zone.{zoneId} becomes an invalid key: ")
+        .hasMessageContaining("32");
+    assertThatThrownBy(() -> declaration.resolve(ACCOUNT, Map.of("zoneId", "0123456789abcdef0123456789abcdef.x")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void badAccountIdIsNamed() {
+    TokenDeclaration declaration = declaration(
+        new PolicyDeclaration(PolicyEffect.ALLOW, List.of(ZONE_READ), List.of("com.cloudflare.api.account.{account}"), ""),
+        List.of());
+    assertThatThrownBy(() -> declaration.resolve("*", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("token test-token: with account id \"*\", resource key com.cloudflare.api.account.{account}");
+  }
+
+  @Test
+  void ipConditionsCompareInCanonicalForm() {
+    RequestIpCondition declared = new RequestIpCondition(Set.of("2001:DB8::/32", "192.0.2.1"), Set.of("192.0.2.0/24"));
+    RequestIpCondition returned = new RequestIpCondition(Set.of("2001:db8::/32", "192.0.2.1/32"), Set.of("192.0.2.0/24"));
+    assertThat(declared).isEqualTo(returned);
+    assertThat(declared.in()).containsExactlyInAnyOrder("2001:db8::/32", "192.0.2.1/32");
+    assertThat(new RequestIpCondition(Set.of("not a cidr"), Set.of()).in()).containsExactly("not a cidr");
+  }
+
+  @Test
   void specsCompareAsSets() {
     PolicySpec a = new PolicySpec(PolicyEffect.ALLOW, Set.of("1", "2"), Set.of(ResourceGrant.all("k1"), ResourceGrant.all("k2")));
     PolicySpec b = new PolicySpec(PolicyEffect.ALLOW, Set.of("2", "1"), Set.of(ResourceGrant.all("k2"), ResourceGrant.all("k1")));

@@ -5,17 +5,24 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Counts requests per credential in fixed windows, as Cloudflare's 1,200 per 5 minutes: past the limit,
- * every request until the window ends is refused.
+ * Counts requests per credential as Cloudflare does: {@code limit} requests per window; the request past
+ * the limit starts a block of one whole window in which every request is refused.
  */
 public final class RateLimiter {
   private final int limit;
   private final long windowMillis;
   private final Clock clock;
-  private final Map<String, long[]> windows = new HashMap<>();
+  private final Map<String, Budget> budgets = new HashMap<>();
 
   /** One request's outcome and what the x-ratelimit headers say. */
   public record Decision(boolean allowed, int limit, int remaining, long resetSeconds) {}
+
+  /** One credential's window: when it started, requests in it, and the end of a block (0 for none). */
+  private static final class Budget {
+    long windowStart;
+    int count;
+    long blockedUntil;
+  }
 
   public RateLimiter(int limit, long windowMillis, Clock clock) {
     this.limit = limit;
@@ -25,14 +32,24 @@ public final class RateLimiter {
 
   public synchronized Decision acquire(String key) {
     long now = clock.millis();
-    long[] window = windows.get(key); // {start, count}
-    if (window == null || now >= window[0] + windowMillis) {
-      window = new long[] {now, 0};
-      windows.put(key, window);
+    Budget budget = budgets.computeIfAbsent(key, k -> new Budget());
+    if (budget.blockedUntil > now) {
+      return new Decision(false, limit, 0, seconds(budget.blockedUntil - now));
     }
-    window[1]++;
-    long resetSeconds = Math.max(1, (window[0] + windowMillis - now + 999) / 1000);
-    int remaining = (int) Math.max(0, limit - window[1]);
-    return new Decision(window[1] <= limit, limit, remaining, resetSeconds);
+    if (budget.blockedUntil != 0 || now >= budget.windowStart + windowMillis) {
+      budget.windowStart = now;
+      budget.count = 0;
+      budget.blockedUntil = 0;
+    }
+    budget.count++;
+    if (budget.count > limit) {
+      budget.blockedUntil = now + windowMillis;
+      return new Decision(false, limit, 0, seconds(windowMillis));
+    }
+    return new Decision(true, limit, limit - budget.count, seconds(budget.windowStart + windowMillis - now));
+  }
+
+  private static long seconds(long millis) {
+    return Math.max(1, (millis + 999) / 1000);
   }
 }

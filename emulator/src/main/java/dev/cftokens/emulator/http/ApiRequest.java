@@ -50,6 +50,37 @@ public final class ApiRequest {
     return query.get(name);
   }
 
+  /** A whole-number query parameter in {@code [min, max]}, or {@code fallback} when absent; else a 400. */
+  public int intQuery(String name, int fallback, int min, int max) {
+    String raw = query(name);
+    if (raw == null) {
+      return fallback;
+    }
+    int value;
+    try {
+      value = Integer.parseInt(raw);
+    } catch (NumberFormatException e) {
+      throw ApiException.validation(name + " \"" + raw + "\" is not a whole number");
+    }
+    if (value < min || value > max) {
+      throw ApiException.validation(name + " " + value + " is out of range: "
+          + (max == Integer.MAX_VALUE ? "it starts at " + min : "it must be " + min + " to " + max));
+    }
+    return value;
+  }
+
+  /** {@code true} or {@code false}, false when absent; anything else is a 400. */
+  public boolean booleanQuery(String name) {
+    String raw = query(name);
+    if (raw == null) {
+      return false;
+    }
+    if (raw.equals("true") || raw.equals("false")) {
+      return Boolean.parseBoolean(raw);
+    }
+    throw ApiException.validation(name + " \"" + raw + "\" is not true or false");
+  }
+
   public String header(String name) {
     return exchange.getRequestHeaders().getFirst(name);
   }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** Writes Cloudflare's envelope: {@code success}, {@code errors}, {@code messages}, {@code result}, {@code result_info}. */
+/**
+ * Writes Cloudflare's envelope: {@code success}, {@code errors}, {@code messages}, {@code result}, and
+ * {@code result_info} for lists.
+ */
 public final class Envelope {
   private Envelope() {}
 

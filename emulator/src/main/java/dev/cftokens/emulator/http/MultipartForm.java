@@ -56,12 +56,14 @@ public final class MultipartForm {
         return new MultipartForm(parts); // the closing delimiter
       }
       if (!startsWith(body, position, "\r\n")) {
-        throw ApiException.validation("multipart body: a boundary line must end in CRLF (part " + (parts.size() + 1) + ")");
+        throw ApiException.validation(
+            "multipart body: a boundary line must end in CRLF (part " + (parts.size() + 1) + ")");
       }
       position += 2;
       int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), position);
       if (headersEnd < 0) {
-        throw ApiException.validation("multipart body: part " + (parts.size() + 1) + " has no blank line after its headers");
+        throw ApiException.validation(
+            "multipart body: part " + (parts.size() + 1) + " has no blank line after its headers");
       }
       String headers = new String(body, position, headersEnd - position, StandardCharsets.UTF_8);
       int contentStart = headersEnd + 4;

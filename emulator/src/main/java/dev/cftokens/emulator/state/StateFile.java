@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -164,8 +163,7 @@ public final class StateFile {
         groups.add(new GrantedGroup(required(g, "id"), textOrNull(meta, "key"), textOrNull(meta, "value")));
       }
       List<ResourceGrant> resources = new ArrayList<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = p.path("resources").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
+      for (Map.Entry<String, JsonNode> entry : p.path("resources").properties()) {
         Set<String> nested = new LinkedHashSet<>();
         entry.getValue().fieldNames().forEachRemaining(nested::add);
         resources.add(new ResourceGrant(entry.getKey(), nested));

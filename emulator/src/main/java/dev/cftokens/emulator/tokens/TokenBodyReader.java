@@ -53,7 +53,8 @@ public final class TokenBodyReader {
   public TokenBody read(JsonNode root, TokenOwner owner, boolean creating) {
     Problems problems = new Problems();
     if (!root.isObject()) {
-      throw ApiException.validation("request body must be a JSON object with name and policies, not " + Json.show(root));
+      throw ApiException.validation(
+          "request body must be a JSON object with name and policies, not " + Json.show(root));
     }
     String name = readName(root.get("name"), problems);
     List<TokenBody.PolicyBody> policies = readPolicies(root.get("policies"), owner, creating, problems);
@@ -88,14 +89,16 @@ public final class TokenBodyReader {
     return name;
   }
 
-  private List<TokenBody.PolicyBody> readPolicies(JsonNode node, TokenOwner owner, boolean creating, Problems problems) {
+  private List<TokenBody.PolicyBody> readPolicies(JsonNode node, TokenOwner owner, boolean creating,
+      Problems problems) {
     List<TokenBody.PolicyBody> policies = new ArrayList<>();
     if (node == null || node.isNull()) {
       problems.add("policies is required: a list of {effect, permission_groups, resources}");
       return policies;
     }
     if (!node.isArray() || node.isEmpty()) {
-      problems.add("policies must be a non-empty list of {effect, permission_groups, resources}, not " + Json.show(node));
+      problems.add("policies must be a non-empty list of {effect, permission_groups, resources}, not "
+          + Json.show(node));
       return policies;
     }
     for (int i = 0; i < node.size(); i++) {
@@ -196,8 +199,7 @@ public final class TokenBodyReader {
       problems.add(where + ".resources must be a non-empty object of resource key to \"*\", not " + Json.show(node));
       return resources;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
       String at = where + ".resources[\"" + entry.getKey() + "\"]";
       ResourceKey key = parseKey(entry.getKey(), at, problems);
       if (key == null) {
@@ -212,8 +214,7 @@ public final class TokenBodyReader {
               + "{\"com.cloudflare.api.account.zone.*\": \"*\"}");
           continue;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> inner = value.fields(); inner.hasNext(); ) {
-          Map.Entry<String, JsonNode> child = inner.next();
+        for (Map.Entry<String, JsonNode> child : value.properties()) {
           String childAt = at + "[\"" + child.getKey() + "\"]";
           if (!child.getValue().isTextual() || !"*".equals(child.getValue().asText())) {
             problems.add(childAt + " must be \"*\", not " + Json.show(child.getValue()));
@@ -328,7 +329,8 @@ public final class TokenBodyReader {
       return IpCondition.NONE;
     }
     if (!node.isObject()) {
-      problems.add("condition must be an object {\"request_ip\": {\"in\": [...], \"not_in\": [...]}}, not " + Json.show(node));
+      problems.add("condition must be an object {\"request_ip\": {\"in\": [...], \"not_in\": [...]}}, not "
+          + Json.show(node));
       return IpCondition.NONE;
     }
     JsonNode requestIp = null;
@@ -345,7 +347,8 @@ public final class TokenBodyReader {
       return IpCondition.NONE;
     }
     if (!requestIp.isObject()) {
-      problems.add("condition.request_ip must be an object {\"in\": [...], \"not_in\": [...]}, not " + Json.show(requestIp));
+      problems.add("condition.request_ip must be an object {\"in\": [...], \"not_in\": [...]}, not "
+          + Json.show(requestIp));
       return IpCondition.NONE;
     }
     for (Iterator<String> names = requestIp.fieldNames(); names.hasNext(); ) {

@@ -68,7 +68,8 @@ public final class WorkerUploadReader {
         if (code.contentType() == null || !code.contentType().toLowerCase(Locale.ROOT).startsWith(expected)
             || (mainModule == null && code.contentType().toLowerCase(Locale.ROOT).startsWith(MODULE_TYPE))) {
           problems.add(problem("part \"" + entry + "\" has content type " + (code.contentType() == null ? "none"
-              : "\"" + code.contentType() + "\"") + "; " + (mainModule != null ? "an ES module" : "a service-worker script")
+              : "\"" + code.contentType() + "\"") + "; "
+              + (mainModule != null ? "an ES module" : "a service-worker script")
               + " needs " + expected));
         }
       }

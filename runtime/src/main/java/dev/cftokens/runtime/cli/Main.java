@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -148,24 +149,26 @@ public final class Main {
 
   private static int verify(Cloudflare cloudflare, PrintStream out) {
     String accountId = cloudflare.accountId();
-    TokenVerification verification;
-    String owner;
-    try {
-      verification = cloudflare.tokens(TokenOwner.ACCOUNT).verify();
-      owner = "account-owned";
-    } catch (CloudflareApiException e) {
-      if (e.status() >= 500) {
-        throw e;
+    String described = null;
+    for (TokenOwner owner : TokenOwner.values()) {
+      try {
+        TokenVerification verification = cloudflare.tokens(owner).verify();
+        described = owner.name().toLowerCase(Locale.ROOT) + "-owned API token " + verification.id() + ", "
+            + verification.status().wireName()
+            + (verification.expiresOn() == null ? "" : ", expires " + verification.expiresOn());
+        break;
+      } catch (CloudflareApiException e) {
+        if (e.status() >= 500) {
+          throw e;
+        }
+        // Not a token of this owner: try the other, then fall back to a plain read below.
       }
-      // Not an account-owned token: it may be a user-owned one.
-      verification = cloudflare.tokens(TokenOwner.USER).verify();
-      owner = "user-owned";
     }
-    out.println("Credentials: " + owner + " API token " + verification.id() + ", "
-        + verification.status().wireName()
-        + (verification.expiresOn() == null ? "" : ", expires " + verification.expiresOn())
-        + "; account " + accountId + ".");
+    // Reading the permission groups proves the credentials work whatever they are (a global API key
+    // has no /tokens/verify).
     int groups = cloudflare.livePermissionGroups().size();
+    out.println("Credentials: " + (described != null ? described : "accepted, but not an API token (a global API key?)")
+        + "; account " + accountId + ".");
     out.println("They may read the account's " + groups + " permission groups.");
     return OK;
   }

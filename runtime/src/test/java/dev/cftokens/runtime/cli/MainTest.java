@@ -175,4 +175,53 @@ class MainTest {
     assertThat(tokens()).isEmpty();
     assertThat(Files.readString(dir.resolve("state.json"))).isEqualTo("not json");
   }
+
+  @Test
+  void resourcesThatNameNoProvisionerAreReportedByName() throws IOException {
+    Path classes = classesDirectory();
+    Path resources = classes.resolve("META-INF/cftokens");
+    Files.writeString(resources.resolve("broken"), "not a class name!\n");
+    assertThat(run(args("plan", "--class-path", classes.toString()))).isEqualTo(1);
+    assertThat(err).contains("META-INF/cftokens/broken").contains("\"not a class name!\"")
+        .contains("com.acme.ReadonlyTokenProvisioner");
+
+    Files.delete(resources.resolve("broken"));
+    Files.writeString(resources.resolve("java.lang.String"), "java.lang.String\n");
+    assertThat(run(args("plan", "--class-path", classes.toString()))).isEqualTo(1);
+    assertThat(err).contains("java.lang.String").contains("does not implement dev.cftokens.runtime.TokenProvisioner");
+
+    Files.delete(resources.resolve("java.lang.String"));
+    Files.writeString(resources.resolve("com.acme.Missing"), "com.acme.Missing\n");
+    assertThat(run(args("plan", "--class-path", classes.toString()))).isEqualTo(1);
+    assertThat(err).contains("com.acme.Missing").contains("not on the class path").contains("--class-path");
+  }
+
+  @Test
+  void missingClassPathEntryIsAUsageError() {
+    assertThat(run(args("plan", "--class-path", dir.resolve("nowhere").toString()))).isEqualTo(1);
+    assertThat(err).contains("nowhere").contains("does not exist");
+  }
+
+  @Test
+  void verifyAcceptsAGlobalApiKey() {
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"verify"}, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        () -> Cloudflare.builder().baseUrl(emulator.baseUrl()).accountId(emulator.accountId())
+            .apiKey(emulator.globalApiKey()).email(emulator.userEmail()).build());
+    assertThat(code).isEqualTo(0);
+    assertThat(outBytes.toString(StandardCharsets.UTF_8)).contains("not an API token")
+        .contains(emulator.accountId());
+  }
+
+  @Test
+  void verifyFailsForRejectedCredentials() {
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"verify"}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(errBytes, true, StandardCharsets.UTF_8),
+        () -> Cloudflare.builder().baseUrl(emulator.baseUrl()).accountId(emulator.accountId())
+            .apiToken("x".repeat(40)).build());
+    assertThat(code).isEqualTo(1);
+    assertThat(errBytes.toString(StandardCharsets.UTF_8)).startsWith("cftokens: ").doesNotContain("x".repeat(40));
+  }
 }

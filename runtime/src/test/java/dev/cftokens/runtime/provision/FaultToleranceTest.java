@@ -17,6 +17,8 @@ import dev.cftokens.runtime.state.FileStateStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +40,21 @@ class FaultToleranceTest {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"commit-then-drop", "server-errors"})
-  void applyUnderFaultsEndsWithOneWorkingTokenPerDeclaration(String mode) {
-    Fault fault = mode.equals("commit-then-drop")
-        ? Fault.commitThenDrop(0.3).on(WRITES)
-        : Fault.serverErrors(0.3).on(WRITES);
+  @ValueSource(strings = {"commit-then-drop", "server-errors", "rate-limit-burst"})
+  void applyUnderFaultsEndsWithOneWorkingTokenPerDeclaration(String mode) throws IOException {
+    Fault fault;
+    switch (mode) {
+      case "commit-then-drop":
+        fault = Fault.commitThenDrop(0.3).on(WRITES);
+        break;
+      case "server-errors":
+        fault = Fault.serverErrors(0.3).on(WRITES);
+        break;
+      default:
+        // 429s do nothing and say so: the client waits and repeats, even a create.
+        fault = Fault.rateLimitBurst(6).on(WRITES);
+        break;
+    }
     try (CloudflareEmulator emulator = CloudflareEmulator.start(
         EmulatorOptions.builder().seed(42).fault(fault).build())) {
       Cloudflare cloudflare = EmulatedCloudflare.client(emulator);
@@ -71,15 +83,28 @@ class FaultToleranceTest {
       assertOneTokenPerDeclaration(emulator, store, changed);
 
       // Every value is usable: stored ones as they are, the others rolled (the roll faulted as well).
+      List<String> values = new ArrayList<>();
       for (HandMadeProvisioner provisioner : changed) {
         ProvisionedToken<HandMadeProvisioner.TestToken> token = provisionUntilDone(provisioning, provisioner);
         assertThat(verifyValue(emulator, token.value()).id()).isEqualTo(token.id());
+        values.add(token.value().reveal());
+      }
+      // No value ever reached the output or the state file in clear.
+      String stateText = Files.readString(dir.resolve("state.json"));
+      for (String value : values) {
+        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain(value);
+        assertThat(stateText).doesNotContain(value);
       }
       assertOneTokenPerDeclaration(emulator, store, changed);
       assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isGreaterThanOrEqualTo(30);
       String output = printed.toString(StandardCharsets.UTF_8);
       // The faults did hit creates, and were recovered by looking before writing again.
-      assertThat(output).contains("the answer to its create was lost");
+      if (mode.equals("rate-limit-burst")) {
+        // The first six creates were refused with 429 and repeated.
+        assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isGreaterThanOrEqualTo(36);
+      } else {
+        assertThat(output).contains("the answer to its create was lost");
+      }
       if (mode.equals("commit-then-drop")) {
         assertThat(output).contains("which the lost create had made");
       }

@@ -1,0 +1,2 @@
+/** Internal: routing, Cloudflare's envelope, error codes, request reading and multipart parsing. */
+package dev.cftokens.emulator.http;

@@ -1,0 +1,2 @@
+/** Internal: Worker scripts uploaded as multipart/form-data, their bindings and secrets. */
+package dev.cftokens.emulator.workers;
