@@ -60,6 +60,8 @@ public final class Main {
       "  --state <file>       the state file (default " + FileStateStore.DEFAULT_PATH + ")",
       "  --parallelism <n>    changes carried out at once (default " + Provisioning.DEFAULT_PARALLELISM + ")",
       "  --detailed-exitcode  plan exits 2 when there are changes, 0 when none",
+      "  --allow-empty        let plan and apply run when no declaration is found, deleting every token",
+      "                       in the state (without it, finding none is an error)",
       "  --output <file>      where permission-groups writes (default permission-groups.json)",
       "  --help               show this help",
       "",
@@ -126,8 +128,18 @@ public final class Main {
             + found.skipped().size() + " declaration(s) were skipped");
       }
       if (found.provisioners().isEmpty() && found.skipped().isEmpty()) {
-        err.println("cftokens: no declarations found under " + DeclarationFinder.DIRECTORY + " on the class path "
-            + arguments.classPath + "; pass the application's classes with --class-path");
+        // Planning an empty set deletes every recorded token: never do that because of a forgotten flag.
+        String searched = arguments.classPath.isEmpty()
+            ? "cftokens' own class path (no --class-path was given)"
+            : "the class path " + arguments.classPath;
+        if (!arguments.allowEmpty) {
+          throw new UsageException("no declarations were found under " + DeclarationFinder.DIRECTORY + " on "
+              + searched + "; pass the application's classes and jars with --class-path, or give"
+              + " --allow-empty to " + arguments.command + " with no declarations (which deletes every token in"
+              + " the state)");
+        }
+        err.println("cftokens: no declarations were found under " + DeclarationFinder.DIRECTORY + " on "
+            + searched + "; with --allow-empty every token in the state is planned for deletion");
       }
       if ("plan".equals(arguments.command)) {
         Plan plan = engine.plan(found.provisioners(), complete);
