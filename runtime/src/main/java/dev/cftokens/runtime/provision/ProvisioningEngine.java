@@ -103,9 +103,18 @@ public final class ProvisioningEngine {
       if (declarationIds.isEmpty()) {
         records.addAll(state.records());
       } else {
+        List<String> unknown = new ArrayList<>();
         for (String id : declarationIds) {
-          state.record(id).ifPresentOrElse(records::add,
-              () -> output.line("  " + id + ": not in the state " + stateStore.describe() + "; nothing to destroy"));
+          state.record(id).ifPresentOrElse(records::add, () -> unknown.add(id));
+        }
+        if (!unknown.isEmpty()) {
+          // A mistyped id must not pass for done; a token merely gone from Cloudflare is in the state
+          // and tolerated below.
+          List<String> recorded = state.records().stream().map(TokenRecord::declarationId)
+              .filter(id -> !id.contains(PlanExecutor.RETIRED_MARK)).sorted().collect(Collectors.toList());
+          throw new ProvisioningException("not in the state " + stateStore.describe() + ": "
+              + String.join(", ", unknown) + "; nothing was destroyed. The state records "
+              + (recorded.isEmpty() ? "no tokens" : String.join(", ", recorded)) + ".");
         }
       }
       String accountId = records.stream().anyMatch(r -> r.owner() == TokenOwner.ACCOUNT)

@@ -158,6 +158,15 @@ class MainTest {
   }
 
   @Test
+  void destroyOfAnUnknownIdExitsOneNamingIt() throws IOException {
+    String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+    assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+    assertThat(run(args("destroy", "readonly-tokn"))).isEqualTo(1);
+    assertThat(err).contains("readonly-tokn").contains("not in the state").contains("readonly-token");
+    assertThat(tokens()).hasSize(1);
+  }
+
+  @Test
   void inputForAnUnknownDeclarationFails() throws IOException {
     String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
     assertThat(run(args("plan", "--class-path", classPath, "--input", "nope.zoneId=1"))).isEqualTo(1);

@@ -259,6 +259,21 @@ class ProvisioningTest {
   }
 
   @Test
+  void destroyOfAnIdNotInTheStateFailsAndDestroysNothing() {
+    FileStateStore store = store(null);
+    provisioning(store).apply(HandMadeProvisioner.zoneReader("kept-token"));
+    assertThatThrownBy(() -> provisioning(store).destroy("kept-token", "typo-token"))
+        .isInstanceOf(ProvisioningException.class)
+        .hasMessageContaining("typo-token")
+        .hasMessageContaining("kept-token");
+    assertThat(tokens(emulator)).hasSize(1);
+    // A recorded token already gone from Cloudflare is fine.
+    emulator.tokens().stream().filter(t -> !t.id().equals(emulator.adminTokenId()))
+        .forEach(t -> cloudflare.accountTokens().delete(t.id()));
+    assertThat(provisioning(store).destroy("kept-token")).containsExactly("kept-token");
+  }
+
+  @Test
   void lostCreateAnswerIsAdoptedAndRolledNotDuplicated() {
     emulator.injectFault(dev.cftokens.emulator.Fault.commitThenDrop(1).on(RequestKind.CREATE_TOKEN).times(1));
     HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
