@@ -36,26 +36,31 @@ public final class Provisioning {
   private final StateStore stateStore;
   private final ProvisioningOutput output;
   private final int parallelism;
+  private final boolean adoptUnrecorded;
 
-  private Provisioning(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output, int parallelism) {
+  private Provisioning(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output, int parallelism,
+      boolean adoptUnrecorded) {
     this.cloudflare = requireNonNull(cloudflare, "cloudflare");
     this.stateStore = stateStore;
     this.output = output;
     this.parallelism = parallelism;
+    this.adoptUnrecorded = adoptUnrecorded;
   }
 
   public static Provisioning with(Cloudflare cloudflare) {
-    return new Provisioning(cloudflare, null, ProvisioningOutput.logger(), DEFAULT_PARALLELISM);
+    return new Provisioning(cloudflare, null, ProvisioningOutput.logger(), DEFAULT_PARALLELISM, false);
   }
 
   /** Where the state is kept; default {@link FileStateStore#inWorkingDirectory()}. */
   public Provisioning stateStore(StateStore stateStore) {
-    return new Provisioning(cloudflare, requireNonNull(stateStore, "stateStore"), output, parallelism);
+    return new Provisioning(cloudflare, requireNonNull(stateStore, "stateStore"), output, parallelism,
+        adoptUnrecorded);
   }
 
   /** Where plans and progress are printed. */
   public Provisioning output(ProvisioningOutput output) {
-    return new Provisioning(cloudflare, stateStore, requireNonNull(output, "output"), parallelism);
+    return new Provisioning(cloudflare, stateStore, requireNonNull(output, "output"), parallelism,
+        adoptUnrecorded);
   }
 
   /** Prints plans and progress to {@code stream}. */
@@ -68,7 +73,18 @@ public final class Provisioning {
     if (parallelism < 1 || parallelism > 64) {
       throw new IllegalArgumentException("parallelism must be between 1 and 64, not " + parallelism);
     }
-    return new Provisioning(cloudflare, stateStore, output, parallelism);
+    return new Provisioning(cloudflare, stateStore, output, parallelism, adoptUnrecorded);
+  }
+
+  /**
+   * Whether a declaration the state has no token for adopts an existing token with exactly its name
+   * and grants; default false. Off, such a token is named in a plan warning and left alone, and a new
+   * one is created, because it may belong to another state (another checkout, container or machine);
+   * only a create this state started and never recorded is adopted. Turn it on once to take tokens
+   * back into a state that was lost.
+   */
+  public Provisioning adoptUnrecorded(boolean adoptUnrecorded) {
+    return new Provisioning(cloudflare, stateStore, output, parallelism, adoptUnrecorded);
   }
 
   /**
@@ -122,6 +138,7 @@ public final class Provisioning {
 
   private ProvisioningEngine engine() {
     return new ProvisioningEngine(cloudflare,
-        stateStore != null ? stateStore : FileStateStore.inWorkingDirectory(), output, parallelism);
+        stateStore != null ? stateStore : FileStateStore.inWorkingDirectory(), output, parallelism,
+        adoptUnrecorded);
   }
 }

@@ -15,6 +15,7 @@ final class Arguments {
   boolean help;
   boolean detailedExitCode;
   boolean allowEmpty;
+  boolean adopt;
   final List<Path> classPath = new ArrayList<>();
   Path state;
   Path output = Path.of("permission-groups.json");
@@ -39,6 +40,9 @@ final class Arguments {
           break;
         case "--detailed-exitcode":
           parsed.detailedExitCode = true;
+          break;
+        case "--adopt":
+          parsed.adopt = true;
           break;
         case "--allow-empty":
           parsed.allowEmpty = true;
@@ -95,6 +99,9 @@ final class Arguments {
     }
     if (parsed.allowEmpty && !"plan".equals(parsed.command) && !"apply".equals(parsed.command)) {
       throw new UsageException("--allow-empty applies to plan and apply only");
+    }
+    if (parsed.adopt && !"plan".equals(parsed.command) && !"apply".equals(parsed.command)) {
+      throw new UsageException("--adopt applies to plan and apply only");
     }
     if (!parsed.positional.isEmpty() && !"destroy".equals(parsed.command)) {
       throw new UsageException(parsed.command + " takes no arguments, but got \""

@@ -60,6 +60,8 @@ public final class Main {
       "  --state <file>       the state file (default " + FileStateStore.DEFAULT_PATH + ")",
       "  --parallelism <n>    changes carried out at once (default " + Provisioning.DEFAULT_PARALLELISM + ")",
       "  --detailed-exitcode  plan exits 2 when there are changes, 0 when none",
+      "  --adopt              adopt tokens no state records that have a declaration's exact name and grants",
+      "                       (to rebuild a lost state); without it they are left alone and new ones made",
       "  --allow-empty        let plan and apply run when no declaration is found, deleting every token",
       "                       in the state (without it, finding none is an error)",
       "  --output <file>      where permission-groups writes (default permission-groups.json)",
@@ -114,7 +116,8 @@ public final class Main {
       state.path(arguments.state);
     }
     ProvisioningEngine engine = new ProvisioningEngine(cloudflare, state.build(), ProvisioningOutput.to(out),
-        arguments.parallelism == null ? Provisioning.DEFAULT_PARALLELISM : checkParallelism(arguments.parallelism));
+        arguments.parallelism == null ? Provisioning.DEFAULT_PARALLELISM : checkParallelism(arguments.parallelism),
+        arguments.adopt);
     if ("destroy".equals(arguments.command)) {
       engine.destroy(arguments.positional);
       return OK;

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +39,20 @@ public final class ProvisioningEngine {
   private final StateStore stateStore;
   private final ProvisioningOutput output;
   private final int parallelism;
+  private final boolean adoptUnrecorded;
 
   public ProvisioningEngine(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output,
       int parallelism) {
+    this(cloudflare, stateStore, output, parallelism, false);
+  }
+
+  /**
+   * @param adoptUnrecorded adopt a token with a declaration's name and grants that no state records,
+   *     instead of leaving it alone and creating another; for a state lost or rebuilt from nothing
+   */
+  public ProvisioningEngine(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output,
+      int parallelism, boolean adoptUnrecorded) {
+    this.adoptUnrecorded = adoptUnrecorded;
     this.cloudflare = requireNonNull(cloudflare, "cloudflare");
     this.stateStore = requireNonNull(stateStore, "stateStore");
     this.output = requireNonNull(output, "output");
@@ -58,7 +70,7 @@ public final class ProvisioningEngine {
    */
   public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, boolean complete) {
     try (StateSession state = stateStore.open()) {
-      Plan plan = plan(state, provisioners, complete);
+      Plan plan = plan(state, provisioners, complete).plan();
       output.line(plan.render());
       return plan;
     }
@@ -133,7 +145,7 @@ public final class ProvisioningEngine {
       Plan plan = new Plan(changes);
       changes.forEach(change -> output.line(change.describe()));
       PlanExecutor.Execution execution =
-          new PlanExecutor(cloudflare, state, output, parallelism, Set.of(), false).execute(plan);
+          new PlanExecutor(cloudflare, state, output, parallelism, Set.of(), false, Set.of()).execute(plan);
       failIfAny(execution);
       output.line(String.format(Locale.ROOT, "Destroy complete: %d deleted in %.1f s.",
           execution.applied().size(), (System.nanoTime() - start) / 1e9));
@@ -146,7 +158,8 @@ public final class ProvisioningEngine {
   private Applied apply(StateSession state, Collection<? extends TokenProvisioner<?>> provisioners,
       boolean complete, Set<String> valuesNeeded) {
     long start = System.nanoTime();
-    Plan plan = plan(state, provisioners, complete);
+    Planned planned = plan(state, provisioners, complete);
+    Plan plan = planned.plan();
     output.line(plan.render());
     List<DesiredToken> written = plan.changes().stream()
         .filter(change -> change.desired() != null && change.kind().writes())
@@ -161,7 +174,8 @@ public final class ProvisioningEngine {
       }
     }
     PlanExecutor.Execution execution =
-        new PlanExecutor(cloudflare, state, output, parallelism, valuesNeeded, true).execute(plan);
+        new PlanExecutor(cloudflare, state, output, parallelism, valuesNeeded, true, planned.listedIds())
+            .execute(plan);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     failIfAny(execution);
     if (plan.hasChanges()) {
@@ -171,7 +185,11 @@ public final class ProvisioningEngine {
     return new Applied(new ApplyResult(plan, execution.applied(), elapsed), execution.values());
   }
 
-  private Plan plan(StateSession state, Collection<? extends TokenProvisioner<?>> provisioners, boolean complete) {
+  /** A plan and the ids of every token its listing showed. */
+  private record Planned(Plan plan, Set<String> listedIds) {}
+
+  private Planned plan(StateSession state, Collection<? extends TokenProvisioner<?>> provisioners,
+      boolean complete) {
     Supplier<String> account = cloudflare::accountId;
     List<DesiredToken> desired = new ArrayList<>();
     for (TokenProvisioner<?> provisioner : provisioners) {
@@ -195,7 +213,10 @@ public final class ProvisioningEngine {
             .collect(Collectors.toList()));
       }
     }
-    return Planner.plan(desired, records, listed, complete, accountId);
+    Set<String> listedIds = new HashSet<>();
+    listed.values().forEach(tokens -> tokens.forEach(token -> listedIds.add(token.id())));
+    return new Planned(Planner.plan(desired, records, state.pendingCreates(), listed, complete, accountId,
+        adoptUnrecorded), listedIds);
   }
 
   private static void failIfAny(PlanExecutor.Execution execution) {

@@ -216,6 +216,7 @@ public final class FileStateStore implements StateStore {
           kept = null;
         }
         document.entries.put(record.declarationId(), new StateDocument.Entry(record, kept));
+        document.pending.remove(record.declarationId());
         mine = ++generation;
       }
       persist(mine);
@@ -238,6 +239,7 @@ public final class FileStateStore implements StateStore {
       synchronized (this) {
         checkOpen();
         document.entries.put(record.declarationId(), new StateDocument.Entry(record, sealed));
+        document.pending.remove(record.declarationId());
         mine = ++generation;
       }
       persist(mine);
@@ -249,6 +251,36 @@ public final class FileStateStore implements StateStore {
       synchronized (this) {
         checkOpen();
         if (document.entries.remove(declarationId) == null) {
+          return;
+        }
+        mine = ++generation;
+      }
+      persist(mine);
+    }
+
+    @Override
+    public synchronized Collection<PendingCreate> pendingCreates() {
+      return List.copyOf(document.pending.values());
+    }
+
+    @Override
+    public void putPendingCreate(PendingCreate pending) {
+      requireNonNull(pending, "pending");
+      long mine;
+      synchronized (this) {
+        checkOpen();
+        document.pending.put(pending.declarationId(), pending);
+        mine = ++generation;
+      }
+      persist(mine);
+    }
+
+    @Override
+    public void removePendingCreate(String declarationId) {
+      long mine;
+      synchronized (this) {
+        checkOpen();
+        if (document.pending.remove(declarationId) == null) {
           return;
         }
         mine = ++generation;

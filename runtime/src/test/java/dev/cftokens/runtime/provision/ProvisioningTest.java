@@ -246,16 +246,66 @@ class ProvisioningTest {
   }
 
   @Test
-  void inMemoryStateAdoptsTokensOfAnEarlierRunInsteadOfDuplicating() {
+  void inMemoryStateAdoptsTokensOfAnEarlierRunWhenToldTo() {
     HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
     ProvisionedToken<HandMadeProvisioner.TestToken> first =
         Provisioning.with(cloudflare).stateStore(InMemoryStateStore.withoutValues()).provision(reader);
-    // A service restart: a fresh in-memory state knows nothing.
-    ProvisionedToken<HandMadeProvisioner.TestToken> second =
-        Provisioning.with(cloudflare).stateStore(InMemoryStateStore.withoutValues()).provision(reader);
+    // A service restart: a fresh in-memory state knows nothing, and says it is the owner.
+    ProvisionedToken<HandMadeProvisioner.TestToken> second = Provisioning.with(cloudflare)
+        .stateStore(InMemoryStateStore.withoutValues()).adoptUnrecorded(true).provision(reader);
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(tokens(emulator)).hasSize(1);
     assertThat(verifyValue(emulator, second.value()).id()).isEqualTo(first.id());
+  }
+
+  @Test
+  void anotherStateFilesTokenIsLeftAloneAndNamedNotAdopted() {
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+    FileStateStore theirs = FileStateStore.builder().path(dir.resolve("theirs").resolve("state.json"))
+        .passphrase("theirs".toCharArray()).build();
+    ProvisionedToken<HandMadeProvisioner.TestToken> their = provisioning(theirs).provision(reader);
+    output();
+
+    // A fresh checkout or container with its own state declares the same token.
+    FileStateStore mine = FileStateStore.builder().path(dir.resolve("mine").resolve("state.json"))
+        .passphrase(null).build();
+    Plan plan = provisioning(mine).plan(reader);
+    assertThat(plan.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.CREATE);
+    assertThat(output()).contains("+ create readonly-token")
+        .contains("! readonly-token: an unrecorded token with the same name and grants exists: " + their.id()
+            + "; it is left alone");
+    ProvisionedToken<HandMadeProvisioner.TestToken> my = provisioning(mine).provision(reader);
+    assertThat(my.id()).isNotEqualTo(their.id());
+    assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isZero();
+    // Their token and its value are untouched, and destroying mine leaves theirs.
+    assertThat(verifyValue(emulator, their.value()).id()).isEqualTo(their.id());
+    provisioning(mine).destroy();
+    assertThat(tokens(emulator)).extracting(t -> t.id()).containsExactly(their.id());
+    assertThat(verifyValue(emulator, their.value()).id()).isEqualTo(their.id());
+  }
+
+  @Test
+  void pendingCreateIsOnDiskBeforeTheCreateIsSentAndGoneOnceRecorded() {
+    FileStateStore store = store(null);
+    Path file = dir.resolve("state.json");
+    List<String> seenBeforeCreate = new ArrayList<>();
+    Cloudflare watching = Cloudflare.builder().baseUrl(emulator.baseUrl()).accountId(emulator.accountId())
+        .apiToken(emulator.adminToken())
+        .okHttpClient(new okhttp3.OkHttpClient.Builder().addInterceptor(chain -> {
+          if (chain.request().method().equals("POST")) {
+            seenBeforeCreate.add(java.nio.file.Files.readString(file));
+          }
+          return chain.proceed(chain.request());
+        }).build())
+        .build();
+    Provisioning.with(watching).stateStore(store).output(ProvisioningOutput.silent())
+        .apply(HandMadeProvisioner.zoneReader("new-token"));
+    assertThat(seenBeforeCreate).hasSize(1);
+    assertThat(seenBeforeCreate.get(0)).contains("\"pending_creates\"").contains("\"new-token\"");
+    try (StateSession state = store.open()) {
+      assertThat(state.pendingCreates()).isEmpty();
+      assertThat(state.record("new-token")).isPresent();
+    }
   }
 
   @Test

@@ -361,6 +361,26 @@ class FileStateStoreTest {
   }
 
   @Test
+  void pendingCreatesAreDurableAndDroppedByTheRecord() {
+    PendingCreate pending = new PendingCreate("a", TokenOwner.ACCOUNT, "0123456789abcdef0123456789abcdef",
+        "sha256:" + "1".repeat(64), java.time.Instant.parse("2026-03-04T05:06:07Z"));
+    try (StateSession session = store(null).open()) {
+      session.putPendingCreate(pending);
+      session.putPendingCreate(new PendingCreate("b", TokenOwner.USER, null, "sha256:" + "2".repeat(64),
+          java.time.Instant.parse("2026-03-04T05:06:08Z")));
+    }
+    try (StateSession session = store(null).open()) {
+      assertThat(session.pendingCreates()).hasSize(2).contains(pending);
+      session.put(record("a", "t1"));
+      session.removePendingCreate("b");
+    }
+    try (StateSession session = store(null).open()) {
+      assertThat(session.pendingCreates()).isEmpty();
+      assertThat(session.record("a")).isPresent();
+    }
+  }
+
+  @Test
   void iterationsBelowTheMinimumAreRejected() {
     assertThatThrownBy(() -> FileStateStore.builder().iterations(1000))
         .isInstanceOf(IllegalArgumentException.class)
