@@ -1,9 +1,11 @@
 package dev.cftokens.runtime.provision;
 
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.runtime.TokenStatus;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.TokenRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -42,13 +44,14 @@ public final class Planner {
       Map<TokenOwner, List<ExistingToken>> listed,
       boolean deleteUndeclared,
       String accountId) {
-    return plan(desired, records, List.of(), listed, deleteUndeclared, accountId, false);
+    return plan(desired, records, List.of(), listed, deleteUndeclared, accountId, false, Instant.now());
   }
 
   /**
    * @param pending creates an earlier run of this state started but never recorded
    * @param adoptUnrecorded adopt an unrecorded token with a declaration's name and grants even without
    *     a pending create, as a state rebuilt from nothing must
+   * @param now the time expiry is judged against
    * @see #plan(List, Collection, Map, boolean, String)
    */
   public static Plan plan(
@@ -58,7 +61,8 @@ public final class Planner {
       Map<TokenOwner, List<ExistingToken>> listed,
       boolean deleteUndeclared,
       String accountId,
-      boolean adoptUnrecorded) {
+      boolean adoptUnrecorded,
+      Instant now) {
     Set<String> pendingIds = new HashSet<>();
     pending.forEach(create -> pendingIds.add(create.declarationId()));
     List<String> warnings = new ArrayList<>();
@@ -82,6 +86,11 @@ public final class Planner {
       if (!declared.add(id)) {
         throw new IllegalArgumentException("two declarations have the id \"" + id
             + "\"; give one of them another @ApiToken(id = ...)");
+      }
+      Instant expiresOn = token.spec().expiresOn();
+      if (expiresOn != null && !expiresOn.isAfter(now)) {
+        warnings.add("! " + id + " expired on " + Timestamps.format(expiresOn)
+            + "; its value no longer authenticates. Declare a later expiresOn to renew it.");
       }
       boolean mayAdopt = adoptUnrecorded || pendingIds.contains(id);
       TokenRecord record = byDeclaration.get(id);

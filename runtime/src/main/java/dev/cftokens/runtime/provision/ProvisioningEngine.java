@@ -13,6 +13,7 @@ import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -35,6 +36,11 @@ import java.util.stream.Stream;
  * plan out. A run with nothing to change sends no write request.
  */
 public final class ProvisioningEngine {
+  /** The {@link System.Logger} warnings go to whatever the output: rolls, expired tokens. */
+  public static final String LOGGER_NAME = "dev.cftokens.provisioning";
+
+  private static final System.Logger LOGGER = System.getLogger(LOGGER_NAME);
+
   private final Cloudflare cloudflare;
   private final StateStore stateStore;
   private final ProvisioningOutput output;
@@ -89,6 +95,8 @@ public final class ProvisioningEngine {
     String id = provisioner.declaration().id();
     try (StateSession state = stateStore.open()) {
       Applied applied = apply(state, List.of(provisioner), false, Set.of(id));
+      // Handed back all the same (the caller may only need its id), but never silently.
+      applied.result().plan().warnings().forEach(warning -> LOGGER.log(System.Logger.Level.WARNING, warning));
       Secret value = applied.values().get(id);
       if (value == null) {
         throw new ProvisioningException("token " + id + " was provisioned but its value could not be obtained");
@@ -216,7 +224,7 @@ public final class ProvisioningEngine {
     Set<String> listedIds = new HashSet<>();
     listed.values().forEach(tokens -> tokens.forEach(token -> listedIds.add(token.id())));
     return new Planned(Planner.plan(desired, records, state.pendingCreates(), listed, complete, accountId,
-        adoptUnrecorded), listedIds);
+        adoptUnrecorded, Instant.now()), listedIds);
   }
 
   private static void failIfAny(PlanExecutor.Execution execution) {

@@ -112,7 +112,7 @@ class PlannerTest {
 
   private static Plan plan(List<DesiredToken> desired, List<PendingCreate> pending,
       Map<TokenOwner, List<ExistingToken>> listed, boolean adoptUnrecorded) {
-    return Planner.plan(desired, List.of(), pending, listed, true, ACCOUNT, adoptUnrecorded);
+    return Planner.plan(desired, List.of(), pending, listed, true, ACCOUNT, adoptUnrecorded, NOW);
   }
 
   @Test
@@ -153,6 +153,22 @@ class PlannerTest {
     assertThat(plan.changes().get(0).kind()).isEqualTo(ChangeKind.ADOPT);
     assertThat(plan.changes().get(0).existing().id()).isEqualTo("mine-after-all");
     assertThat(plan.warnings()).isEmpty();
+  }
+
+  @Test
+  void expiredTokenIsUnchangedButWarnedAbout() {
+    DesiredToken token = desired("readonly-token", TokenOwner.ACCOUNT, Instant.parse("2026-01-01T00:00:00Z"));
+    Plan plan = Planner.plan(List.of(token), List.of(recorded(token, "t1")), List.of(),
+        account(new ExistingToken("t1", TokenOwner.ACCOUNT, token.spec(), TokenStatus.EXPIRED)), true, ACCOUNT,
+        false, NOW);
+    assertThat(plan.changes().get(0).kind()).isEqualTo(ChangeKind.UNCHANGED);
+    assertThat(plan.warnings()).containsExactly("! readonly-token expired on 2026-01-01T00:00:00Z; its value no"
+        + " longer authenticates. Declare a later expiresOn to renew it.");
+    assertThat(plan.render()).contains("= unchanged readonly-token\n! readonly-token expired on");
+
+    Plan before = Planner.plan(List.of(token), List.of(recorded(token, "t1")), List.of(),
+        account(listed("t1", token)), true, ACCOUNT, false, Instant.parse("2025-12-31T23:59:59Z"));
+    assertThat(before.warnings()).isEmpty();
   }
 
   @Test

@@ -338,6 +338,24 @@ class ProvisioningTest {
   }
 
   @Test
+  void expiredTokenIsWarnedAboutInThePlanAndTheLog() {
+    HandMadeProvisioner expired = new HandMadeProvisioner(HandMadeProvisioner.declaration("readonly-token",
+        "readonly-token", TokenOwner.ACCOUNT, List.of(HandMadeProvisioner.ZONE_READ), RequestIpCondition.NONE,
+        Instant.parse("2021-01-01T00:00:00Z")), Map.of());
+    FileStateStore store = store("p");
+    provisioning(store).apply(expired);
+    output();
+    try (LogCapture log = new LogCapture()) {
+      ProvisionedToken<HandMadeProvisioner.TestToken> token = provisioning(store).provision(expired);
+      assertThat(token.status()).isEqualTo(TokenStatus.EXPIRED);
+      assertThat(output()).contains("= unchanged readonly-token")
+          .contains("! readonly-token expired on 2021-01-01T00:00:00Z");
+      assertThat(log.warnings()).anySatisfy(warning -> assertThat(warning)
+          .startsWith("! readonly-token expired on 2021-01-01T00:00:00Z"));
+    }
+  }
+
+  @Test
   void ownerChangeReplacesTheTokenAndDeletesTheOldOne() {
     FileStateStore store = store(null);
     HandMadeProvisioner asAccount = HandMadeProvisioner.zoneReader("moving-token");
