@@ -25,8 +25,10 @@ import java.util.List;
  * }</pre>
  *
  * <p>By default the state is {@code .cftokens/state.json} under the working directory (values kept
- * only encrypted, with {@code CFTOKENS_PASSPHRASE}), output goes to {@link System.Logger} {@code
- * dev.cftokens.provisioning}, and up to 8 changes run at once.
+ * only encrypted, with {@code CFTOKENS_PASSPHRASE}; without it a value handed back is obtained by
+ * rolling the token, which is logged at WARNING), output goes to {@link System.Logger} {@code
+ * dev.cftokens.provisioning}, and up to 8 changes run at once. Keep one instance for repeated
+ * provisioning: it opens its default state with one derived key.
  */
 public final class Provisioning {
   /** Changes carried out at once unless configured otherwise. */
@@ -37,6 +39,8 @@ public final class Provisioning {
   private final ProvisioningOutput output;
   private final int parallelism;
   private final boolean adoptUnrecorded;
+  /** The default store, made once per instance so its derived key serves every run through it. */
+  private FileStateStore defaultStore;
 
   private Provisioning(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output, int parallelism,
       boolean adoptUnrecorded) {
@@ -137,8 +141,17 @@ public final class Provisioning {
   }
 
   private ProvisioningEngine engine() {
-    return new ProvisioningEngine(cloudflare,
-        stateStore != null ? stateStore : FileStateStore.inWorkingDirectory(), output, parallelism,
-        adoptUnrecorded);
+    return new ProvisioningEngine(cloudflare, effectiveStateStore(), output, parallelism, adoptUnrecorded);
+  }
+
+  /** The configured store, or this instance's default one. */
+  synchronized StateStore effectiveStateStore() {
+    if (stateStore != null) {
+      return stateStore;
+    }
+    if (defaultStore == null) {
+      defaultStore = FileStateStore.inWorkingDirectory();
+    }
+    return defaultStore;
   }
 }

@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PlanExecutor {
   static final int CREATE_ATTEMPTS = 4;
+  private static final System.Logger LOGGER = System.getLogger(ProvisioningEngine.LOGGER_NAME);
   /** Marks a record kept for a replaced token until it is deleted; never part of a declaration id. */
   static final String RETIRED_MARK = "~retired-";
 
@@ -347,6 +348,14 @@ final class PlanExecutor {
             ? "the state holds no value for it"
             : "values are kept only when " + FileStateStore.PASSPHRASE_VARIABLE + " is set")
         + "; the previous value no longer works");
+    if (!state.storesValues()) {
+      // Logged whatever the output: without a passphrase every restart rolls, which breaks any other
+      // holder of the old value, and an operator must be able to see why.
+      LOGGER.log(System.Logger.Level.WARNING, "cftokens rolled the token of " + id + " (" + record.tokenId()
+          + ") to hand its value back, because no value can be kept without a passphrase; the previous"
+          + " value no longer works. Set " + FileStateStore.PASSPHRASE_VARIABLE
+          + " to keep values encrypted in the state and stop rolling at every start.");
+    }
     return new AppliedChange(kind, id, record.tokenId(), true);
   }
 

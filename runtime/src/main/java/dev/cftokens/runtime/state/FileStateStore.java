@@ -38,8 +38,12 @@ public final class FileStateStore implements StateStore {
   private final Duration lockWait;
   private final int iterations;
   private DerivedKey derivedKey;
+  private int derivations;
 
-  /** A key derived for one salt and iteration count, kept so each run derives it once. */
+  /**
+   * The key last derived, for one salt and iteration count, kept for the store's lifetime so runs
+   * through one store instance derive it (hundreds of milliseconds of PBKDF2) once.
+   */
   private record DerivedKey(byte[] salt, int iterations, ValueCipher cipher) {}
 
   private FileStateStore(Builder builder) {
@@ -101,7 +105,11 @@ public final class FileStateStore implements StateStore {
     }
     StateDocument.Encryption encryption = document.encryption;
     if (encryption == null) {
-      byte[] salt = ValueCipher.newSalt();
+      // A file with no values yet: reuse the key this store derived before (its salt is as fresh as
+      // any), so a service that opens an empty state at every provision() derives the key only once.
+      DerivedKey cached = derivedKey;
+      byte[] salt = cached != null && cached.iterations() == iterations ? cached.salt().clone()
+          : ValueCipher.newSalt();
       ValueCipher cipher = cipher(salt, iterations);
       // Written with the first token; until then the file is not touched.
       document.encryption = new StateDocument.Encryption(
@@ -130,8 +138,14 @@ public final class FileStateStore implements StateStore {
       return cached.cipher();
     }
     ValueCipher cipher = ValueCipher.derive(passphrase, salt, iterationCount);
+    derivations++;
     derivedKey = new DerivedKey(salt.clone(), iterationCount, cipher);
     return cipher;
+  }
+
+  /** How many times this store has derived a key; for tests. */
+  synchronized int derivations() {
+    return derivations;
   }
 
   private static String valueContext(TokenRecord record) {

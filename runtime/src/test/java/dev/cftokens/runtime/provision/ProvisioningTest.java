@@ -338,6 +338,18 @@ class ProvisioningTest {
   }
 
   @Test
+  void rollForWantOfAPassphraseIsLoggedAsAWarning() {
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("rolled-token");
+    FileStateStore store = store(null);
+    provisioning(store).provision(reader);
+    try (LogCapture log = new LogCapture()) {
+      provisioning(store).provision(reader);
+      assertThat(log.warnings()).anySatisfy(warning -> assertThat(warning)
+          .contains("rolled-token").contains("rolled").contains("CFTOKENS_PASSPHRASE"));
+    }
+  }
+
+  @Test
   void expiredTokenIsWarnedAboutInThePlanAndTheLog() {
     HandMadeProvisioner expired = new HandMadeProvisioner(HandMadeProvisioner.declaration("readonly-token",
         "readonly-token", TokenOwner.ACCOUNT, List.of(HandMadeProvisioner.ZONE_READ), RequestIpCondition.NONE,

@@ -361,6 +361,23 @@ class FileStateStoreTest {
   }
 
   @Test
+  void oneStoreDerivesItsKeyOnceForAllItsRuns() {
+    FileStateStore store = store(PASSPHRASE);
+    for (int run = 0; run < 3; run++) {
+      try (StateSession session = store.open()) {
+        assertThat(session.storesValues()).isTrue();
+      }
+    }
+    try (StateSession session = store.open()) {
+      session.put(record("a", "t1"), Secret.of(VALUE.toCharArray()));
+    }
+    try (StateSession session = store.open()) {
+      assertThat(session.value("a").orElseThrow().reveal()).isEqualTo(VALUE);
+    }
+    assertThat(store.derivations()).isEqualTo(1);
+  }
+
+  @Test
   void pendingCreatesAreDurableAndDroppedByTheRecord() {
     PendingCreate pending = new PendingCreate("a", TokenOwner.ACCOUNT, "0123456789abcdef0123456789abcdef",
         "sha256:" + "1".repeat(64), java.time.Instant.parse("2026-03-04T05:06:07Z"));
