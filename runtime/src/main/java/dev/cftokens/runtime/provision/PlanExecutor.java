@@ -26,6 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Carries out a {@link Plan}: changes run on a bounded pool (the client's rate limiter paces the
@@ -34,8 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Changes to tokens of the same owner and name run one after another on one thread: only those can
  * be mistaken for each other by that look-up. The look-up never takes a token the plan's listing
- * already showed: a lost create of this run made its token after that listing, and an older token with
- * the same name and grants belongs to somebody else.
+ * already showed (a lost create of this run made its token after that listing), and it runs while no
+ * delete of this run is in flight: the client lists oldest first by offset, so a token deleted meanwhile
+ * would shift the lost one across a page boundary and hide it.
  */
 final class PlanExecutor {
   static final int CREATE_ATTEMPTS = 4;
@@ -51,6 +55,8 @@ final class PlanExecutor {
   private final boolean listedBeforehand;
   private final Set<String> listedAtPlanning;
   private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+  /** Deletes take the read side, look-ups after a lost create the write side. */
+  private final ReadWriteLock deletesVersusLookUps = new ReentrantReadWriteLock();
   private final Map<String, Secret> values = new ConcurrentHashMap<>();
 
   /** What an execution did; {@code values} holds only the values the caller asked for. */
@@ -232,15 +238,19 @@ final class PlanExecutor {
 
   /**
    * Lists the owner's tokens for one made since planning with exactly the desired name and grants that
-   * nobody has claimed.
+   * nobody has claimed, with this run's deletes held back so no token shifts between pages meanwhile.
    */
   private Optional<Token> findUnclaimed(TokenApi api, DesiredToken desired) {
+    Lock lock = deletesVersusLookUps.writeLock();
+    lock.lock();
     try (var tokens = api.list(true)) {
       return tokens
           .filter(token -> !listedAtPlanning.contains(token.id()))
           .filter(token -> token.spec().equals(desired.spec()) && token.status() != TokenStatus.DISABLED)
           .filter(token -> claimed.add(token.id()))
           .findFirst();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -299,6 +309,8 @@ final class PlanExecutor {
 
   private void deleteTolerant(TokenRecord record) {
     TokenApi api = cloudflare.tokens(record.owner());
+    Lock lock = deletesVersusLookUps.readLock();
+    lock.lock();
     try {
       api.delete(record.tokenId());
     } catch (CloudflareApiException e) {
@@ -306,6 +318,8 @@ final class PlanExecutor {
       if (!isGone(api, record.tokenId(), e)) {
         throw e;
       }
+    } finally {
+      lock.unlock();
     }
   }
 

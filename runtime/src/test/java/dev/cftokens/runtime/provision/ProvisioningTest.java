@@ -368,6 +368,62 @@ class ProvisioningTest {
   }
 
   @Test
+  void lookUpAfterALostCreateIsNotFooledByADeleteShiftingThePages() throws Exception {
+    FileStateStore store = store("p");
+    provisioning(store).apply(HandMadeProvisioner.zoneReader("old-token"));
+    // Fill the account to exactly one page, so the next token is the first of page two.
+    int filler = 0;
+    while (emulator.tokens().stream().filter(t -> t.owner() == TokenOwner.ACCOUNT).count() < 50) {
+      cloudflare.accountTokens().create(HandMadeProvisioner.zoneReader("filler-" + filler++).declaration()
+          .resolve(emulator.accountId(), Map.of()));
+    }
+    emulator.injectFault(dev.cftokens.emulator.Fault.commitThenDrop(1).on(RequestKind.CREATE_TOKEN).times(1));
+    // The worst interleaving, forced: the delete of old-token lands between the look-up's first and
+    // second page, moving the lost token from page two to page one. Each side waits a bounded time for
+    // the other, so a run that keeps them apart only loses those seconds.
+    java.util.concurrent.atomic.AtomicBoolean createSent = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.CountDownLatch firstPageRead = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch deleted = new java.util.concurrent.CountDownLatch(1);
+    Cloudflare interleaving = Cloudflare.builder().baseUrl(emulator.baseUrl()).accountId(emulator.accountId())
+        .apiToken(emulator.adminToken())
+        .okHttpClient(new okhttp3.OkHttpClient.Builder().addInterceptor(chain -> {
+          okhttp3.Request request = chain.request();
+          String method = request.method();
+          boolean tokenList = method.equals("GET") && request.url().encodedPath().endsWith("/tokens");
+          if (method.equals("POST")) {
+            createSent.set(true);
+          }
+          if (method.equals("DELETE")) {
+            await(firstPageRead);
+            okhttp3.Response response = chain.proceed(request);
+            deleted.countDown();
+            return response;
+          }
+          okhttp3.Response response = chain.proceed(request);
+          if (tokenList && createSent.get() && "1".equals(request.url().queryParameter("page"))) {
+            firstPageRead.countDown();
+            await(deleted);
+          }
+          return response;
+        }).build())
+        .build();
+    Provisioning.with(interleaving).stateStore(store).output(new PrintStream(printed, true, StandardCharsets.UTF_8))
+        .apply(HandMadeProvisioner.zoneReader("new-token"));
+    assertThat(output()).contains("the answer to its create was lost").contains("adopted token");
+    assertThat(tokens(emulator)).filteredOn(t -> t.name().equals("new-token")).hasSize(1);
+    assertThat(tokens(emulator)).filteredOn(t -> t.name().equals("old-token")).isEmpty();
+    assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isEqualTo(1 + 1 + filler);
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await(3, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void ownerChangeReplacesTheTokenAndDeletesTheOldOne() {
     FileStateStore store = store(null);
     HandMadeProvisioner asAccount = HandMadeProvisioner.zoneReader("moving-token");
