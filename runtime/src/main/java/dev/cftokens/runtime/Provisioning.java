@@ -25,8 +25,10 @@ import java.util.List;
  * }</pre>
  *
  * <p>By default the state is {@code .cftokens/state.json} under the working directory (values kept
- * only encrypted, with {@code CFTOKENS_PASSPHRASE}), output goes to {@link System.Logger} {@code
- * dev.cftokens.provisioning}, and up to 8 changes run at once.
+ * only encrypted, with {@code CFTOKENS_PASSPHRASE}; without it a value handed back is obtained by
+ * rolling the token, which is logged at WARNING), output goes to {@link System.Logger} {@code
+ * dev.cftokens.provisioning}, and up to 8 changes run at once. Keep one instance for repeated
+ * provisioning: it opens its default state with one derived key.
  */
 public final class Provisioning {
   /** Changes carried out at once unless configured otherwise. */
@@ -36,26 +38,33 @@ public final class Provisioning {
   private final StateStore stateStore;
   private final ProvisioningOutput output;
   private final int parallelism;
+  private final boolean adoptUnrecorded;
+  /** The default store, made once per instance so its derived key serves every run through it. */
+  private FileStateStore defaultStore;
 
-  private Provisioning(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output, int parallelism) {
+  private Provisioning(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output, int parallelism,
+      boolean adoptUnrecorded) {
     this.cloudflare = requireNonNull(cloudflare, "cloudflare");
     this.stateStore = stateStore;
     this.output = output;
     this.parallelism = parallelism;
+    this.adoptUnrecorded = adoptUnrecorded;
   }
 
   public static Provisioning with(Cloudflare cloudflare) {
-    return new Provisioning(cloudflare, null, ProvisioningOutput.logger(), DEFAULT_PARALLELISM);
+    return new Provisioning(cloudflare, null, ProvisioningOutput.logger(), DEFAULT_PARALLELISM, false);
   }
 
   /** Where the state is kept; default {@link FileStateStore#inWorkingDirectory()}. */
   public Provisioning stateStore(StateStore stateStore) {
-    return new Provisioning(cloudflare, requireNonNull(stateStore, "stateStore"), output, parallelism);
+    return new Provisioning(cloudflare, requireNonNull(stateStore, "stateStore"), output, parallelism,
+        adoptUnrecorded);
   }
 
   /** Where plans and progress are printed. */
   public Provisioning output(ProvisioningOutput output) {
-    return new Provisioning(cloudflare, stateStore, requireNonNull(output, "output"), parallelism);
+    return new Provisioning(cloudflare, stateStore, requireNonNull(output, "output"), parallelism,
+        adoptUnrecorded);
   }
 
   /** Prints plans and progress to {@code stream}. */
@@ -68,7 +77,18 @@ public final class Provisioning {
     if (parallelism < 1 || parallelism > 64) {
       throw new IllegalArgumentException("parallelism must be between 1 and 64, not " + parallelism);
     }
-    return new Provisioning(cloudflare, stateStore, output, parallelism);
+    return new Provisioning(cloudflare, stateStore, output, parallelism, adoptUnrecorded);
+  }
+
+  /**
+   * Whether a declaration the state has no token for adopts an existing token with exactly its name
+   * and grants; default false. Off, such a token is named in a plan warning and left alone, and a new
+   * one is created, because it may belong to another state (another checkout, container or machine);
+   * only a create this state started and never recorded is adopted. Turn it on once to take tokens
+   * back into a state that was lost.
+   */
+  public Provisioning adoptUnrecorded(boolean adoptUnrecorded) {
+    return new Provisioning(cloudflare, stateStore, output, parallelism, adoptUnrecorded);
   }
 
   /**
@@ -121,7 +141,17 @@ public final class Provisioning {
   }
 
   private ProvisioningEngine engine() {
-    return new ProvisioningEngine(cloudflare,
-        stateStore != null ? stateStore : FileStateStore.inWorkingDirectory(), output, parallelism);
+    return new ProvisioningEngine(cloudflare, effectiveStateStore(), output, parallelism, adoptUnrecorded);
+  }
+
+  /** The configured store, or this instance's default one. */
+  synchronized StateStore effectiveStateStore() {
+    if (stateStore != null) {
+      return stateStore;
+    }
+    if (defaultStore == null) {
+      defaultStore = FileStateStore.inWorkingDirectory();
+    }
+    return defaultStore;
   }
 }

@@ -14,6 +14,8 @@ final class Arguments {
   String command;
   boolean help;
   boolean detailedExitCode;
+  boolean allowEmpty;
+  boolean adopt;
   final List<Path> classPath = new ArrayList<>();
   Path state;
   Path output = Path.of("permission-groups.json");
@@ -38,6 +40,12 @@ final class Arguments {
           break;
         case "--detailed-exitcode":
           parsed.detailedExitCode = true;
+          break;
+        case "--adopt":
+          parsed.adopt = true;
+          break;
+        case "--allow-empty":
+          parsed.allowEmpty = true;
           break;
         case "--class-path":
         case "-cp": {
@@ -88,6 +96,12 @@ final class Arguments {
     }
     if (parsed.detailedExitCode && !"plan".equals(parsed.command)) {
       throw new UsageException("--detailed-exitcode applies to plan only");
+    }
+    if (parsed.allowEmpty && !"plan".equals(parsed.command) && !"apply".equals(parsed.command)) {
+      throw new UsageException("--allow-empty applies to plan and apply only");
+    }
+    if (parsed.adopt && !"plan".equals(parsed.command) && !"apply".equals(parsed.command)) {
+      throw new UsageException("--adopt applies to plan and apply only");
     }
     if (!parsed.positional.isEmpty() && !"destroy".equals(parsed.command)) {
       throw new UsageException(parsed.command + " takes no arguments, but got \""

@@ -60,6 +60,10 @@ public final class Main {
       "  --state <file>       the state file (default " + FileStateStore.DEFAULT_PATH + ")",
       "  --parallelism <n>    changes carried out at once (default " + Provisioning.DEFAULT_PARALLELISM + ")",
       "  --detailed-exitcode  plan exits 2 when there are changes, 0 when none",
+      "  --adopt              adopt tokens no state records that have a declaration's exact name and grants",
+      "                       (to rebuild a lost state); without it they are left alone and new ones made",
+      "  --allow-empty        let plan and apply run when no declaration is found, deleting every token",
+      "                       in the state (without it, finding none is an error)",
       "  --output <file>      where permission-groups writes (default permission-groups.json)",
       "  --help               show this help",
       "",
@@ -112,7 +116,8 @@ public final class Main {
       state.path(arguments.state);
     }
     ProvisioningEngine engine = new ProvisioningEngine(cloudflare, state.build(), ProvisioningOutput.to(out),
-        arguments.parallelism == null ? Provisioning.DEFAULT_PARALLELISM : checkParallelism(arguments.parallelism));
+        arguments.parallelism == null ? Provisioning.DEFAULT_PARALLELISM : checkParallelism(arguments.parallelism),
+        arguments.adopt);
     if ("destroy".equals(arguments.command)) {
       engine.destroy(arguments.positional);
       return OK;
@@ -126,8 +131,18 @@ public final class Main {
             + found.skipped().size() + " declaration(s) were skipped");
       }
       if (found.provisioners().isEmpty() && found.skipped().isEmpty()) {
-        err.println("cftokens: no declarations found under " + DeclarationFinder.DIRECTORY + " on the class path "
-            + arguments.classPath + "; pass the application's classes with --class-path");
+        // Planning an empty set deletes every recorded token: never do that because of a forgotten flag.
+        String searched = arguments.classPath.isEmpty()
+            ? "cftokens' own class path (no --class-path was given)"
+            : "the class path " + arguments.classPath;
+        if (!arguments.allowEmpty) {
+          throw new UsageException("no declarations were found under " + DeclarationFinder.DIRECTORY + " on "
+              + searched + "; pass the application's classes and jars with --class-path, or give"
+              + " --allow-empty to " + arguments.command + " with no declarations (which deletes every token in"
+              + " the state)");
+        }
+        err.println("cftokens: no declarations were found under " + DeclarationFinder.DIRECTORY + " on "
+            + searched + "; with --allow-empty every token in the state is planned for deletion");
       }
       if ("plan".equals(arguments.command)) {
         Plan plan = engine.plan(found.provisioners(), complete);

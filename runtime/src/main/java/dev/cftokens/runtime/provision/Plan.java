@@ -3,15 +3,23 @@ package dev.cftokens.runtime.provision;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What a run will do, one {@link PlannedChange} per declaration (and per recorded token no longer
  * declared), in declaration order, deletions last.
+ *
+ * @param warnings lines starting with {@code !} about things the plan leaves as they are but the user
+ *     should know, such as a declared token that has expired
  */
-public record Plan(List<PlannedChange> changes) {
+public record Plan(List<PlannedChange> changes, List<String> warnings) {
   public Plan {
     changes = List.copyOf(changes);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A plan with no warnings. */
+  public Plan(List<PlannedChange> changes) {
+    this(changes, List.of());
   }
 
   /** True when carrying the plan out changes anything in Cloudflare or in the state. */
@@ -48,10 +56,12 @@ public record Plan(List<PlannedChange> changes) {
         .toString();
   }
 
-  /** Every change line followed by the summary, as printed. */
+  /** Every change line, then the warnings, then the summary, as printed. */
   public String render() {
-    return changes.stream().map(PlannedChange::describe).collect(Collectors.joining("\n"))
-        + (changes.isEmpty() ? "" : "\n") + summary();
+    StringBuilder text = new StringBuilder();
+    changes.forEach(change -> text.append(change.describe()).append('\n'));
+    warnings.forEach(warning -> text.append(warning).append('\n'));
+    return text.append(summary()).toString();
   }
 
   @Override

@@ -9,8 +9,10 @@ import dev.cftokens.runtime.Token;
 import dev.cftokens.runtime.TokenApi;
 import dev.cftokens.runtime.TokenStatus;
 import dev.cftokens.runtime.state.FileStateStore;
+import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.TokenRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Carries out a {@link Plan}: changes run on a bounded pool (the client's rate limiter paces the
@@ -31,10 +36,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * lost is looked up by name and grants before it is tried again, so no declaration ever gets two tokens.
  *
  * <p>Changes to tokens of the same owner and name run one after another on one thread: only those can
- * be mistaken for each other by that look-up.
+ * be mistaken for each other by that look-up. The look-up never takes a token the plan's listing
+ * already showed (a lost create of this run made its token after that listing), and it runs while no
+ * delete of this run is in flight: the client lists oldest first by offset, so a token deleted meanwhile
+ * would shift the lost one across a page boundary and hide it.
  */
 final class PlanExecutor {
   static final int CREATE_ATTEMPTS = 4;
+  private static final System.Logger LOGGER = System.getLogger(ProvisioningEngine.LOGGER_NAME);
   /** Marks a record kept for a replaced token until it is deleted; never part of a declaration id. */
   static final String RETIRED_MARK = "~retired-";
 
@@ -44,7 +53,10 @@ final class PlanExecutor {
   private final int parallelism;
   private final Set<String> valuesNeeded;
   private final boolean listedBeforehand;
+  private final Set<String> listedAtPlanning;
   private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+  /** Deletes take the read side, look-ups after a lost create the write side. */
+  private final ReadWriteLock deletesVersusLookUps = new ReentrantReadWriteLock();
   private final Map<String, Secret> values = new ConcurrentHashMap<>();
 
   /** What an execution did; {@code values} holds only the values the caller asked for. */
@@ -54,9 +66,11 @@ final class PlanExecutor {
    * @param valuesNeeded declaration ids whose values the caller needs handed back
    * @param listedBeforehand true when the plan came from a listing, so a delete of a token the listing
    *     did not show can be skipped; false for destroy, which deletes without listing
+   * @param listedAtPlanning the ids of every token that listing showed
    */
   PlanExecutor(Cloudflare cloudflare, StateSession state, ProvisioningOutput output, int parallelism,
-      Set<String> valuesNeeded, boolean listedBeforehand) {
+      Set<String> valuesNeeded, boolean listedBeforehand, Set<String> listedAtPlanning) {
+    this.listedAtPlanning = Set.copyOf(listedAtPlanning);
     this.cloudflare = cloudflare;
     this.state = state;
     this.output = output;
@@ -175,10 +189,26 @@ final class PlanExecutor {
 
   private AppliedChange create(ChangeKind kind, DesiredToken desired) {
     TokenApi api = cloudflare.tokens(desired.owner());
+    // On disk before the request leaves: a run killed from here on lets the next run adopt what this
+    // create made, and only that.
+    state.putPendingCreate(new PendingCreate(desired.declarationId(), desired.owner(), desired.accountId(),
+        desired.specHash(), Instant.now()));
     CloudflareOutcomeUnknownException unknown = null;
     for (int attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
+      CreatedToken created;
       try {
-        CreatedToken created = api.create(desired.spec());
+        created = api.create(desired.spec());
+      } catch (CloudflareApiException e) {
+        if (e.status() >= 400 && e.status() < 500) {
+          // Refused with an answer: no token came of it, so nothing is pending.
+          state.removePendingCreate(desired.declarationId());
+        }
+        throw e;
+      } catch (CloudflareOutcomeUnknownException e) {
+        created = null;
+        unknown = e;
+      }
+      if (created != null) {
         TokenRecord record = recordFor(desired, created.token().id());
         claimed.add(record.tokenId());
         state.put(record, created.value());
@@ -186,8 +216,7 @@ final class PlanExecutor {
           values.put(desired.declarationId(), created.value());
         }
         return new AppliedChange(kind, desired.declarationId(), record.tokenId(), false);
-      } catch (CloudflareOutcomeUnknownException e) {
-        unknown = e;
+      } else {
         output.line("  " + desired.declarationId() + ": the answer to its create was lost;"
             + " looking the token up by name and grants before trying again");
         // A create that timed out may still be committing: give it a moment before looking.
@@ -207,13 +236,21 @@ final class PlanExecutor {
         unknown);
   }
 
-  /** Lists the owner's tokens for one with exactly the desired name and grants that nobody has claimed. */
+  /**
+   * Lists the owner's tokens for one made since planning with exactly the desired name and grants that
+   * nobody has claimed, with this run's deletes held back so no token shifts between pages meanwhile.
+   */
   private Optional<Token> findUnclaimed(TokenApi api, DesiredToken desired) {
+    Lock lock = deletesVersusLookUps.writeLock();
+    lock.lock();
     try (var tokens = api.list(true)) {
       return tokens
+          .filter(token -> !listedAtPlanning.contains(token.id()))
           .filter(token -> token.spec().equals(desired.spec()) && token.status() != TokenStatus.DISABLED)
           .filter(token -> claimed.add(token.id()))
           .findFirst();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -272,6 +309,8 @@ final class PlanExecutor {
 
   private void deleteTolerant(TokenRecord record) {
     TokenApi api = cloudflare.tokens(record.owner());
+    Lock lock = deletesVersusLookUps.readLock();
+    lock.lock();
     try {
       api.delete(record.tokenId());
     } catch (CloudflareApiException e) {
@@ -279,6 +318,8 @@ final class PlanExecutor {
       if (!isGone(api, record.tokenId(), e)) {
         throw e;
       }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -321,6 +362,14 @@ final class PlanExecutor {
             ? "the state holds no value for it"
             : "values are kept only when " + FileStateStore.PASSPHRASE_VARIABLE + " is set")
         + "; the previous value no longer works");
+    if (!state.storesValues()) {
+      // Logged whatever the output: without a passphrase every restart rolls, which breaks any other
+      // holder of the old value, and an operator must be able to see why.
+      LOGGER.log(System.Logger.Level.WARNING, "cftokens rolled the token of " + id + " (" + record.tokenId()
+          + ") to hand its value back, because no value can be kept without a passphrase; the previous"
+          + " value no longer works. Set " + FileStateStore.PASSPHRASE_VARIABLE
+          + " to keep values encrypted in the state and stop rolling at every start.");
+    }
     return new AppliedChange(kind, id, record.tokenId(), true);
   }
 

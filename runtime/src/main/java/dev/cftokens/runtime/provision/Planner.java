@@ -1,8 +1,11 @@
 package dev.cftokens.runtime.provision;
 
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.runtime.TokenStatus;
+import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.TokenRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -18,9 +21,13 @@ import java.util.Set;
  *
  * <p>The state says which token belongs to which declaration; the listing says what that token looks
  * like now; the recorded spec hash tells a changed declaration (update) from a token changed outside
- * cftokens (drift). A declaration with no recorded token adopts an unrecorded token with exactly its
- * name and grants instead of creating a second one: that is the token an earlier run created but was
- * killed, or lost the answer, before recording it.
+ * cftokens (drift).
+ *
+ * <p>A declaration with no recorded token adopts an unrecorded token with exactly its name and grants
+ * only when this state has a pending create for it: that is the token an earlier run of this state
+ * created but was killed, or lost the answer, before recording it. Any other such token belongs to
+ * somebody else (another state file, another machine): it is named in a warning and left alone, and a
+ * new token is created, unless the caller asked to adopt unrecorded tokens.
  */
 public final class Planner {
   private Planner() {}
@@ -37,6 +44,28 @@ public final class Planner {
       Map<TokenOwner, List<ExistingToken>> listed,
       boolean deleteUndeclared,
       String accountId) {
+    return plan(desired, records, List.of(), listed, deleteUndeclared, accountId, false, Instant.now());
+  }
+
+  /**
+   * @param pending creates an earlier run of this state started but never recorded
+   * @param adoptUnrecorded adopt an unrecorded token with a declaration's name and grants even without
+   *     a pending create, as a state rebuilt from nothing must
+   * @param now the time expiry is judged against
+   * @see #plan(List, Collection, Map, boolean, String)
+   */
+  public static Plan plan(
+      List<DesiredToken> desired,
+      Collection<TokenRecord> records,
+      Collection<PendingCreate> pending,
+      Map<TokenOwner, List<ExistingToken>> listed,
+      boolean deleteUndeclared,
+      String accountId,
+      boolean adoptUnrecorded,
+      Instant now) {
+    Set<String> pendingIds = new HashSet<>();
+    pending.forEach(create -> pendingIds.add(create.declarationId()));
+    List<String> warnings = new ArrayList<>();
     Map<String, TokenRecord> byDeclaration = new LinkedHashMap<>();
     Set<String> claimed = new HashSet<>();
     for (TokenRecord record : records) {
@@ -58,9 +87,15 @@ public final class Planner {
         throw new IllegalArgumentException("two declarations have the id \"" + id
             + "\"; give one of them another @ApiToken(id = ...)");
       }
+      Instant expiresOn = token.spec().expiresOn();
+      if (expiresOn != null && !expiresOn.isAfter(now)) {
+        warnings.add("! " + id + " expired on " + Timestamps.format(expiresOn)
+            + "; its value no longer authenticates. Declare a later expiresOn to renew it.");
+      }
+      boolean mayAdopt = adoptUnrecorded || pendingIds.contains(id);
       TokenRecord record = byDeclaration.get(id);
       if (record == null) {
-        changes.add(createOrAdopt(ChangeKind.CREATE, token, null, listed, claimed, ""));
+        changes.add(createOrAdopt(ChangeKind.CREATE, token, null, listed, claimed, "", mayAdopt, warnings));
         continue;
       }
       if (record.owner() != token.owner() || !sameAccount(record, token)) {
@@ -74,7 +109,7 @@ public final class Planner {
       ExistingToken existing = tokens(byId, token.owner()).get(record.tokenId());
       if (existing == null) {
         changes.add(createOrAdopt(ChangeKind.DRIFTED_DELETED, token, record, listed, claimed,
-            "token " + record.tokenId() + " was deleted outside cftokens"));
+            "token " + record.tokenId() + " was deleted outside cftokens", mayAdopt, warnings));
         continue;
       }
       List<String> differences = SpecDifferences.between(existing, token.spec());
@@ -106,7 +141,7 @@ public final class Planner {
             List.of(), existing == null ? "already gone from Cloudflare" : ""));
       }
     }
-    return new Plan(changes);
+    return new Plan(changes, warnings);
   }
 
   private static PlannedChange createOrAdopt(
@@ -115,10 +150,18 @@ public final class Planner {
       TokenRecord record,
       Map<TokenOwner, List<ExistingToken>> listed,
       Set<String> claimed,
-      String note) {
+      String note,
+      boolean mayAdopt,
+      List<String> warnings) {
     for (ExistingToken candidate : listed.getOrDefault(token.owner(), List.of())) {
       if (!claimed.contains(candidate.id()) && candidate.spec().equals(token.spec())
           && candidate.status() != TokenStatus.DISABLED) {
+        if (!mayAdopt) {
+          warnings.add("! " + token.declarationId() + ": an unrecorded token with the same name and grants"
+              + " exists: " + candidate.id() + "; it is left alone (adopt it with --adopt, or"
+              + " Provisioning.adoptUnrecorded(true), if it is this state's)");
+          break;
+        }
         claimed.add(candidate.id());
         String adoption = "token " + candidate.id() + " already has its name and grants";
         return new PlannedChange(ChangeKind.ADOPT, token.declarationId(), token, record, candidate, List.of(),

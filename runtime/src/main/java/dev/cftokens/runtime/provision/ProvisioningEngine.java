@@ -13,10 +13,12 @@ import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,13 +36,29 @@ import java.util.stream.Stream;
  * plan out. A run with nothing to change sends no write request.
  */
 public final class ProvisioningEngine {
+  /** The {@link System.Logger} warnings go to whatever the output: rolls, expired tokens. */
+  public static final String LOGGER_NAME = "dev.cftokens.provisioning";
+
+  private static final System.Logger LOGGER = System.getLogger(LOGGER_NAME);
+
   private final Cloudflare cloudflare;
   private final StateStore stateStore;
   private final ProvisioningOutput output;
   private final int parallelism;
+  private final boolean adoptUnrecorded;
 
   public ProvisioningEngine(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output,
       int parallelism) {
+    this(cloudflare, stateStore, output, parallelism, false);
+  }
+
+  /**
+   * @param adoptUnrecorded adopt a token with a declaration's name and grants that no state records,
+   *     instead of leaving it alone and creating another; for a state lost or rebuilt from nothing
+   */
+  public ProvisioningEngine(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output,
+      int parallelism, boolean adoptUnrecorded) {
+    this.adoptUnrecorded = adoptUnrecorded;
     this.cloudflare = requireNonNull(cloudflare, "cloudflare");
     this.stateStore = requireNonNull(stateStore, "stateStore");
     this.output = requireNonNull(output, "output");
@@ -58,7 +76,7 @@ public final class ProvisioningEngine {
    */
   public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, boolean complete) {
     try (StateSession state = stateStore.open()) {
-      Plan plan = plan(state, provisioners, complete);
+      Plan plan = plan(state, provisioners, complete).plan();
       output.line(plan.render());
       return plan;
     }
@@ -77,6 +95,8 @@ public final class ProvisioningEngine {
     String id = provisioner.declaration().id();
     try (StateSession state = stateStore.open()) {
       Applied applied = apply(state, List.of(provisioner), false, Set.of(id));
+      // Handed back all the same (the caller may only need its id), but never silently.
+      applied.result().plan().warnings().forEach(warning -> LOGGER.log(System.Logger.Level.WARNING, warning));
       Secret value = applied.values().get(id);
       if (value == null) {
         throw new ProvisioningException("token " + id + " was provisioned but its value could not be obtained");
@@ -103,9 +123,18 @@ public final class ProvisioningEngine {
       if (declarationIds.isEmpty()) {
         records.addAll(state.records());
       } else {
+        List<String> unknown = new ArrayList<>();
         for (String id : declarationIds) {
-          state.record(id).ifPresentOrElse(records::add,
-              () -> output.line("  " + id + ": not in the state " + stateStore.describe() + "; nothing to destroy"));
+          state.record(id).ifPresentOrElse(records::add, () -> unknown.add(id));
+        }
+        if (!unknown.isEmpty()) {
+          // A mistyped id must not pass for done; a token merely gone from Cloudflare is in the state
+          // and tolerated below.
+          List<String> recorded = state.records().stream().map(TokenRecord::declarationId)
+              .filter(id -> !id.contains(PlanExecutor.RETIRED_MARK)).sorted().collect(Collectors.toList());
+          throw new ProvisioningException("not in the state " + stateStore.describe() + ": "
+              + String.join(", ", unknown) + "; nothing was destroyed. The state records "
+              + (recorded.isEmpty() ? "no tokens" : String.join(", ", recorded)) + ".");
         }
       }
       String accountId = records.stream().anyMatch(r -> r.owner() == TokenOwner.ACCOUNT)
@@ -124,7 +153,7 @@ public final class ProvisioningEngine {
       Plan plan = new Plan(changes);
       changes.forEach(change -> output.line(change.describe()));
       PlanExecutor.Execution execution =
-          new PlanExecutor(cloudflare, state, output, parallelism, Set.of(), false).execute(plan);
+          new PlanExecutor(cloudflare, state, output, parallelism, Set.of(), false, Set.of()).execute(plan);
       failIfAny(execution);
       output.line(String.format(Locale.ROOT, "Destroy complete: %d deleted in %.1f s.",
           execution.applied().size(), (System.nanoTime() - start) / 1e9));
@@ -137,7 +166,8 @@ public final class ProvisioningEngine {
   private Applied apply(StateSession state, Collection<? extends TokenProvisioner<?>> provisioners,
       boolean complete, Set<String> valuesNeeded) {
     long start = System.nanoTime();
-    Plan plan = plan(state, provisioners, complete);
+    Planned planned = plan(state, provisioners, complete);
+    Plan plan = planned.plan();
     output.line(plan.render());
     List<DesiredToken> written = plan.changes().stream()
         .filter(change -> change.desired() != null && change.kind().writes())
@@ -152,7 +182,8 @@ public final class ProvisioningEngine {
       }
     }
     PlanExecutor.Execution execution =
-        new PlanExecutor(cloudflare, state, output, parallelism, valuesNeeded, true).execute(plan);
+        new PlanExecutor(cloudflare, state, output, parallelism, valuesNeeded, true, planned.listedIds())
+            .execute(plan);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     failIfAny(execution);
     if (plan.hasChanges()) {
@@ -162,7 +193,11 @@ public final class ProvisioningEngine {
     return new Applied(new ApplyResult(plan, execution.applied(), elapsed), execution.values());
   }
 
-  private Plan plan(StateSession state, Collection<? extends TokenProvisioner<?>> provisioners, boolean complete) {
+  /** A plan and the ids of every token its listing showed. */
+  private record Planned(Plan plan, Set<String> listedIds) {}
+
+  private Planned plan(StateSession state, Collection<? extends TokenProvisioner<?>> provisioners,
+      boolean complete) {
     Supplier<String> account = cloudflare::accountId;
     List<DesiredToken> desired = new ArrayList<>();
     for (TokenProvisioner<?> provisioner : provisioners) {
@@ -186,7 +221,10 @@ public final class ProvisioningEngine {
             .collect(Collectors.toList()));
       }
     }
-    return Planner.plan(desired, records, listed, complete, accountId);
+    Set<String> listedIds = new HashSet<>();
+    listed.values().forEach(tokens -> tokens.forEach(token -> listedIds.add(token.id())));
+    return new Planned(Planner.plan(desired, records, state.pendingCreates(), listed, complete, accountId,
+        adoptUnrecorded, Instant.now()), listedIds);
   }
 
   private static void failIfAny(PlanExecutor.Execution execution) {

@@ -38,8 +38,12 @@ public final class FileStateStore implements StateStore {
   private final Duration lockWait;
   private final int iterations;
   private DerivedKey derivedKey;
+  private int derivations;
 
-  /** A key derived for one salt and iteration count, kept so each run derives it once. */
+  /**
+   * The key last derived, for one salt and iteration count, kept for the store's lifetime so runs
+   * through one store instance derive it (hundreds of milliseconds of PBKDF2) once.
+   */
   private record DerivedKey(byte[] salt, int iterations, ValueCipher cipher) {}
 
   private FileStateStore(Builder builder) {
@@ -101,7 +105,11 @@ public final class FileStateStore implements StateStore {
     }
     StateDocument.Encryption encryption = document.encryption;
     if (encryption == null) {
-      byte[] salt = ValueCipher.newSalt();
+      // A file with no values yet: reuse the key this store derived before (its salt is as fresh as
+      // any), so a service that opens an empty state at every provision() derives the key only once.
+      DerivedKey cached = derivedKey;
+      byte[] salt = cached != null && cached.iterations() == iterations ? cached.salt().clone()
+          : ValueCipher.newSalt();
       ValueCipher cipher = cipher(salt, iterations);
       // Written with the first token; until then the file is not touched.
       document.encryption = new StateDocument.Encryption(
@@ -130,8 +138,14 @@ public final class FileStateStore implements StateStore {
       return cached.cipher();
     }
     ValueCipher cipher = ValueCipher.derive(passphrase, salt, iterationCount);
+    derivations++;
     derivedKey = new DerivedKey(salt.clone(), iterationCount, cipher);
     return cipher;
+  }
+
+  /** How many times this store has derived a key; for tests. */
+  synchronized int derivations() {
+    return derivations;
   }
 
   private static String valueContext(TokenRecord record) {
@@ -216,6 +230,7 @@ public final class FileStateStore implements StateStore {
           kept = null;
         }
         document.entries.put(record.declarationId(), new StateDocument.Entry(record, kept));
+        document.pending.remove(record.declarationId());
         mine = ++generation;
       }
       persist(mine);
@@ -238,6 +253,7 @@ public final class FileStateStore implements StateStore {
       synchronized (this) {
         checkOpen();
         document.entries.put(record.declarationId(), new StateDocument.Entry(record, sealed));
+        document.pending.remove(record.declarationId());
         mine = ++generation;
       }
       persist(mine);
@@ -249,6 +265,36 @@ public final class FileStateStore implements StateStore {
       synchronized (this) {
         checkOpen();
         if (document.entries.remove(declarationId) == null) {
+          return;
+        }
+        mine = ++generation;
+      }
+      persist(mine);
+    }
+
+    @Override
+    public synchronized Collection<PendingCreate> pendingCreates() {
+      return List.copyOf(document.pending.values());
+    }
+
+    @Override
+    public void putPendingCreate(PendingCreate pending) {
+      requireNonNull(pending, "pending");
+      long mine;
+      synchronized (this) {
+        checkOpen();
+        document.pending.put(pending.declarationId(), pending);
+        mine = ++generation;
+      }
+      persist(mine);
+    }
+
+    @Override
+    public void removePendingCreate(String declarationId) {
+      long mine;
+      synchronized (this) {
+        checkOpen();
+        if (document.pending.remove(declarationId) == null) {
           return;
         }
         mine = ++generation;

@@ -12,8 +12,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * A {@link StateStore} held in this process's memory, for services that provision at every start and
- * keep no files (each run then adopts its tokens by name and grants, and rolls a value it needs), and
- * for tests. Keeps values in memory when asked to.
+ * keep no files (a restarted service then needs {@code Provisioning.adoptUnrecorded(true)} to take its
+ * tokens back by name and grants, and rolls a value it needs), and for tests. Keeps values in memory when asked to.
  */
 public final class InMemoryStateStore implements StateStore {
   private final boolean storesValues;
@@ -21,6 +21,7 @@ public final class InMemoryStateStore implements StateStore {
   private final Semaphore lock = new Semaphore(1);
   private final Map<String, TokenRecord> records = new LinkedHashMap<>();
   private final Map<String, Secret> values = new LinkedHashMap<>();
+  private final Map<String, PendingCreate> pending = new LinkedHashMap<>();
 
   private InMemoryStateStore(boolean storesValues) {
     this.storesValues = storesValues;
@@ -78,6 +79,7 @@ public final class InMemoryStateStore implements StateStore {
       public void put(TokenRecord record) {
         synchronized (records) {
           TokenRecord previous = records.put(record.declarationId(), requireNonNull(record, "record"));
+          pending.remove(record.declarationId());
           if (previous == null || !previous.tokenId().equals(record.tokenId())) {
             values.remove(record.declarationId());
           }
@@ -88,6 +90,7 @@ public final class InMemoryStateStore implements StateStore {
       public void put(TokenRecord record, Secret value) {
         synchronized (records) {
           records.put(record.declarationId(), requireNonNull(record, "record"));
+          pending.remove(record.declarationId());
           if (storesValues) {
             values.put(record.declarationId(), Secret.of(value.reveal()));
           } else {
@@ -101,6 +104,27 @@ public final class InMemoryStateStore implements StateStore {
         synchronized (records) {
           records.remove(declarationId);
           values.remove(declarationId);
+        }
+      }
+
+      @Override
+      public Collection<PendingCreate> pendingCreates() {
+        synchronized (records) {
+          return List.copyOf(pending.values());
+        }
+      }
+
+      @Override
+      public void putPendingCreate(PendingCreate create) {
+        synchronized (records) {
+          pending.put(create.declarationId(), requireNonNull(create, "create"));
+        }
+      }
+
+      @Override
+      public void removePendingCreate(String declarationId) {
+        synchronized (records) {
+          pending.remove(declarationId);
         }
       }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.rules.Timestamps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,8 +24,12 @@ import java.util.Map;
  *  "encryption": {"kdf": "PBKDF2WithHmacSHA256", "iterations": 210000, "salt": "<base64>",
  *                 "cipher": "AES/GCM/NoPadding", "key_check": {"nonce": "..", "ciphertext": ".."}},
  *  "tokens": {"readonly-token": {"token_id": "..", "owner": "account", "account_id": "..",
- *             "name": "..", "spec_hash": "sha256:..", "value": {"nonce": "..", "ciphertext": ".."}}}}
+ *             "name": "..", "spec_hash": "sha256:..", "value": {"nonce": "..", "ciphertext": ".."}}},
+ *  "pending_creates": {"new-token": {"owner": "account", "account_id": "..", "spec_hash": "sha256:..",
+ *                      "since": "2026-01-01T00:00:00Z"}}}
  * }</pre>
+ *
+ * {@code pending_creates} is optional: a file without it has none.
  *
  * Anything else (bad JSON, a missing field, another version) is refused with the path in the message.
  */
@@ -42,6 +47,7 @@ final class StateDocument {
 
   Encryption encryption;
   final Map<String, Entry> entries = new LinkedHashMap<>();
+  final Map<String, PendingCreate> pending = new LinkedHashMap<>();
 
   static StateDocument read(Path path) {
     byte[] bytes;
@@ -108,6 +114,21 @@ final class StateDocument {
         document.entries.put(field.getKey(),
             new Entry(record, value == null || value.isNull() ? null : sealed(value)));
       }
+      JsonNode pendingCreates = root.get("pending_creates");
+      if (pendingCreates != null && !pendingCreates.isNull()) {
+        if (!pendingCreates.isObject()) {
+          throw corrupt(path, "its \"pending_creates\" is not an object");
+        }
+        for (Map.Entry<String, JsonNode> field : pendingCreates.properties()) {
+          JsonNode node = field.getValue();
+          document.pending.put(field.getKey(), new PendingCreate(
+              field.getKey(),
+              TokenOwner.valueOf(text(node, "owner").toUpperCase(Locale.ROOT)),
+              node.hasNonNull("account_id") ? node.get("account_id").asText() : null,
+              text(node, "spec_hash"),
+              Timestamps.parse(text(node, "since"))));
+        }
+      }
     } catch (IllegalArgumentException | NullPointerException e) {
       throw corrupt(path, "an entry is malformed (" + e.getMessage() + ")");
     }
@@ -136,6 +157,16 @@ final class StateDocument {
       node.put("spec_hash", record.specHash());
       if (entry.value() != null) {
         node.set("value", sealedNode(entry.value()));
+      }
+    }
+    if (!pending.isEmpty()) {
+      ObjectNode pendingCreates = root.putObject("pending_creates");
+      for (PendingCreate create : pending.values()) {
+        ObjectNode node = pendingCreates.putObject(create.declarationId());
+        node.put("owner", create.owner().name().toLowerCase(Locale.ROOT));
+        node.put("account_id", create.accountId());
+        node.put("spec_hash", create.specHash());
+        node.put("since", Timestamps.format(create.since()));
       }
     }
     try {
@@ -174,7 +205,8 @@ final class StateDocument {
   private static StateException corrupt(Path path, String why) {
     return new StateException("the state file " + path + " cannot be used: " + why
         + ". cftokens will not overwrite it; restore it from a backup, or move it aside to start over"
-        + " (tokens it recorded are then adopted by name and grants, or left alone).");
+        + " (tokens it recorded are then left alone, unless apply is run with --adopt to take them back"
+        + " by name and grants).");
   }
 
   private static String firstLine(String message) {

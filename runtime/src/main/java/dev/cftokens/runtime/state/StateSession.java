@@ -26,15 +26,30 @@ public interface StateSession extends AutoCloseable {
 
   /**
    * Records a token whose value has not changed: the stored value is kept when the token id is the one
-   * already recorded, and dropped otherwise.
+   * already recorded, and dropped otherwise. Drops the declaration's pending create, if any.
    */
   void put(TokenRecord record);
 
-  /** Records a token with its current value, which replaces any stored one (kept only encrypted). */
+  /**
+   * Records a token with its current value, which replaces any stored one (kept only encrypted). Drops
+   * the declaration's pending create, if any.
+   */
   void put(TokenRecord record, Secret value);
 
   /** Forgets a declaration's token. */
   void remove(String declarationId);
+
+  /** Creates an earlier run started and never recorded the outcome of, by declaration id. */
+  Collection<PendingCreate> pendingCreates();
+
+  /**
+   * Notes a create about to be sent; durable when it returns, so it is on disk before the request
+   * leaves. A later {@code put} of the declaration's record drops it.
+   */
+  void putPendingCreate(PendingCreate pending);
+
+  /** Drops a pending create whose request was refused, so no token came of it. */
+  void removePendingCreate(String declarationId);
 
   /** Releases the lock. */
   @Override

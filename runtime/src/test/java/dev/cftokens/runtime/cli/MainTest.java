@@ -131,6 +131,42 @@ class MainTest {
   }
 
   @Test
+  void applyWithNoDeclarationFoundFailsAndDeletesNothingUnlessAllowed() throws IOException {
+    String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+    assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+    assertThat(tokens()).hasSize(1);
+
+    // The --class-path forgotten: nothing found, nothing planned, nothing deleted.
+    assertThat(run(args("apply"))).isEqualTo(1);
+    assertThat(err).contains("no declarations were found under META-INF/cftokens/")
+        .contains("no --class-path was given").contains("--class-path").contains("--allow-empty");
+    assertThat(out).doesNotContain("- delete");
+    assertThat(run(args("plan"))).isEqualTo(1);
+    assertThat(err).contains("no declarations were found");
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    assertThat(run(args("apply", "--class-path", empty.toString()))).isEqualTo(1);
+    assertThat(err).contains(empty.toString());
+    assertThat(tokens()).hasSize(1);
+
+    // Asked for explicitly, an empty set deletes what the state recorded.
+    assertThat(run(args("plan", "--allow-empty"))).isEqualTo(0);
+    assertThat(out).contains("- delete readonly-token");
+    assertThat(run(args("apply", "--allow-empty"))).isEqualTo(0);
+    assertThat(tokens()).isEmpty();
+    assertThat(run("--help")).isEqualTo(0);
+    assertThat(out).contains("--allow-empty");
+  }
+
+  @Test
+  void destroyOfAnUnknownIdExitsOneNamingIt() throws IOException {
+    String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+    assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+    assertThat(run(args("destroy", "readonly-tokn"))).isEqualTo(1);
+    assertThat(err).contains("readonly-tokn").contains("not in the state").contains("readonly-token");
+    assertThat(tokens()).hasSize(1);
+  }
+
+  @Test
   void inputForAnUnknownDeclarationFails() throws IOException {
     String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
     assertThat(run(args("plan", "--class-path", classPath, "--input", "nope.zoneId=1"))).isEqualTo(1);

@@ -75,6 +75,9 @@ class KilledApplyTest {
       int recordedBeforeKill;
       try (var session = store.open()) {
         recordedBeforeKill = session.records().size();
+        // Every create the dead run sent without recording its token left a pending entry, which is
+        // what lets the next run adopt that token rather than leave it and create another.
+        assertThat(session.pendingCreates().size()).isGreaterThanOrEqualTo(createdBeforeKill - recordedBeforeKill);
       }
       assertThat(recordedBeforeKill).isLessThanOrEqualTo(createdBeforeKill);
       long createsBefore = emulator.requestCount(RequestKind.CREATE_TOKEN);

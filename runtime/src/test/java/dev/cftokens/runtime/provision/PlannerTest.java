@@ -9,6 +9,7 @@ import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenSpec;
 import dev.cftokens.runtime.TokenStatus;
+import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class PlannerTest {
   private static final String ACCOUNT = "0123456789abcdef0123456789abcdef";
   private static final String OTHER_ACCOUNT = "fedcba9876543210fedcba9876543210";
+  private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
   private static DesiredToken desired(String id) {
     return DesiredToken.resolve(HandMadeProvisioner.zoneReader(id), () -> ACCOUNT);
@@ -104,17 +106,69 @@ class PlannerTest {
     assertThat(plan.summary()).contains("1 drifted");
   }
 
+  private static PendingCreate pending(DesiredToken token) {
+    return new PendingCreate(token.declarationId(), token.owner(), token.accountId(), token.specHash(), NOW);
+  }
+
+  private static Plan plan(List<DesiredToken> desired, List<PendingCreate> pending,
+      Map<TokenOwner, List<ExistingToken>> listed, boolean adoptUnrecorded) {
+    return Planner.plan(desired, List.of(), pending, listed, true, ACCOUNT, adoptUnrecorded, NOW);
+  }
+
   @Test
-  void unrecordedTokenWithSameNameAndGrantsIsAdoptedNotDuplicated() {
+  void tokenOfAPendingCreateIsAdoptedNotDuplicated() {
     DesiredToken token = desired("a");
     DesiredToken differentGrants = desired("a", TokenOwner.ACCOUNT, null);
-    Plan plan = Planner.plan(List.of(token), List.of(),
-        account(listed("similar", differentGrants), listed("lost", token)), true, ACCOUNT);
+    Plan plan = plan(List.of(token), List.of(pending(token)),
+        account(listed("similar", differentGrants), listed("lost", token)), false);
     PlannedChange change = plan.changes().get(0);
     assertThat(change.kind()).isEqualTo(ChangeKind.ADOPT);
     assertThat(change.existing().id()).isEqualTo("lost");
     assertThat(plan.writes()).isFalse();
     assertThat(plan.summary()).contains("1 to adopt");
+    assertThat(plan.warnings()).isEmpty();
+  }
+
+  @Test
+  void unrecordedTokenWithoutAPendingCreateIsLeftAloneWithAWarning() {
+    DesiredToken token = desired("a");
+    Plan plan = plan(List.of(token), List.of(), account(listed("someone-elses", token)), false);
+    assertThat(plan.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.CREATE);
+    assertThat(plan.warnings()).containsExactly("! a: an unrecorded token with the same name and grants exists:"
+        + " someone-elses; it is left alone (adopt it with --adopt, or Provisioning.adoptUnrecorded(true),"
+        + " if it is this state's)");
+    assertThat(plan.render()).contains("+ create a\n! a: an unrecorded token");
+
+    // A pending create of another declaration entitles nothing.
+    DesiredToken other = desired("b");
+    Plan otherPending = plan(List.of(token), List.of(pending(other)), account(listed("someone-elses", token)),
+        false);
+    assertThat(otherPending.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.CREATE);
+  }
+
+  @Test
+  void unrecordedTokenIsAdoptedWhenAskedFor() {
+    DesiredToken token = desired("a");
+    Plan plan = plan(List.of(token), List.of(), account(listed("mine-after-all", token)), true);
+    assertThat(plan.changes().get(0).kind()).isEqualTo(ChangeKind.ADOPT);
+    assertThat(plan.changes().get(0).existing().id()).isEqualTo("mine-after-all");
+    assertThat(plan.warnings()).isEmpty();
+  }
+
+  @Test
+  void expiredTokenIsUnchangedButWarnedAbout() {
+    DesiredToken token = desired("readonly-token", TokenOwner.ACCOUNT, Instant.parse("2026-01-01T00:00:00Z"));
+    Plan plan = Planner.plan(List.of(token), List.of(recorded(token, "t1")), List.of(),
+        account(new ExistingToken("t1", TokenOwner.ACCOUNT, token.spec(), TokenStatus.EXPIRED)), true, ACCOUNT,
+        false, NOW);
+    assertThat(plan.changes().get(0).kind()).isEqualTo(ChangeKind.UNCHANGED);
+    assertThat(plan.warnings()).containsExactly("! readonly-token expired on 2026-01-01T00:00:00Z; its value no"
+        + " longer authenticates. Declare a later expiresOn to renew it.");
+    assertThat(plan.render()).contains("= unchanged readonly-token\n! readonly-token expired on");
+
+    Plan before = Planner.plan(List.of(token), List.of(recorded(token, "t1")), List.of(),
+        account(listed("t1", token)), true, ACCOUNT, false, Instant.parse("2025-12-31T23:59:59Z"));
+    assertThat(before.warnings()).isEmpty();
   }
 
   @Test
@@ -124,7 +178,7 @@ class PlannerTest {
     DesiredToken b = DesiredToken.resolve(new HandMadeProvisioner(HandMadeProvisioner.declaration(
         "same-too", "same", TokenOwner.ACCOUNT, List.of(ZONE_READ), RequestIpCondition.NONE, null), Map.of()),
         () -> ACCOUNT);
-    Plan plan = Planner.plan(List.of(a, b), List.of(), account(listed("t1", a)), true, ACCOUNT);
+    Plan plan = plan(List.of(a, b), List.of(), account(listed("t1", a)), true);
     assertThat(plan.changes()).extracting(PlannedChange::kind)
         .containsExactly(ChangeKind.ADOPT, ChangeKind.CREATE);
   }

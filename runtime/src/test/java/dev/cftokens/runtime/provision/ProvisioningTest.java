@@ -246,16 +246,81 @@ class ProvisioningTest {
   }
 
   @Test
-  void inMemoryStateAdoptsTokensOfAnEarlierRunInsteadOfDuplicating() {
+  void inMemoryStateAdoptsTokensOfAnEarlierRunWhenToldTo() {
     HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
     ProvisionedToken<HandMadeProvisioner.TestToken> first =
         Provisioning.with(cloudflare).stateStore(InMemoryStateStore.withoutValues()).provision(reader);
-    // A service restart: a fresh in-memory state knows nothing.
-    ProvisionedToken<HandMadeProvisioner.TestToken> second =
-        Provisioning.with(cloudflare).stateStore(InMemoryStateStore.withoutValues()).provision(reader);
+    // A service restart: a fresh in-memory state knows nothing, and says it is the owner.
+    ProvisionedToken<HandMadeProvisioner.TestToken> second = Provisioning.with(cloudflare)
+        .stateStore(InMemoryStateStore.withoutValues()).adoptUnrecorded(true).provision(reader);
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(tokens(emulator)).hasSize(1);
     assertThat(verifyValue(emulator, second.value()).id()).isEqualTo(first.id());
+  }
+
+  @Test
+  void anotherStateFilesTokenIsLeftAloneAndNamedNotAdopted() {
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+    FileStateStore theirs = FileStateStore.builder().path(dir.resolve("theirs").resolve("state.json"))
+        .passphrase("theirs".toCharArray()).build();
+    ProvisionedToken<HandMadeProvisioner.TestToken> their = provisioning(theirs).provision(reader);
+    output();
+
+    // A fresh checkout or container with its own state declares the same token.
+    FileStateStore mine = FileStateStore.builder().path(dir.resolve("mine").resolve("state.json"))
+        .passphrase(null).build();
+    Plan plan = provisioning(mine).plan(reader);
+    assertThat(plan.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.CREATE);
+    assertThat(output()).contains("+ create readonly-token")
+        .contains("! readonly-token: an unrecorded token with the same name and grants exists: " + their.id()
+            + "; it is left alone");
+    ProvisionedToken<HandMadeProvisioner.TestToken> my = provisioning(mine).provision(reader);
+    assertThat(my.id()).isNotEqualTo(their.id());
+    assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isZero();
+    // Their token and its value are untouched, and destroying mine leaves theirs.
+    assertThat(verifyValue(emulator, their.value()).id()).isEqualTo(their.id());
+    provisioning(mine).destroy();
+    assertThat(tokens(emulator)).extracting(t -> t.id()).containsExactly(their.id());
+    assertThat(verifyValue(emulator, their.value()).id()).isEqualTo(their.id());
+  }
+
+  @Test
+  void pendingCreateIsOnDiskBeforeTheCreateIsSentAndGoneOnceRecorded() {
+    FileStateStore store = store(null);
+    Path file = dir.resolve("state.json");
+    List<String> seenBeforeCreate = new ArrayList<>();
+    Cloudflare watching = Cloudflare.builder().baseUrl(emulator.baseUrl()).accountId(emulator.accountId())
+        .apiToken(emulator.adminToken())
+        .okHttpClient(new okhttp3.OkHttpClient.Builder().addInterceptor(chain -> {
+          if (chain.request().method().equals("POST")) {
+            seenBeforeCreate.add(java.nio.file.Files.readString(file));
+          }
+          return chain.proceed(chain.request());
+        }).build())
+        .build();
+    Provisioning.with(watching).stateStore(store).output(ProvisioningOutput.silent())
+        .apply(HandMadeProvisioner.zoneReader("new-token"));
+    assertThat(seenBeforeCreate).hasSize(1);
+    assertThat(seenBeforeCreate.get(0)).contains("\"pending_creates\"").contains("\"new-token\"");
+    try (StateSession state = store.open()) {
+      assertThat(state.pendingCreates()).isEmpty();
+      assertThat(state.record("new-token")).isPresent();
+    }
+  }
+
+  @Test
+  void destroyOfAnIdNotInTheStateFailsAndDestroysNothing() {
+    FileStateStore store = store(null);
+    provisioning(store).apply(HandMadeProvisioner.zoneReader("kept-token"));
+    assertThatThrownBy(() -> provisioning(store).destroy("kept-token", "typo-token"))
+        .isInstanceOf(ProvisioningException.class)
+        .hasMessageContaining("typo-token")
+        .hasMessageContaining("kept-token");
+    assertThat(tokens(emulator)).hasSize(1);
+    // A recorded token already gone from Cloudflare is fine.
+    emulator.tokens().stream().filter(t -> !t.id().equals(emulator.adminTokenId()))
+        .forEach(t -> cloudflare.accountTokens().delete(t.id()));
+    assertThat(provisioning(store).destroy("kept-token")).containsExactly("kept-token");
   }
 
   @Test
@@ -270,6 +335,92 @@ class ProvisioningTest {
     assertThat(output()).contains("the answer to its create was lost")
         .contains("adopted token " + token.id()).contains("rolled token " + token.id());
     assertThat(verifyValue(emulator, token.value()).id()).isEqualTo(token.id());
+  }
+
+  @Test
+  void rollForWantOfAPassphraseIsLoggedAsAWarning() {
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("rolled-token");
+    FileStateStore store = store(null);
+    provisioning(store).provision(reader);
+    try (LogCapture log = new LogCapture()) {
+      provisioning(store).provision(reader);
+      assertThat(log.warnings()).anySatisfy(warning -> assertThat(warning)
+          .contains("rolled-token").contains("rolled").contains("CFTOKENS_PASSPHRASE"));
+    }
+  }
+
+  @Test
+  void expiredTokenIsWarnedAboutInThePlanAndTheLog() {
+    HandMadeProvisioner expired = new HandMadeProvisioner(HandMadeProvisioner.declaration("readonly-token",
+        "readonly-token", TokenOwner.ACCOUNT, List.of(HandMadeProvisioner.ZONE_READ), RequestIpCondition.NONE,
+        Instant.parse("2021-01-01T00:00:00Z")), Map.of());
+    FileStateStore store = store("p");
+    provisioning(store).apply(expired);
+    output();
+    try (LogCapture log = new LogCapture()) {
+      ProvisionedToken<HandMadeProvisioner.TestToken> token = provisioning(store).provision(expired);
+      assertThat(token.status()).isEqualTo(TokenStatus.EXPIRED);
+      assertThat(output()).contains("= unchanged readonly-token")
+          .contains("! readonly-token expired on 2021-01-01T00:00:00Z");
+      assertThat(log.warnings()).anySatisfy(warning -> assertThat(warning)
+          .startsWith("! readonly-token expired on 2021-01-01T00:00:00Z"));
+    }
+  }
+
+  @Test
+  void lookUpAfterALostCreateIsNotFooledByADeleteShiftingThePages() throws Exception {
+    FileStateStore store = store("p");
+    provisioning(store).apply(HandMadeProvisioner.zoneReader("old-token"));
+    // Fill the account to exactly one page, so the next token is the first of page two.
+    int filler = 0;
+    while (emulator.tokens().stream().filter(t -> t.owner() == TokenOwner.ACCOUNT).count() < 50) {
+      cloudflare.accountTokens().create(HandMadeProvisioner.zoneReader("filler-" + filler++).declaration()
+          .resolve(emulator.accountId(), Map.of()));
+    }
+    emulator.injectFault(dev.cftokens.emulator.Fault.commitThenDrop(1).on(RequestKind.CREATE_TOKEN).times(1));
+    // The worst interleaving, forced: the delete of old-token lands between the look-up's first and
+    // second page, moving the lost token from page two to page one. Each side waits a bounded time for
+    // the other, so a run that keeps them apart only loses those seconds.
+    java.util.concurrent.atomic.AtomicBoolean createSent = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.CountDownLatch firstPageRead = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch deleted = new java.util.concurrent.CountDownLatch(1);
+    Cloudflare interleaving = Cloudflare.builder().baseUrl(emulator.baseUrl()).accountId(emulator.accountId())
+        .apiToken(emulator.adminToken())
+        .okHttpClient(new okhttp3.OkHttpClient.Builder().addInterceptor(chain -> {
+          okhttp3.Request request = chain.request();
+          String method = request.method();
+          boolean tokenList = method.equals("GET") && request.url().encodedPath().endsWith("/tokens");
+          if (method.equals("POST")) {
+            createSent.set(true);
+          }
+          if (method.equals("DELETE")) {
+            await(firstPageRead);
+            okhttp3.Response response = chain.proceed(request);
+            deleted.countDown();
+            return response;
+          }
+          okhttp3.Response response = chain.proceed(request);
+          if (tokenList && createSent.get() && "1".equals(request.url().queryParameter("page"))) {
+            firstPageRead.countDown();
+            await(deleted);
+          }
+          return response;
+        }).build())
+        .build();
+    Provisioning.with(interleaving).stateStore(store).output(new PrintStream(printed, true, StandardCharsets.UTF_8))
+        .apply(HandMadeProvisioner.zoneReader("new-token"));
+    assertThat(output()).contains("the answer to its create was lost").contains("adopted token");
+    assertThat(tokens(emulator)).filteredOn(t -> t.name().equals("new-token")).hasSize(1);
+    assertThat(tokens(emulator)).filteredOn(t -> t.name().equals("old-token")).isEmpty();
+    assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isEqualTo(1 + 1 + filler);
+  }
+
+  private static void await(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await(3, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

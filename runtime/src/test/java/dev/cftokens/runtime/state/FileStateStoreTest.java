@@ -311,6 +311,93 @@ class FileStateStoreTest {
   }
 
   @Test
+  void aThreadWaitingInThisProcessNeverLetsAnotherProcessTakeTheLock() throws Exception {
+    FileStateStore patient = FileStateStore.builder().path(statePath()).passphrase(null)
+        .lockWait(Duration.ofSeconds(20)).build();
+    StateSession first = patient.open();
+    CountDownLatch secondLocked = new CountDownLatch(1);
+    Thread waiter = new Thread(() -> {
+      try (StateSession second = patient.open()) {
+        secondLocked.countDown();
+      }
+    });
+    waiter.start();
+    Process child = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        LockHolder.class.getName(), statePath().toString())
+        .redirectErrorStream(true)
+        .start();
+    try {
+      BufferedReader out = new BufferedReader(
+          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      AtomicReference<String> childSaid = new AtomicReference<>();
+      CountDownLatch childLocked = new CountDownLatch(1);
+      Thread reader = new Thread(() -> {
+        try {
+          childSaid.set(out.readLine());
+        } catch (java.io.IOException e) {
+          childSaid.set(e.toString());
+        }
+        childLocked.countDown();
+      });
+      reader.setDaemon(true);
+      reader.start();
+      // While the first thread holds the lock and the second polls for it, the child must not get it.
+      assertThat(childLocked.await(4, TimeUnit.SECONDS))
+          .as("the child process took the lock while this process held it (it said %s)", childSaid.get())
+          .isFalse();
+      assertThat(secondLocked.getCount()).isEqualTo(1);
+      first.close();
+      assertThat(secondLocked.await(10, TimeUnit.SECONDS)).isTrue();
+      waiter.join(10_000);
+      // Once both threads are done, the child gets its turn.
+      assertThat(childLocked.await(15, TimeUnit.SECONDS)).isTrue();
+      assertThat(childSaid.get()).startsWith("locked");
+    } finally {
+      first.close();
+      child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void oneStoreDerivesItsKeyOnceForAllItsRuns() {
+    FileStateStore store = store(PASSPHRASE);
+    for (int run = 0; run < 3; run++) {
+      try (StateSession session = store.open()) {
+        assertThat(session.storesValues()).isTrue();
+      }
+    }
+    try (StateSession session = store.open()) {
+      session.put(record("a", "t1"), Secret.of(VALUE.toCharArray()));
+    }
+    try (StateSession session = store.open()) {
+      assertThat(session.value("a").orElseThrow().reveal()).isEqualTo(VALUE);
+    }
+    assertThat(store.derivations()).isEqualTo(1);
+  }
+
+  @Test
+  void pendingCreatesAreDurableAndDroppedByTheRecord() {
+    PendingCreate pending = new PendingCreate("a", TokenOwner.ACCOUNT, "0123456789abcdef0123456789abcdef",
+        "sha256:" + "1".repeat(64), java.time.Instant.parse("2026-03-04T05:06:07Z"));
+    try (StateSession session = store(null).open()) {
+      session.putPendingCreate(pending);
+      session.putPendingCreate(new PendingCreate("b", TokenOwner.USER, null, "sha256:" + "2".repeat(64),
+          java.time.Instant.parse("2026-03-04T05:06:08Z")));
+    }
+    try (StateSession session = store(null).open()) {
+      assertThat(session.pendingCreates()).hasSize(2).contains(pending);
+      session.put(record("a", "t1"));
+      session.removePendingCreate("b");
+    }
+    try (StateSession session = store(null).open()) {
+      assertThat(session.pendingCreates()).isEmpty();
+      assertThat(session.record("a")).isPresent();
+    }
+  }
+
+  @Test
   void iterationsBelowTheMinimumAreRejected() {
     assertThatThrownBy(() -> FileStateStore.builder().iterations(1000))
         .isInstanceOf(IllegalArgumentException.class)
