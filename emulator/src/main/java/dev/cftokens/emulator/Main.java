@@ -31,8 +31,9 @@ public final class Main {
       "  --catalog <file>    permission groups to use instead of the bundled snapshot",
       "  --help              print this help",
       "",
-      "Prints CLOUDFLARE_BASE_URL, CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_EMAIL and",
-      "CLOUDFLARE_API_KEY lines; Ctrl-C stops it.");
+      "Prints shell lines to eval or paste: export CLOUDFLARE_BASE_URL=..., export CLOUDFLARE_API_TOKEN=...,",
+      "export CLOUDFLARE_ACCOUNT_ID=..., and the global API key pair only as a # comment (clients refuse",
+      "both a token and a global key). Ctrl-C stops it.");
 
   private Main() {}
 
@@ -63,14 +64,20 @@ public final class Main {
     stopped.await();
   }
 
+  /**
+   * Lines a shell can eval or a user can paste: {@code export NAME=value} for what a client needs, every
+   * other line a {@code #} comment. The global API key pair is only a comment: a client given both it and
+   * the API token refuses to choose. Values are unquoted (URL, token and hex id need no quoting), so a
+   * parser that strips an optional {@code export } and splits on the first '=' reads them too.
+   */
   static void announce(CloudflareEmulator emulator, PrintStream out) {
-    out.println("Cloudflare emulator listening on " + emulator.baseUrl());
-    out.println("CLOUDFLARE_BASE_URL=" + emulator.baseUrl());
-    out.println("CLOUDFLARE_API_TOKEN=" + emulator.adminToken());
-    out.println("CLOUDFLARE_ACCOUNT_ID=" + emulator.accountId());
-    out.println("CLOUDFLARE_EMAIL=" + emulator.userEmail());
-    out.println("CLOUDFLARE_API_KEY=" + emulator.globalApiKey());
-    out.println("Press Ctrl-C to stop.");
+    out.println("# Cloudflare emulator listening on " + emulator.baseUrl());
+    out.println("export CLOUDFLARE_BASE_URL=" + emulator.baseUrl());
+    out.println("export CLOUDFLARE_API_TOKEN=" + emulator.adminToken());
+    out.println("export CLOUDFLARE_ACCOUNT_ID=" + emulator.accountId());
+    out.println("# global API key: CLOUDFLARE_EMAIL=" + emulator.userEmail() + " CLOUDFLARE_API_KEY="
+        + emulator.globalApiKey());
+    out.println("# Press Ctrl-C to stop.");
     out.flush();
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,29 +37,47 @@ class StandaloneTest {
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
-  /** Reads lines until the "Press Ctrl-C" line; KEY=VALUE lines become entries. */
-  private static Map<String, String> announcement(BufferedReader out) throws IOException {
-    Map<String, String> values = new HashMap<>();
+  /** The announcement up to and including the "Press Ctrl-C" line. */
+  private static List<String> announcementLines(BufferedReader out) throws IOException {
+    List<String> lines = new ArrayList<>();
     String line;
     while ((line = out.readLine()) != null) {
-      if (line.startsWith("Press Ctrl-C")) {
-        return values;
-      }
-      int eq = line.indexOf('=');
-      if (eq > 0) {
-        values.put(line.substring(0, eq), line.substring(eq + 1));
+      lines.add(line);
+      if (line.contains("Press Ctrl-C")) {
+        return lines;
       }
     }
-    throw new AssertionError("the emulator ended before announcing itself; it printed " + values);
+    throw new AssertionError("the emulator ended before announcing itself; it printed " + lines);
+  }
+
+  /**
+   * The variables of the lines as a simple parser reads them (BenchmarkEmulator does the same): comments
+   * skipped, an optional "export " stripped, split on the first '='.
+   */
+  private static Map<String, String> variables(List<String> lines) {
+    Map<String, String> values = new HashMap<>();
+    for (String line : lines) {
+      if (line.startsWith("#")) {
+        continue;
+      }
+      String assignment = line.startsWith("export ") ? line.substring("export ".length()) : line;
+      int eq = assignment.indexOf('=');
+      if (eq > 0) {
+        values.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+      }
+    }
+    return values;
   }
 
   @Test
+  @Timeout(60)
   void runsAsAProcessServesRealRequestsAndStopsOnSigterm() throws Exception {
     Path state = dir.resolve("state.json");
     Process process = launch("--port", "0", "--state", state.toString(), "--seed", "7", "--email", "ops@example.com",
         "--api-key", "global-key-0123456789");
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      Map<String, String> announced = announcement(out);
+      List<String> lines = announcementLines(out);
+      Map<String, String> announced = variables(lines);
       String baseUrl = announced.get("CLOUDFLARE_BASE_URL");
       String token = announced.get("CLOUDFLARE_API_TOKEN");
       String accountId = announced.get("CLOUDFLARE_ACCOUNT_ID");
@@ -69,8 +88,13 @@ class StandaloneTest {
           .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(Bodies.zoneReader("from-a-process"))).build());
       assertThat(created.status()).isEqualTo(200);
-      assertThat(announced).containsEntry("CLOUDFLARE_EMAIL", "ops@example.com")
-          .containsEntry("CLOUDFLARE_API_KEY", "global-key-0123456789");
+      assertThat(announced).containsOnlyKeys("CLOUDFLARE_BASE_URL", "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_ACCOUNT_ID");
+      assertThat(lines).filteredOn(line -> !line.startsWith("#")).allMatch(line -> line.startsWith("export "));
+      assertThat(lines).contains(
+          "# global API key: CLOUDFLARE_EMAIL=ops@example.com CLOUDFLARE_API_KEY=global-key-0123456789");
+      assertThat(exportedByShell(lines)).containsEntry("CLOUDFLARE_BASE_URL", baseUrl)
+          .containsEntry("CLOUDFLARE_API_TOKEN", token).containsEntry("CLOUDFLARE_ACCOUNT_ID", accountId)
+          .doesNotContainKeys("CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY");
       ApiClient.Response byKey = ApiClient.send(HttpRequest.newBuilder(URI.create(baseUrl + "/user"))
           .header("X-Auth-Email", "ops@example.com").header("X-Auth-Key", "global-key-0123456789").build());
       assertThat(byKey.result().path("email").asText()).isEqualTo("ops@example.com");
@@ -85,6 +109,18 @@ class StandaloneTest {
       process.destroyForcibly();
     }
     assertThat(Files.readString(state)).contains("from-a-process");
+  }
+
+  /** What {@code eval "$(lines)"} exports in a POSIX shell: the environment of a child it then runs. */
+  private static Map<String, String> exportedByShell(List<String> lines) throws Exception {
+    ProcessBuilder shell = new ProcessBuilder("/bin/sh", "-c", "eval \"$ANNOUNCED\" && env").redirectErrorStream(true);
+    shell.environment().keySet().removeIf(name -> name.startsWith("CLOUDFLARE_"));
+    shell.environment().put("ANNOUNCED", String.join("\n", lines));
+    Process process = shell.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return variables(List.of(output.split("\n")));
   }
 
   @Test
