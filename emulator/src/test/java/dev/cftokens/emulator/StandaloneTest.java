@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -141,6 +143,45 @@ class StandaloneTest {
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isEqualTo(2);
     assertThat(output).contains("--port takes a whole number, not \"eighty\"");
+  }
+
+  /** Runs the emulator with {@code args}, which must fail to start, and returns what it printed. */
+  private static String failedStart(int expectedStatus, String... args) throws Exception {
+    Process process = launch(args);
+    try {
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as(output).isEqualTo(expectedStatus);
+      return output;
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void startFailuresPrintOneErrorLineAndExit1() throws Exception {
+    Path badState = dir.resolve("state.json");
+    Files.writeString(badState, "this is not JSON");
+    Path badCatalog = dir.resolve("catalog.json");
+    Files.writeString(badCatalog, "[42]");
+    String portInUse;
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      portInUse = failedStart(1, "--port", String.valueOf(taken.getLocalPort()));
+      assertThat(portInUse).startsWith("error: cannot start the Cloudflare emulator on port " + taken.getLocalPort() + ": ")
+          .containsIgnoringCase("in use");
+    }
+    String state = failedStart(1, "--state", badState.toString());
+    assertThat(state).startsWith("error: emulator state " + badState.toAbsolutePath() + " is not readable JSON: ");
+    String catalog = failedStart(1, "--catalog", badCatalog.toString());
+    assertThat(catalog).startsWith("error: --catalog: " + badCatalog + ": ");
+    String missingCatalog = failedStart(1, "--catalog", dir.resolve("missing.json").toString());
+    assertThat(missingCatalog).startsWith("error: --catalog: ").contains("no such permission-group catalog file");
+
+    for (String output : List.of(portInUse, state, catalog, missingCatalog)) {
+      assertThat(output.lines()).as(output).hasSize(1);
+      assertThat(output).doesNotContain("Exception", "\tat ");
+    }
   }
 
   @Test
