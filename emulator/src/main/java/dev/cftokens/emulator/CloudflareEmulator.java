@@ -53,6 +53,7 @@ public final class CloudflareEmulator implements AutoCloseable {
   private final StateFile stateFile;
   private final FaultInjector faults;
   private final RequestCounters counters = new RequestCounters();
+  private final Object saveLock = new Object();
   private volatile boolean closed;
 
   private CloudflareEmulator(EmulatorOptions options) throws IOException {
@@ -232,8 +233,15 @@ public final class CloudflareEmulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Snapshot and write under one lock. Taken outside it, a snapshot could wait for the lock while a newer
+   * one is written, then overwrite it: the file would lack a token whose create had already answered, and a
+   * kill -9 at that moment would lose it. Under the lock each write holds everything done before it.
+   */
   private void saveState() {
-    stateFile.save(new StateFile.State(identity.accountId(), identity.userId(), tokens.all(), scripts.all()));
+    synchronized (saveLock) {
+      stateFile.save(new StateFile.State(identity.accountId(), identity.userId(), tokens.all(), scripts.all()));
+    }
   }
 
   /** An id given in the options, else the saved one, else a new one; given and saved must agree. */

@@ -47,10 +47,8 @@ public record EmulatedToken(
             Set.copyOf(p.resources())))
         .collect(Collectors.toSet());
     List<String> policyIds = token.policies().stream().map(p -> p.id()).collect(Collectors.toList());
-    RequestIpCondition condition = token.condition().isEmpty() ? RequestIpCondition.NONE
-        : new RequestIpCondition(Set.copyOf(token.condition().in()), Set.copyOf(token.condition().notIn()));
     return new EmulatedToken(token.id(), token.owner(), token.name(), token.statusAt(now).wireName(),
         token.issuedOn(), token.modifiedOn(), token.lastUsedOn(), token.notBefore(), token.expiresOn(), policies,
-        policyIds, condition);
+        policyIds, token.condition());
   }
 }

@@ -3,17 +3,23 @@ package dev.cftokens.emulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
- * Decides, request by request, which faults hit. One seeded random source serves every draw, so the same
- * sequence of requests meets the same faults on every run with the same seed.
+ * Decides, request by request, which faults hit. The draws for a request come from a hash of (seed, request
+ * kind, that kind's request number), not from one shared stream: with 16 server threads the order in which
+ * requests of different kinds reach a shared stream varies from run to run, while the Nth request of a
+ * kind always meets the same draws. (A burst with a count, {@link Fault#rateLimitBurst}, still counts the
+ * requests of all its kinds in arrival order.)
  */
 final class FaultInjector {
   private static final int[] SERVER_ERRORS = {500, 502, 503};
 
-  private final Random random;
+  private final long seed;
+  private final Map<RequestKind, Long> sequence = new EnumMap<>(RequestKind.class);
   private final List<Active> active = new ArrayList<>();
 
   /** What happens to one request. {@code status} 0 means answer normally. */
@@ -32,7 +38,7 @@ final class FaultInjector {
   }
 
   FaultInjector(long seed, List<Fault> faults) {
-    this.random = new Random(seed);
+    this.seed = seed;
     faults.forEach(this::add);
   }
 
@@ -51,9 +57,11 @@ final class FaultInjector {
   }
 
   synchronized Decision decide(RequestKind kind) {
+    long number = sequence.merge(kind, 1L, Long::sum);
     if (active.isEmpty()) {
       return Decision.NONE;
     }
+    SplittableRandom random = draws(seed, kind, number);
     Duration delay = Duration.ZERO;
     int status = 0;
     boolean drop = false;
@@ -92,5 +100,17 @@ final class FaultInjector {
       }
     }
     return new Decision(delay, status, drop && status == 0);
+  }
+
+  /** The draws of request {@code number} of {@code kind}; the kind by name, so reordering the enum keeps them. */
+  private static SplittableRandom draws(long seed, RequestKind kind, long number) {
+    return new SplittableRandom(mix(mix(mix(seed) ^ kind.name().hashCode()) + number));
+  }
+
+  /** Stafford's mix13, the finaliser of SplittableRandom: every input bit moves about half the output bits. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 }

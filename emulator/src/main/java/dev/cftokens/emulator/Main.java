@@ -1,6 +1,9 @@
 package dev.cftokens.emulator;
 
+import dev.cftokens.core.catalog.CatalogFormatException;
+import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -31,15 +34,26 @@ public final class Main {
       "  --catalog <file>    permission groups to use instead of the bundled snapshot",
       "  --help              print this help",
       "",
-      "Prints CLOUDFLARE_BASE_URL, CLOUDFLARE_API_TOKEN, CLOUDFLARE_ACCOUNT_ID, CLOUDFLARE_EMAIL and",
-      "CLOUDFLARE_API_KEY lines; Ctrl-C stops it.");
+      "Prints shell lines to eval or paste: export CLOUDFLARE_BASE_URL=..., export CLOUDFLARE_API_TOKEN=...,",
+      "export CLOUDFLARE_ACCOUNT_ID=..., and the global API key pair only as a # comment (clients refuse",
+      "both a token and a global key). Ctrl-C stops it.");
 
   private Main() {}
+
+  /** A start-up failure that is not a usage error: a file or port the arguments name cannot be used. */
+  static final class StartFailure extends RuntimeException {
+    StartFailure(String what, Throwable cause) {
+      super(what, cause);
+    }
+  }
 
   public static void main(String[] args) throws InterruptedException {
     EmulatorOptions options;
     try {
       options = parse(args);
+    } catch (StartFailure e) {
+      exitWithError(e);
+      return;
     } catch (IllegalArgumentException e) {
       System.err.println("cftokens emulator: " + e.getMessage());
       System.err.println();
@@ -51,7 +65,13 @@ public final class Main {
       System.out.println(USAGE);
       return;
     }
-    CloudflareEmulator emulator = CloudflareEmulator.start(options);
+    CloudflareEmulator emulator;
+    try {
+      emulator = CloudflareEmulator.start(options);
+    } catch (RuntimeException e) {
+      exitWithError(e);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       emulator.close();
@@ -63,15 +83,37 @@ public final class Main {
     stopped.await();
   }
 
+  /**
+   * Lines a shell can eval or a user can paste: {@code export NAME=value} for what a client needs, every
+   * other line a {@code #} comment. The global API key pair is only a comment: a client given both it and
+   * the API token refuses to choose. Values are unquoted (URL, token and hex id need no quoting), so a
+   * parser that strips an optional {@code export } and splits on the first '=' reads them too.
+   */
   static void announce(CloudflareEmulator emulator, PrintStream out) {
-    out.println("Cloudflare emulator listening on " + emulator.baseUrl());
-    out.println("CLOUDFLARE_BASE_URL=" + emulator.baseUrl());
-    out.println("CLOUDFLARE_API_TOKEN=" + emulator.adminToken());
-    out.println("CLOUDFLARE_ACCOUNT_ID=" + emulator.accountId());
-    out.println("CLOUDFLARE_EMAIL=" + emulator.userEmail());
-    out.println("CLOUDFLARE_API_KEY=" + emulator.globalApiKey());
-    out.println("Press Ctrl-C to stop.");
+    out.println("# Cloudflare emulator listening on " + emulator.baseUrl());
+    out.println("export CLOUDFLARE_BASE_URL=" + emulator.baseUrl());
+    out.println("export CLOUDFLARE_API_TOKEN=" + emulator.adminToken());
+    out.println("export CLOUDFLARE_ACCOUNT_ID=" + emulator.accountId());
+    out.println("# global API key: CLOUDFLARE_EMAIL=" + emulator.userEmail() + " CLOUDFLARE_API_KEY="
+        + emulator.globalApiKey());
+    out.println("# Press Ctrl-C to stop.");
     out.flush();
+  }
+
+  /**
+   * One line, {@code error: <what>: <cause>}, and status 1: a stack trace tells the user of a port in use
+   * or a broken file nothing more, and buries the line that matters.
+   */
+  private static void exitWithError(RuntimeException e) {
+    StringBuilder line = new StringBuilder("error: ").append(e.getMessage());
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (message != null && !line.toString().contains(message)) {
+        line.append(": ").append(message);
+      }
+    }
+    System.err.println(line.toString().replaceAll("\\s*\\R\\s*", " "));
+    System.exit(1);
   }
 
   /** The options the arguments ask for, or null when they ask for help. */
@@ -123,13 +165,21 @@ public final class Main {
           builder.statePath(Path.of(value(args, ++i, arg)));
           break;
         case "--catalog":
-          builder.catalog(Path.of(value(args, ++i, arg)));
+          builder.catalog(catalog(value(args, ++i, arg)));
           break;
         default:
           throw new IllegalArgumentException("unknown option \"" + arg + "\"");
       }
     }
     return builder.build();
+  }
+
+  private static PermissionGroupCatalog catalog(String file) {
+    try {
+      return PermissionGroupCatalog.read(Path.of(file));
+    } catch (CatalogFormatException | UncheckedIOException e) {
+      throw new StartFailure("--catalog", e);
+    }
   }
 
   private static String value(String[] args, int index, String option) {

@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Each fault mode, its targeting by kind, and reproducibility from the seed. */
@@ -80,6 +83,48 @@ class FaultsTest {
       }
       return statuses;
     }
+  }
+
+  /**
+   * The Nth request of a kind meets the same faults whatever other kinds do meanwhile: one emulator serves
+   * two kinds one after the other, the other serves them at once from two threads.
+   */
+  @Test
+  void theSeedReproducesFaultsPerKindUnderParallelLoad() throws Exception {
+    EmulatorOptions options = EmulatorOptions.builder().fault(Fault.serverErrors(0.5)).seed(42).build();
+    List<Integer> userInTurn;
+    List<Integer> listInTurn;
+    try (CloudflareEmulator emulator = CloudflareEmulator.start(options)) {
+      ApiClient admin = ApiClient.admin(emulator);
+      userInTurn = statuses(admin, "/user");
+      listInTurn = statuses(admin, tokens(emulator));
+    }
+    List<Integer> userAtOnce;
+    List<Integer> listAtOnce;
+    try (CloudflareEmulator emulator = CloudflareEmulator.start(options)) {
+      ApiClient admin = ApiClient.admin(emulator);
+      ExecutorService clients = Executors.newFixedThreadPool(2);
+      try {
+        Future<List<Integer>> user = clients.submit(() -> statuses(admin, "/user"));
+        Future<List<Integer>> list = clients.submit(() -> statuses(admin, tokens(emulator)));
+        userAtOnce = user.get();
+        listAtOnce = list.get();
+      } finally {
+        clients.shutdownNow();
+      }
+    }
+
+    assertThat(userAtOnce).isEqualTo(userInTurn).contains(200).containsAnyOf(500, 502, 503);
+    assertThat(listAtOnce).isEqualTo(listInTurn).contains(200).containsAnyOf(500, 502, 503);
+    assertThat(listInTurn).as("each kind draws its own sequence").isNotEqualTo(userInTurn);
+  }
+
+  private static List<Integer> statuses(ApiClient client, String path) {
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      statuses.add(client.get(path).status());
+    }
+    return statuses;
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,29 +39,47 @@ class StandaloneTest {
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
-  /** Reads lines until the "Press Ctrl-C" line; KEY=VALUE lines become entries. */
-  private static Map<String, String> announcement(BufferedReader out) throws IOException {
-    Map<String, String> values = new HashMap<>();
+  /** The announcement up to and including the "Press Ctrl-C" line. */
+  private static List<String> announcementLines(BufferedReader out) throws IOException {
+    List<String> lines = new ArrayList<>();
     String line;
     while ((line = out.readLine()) != null) {
-      if (line.startsWith("Press Ctrl-C")) {
-        return values;
-      }
-      int eq = line.indexOf('=');
-      if (eq > 0) {
-        values.put(line.substring(0, eq), line.substring(eq + 1));
+      lines.add(line);
+      if (line.contains("Press Ctrl-C")) {
+        return lines;
       }
     }
-    throw new AssertionError("the emulator ended before announcing itself; it printed " + values);
+    throw new AssertionError("the emulator ended before announcing itself; it printed " + lines);
+  }
+
+  /**
+   * The variables of the lines as a simple parser reads them (BenchmarkEmulator does the same): comments
+   * skipped, an optional "export " stripped, split on the first '='.
+   */
+  private static Map<String, String> variables(List<String> lines) {
+    Map<String, String> values = new HashMap<>();
+    for (String line : lines) {
+      if (line.startsWith("#")) {
+        continue;
+      }
+      String assignment = line.startsWith("export ") ? line.substring("export ".length()) : line;
+      int eq = assignment.indexOf('=');
+      if (eq > 0) {
+        values.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+      }
+    }
+    return values;
   }
 
   @Test
+  @Timeout(60)
   void runsAsAProcessServesRealRequestsAndStopsOnSigterm() throws Exception {
     Path state = dir.resolve("state.json");
     Process process = launch("--port", "0", "--state", state.toString(), "--seed", "7", "--email", "ops@example.com",
         "--api-key", "global-key-0123456789");
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      Map<String, String> announced = announcement(out);
+      List<String> lines = announcementLines(out);
+      Map<String, String> announced = variables(lines);
       String baseUrl = announced.get("CLOUDFLARE_BASE_URL");
       String token = announced.get("CLOUDFLARE_API_TOKEN");
       String accountId = announced.get("CLOUDFLARE_ACCOUNT_ID");
@@ -69,8 +90,13 @@ class StandaloneTest {
           .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(Bodies.zoneReader("from-a-process"))).build());
       assertThat(created.status()).isEqualTo(200);
-      assertThat(announced).containsEntry("CLOUDFLARE_EMAIL", "ops@example.com")
-          .containsEntry("CLOUDFLARE_API_KEY", "global-key-0123456789");
+      assertThat(announced).containsOnlyKeys("CLOUDFLARE_BASE_URL", "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_ACCOUNT_ID");
+      assertThat(lines).filteredOn(line -> !line.startsWith("#")).allMatch(line -> line.startsWith("export "));
+      assertThat(lines).contains(
+          "# global API key: CLOUDFLARE_EMAIL=ops@example.com CLOUDFLARE_API_KEY=global-key-0123456789");
+      assertThat(exportedByShell(lines)).containsEntry("CLOUDFLARE_BASE_URL", baseUrl)
+          .containsEntry("CLOUDFLARE_API_TOKEN", token).containsEntry("CLOUDFLARE_ACCOUNT_ID", accountId)
+          .doesNotContainKeys("CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY");
       ApiClient.Response byKey = ApiClient.send(HttpRequest.newBuilder(URI.create(baseUrl + "/user"))
           .header("X-Auth-Email", "ops@example.com").header("X-Auth-Key", "global-key-0123456789").build());
       assertThat(byKey.result().path("email").asText()).isEqualTo("ops@example.com");
@@ -85,6 +111,18 @@ class StandaloneTest {
       process.destroyForcibly();
     }
     assertThat(Files.readString(state)).contains("from-a-process");
+  }
+
+  /** What {@code eval "$(lines)"} exports in a POSIX shell: the environment of a child it then runs. */
+  private static Map<String, String> exportedByShell(List<String> lines) throws Exception {
+    ProcessBuilder shell = new ProcessBuilder("/bin/sh", "-c", "eval \"$ANNOUNCED\" && env").redirectErrorStream(true);
+    shell.environment().keySet().removeIf(name -> name.startsWith("CLOUDFLARE_"));
+    shell.environment().put("ANNOUNCED", String.join("\n", lines));
+    Process process = shell.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return variables(List.of(output.split("\n")));
   }
 
   @Test
@@ -105,6 +143,45 @@ class StandaloneTest {
     assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isEqualTo(2);
     assertThat(output).contains("--port takes a whole number, not \"eighty\"");
+  }
+
+  /** Runs the emulator with {@code args}, which must fail to start, and returns what it printed. */
+  private static String failedStart(int expectedStatus, String... args) throws Exception {
+    Process process = launch(args);
+    try {
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as(output).isEqualTo(expectedStatus);
+      return output;
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void startFailuresPrintOneErrorLineAndExit1() throws Exception {
+    Path badState = dir.resolve("state.json");
+    Files.writeString(badState, "this is not JSON");
+    Path badCatalog = dir.resolve("catalog.json");
+    Files.writeString(badCatalog, "[42]");
+    String portInUse;
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      portInUse = failedStart(1, "--port", String.valueOf(taken.getLocalPort()));
+      assertThat(portInUse).startsWith("error: cannot start the Cloudflare emulator on port " + taken.getLocalPort() + ": ")
+          .containsIgnoringCase("in use");
+    }
+    String state = failedStart(1, "--state", badState.toString());
+    assertThat(state).startsWith("error: emulator state " + badState.toAbsolutePath() + " is not readable JSON: ");
+    String catalog = failedStart(1, "--catalog", badCatalog.toString());
+    assertThat(catalog).startsWith("error: --catalog: " + badCatalog + ": ");
+    String missingCatalog = failedStart(1, "--catalog", dir.resolve("missing.json").toString());
+    assertThat(missingCatalog).startsWith("error: --catalog: ").contains("no such permission-group catalog file");
+
+    for (String output : List.of(portInUse, state, catalog, missingCatalog)) {
+      assertThat(output.lines()).as(output).hasSize(1);
+      assertThat(output).doesNotContain("Exception", "\tat ");
+    }
   }
 
   @Test

@@ -9,6 +9,14 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +58,52 @@ class StateFileTest {
       assertThat(listed.status()).as("the old value authenticates against the restarted emulator").isEqualTo(200);
       assertThat(listed.result().path(0).path("expires_on").asText()).isEqualTo("2099-01-01T00:00:00Z");
       assertThat(ApiClient.bearer(second, second.adminToken()).get("/user").status()).isEqualTo(200);
+    }
+  }
+
+  /**
+   * Each change writes the whole state; concurrent changes must not let an older snapshot land after a
+   * newer one. A kill -9 may come at any moment, so at any moment the file must hold every token whose
+   * create has answered: each client reads the file after each create. The restart reads a copy taken
+   * before close (which saves once more), as a kill -9 would leave it.
+   */
+  @Test
+  void concurrentCreatesAllReachTheFileBeforeAnyRestart() throws Exception {
+    Path state = dir.resolve("state.json");
+    Path afterKill = dir.resolve("after-kill.json");
+    Set<String> created = ConcurrentHashMap.newKeySet();
+    try (CloudflareEmulator first = CloudflareEmulator.start(EmulatorOptions.builder().statePath(state).build())) {
+      String tokens = "/accounts/" + first.accountId() + "/tokens";
+      ApiClient admin = ApiClient.admin(first);
+      ExecutorService clients = Executors.newFixedThreadPool(16);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int c = 0; c < 16; c++) {
+          int client = c;
+          done.add(clients.submit(() -> {
+            for (int i = 0; i < 30; i++) {
+              ApiClient.Response response = admin.post(tokens, Bodies.zoneReader("c" + client + "-" + i));
+              assertThat(response.status()).as(response.text()).isEqualTo(200);
+              String id = response.result().path("id").asText();
+              created.add(id);
+              assertThat(Files.readString(state)).as("the state file right after token %s answered", id)
+                  .contains(id);
+            }
+            return null;
+          }));
+        }
+        for (Future<?> future : done) {
+          future.get();
+        }
+      } finally {
+        clients.shutdownNow();
+      }
+      Files.copy(state, afterKill, StandardCopyOption.REPLACE_EXISTING);
+    }
+    assertThat(created).hasSize(480);
+
+    try (CloudflareEmulator second = CloudflareEmulator.start(EmulatorOptions.builder().statePath(afterKill).build())) {
+      assertThat(second.tokens()).extracting(EmulatedToken::id).containsExactlyInAnyOrderElementsOf(created);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.cftokens.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cftokens.core.model.RequestIpCondition;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,23 @@ class TokenEndpointsTest {
 
     assertThat(token.path("condition").has("request.ip")).isFalse();
     assertThat(token.path("condition").path("request_ip").path("in").path(0).asText()).isEqualTo("10.0.0.0/8");
+  }
+
+  /** The condition is a pair of CIDR sets (core's RequestIpCondition): duplicates collapse, answers sort them. */
+  @Test
+  void requestIpConditionIsAPairOfSetsListedSorted() {
+    String body = "{\"name\": \"cidr-sets\", \"policies\": [" + Bodies.policy("allow", Bodies.ZONE_READ,
+        "com.cloudflare.api.account.zone.*") + "], \"condition\": {\"request_ip\": {\"in\": [\"198.51.100.0/24\", "
+        + "\"10.0.0.0/8\", \"198.51.100.0/24\"], \"not_in\": [\"10.9.0.0/16\", \"10.1.0.0/16\"]}}}";
+
+    JsonNode created = admin.post(tokens, body).result();
+    JsonNode fetched = admin.get(tokens + "/" + created.path("id").asText()).result();
+
+    assertThat(created.path("condition").toString()).isEqualTo("{\"request_ip\":{\"in\":[\"10.0.0.0/8\","
+        + "\"198.51.100.0/24\"],\"not_in\":[\"10.1.0.0/16\",\"10.9.0.0/16\"]}}");
+    assertThat(fetched.path("condition")).isEqualTo(created.path("condition"));
+    assertThat(emulator.tokens().get(0).condition()).isEqualTo(new RequestIpCondition(
+        Set.of("10.0.0.0/8", "198.51.100.0/24"), Set.of("10.1.0.0/16", "10.9.0.0/16")));
   }
 
   @Test

@@ -30,7 +30,7 @@ final class RequestIpCheck {
       }
     }
     throw refused(caller, "it is in none of the token's condition.request_ip.in networks "
-        + token.condition().in());
+        + token.condition().in().stream().sorted().toList());
   }
 
   private static ApiException refused(InetAddress caller, String why) {

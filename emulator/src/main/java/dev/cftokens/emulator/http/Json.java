@@ -7,10 +7,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The emulator's one JSON mapper; it reads and writes trees so that validation can name every field. */
 public final class Json {
   public static final ObjectMapper MAPPER = new ObjectMapper();
+  /** What a redacted value shows instead of itself. */
+  public static final String REDACTED = "****";
+  // Jackson quotes a bare word it cannot parse ("Unrecognized token 'abc'"): a secret sent unquoted.
+  private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("token '[^']*'(?=: was expecting)");
 
   private Json() {}
 
@@ -41,18 +49,51 @@ public final class Json {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw ApiException.validation(
           what + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+              + e.getLocation().getColumnNr() + "): "
+              + UNRECOGNIZED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("token"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** How a JSON value appears in an error message: strings quoted, long values cut. */
+  /**
+   * How a JSON value appears in an error message: strings quoted, long values cut, and the values of fields
+   * that may hold a secret ({@link #isSecretField}) shown as {@value #REDACTED}, at any depth. Every
+   * message that quotes a request body goes through here, and messages reach client exceptions and CI logs.
+   */
   public static String show(JsonNode value) {
     if (value == null || value.isMissingNode()) {
       return "nothing";
     }
-    String text = value.toString();
+    String text = redacted(value).toString();
     return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+  }
+
+  /**
+   * True for a field whose value may be a secret: {@code text} (a secret binding), {@code value} (a token
+   * value, or meta of unknown meaning) and any name containing secret, token, key or password.
+   */
+  public static boolean isSecretField(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.equals("text") || lower.equals("value") || lower.contains("secret") || lower.contains("token")
+        || lower.contains("key") || lower.contains("password");
+  }
+
+  private static JsonNode redacted(JsonNode value) {
+    if (value.isObject()) {
+      ObjectNode copy = object();
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        copy.set(field.getKey(), isSecretField(field.getKey())
+            ? JsonNodeFactory.instance.textNode(REDACTED) : redacted(field.getValue()));
+      }
+      return copy;
+    }
+    if (value.isArray()) {
+      ArrayNode copy = array();
+      value.forEach(element -> copy.add(redacted(element)));
+      return copy;
+    }
+    return value;
   }
 }

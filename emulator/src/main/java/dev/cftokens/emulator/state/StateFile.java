@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cftokens.core.model.PolicyEffect;
+import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.emulator.http.Json;
 import dev.cftokens.emulator.tokens.GrantedGroup;
-import dev.cftokens.emulator.tokens.IpCondition;
 import dev.cftokens.emulator.tokens.StoredPolicy;
 import dev.cftokens.emulator.tokens.StoredToken;
 import dev.cftokens.emulator.tokens.TokenStatus;
@@ -148,8 +148,8 @@ public final class StateFile {
       }
     }
     ObjectNode requestIp = node.putObject("request_ip");
-    token.condition().in().forEach(requestIp.putArray("in")::add);
-    token.condition().notIn().forEach(requestIp.putArray("not_in")::add);
+    token.condition().in().stream().sorted().forEach(requestIp.putArray("in")::add);
+    token.condition().notIn().stream().sorted().forEach(requestIp.putArray("not_in")::add);
     node.put("value_sha256", token.valueHash());
     return node;
   }
@@ -171,9 +171,9 @@ public final class StateFile {
       policies.add(new StoredPolicy(required(p, "id"), PolicyEffect.fromWireName(required(p, "effect")), groups,
           resources));
     }
-    List<String> in = new ArrayList<>();
+    Set<String> in = new LinkedHashSet<>();
     node.path("request_ip").path("in").forEach(c -> in.add(c.asText()));
-    List<String> notIn = new ArrayList<>();
+    Set<String> notIn = new LinkedHashSet<>();
     node.path("request_ip").path("not_in").forEach(c -> notIn.add(c.asText()));
     TokenStatus status = TokenStatus.fromWireName(required(node, "status"));
     if (status == null) {
@@ -181,7 +181,7 @@ public final class StateFile {
     }
     return new StoredToken(required(node, "id"), TokenOwner.valueOf(required(node, "owner")), required(node, "name"),
         status, instant(node, "issued_on"), instant(node, "modified_on"), instant(node, "last_used_on"),
-        instant(node, "not_before"), instant(node, "expires_on"), policies, new IpCondition(in, notIn),
+        instant(node, "not_before"), instant(node, "expires_on"), policies, new RequestIpCondition(in, notIn),
         required(node, "value_sha256"));
   }
 

@@ -2,6 +2,7 @@ package dev.cftokens.emulator.tokens;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.TokenOwner;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ public record StoredToken(
     Instant notBefore,
     Instant expiresOn,
     List<StoredPolicy> policies,
-    IpCondition condition,
+    RequestIpCondition condition,
     String valueHash) {
   public StoredToken {
     requireNonNull(id, "id");
@@ -35,7 +36,7 @@ public record StoredToken(
     requireNonNull(issuedOn, "issuedOn");
     requireNonNull(modifiedOn, "modifiedOn");
     policies = List.copyOf(policies);
-    condition = condition == null ? IpCondition.NONE : condition;
+    condition = condition == null ? RequestIpCondition.NONE : condition;
     requireNonNull(valueHash, "valueHash");
   }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.model.PolicyEffect;
 import dev.cftokens.core.model.ResourceGrant;
+import dev.cftokens.core.model.RequestIpCondition;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,12 +18,12 @@ public record TokenBody(
     List<PolicyBody> policies,
     Instant notBefore,
     Instant expiresOn,
-    IpCondition condition,
+    RequestIpCondition condition,
     TokenStatus status) {
   public TokenBody {
     requireNonNull(name, "name");
     policies = List.copyOf(policies);
-    condition = condition == null ? IpCondition.NONE : condition;
+    condition = condition == null ? RequestIpCondition.NONE : condition;
   }
 
   /** One validated policy; {@code id} is only ever set on update, naming a policy the token already has. */

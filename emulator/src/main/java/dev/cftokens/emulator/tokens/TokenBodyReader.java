@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cftokens.core.catalog.PermissionGroup;
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.core.model.PolicyEffect;
+import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.rules.Cidr;
@@ -65,7 +66,7 @@ public final class TokenBodyReader {
     } catch (InvalidValueException e) {
       problems.add("expires_on: " + e.getMessage());
     }
-    IpCondition condition = readCondition(root.get("condition"), problems);
+    RequestIpCondition condition = readCondition(root.get("condition"), problems);
     TokenStatus status = creating ? null : readStatus(root.get("status"), problems);
     problems.throwIfAny();
     return new TokenBody(name, policies, notBefore, expiresOn, condition, status);
@@ -324,14 +325,14 @@ public final class TokenBodyReader {
     }
   }
 
-  private static IpCondition readCondition(JsonNode node, Problems problems) {
+  private static RequestIpCondition readCondition(JsonNode node, Problems problems) {
     if (node == null || node.isNull() || (node.isObject() && node.isEmpty())) {
-      return IpCondition.NONE;
+      return RequestIpCondition.NONE;
     }
     if (!node.isObject()) {
       problems.add("condition must be an object {\"request_ip\": {\"in\": [...], \"not_in\": [...]}}, not "
           + Json.show(node));
-      return IpCondition.NONE;
+      return RequestIpCondition.NONE;
     }
     JsonNode requestIp = null;
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
@@ -344,12 +345,12 @@ public final class TokenBodyReader {
       }
     }
     if (requestIp == null || requestIp.isNull()) {
-      return IpCondition.NONE;
+      return RequestIpCondition.NONE;
     }
     if (!requestIp.isObject()) {
       problems.add("condition.request_ip must be an object {\"in\": [...], \"not_in\": [...]}, not "
           + Json.show(requestIp));
-      return IpCondition.NONE;
+      return RequestIpCondition.NONE;
     }
     for (Iterator<String> names = requestIp.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -357,13 +358,13 @@ public final class TokenBodyReader {
         problems.add("condition.request_ip." + name + " is unknown; use \"in\" and \"not_in\"");
       }
     }
-    return new IpCondition(
+    return new RequestIpCondition(
         readCidrs(requestIp.get("in"), "condition.request_ip.in", problems),
         readCidrs(requestIp.get("not_in"), "condition.request_ip.not_in", problems));
   }
 
-  private static List<String> readCidrs(JsonNode node, String where, Problems problems) {
-    List<String> cidrs = new ArrayList<>();
+  private static Set<String> readCidrs(JsonNode node, String where, Problems problems) {
+    Set<String> cidrs = new LinkedHashSet<>();
     if (node == null || node.isNull()) {
       return cidrs;
     }

@@ -41,8 +41,9 @@ public final class TokenJson {
     }
     if (!token.condition().isEmpty()) {
       ObjectNode requestIp = node.putObject("condition").putObject("request_ip");
-      token.condition().in().forEach(requestIp.putArray("in")::add);
-      token.condition().notIn().forEach(requestIp.putArray("not_in")::add);
+      // A set has no order of its own; sorted, every answer about the token lists them alike.
+      token.condition().in().stream().sorted().forEach(requestIp.putArray("in")::add);
+      token.condition().notIn().stream().sorted().forEach(requestIp.putArray("not_in")::add);
     }
     return node;
   }

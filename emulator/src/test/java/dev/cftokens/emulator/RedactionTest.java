@@ -1,0 +1,103 @@
+package dev.cftokens.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Error messages quote what was wrong with a request, but never a secret it carried. */
+class RedactionTest {
+  private static final String SECRET = "do-not-echo-this-secret-0123456789abcdef";
+  private static final String BOUNDARY = "----redaction-boundary";
+
+  private CloudflareEmulator emulator;
+  private ApiClient admin;
+  private String scripts;
+
+  @BeforeEach
+  void start() {
+    emulator = CloudflareEmulator.start();
+    admin = ApiClient.admin(emulator);
+    scripts = "/accounts/" + emulator.accountId() + "/workers/scripts";
+  }
+
+  @AfterEach
+  void stop() {
+    emulator.close();
+  }
+
+  private ApiClient.Response upload(String metadata) {
+    String body = "--" + BOUNDARY + "\r\n"
+        + "Content-Disposition: form-data; name=\"metadata\"; filename=\"blob\"\r\n"
+        + "Content-Type: application/json\r\n\r\n" + metadata + "\r\n"
+        + "--" + BOUNDARY + "\r\n"
+        + "Content-Disposition: form-data; name=\"worker.js\"; filename=\"worker.js\"\r\n"
+        + "Content-Type: application/javascript+module\r\n\r\nexport default {};\r\n"
+        + "--" + BOUNDARY + "--\r\n";
+    return ApiClient.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + scripts + "/w"))
+        .header("Authorization", "Bearer " + emulator.adminToken())
+        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+        .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+  }
+
+  @Test
+  void bindingsSentAsAnObjectAreNotEchoed() {
+    ApiClient.Response response = upload("{\"main_module\": \"worker.js\", \"bindings\": "
+        + "{\"type\": \"secret_text\", \"name\": \"API_TOKEN\", \"text\": \"" + SECRET + "\"}}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.errorMessages()).contains("metadata.bindings must be a list", "\"****\"");
+    assertThat(response.text()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void aBindingListedInsideAListIsNotEchoed() {
+    ApiClient.Response response = upload("{\"main_module\": \"worker.js\", \"bindings\": "
+        + "[[{\"type\": \"secret_text\", \"name\": \"API_TOKEN\", \"text\": \"" + SECRET + "\"}]]}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.errorMessages()).contains("metadata.bindings[0] must be an object");
+    assertThat(response.text()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void aSecretBodySentAsAnArrayIsNotEchoed() {
+    ApiClient.Response response = admin.put(scripts + "/w/secrets",
+        "[{\"name\": \"API_TOKEN\", \"text\": \"" + SECRET + "\", \"type\": \"secret_text\"}]");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.errorMessages()).contains("secret body must be");
+    assertThat(response.text()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void aTokenCreateErrorDoesNotEchoSecretLookingFields() {
+    String tokens = "/accounts/" + emulator.accountId() + "/tokens";
+    ApiClient.Response asArray = admin.post(tokens, "[{\"name\": \"t\", \"value\": \"" + SECRET + "\"}]");
+    ApiClient.Response nameAsObject = admin.post(tokens, "{\"name\": {\"api_token\": \"" + SECRET + "\", "
+        + "\"password\": \"" + SECRET + "\", \"SecretKey\": [\"" + SECRET + "\"]}, \"policies\": []}");
+    ApiClient.Response meta = admin.post(tokens, "{\"name\": \"t\", \"policies\": [{\"effect\": \"allow\", "
+        + "\"permission_groups\": [{\"id\": \"x\", \"meta\": [\"" + SECRET + "\"]}], \"resources\": {}}]}");
+
+    assertThat(asArray.status()).isEqualTo(400);
+    assertThat(asArray.errorMessages()).contains("request body must be a JSON object");
+    assertThat(nameAsObject.status()).isEqualTo(400);
+    assertThat(nameAsObject.errorMessages()).contains("name must be a string", "\"api_token\":\"****\"");
+    assertThat(asArray.text() + nameAsObject.text()).doesNotContain(SECRET);
+    assertThat(meta.status()).isEqualTo(400);
+  }
+
+  @Test
+  void unparseableJsonIsNotEchoed() {
+    ApiClient.Response response = admin.put(scripts + "/w/secrets",
+        "{\"name\": \"API_TOKEN\", \"text\": unquotedSecret0123456789abcdef}");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.errorMessages()).contains("not valid JSON");
+    assertThat(response.text()).doesNotContain("unquotedSecret");
+  }
+}
