@@ -128,7 +128,9 @@ final class BenchmarkEmulator implements AutoCloseable {
   private static Map<String, String> variables(String text) {
     Map<String, String> variables = new HashMap<>();
     String complete = text.substring(0, text.lastIndexOf('\n') + 1);
-    for (String line : complete.split("\n")) {
+    for (String printed : complete.split("\n")) {
+      // The emulator prints shell lines: "export NAME=value", and comments after "#".
+      String line = printed.startsWith("export ") ? printed.substring("export ".length()) : printed;
       int equals = line.indexOf('=');
       if (line.startsWith("CLOUDFLARE_") && equals > 0) {
         variables.put(line.substring(0, equals), line.substring(equals + 1).strip());
