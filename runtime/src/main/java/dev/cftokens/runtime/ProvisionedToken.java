@@ -2,6 +2,7 @@ package dev.cftokens.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cftokens.core.model.TokenStatus;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.cftokens.core.model.PolicySpec;
 import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.TokenSpec;
+import dev.cftokens.core.model.TokenStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

@@ -9,6 +9,7 @@ import dev.cftokens.core.catalog.PermissionGroup;
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenSpec;
+import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.runtime.http.ApiTransport;
 import dev.cftokens.runtime.http.Envelope;
 import dev.cftokens.runtime.http.Paging;

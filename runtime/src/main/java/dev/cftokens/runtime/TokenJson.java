@@ -9,6 +9,7 @@ import dev.cftokens.core.model.PolicySpec;
 import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenSpec;
+import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.runtime.http.Envelope;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenSpec;
+import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.emulator.CloudflareEmulator;
 import dev.cftokens.emulator.EmulatedToken;
 import dev.cftokens.emulator.Fault;

@@ -2,6 +2,7 @@ package dev.cftokens.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cftokens.core.model.TokenStatus;
 import org.junit.jupiter.api.Test;
 
 class ProvisionedTokenTest {

@@ -7,6 +7,7 @@ import dev.cftokens.core.model.PolicyEffect;
 import dev.cftokens.core.model.PolicySpec;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenSpec;
+import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.emulator.CloudflareEmulator;
 import dev.cftokens.emulator.Fault;
 import dev.cftokens.emulator.RequestKind;

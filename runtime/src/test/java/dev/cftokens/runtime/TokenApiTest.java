@@ -17,6 +17,7 @@ import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenSpec;
+import dev.cftokens.core.model.TokenStatus;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.cftokens.emulator.access;
 
+import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.emulator.http.ApiException;
 import dev.cftokens.emulator.http.ApiRequest;
 import dev.cftokens.emulator.http.ErrorCodes;
 import dev.cftokens.emulator.http.ErrorDetail;
 import dev.cftokens.emulator.tokens.StoredToken;
-import dev.cftokens.emulator.tokens.TokenStatus;
 import dev.cftokens.emulator.tokens.TokenStore;
 import dev.cftokens.emulator.tokens.TokenValues;
 import java.nio.charset.StandardCharsets;

@@ -7,12 +7,12 @@ import dev.cftokens.core.model.PolicyEffect;
 import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.emulator.http.Json;
 import dev.cftokens.emulator.tokens.GrantedGroup;
 import dev.cftokens.emulator.tokens.StoredPolicy;
 import dev.cftokens.emulator.tokens.StoredToken;
-import dev.cftokens.emulator.tokens.TokenStatus;
 import dev.cftokens.emulator.workers.WorkerBinding;
 import dev.cftokens.emulator.workers.WorkerScript;
 import java.io.IOException;
@@ -175,7 +175,7 @@ public final class StateFile {
     node.path("request_ip").path("in").forEach(c -> in.add(c.asText()));
     Set<String> notIn = new LinkedHashSet<>();
     node.path("request_ip").path("not_in").forEach(c -> notIn.add(c.asText()));
-    TokenStatus status = TokenStatus.fromWireName(required(node, "status"));
+    TokenStatus status = TokenStatus.find(required(node, "status")).orElse(null);
     if (status == null) {
       throw new IllegalStateException("token " + node.path("id") + " has status " + node.path("status"));
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.model.TokenStatus;
 import java.time.Instant;
 import java.util.List;
 

@@ -3,8 +3,9 @@ package dev.cftokens.emulator.tokens;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.model.PolicyEffect;
-import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.RequestIpCondition;
+import dev.cftokens.core.model.ResourceGrant;
+import dev.cftokens.core.model.TokenStatus;
 import java.time.Instant;
 import java.util.List;
 

@@ -7,6 +7,7 @@ import dev.cftokens.core.model.PolicyEffect;
 import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.core.rules.Cidr;
 import dev.cftokens.core.rules.InvalidValueException;
 import dev.cftokens.core.rules.KeyForm;
@@ -391,7 +392,7 @@ public final class TokenBodyReader {
     if (node == null || node.isNull()) {
       return null;
     }
-    TokenStatus status = node.isTextual() ? TokenStatus.fromWireName(node.asText()) : null;
+    TokenStatus status = node.isTextual() ? TokenStatus.find(node.asText()).orElse(null) : null;
     if (status == null) {
       problems.add("status " + Json.show(node) + " is not \"active\", \"disabled\" or \"expired\"");
     }

@@ -1,6 +1,7 @@
 package dev.cftokens.emulator.tokens;
 
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.emulator.http.ApiException;
 import java.time.Clock;
 import java.time.Instant;

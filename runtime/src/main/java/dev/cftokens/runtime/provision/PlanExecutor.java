@@ -1,5 +1,6 @@
 package dev.cftokens.runtime.provision;
 
+import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.CloudflareApiException;
 import dev.cftokens.runtime.CloudflareOutcomeUnknownException;
@@ -7,7 +8,6 @@ import dev.cftokens.runtime.CreatedToken;
 import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.Token;
 import dev.cftokens.runtime.TokenApi;
-import dev.cftokens.runtime.TokenStatus;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.StateSession;

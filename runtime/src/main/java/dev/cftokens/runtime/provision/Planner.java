@@ -1,8 +1,8 @@
 package dev.cftokens.runtime.provision;
 
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.core.rules.Timestamps;
-import dev.cftokens.runtime.TokenStatus;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Instant;

@@ -3,12 +3,12 @@ package dev.cftokens.runtime.provision;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.Token;
 import dev.cftokens.runtime.TokenProvisioner;
-import dev.cftokens.runtime.TokenStatus;
 import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.runtime.state.TokenRecord;

@@ -1,7 +1,7 @@
 package dev.cftokens.runtime.provision;
 
 import dev.cftokens.core.model.TokenSpec;
-import dev.cftokens.runtime.TokenStatus;
+import dev.cftokens.core.model.TokenStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

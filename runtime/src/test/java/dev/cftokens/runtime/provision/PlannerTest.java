@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenSpec;
-import dev.cftokens.runtime.TokenStatus;
+import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Instant;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.RateLimit;
 import dev.cftokens.runtime.Secret;
-import dev.cftokens.runtime.TokenStatus;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
