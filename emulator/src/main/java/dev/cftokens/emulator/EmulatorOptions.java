@@ -3,6 +3,7 @@ package dev.cftokens.emulator;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
+import dev.cftokens.core.rules.ResourceKey;
 import dev.cftokens.emulator.tokens.TokenValues;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * How to start a {@link CloudflareEmulator}. Immutable; made by {@link #builder()}. Everything has a
@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  * limit, no state file.
  */
 public final class EmulatorOptions {
-  private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
 
   private final int port;
   private final String adminToken;
@@ -264,7 +263,7 @@ public final class EmulatorOptions {
 
     private static String hex32(String id, String what) {
       requireNonNull(id, what);
-      if (!HEX32.matcher(id).matches()) {
+      if (!ResourceKey.isHexId(id)) {
         throw new IllegalArgumentException(what + " must be 32 lower-case hex characters, not \"" + id + "\"");
       }
       return id;

@@ -1,13 +1,12 @@
 package dev.cftokens.emulator;
 
+import dev.cftokens.core.rules.ResourceKey;
 import dev.cftokens.emulator.http.ApiException;
 import dev.cftokens.emulator.http.ApiRequest;
 import dev.cftokens.emulator.http.ErrorCodes;
-import java.util.regex.Pattern;
 
 /** The emulator's one account and one user, and the checks of the ids a path names. */
 record Identity(String accountId, String accountName, String userId, String userEmail) {
-  private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
 
   String accountResourceKey() {
     return "com.cloudflare.api.account." + accountId;
@@ -20,7 +19,7 @@ record Identity(String accountId, String accountName, String userId, String user
   /** The path's account, which must be 32 hex characters (else no route) and this account (else 403). */
   void requireAccount(ApiRequest request) {
     String id = request.pathParam("account_id");
-    if (!HEX32.matcher(id).matches()) {
+    if (!ResourceKey.isHexId(id)) {
       throw new ApiException(404, ErrorCodes.NO_ROUTE, "Could not route to " + request.path()
           + ", perhaps your object identifier is invalid? (account_id \"" + id + "\" is not 32 hex characters)");
     }

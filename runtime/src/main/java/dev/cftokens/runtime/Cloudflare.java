@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.rules.ResourceKey;
 import dev.cftokens.runtime.http.ApiCredentials;
 import dev.cftokens.runtime.http.ApiTransport;
 import dev.cftokens.runtime.http.Envelope;
@@ -18,7 +19,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -48,7 +48,6 @@ public final class Cloudflare {
   static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
   static final String ENV_BASE_URL = "CLOUDFLARE_BASE_URL";
 
-  private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{32}");
   private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
@@ -175,7 +174,7 @@ public final class Cloudflare {
     }
     if (accounts.size() == 1) {
       String id = result.get(0).path("id").asText("");
-      if (!ACCOUNT_ID.matcher(id).matches()) {
+      if (!ResourceKey.isHexId(id)) {
         throw envelope.malformed("the only account's id is not 32 hex characters: \"" + id + "\"");
       }
       return id;
@@ -377,7 +376,7 @@ public final class Cloudflare {
     public Cloudflare build() {
       ApiCredentials credentials = credentials();
       HttpUrl url = parseBaseUrl();
-      if (accountId != null && !ACCOUNT_ID.matcher(accountId).matches()) {
+      if (accountId != null && !ResourceKey.isHexId(accountId)) {
         throw new CloudflareConfigurationException(ENV_ACCOUNT_ID + " (builder().accountId) must be 32 lower-case"
             + " hexadecimal characters, such as 023e105f4ecef8ad9ca31a8372d0c353, not \"" + accountId + "\"");
       }

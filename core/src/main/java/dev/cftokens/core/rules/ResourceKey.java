@@ -225,8 +225,12 @@ public final class ResourceKey {
     return key;
   }
 
-  private static boolean isHexId(String id) {
-    return hexIdProblem(id) == null;
+  /**
+   * True when {@code id} has the form of a Cloudflare account, zone or user id: 32 lower-case hex
+   * characters. The one home of that rule, for every module.
+   */
+  public static boolean isHexId(String id) {
+    return id != null && hexIdProblem(id) == null;
   }
 
   /**
