@@ -18,6 +18,7 @@ import dev.cftokens.emulator.CloudflareEmulator;
 import dev.cftokens.emulator.RequestKind;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.CloudflareApiException;
+import dev.cftokens.runtime.LeakScan;
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.state.FileStateStore;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+// LeakScan runs on every runtime test (junit-platform.properties); this makes sure it saw the engine's requests.
+@LeakScan.ExpectsRequestLog
 class ProvisioningTest {
   @TempDir Path dir;
 
