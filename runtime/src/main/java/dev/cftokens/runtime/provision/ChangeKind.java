@@ -8,7 +8,10 @@ public enum ChangeKind {
   ADOPT("+", "adopt"),
   /** The declaration changed: PUT the new spec; the id and value stay. */
   UPDATE("~", "update"),
-  /** Owner or account changed: create the new token, then delete the old one. */
+  /**
+   * Owner or account changed, or the declaration dropped a request-IP condition or date that an
+   * update cannot remove: create the new token, then delete the old one. The value changes.
+   */
   REPLACE("-/+", "replace"),
   /** The token changed outside cftokens: PUT the declared spec back. */
   DRIFTED_CHANGED("!", "drifted"),

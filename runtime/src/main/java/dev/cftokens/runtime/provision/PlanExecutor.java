@@ -258,11 +258,12 @@ final class PlanExecutor {
     DesiredToken desired = change.desired();
     TokenApi api = cloudflare.tokens(desired.owner());
     String tokenId = change.existing().id();
+    Token updated;
     try {
       if (change.differences().contains("status")) {
-        api.update(tokenId, desired.spec(), TokenStatus.ACTIVE);
+        updated = api.update(tokenId, desired.spec(), TokenStatus.ACTIVE);
       } else {
-        api.update(tokenId, desired.spec());
+        updated = api.update(tokenId, desired.spec());
       }
     } catch (CloudflareApiException e) {
       if (!isGone(api, tokenId, e)) {
@@ -271,6 +272,15 @@ final class PlanExecutor {
       output.line("  " + desired.declarationId() + ": token " + tokenId
           + " was deleted while this run was planning; creating it again");
       return create(ChangeKind.DRIFTED_DELETED, desired);
+    }
+    List<String> untaken = SpecDifferences.between(
+        new ExistingToken(updated.id(), desired.owner(), updated.spec(), updated.status()), desired.spec());
+    if (!untaken.isEmpty()) {
+      // Not recorded as done and not retried: putting the same body again would be refused the same way.
+      throw new ProvisioningException("Cloudflare accepted the update of token " + tokenId + " but did not"
+          + " apply " + String.join(", ", untaken) + "; the token still differs from the declaration there."
+          + " Its record is left as it was, so the next run tries again; if the field never takes, destroy "
+          + desired.declarationId() + " and apply to replace the token");
     }
     TokenRecord record = recordFor(desired, tokenId);
     state.put(record);

@@ -23,6 +23,9 @@ import java.util.Set;
  * like now; the recorded spec hash tells a changed declaration (update) from a token changed outside
  * cftokens (drift).
  *
+ * <p>A declaration that drops a request-IP condition or a date its token has is a replace, not an
+ * update: an update cannot remove either, and would leave the token as it was, drifting at every run.
+ *
  * <p>A declaration with no recorded token adopts an unrecorded token with exactly its name and grants
  * only when this state has a pending create for it: that is the token an earlier run of this state
  * created but was killed, or lost the answer, before recording it. Any other such token belongs to
@@ -113,7 +116,12 @@ public final class Planner {
         continue;
       }
       List<String> differences = SpecDifferences.between(existing, token.spec());
-      if (differences.isEmpty()) {
+      List<String> removals = SpecDifferences.removals(existing.spec(), token.spec());
+      if (!removals.isEmpty()) {
+        // An update cannot take these away (the PUT body leaves out what is absent, and Cloudflare keeps
+        // a token's IP condition), so only a new token without them matches the declaration.
+        changes.add(new PlannedChange(ChangeKind.REPLACE, id, token, record, existing, removals, ""));
+      } else if (differences.isEmpty()) {
         changes.add(new PlannedChange(ChangeKind.UNCHANGED, id, token, record, existing, List.of(), ""));
       } else if (record.specHash().equals(token.specHash())) {
         changes.add(new PlannedChange(ChangeKind.DRIFTED_CHANGED, id, token, record, existing, differences,

@@ -445,4 +445,80 @@ class ProvisioningTest {
           .containsExactly("moving-token " + after.id() + " USER");
     }
   }
+
+  private static HandMadeProvisioner restricted(RequestIpCondition condition, Instant expiresOn) {
+    return new HandMadeProvisioner(HandMadeProvisioner.declaration("restricted-token", "restricted-token",
+        TokenOwner.ACCOUNT, List.of(HandMadeProvisioner.ZONE_READ), condition, expiresOn), Map.of());
+  }
+
+  @Test
+  void droppingTheIpConditionAndDateReplacesTheTokenAndSettles() {
+    FileStateStore store = store("p");
+    HandMadeProvisioner limited = restricted(
+        new RequestIpCondition(java.util.Set.of("192.0.2.0/24"), java.util.Set.of()),
+        Instant.parse("2030-01-01T00:00:00Z"));
+    ProvisionedToken<HandMadeProvisioner.TestToken> before = provisioning(store).provision(limited);
+    output();
+    HandMadeProvisioner open = restricted(RequestIpCondition.NONE, null);
+    long updates = emulator.requestCount(RequestKind.UPDATE_TOKEN);
+    ProvisionedToken<HandMadeProvisioner.TestToken> after = provisioning(store).provision(open);
+    assertThat(output()).contains("-/+ replace restricted-token (request_ip removed: a token's IP condition"
+        + " cannot be removed in place, expires_on removed:");
+    assertThat(emulator.requestCount(RequestKind.UPDATE_TOKEN)).isEqualTo(updates);
+    assertThat(after.id()).isNotEqualTo(before.id());
+    // Exactly one token, the new one, without the condition or date; the old one is deleted.
+    assertThat(tokens(emulator)).extracting(t -> t.id()).containsExactly(after.id());
+    assertThat(tokens(emulator).get(0).spec().condition()).isEqualTo(RequestIpCondition.NONE);
+    assertThat(tokens(emulator).get(0).spec().expiresOn()).isNull();
+    assertOneTokenPerDeclaration(emulator, store, List.of(open));
+    assertThat(verifyValue(emulator, after.value()).id()).isEqualTo(after.id());
+    // And it stays settled: the next run writes nothing.
+    long written = writes(emulator);
+    assertThat(provisioning(store).plan(open).hasChanges()).isFalse();
+    provisioning(store).apply(open);
+    assertThat(writes(emulator)).isEqualTo(written);
+  }
+
+  @Test
+  void updateThatDoesNotTakeFailsNamingTheFieldAndIsNotRecorded() {
+    // A Cloudflare that answers a PUT with success but ignores its condition, as it ignores a removal.
+    Cloudflare ignoringConditions = Cloudflare.builder().baseUrl(emulator.baseUrl())
+        .accountId(emulator.accountId()).apiToken(emulator.adminToken())
+        .okHttpClient(new okhttp3.OkHttpClient.Builder().addInterceptor(chain -> {
+          okhttp3.Request request = chain.request();
+          if (!request.method().equals("PUT")) {
+            return chain.proceed(request);
+          }
+          okio.Buffer buffer = new okio.Buffer();
+          request.body().writeTo(buffer);
+          var body = (com.fasterxml.jackson.databind.node.ObjectNode)
+              new com.fasterxml.jackson.databind.ObjectMapper().readTree(buffer.readUtf8());
+          body.remove("condition");
+          return chain.proceed(request.newBuilder().put(okhttp3.RequestBody.create(body.toString(),
+              okhttp3.MediaType.get("application/json"))).build());
+        }).build())
+        .build();
+    FileStateStore store = store("p");
+    HandMadeProvisioner open = restricted(RequestIpCondition.NONE, null);
+    Provisioning provisioning = Provisioning.with(ignoringConditions).stateStore(store)
+        .output(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    provisioning.apply(open);
+    String hashBefore;
+    try (StateSession state = store.open()) {
+      hashBefore = state.record("restricted-token").orElseThrow().specHash();
+    }
+    HandMadeProvisioner limited = restricted(
+        new RequestIpCondition(java.util.Set.of("192.0.2.0/24"), java.util.Set.of()), null);
+    long updates = emulator.requestCount(RequestKind.UPDATE_TOKEN);
+    assertThatThrownBy(() -> provisioning.apply(limited))
+        .isInstanceOf(ProvisioningException.class)
+        .hasMessageContaining("restricted-token")
+        .hasMessageContaining("did not apply condition");
+    // One PUT, not a loop, and the state still records the previous declaration.
+    assertThat(emulator.requestCount(RequestKind.UPDATE_TOKEN)).isEqualTo(updates + 1);
+    try (StateSession state = store.open()) {
+      assertThat(state.record("restricted-token").orElseThrow().specHash()).isEqualTo(hashBefore);
+    }
+    assertThat(tokens(emulator)).hasSize(1);
+  }
 }
