@@ -27,7 +27,8 @@ import java.util.List;
  * <p>By default the state is {@code .cftokens/state.json} under the working directory (values kept
  * only encrypted, with {@code CFTOKENS_PASSPHRASE}; without it a value handed back is obtained by
  * rolling the token, which is logged at WARNING), output goes to {@link System.Logger} {@code
- * dev.cftokens.provisioning}, and up to 8 changes run at once. Keep one instance for repeated
+ * dev.cftokens.provisioning}, up to 8 changes run at once, and a declaration with no recorded token
+ * adopts an unrecorded token with its exact name and grants ({@link #adoptUnrecorded(boolean)}). Keep one instance for repeated
  * provisioning: it opens its default state with one derived key.
  */
 public final class Provisioning {
@@ -52,7 +53,7 @@ public final class Provisioning {
   }
 
   public static Provisioning with(Cloudflare cloudflare) {
-    return new Provisioning(cloudflare, null, ProvisioningOutput.logger(), DEFAULT_PARALLELISM, false);
+    return new Provisioning(cloudflare, null, ProvisioningOutput.logger(), DEFAULT_PARALLELISM, true);
   }
 
   /** Where the state is kept; default {@link FileStateStore#inWorkingDirectory()}. */
@@ -81,11 +82,14 @@ public final class Provisioning {
   }
 
   /**
-   * Whether a declaration the state has no token for adopts an existing token with exactly its name
-   * and grants; default false. Off, such a token is named in a plan warning and left alone, and a new
-   * one is created, because it may belong to another state (another checkout, container or machine);
-   * only a create this state started and never recorded is adopted. Turn it on once to take tokens
-   * back into a state that was lost.
+   * Whether a declaration the state has no token for adopts an unrecorded token with exactly its owner,
+   * account, name and grants (the oldest, when several match); default true. That is what a service
+   * provisioning at every start from a fresh working directory (a container, a CI runner) needs:
+   * otherwise each start leaves one more live token behind. An adopted token whose value is needed and
+   * not stored is rolled, which is logged at WARNING; keeping the state on persistent storage with
+   * {@code CFTOKENS_PASSPHRASE} avoids that. Off, such a token is named in a plan warning and left
+   * alone, and a new one is created (only a create this state started and never recorded is adopted):
+   * for when several states deliberately declare tokens of the same name and grants.
    */
   public Provisioning adoptUnrecorded(boolean adoptUnrecorded) {
     return new Provisioning(cloudflare, stateStore, output, parallelism, adoptUnrecorded);

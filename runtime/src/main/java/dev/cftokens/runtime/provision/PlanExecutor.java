@@ -181,10 +181,22 @@ final class PlanExecutor {
   }
 
   private AppliedChange adopt(PlannedChange change) {
+    String id = change.declarationId();
+    boolean ownLostCreate = state.pendingCreates().stream().anyMatch(p -> p.declarationId().equals(id));
     TokenRecord record = recordFor(change.desired(), change.existing().id());
     claimed.add(record.tokenId());
     state.put(record);
-    return deliver(ChangeKind.ADOPT, change.desired(), record);
+    AppliedChange adopted = deliver(ChangeKind.ADOPT, change.desired(), record);
+    if (!ownLostCreate) {
+      // Logged whatever the output: a state that does not survive restarts costs a roll at every start
+      // (breaking any other holder of the value), and an operator must be able to see why.
+      LOGGER.log(System.Logger.Level.WARNING, "cftokens adopted token " + record.tokenId() + " for " + id
+          + ", which no state recorded (a fresh container or CI runner?)"
+          + (adopted.rolled() ? " and rolled it to hand its value back" : "")
+          + ". Keeping " + FileStateStore.DEFAULT_PATH + " on persistent storage, with "
+          + FileStateStore.PASSPHRASE_VARIABLE + " set, avoids the roll.");
+    }
+    return adopted;
   }
 
   private AppliedChange create(ChangeKind kind, DesiredToken desired) {

@@ -190,13 +190,13 @@ class PlannerTest {
   }
 
   @Test
-  void unrecordedTokenWithoutAPendingCreateIsLeftAloneWithAWarning() {
+  void withAdoptionOffAnUnrecordedTokenWithoutAPendingCreateIsLeftAloneWithAWarning() {
     DesiredToken token = desired("a");
     Plan plan = plan(List.of(token), List.of(), account(listed("someone-elses", token)), false);
     assertThat(plan.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.CREATE);
     assertThat(plan.warnings()).containsExactly("! a: an unrecorded token with the same name and grants exists:"
-        + " someone-elses; it is left alone (adopt it with --adopt, or Provisioning.adoptUnrecorded(true),"
-        + " if it is this state's)");
+        + " someone-elses; left alone, because adopting unrecorded tokens is turned off (--no-adopt, or"
+        + " Provisioning.adoptUnrecorded(false))");
     assertThat(plan.render()).contains("+ create a\n! a: an unrecorded token");
 
     // A pending create of another declaration entitles nothing.
@@ -207,12 +207,35 @@ class PlannerTest {
   }
 
   @Test
-  void unrecordedTokenIsAdoptedWhenAskedFor() {
-    DesiredToken token = desired("a");
-    Plan plan = plan(List.of(token), List.of(), account(listed("mine-after-all", token)), true);
+  void unrecordedTokenWithTheSameNameAndGrantsIsAdoptedByDefault() {
+    DesiredToken token = desired("readonly-token");
+    DesiredToken otherGrants = desired("readonly-token", TokenOwner.ACCOUNT, null);
+    Plan plan = Planner.plan(List.of(token), List.of(),
+        account(listed("other-grants", otherGrants), listed("mine-after-all", token)), true, ACCOUNT);
     assertThat(plan.changes().get(0).kind()).isEqualTo(ChangeKind.ADOPT);
     assertThat(plan.changes().get(0).existing().id()).isEqualTo("mine-after-all");
+    assertThat(plan.changes().get(0).describe())
+        .isEqualTo("~ adopt readonly-token (unrecorded token mine-after-all with the same name and grants)");
     assertThat(plan.warnings()).isEmpty();
+    assertThat(plan.writes()).isFalse();
+  }
+
+  @Test
+  void ofSeveralUnrecordedMatchesTheOldestIsAdoptedAndTheOthersNamed() {
+    DesiredToken token = desired("readonly-token");
+    Instant day = Instant.parse("2026-05-01T00:00:00Z");
+    // Listed in another order than their age, one with no issue time.
+    Plan plan = Planner.plan(List.of(token), List.of(), account(
+        new ExistingToken("middle", TokenOwner.ACCOUNT, token.spec(), TokenStatus.ACTIVE, day.plusSeconds(60)),
+        new ExistingToken("unknown", TokenOwner.ACCOUNT, token.spec(), TokenStatus.ACTIVE, null),
+        new ExistingToken("oldest", TokenOwner.ACCOUNT, token.spec(), TokenStatus.ACTIVE, day),
+        new ExistingToken("off", TokenOwner.ACCOUNT, token.spec(), TokenStatus.DISABLED, day.minusSeconds(60))),
+        true, ACCOUNT);
+    assertThat(plan.changes().get(0).existing().id()).isEqualTo("oldest");
+    assertThat(plan.warnings()).containsExactly("! readonly-token: 2 unrecorded tokens with the same name and"
+        + " grants, newer than oldest, are left alone: middle, unknown; delete them by hand if nothing uses them");
+    assertThat(plan.render()).contains("~ adopt readonly-token (unrecorded token oldest with the same name"
+        + " and grants)\n! readonly-token: 2 unrecorded tokens");
   }
 
   @Test

@@ -249,20 +249,50 @@ class ProvisioningTest {
   }
 
   @Test
-  void inMemoryStateAdoptsTokensOfAnEarlierRunWhenToldTo() {
+  void freshStateAdoptsTheTokenOfAnEarlierStartByDefaultAndSaysWhatAvoidsTheRoll() {
     HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
     ProvisionedToken<HandMadeProvisioner.TestToken> first =
         Provisioning.with(cloudflare).stateStore(InMemoryStateStore.withoutValues()).provision(reader);
-    // A service restart: a fresh in-memory state knows nothing, and says it is the owner.
-    ProvisionedToken<HandMadeProvisioner.TestToken> second = Provisioning.with(cloudflare)
-        .stateStore(InMemoryStateStore.withoutValues()).adoptUnrecorded(true).provision(reader);
-    assertThat(second.id()).isEqualTo(first.id());
-    assertThat(tokens(emulator)).hasSize(1);
-    assertThat(verifyValue(emulator, second.value()).id()).isEqualTo(first.id());
+    // A service restart in a fresh container: its state knows nothing.
+    try (LogCapture log = new LogCapture()) {
+      ProvisionedToken<HandMadeProvisioner.TestToken> second = Provisioning.with(cloudflare)
+          .stateStore(InMemoryStateStore.withoutValues())
+          .output(new PrintStream(printed, true, StandardCharsets.UTF_8)).provision(reader);
+      assertThat(second.id()).isEqualTo(first.id());
+      assertThat(output()).contains("~ adopt readonly-token (unrecorded token " + first.id()
+          + " with the same name and grants)");
+      assertThat(tokens(emulator)).hasSize(1);
+      // No value was stored, so the adopted token was rolled: the old value is dead, the new one works.
+      assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isEqualTo(1);
+      assertThat(verifyValue(emulator, second.value()).id()).isEqualTo(first.id());
+      assertThat(log.warnings()).anySatisfy(warning -> assertThat(warning)
+          .contains("adopted token " + first.id()).contains("readonly-token")
+          .contains(".cftokens/state.json on persistent storage").contains("CFTOKENS_PASSPHRASE")
+          .contains("avoids the roll"));
+    }
   }
 
   @Test
-  void anotherStateFilesTokenIsLeftAloneAndNamedNotAdopted() {
+  void freshFileStateAdoptsAndAThirdStartChangesNothing() {
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+    ProvisionedToken<HandMadeProvisioner.TestToken> first = provisioning(
+        FileStateStore.builder().path(dir.resolve("first").resolve("state.json")).passphrase(null).build())
+        .provision(reader);
+    FileStateStore second = FileStateStore.builder().path(dir.resolve("second").resolve("state.json"))
+        .passphrase("p".toCharArray()).build();
+    assertThat(provisioning(second).provision(reader).id()).isEqualTo(first.id());
+    output();
+    long written = writes(emulator);
+    // Recorded, and its rolled value kept encrypted: the next start neither writes nor rolls.
+    ProvisionedToken<HandMadeProvisioner.TestToken> third = provisioning(second).provision(reader);
+    assertThat(third.id()).isEqualTo(first.id());
+    assertThat(writes(emulator)).isEqualTo(written);
+    assertThat(output()).contains("= unchanged readonly-token");
+    assertThat(tokens(emulator)).hasSize(1);
+  }
+
+  @Test
+  void withAdoptionOffAnotherStateFilesTokenIsLeftAloneAndNamed() {
     HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
     FileStateStore theirs = FileStateStore.builder().path(dir.resolve("theirs").resolve("state.json"))
         .passphrase("theirs".toCharArray()).build();
@@ -272,12 +302,13 @@ class ProvisioningTest {
     // A fresh checkout or container with its own state declares the same token.
     FileStateStore mine = FileStateStore.builder().path(dir.resolve("mine").resolve("state.json"))
         .passphrase(null).build();
-    Plan plan = provisioning(mine).plan(reader);
+    Plan plan = provisioning(mine).adoptUnrecorded(false).plan(reader);
     assertThat(plan.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.CREATE);
     assertThat(output()).contains("+ create readonly-token")
         .contains("! readonly-token: an unrecorded token with the same name and grants exists: " + their.id()
-            + "; it is left alone");
-    ProvisionedToken<HandMadeProvisioner.TestToken> my = provisioning(mine).provision(reader);
+            + "; left alone, because adopting unrecorded tokens is turned off");
+    ProvisionedToken<HandMadeProvisioner.TestToken> my =
+        provisioning(mine).adoptUnrecorded(false).provision(reader);
     assertThat(my.id()).isNotEqualTo(their.id());
     assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isZero();
     // Their token and its value are untouched, and destroying mine leaves theirs.
