@@ -8,10 +8,14 @@ import dev.cftokens.runtime.provision.ProvisioningEngine;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateStore;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Provisions declared tokens through one {@link Cloudflare}: the engine behind every generated
@@ -27,8 +31,11 @@ import java.util.List;
  * <p>By default the state is {@code .cftokens/state.json} under the working directory (values kept
  * only encrypted, with {@code CFTOKENS_PASSPHRASE}; without it a value handed back is obtained by
  * rolling the token, which is logged at WARNING), output goes to {@link System.Logger} {@code
- * dev.cftokens.provisioning}, and up to 8 changes run at once. Keep one instance for repeated
- * provisioning: it opens its default state with one derived key.
+ * dev.cftokens.provisioning}, up to 8 changes run at once, and a declaration with no recorded token
+ * adopts an unrecorded token with its exact name and grants ({@link #adoptUnrecorded(boolean)}).
+ * Instances are cheap: every one in a JVM shares the default store of one state file, so a generated
+ * {@code provision(cloudflare)}, which makes a new instance per call, derives the passphrase's key
+ * once per JVM, not once per call.
  */
 public final class Provisioning {
   /** Changes carried out at once unless configured otherwise. */
@@ -39,8 +46,11 @@ public final class Provisioning {
   private final ProvisioningOutput output;
   private final int parallelism;
   private final boolean adoptUnrecorded;
-  /** The default store, made once per instance so its derived key serves every run through it. */
-  private FileStateStore defaultStore;
+  /**
+   * The default stores, one per state file (by canonical path), shared by every instance in the JVM
+   * so a store's derived key (PBKDF2, hundreds of milliseconds) serves every run through that file.
+   */
+  private static final ConcurrentMap<Path, FileStateStore> DEFAULT_STORES = new ConcurrentHashMap<>();
 
   private Provisioning(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output, int parallelism,
       boolean adoptUnrecorded) {
@@ -52,7 +62,7 @@ public final class Provisioning {
   }
 
   public static Provisioning with(Cloudflare cloudflare) {
-    return new Provisioning(cloudflare, null, ProvisioningOutput.logger(), DEFAULT_PARALLELISM, false);
+    return new Provisioning(cloudflare, null, ProvisioningOutput.logger(), DEFAULT_PARALLELISM, true);
   }
 
   /** Where the state is kept; default {@link FileStateStore#inWorkingDirectory()}. */
@@ -81,11 +91,14 @@ public final class Provisioning {
   }
 
   /**
-   * Whether a declaration the state has no token for adopts an existing token with exactly its name
-   * and grants; default false. Off, such a token is named in a plan warning and left alone, and a new
-   * one is created, because it may belong to another state (another checkout, container or machine);
-   * only a create this state started and never recorded is adopted. Turn it on once to take tokens
-   * back into a state that was lost.
+   * Whether a declaration the state has no token for adopts an unrecorded token with exactly its owner,
+   * account, name and grants (the oldest, when several match); default true. That is what a service
+   * provisioning at every start from a fresh working directory (a container, a CI runner) needs:
+   * otherwise each start leaves one more live token behind. An adopted token whose value is needed and
+   * not stored is rolled, which is logged at WARNING; keeping the state on persistent storage with
+   * {@code CFTOKENS_PASSPHRASE} avoids that. Off, such a token is named in a plan warning and left
+   * alone, and a new one is created (only a create this state started and never recorded is adopted):
+   * for when several states deliberately declare tokens of the same name and grants.
    */
   public Provisioning adoptUnrecorded(boolean adoptUnrecorded) {
     return new Provisioning(cloudflare, stateStore, output, parallelism, adoptUnrecorded);
@@ -144,14 +157,23 @@ public final class Provisioning {
     return new ProvisioningEngine(cloudflare, effectiveStateStore(), output, parallelism, adoptUnrecorded);
   }
 
-  /** The configured store, or this instance's default one. */
-  synchronized StateStore effectiveStateStore() {
-    if (stateStore != null) {
-      return stateStore;
+  /** The configured store, or the JVM's default store of {@link FileStateStore#DEFAULT_PATH}. */
+  StateStore effectiveStateStore() {
+    return stateStore != null ? stateStore : defaultStore(FileStateStore.DEFAULT_PATH);
+  }
+
+  /**
+   * The one default store of the file at {@code path} (with the passphrase from the environment,
+   * which is fixed for the JVM's life), whatever spelling of the path is given.
+   */
+  static FileStateStore defaultStore(Path path) {
+    Path canonical;
+    try {
+      // Works for a file not created yet, and resolves the links of the part that exists.
+      canonical = path.toFile().getCanonicalFile().toPath();
+    } catch (IOException e) {
+      canonical = path.toAbsolutePath().normalize();
     }
-    if (defaultStore == null) {
-      defaultStore = FileStateStore.inWorkingDirectory();
-    }
-    return defaultStore;
+    return DEFAULT_STORES.computeIfAbsent(canonical, file -> FileStateStore.builder().path(file).build());
   }
 }

@@ -15,7 +15,7 @@ final class Arguments {
   boolean help;
   boolean detailedExitCode;
   boolean allowEmpty;
-  boolean adopt;
+  boolean noAdopt;
   final List<Path> classPath = new ArrayList<>();
   Path state;
   Path output = Path.of("permission-groups.json");
@@ -41,8 +41,11 @@ final class Arguments {
         case "--detailed-exitcode":
           parsed.detailedExitCode = true;
           break;
+        case "--no-adopt":
+          parsed.noAdopt = true;
+          break;
         case "--adopt":
-          parsed.adopt = true;
+          // Adopting is the default now; kept so commands written for the former opt-in still run.
           break;
         case "--allow-empty":
           parsed.allowEmpty = true;
@@ -100,8 +103,8 @@ final class Arguments {
     if (parsed.allowEmpty && !"plan".equals(parsed.command) && !"apply".equals(parsed.command)) {
       throw new UsageException("--allow-empty applies to plan and apply only");
     }
-    if (parsed.adopt && !"plan".equals(parsed.command) && !"apply".equals(parsed.command)) {
-      throw new UsageException("--adopt applies to plan and apply only");
+    if (parsed.noAdopt && !"plan".equals(parsed.command) && !"apply".equals(parsed.command)) {
+      throw new UsageException("--no-adopt applies to plan and apply only");
     }
     if (!parsed.positional.isEmpty() && !"destroy".equals(parsed.command)) {
       throw new UsageException(parsed.command + " takes no arguments, but got \""

@@ -60,8 +60,9 @@ public final class Main {
       "  --state <file>       the state file (default " + FileStateStore.DEFAULT_PATH + ")",
       "  --parallelism <n>    changes carried out at once (default " + Provisioning.DEFAULT_PARALLELISM + ")",
       "  --detailed-exitcode  plan exits 2 when there are changes, 0 when none",
-      "  --adopt              adopt tokens no state records that have a declaration's exact name and grants",
-      "                       (to rebuild a lost state); without it they are left alone and new ones made",
+      "  --no-adopt           leave alone tokens no state records that have a declaration's exact name and",
+      "                       grants, and create new ones; by default the oldest such token is adopted",
+      "                       (--adopt, the former opt-in, is still accepted and changes nothing)",
       "  --allow-empty        let plan and apply run when no declaration is found, deleting every token",
       "                       in the state (without it, finding none is an error)",
       "  --output <file>      where permission-groups writes (default permission-groups.json)",
@@ -117,7 +118,7 @@ public final class Main {
     }
     ProvisioningEngine engine = new ProvisioningEngine(cloudflare, state.build(), ProvisioningOutput.to(out),
         arguments.parallelism == null ? Provisioning.DEFAULT_PARALLELISM : checkParallelism(arguments.parallelism),
-        arguments.adopt);
+        !arguments.noAdopt);
     if ("destroy".equals(arguments.command)) {
       engine.destroy(arguments.positional);
       return OK;

@@ -4,11 +4,18 @@ package dev.cftokens.runtime.provision;
 public enum ChangeKind {
   /** Declared, not in the state, no matching token: create it. */
   CREATE("+", "create"),
-  /** Not in the state, but a token with its name and grants exists (an earlier run lost its answer): record it. */
-  ADOPT("+", "adopt"),
+  /**
+   * Not in the state, but an unrecorded token with its name and grants exists (the state did not
+   * survive a restart, or an earlier run lost a create's answer): record it, rolling it if its value is
+   * needed and not stored.
+   */
+  ADOPT("~", "adopt"),
   /** The declaration changed: PUT the new spec; the id and value stay. */
   UPDATE("~", "update"),
-  /** Owner or account changed: create the new token, then delete the old one. */
+  /**
+   * Owner or account changed, or the declaration dropped a request-IP condition or date that an
+   * update cannot remove: create the new token, then delete the old one. The value changes.
+   */
   REPLACE("-/+", "replace"),
   /** The token changed outside cftokens: PUT the declared spec back. */
   DRIFTED_CHANGED("!", "drifted"),

@@ -181,10 +181,22 @@ final class PlanExecutor {
   }
 
   private AppliedChange adopt(PlannedChange change) {
+    String id = change.declarationId();
+    boolean ownLostCreate = state.pendingCreates().stream().anyMatch(p -> p.declarationId().equals(id));
     TokenRecord record = recordFor(change.desired(), change.existing().id());
     claimed.add(record.tokenId());
     state.put(record);
-    return deliver(ChangeKind.ADOPT, change.desired(), record);
+    AppliedChange adopted = deliver(ChangeKind.ADOPT, change.desired(), record);
+    if (!ownLostCreate) {
+      // Logged whatever the output: a state that does not survive restarts costs a roll at every start
+      // (breaking any other holder of the value), and an operator must be able to see why.
+      LOGGER.log(System.Logger.Level.WARNING, "cftokens adopted token " + record.tokenId() + " for " + id
+          + ", which no state recorded (a fresh container or CI runner?)"
+          + (adopted.rolled() ? " and rolled it to hand its value back" : "")
+          + ". Keeping " + FileStateStore.DEFAULT_PATH + " on persistent storage, with "
+          + FileStateStore.PASSPHRASE_VARIABLE + " set, avoids the roll.");
+    }
+    return adopted;
   }
 
   private AppliedChange create(ChangeKind kind, DesiredToken desired) {
@@ -258,11 +270,12 @@ final class PlanExecutor {
     DesiredToken desired = change.desired();
     TokenApi api = cloudflare.tokens(desired.owner());
     String tokenId = change.existing().id();
+    Token updated;
     try {
       if (change.differences().contains("status")) {
-        api.update(tokenId, desired.spec(), TokenStatus.ACTIVE);
+        updated = api.update(tokenId, desired.spec(), TokenStatus.ACTIVE);
       } else {
-        api.update(tokenId, desired.spec());
+        updated = api.update(tokenId, desired.spec());
       }
     } catch (CloudflareApiException e) {
       if (!isGone(api, tokenId, e)) {
@@ -271,6 +284,15 @@ final class PlanExecutor {
       output.line("  " + desired.declarationId() + ": token " + tokenId
           + " was deleted while this run was planning; creating it again");
       return create(ChangeKind.DRIFTED_DELETED, desired);
+    }
+    List<String> untaken = SpecDifferences.between(
+        new ExistingToken(updated.id(), desired.owner(), updated.spec(), updated.status()), desired.spec());
+    if (!untaken.isEmpty()) {
+      // Not recorded as done and not retried: putting the same body again would be refused the same way.
+      throw new ProvisioningException("Cloudflare accepted the update of token " + tokenId + " but did not"
+          + " apply " + String.join(", ", untaken) + "; the token still differs from the declaration there."
+          + " Its record is left as it was, so the next run tries again; if the field never takes, destroy "
+          + desired.declarationId() + " and apply to replace the token");
     }
     TokenRecord record = recordFor(desired, tokenId);
     state.put(record);

@@ -12,7 +12,9 @@ import java.util.List;
  * @param recorded what the state holds for the declaration; null when nothing
  * @param existing the listed token the change acts on (or adopts); null when none
  * @param differences the fields that differ ({@code name}, {@code policies}, {@code condition},
- *     {@code not_before}, {@code expires_on}, {@code status}) for an update or drift
+ *     {@code not_before}, {@code expires_on}, {@code status}) for an update or drift; for a replace
+ *     forced by a removal, what is removed and why an update cannot remove it; for an adopt, which
+ *     token is adopted
  * @param note a short explanation printed after the line, or empty
  */
 public record PlannedChange(

@@ -8,12 +8,14 @@ import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Compares desired tokens, the state, and what the API lists, and says what to do with each. Pure: it
@@ -23,11 +25,16 @@ import java.util.Set;
  * like now; the recorded spec hash tells a changed declaration (update) from a token changed outside
  * cftokens (drift).
  *
- * <p>A declaration with no recorded token adopts an unrecorded token with exactly its name and grants
- * only when this state has a pending create for it: that is the token an earlier run of this state
- * created but was killed, or lost the answer, before recording it. Any other such token belongs to
- * somebody else (another state file, another machine): it is named in a warning and left alone, and a
- * new token is created, unless the caller asked to adopt unrecorded tokens.
+ * <p>A declaration that drops a request-IP condition or a date its token has is a replace, not an
+ * update: an update cannot remove either, and would leave the token as it was, drifting at every run.
+ *
+ * <p>A declaration with no recorded token adopts an unrecorded token with exactly its owner, account,
+ * name and grants (the oldest, when several match; the others are named in a warning and left alone).
+ * That is what a service provisioning at every start in a fresh container, or a CI runner with
+ * ephemeral state, needs: creating a new token instead would leave one more live token at every start.
+ * With adoption turned off, only the token of a pending create (one an earlier run of this state made
+ * but was killed, or lost the answer, before recording) is adopted; any other match is named in a
+ * warning and left alone, and a new token is created.
  */
 public final class Planner {
   private Planner() {}
@@ -44,13 +51,13 @@ public final class Planner {
       Map<TokenOwner, List<ExistingToken>> listed,
       boolean deleteUndeclared,
       String accountId) {
-    return plan(desired, records, List.of(), listed, deleteUndeclared, accountId, false, Instant.now());
+    return plan(desired, records, List.of(), listed, deleteUndeclared, accountId, true, Instant.now());
   }
 
   /**
    * @param pending creates an earlier run of this state started but never recorded
    * @param adoptUnrecorded adopt an unrecorded token with a declaration's name and grants even without
-   *     a pending create, as a state rebuilt from nothing must
+   *     a pending create (the default), as a state that did not survive a restart must
    * @param now the time expiry is judged against
    * @see #plan(List, Collection, Map, boolean, String)
    */
@@ -113,7 +120,12 @@ public final class Planner {
         continue;
       }
       List<String> differences = SpecDifferences.between(existing, token.spec());
-      if (differences.isEmpty()) {
+      List<String> removals = SpecDifferences.removals(existing.spec(), token.spec());
+      if (!removals.isEmpty()) {
+        // An update cannot take these away (the PUT body leaves out what is absent, and Cloudflare keeps
+        // a token's IP condition), so only a new token without them matches the declaration.
+        changes.add(new PlannedChange(ChangeKind.REPLACE, id, token, record, existing, removals, ""));
+      } else if (differences.isEmpty()) {
         changes.add(new PlannedChange(ChangeKind.UNCHANGED, id, token, record, existing, List.of(), ""));
       } else if (record.specHash().equals(token.specHash())) {
         changes.add(new PlannedChange(ChangeKind.DRIFTED_CHANGED, id, token, record, existing, differences,
@@ -153,23 +165,44 @@ public final class Planner {
       String note,
       boolean mayAdopt,
       List<String> warnings) {
-    for (ExistingToken candidate : listed.getOrDefault(token.owner(), List.of())) {
-      if (!claimed.contains(candidate.id()) && candidate.spec().equals(token.spec())
-          && candidate.status() != TokenStatus.DISABLED) {
-        if (!mayAdopt) {
-          warnings.add("! " + token.declarationId() + ": an unrecorded token with the same name and grants"
-              + " exists: " + candidate.id() + "; it is left alone (adopt it with --adopt, or"
-              + " Provisioning.adoptUnrecorded(true), if it is this state's)");
-          break;
-        }
-        claimed.add(candidate.id());
-        String adoption = "token " + candidate.id() + " already has its name and grants";
-        return new PlannedChange(ChangeKind.ADOPT, token.declarationId(), token, record, candidate, List.of(),
-            note.isEmpty() ? adoption : note + "; " + adoption);
+    // The listing is of this owner and these credentials' account, so a match has the owner and account.
+    List<ExistingToken> matches = listed.getOrDefault(token.owner(), List.of()).stream()
+        .filter(candidate -> !claimed.contains(candidate.id()) && candidate.spec().equals(token.spec())
+            && candidate.status() != TokenStatus.DISABLED)
+        .sorted(OLDEST_FIRST)
+        .collect(Collectors.toList());
+    if (!matches.isEmpty() && !mayAdopt) {
+      warnings.add("! " + token.declarationId() + ": " + unrecorded(matches) + " with the same name and grants"
+          + " exists: " + ids(matches) + "; left alone, because adopting unrecorded tokens is turned off"
+          + " (--no-adopt, or Provisioning.adoptUnrecorded(false))");
+    } else if (!matches.isEmpty()) {
+      ExistingToken adopted = matches.get(0);
+      claimed.add(adopted.id());
+      List<ExistingToken> others = matches.subList(1, matches.size());
+      if (!others.isEmpty()) {
+        warnings.add("! " + token.declarationId() + ": " + unrecorded(others) + " with the same name and"
+            + " grants, newer than " + adopted.id() + ", " + (others.size() == 1 ? "is" : "are")
+            + " left alone: " + ids(others) + "; delete " + (others.size() == 1 ? "it" : "them")
+            + " by hand if nothing uses " + (others.size() == 1 ? "it" : "them"));
       }
+      String adoption = "unrecorded token " + adopted.id() + " with the same name and grants";
+      return new PlannedChange(ChangeKind.ADOPT, token.declarationId(), token, record, adopted,
+          List.of(adoption), note);
     }
     return new PlannedChange(kind, token.declarationId(), token, record, null, List.of(),
         kind == ChangeKind.DRIFTED_DELETED ? note + "; will be created again" : note);
+  }
+
+  /** Oldest by issue time first; tokens whose time is unknown after, in listing order. */
+  private static final Comparator<ExistingToken> OLDEST_FIRST = Comparator.comparing(ExistingToken::issuedOn,
+      Comparator.nullsLast(Comparator.naturalOrder()));
+
+  private static String unrecorded(List<ExistingToken> tokens) {
+    return tokens.size() == 1 ? "an unrecorded token" : tokens.size() + " unrecorded tokens";
+  }
+
+  private static String ids(List<ExistingToken> tokens) {
+    return tokens.stream().map(ExistingToken::id).collect(Collectors.joining(", "));
   }
 
   private static Map<String, ExistingToken> tokens(

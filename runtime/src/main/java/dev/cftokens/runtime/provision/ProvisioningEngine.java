@@ -47,14 +47,16 @@ public final class ProvisioningEngine {
   private final int parallelism;
   private final boolean adoptUnrecorded;
 
+  /** An engine that adopts unrecorded tokens, as {@link dev.cftokens.runtime.Provisioning} does by default. */
   public ProvisioningEngine(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output,
       int parallelism) {
-    this(cloudflare, stateStore, output, parallelism, false);
+    this(cloudflare, stateStore, output, parallelism, true);
   }
 
   /**
-   * @param adoptUnrecorded adopt a token with a declaration's name and grants that no state records,
-   *     instead of leaving it alone and creating another; for a state lost or rebuilt from nothing
+   * @param adoptUnrecorded adopt a token with a declaration's owner, account, name and grants that no
+   *     state records, instead of leaving it alone and creating another; what a service whose state did
+   *     not survive its restart needs
    */
   public ProvisioningEngine(Cloudflare cloudflare, StateStore stateStore, ProvisioningOutput output,
       int parallelism, boolean adoptUnrecorded) {
@@ -217,7 +219,7 @@ public final class ProvisioningEngine {
     for (TokenOwner owner : owners) {
       try (Stream<Token> tokens = cloudflare.tokens(owner).list(true)) {
         listed.put(owner, tokens
-            .map(token -> new ExistingToken(token.id(), owner, token.spec(), token.status()))
+            .map(token -> new ExistingToken(token.id(), owner, token.spec(), token.status(), token.issuedOn()))
             .collect(Collectors.toList()));
       }
     }

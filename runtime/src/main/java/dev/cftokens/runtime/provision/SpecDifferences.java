@@ -33,4 +33,22 @@ final class SpecDifferences {
     }
     return fields;
   }
+
+  /**
+   * What {@code desired} drops that {@code actual} has and an update cannot take away, each as
+   * {@code "<field> removed: <why>"}; empty when an update can make the token match.
+   */
+  static List<String> removals(TokenSpec actual, TokenSpec desired) {
+    List<String> removed = new ArrayList<>();
+    if (!actual.condition().isEmpty() && desired.condition().isEmpty()) {
+      removed.add("request_ip removed: a token's IP condition cannot be removed in place");
+    }
+    if (actual.notBefore() != null && desired.notBefore() == null) {
+      removed.add("not_before removed: a token's not_before cannot be removed in place");
+    }
+    if (actual.expiresOn() != null && desired.expiresOn() == null) {
+      removed.add("expires_on removed: a token's expires_on cannot be removed in place");
+    }
+    return removed;
+  }
 }

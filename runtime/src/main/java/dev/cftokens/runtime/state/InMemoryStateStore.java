@@ -12,8 +12,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * A {@link StateStore} held in this process's memory, for services that provision at every start and
- * keep no files (a restarted service then needs {@code Provisioning.adoptUnrecorded(true)} to take its
- * tokens back by name and grants, and rolls a value it needs), and for tests. Keeps values in memory when asked to.
+ * keep no files (a restarted service then adopts its tokens back by name and grants, and rolls a value
+ * it needs), and for tests. Keeps values in memory when asked to.
  */
 public final class InMemoryStateStore implements StateStore {
   private final boolean storesValues;

@@ -205,8 +205,7 @@ final class StateDocument {
   private static StateException corrupt(Path path, String why) {
     return new StateException("the state file " + path + " cannot be used: " + why
         + ". cftokens will not overwrite it; restore it from a backup, or move it aside to start over"
-        + " (tokens it recorded are then left alone, unless apply is run with --adopt to take them back"
-        + " by name and grants).");
+        + " (apply then adopts the tokens it recorded by name and grants, unless run with --no-adopt).");
   }
 
   private static String firstLine(String message) {

@@ -114,6 +114,27 @@ class MainTest {
   }
 
   @Test
+  void aFreshStateAdoptsByDefaultAndNoAdoptLeavesTheTokenAlone() throws IOException {
+    String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+    assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+    String id = tokens().get(0).id();
+
+    String fresh = dir.resolve("fresh").resolve("state.json").toString();
+    assertThat(run("plan", "--no-adopt", "--class-path", classPath, "--state", fresh)).isEqualTo(0);
+    assertThat(out).contains("+ create readonly-token").contains("adopting unrecorded tokens is turned off");
+    // --adopt, the former opt-in, is accepted and changes nothing.
+    assertThat(run("plan", "--adopt", "--class-path", classPath, "--state", fresh)).isEqualTo(0);
+    assertThat(out).contains("~ adopt readonly-token (unrecorded token " + id + " with the same name and grants)");
+    assertThat(run("apply", "--class-path", classPath, "--state", fresh)).isEqualTo(0);
+    assertThat(out).contains("~ adopt readonly-token").contains("1 adopted");
+    assertThat(tokens()).extracting(EmulatedToken::id).containsExactly(id);
+    assertThat(run("destroy", "--no-adopt", "--state", fresh)).isEqualTo(1);
+    assertThat(err).contains("--no-adopt applies to plan and apply only");
+    assertThat(run("--help")).isEqualTo(0);
+    assertThat(out).contains("--no-adopt");
+  }
+
+  @Test
   void declarationsInAJarWithoutDirectoryEntriesAreFound() throws IOException {
     String classPath = jar(ReadonlyTokenProvisioner.class).toString();
     assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);

@@ -81,6 +81,66 @@ class PlannerTest {
     assertThat(plan.summary()).startsWith("Plan: 0 to create, 1 to update,");
   }
 
+  private static DesiredToken restricted(RequestIpCondition condition, Instant expiresOn) {
+    return DesiredToken.resolve(new HandMadeProvisioner(HandMadeProvisioner.declaration("restricted-token",
+        "restricted-token", TokenOwner.ACCOUNT, List.of(ZONE_READ), condition, expiresOn), Map.of()),
+        () -> ACCOUNT);
+  }
+
+  private static final RequestIpCondition OFFICE = new RequestIpCondition(Set.of("192.0.2.0/24"), Set.of());
+
+  @Test
+  void droppingTheIpConditionIsAReplaceNotAnUpdate() {
+    DesiredToken before = restricted(OFFICE, null);
+    DesiredToken after = restricted(RequestIpCondition.NONE, null);
+    Plan plan = Planner.plan(List.of(after), List.of(recorded(before, "t1")),
+        account(listed("t1", before)), true, ACCOUNT);
+    PlannedChange change = plan.changes().get(0);
+    assertThat(change.kind()).isEqualTo(ChangeKind.REPLACE);
+    assertThat(change.existing().id()).isEqualTo("t1");
+    assertThat(change.describe()).isEqualTo(
+        "-/+ replace restricted-token (request_ip removed: a token's IP condition cannot be removed in place)");
+    assertThat(plan.summary()).contains("0 to update, 1 to replace");
+
+    // Changed outside cftokens to add a condition the declaration lacks: put back by a replace too.
+    Plan drift = Planner.plan(List.of(after), List.of(recorded(after, "t1")),
+        account(listed("t1", before)), true, ACCOUNT);
+    assertThat(drift.changes().get(0).kind()).isEqualTo(ChangeKind.REPLACE);
+
+    // Changing or adding a condition is still an update.
+    DesiredToken other = restricted(new RequestIpCondition(Set.of("198.51.100.0/24"), Set.of()), null);
+    Plan changed = Planner.plan(List.of(other), List.of(recorded(before, "t1")),
+        account(listed("t1", before)), true, ACCOUNT);
+    assertThat(changed.changes().get(0).describe()).isEqualTo("~ update restricted-token (condition)");
+    Plan added = Planner.plan(List.of(before), List.of(recorded(after, "t1")),
+        account(listed("t1", after)), true, ACCOUNT);
+    assertThat(added.changes().get(0).kind()).isEqualTo(ChangeKind.UPDATE);
+  }
+
+  @Test
+  void droppingADateIsAReplaceNotAnUpdate() {
+    Instant end = Instant.parse("2030-01-01T00:00:00Z");
+    DesiredToken before = restricted(RequestIpCondition.NONE, end);
+    DesiredToken after = restricted(RequestIpCondition.NONE, null);
+    Plan expires = Planner.plan(List.of(after), List.of(recorded(before, "t1")),
+        account(listed("t1", before)), true, ACCOUNT);
+    assertThat(expires.changes().get(0).kind()).isEqualTo(ChangeKind.REPLACE);
+    assertThat(expires.changes().get(0).differences())
+        .containsExactly("expires_on removed: a token's expires_on cannot be removed in place");
+
+    TokenSpec started = new TokenSpec(after.spec().name(), after.spec().policies(), after.spec().condition(),
+        Instant.parse("2026-01-01T00:00:00Z"), null);
+    Plan notBefore = Planner.plan(List.of(after), List.of(recorded(after, "t1")),
+        account(new ExistingToken("t1", TokenOwner.ACCOUNT, started, TokenStatus.ACTIVE)), true, ACCOUNT);
+    assertThat(notBefore.changes().get(0).kind()).isEqualTo(ChangeKind.REPLACE);
+    assertThat(notBefore.changes().get(0).describe()).contains("not_before removed");
+
+    // Moving a date is an update.
+    Plan moved = Planner.plan(List.of(restricted(RequestIpCondition.NONE, end.plusSeconds(60))),
+        List.of(recorded(before, "t1")), account(listed("t1", before)), true, ACCOUNT);
+    assertThat(moved.changes().get(0).describe()).isEqualTo("~ update restricted-token (expires_on)");
+  }
+
   @Test
   void tokenChangedOutsideIsDriftAndDisabledCountsAsDrift() {
     DesiredToken token = desired("a");
@@ -130,13 +190,13 @@ class PlannerTest {
   }
 
   @Test
-  void unrecordedTokenWithoutAPendingCreateIsLeftAloneWithAWarning() {
+  void withAdoptionOffAnUnrecordedTokenWithoutAPendingCreateIsLeftAloneWithAWarning() {
     DesiredToken token = desired("a");
     Plan plan = plan(List.of(token), List.of(), account(listed("someone-elses", token)), false);
     assertThat(plan.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.CREATE);
     assertThat(plan.warnings()).containsExactly("! a: an unrecorded token with the same name and grants exists:"
-        + " someone-elses; it is left alone (adopt it with --adopt, or Provisioning.adoptUnrecorded(true),"
-        + " if it is this state's)");
+        + " someone-elses; left alone, because adopting unrecorded tokens is turned off (--no-adopt, or"
+        + " Provisioning.adoptUnrecorded(false))");
     assertThat(plan.render()).contains("+ create a\n! a: an unrecorded token");
 
     // A pending create of another declaration entitles nothing.
@@ -147,12 +207,35 @@ class PlannerTest {
   }
 
   @Test
-  void unrecordedTokenIsAdoptedWhenAskedFor() {
-    DesiredToken token = desired("a");
-    Plan plan = plan(List.of(token), List.of(), account(listed("mine-after-all", token)), true);
+  void unrecordedTokenWithTheSameNameAndGrantsIsAdoptedByDefault() {
+    DesiredToken token = desired("readonly-token");
+    DesiredToken otherGrants = desired("readonly-token", TokenOwner.ACCOUNT, null);
+    Plan plan = Planner.plan(List.of(token), List.of(),
+        account(listed("other-grants", otherGrants), listed("mine-after-all", token)), true, ACCOUNT);
     assertThat(plan.changes().get(0).kind()).isEqualTo(ChangeKind.ADOPT);
     assertThat(plan.changes().get(0).existing().id()).isEqualTo("mine-after-all");
+    assertThat(plan.changes().get(0).describe())
+        .isEqualTo("~ adopt readonly-token (unrecorded token mine-after-all with the same name and grants)");
     assertThat(plan.warnings()).isEmpty();
+    assertThat(plan.writes()).isFalse();
+  }
+
+  @Test
+  void ofSeveralUnrecordedMatchesTheOldestIsAdoptedAndTheOthersNamed() {
+    DesiredToken token = desired("readonly-token");
+    Instant day = Instant.parse("2026-05-01T00:00:00Z");
+    // Listed in another order than their age, one with no issue time.
+    Plan plan = Planner.plan(List.of(token), List.of(), account(
+        new ExistingToken("middle", TokenOwner.ACCOUNT, token.spec(), TokenStatus.ACTIVE, day.plusSeconds(60)),
+        new ExistingToken("unknown", TokenOwner.ACCOUNT, token.spec(), TokenStatus.ACTIVE, null),
+        new ExistingToken("oldest", TokenOwner.ACCOUNT, token.spec(), TokenStatus.ACTIVE, day),
+        new ExistingToken("off", TokenOwner.ACCOUNT, token.spec(), TokenStatus.DISABLED, day.minusSeconds(60))),
+        true, ACCOUNT);
+    assertThat(plan.changes().get(0).existing().id()).isEqualTo("oldest");
+    assertThat(plan.warnings()).containsExactly("! readonly-token: 2 unrecorded tokens with the same name and"
+        + " grants, newer than oldest, are left alone: middle, unknown; delete them by hand if nothing uses them");
+    assertThat(plan.render()).contains("~ adopt readonly-token (unrecorded token oldest with the same name"
+        + " and grants)\n! readonly-token: 2 unrecorded tokens");
   }
 
   @Test

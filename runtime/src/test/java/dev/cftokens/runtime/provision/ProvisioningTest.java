@@ -249,20 +249,50 @@ class ProvisioningTest {
   }
 
   @Test
-  void inMemoryStateAdoptsTokensOfAnEarlierRunWhenToldTo() {
+  void freshStateAdoptsTheTokenOfAnEarlierStartByDefaultAndSaysWhatAvoidsTheRoll() {
     HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
     ProvisionedToken<HandMadeProvisioner.TestToken> first =
         Provisioning.with(cloudflare).stateStore(InMemoryStateStore.withoutValues()).provision(reader);
-    // A service restart: a fresh in-memory state knows nothing, and says it is the owner.
-    ProvisionedToken<HandMadeProvisioner.TestToken> second = Provisioning.with(cloudflare)
-        .stateStore(InMemoryStateStore.withoutValues()).adoptUnrecorded(true).provision(reader);
-    assertThat(second.id()).isEqualTo(first.id());
-    assertThat(tokens(emulator)).hasSize(1);
-    assertThat(verifyValue(emulator, second.value()).id()).isEqualTo(first.id());
+    // A service restart in a fresh container: its state knows nothing.
+    try (LogCapture log = new LogCapture()) {
+      ProvisionedToken<HandMadeProvisioner.TestToken> second = Provisioning.with(cloudflare)
+          .stateStore(InMemoryStateStore.withoutValues())
+          .output(new PrintStream(printed, true, StandardCharsets.UTF_8)).provision(reader);
+      assertThat(second.id()).isEqualTo(first.id());
+      assertThat(output()).contains("~ adopt readonly-token (unrecorded token " + first.id()
+          + " with the same name and grants)");
+      assertThat(tokens(emulator)).hasSize(1);
+      // No value was stored, so the adopted token was rolled: the old value is dead, the new one works.
+      assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isEqualTo(1);
+      assertThat(verifyValue(emulator, second.value()).id()).isEqualTo(first.id());
+      assertThat(log.warnings()).anySatisfy(warning -> assertThat(warning)
+          .contains("adopted token " + first.id()).contains("readonly-token")
+          .contains(".cftokens/state.json on persistent storage").contains("CFTOKENS_PASSPHRASE")
+          .contains("avoids the roll"));
+    }
   }
 
   @Test
-  void anotherStateFilesTokenIsLeftAloneAndNamedNotAdopted() {
+  void freshFileStateAdoptsAndAThirdStartChangesNothing() {
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+    ProvisionedToken<HandMadeProvisioner.TestToken> first = provisioning(
+        FileStateStore.builder().path(dir.resolve("first").resolve("state.json")).passphrase(null).build())
+        .provision(reader);
+    FileStateStore second = FileStateStore.builder().path(dir.resolve("second").resolve("state.json"))
+        .passphrase("p".toCharArray()).build();
+    assertThat(provisioning(second).provision(reader).id()).isEqualTo(first.id());
+    output();
+    long written = writes(emulator);
+    // Recorded, and its rolled value kept encrypted: the next start neither writes nor rolls.
+    ProvisionedToken<HandMadeProvisioner.TestToken> third = provisioning(second).provision(reader);
+    assertThat(third.id()).isEqualTo(first.id());
+    assertThat(writes(emulator)).isEqualTo(written);
+    assertThat(output()).contains("= unchanged readonly-token");
+    assertThat(tokens(emulator)).hasSize(1);
+  }
+
+  @Test
+  void withAdoptionOffAnotherStateFilesTokenIsLeftAloneAndNamed() {
     HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
     FileStateStore theirs = FileStateStore.builder().path(dir.resolve("theirs").resolve("state.json"))
         .passphrase("theirs".toCharArray()).build();
@@ -272,12 +302,13 @@ class ProvisioningTest {
     // A fresh checkout or container with its own state declares the same token.
     FileStateStore mine = FileStateStore.builder().path(dir.resolve("mine").resolve("state.json"))
         .passphrase(null).build();
-    Plan plan = provisioning(mine).plan(reader);
+    Plan plan = provisioning(mine).adoptUnrecorded(false).plan(reader);
     assertThat(plan.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.CREATE);
     assertThat(output()).contains("+ create readonly-token")
         .contains("! readonly-token: an unrecorded token with the same name and grants exists: " + their.id()
-            + "; it is left alone");
-    ProvisionedToken<HandMadeProvisioner.TestToken> my = provisioning(mine).provision(reader);
+            + "; left alone, because adopting unrecorded tokens is turned off");
+    ProvisionedToken<HandMadeProvisioner.TestToken> my =
+        provisioning(mine).adoptUnrecorded(false).provision(reader);
     assertThat(my.id()).isNotEqualTo(their.id());
     assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isZero();
     // Their token and its value are untouched, and destroying mine leaves theirs.
@@ -444,5 +475,81 @@ class ProvisioningTest {
       assertThat(state.records()).extracting(r -> r.declarationId() + " " + r.tokenId() + " " + r.owner())
           .containsExactly("moving-token " + after.id() + " USER");
     }
+  }
+
+  private static HandMadeProvisioner restricted(RequestIpCondition condition, Instant expiresOn) {
+    return new HandMadeProvisioner(HandMadeProvisioner.declaration("restricted-token", "restricted-token",
+        TokenOwner.ACCOUNT, List.of(HandMadeProvisioner.ZONE_READ), condition, expiresOn), Map.of());
+  }
+
+  @Test
+  void droppingTheIpConditionAndDateReplacesTheTokenAndSettles() {
+    FileStateStore store = store("p");
+    HandMadeProvisioner limited = restricted(
+        new RequestIpCondition(java.util.Set.of("192.0.2.0/24"), java.util.Set.of()),
+        Instant.parse("2030-01-01T00:00:00Z"));
+    ProvisionedToken<HandMadeProvisioner.TestToken> before = provisioning(store).provision(limited);
+    output();
+    HandMadeProvisioner open = restricted(RequestIpCondition.NONE, null);
+    long updates = emulator.requestCount(RequestKind.UPDATE_TOKEN);
+    ProvisionedToken<HandMadeProvisioner.TestToken> after = provisioning(store).provision(open);
+    assertThat(output()).contains("-/+ replace restricted-token (request_ip removed: a token's IP condition"
+        + " cannot be removed in place, expires_on removed:");
+    assertThat(emulator.requestCount(RequestKind.UPDATE_TOKEN)).isEqualTo(updates);
+    assertThat(after.id()).isNotEqualTo(before.id());
+    // Exactly one token, the new one, without the condition or date; the old one is deleted.
+    assertThat(tokens(emulator)).extracting(t -> t.id()).containsExactly(after.id());
+    assertThat(tokens(emulator).get(0).spec().condition()).isEqualTo(RequestIpCondition.NONE);
+    assertThat(tokens(emulator).get(0).spec().expiresOn()).isNull();
+    assertOneTokenPerDeclaration(emulator, store, List.of(open));
+    assertThat(verifyValue(emulator, after.value()).id()).isEqualTo(after.id());
+    // And it stays settled: the next run writes nothing.
+    long written = writes(emulator);
+    assertThat(provisioning(store).plan(open).hasChanges()).isFalse();
+    provisioning(store).apply(open);
+    assertThat(writes(emulator)).isEqualTo(written);
+  }
+
+  @Test
+  void updateThatDoesNotTakeFailsNamingTheFieldAndIsNotRecorded() {
+    // A Cloudflare that answers a PUT with success but ignores its condition, as it ignores a removal.
+    Cloudflare ignoringConditions = Cloudflare.builder().baseUrl(emulator.baseUrl())
+        .accountId(emulator.accountId()).apiToken(emulator.adminToken())
+        .okHttpClient(new okhttp3.OkHttpClient.Builder().addInterceptor(chain -> {
+          okhttp3.Request request = chain.request();
+          if (!request.method().equals("PUT")) {
+            return chain.proceed(request);
+          }
+          okio.Buffer buffer = new okio.Buffer();
+          request.body().writeTo(buffer);
+          var body = (com.fasterxml.jackson.databind.node.ObjectNode)
+              new com.fasterxml.jackson.databind.ObjectMapper().readTree(buffer.readUtf8());
+          body.remove("condition");
+          return chain.proceed(request.newBuilder().put(okhttp3.RequestBody.create(body.toString(),
+              okhttp3.MediaType.get("application/json"))).build());
+        }).build())
+        .build();
+    FileStateStore store = store("p");
+    HandMadeProvisioner open = restricted(RequestIpCondition.NONE, null);
+    Provisioning provisioning = Provisioning.with(ignoringConditions).stateStore(store)
+        .output(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    provisioning.apply(open);
+    String hashBefore;
+    try (StateSession state = store.open()) {
+      hashBefore = state.record("restricted-token").orElseThrow().specHash();
+    }
+    HandMadeProvisioner limited = restricted(
+        new RequestIpCondition(java.util.Set.of("192.0.2.0/24"), java.util.Set.of()), null);
+    long updates = emulator.requestCount(RequestKind.UPDATE_TOKEN);
+    assertThatThrownBy(() -> provisioning.apply(limited))
+        .isInstanceOf(ProvisioningException.class)
+        .hasMessageContaining("restricted-token")
+        .hasMessageContaining("did not apply condition");
+    // One PUT, not a loop, and the state still records the previous declaration.
+    assertThat(emulator.requestCount(RequestKind.UPDATE_TOKEN)).isEqualTo(updates + 1);
+    try (StateSession state = store.open()) {
+      assertThat(state.record("restricted-token").orElseThrow().specHash()).isEqualTo(hashBefore);
+    }
+    assertThat(tokens(emulator)).hasSize(1);
   }
 }
