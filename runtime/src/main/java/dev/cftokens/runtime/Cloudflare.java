@@ -303,7 +303,7 @@ public final class Cloudflare {
 
     /** The e-mail address of the user whose global API key is used. */
     public Builder email(String email) {
-      this.email = requireNonNull(email, "email");
+      this.email = requireNonNull(email, "email").strip();
       return this;
     }
 
@@ -387,6 +387,9 @@ public final class Cloudflare {
     }
 
     private ApiCredentials credentials() {
+      checkHeaderValue(apiToken == null ? null : apiToken.reveal(), ENV_API_TOKEN, "apiToken");
+      checkHeaderValue(apiKey == null ? null : apiKey.reveal(), ENV_API_KEY, "apiKey");
+      checkHeaderValue(email, ENV_EMAIL, "email");
       if (apiToken != null && apiKey != null) {
         throw new CloudflareConfigurationException("both an API token (" + ENV_API_TOKEN + " / builder().apiToken)"
             + " and a global API key (" + ENV_API_KEY + " / builder().apiKey) are set; set only one of them,"
@@ -456,6 +459,18 @@ public final class Cloudflare {
         throw new CloudflareConfigurationException(method + " (" + variable + ") must not be empty");
       }
       return Secret.of(value.strip());
+    }
+
+    /** Fails, naming where the value came from but never showing it, when it cannot be a header value. */
+    private static void checkHeaderValue(String value, String variable, String method) {
+      if (value == null) {
+        return;
+      }
+      String problem = ApiCredentials.invalidHeaderCharacter(value);
+      if (problem != null) {
+        throw new CloudflareConfigurationException(variable + " (builder()." + method + ") cannot be sent to"
+            + " Cloudflare: " + problem + "; re-copy the value (the value itself is not shown)");
+      }
     }
 
     private static Duration checkTimeout(Duration timeout, String name) {

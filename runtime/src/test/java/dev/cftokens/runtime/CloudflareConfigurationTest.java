@@ -194,4 +194,31 @@ class CloudflareConfigurationTest {
         new RateLimit.Window(1200, Duration.ofMinutes(5)), new RateLimit.Window(200, Duration.ofSeconds(1)));
     assertThat(RateLimit.unlimited().isUnlimited()).isTrue();
   }
+
+  @Test
+  void invisibleCharacterInCredentialsIsNamedByPositionNeverByValue() {
+    // A zero-width space pasted with the token: OkHttp would throw on every request, quoting the header.
+    String pasted = API_TOKEN + "\u200b";
+    assertThatThrownBy(() -> Cloudflare.fromEnvironment(Map.of("CLOUDFLARE_API_TOKEN", pasted)))
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("CLOUDFLARE_API_TOKEN")
+        .hasMessageContaining("character " + (API_TOKEN.length() + 1) + " is U+200B, not printable ASCII")
+        .hasMessageContaining("re-copy")
+        .hasMessageNotContaining(API_TOKEN.substring(0, 12));
+    String key = "0123456789abcdef0123456789abcdef01234";
+    assertThatThrownBy(() -> Cloudflare.builder().apiKey(key.substring(0, 5) + "\u00e9" + key.substring(5))
+            .email("ops@example.com").build())
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("CLOUDFLARE_API_KEY (builder().apiKey)")
+        .hasMessageContaining("character 6 is U+00E9")
+        .hasMessageNotContaining(key.substring(5, 20));
+    assertThatThrownBy(() -> Cloudflare.builder().apiKey(key).email("ops @example.com").build())
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("CLOUDFLARE_EMAIL")
+        .hasMessageContaining("character 4 is a space")
+        .hasMessageNotContaining("ops @example.com");
+    assertThatThrownBy(() -> Cloudflare.builder().apiToken(Secret.of("abc\tdef")).build())
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("character 4 is U+0009");
+  }
 }
