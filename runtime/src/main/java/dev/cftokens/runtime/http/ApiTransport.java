@@ -101,6 +101,19 @@ public final class ApiTransport {
 
   /** {@code method path} with a JSON body ({@code null} for none). */
   public Envelope sendJson(String method, String path, JsonNode body) {
+    return sendJson(method, path, body, false);
+  }
+
+  /**
+   * {@code method path} with a JSON body, for a request whose answer carries a secret (a token's value,
+   * as from a create or a roll): when that answer cannot be read, its body is never excerpted in the
+   * error, since even a redacted excerpt of a truncated answer could show most of the value.
+   */
+  public Envelope sendJsonForSecret(String method, String path, JsonNode body) {
+    return sendJson(method, path, body, true);
+  }
+
+  private Envelope sendJson(String method, String path, JsonNode body, boolean secretAnswer) {
     RequestBody requestBody = null;
     if (body != null) {
       byte[] bytes;
@@ -111,7 +124,7 @@ public final class ApiTransport {
       }
       requestBody = new JsonBody(bytes, !IDEMPOTENT.contains(method));
     }
-    return execute(method, path, Map.of(), requestBody);
+    return execute(method, path, Map.of(), requestBody, secretAnswer);
   }
 
   /**
@@ -122,9 +135,14 @@ public final class ApiTransport {
    * @param body the request body, or null
    */
   public Envelope execute(String method, String path, Map<String, String> query, RequestBody body) {
+    return execute(method, path, query, body, false);
+  }
+
+  private Envelope execute(
+      String method, String path, Map<String, String> query, RequestBody body, boolean secretAnswer) {
     requireNonNull(method, "method");
     requireNonNull(path, "path");
-    return new Call(method, path, buildRequest(method, path, query, body)).run();
+    return new Call(method, path, buildRequest(method, path, query, body), secretAnswer).run();
   }
 
   /** One call: its attempts, its time budget, and what its failures so far leave uncertain. */
@@ -133,14 +151,16 @@ public final class ApiTransport {
     private final String path;
     private final Request request;
     private final boolean idempotent;
+    private final boolean secretAnswer;
     private final long start = time.nanoTime();
     private int attempt;
     // Set once an attempt may have taken effect without our knowing (no answer, a 5xx, a garbled 2xx):
     // a later failure then answers a repeat, which callers such as delete need to know.
     private boolean uncertain;
 
-    Call(String method, String path, Request request) {
+    Call(String method, String path, Request request, boolean secretAnswer) {
       this.method = method;
+      this.secretAnswer = secretAnswer;
       this.path = path;
       this.request = request;
       this.idempotent = IDEMPOTENT.contains(method);
@@ -169,7 +189,7 @@ public final class ApiTransport {
           continue;
         }
         logAnswer(method, path, status, sent, attempt);
-        Outcome outcome = interpret(method, path, status, cfRay, text);
+        Outcome outcome = interpret(method, path, status, cfRay, text, secretAnswer);
         if (outcome.envelope != null) {
           return outcome.envelope;
         }
@@ -279,16 +299,17 @@ public final class ApiTransport {
     }
   }
 
-  private Outcome interpret(String method, String path, int status, String cfRay, String text) {
+  private Outcome interpret(
+      String method, String path, int status, String cfRay, String text, boolean secretAnswer) {
     JsonNode root;
     try {
       root = json.readTree(text);
     } catch (JsonProcessingException e) {
-      return unreadable(status, method, path, cfRay, "the body is not JSON", text);
+      return unreadable(status, method, path, cfRay, "the body is not JSON", text, secretAnswer);
     }
     if (root == null || !root.isObject() || !root.path("success").isBoolean()) {
       return unreadable(
-          status, method, path, cfRay, "the body is not Cloudflare's {\"success\": ...} envelope", text);
+          status, method, path, cfRay, "the body is not Cloudflare's {\"success\": ...} envelope", text, secretAnswer);
     }
     List<ApiError> errors = Envelope.parseErrors(root.get("errors"));
     boolean success = root.get("success").booleanValue();
@@ -301,9 +322,10 @@ public final class ApiTransport {
   }
 
   private static Outcome unreadable(
-      int status, String method, String path, String cfRay, String problem, String text) {
+      int status, String method, String path, String cfRay, String problem, String text, boolean secretAnswer) {
+    String excerpt = secretAnswer ? BodyExcerpt.WITHHELD : BodyExcerpt.of(text);
     return new Outcome(null,
-        new CloudflareApiException(status, method, path, List.of(), cfRay, problem, BodyExcerpt.of(text)), true);
+        new CloudflareApiException(status, method, path, List.of(), cfRay, problem, excerpt), true);
   }
 
   /**
