@@ -157,6 +157,9 @@ public final class ApiTransport {
     // Set once an attempt may have taken effect without our knowing (no answer, a 5xx, a garbled 2xx):
     // a later failure then answers a repeat, which callers such as delete need to know.
     private boolean uncertain;
+    // The failure that led to the current retry: thrown as is when the rate limit would hold the retry
+    // beyond the call's time budget.
+    private RuntimeException retrying;
 
     Call(String method, String path, Request request, boolean secretAnswer) {
       this.method = method;
@@ -169,11 +172,7 @@ public final class ApiTransport {
     Envelope run() {
       while (true) {
         attempt++;
-        try {
-          rateLimiter.acquire();
-        } catch (InterruptedException e) {
-          throw interrupted(e);
-        }
+        awaitRateLimit();
         long sent = time.nanoTime();
         int status;
         String cfRay;
@@ -194,6 +193,40 @@ public final class ApiTransport {
           return outcome.envelope;
         }
         failed(status, outcome, retryAfter);
+      }
+    }
+
+    /**
+     * Waits for the client-side rate limit and any 429 pause, which every thread of this client shares.
+     * A retry waits only within the call's time budget; a first attempt waits as long as it takes, since
+     * holding back is the limit's purpose. Waits over a second are logged at INFO.
+     */
+    private void awaitRateLimit() {
+      long deadline = attempt == 1 ? Long.MAX_VALUE : start + retryPolicy.maxElapsed().toNanos();
+      long now = time.nanoTime();
+      long grant = rateLimiter.reserve(now, deadline);
+      while (true) {
+        if (grant == RateLimiter.REFUSED || grant > deadline) {
+          LOG.log(Level.INFO, () -> String.format(Locale.ROOT, "%s %s: not retrying, because the rate limit would"
+              + " hold it beyond the retry budget of %d s", method, path, retryPolicy.maxElapsed().toSeconds()));
+          throw retrying;
+        }
+        if (grant <= now) {
+          return;
+        }
+        long wait = grant - now;
+        if (wait > 1_000_000_000L) {
+          LOG.log(Level.INFO, () -> String.format(Locale.ROOT, "%s %s: waiting %d ms for the rate limit",
+              method, path, wait / 1_000_000));
+        }
+        try {
+          time.sleep(Duration.ofNanos(wait));
+        } catch (InterruptedException e) {
+          throw interrupted(e);
+        }
+        // A 429 answered to another thread meanwhile pauses this request too.
+        now = time.nanoTime();
+        grant = Math.max(now, rateLimiter.pausedUntil());
       }
     }
 
@@ -226,6 +259,12 @@ public final class ApiTransport {
       } else if (status == 429) {
         // Rate-limited requests were not processed: safe to repeat, POST included, once the wait is over.
         Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
+        if (retryAfter != null && !retryAfter.isZero()) {
+          // Cloudflare's ban covers the credentials, not this request: every thread of this client waits.
+          rateLimiter.pauseUntil(time.nanoTime() + retryAfter.toNanos());
+          LOG.log(Level.INFO, () -> String.format(Locale.ROOT, "%s %s: Cloudflare answered HTTP 429; holding every"
+              + " request of this client for %d s, as it asked", method, path, retryAfter.toSeconds()));
+        }
         if (attempt < retryPolicy.maxAttempts() && !fitsBudget(wait)) {
           CloudflareApiException tooLong = new CloudflareApiException(status, method, path, failure.errors(),
               failure.cfRay(), "Cloudflare asked to wait " + wait.toSeconds() + " s before retrying, longer than"
@@ -251,6 +290,7 @@ public final class ApiTransport {
         throw failure;
       }
       logRetry(method, path, wait, reason);
+      retrying = failure;
       try {
         time.sleep(wait);
       } catch (InterruptedException e) {
