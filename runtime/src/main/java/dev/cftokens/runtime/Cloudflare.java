@@ -13,6 +13,8 @@ import dev.cftokens.runtime.http.TimeSource;
 import dev.cftokens.runtime.workers.WorkerScripts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -377,8 +379,10 @@ public final class Cloudflare {
       ApiCredentials credentials = credentials();
       HttpUrl url = parseBaseUrl();
       if (accountId != null && !ResourceKey.isHexId(accountId)) {
+        // Described, not quoted: a swapped variable could put a token or key here.
         throw new CloudflareConfigurationException(ENV_ACCOUNT_ID + " (builder().accountId) must be 32 lower-case"
-            + " hexadecimal characters, such as 023e105f4ecef8ad9ca31a8372d0c353, not \"" + accountId + "\"");
+            + " hexadecimal characters, such as 023e105f4ecef8ad9ca31a8372d0c353, but the value set is "
+            + describeShape(accountId) + " (not shown, in case it is a secret set in the wrong variable)");
       }
       String agent = (userAgent == null ? "" : userAgent + " ") + "cftokens/" + version();
       ApiTransport transport = new ApiTransport(
@@ -410,11 +414,27 @@ public final class Cloudflare {
           + " (or builder().apiKey(...).email(...))");
     }
 
+    private static String describeShape(String value) {
+      long hex = value.chars().filter(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')).count();
+      String shape = value.length() + " characters long";
+      if (hex < value.length()) {
+        shape += ", of which " + (value.length() - hex) + " are not lower-case hexadecimal";
+      }
+      return shape;
+    }
+
     private HttpUrl parseBaseUrl() {
       HttpUrl url = HttpUrl.parse(baseUrl.strip());
       if (url == null || url.querySize() > 0 || url.fragment() != null) {
         throw new CloudflareConfigurationException(ENV_BASE_URL + " (builder().baseUrl) must be an http or https"
-            + " URL such as " + DEFAULT_BASE_URL + ", not \"" + baseUrl + "\"");
+            + " URL such as " + DEFAULT_BASE_URL + ", not \"" + withoutUserInfo(baseUrl) + "\"");
+      }
+      // Cloudflare never reads user-info; dropping it keeps a password out of toString() and messages.
+      url = url.newBuilder().username("").password("").build();
+      if (!url.isHttps() && !isLoopback(url.host())) {
+        throw new CloudflareConfigurationException(ENV_BASE_URL + " (builder().baseUrl) is plain http to "
+            + url.host() + ", which would send the API credentials unencrypted: use https (plain http is allowed"
+            + " only to a loopback address such as 127.0.0.1, ::1 or localhost, for a local emulator)");
       }
       // Paths are appended segment by segment; an empty last segment (a trailing slash) would double it.
       List<String> segments = new ArrayList<>(url.pathSegments());
@@ -424,6 +444,24 @@ public final class Cloudflare {
       HttpUrl.Builder normalized = url.newBuilder().encodedPath("/");
       segments.forEach(normalized::addPathSegment);
       return normalized.build();
+    }
+
+    /** {@code url} with anything between {@code //} and {@code @} masked, for messages. */
+    private static String withoutUserInfo(String url) {
+      return url.replaceFirst("//[^/@]*@", "//****@");
+    }
+
+    /** localhost, 127.0.0.0/8 or ::1; decided from the name alone, never by resolving it. */
+    private static boolean isLoopback(String host) {
+      if (host.equals("localhost")) {
+        return true;
+      }
+      boolean ipLiteral = host.contains(":") || host.matches("[0-9.]+");
+      try {
+        return ipLiteral && InetAddress.getByName(host).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
     }
 
     private OkHttpClient okHttp() {
@@ -483,7 +521,8 @@ public final class Cloudflare {
 
     @Override
     public String toString() {
-      return "Cloudflare.Builder{" + baseUrl + ", account " + accountId + "}";
+      return "Cloudflare.Builder{" + withoutUserInfo(baseUrl) + ", account "
+          + (accountId == null || ResourceKey.isHexId(accountId) ? accountId : "(malformed)") + "}";
     }
   }
 
