@@ -13,6 +13,8 @@ import dev.cftokens.runtime.http.TimeSource;
 import dev.cftokens.runtime.workers.WorkerScripts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,8 +37,9 @@ import okhttp3.OkHttpClient;
  *
  * <p>Failures are {@link CloudflareException}s; {@link RetryPolicy} and {@link RateLimit} say when
  * requests are repeated or held back. Every attempt is logged at {@code DEBUG} through {@link
- * System.Logger} {@code dev.cftokens.runtime.http} (method, path, status, duration, attempt); no log line,
- * message or {@code toString()} shows a credential or token value.
+ * System.Logger} {@code dev.cftokens.runtime.http} (method, path, status, duration, attempt), and at
+ * {@code INFO} every wait over a second for the rate limit and every 429 pause, which holds all requests of
+ * the instance; no log line, message or {@code toString()} shows a credential or token value.
  */
 public final class Cloudflare {
   /** Cloudflare's public API; the base URL includes {@code /client/v4}. */
@@ -303,7 +306,7 @@ public final class Cloudflare {
 
     /** The e-mail address of the user whose global API key is used. */
     public Builder email(String email) {
-      this.email = requireNonNull(email, "email");
+      this.email = requireNonNull(email, "email").strip();
       return this;
     }
 
@@ -377,8 +380,10 @@ public final class Cloudflare {
       ApiCredentials credentials = credentials();
       HttpUrl url = parseBaseUrl();
       if (accountId != null && !ResourceKey.isHexId(accountId)) {
+        // Described, not quoted: a swapped variable could put a token or key here.
         throw new CloudflareConfigurationException(ENV_ACCOUNT_ID + " (builder().accountId) must be 32 lower-case"
-            + " hexadecimal characters, such as 023e105f4ecef8ad9ca31a8372d0c353, not \"" + accountId + "\"");
+            + " hexadecimal characters, such as 023e105f4ecef8ad9ca31a8372d0c353, but the value set is "
+            + describeShape(accountId) + " (not shown, in case it is a secret set in the wrong variable)");
       }
       String agent = (userAgent == null ? "" : userAgent + " ") + "cftokens/" + version();
       ApiTransport transport = new ApiTransport(
@@ -387,6 +392,9 @@ public final class Cloudflare {
     }
 
     private ApiCredentials credentials() {
+      checkHeaderValue(apiToken == null ? null : apiToken.reveal(), ENV_API_TOKEN, "apiToken");
+      checkHeaderValue(apiKey == null ? null : apiKey.reveal(), ENV_API_KEY, "apiKey");
+      checkHeaderValue(email, ENV_EMAIL, "email");
       if (apiToken != null && apiKey != null) {
         throw new CloudflareConfigurationException("both an API token (" + ENV_API_TOKEN + " / builder().apiToken)"
             + " and a global API key (" + ENV_API_KEY + " / builder().apiKey) are set; set only one of them,"
@@ -407,11 +415,27 @@ public final class Cloudflare {
           + " (or builder().apiKey(...).email(...))");
     }
 
+    private static String describeShape(String value) {
+      long hex = value.chars().filter(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')).count();
+      String shape = value.length() + " characters long";
+      if (hex < value.length()) {
+        shape += ", of which " + (value.length() - hex) + " are not lower-case hexadecimal";
+      }
+      return shape;
+    }
+
     private HttpUrl parseBaseUrl() {
       HttpUrl url = HttpUrl.parse(baseUrl.strip());
       if (url == null || url.querySize() > 0 || url.fragment() != null) {
         throw new CloudflareConfigurationException(ENV_BASE_URL + " (builder().baseUrl) must be an http or https"
-            + " URL such as " + DEFAULT_BASE_URL + ", not \"" + baseUrl + "\"");
+            + " URL such as " + DEFAULT_BASE_URL + ", not \"" + withoutUserInfo(baseUrl) + "\"");
+      }
+      // Cloudflare never reads user-info; dropping it keeps a password out of toString() and messages.
+      url = url.newBuilder().username("").password("").build();
+      if (!url.isHttps() && !isLoopback(url.host())) {
+        throw new CloudflareConfigurationException(ENV_BASE_URL + " (builder().baseUrl) is plain http to "
+            + url.host() + ", which would send the API credentials unencrypted: use https (plain http is allowed"
+            + " only to a loopback address such as 127.0.0.1, ::1 or localhost, for a local emulator)");
       }
       // Paths are appended segment by segment; an empty last segment (a trailing slash) would double it.
       List<String> segments = new ArrayList<>(url.pathSegments());
@@ -421,6 +445,24 @@ public final class Cloudflare {
       HttpUrl.Builder normalized = url.newBuilder().encodedPath("/");
       segments.forEach(normalized::addPathSegment);
       return normalized.build();
+    }
+
+    /** {@code url} with anything between {@code //} and {@code @} masked, for messages. */
+    private static String withoutUserInfo(String url) {
+      return url.replaceFirst("//[^/@]*@", "//****@");
+    }
+
+    /** localhost, 127.0.0.0/8 or ::1; decided from the name alone, never by resolving it. */
+    private static boolean isLoopback(String host) {
+      if (host.equals("localhost")) {
+        return true;
+      }
+      boolean ipLiteral = host.contains(":") || host.matches("[0-9.]+");
+      try {
+        return ipLiteral && InetAddress.getByName(host).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
     }
 
     private OkHttpClient okHttp() {
@@ -458,6 +500,18 @@ public final class Cloudflare {
       return Secret.of(value.strip());
     }
 
+    /** Fails, naming where the value came from but never showing it, when it cannot be a header value. */
+    private static void checkHeaderValue(String value, String variable, String method) {
+      if (value == null) {
+        return;
+      }
+      String problem = ApiCredentials.invalidHeaderCharacter(value);
+      if (problem != null) {
+        throw new CloudflareConfigurationException(variable + " (builder()." + method + ") cannot be sent to"
+            + " Cloudflare: " + problem + "; re-copy the value (the value itself is not shown)");
+      }
+    }
+
     private static Duration checkTimeout(Duration timeout, String name) {
       requireNonNull(timeout, name);
       if (timeout.isNegative()) {
@@ -468,7 +522,8 @@ public final class Cloudflare {
 
     @Override
     public String toString() {
-      return "Cloudflare.Builder{" + baseUrl + ", account " + accountId + "}";
+      return "Cloudflare.Builder{" + withoutUserInfo(baseUrl) + ", account "
+          + (accountId == null || ResourceKey.isHexId(accountId) ? accountId : "(malformed)") + "}";
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The client-side request budget of one {@link Cloudflare} instance: every window allows at most
  * {@code permits} requests in any {@code period}. A request that would exceed a window waits until it
- * fits, so a busy client slows down instead of earning Cloudflare's five-minute 429 ban.
+ * fits, so a busy client slows down instead of earning Cloudflare's five-minute 429 ban. Should a 429
+ * come anyway, its {@code retry-after} holds every request of the instance, not only the one refused.
  *
  * @param windows the limits, all of which apply; empty for no limit
  */

@@ -75,7 +75,7 @@ public final class TokenApi {
   public CreatedToken create(TokenSpec spec) {
     requireNonNull(spec, "spec");
     String path = base();
-    Envelope envelope = transport.sendJson("POST", path, TokenJson.body(spec, null));
+    Envelope envelope = transport.sendJsonForSecret("POST", path, TokenJson.body(spec, null));
     try {
       Token token = TokenJson.token(envelope.result(), envelope);
       JsonNode value = envelope.result().get("value");
@@ -123,7 +123,7 @@ public final class TokenApi {
    */
   public Secret roll(String id) {
     Envelope envelope =
-        transport.sendJson("PUT", base() + "/" + checkId(id) + "/value", JsonNodeFactory.instance.objectNode());
+        transport.sendJsonForSecret("PUT", base() + "/" + checkId(id) + "/value", JsonNodeFactory.instance.objectNode());
     JsonNode value = envelope.result();
     if (!value.isTextual() || value.asText().isEmpty()) {
       throw envelope.malformed("the roll of token " + id + " did not return the new value as a string");

@@ -155,4 +155,28 @@ class ApiErrorHandlingTest {
         () -> cloudflare.accountTokens().create(new TokenSpec("n", Set.of(), null, null, null)));
     assertThat(e.errors()).extracting(ApiError::code).containsExactly(1001);
   }
+
+  @Test
+  void unreadableAnswersOfRollAndCreateWithholdTheBody() {
+    String value = "Zq0Wx9Ec8Rv7Tb6Yn5Um4Il3Ok2Pj1Hh0Gg9Ff8D";
+    // A roll answered 200 with a body cut inside the value; the value starts where an excerpt would be cut.
+    String padding = "{\"success\":true,\"errors\":[],\"messages\":[],\"note\":\"" + "n".repeat(120) + "\",\"result\":";
+    server.enqueue(json(200, padding + "\"" + value.substring(0, 39)));
+    CloudflareApiException rolled = LeakScan.caught(CloudflareApiException.class,
+        () -> cloudflare.accountTokens().roll("abc"));
+    assertThat(rolled.bodyExcerpt()).isEqualTo("the body is withheld because it may hold the token value");
+    assertThat(rolled.getMessage()).contains("withheld").doesNotContain(value.substring(0, 10));
+
+    server.enqueue(json(200, "<html>" + value.substring(0, 39)));
+    CloudflareOutcomeUnknownException created = LeakScan.caught(CloudflareOutcomeUnknownException.class,
+        () -> cloudflare.accountTokens().create(new TokenSpec("n", Set.of(), null, null, null)));
+    assertThat(((CloudflareApiException) created.getCause()).bodyExcerpt()).contains("withheld");
+    assertThat(created.getCause().getMessage()).doesNotContain(value.substring(0, 10));
+
+    // Requests whose answer holds no secret still show an excerpt.
+    server.enqueue(json(502, "<html>Bad gateway</html>"));
+    CloudflareApiException listed = LeakScan.caught(CloudflareApiException.class,
+        () -> cloudflare.accountTokens().get("abc"));
+    assertThat(listed.bodyExcerpt()).isEqualTo("<html>Bad gateway</html>");
+  }
 }

@@ -117,7 +117,48 @@ class CloudflareConfigurationTest {
     assertThatThrownBy(() -> Cloudflare.builder().apiToken(API_TOKEN).accountId("my-account").build())
         .isInstanceOf(CloudflareConfigurationException.class)
         .hasMessageContaining("CLOUDFLARE_ACCOUNT_ID")
-        .hasMessageContaining("\"my-account\"");
+        .hasMessageContaining("10 characters long, of which 7 are not lower-case hexadecimal")
+        .hasMessageNotContaining("my-account");
+  }
+
+  @Test
+  void accountIdHoldingASwappedSecretIsDescribedNotQuoted() {
+    assertThatThrownBy(() -> Cloudflare.fromEnvironment(Map.of(
+            "CLOUDFLARE_API_TOKEN", API_TOKEN, "CLOUDFLARE_ACCOUNT_ID", API_TOKEN)))
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("CLOUDFLARE_ACCOUNT_ID", API_TOKEN.length() + " characters long")
+        .hasMessageNotContaining(API_TOKEN);
+    assertThat(Cloudflare.builder().accountId(API_TOKEN).toString()).doesNotContain(API_TOKEN);
+  }
+
+  @Test
+  void plainHttpIsRefusedExceptToLoopback() {
+    assertThatThrownBy(() -> Cloudflare.builder().apiToken(API_TOKEN).baseUrl("http://api.example.com/client/v4").build())
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("CLOUDFLARE_BASE_URL")
+        .hasMessageContaining("unencrypted")
+        .hasMessageNotContaining(API_TOKEN);
+    assertThatThrownBy(() -> Cloudflare.builder().apiToken(API_TOKEN).baseUrl("http://10.0.0.1/client/v4").build())
+        .isInstanceOf(CloudflareConfigurationException.class);
+    assertThatThrownBy(() -> Cloudflare.builder().apiToken(API_TOKEN).baseUrl("http://127.example.com/client/v4").build())
+        .isInstanceOf(CloudflareConfigurationException.class);
+    for (String local : new String[] {"http://127.0.0.1:8787", "http://127.3.4.5", "http://[::1]:8787", "http://localhost"}) {
+      assertThat(Cloudflare.builder().apiToken(API_TOKEN).baseUrl(local + "/client/v4").build().baseUrl())
+          .isEqualTo(local + "/client/v4");
+    }
+  }
+
+  @Test
+  void userInfoOfTheBaseUrlIsNeverShown() {
+    Cloudflare cloudflare = Cloudflare.builder().apiToken(API_TOKEN).accountId(ACCOUNT)
+        .baseUrl("https://proxyuser:hunter2pass@api.example.com/client/v4").build();
+    assertThat(cloudflare.baseUrl()).isEqualTo("https://api.example.com/client/v4");
+    assertThat(cloudflare.toString()).doesNotContain("hunter2pass").doesNotContain("proxyuser");
+    assertThat(Cloudflare.builder().baseUrl("https://u:hunter2pass@api.example.com").toString())
+        .doesNotContain("hunter2pass");
+    assertThatThrownBy(() -> Cloudflare.builder().apiToken(API_TOKEN).baseUrl("https://u:hunter2pass@x.com/v4?q=1").build())
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageNotContaining("hunter2pass");
   }
 
   @Test
@@ -193,5 +234,32 @@ class CloudflareConfigurationTest {
     assertThat(RateLimit.cloudflareDefault().windows()).containsExactly(
         new RateLimit.Window(1200, Duration.ofMinutes(5)), new RateLimit.Window(200, Duration.ofSeconds(1)));
     assertThat(RateLimit.unlimited().isUnlimited()).isTrue();
+  }
+
+  @Test
+  void invisibleCharacterInCredentialsIsNamedByPositionNeverByValue() {
+    // A zero-width space pasted with the token: OkHttp would throw on every request, quoting the header.
+    String pasted = API_TOKEN + "\u200b";
+    assertThatThrownBy(() -> Cloudflare.fromEnvironment(Map.of("CLOUDFLARE_API_TOKEN", pasted)))
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("CLOUDFLARE_API_TOKEN")
+        .hasMessageContaining("character " + (API_TOKEN.length() + 1) + " is U+200B, not printable ASCII")
+        .hasMessageContaining("re-copy")
+        .hasMessageNotContaining(API_TOKEN.substring(0, 12));
+    String key = "0123456789abcdef0123456789abcdef01234";
+    assertThatThrownBy(() -> Cloudflare.builder().apiKey(key.substring(0, 5) + "\u00e9" + key.substring(5))
+            .email("ops@example.com").build())
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("CLOUDFLARE_API_KEY (builder().apiKey)")
+        .hasMessageContaining("character 6 is U+00E9")
+        .hasMessageNotContaining(key.substring(5, 20));
+    assertThatThrownBy(() -> Cloudflare.builder().apiKey(key).email("ops @example.com").build())
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("CLOUDFLARE_EMAIL")
+        .hasMessageContaining("character 4 is a space")
+        .hasMessageNotContaining("ops @example.com");
+    assertThatThrownBy(() -> Cloudflare.builder().apiToken(Secret.of("abc\tdef")).build())
+        .isInstanceOf(CloudflareConfigurationException.class)
+        .hasMessageContaining("character 4 is U+0009");
   }
 }

@@ -11,8 +11,14 @@ import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenSpec;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -264,5 +270,65 @@ class RetryTest {
     server.enqueue(ok("\"n3w-v4lue-0123456789012345678901234567890123\""));
     assertThat(cloudflare.accountTokens().roll("abc").reveal()).isEqualTo("n3w-v4lue-0123456789012345678901234567890123");
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  /** Records what the client logs at INFO and above while {@code action} runs. */
+  private static List<String> infoLogDuring(Runnable action) {
+    Logger logger = Logger.getLogger("dev.cftokens.runtime.http");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        if (record.getLevel().intValue() >= Level.INFO.intValue()) {
+          lines.add(record.getMessage());
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      action.run();
+    } finally {
+      logger.removeHandler(handler);
+    }
+    return lines;
+  }
+
+  @Test
+  void a429PausesEveryRequestOfTheClientAndLongWaitsAreLogged() {
+    Cloudflare once = MockCloudflare.client(server, time).retryPolicy(RetryPolicy.none()).build();
+    server.enqueue(tooManyRequests("retry-after", "30"));
+    server.enqueue(ok(tokenJson("def", "m")));
+
+    List<String> log = infoLogDuring(() -> {
+      LeakScan.caught(CloudflareApiException.class, () -> once.accountTokens().get("abc"));
+      assertThat(time.sleeps).isEmpty();
+      // Any other request of this client (another thread's, say) waits out the ban before it is sent.
+      assertThat(once.accountTokens().get("def").id()).isEqualTo("def");
+    });
+
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(30));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(log).anySatisfy(line -> assertThat(line).contains("HTTP 429", "holding every request", "30 s"));
+    assertThat(log).anySatisfy(line -> assertThat(line).contains("GET", "waiting 30000 ms for the rate limit"));
+  }
+
+  @Test
+  void aRetryWaitsForTheRateLimitOnlyWithinTheRetryBudget() {
+    // One request per 10 minutes: the retry after a 503 would wait far beyond the 120 s budget.
+    Cloudflare limited = MockCloudflare.client(server, time).rateLimit(RateLimit.of(1, Duration.ofMinutes(10))).build();
+    server.enqueue(error(503, 1000, "unavailable"));
+    server.enqueue(ok(tokenJson("abc", "n")));
+
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class, () -> limited.accountTokens().get("abc"));
+
+    assertThat(e.status()).isEqualTo(503);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(time.sleeps).allSatisfy(sleep -> assertThat(sleep).isLessThan(Duration.ofSeconds(1)));
   }
 }

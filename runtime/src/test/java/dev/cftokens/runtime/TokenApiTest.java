@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -224,5 +225,47 @@ class TokenApiTest {
     assertThat(cloudflare.livePermissionGroups().size()).isEqualTo(1);
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(take(server).getUrl().querySize()).isZero();
+  }
+
+  private static String tokens(int from, int to) {
+    return IntStream.range(from, to).mapToObj(i -> tokenJson("t" + i, "token " + i))
+        .collect(Collectors.joining(",", "[", "]"));
+  }
+
+  private static MockResponse pageWithoutTotals(String resultArray, String resultInfo) {
+    return MockCloudflare.json(200, "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + resultArray
+        + (resultInfo == null ? "" : ",\"result_info\":" + resultInfo) + "}");
+  }
+
+  @Test
+  void pagesShorterThanAskedAreFullWhenTheServersPerPageSaysSo() {
+    // The server serves 20 per page whatever per_page=50 asks, and gives no totals: 45 tokens in 3 pages.
+    server.enqueue(pageWithoutTotals(tokens(0, 20), "{\"page\":1,\"per_page\":20,\"count\":20}"));
+    server.enqueue(pageWithoutTotals(tokens(20, 40), "{\"page\":2,\"per_page\":20,\"count\":20}"));
+    server.enqueue(pageWithoutTotals(tokens(40, 45), "{\"page\":3,\"per_page\":20,\"count\":5}"));
+
+    assertThat(cloudflare.accountTokens().list().map(Token::id)).hasSize(45).doesNotHaveDuplicates();
+    assertThat(server.getRequestCount()).isEqualTo(3); // page 3 was short of the server's 20: the end
+  }
+
+  @Test
+  void withoutAnyPageSizeOnlyAnEmptyPageEndsTheList() {
+    server.enqueue(pageWithoutTotals(tokens(0, 20), null));
+    server.enqueue(pageWithoutTotals(tokens(20, 25), "{}"));
+    server.enqueue(pageWithoutTotals("[]", null));
+
+    assertThat(cloudflare.accountTokens().list().count()).isEqualTo(25);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aServerThatRepeatsThePageFailsInsteadOfLoopingOrDuplicating() {
+    server.enqueue(pageWithoutTotals(tokens(0, 20), null));
+    server.enqueue(pageWithoutTotals(tokens(0, 20), null));
+
+    CloudflareApiException e = LeakScan.caught(CloudflareApiException.class,
+        () -> cloudflare.accountTokens().list().count());
+    assertThat(e.getMessage()).contains("page 2 repeats the ids of page 1", "page parameter");
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 }

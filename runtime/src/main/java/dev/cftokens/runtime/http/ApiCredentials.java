@@ -21,6 +21,27 @@ public abstract class ApiCredentials {
     return new GlobalApiKey(requireNonNull(email, "email"), requireNonNull(key, "key"));
   }
 
+  /**
+   * Why {@code value} cannot be sent in an HTTP header, or null when it can: credentials and the e-mail
+   * must be visible ASCII ({@code 0x21}–{@code 0x7E}, so no spaces either). A pasted value often carries
+   * an invisible character such as a zero-width space; OkHttp would refuse it on every request with a
+   * message that quotes the whole header value, so it is caught here and described by position and code
+   * point only, never by showing the value.
+   *
+   * @return such as {@code "character 42 is U+200B, not printable ASCII"}
+   */
+  public static String invalidHeaderCharacter(CharSequence value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        int codePoint = Character.codePointAt(value, i);
+        String kind = c == ' ' ? "a space" : String.format("U+%04X", codePoint);
+        return "character " + (i + 1) + " is " + kind + ", not printable ASCII";
+      }
+    }
+    return null;
+  }
+
   /** Adds the authentication headers to {@code request}. */
   abstract void authenticate(Request.Builder request);
 

@@ -101,6 +101,19 @@ public final class ApiTransport {
 
   /** {@code method path} with a JSON body ({@code null} for none). */
   public Envelope sendJson(String method, String path, JsonNode body) {
+    return sendJson(method, path, body, false);
+  }
+
+  /**
+   * {@code method path} with a JSON body, for a request whose answer carries a secret (a token's value,
+   * as from a create or a roll): when that answer cannot be read, its body is never excerpted in the
+   * error, since even a redacted excerpt of a truncated answer could show most of the value.
+   */
+  public Envelope sendJsonForSecret(String method, String path, JsonNode body) {
+    return sendJson(method, path, body, true);
+  }
+
+  private Envelope sendJson(String method, String path, JsonNode body, boolean secretAnswer) {
     RequestBody requestBody = null;
     if (body != null) {
       byte[] bytes;
@@ -111,7 +124,7 @@ public final class ApiTransport {
       }
       requestBody = new JsonBody(bytes, !IDEMPOTENT.contains(method));
     }
-    return execute(method, path, Map.of(), requestBody);
+    return execute(method, path, Map.of(), requestBody, secretAnswer);
   }
 
   /**
@@ -122,9 +135,14 @@ public final class ApiTransport {
    * @param body the request body, or null
    */
   public Envelope execute(String method, String path, Map<String, String> query, RequestBody body) {
+    return execute(method, path, query, body, false);
+  }
+
+  private Envelope execute(
+      String method, String path, Map<String, String> query, RequestBody body, boolean secretAnswer) {
     requireNonNull(method, "method");
     requireNonNull(path, "path");
-    return new Call(method, path, buildRequest(method, path, query, body)).run();
+    return new Call(method, path, buildRequest(method, path, query, body), secretAnswer).run();
   }
 
   /** One call: its attempts, its time budget, and what its failures so far leave uncertain. */
@@ -133,14 +151,19 @@ public final class ApiTransport {
     private final String path;
     private final Request request;
     private final boolean idempotent;
+    private final boolean secretAnswer;
     private final long start = time.nanoTime();
     private int attempt;
     // Set once an attempt may have taken effect without our knowing (no answer, a 5xx, a garbled 2xx):
     // a later failure then answers a repeat, which callers such as delete need to know.
     private boolean uncertain;
+    // The failure that led to the current retry: thrown as is when the rate limit would hold the retry
+    // beyond the call's time budget.
+    private RuntimeException retrying;
 
-    Call(String method, String path, Request request) {
+    Call(String method, String path, Request request, boolean secretAnswer) {
       this.method = method;
+      this.secretAnswer = secretAnswer;
       this.path = path;
       this.request = request;
       this.idempotent = IDEMPOTENT.contains(method);
@@ -149,11 +172,7 @@ public final class ApiTransport {
     Envelope run() {
       while (true) {
         attempt++;
-        try {
-          rateLimiter.acquire();
-        } catch (InterruptedException e) {
-          throw interrupted(e);
-        }
+        awaitRateLimit();
         long sent = time.nanoTime();
         int status;
         String cfRay;
@@ -169,11 +188,45 @@ public final class ApiTransport {
           continue;
         }
         logAnswer(method, path, status, sent, attempt);
-        Outcome outcome = interpret(method, path, status, cfRay, text);
+        Outcome outcome = interpret(method, path, status, cfRay, text, secretAnswer);
         if (outcome.envelope != null) {
           return outcome.envelope;
         }
         failed(status, outcome, retryAfter);
+      }
+    }
+
+    /**
+     * Waits for the client-side rate limit and any 429 pause, which every thread of this client shares.
+     * A retry waits only within the call's time budget; a first attempt waits as long as it takes, since
+     * holding back is the limit's purpose. Waits over a second are logged at INFO.
+     */
+    private void awaitRateLimit() {
+      long deadline = attempt == 1 ? Long.MAX_VALUE : start + retryPolicy.maxElapsed().toNanos();
+      long now = time.nanoTime();
+      long grant = rateLimiter.reserve(now, deadline);
+      while (true) {
+        if (grant == RateLimiter.REFUSED || grant > deadline) {
+          LOG.log(Level.INFO, () -> String.format(Locale.ROOT, "%s %s: not retrying, because the rate limit would"
+              + " hold it beyond the retry budget of %d s", method, path, retryPolicy.maxElapsed().toSeconds()));
+          throw retrying;
+        }
+        if (grant <= now) {
+          return;
+        }
+        long wait = grant - now;
+        if (wait > 1_000_000_000L) {
+          LOG.log(Level.INFO, () -> String.format(Locale.ROOT, "%s %s: waiting %d ms for the rate limit",
+              method, path, wait / 1_000_000));
+        }
+        try {
+          time.sleep(Duration.ofNanos(wait));
+        } catch (InterruptedException e) {
+          throw interrupted(e);
+        }
+        // A 429 answered to another thread meanwhile pauses this request too.
+        now = time.nanoTime();
+        grant = Math.max(now, rateLimiter.pausedUntil());
       }
     }
 
@@ -206,6 +259,12 @@ public final class ApiTransport {
       } else if (status == 429) {
         // Rate-limited requests were not processed: safe to repeat, POST included, once the wait is over.
         Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
+        if (retryAfter != null && !retryAfter.isZero()) {
+          // Cloudflare's ban covers the credentials, not this request: every thread of this client waits.
+          rateLimiter.pauseUntil(time.nanoTime() + retryAfter.toNanos());
+          LOG.log(Level.INFO, () -> String.format(Locale.ROOT, "%s %s: Cloudflare answered HTTP 429; holding every"
+              + " request of this client for %d s, as it asked", method, path, retryAfter.toSeconds()));
+        }
         if (attempt < retryPolicy.maxAttempts() && !fitsBudget(wait)) {
           CloudflareApiException tooLong = new CloudflareApiException(status, method, path, failure.errors(),
               failure.cfRay(), "Cloudflare asked to wait " + wait.toSeconds() + " s before retrying, longer than"
@@ -231,6 +290,7 @@ public final class ApiTransport {
         throw failure;
       }
       logRetry(method, path, wait, reason);
+      retrying = failure;
       try {
         time.sleep(wait);
       } catch (InterruptedException e) {
@@ -279,16 +339,17 @@ public final class ApiTransport {
     }
   }
 
-  private Outcome interpret(String method, String path, int status, String cfRay, String text) {
+  private Outcome interpret(
+      String method, String path, int status, String cfRay, String text, boolean secretAnswer) {
     JsonNode root;
     try {
       root = json.readTree(text);
     } catch (JsonProcessingException e) {
-      return unreadable(status, method, path, cfRay, "the body is not JSON", text);
+      return unreadable(status, method, path, cfRay, "the body is not JSON", text, secretAnswer);
     }
     if (root == null || !root.isObject() || !root.path("success").isBoolean()) {
       return unreadable(
-          status, method, path, cfRay, "the body is not Cloudflare's {\"success\": ...} envelope", text);
+          status, method, path, cfRay, "the body is not Cloudflare's {\"success\": ...} envelope", text, secretAnswer);
     }
     List<ApiError> errors = Envelope.parseErrors(root.get("errors"));
     boolean success = root.get("success").booleanValue();
@@ -301,9 +362,10 @@ public final class ApiTransport {
   }
 
   private static Outcome unreadable(
-      int status, String method, String path, String cfRay, String problem, String text) {
+      int status, String method, String path, String cfRay, String problem, String text, boolean secretAnswer) {
+    String excerpt = secretAnswer ? BodyExcerpt.WITHHELD : BodyExcerpt.of(text);
     return new Outcome(null,
-        new CloudflareApiException(status, method, path, List.of(), cfRay, problem, BodyExcerpt.of(text)), true);
+        new CloudflareApiException(status, method, path, List.of(), cfRay, problem, excerpt), true);
   }
 
   /**

@@ -7,10 +7,13 @@ import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Secret;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -31,12 +34,14 @@ public final class Worker {
   private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
   private static final Pattern MODULE_NAME = Pattern.compile("[A-Za-z0-9_.-]+\\.m?js");
   private static final Pattern BINDING_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern BINDING_TYPE = Pattern.compile("[a-z][a-z0-9_]*");
 
   private final String name;
   private final String source;
   private final String moduleName; // null for a service-worker script
   private final String compatibilityDate;
   private final Map<String, Binding> bindings;
+  private final Set<String> keptBindingTypes;
 
   /** A binding of the metadata: {@code secret_text} holds a {@link Secret}, {@code plain_text} a string. */
   record Binding(String name, String type, Secret secret, String text) {
@@ -47,12 +52,13 @@ public final class Worker {
   }
 
   private Worker(String name, String source, String moduleName, String compatibilityDate,
-      Map<String, Binding> bindings) {
+      Map<String, Binding> bindings, Set<String> keptBindingTypes) {
     this.name = name;
     this.source = source;
     this.moduleName = moduleName;
     this.compatibilityDate = compatibilityDate;
     this.bindings = Map.copyOf(bindings);
+    this.keptBindingTypes = Collections.unmodifiableSet(new TreeSet<>(keptBindingTypes));
   }
 
   /**
@@ -60,7 +66,7 @@ public final class Worker {
    * characters.
    */
   public static Worker named(String name) {
-    return new Worker(checkScriptName(name), null, null, DEFAULT_COMPATIBILITY_DATE, new LinkedHashMap<>());
+    return new Worker(checkScriptName(name), null, null, DEFAULT_COMPATIBILITY_DATE, new LinkedHashMap<>(), Set.of());
   }
 
   static String checkScriptName(String name) {
@@ -74,7 +80,7 @@ public final class Worker {
 
   /** The script as a service worker ({@code addEventListener('fetch', ...)}), uploaded as {@code worker.js}. */
   public Worker script(String source) {
-    return new Worker(name, checkSource(source), null, compatibilityDate, bindings);
+    return new Worker(name, checkSource(source), null, compatibilityDate, bindings, keptBindingTypes);
   }
 
   /** The script as an ES module ({@code export default {fetch(...)}}) named {@code fileName}, e.g. {@code index.js}. */
@@ -84,7 +90,7 @@ public final class Worker {
       throw new IllegalArgumentException(
           "a module file name ends in .js or .mjs, such as \"index.js\"; not \"" + fileName + "\"");
     }
-    return new Worker(name, checkSource(source), fileName, compatibilityDate, bindings);
+    return new Worker(name, checkSource(source), fileName, compatibilityDate, bindings, keptBindingTypes);
   }
 
   /** The Workers runtime's compatibility date, {@code YYYY-MM-DD}; default {@value #DEFAULT_COMPATIBILITY_DATE}. */
@@ -96,7 +102,7 @@ public final class Worker {
       throw new IllegalArgumentException(
           "a compatibility date is YYYY-MM-DD, such as \"2025-01-01\"; not \"" + date + "\"", e);
     }
-    return new Worker(name, source, moduleName, date, bindings);
+    return new Worker(name, source, moduleName, date, bindings, keptBindingTypes);
   }
 
   /** Binds the token's value as a {@code secret_text} binding (in the script: {@code env.NAME}). */
@@ -117,6 +123,30 @@ public final class Worker {
     return withBinding(new Binding(checkBindingName(bindingName), "plain_text", null, text));
   }
 
+  /**
+   * Keeps the bindings of these types that the deployed script already has, such as {@code
+   * "secret_text"}, sent as the metadata's {@code keep_bindings}. An upload replaces the whole script
+   * with its bindings: without this, a redeploy deletes the secrets set earlier with {@link
+   * WorkerSecrets#put} or {@code wrangler secret put}. Bindings declared here still replace kept ones
+   * of the same name. Adds to the types given before.
+   *
+   * @param types binding types as Cloudflare names them: {@code secret_text}, {@code plain_text},
+   *     {@code kv_namespace}, ...
+   */
+  public Worker keepBindings(String... types) {
+    requireNonNull(types, "types");
+    Set<String> more = new TreeSet<>(keptBindingTypes);
+    for (String type : types) {
+      requireNonNull(type, "type");
+      if (!BINDING_TYPE.matcher(type).matches()) {
+        throw new IllegalArgumentException("a binding type is lower-case letters, digits and '_', such as"
+            + " \"secret_text\"; not \"" + type + "\"");
+      }
+      more.add(type);
+    }
+    return new Worker(name, source, moduleName, compatibilityDate, bindings, more);
+  }
+
   /** Uploads the script with its bindings, replacing the script of that name if there is one. */
   public void deploy(Cloudflare cloudflare) {
     requireNonNull(cloudflare, "cloudflare");
@@ -134,7 +164,7 @@ public final class Worker {
     }
     Map<String, Binding> more = new LinkedHashMap<>(bindings);
     more.put(binding.name(), binding);
-    return new Worker(name, source, moduleName, compatibilityDate, more);
+    return new Worker(name, source, moduleName, compatibilityDate, more, keptBindingTypes);
   }
 
   private static String checkSource(String source) {
@@ -178,10 +208,16 @@ public final class Worker {
         .toList();
   }
 
+  /** The binding types the upload keeps from the deployed script, sorted; empty for none. */
+  Set<String> keptBindingTypes() {
+    return keptBindingTypes;
+  }
+
   /** Name, kind and binding names and types; secrets masked. */
   @Override
   public String toString() {
     return "Worker{" + name + ", " + (moduleName == null ? "service worker" : "module " + moduleName)
-        + ", compatibility_date " + compatibilityDate + ", bindings " + bindings() + "}";
+        + ", compatibility_date " + compatibilityDate + ", bindings " + bindings()
+        + (keptBindingTypes.isEmpty() ? "" : ", keeps " + keptBindingTypes) + "}";
   }
 }

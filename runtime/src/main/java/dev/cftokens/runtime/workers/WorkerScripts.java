@@ -38,8 +38,8 @@ public final class WorkerScripts {
 
   /**
    * {@code PUT /accounts/{id}/workers/scripts/{name}} as {@code multipart/form-data}: a {@code metadata}
-   * JSON part ({@code main_module} or {@code body_part}, {@code compatibility_date}, {@code bindings}) and
-   * the script part.
+   * JSON part ({@code main_module} or {@code body_part}, {@code compatibility_date}, {@code bindings},
+   * and {@code keep_bindings} when {@link Worker#keepBindings} set any) and the script part.
    */
   public void upload(Worker worker) {
     requireNonNull(worker, "worker");
@@ -62,6 +62,10 @@ public final class WorkerScripts {
       node.put("type", binding.type());
       node.put("name", binding.name());
       node.put("text", binding.secret() != null ? binding.secret().reveal() : binding.text());
+    }
+    if (!worker.keptBindingTypes().isEmpty()) {
+      ArrayNode keep = metadata.putArray("keep_bindings");
+      worker.keptBindingTypes().forEach(keep::add);
     }
     MultipartBody body = new MultipartBody.Builder()
         .setType(MultipartBody.FORM)

@@ -122,4 +122,49 @@ class RateLimiterTest {
       assertThat(sorted.get(i) - sorted.get(i - 5)).isGreaterThanOrEqualTo(SECOND);
     }
   }
+
+  @Test
+  void hugeLimitsUseMemoryThatDoesNotGrowWithThePermits() {
+    ManualTime time = new ManualTime();
+    // A per-permit array would need 16 GB here.
+    RateLimiter limiter = new RateLimiter(RateLimit.of(Integer.MAX_VALUE - 8, Duration.ofMinutes(5)), time);
+    for (int i = 0; i < 100_000; i++) {
+      assertThat(limiter.reserve(i * 1_000L)).isEqualTo(i * 1_000L);
+    }
+    assertThat(limiter.runs()).isLessThanOrEqualTo(RateLimiter.MAX_RUNS + 1);
+  }
+
+  @Test
+  void largeLimitsStillHoldWithinAThousandthOfThePeriod() {
+    ManualTime time = new ManualTime();
+    RateLimiter limiter = new RateLimiter(RateLimit.of(100_000, Duration.ofSeconds(100)), time);
+    for (int i = 0; i < 100_000; i++) {
+      limiter.reserve(i * 10_000L); // one every 10 µs: all within the first second
+    }
+    assertThat(limiter.runs()).isLessThanOrEqualTo(RateLimiter.MAX_RUNS + 1);
+    long next = limiter.reserve(SECOND);
+    // Exactly, it would start when the first request is 100 s old; merging may only make it later.
+    assertThat(next).isBetween(100 * SECOND, 100 * SECOND + 100 * SECOND / RateLimiter.MAX_RUNS);
+  }
+
+  @Test
+  void aPauseHoldsEveryRequestUntilItEnds() throws InterruptedException {
+    ManualTime time = new ManualTime();
+    RateLimiter limiter = new RateLimiter(RateLimit.unlimited(), time);
+    limiter.pauseUntil(30 * SECOND);
+    assertThat(limiter.reserve(SECOND)).isEqualTo(30 * SECOND);
+    limiter.acquire();
+    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(30));
+    assertThat(limiter.reserve(31 * SECOND)).isEqualTo(31 * SECOND);
+  }
+
+  @Test
+  void aReservationPastTheDeadlineCountsNothing() {
+    ManualTime time = new ManualTime();
+    RateLimiter limiter = new RateLimiter(RateLimit.of(1, Duration.ofSeconds(10)), time);
+    assertThat(limiter.reserve(0, SECOND)).isZero();
+    assertThat(limiter.reserve(0, SECOND)).isEqualTo(RateLimiter.REFUSED);
+    // The refused request took no permit: the next one still starts when the first is 10 s old.
+    assertThat(limiter.reserve(0)).isEqualTo(10 * SECOND);
+  }
 }

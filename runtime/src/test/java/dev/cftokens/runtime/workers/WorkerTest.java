@@ -160,4 +160,24 @@ class WorkerTest {
     assertThat(base.toString()).doesNotContain("A: secret_text");
     assertThat(bound.toString()).contains("A: secret_text");
   }
+
+  @Test
+  void keepBindingsIsSentSoARedeployKeepsSecretsSetBefore() throws Exception {
+    server.enqueue(ok("{\"id\":\"my-worker\"}"));
+
+    Worker worker = Worker.named("my-worker")
+        .script("console.log('again')")
+        .bindText("STAGE", "production")
+        .keepBindings("secret_text")
+        .keepBindings("kv_namespace", "secret_text");
+    worker.deploy(cloudflare);
+
+    JsonNode metadata = JSON.readTree(parts(server.takeRequest(5, TimeUnit.SECONDS)).get("metadata")[1]);
+    assertThat(metadata.get("keep_bindings")).isEqualTo(JSON.readTree("[\"kv_namespace\",\"secret_text\"]"));
+    assertThat(metadata.get("bindings")).hasSize(1);
+    assertThat(worker.toString()).contains("keeps [kv_namespace, secret_text]");
+    assertThatThrownBy(() -> worker.keepBindings("Secret Text"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"Secret Text\"");
+  }
 }
