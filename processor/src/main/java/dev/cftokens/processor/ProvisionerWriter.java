@@ -78,36 +78,57 @@ final class ProvisionerWriter {
             .initializer(declaration(token))
             .build());
 
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
+    // The user's input names appear only as create()'s parameters and as string literals: as fields or as
+    // names used anywhere else they would shadow what the generated code refers to (an input named List,
+    // Map, DECLARATION, requireNonNull...). create() passes them straight to inputMap(), whose parameters
+    // are arg0..argN, so no type or member the body uses can be shadowed by a user's name.
+    TypeName stringMap = ParameterizedTypeName.get(ClassName.get(Map.class), STRING, STRING);
+    type.addField(stringMap, "inputs", Modifier.PRIVATE, Modifier.FINAL);
+    MethodSpec constructor = MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(stringMap, "inputs")
+        .addStatement("this.inputs = inputs")
+        .build();
     MethodSpec.Builder create = MethodSpec.methodBuilder("create")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self);
+    MethodSpec.Builder inputMap = MethodSpec.methodBuilder("inputMap")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(stringMap);
     List<CodeBlock> arguments = new ArrayList<>();
     List<CodeBlock> entries = new ArrayList<>();
     List<CodeBlock> pairs = new ArrayList<>();
-    for (String input : token.inputs()) {
-      type.addField(STRING, input, Modifier.PRIVATE, Modifier.FINAL);
-      constructor.addParameter(STRING, input).addStatement("this.$N = $N", input, input);
+    for (int i = 0; i < token.inputs().size(); i++) {
+      String input = token.inputs().get(i);
+      String parameter = "arg" + i;
       create.addParameter(STRING, input);
-      arguments.add(CodeBlock.of("$T.requireNonNull($N, $S)", Objects.class, input, input));
-      entries.add(CodeBlock.of("$T.entry($S, $N)", Map.class, input, input));
-      pairs.add(CodeBlock.of("$S, $N", input, input));
+      inputMap.addParameter(STRING, parameter);
+      arguments.add(CodeBlock.of("$N", input));
+      CodeBlock value = CodeBlock.of("$T.requireNonNull($N, $S)", Objects.class, parameter, input);
+      entries.add(CodeBlock.of("$T.entry($S, $L)", Map.class, input, value));
+      pairs.add(CodeBlock.of("$S, $L", input, value));
     }
-    create.addStatement("return new $T($L)", self, arguments(arguments));
+    if (token.inputs().isEmpty()) {
+      create.addStatement("return new $T($T.of())", self, Map.class);
+    } else {
+      create.addStatement("return new $T(inputMap($L))", self, arguments(arguments));
+      if (token.inputs().size() <= MAP_OF_MAX_ENTRIES) {
+        // Map.of(k1, v1, ...) reads best and costs javac less than ofEntries(entry(...)); it stops at ten.
+        inputMap.addStatement("return $T.of($L)", Map.class, arguments(pairs));
+      } else {
+        inputMap.addStatement("return $T.ofEntries($L)", Map.class, arguments(entries));
+      }
+    }
 
     TypeName tokenClass = ParameterizedTypeName.get(ClassName.get(Class.class), token.tokenType());
-    MethodSpec.Builder inputs = override("inputs")
-        .returns(ParameterizedTypeName.get(ClassName.get(Map.class), STRING, STRING));
-    if (token.inputs().size() <= MAP_OF_MAX_ENTRIES) {
-      // Map.of(k1, v1, ...) reads best and costs javac less than ofEntries(entry(...)); it stops at ten.
-      inputs.addStatement("return $T.of($L)", Map.class, arguments(pairs));
-    } else {
-      inputs.addStatement("return $T.ofEntries($L)", Map.class, arguments(entries));
-    }
+    MethodSpec.Builder inputs = override("inputs").returns(stringMap).addStatement("return inputs");
 
-    type.addMethod(constructor.build())
-        .addMethod(create.build())
-        .addMethod(override("tokenType").returns(tokenClass)
+    type.addMethod(constructor)
+        .addMethod(create.build());
+    if (!token.inputs().isEmpty()) {
+      type.addMethod(inputMap.build());
+    }
+    type.addMethod(override("tokenType").returns(tokenClass)
             .addStatement("return $T.class", token.tokenType())
             .build())
         .addMethod(override("declaration").returns(TOKEN_DECLARATION)
@@ -120,12 +141,7 @@ final class ProvisionerWriter {
             .addStatement("return $T.with(cloudflare).provision(this)", PROVISIONING)
             .build());
 
-    JavaFile.Builder file = JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true);
-    if (!token.inputs().isEmpty()) {
-      file.addStaticImport(Objects.class, "requireNonNull");
-    }
-    return file
-        .build();
+    return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
   private static MethodSpec.Builder override(String name) {
