@@ -20,6 +20,9 @@ import java.util.Objects;
 import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -49,13 +52,15 @@ final class ProvisionerWriter {
   private static final int MAP_OF_MAX_ENTRIES = 10;
 
   private final Filer filer;
+  private final Elements elements;
 
-  ProvisionerWriter(Filer filer) {
+  ProvisionerWriter(Filer filer, Elements elements) {
     this.filer = filer;
+    this.elements = elements;
   }
 
   void write(TokenModel token) throws IOException {
-    javaFile(token).writeTo(filer);
+    javaFile(token, generatedAnnotationVisible(elements, token.element())).writeTo(filer);
     FileObject index = filer.createResource(
         StandardLocation.CLASS_OUTPUT, "", INDEX_DIRECTORY + token.provisionerBinaryName(), token.element());
     try (Writer writer = index.openWriter()) {
@@ -63,16 +68,32 @@ final class ProvisionerWriter {
     }
   }
 
+  /**
+   * Whether the provisioner of {@code type} may carry {@code @javax.annotation.processing.Generated}: that
+   * annotation lives in module java.compiler, which a modular project rarely requires, and a reference it
+   * cannot read would not compile. As AutoValue and Dagger do, the annotation is added only when the
+   * interface's module reads it (the unnamed module of a class-path build reads every module).
+   */
+  static boolean generatedAnnotationVisible(Elements elements, TypeElement type) {
+    ModuleElement module = elements.getModuleOf(type);
+    TypeElement generated = module == null
+        ? elements.getTypeElement(GENERATED.canonicalName())
+        : elements.getTypeElement(module, GENERATED.canonicalName());
+    return generated != null;
+  }
+
   /** The provisioner's source; separate from {@link #write} so tests and the golden files can read it. */
-  static JavaFile javaFile(TokenModel token) {
+  static JavaFile javaFile(TokenModel token, boolean generatedAnnotation) {
     ClassName self = token.provisionerType();
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addOriginatingElement(token.element())
-        .addJavadoc("Provisions the token declared by {@link $T}, id {@code $L}.\n", token.tokenType(), token.id())
-        .addAnnotation(AnnotationSpec.builder(GENERATED)
-            .addMember("value", "$S", ApiTokenProcessor.class.getName())
-            .build())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("Provisions the token declared by {@link $T}, id {@code $L}.\n", token.tokenType(), token.id());
+    if (generatedAnnotation) {
+      type.addAnnotation(AnnotationSpec.builder(GENERATED)
+          .addMember("value", "$S", ApiTokenProcessor.class.getName())
+          .build());
+    }
+    type.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(TOKEN_PROVISIONER, token.tokenType()))
         .addField(FieldSpec.builder(TOKEN_DECLARATION, "DECLARATION", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer(declaration(token))
