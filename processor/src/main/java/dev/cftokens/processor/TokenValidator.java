@@ -24,6 +24,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -201,8 +203,10 @@ final class TokenValidator {
       // An inherited method is reported on the interface (its own declaration may be in a class file).
       boolean inherited = !method.getEnclosingElement().equals(type);
       Location at = inherited ? Location.of(type) : Location.of(method);
+      // As a member of this interface: T zoneId() inherited through HasZone<String> returns String.
+      TypeMirror returnType = ((ExecutableType) types.asMemberOf((DeclaredType) type.asType(), method)).getReturnType();
       if (!method.getParameters().isEmpty() || !method.getTypeParameters().isEmpty()
-          || !types.isSameType(method.getReturnType(), string)) {
+          || !types.isSameType(returnType, string)) {
         reporter.report(Message.INVALID_INPUT_METHOD, at, describe(method) + (inherited
             ? " (inherited from " + ((TypeElement) method.getEnclosingElement()).getQualifiedName() + ")"
             : ""));
