@@ -10,6 +10,7 @@ import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.rules.InvalidValueException;
 import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.core.rules.TokenRules;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,12 +124,27 @@ final class TokenValidator {
     try {
       TokenRules.checkId(id);
     } catch (InvalidValueException e) {
-      reporter.report(Message.INVALID_ID, written.location(), e.getMessage());
+      // A defaulted id was never written: say where to write one rather than how to respell it.
+      reporter.report(Message.INVALID_ID, written.location(), written.value().isEmpty()
+          ? defaultIdProblem(id, type.getSimpleName().toString())
+          : e.getMessage());
       return id;
     }
     ids.claim(id, type.getQualifiedName().toString())
         .ifPresent(owner -> reporter.report(Message.DUPLICATE_ID, written.location(), id, owner));
     return id;
+  }
+
+  /** Why the id derived from a (non-ASCII) simple name is unusable, with an ASCII id to write instead. */
+  private static String defaultIdProblem(String id, String simpleName) {
+    // Ü → U + combining diaeresis → U: the closest ASCII spelling, then kebab case as for any default id.
+    String ascii = Normalizer.normalize(simpleName, Normalizer.Form.NFD).replaceAll("[^\\p{ASCII}]", "");
+    String suggestion = TokenRules.kebabCase(ascii);
+    return "the default id \"" + id + "\", derived from the name " + simpleName + ", is not a valid token id"
+        + " (lowercase ASCII letters and digits in words joined by single hyphens); set one with "
+        + (TokenRules.isKebabCase(suggestion)
+            ? "@ApiToken(id = \"" + suggestion + "\")"
+            : "@ApiToken(id = \"...\"), in kebab case like \"readonly-token\"");
   }
 
   /** The name as written, or the id; not blank, at most 120 characters. */
