@@ -108,7 +108,7 @@ class GeneratedProvisionerTest {
     // Legal method names that used to become fields (or parameters) shadowing the generated code's types,
     // constants, fields and static imports.
     List<String> names = List.of("List", "Map", "Set", "Instant", "Provisioning", "DECLARATION", "TokenOwner",
-        "requireNonNull", "inputs", "Objects", "String", "cloudflare", "inputMap");
+        "requireNonNull", "inputs", "Objects", "String", "cloudflare", "inputMap", "arg0", "ClashingProvisioner");
     StringBuilder methods = new StringBuilder();
     String resources = names.stream()
         .map(name -> "\"com.cloudflare.api.account.zone.{" + name + "}\"")
