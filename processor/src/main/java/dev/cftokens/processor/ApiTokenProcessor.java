@@ -55,7 +55,7 @@ public final class ApiTokenProcessor extends AbstractProcessor {
     printer = new DiagnosticPrinter(processingEnv);
     catalogOption = new CatalogOption(processingEnv.getOptions());
     ids = new DeclarationIds();
-    writer = new ProvisionerWriter(processingEnv.getFiler());
+    writer = new ProvisionerWriter(processingEnv.getFiler(), processingEnv.getElementUtils());
     deferred = new LinkedHashSet<>();
   }
 

@@ -20,6 +20,9 @@ import java.util.Objects;
 import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -49,13 +52,15 @@ final class ProvisionerWriter {
   private static final int MAP_OF_MAX_ENTRIES = 10;
 
   private final Filer filer;
+  private final Elements elements;
 
-  ProvisionerWriter(Filer filer) {
+  ProvisionerWriter(Filer filer, Elements elements) {
     this.filer = filer;
+    this.elements = elements;
   }
 
   void write(TokenModel token) throws IOException {
-    javaFile(token).writeTo(filer);
+    javaFile(token, generatedAnnotationVisible(elements, token.element())).writeTo(filer);
     FileObject index = filer.createResource(
         StandardLocation.CLASS_OUTPUT, "", INDEX_DIRECTORY + token.provisionerBinaryName(), token.element());
     try (Writer writer = index.openWriter()) {
@@ -63,51 +68,88 @@ final class ProvisionerWriter {
     }
   }
 
+  /**
+   * Whether the provisioner of {@code type} may carry {@code @javax.annotation.processing.Generated}: that
+   * annotation lives in module java.compiler, which a modular project rarely requires, and a reference it
+   * cannot read would not compile. As AutoValue and Dagger do, the annotation is added only when the
+   * interface's module reads it (the unnamed module of a class-path build reads every module).
+   */
+  static boolean generatedAnnotationVisible(Elements elements, TypeElement type) {
+    ModuleElement module = elements.getModuleOf(type);
+    TypeElement generated = module == null
+        ? elements.getTypeElement(GENERATED.canonicalName())
+        : elements.getTypeElement(module, GENERATED.canonicalName());
+    return generated != null;
+  }
+
   /** The provisioner's source; separate from {@link #write} so tests and the golden files can read it. */
-  static JavaFile javaFile(TokenModel token) {
+  static JavaFile javaFile(TokenModel token, boolean generatedAnnotation) {
     ClassName self = token.provisionerType();
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addOriginatingElement(token.element())
-        .addJavadoc("Provisions the token declared by {@link $T}, id {@code $L}.\n", token.tokenType(), token.id())
-        .addAnnotation(AnnotationSpec.builder(GENERATED)
-            .addMember("value", "$S", ApiTokenProcessor.class.getName())
-            .build())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("Provisions the token declared by {@link $T}, id {@code $L}.\n", token.tokenType(), token.id());
+    if (generatedAnnotation) {
+      type.addAnnotation(AnnotationSpec.builder(GENERATED)
+          .addMember("value", "$S", ApiTokenProcessor.class.getName())
+          .build());
+    }
+    type.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(TOKEN_PROVISIONER, token.tokenType()))
         .addField(FieldSpec.builder(TOKEN_DECLARATION, "DECLARATION", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer(declaration(token))
             .build());
 
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
+    // The user's input names appear only as create()'s parameters and as string literals: as fields or as
+    // names used anywhere else they would shadow what the generated code refers to (an input named List,
+    // Map, DECLARATION, requireNonNull...). create() passes them straight to inputMap(), whose parameters
+    // are arg0..argN, so no type or member the body uses can be shadowed by a user's name.
+    TypeName stringMap = ParameterizedTypeName.get(ClassName.get(Map.class), STRING, STRING);
+    type.addField(stringMap, "inputs", Modifier.PRIVATE, Modifier.FINAL);
+    MethodSpec constructor = MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(stringMap, "inputs")
+        .addStatement("this.inputs = inputs")
+        .build();
     MethodSpec.Builder create = MethodSpec.methodBuilder("create")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(self);
+    MethodSpec.Builder inputMap = MethodSpec.methodBuilder("inputMap")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(stringMap);
     List<CodeBlock> arguments = new ArrayList<>();
     List<CodeBlock> entries = new ArrayList<>();
     List<CodeBlock> pairs = new ArrayList<>();
-    for (String input : token.inputs()) {
-      type.addField(STRING, input, Modifier.PRIVATE, Modifier.FINAL);
-      constructor.addParameter(STRING, input).addStatement("this.$N = $N", input, input);
+    for (int i = 0; i < token.inputs().size(); i++) {
+      String input = token.inputs().get(i);
+      String parameter = "arg" + i;
       create.addParameter(STRING, input);
-      arguments.add(CodeBlock.of("$T.requireNonNull($N, $S)", Objects.class, input, input));
-      entries.add(CodeBlock.of("$T.entry($S, $N)", Map.class, input, input));
-      pairs.add(CodeBlock.of("$S, $N", input, input));
+      inputMap.addParameter(STRING, parameter);
+      arguments.add(CodeBlock.of("$N", input));
+      CodeBlock value = CodeBlock.of("$T.requireNonNull($N, $S)", Objects.class, parameter, input);
+      entries.add(CodeBlock.of("$T.entry($S, $L)", Map.class, input, value));
+      pairs.add(CodeBlock.of("$S, $L", input, value));
     }
-    create.addStatement("return new $T($L)", self, arguments(arguments));
+    if (token.inputs().isEmpty()) {
+      create.addStatement("return new $T($T.of())", self, Map.class);
+    } else {
+      create.addStatement("return new $T(inputMap($L))", self, arguments(arguments));
+      if (token.inputs().size() <= MAP_OF_MAX_ENTRIES) {
+        // Map.of(k1, v1, ...) reads best and costs javac less than ofEntries(entry(...)); it stops at ten.
+        inputMap.addStatement("return $T.of($L)", Map.class, arguments(pairs));
+      } else {
+        inputMap.addStatement("return $T.ofEntries($L)", Map.class, arguments(entries));
+      }
+    }
 
     TypeName tokenClass = ParameterizedTypeName.get(ClassName.get(Class.class), token.tokenType());
-    MethodSpec.Builder inputs = override("inputs")
-        .returns(ParameterizedTypeName.get(ClassName.get(Map.class), STRING, STRING));
-    if (token.inputs().size() <= MAP_OF_MAX_ENTRIES) {
-      // Map.of(k1, v1, ...) reads best and costs javac less than ofEntries(entry(...)); it stops at ten.
-      inputs.addStatement("return $T.of($L)", Map.class, arguments(pairs));
-    } else {
-      inputs.addStatement("return $T.ofEntries($L)", Map.class, arguments(entries));
-    }
+    MethodSpec.Builder inputs = override("inputs").returns(stringMap).addStatement("return inputs");
 
-    type.addMethod(constructor.build())
-        .addMethod(create.build())
-        .addMethod(override("tokenType").returns(tokenClass)
+    type.addMethod(constructor)
+        .addMethod(create.build());
+    if (!token.inputs().isEmpty()) {
+      type.addMethod(inputMap.build());
+    }
+    type.addMethod(override("tokenType").returns(tokenClass)
             .addStatement("return $T.class", token.tokenType())
             .build())
         .addMethod(override("declaration").returns(TOKEN_DECLARATION)
@@ -120,12 +162,7 @@ final class ProvisionerWriter {
             .addStatement("return $T.with(cloudflare).provision(this)", PROVISIONING)
             .build());
 
-    JavaFile.Builder file = JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true);
-    if (!token.inputs().isEmpty()) {
-      file.addStaticImport(Objects.class, "requireNonNull");
-    }
-    return file
-        .build();
+    return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
   private static MethodSpec.Builder override(String name) {

@@ -10,6 +10,7 @@ import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.rules.InvalidValueException;
 import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.core.rules.TokenRules;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -121,12 +124,27 @@ final class TokenValidator {
     try {
       TokenRules.checkId(id);
     } catch (InvalidValueException e) {
-      reporter.report(Message.INVALID_ID, written.location(), e.getMessage());
+      // A defaulted id was never written: say where to write one rather than how to respell it.
+      reporter.report(Message.INVALID_ID, written.location(), written.value().isEmpty()
+          ? defaultIdProblem(id, type.getSimpleName().toString())
+          : e.getMessage());
       return id;
     }
     ids.claim(id, type.getQualifiedName().toString())
         .ifPresent(owner -> reporter.report(Message.DUPLICATE_ID, written.location(), id, owner));
     return id;
+  }
+
+  /** Why the id derived from a (non-ASCII) simple name is unusable, with an ASCII id to write instead. */
+  private static String defaultIdProblem(String id, String simpleName) {
+    // Ü → U + combining diaeresis → U: the closest ASCII spelling, then kebab case as for any default id.
+    String ascii = Normalizer.normalize(simpleName, Normalizer.Form.NFD).replaceAll("[^\\p{ASCII}]", "");
+    String suggestion = TokenRules.kebabCase(ascii);
+    return "the default id \"" + id + "\", derived from the name " + simpleName + ", is not a valid token id"
+        + " (lowercase ASCII letters and digits in words joined by single hyphens); set one with "
+        + (TokenRules.isKebabCase(suggestion)
+            ? "@ApiToken(id = \"" + suggestion + "\")"
+            : "@ApiToken(id = \"...\"), in kebab case like \"readonly-token\"");
   }
 
   /** The name as written, or the id; not blank, at most 120 characters. */
@@ -201,8 +219,10 @@ final class TokenValidator {
       // An inherited method is reported on the interface (its own declaration may be in a class file).
       boolean inherited = !method.getEnclosingElement().equals(type);
       Location at = inherited ? Location.of(type) : Location.of(method);
+      // As a member of this interface: T zoneId() inherited through HasZone<String> returns String.
+      TypeMirror returnType = ((ExecutableType) types.asMemberOf((DeclaredType) type.asType(), method)).getReturnType();
       if (!method.getParameters().isEmpty() || !method.getTypeParameters().isEmpty()
-          || !types.isSameType(method.getReturnType(), string)) {
+          || !types.isSameType(returnType, string)) {
         reporter.report(Message.INVALID_INPUT_METHOD, at, describe(method) + (inherited
             ? " (inherited from " + ((TypeElement) method.getEnclosingElement()).getQualifiedName() + ")"
             : ""));

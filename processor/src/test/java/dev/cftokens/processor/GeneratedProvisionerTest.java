@@ -104,6 +104,35 @@ class GeneratedProvisionerTest {
   }
 
   @Test
+  void inputsNamedLikeWhatTheProvisionerUsesStillCompile() throws Throwable {
+    // Legal method names that used to become fields (or parameters) shadowing the generated code's types,
+    // constants, fields and static imports.
+    List<String> names = List.of("List", "Map", "Set", "Instant", "Provisioning", "DECLARATION", "TokenOwner",
+        "requireNonNull", "inputs", "Objects", "String", "cloudflare", "inputMap", "arg0", "ClashingProvisioner");
+    StringBuilder methods = new StringBuilder();
+    String resources = names.stream()
+        .map(name -> "\"com.cloudflare.api.account.zone.{" + name + "}\"")
+        .collect(java.util.stream.Collectors.joining(", "));
+    String[] values = new String[names.size()];
+    for (int i = 0; i < names.size(); i++) {
+      methods.append("  String ").append(names.get(i)).append("();\n");
+      values[i] = "value-of-" + names.get(i);
+    }
+    TokenProvisioner<?> provisioner = create(Sources.acme("Clashing",
+            "@ApiToken",
+            "@Policy(permissionGroups = \"Zone Read\", resources = {" + resources + "})",
+            "public interface Clashing {",
+            methods.toString(),
+            "}"),
+        "com.acme.Clashing", values);
+
+    Map<String, String> expected = new java.util.HashMap<>();
+    names.forEach(name -> expected.put(name, "value-of-" + name));
+    assertThat(provisioner.inputs()).isEqualTo(expected);
+    assertThat(provisioner.declaration().inputs()).isEqualTo(names);
+  }
+
+  @Test
   void createRejectsANullInputByName() throws Exception {
     Class<?> type = compile(Sources.restrictedToken(), "com.acme.RestrictedTokenProvisioner");
     Method create = type.getMethod("create", String.class);

@@ -125,6 +125,32 @@ class InputDiagnosticsTest {
   }
 
   @Test
+  void inputInheritedFromAGenericSuperinterfaceIsAStringOnceSubstituted() {
+    Compilation compilation = Compilers.javac().compile(
+        Sources.acme("HasZone", "public interface HasZone<T> { T zoneId(); }"),
+        Sources.acme("ZoneToken",
+            "@ApiToken",
+            "@Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.{zoneId}\")",
+            "public interface ZoneToken extends HasZone<String> {}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.ZoneTokenProvisioner").contentsAsUtf8String()
+        .contains("create(String zoneId)");
+  }
+
+  @Test
+  void inputInheritedFromAGenericSuperinterfaceWithANonStringArgumentIsRejected() {
+    Compilation compilation = Compilers.javac().compile(
+        Sources.acme("HasZone", "public interface HasZone<T> { T zoneId(); }"),
+        Sources.acme("ZoneToken",
+            "@ApiToken",
+            "@Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.{zoneId}\")",
+            "public interface ZoneToken extends HasZone<Integer> {}"));
+
+    assertThat(compilation).hadErrorContaining("[cftokens:invalid-input-method]");
+  }
+
+  @Test
   void invalidInheritedMethodIsReportedOnTheInterfaceNamingItsDeclarer() {
     JavaFileObject token = Sources.acme("ZoneToken",
         "@ApiToken",

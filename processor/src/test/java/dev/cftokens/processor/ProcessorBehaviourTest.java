@@ -60,6 +60,37 @@ class ProcessorBehaviourTest {
   }
 
   @Test
+  void annotationValueReadFromAConstantGeneratedInALaterRoundWaitsForIt() {
+    Compilation compilation = Compilers.javac()
+        .withProcessors(new ApiTokenProcessor(), new ConstantsGenerator())
+        .compile(Sources.acme("ConstantToken",
+            "@ApiToken(name = Groups.NAME)",
+            "@Policy(permissionGroups = Groups.ZONE, resources = \"com.cloudflare.api.account.zone.*\")",
+            "public interface ConstantToken {}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.ConstantTokenProvisioner").contentsAsUtf8String()
+        .contains("\"Zone Read\"");
+    assertThat(compilation).generatedSourceFile("com.acme.ConstantTokenProvisioner").contentsAsUtf8String()
+        .contains("\"Named by a constant\"");
+  }
+
+  @Test
+  void annotationValueReadFromAConstantThatIsNeverGeneratedIsReportedOnceAtTheEnd() {
+    Compilation compilation = Compilers.javac().compile(Sources.acme("ConstantToken",
+        "@ApiToken",
+        "@Policy(permissionGroups = Missing.ZONE, resources = \"com.cloudflare.api.account.zone.*\")",
+        "public interface ConstantToken {}"));
+
+    assertThat(compilation).failed();
+    List<String> ours = compilation.errors().stream()
+        .map(error -> error.getMessage(Locale.ROOT))
+        .filter(message -> message.contains("[cftokens:"))
+        .toList();
+    assertThat(ours).singleElement().asString().contains("[cftokens:unresolved-type]").doesNotContain("<error>");
+  }
+
+  @Test
   void typeThatIsNeverGeneratedIsReportedOnceAtTheEnd() {
     Compilation compilation = Compilers.javac().compile(Sources.acme("ZoneToken",
         "@ApiToken",
@@ -150,6 +181,36 @@ class ProcessorBehaviourTest {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Another processor that writes {@code com.acme.Groups}, a holder of constants, in its first round. */
+  static final class ConstantsGenerator extends AbstractProcessor {
+    private boolean written;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!written) {
+        written = true;
+        try (Writer writer = processingEnv.getFiler().createSourceFile("com.acme.Groups").openWriter()) {
+          writer.write("package com.acme;\npublic final class Groups {\n"
+              + "  public static final String ZONE = \"Zone Read\";\n"
+              + "  public static final String NAME = \"Named by a constant\";\n}\n");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
     }
   }
 

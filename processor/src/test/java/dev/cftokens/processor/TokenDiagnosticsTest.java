@@ -110,6 +110,16 @@ class TokenDiagnosticsTest {
   }
 
   @Test
+  void defaultIdFromANonAsciiNameSaysToSetTheIdAndSuggestsOne() {
+    assertSingleError(
+        Sources.acme("\u00dcberToken", "@ApiToken", POLICY, "public interface \u00dcberToken {}"),
+        "[cftokens:invalid-id] the default id \"\u00fcber-token\", derived from the name \u00dcberToken, is not a"
+            + " valid token id (lowercase ASCII letters and digits in words joined by single hyphens);"
+            + " set one with @ApiToken(id = \"uber-token\")",
+        "@ApiToken");
+  }
+
+  @Test
   void secondDeclarationOfAnIdIsTheError() {
     JavaFileObject first = Sources.acme("FirstToken",
         "@ApiToken(id = \"deploy\")", POLICY, "public interface FirstToken {}");
