@@ -48,7 +48,7 @@ class ProcessorBehaviourTest {
   @Test
   void interfaceExtendingATypeGeneratedInALaterRoundWaitsForIt() {
     Compilation compilation = Compilers.javac()
-        .withProcessors(new ApiTokenProcessor(), new InputsGenerator())
+        .withProcessors(new ApiTokenProcessor(), OneFileGenerator.inputs())
         .compile(Sources.acme("ZoneToken",
             "@ApiToken",
             "@Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.{zoneId}\")",
@@ -62,7 +62,7 @@ class ProcessorBehaviourTest {
   @Test
   void annotationValueReadFromAConstantGeneratedInALaterRoundWaitsForIt() {
     Compilation compilation = Compilers.javac()
-        .withProcessors(new ApiTokenProcessor(), new ConstantsGenerator())
+        .withProcessors(new ApiTokenProcessor(), OneFileGenerator.constants())
         .compile(Sources.acme("ConstantToken",
             "@ApiToken(name = Groups.NAME)",
             "@Policy(permissionGroups = Groups.ZONE, resources = \"com.cloudflare.api.account.zone.*\")",
@@ -184,9 +184,29 @@ class ProcessorBehaviourTest {
     }
   }
 
-  /** Another processor that writes {@code com.acme.Groups}, a holder of constants, in its first round. */
-  static final class ConstantsGenerator extends AbstractProcessor {
+  /** Another processor that writes one source file in its first round, as code generators do. */
+  static final class OneFileGenerator extends AbstractProcessor {
+    private final String typeName;
+    private final String source;
     private boolean written;
+
+    OneFileGenerator(String typeName, String source) {
+      this.typeName = typeName;
+      this.source = source;
+    }
+
+    /** Writes {@code com.acme.Groups}, a holder of constants. */
+    static OneFileGenerator constants() {
+      return new OneFileGenerator("com.acme.Groups", "package com.acme;\npublic final class Groups {\n"
+          + "  public static final String ZONE = \"Zone Read\";\n"
+          + "  public static final String NAME = \"Named by a constant\";\n}\n");
+    }
+
+    /** Writes {@code com.acme.GeneratedInputs}, an interface with one input method. */
+    static OneFileGenerator inputs() {
+      return new OneFileGenerator("com.acme.GeneratedInputs",
+          "package com.acme;\npublic interface GeneratedInputs {\n  String zoneId();\n}\n");
+    }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -202,10 +222,8 @@ class ProcessorBehaviourTest {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
       if (!written) {
         written = true;
-        try (Writer writer = processingEnv.getFiler().createSourceFile("com.acme.Groups").openWriter()) {
-          writer.write("package com.acme;\npublic final class Groups {\n"
-              + "  public static final String ZONE = \"Zone Read\";\n"
-              + "  public static final String NAME = \"Named by a constant\";\n}\n");
+        try (Writer writer = processingEnv.getFiler().createSourceFile(typeName).openWriter()) {
+          writer.write(source);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -213,33 +231,4 @@ class ProcessorBehaviourTest {
       return false;
     }
   }
-
-  /** Another processor that writes {@code com.acme.GeneratedInputs} in its first round. */
-  static final class InputsGenerator extends AbstractProcessor {
-    private boolean written;
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (!written) {
-        written = true;
-        try (Writer writer = processingEnv.getFiler().createSourceFile("com.acme.GeneratedInputs").openWriter()) {
-          writer.write("package com.acme;\npublic interface GeneratedInputs {\n  String zoneId();\n}\n");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return false;
-    }
-  }
-
 }
