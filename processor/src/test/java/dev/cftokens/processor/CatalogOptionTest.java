@@ -36,7 +36,7 @@ class CatalogOptionTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.NewTokenProvisioner").contentsAsUtf8String()
-        .contains("new PermissionGroupRef(\"0123456789abcdef0123456789abcdef\", \"Brand New Read\")");
+        .contains("{\"id\": \"0123456789abcdef0123456789abcdef\", \"name\": \"Brand New Read\"}");
   }
 
   @Test

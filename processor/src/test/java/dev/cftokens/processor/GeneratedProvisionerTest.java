@@ -108,7 +108,8 @@ class GeneratedProvisionerTest {
     // Legal method names that used to become fields (or parameters) shadowing the generated code's types,
     // constants, fields and static imports.
     List<String> names = List.of("List", "Map", "Set", "Instant", "Provisioning", "DECLARATION", "TokenOwner",
-        "requireNonNull", "inputs", "Objects", "String", "cloudflare", "inputMap", "arg0", "ClashingProvisioner");
+        "requireNonNull", "inputs", "Objects", "String", "cloudflare", "inputMap", "arg0", "ClashingProvisioner",
+        "inputValues", "AbstractTokenProvisioner", "Clashing", "create", "Generated");
     StringBuilder methods = new StringBuilder();
     String resources = names.stream()
         .map(name -> "\"com.cloudflare.api.account.zone.{" + name + "}\"")
@@ -139,7 +140,7 @@ class GeneratedProvisionerTest {
 
     assertThatThrownBy(() -> invoke(create, (Object) null))
         .isInstanceOf(NullPointerException.class)
-        .hasMessage("zoneId");
+        .hasMessage("the input zoneId of token restricted-token is null");
   }
 
   @Test

@@ -82,6 +82,6 @@ class RequestIpDiagnosticsTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.IpTokenProvisioner").contentsAsUtf8String()
-        .contains("new RequestIpCondition(Set.<String>of(\"2001:db8::/32\", \"10.0.0.0/8\"), Set.<String>of(\"10.1.0.0/16\"))");
+        .contains("\"requestIp\": {\"in\": [\"10.0.0.0/8\", \"2001:db8::/32\"], \"notIn\": [\"10.1.0.0/16\"]}");
   }
 }

@@ -98,7 +98,7 @@ class TokenDiagnosticsTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.R2StorageAPITokenProvisioner").contentsAsUtf8String()
-        .contains("new TokenDeclaration(\n      \"r2-storage-api-token\",\n      \"r2-storage-api-token\",");
+        .contains("\"id\": \"r2-storage-api-token\",\n          \"name\": \"r2-storage-api-token\",");
   }
 
   @Test
@@ -207,6 +207,6 @@ class TokenDiagnosticsTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.UserTokenProvisioner").contentsAsUtf8String()
-        .contains("TokenOwner.USER,");
+        .contains("\"owner\": \"user\",");
   }
 }

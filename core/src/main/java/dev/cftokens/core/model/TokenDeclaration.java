@@ -52,6 +52,23 @@ public record TokenDeclaration(
   }
 
   /**
+   * This declaration as the JSON text generated provisioners carry: deterministic (sets sorted) and laid out
+   * to be read in the generated source. {@link #fromJson} reads it back to an equal declaration.
+   */
+  public String toJson() {
+    return DeclarationJson.write(this);
+  }
+
+  /**
+   * Reads the JSON text {@link #toJson} writes.
+   *
+   * @throws IllegalArgumentException saying what is wrong, also for a field this version does not know
+   */
+  public static TokenDeclaration fromJson(String json) {
+    return DeclarationJson.read(requireNonNull(json, "json"));
+  }
+
+  /**
    * The token this declaration asks for in {@code accountId} with these input values.
    *
    * @param accountId the account being provisioned; may be null for a user-owned token that names
