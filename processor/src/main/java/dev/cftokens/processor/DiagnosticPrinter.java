@@ -3,6 +3,7 @@ package dev.cftokens.processor;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 
 /**
  * Prints a {@link Message} at a {@link Location}: on the element, the annotation and the exact value, so
@@ -28,6 +29,14 @@ final class DiagnosticPrinter {
       // A runtime without the jdk.compiler module (ecj on a bare JRE): Messager positions only.
       return null;
     }
+  }
+
+  /**
+   * Whether a diagnostic on {@code element} would show in its source: true for an element of this
+   * compilation's sources under javac, false where that cannot be told (then callers point elsewhere).
+   */
+  boolean canPointAt(Element element) {
+    return repeated != null && repeated.hasSource(element);
   }
 
   void print(Message message, Location location, Object... args) {

@@ -44,6 +44,11 @@ final class RepeatedAnnotationPositions {
     }
   }
 
+  /** Whether {@code element} was declared in a source file of this compilation, not read from a class file. */
+  boolean hasSource(Element element) {
+    return trees.getPath(element) != null;
+  }
+
   /**
    * Prints at the written position of {@code location}'s annotation value when its annotation sits in a
    * compiler-made container; returns false, printing nothing, when the caller should use Messager.

@@ -1,5 +1,6 @@
 package dev.cftokens.processor;
 
+import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
 /**
@@ -19,6 +20,11 @@ final class Reporter {
       errors++;
     }
     printer.print(message, location, args);
+  }
+
+  /** Whether a diagnostic on {@code element} shows in a source file; see {@link DiagnosticPrinter#canPointAt}. */
+  boolean canPointAt(Element element) {
+    return printer.canPointAt(element);
   }
 
   /** True when no error was reported for this type; warnings do not count. */

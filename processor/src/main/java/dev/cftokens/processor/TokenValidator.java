@@ -27,6 +27,7 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -216,13 +217,19 @@ final class TokenValidator {
     TypeMirror string = elements.getTypeElement(String.class.getCanonicalName()).asType();
     for (ExecutableElement method : abstractMethods(type)) {
       String name = method.getSimpleName().toString();
-      // An inherited method is reported on the interface (its own declaration may be in a class file).
+      // An inherited method is reported on the interface: its declaration may be in a class file, and
+      // whether it is used or reserved depends on this interface's keys.
       boolean inherited = !method.getEnclosingElement().equals(type);
       Location at = inherited ? Location.of(type) : Location.of(method);
       // As a member of this interface: T zoneId() inherited through HasZone<String> returns String.
       TypeMirror returnType = ((ExecutableType) types.asMemberOf((DeclaredType) type.asType(), method)).getReturnType();
-      if (!method.getParameters().isEmpty() || !method.getTypeParameters().isEmpty()
-          || !types.isSameType(returnType, string)) {
+      boolean invalidAsDeclared = !method.getParameters().isEmpty() || !method.getTypeParameters().isEmpty()
+          || !(method.getReturnType().getKind() == TypeKind.TYPEVAR || types.isSameType(method.getReturnType(), string));
+      if (invalidAsDeclared && inherited && reporter.canPointAt(method)) {
+        // Wrong whatever the subtype: the fix is in the superinterface's source, so the error sits there.
+        reporter.report(Message.INVALID_INPUT_METHOD, Location.of(method),
+            describe(method) + " (inherited by " + type.getQualifiedName() + ")");
+      } else if (invalidAsDeclared || !types.isSameType(returnType, string)) {
         reporter.report(Message.INVALID_INPUT_METHOD, at, describe(method) + (inherited
             ? " (inherited from " + ((TypeElement) method.getEnclosingElement()).getQualifiedName() + ")"
             : ""));

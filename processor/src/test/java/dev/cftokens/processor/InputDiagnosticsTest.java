@@ -3,9 +3,19 @@ package dev.cftokens.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.cftokens.processor.Diagnostics.assertSingleError;
 
+import static com.google.testing.compile.Compiler.javac;
+
 import com.google.testing.compile.Compilation;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Inputs: placeholders against the interface's no-argument {@code String} methods. */
 class InputDiagnosticsTest {
@@ -151,14 +161,42 @@ class InputDiagnosticsTest {
   }
 
   @Test
-  void invalidInheritedMethodIsReportedOnTheInterfaceNamingItsDeclarer() {
+  void invalidInheritedMethodInThisCompilationIsReportedOnThatMethodNamingTheToken() {
+    JavaFileObject counted = Sources.acme("Counted", "public interface Counted {", "  int count();", "}");
+
+    Compilation compilation = Compilers.javac().compile(counted, Sources.acme("ZoneToken",
+        "@ApiToken",
+        "@Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.*\")",
+        "public interface ZoneToken extends Counted {}"));
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cftokens:invalid-input-method] method int count() (inherited by com.acme.ZoneToken)")
+        .inFile(counted)
+        .onLineContaining("int count();");
+  }
+
+  @Test
+  void invalidMethodInheritedFromAClassFileIsReportedOnTheInterfaceNamingItsDeclarer(@TempDir Path library)
+      throws IOException {
+    Compilation libraryCompilation = javac().compile(Sources.acme("Counted", "public interface Counted { int count(); }"));
+    assertThat(libraryCompilation).succeeded();
+    for (JavaFileObject classFile : libraryCompilation.generatedFiles()) {
+      if (classFile.getKind() == JavaFileObject.Kind.CLASS) {
+        Path target = Files.createDirectories(library.resolve("com/acme")).resolve("Counted.class");
+        try (InputStream in = classFile.openInputStream()) {
+          Files.copy(in, target);
+        }
+      }
+    }
+    List<File> classPath = new ArrayList<>(Compilers.classPath());
+    classPath.add(library.toFile());
     JavaFileObject token = Sources.acme("ZoneToken",
         "@ApiToken",
         "@Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.*\")",
         "public interface ZoneToken extends Counted {}");
 
-    Compilation compilation = Compilers.javac().compile(token,
-        Sources.acme("Counted", "public interface Counted { int count(); }"));
+    Compilation compilation = Compilers.javac().withClasspath(classPath).compile(token);
 
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
@@ -166,4 +204,5 @@ class InputDiagnosticsTest {
         .inFile(token)
         .onLineContaining("public interface ZoneToken");
   }
+
 }

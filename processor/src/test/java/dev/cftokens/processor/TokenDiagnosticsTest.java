@@ -42,6 +42,24 @@ class TokenDiagnosticsTest {
   }
 
   @Test
+  void onALocalInterfaceNothingIsGeneratedSinceJavacNeverShowsLocalTypesToProcessors() {
+    // Processors run before javac looks inside method bodies, so a local declaration cannot even be
+    // reported; the README says to declare tokens as top-level or nested interfaces.
+    Compilation compilation = Compilers.javac().compile(Sources.readonlyToken(), Sources.acme("Holder",
+        "public class Holder {",
+        "  void method() {",
+        "    @ApiToken",
+        "    @Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.*\")",
+        "    interface LocalToken {}",
+        "  }",
+        "}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.acme.ReadonlyTokenProvisioner").isNotNull();
+    org.assertj.core.api.Assertions.assertThat(compilation.generatedSourceFiles()).hasSize(1);
+  }
+
+  @Test
   void onAGenericInterfaceIsAnError() {
     assertSingleError(
         Sources.acme("GenericToken", "@ApiToken", POLICY, "public interface GenericToken<T> {}"),
