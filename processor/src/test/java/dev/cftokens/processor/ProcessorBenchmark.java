@@ -48,20 +48,27 @@ import javax.tools.ToolProvider;
  * <p>Run: {@code mvn -q -o test -pl processor -am -Pprocessor-benchmark -DskipTests}
  */
 public final class ProcessorBenchmark {
-  private static final int WARM_UP_RUNS = 2;
-  private static final int MEASURED_RUNS = 5;
+  /**
+   * Rounds of all three compilations at the largest N before anything is measured: javac and the
+   * processor run interpreted or half-compiled for the first several, and on two cores the JIT took
+   * about a dozen compilations of 1,000 declarations to settle (a processed compile went from 4.4 s to 1.2 s).
+   */
+  private static final int WARM_UP_RUNS = 8;
+  private static final int MEASURED_RUNS = 7;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private ProcessorBenchmark() {}
 
   public static void main(String[] args) throws IOException {
     int[] sizes = args.length == 0 ? new int[] {100, 1_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-    Path root = Files.createTempDirectory("cftokens-benchmark");
+    Path root = Files.createTempDirectory(workDirectory(), "cftokens-benchmark");
     try {
-      System.out.printf(Locale.ROOT, "javac %s, %d warm-up + %d measured runs, medians of CPU time%n",
-          System.getProperty("java.version"), WARM_UP_RUNS, MEASURED_RUNS);
-      System.out.printf(Locale.ROOT, "%6s %14s %14s %16s %16s %16s %16s %22s%n", "N", "without (ms)", "with (ms)",
-          "overhead ms/decl", "in process()", "rest of javac", "floor ms/decl", "wall without/with ms");
+      System.out.println("sources and classes in " + root);
+      System.out.printf(Locale.ROOT, "javac %s, %d warm-up runs at N = %d, then %d measured runs per N, medians of CPU time%n",
+          System.getProperty("java.version"), WARM_UP_RUNS, Arrays.stream(sizes).max().getAsInt(), MEASURED_RUNS);
+      warmUp(root.resolve("warm-up"), Arrays.stream(sizes).max().getAsInt());
+      System.out.printf(Locale.ROOT, "%6s %14s %14s %16s %16s %16s %16s %16s %22s%n", "N", "without (ms)", "with (ms)",
+          "overhead ms/decl", "in process()", "rest of javac", "floor ms/decl", "user-mode only", "wall without/with ms");
       for (int n : sizes) {
         run(root.resolve("n" + n), n);
       }
@@ -70,16 +77,48 @@ public final class ProcessorBenchmark {
     }
   }
 
+  /**
+   * Where the sources and the compiled classes go: {@code -Dbenchmark.dir}, else {@code /dev/shm} where it
+   * exists. On these virtual machines the disk's system time for creating and deleting thousands of files
+   * varied tenfold from one minute to the next (a compile without the processor took 0.1 s of CPU, then
+   * 0.8 s, nearly all of it in the kernel), which drowned what the processor costs; memory does not.
+   */
+  private static Path workDirectory() throws IOException {
+    String configured = System.getProperty("benchmark.dir");
+    if (configured != null) {
+      return Files.createDirectories(Path.of(configured));
+    }
+    Path shm = Path.of("/dev/shm");
+    return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  private static void warmUp(Path directory, int n) throws IOException {
+    List<File> sources = writeDeclarations(directory.resolve("src"), n);
+    for (int run = 0; run < WARM_UP_RUNS; run++) {
+      Timing plain = compile(directory.resolve("out-plain"), sources, null);
+      Timing processed = compile(directory.resolve("out-processed"), sources, new ApiTokenProcessor());
+      compile(directory.resolve("out-trivial"), sources, new TrivialGenerator());
+      System.out.printf(Locale.ROOT, "warm-up %d: without %.0f ms, with %.0f ms (of which user %.0f and %.0f ms)%n",
+          run + 1, plain.cpuNanos / 1e6, processed.cpuNanos / 1e6, plain.userNanos / 1e6, processed.userNanos / 1e6);
+      delete(directory.resolve("out-plain"));
+      delete(directory.resolve("out-processed"));
+      delete(directory.resolve("out-trivial"));
+    }
+    delete(directory);
+  }
+
   private static void run(Path directory, int n) throws IOException {
     List<File> sources = writeDeclarations(directory.resolve("src"), n);
     long[] without = new long[MEASURED_RUNS];
     long[] with = new long[MEASURED_RUNS];
+    long[] withoutUser = new long[MEASURED_RUNS];
+    long[] withUser = new long[MEASURED_RUNS];
     long[] withoutWall = new long[MEASURED_RUNS];
     long[] withWall = new long[MEASURED_RUNS];
     long[] inProcessor = new long[MEASURED_RUNS];
     long[] floor = new long[MEASURED_RUNS];
     int generated = 0;
-    for (int run = -WARM_UP_RUNS; run < MEASURED_RUNS; run++) {
+    for (int run = -1; run < MEASURED_RUNS; run++) {
       // Interleaved, so drift in the machine's load hits both sides alike.
       Timing plain = compile(directory.resolve("out-plain-" + run), sources, null);
       TimedProcessor timed = new TimedProcessor(new ApiTokenProcessor());
@@ -89,6 +128,8 @@ public final class ProcessorBenchmark {
       if (run >= 0) {
         without[run] = plain.cpuNanos;
         with[run] = processed.cpuNanos;
+        withoutUser[run] = plain.userNanos;
+        withUser[run] = processed.userNanos;
         withoutWall[run] = plain.wallNanos;
         withWall[run] = processed.wallNanos;
         inProcessor[run] = timed.cpuNanos;
@@ -103,8 +144,10 @@ public final class ProcessorBenchmark {
     double withMs = median(with) / 1e6;
     double overhead = (withMs - withoutMs) / n;
     double processor = median(inProcessor) / 1e6 / n;
-    System.out.printf(Locale.ROOT, "%6d %14.1f %14.1f %16.3f %16.3f %16.3f %16.3f %22s%n",
+    double userOverhead = (median(withUser) - median(withoutUser)) / 1e6 / n;
+    System.out.printf(Locale.ROOT, "%6d %14.1f %14.1f %16.3f %16.3f %16.3f %16.3f %16.3f %22s%n",
         n, withoutMs, withMs, overhead, processor, overhead - processor, (median(floor) / 1e6 - withoutMs) / n,
+        userOverhead,
         String.format(Locale.ROOT, "%.0f / %.0f", median(withoutWall) / 1e6, median(withWall) / 1e6));
     if (generated != n) {
       throw new IllegalStateException("expected " + n + " provisioners, the processor wrote " + generated);
@@ -164,6 +207,7 @@ public final class ProcessorBenchmark {
     Path generated = Files.createDirectories(out.resolve("generated"));
     long start = System.nanoTime();
     long cpuStart = THREADS.getCurrentThreadCpuTime();
+    long userStart = THREADS.getCurrentThreadUserTime();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       files.setLocation(StandardLocation.CLASS_PATH, Compilers.classPath());
       files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
@@ -181,10 +225,11 @@ public final class ProcessorBenchmark {
         throw new IllegalStateException("benchmark sources did not compile: " + diagnostics.getDiagnostics());
       }
     }
-    return new Timing(THREADS.getCurrentThreadCpuTime() - cpuStart, System.nanoTime() - start);
+    return new Timing(THREADS.getCurrentThreadCpuTime() - cpuStart, THREADS.getCurrentThreadUserTime() - userStart,
+        System.nanoTime() - start);
   }
 
-  private record Timing(long cpuNanos, long wallNanos) {}
+  private record Timing(long cpuNanos, long userNanos, long wallNanos) {}
 
   private static double median(long[] values) {
     long[] sorted = values.clone();
