@@ -4,7 +4,9 @@ import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.runtime.state.PendingCreate;
+import dev.cftokens.runtime.state.SpecHash;
 import dev.cftokens.runtime.state.TokenRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +37,9 @@ import java.util.stream.Collectors;
  * With adoption turned off, only the token of a pending create (one an earlier run of this state made
  * but was killed, or lost the answer, before recording) is adopted; any other match is named in a
  * warning and left alone, and a new token is created.
+ *
+ * <p>A full apply also deletes what a pending create of an earlier run made when nothing wants it any
+ * more (its declaration was removed or changed since), so a killed run leaves no token behind.
  */
 public final class Planner {
   private Planner() {}
@@ -152,9 +157,61 @@ public final class Planner {
         changes.add(new PlannedChange(ChangeKind.DELETE, record.declarationId(), null, record, existing,
             List.of(), existing == null ? "already gone from Cloudflare" : ""));
       }
+      Map<String, DesiredToken> desiredById = new LinkedHashMap<>();
+      desired.forEach(token -> desiredById.put(token.declarationId(), token));
+      for (PendingCreate create : pending) {
+        DesiredToken wanted = desiredById.get(create.declarationId());
+        // Adopted by its declaration in the loop above, if it is still wanted as it was sent and the
+        // declaration has no token of its own yet.
+        boolean adoptable = wanted != null && wanted.specHash().equals(create.specHash())
+            && !byDeclaration.containsKey(create.declarationId());
+        if (!adoptable) {
+          changes.addAll(orphansOf(create, wanted, listed, claimed, accountId));
+        }
+      }
     }
     return new Plan(changes, warnings);
   }
+
+  /**
+   * How far before a pending create's time a token it made may have been issued: the time is this
+   * machine's, the issue time Cloudflare's, and their clocks may disagree.
+   */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+
+  /**
+   * Deletes for the tokens a create of an earlier run made without recording them, when no declaration
+   * will adopt that token: its declaration was removed, changed since, or has a token of its own (a
+   * replace killed between its create and its record). Left alone, such a token would live on in
+   * Cloudflare with nobody knowing of it. Only unclaimed tokens with exactly the spec that create sent,
+   * issued after it started, qualify.
+   */
+  private static List<PlannedChange> orphansOf(PendingCreate create, DesiredToken wanted,
+      Map<TokenOwner, List<ExistingToken>> listed, Set<String> claimed, String accountId) {
+    List<ExistingToken> tokens = listed.get(create.owner());
+    if (tokens == null || (create.owner() == TokenOwner.ACCOUNT && create.accountId() != null
+        && accountId != null && !create.accountId().equals(accountId))) {
+      // Not visible to this run (another account's tokens, or an owner not listed): left to a run that sees it.
+      return List.of();
+    }
+    Instant earliest = create.since().minus(CLOCK_SKEW);
+    List<PlannedChange> deletes = new ArrayList<>();
+    for (ExistingToken token : tokens) {
+      if (!claimed.contains(token.id()) && SpecHash.of(token.spec()).equals(create.specHash())
+          && (token.issuedOn() == null || !token.issuedOn().isBefore(earliest))) {
+        claimed.add(token.id());
+        TokenRecord orphan = new TokenRecord(create.declarationId() + ORPHAN_MARK + token.id(), token.id(),
+            create.owner(), create.accountId(), token.spec().name(), create.specHash());
+        deletes.add(new PlannedChange(ChangeKind.DELETE, orphan.declarationId(), null, orphan, token, List.of(),
+            "made by a create of " + create.declarationId() + " that an earlier run never recorded, "
+                + (wanted == null ? "and no longer declared" : "and not adopted")));
+      }
+    }
+    return deletes;
+  }
+
+  /** Marks the id of a delete planned for a pending create's unrecorded token; never part of a declaration id. */
+  static final String ORPHAN_MARK = "~unrecorded-";
 
   private static PlannedChange createOrAdopt(
       ChangeKind kind,

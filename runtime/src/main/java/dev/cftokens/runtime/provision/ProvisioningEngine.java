@@ -9,6 +9,7 @@ import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.Token;
 import dev.cftokens.runtime.TokenProvisioner;
+import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.runtime.state.TokenRecord;
@@ -188,6 +189,16 @@ public final class ProvisioningEngine {
             .execute(plan);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     failIfAny(execution);
+    if (complete) {
+      // Every create of this run was recorded (or it failed above), and every earlier unrecorded one this
+      // run could see was adopted, or its token deleted or never made: none of those is pending any more.
+      for (PendingCreate create : state.pendingCreates()) {
+        if (create.owner() == TokenOwner.USER || create.accountId() == null
+            || create.accountId().equals(cloudflare.accountId())) {
+          state.removePendingCreate(create.declarationId());
+        }
+      }
+    }
     if (plan.hasChanges()) {
       output.line(String.format(Locale.ROOT, "Apply complete: %s in %.1f s.",
           done(execution.applied()), elapsed.toNanos() / 1e9));
@@ -213,6 +224,10 @@ public final class ProvisioningEngine {
       if (complete || ids.contains(record.declarationId())) {
         owners.add(record.owner());
       }
+    }
+    if (complete) {
+      // A full apply looks for tokens that earlier runs' unrecorded creates left behind.
+      state.pendingCreates().forEach(create -> owners.add(create.owner()));
     }
     String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
     Map<TokenOwner, List<ExistingToken>> listed = new EnumMap<>(TokenOwner.class);

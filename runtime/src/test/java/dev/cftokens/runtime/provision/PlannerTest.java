@@ -190,6 +190,45 @@ class PlannerTest {
   }
 
   @Test
+  void tokenOfAPendingCreateWhoseDeclarationWasRemovedIsDeletedOnlyByAFullApply() {
+    DesiredToken gone = desired("gone");
+    ExistingToken orphan = listed("orphan", gone);
+    // Same spec, but issued a day before the create started: somebody else's.
+    ExistingToken older = new ExistingToken("older", TokenOwner.ACCOUNT, gone.spec(), TokenStatus.ACTIVE,
+        NOW.minus(java.time.Duration.ofDays(1)));
+
+    Plan plan = plan(List.of(), List.of(pending(gone)), account(older, orphan), true);
+
+    assertThat(plan.changes()).extracting(PlannedChange::describe).containsExactly("- delete gone~unrecorded-orphan:"
+        + " made by a create of gone that an earlier run never recorded, and no longer declared");
+    assertThat(plan.changes().get(0).existing()).isEqualTo(orphan);
+    assertThat(Planner.plan(List.of(), List.of(), List.of(pending(gone)), account(older, orphan), false, ACCOUNT,
+        true, NOW).changes()).isEmpty();
+  }
+
+  @Test
+  void tokenOfAPendingCreateIsDeletedWhenItsDeclarationChangedOrAlreadyHasAToken() {
+    DesiredToken sent = desired("a");
+    DesiredToken now = desired("a", TokenOwner.ACCOUNT, null);
+    Plan changed = plan(List.of(now), List.of(pending(sent)), account(listed("orphan", sent)), true);
+    assertThat(changed.changes()).extracting(PlannedChange::describe).containsExactly("+ create a",
+        "- delete a~unrecorded-orphan: made by a create of a that an earlier run never recorded, and not adopted");
+
+    // A replace killed between its create and its record: the declaration still has its old token.
+    Plan replaced = Planner.plan(List.of(sent), List.of(recorded(sent, "old")), List.of(pending(sent)),
+        account(listed("old", sent), listed("orphan", sent)), true, ACCOUNT, true, NOW);
+    assertThat(replaced.changes()).extracting(PlannedChange::describe).containsExactly("= unchanged a",
+        "- delete a~unrecorded-orphan: made by a create of a that an earlier run never recorded, and not adopted");
+  }
+
+  @Test
+  void pendingCreateOfAnotherAccountIsLeftToARunThatSeesIt() {
+    DesiredToken gone = desired("gone");
+    PendingCreate elsewhere = new PendingCreate("gone", TokenOwner.ACCOUNT, OTHER_ACCOUNT, gone.specHash(), NOW);
+    assertThat(plan(List.of(), List.of(elsewhere), account(listed("t1", gone)), true).changes()).isEmpty();
+  }
+
+  @Test
   void withAdoptionOffAnUnrecordedTokenWithoutAPendingCreateIsLeftAloneWithAWarning() {
     DesiredToken token = desired("a");
     Plan plan = plan(List.of(token), List.of(), account(listed("someone-elses", token)), false);

@@ -23,6 +23,7 @@ import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.InMemoryStateStore;
+import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.StateSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -187,6 +188,43 @@ class ProvisioningTest {
     assertThat(output()).contains("Apply complete: 2 repaired");
     assertOneTokenPerDeclaration(emulator, store, declared);
     assertThat(cloudflare.accountTokens().get(changed).status()).isEqualTo(TokenStatus.ACTIVE);
+  }
+
+  @Test
+  void tokensOfUnrecordedCreatesAreDeletedOnceTheirDeclarationIsRemovedOrChanged() {
+    FileStateStore store = store(null);
+    HandMadeProvisioner kept = HandMadeProvisioner.zoneReader("kept");
+    provisioning(store).apply(List.of(kept));
+    // An earlier run was killed just after two creates reached Cloudflare, before it recorded them.
+    List<String> orphans = new ArrayList<>();
+    for (String id : List.of("removed", "changed")) {
+      DesiredToken sent = DesiredToken.resolve(HandMadeProvisioner.zoneReader(id), emulator::accountId);
+      try (StateSession state = store.open()) {
+        state.putPendingCreate(new PendingCreate(id, TokenOwner.ACCOUNT, sent.accountId(), sent.specHash(),
+            Instant.now()));
+      }
+      orphans.add(cloudflare.accountTokens().create(sent.spec()).token().id());
+    }
+    HandMadeProvisioner changed = new HandMadeProvisioner(HandMadeProvisioner.declaration("changed", "changed",
+        TokenOwner.ACCOUNT, List.of(HandMadeProvisioner.ZONE_READ, HandMadeProvisioner.DNS_WRITE),
+        RequestIpCondition.NONE, null), Map.of());
+    output();
+
+    provisioning(store).apply(List.of(kept, changed));
+
+    assertThat(output())
+        .contains("- delete removed~unrecorded-" + orphans.get(0) + ": made by a create of removed that an"
+            + " earlier run never recorded, and no longer declared")
+        .contains("- delete changed~unrecorded-" + orphans.get(1) + ": made by a create of changed that an"
+            + " earlier run never recorded, and not adopted")
+        .contains("+ create changed");
+    assertOneTokenPerDeclaration(emulator, store, List.of(kept, changed));
+    try (StateSession state = store.open()) {
+      assertThat(state.pendingCreates()).isEmpty();
+    }
+    emulator.resetRequestCounts();
+    assertThat(provisioning(store).apply(List.of(kept, changed)).plan().hasChanges()).isFalse();
+    assertThat(writes(emulator)).isZero();
   }
 
   @Test
