@@ -2,9 +2,6 @@ package dev.cftokens.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +9,6 @@ import org.junit.jupiter.api.Test;
 /** Error messages quote what was wrong with a request, but never a secret it carried. */
 class RedactionTest {
   private static final String SECRET = "do-not-echo-this-secret-0123456789abcdef";
-  private static final String BOUNDARY = "----redaction-boundary";
 
   private CloudflareEmulator emulator;
   private ApiClient admin;
@@ -31,17 +27,8 @@ class RedactionTest {
   }
 
   private ApiClient.Response upload(String metadata) {
-    String body = "--" + BOUNDARY + "\r\n"
-        + "Content-Disposition: form-data; name=\"metadata\"; filename=\"blob\"\r\n"
-        + "Content-Type: application/json\r\n\r\n" + metadata + "\r\n"
-        + "--" + BOUNDARY + "\r\n"
-        + "Content-Disposition: form-data; name=\"worker.js\"; filename=\"worker.js\"\r\n"
-        + "Content-Type: application/javascript+module\r\n\r\nexport default {};\r\n"
-        + "--" + BOUNDARY + "--\r\n";
-    return ApiClient.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + scripts + "/w"))
-        .header("Authorization", "Bearer " + emulator.adminToken())
-        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-        .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    return WorkerUploads.upload(emulator, emulator.adminToken(), "w",
+        WorkerUploads.multipart(metadata, "worker.js", "application/javascript+module", "export default {};"));
   }
 
   @Test

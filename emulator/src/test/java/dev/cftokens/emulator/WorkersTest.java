@@ -3,9 +3,6 @@ package dev.cftokens.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** Worker script upload as multipart/form-data, secrets, and the read-back of bindings. */
 class WorkersTest {
-  private static final String BOUNDARY = "----cftokens-test-boundary";
   private static final String SECRET = "this-is-the-bound-token-value-0123456789ab";
 
   private CloudflareEmulator emulator;
@@ -32,29 +28,12 @@ class WorkersTest {
     emulator.close();
   }
 
-  /** A multipart body: the metadata part and then (name, content type, content) triples. */
   private static byte[] multipart(String metadata, String... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringBuilder text = new StringBuilder();
-    text.append("--").append(BOUNDARY).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"metadata\"; filename=\"blob\"\r\n")
-        .append("Content-Type: application/json\r\n\r\n").append(metadata).append("\r\n");
-    for (int i = 0; i < parts.length; i += 3) {
-      text.append("--").append(BOUNDARY).append("\r\n")
-          .append("Content-Disposition: form-data; name=\"").append(parts[i]).append("\"; filename=\"")
-          .append(parts[i]).append("\"\r\n")
-          .append("Content-Type: ").append(parts[i + 1]).append("\r\n\r\n").append(parts[i + 2]).append("\r\n");
-    }
-    text.append("--").append(BOUNDARY).append("--\r\n");
-    out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
+    return WorkerUploads.multipart(metadata, parts);
   }
 
   private ApiClient.Response upload(String token, String name, byte[] body) {
-    return ApiClient.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + scripts + "/" + name))
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    return WorkerUploads.upload(emulator, token, name, body);
   }
 
   private static String moduleUpload() {
