@@ -1,11 +1,6 @@
 package dev.cftokens.runtime;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -27,51 +22,24 @@ public final class LeakScan implements BeforeEachCallback, AfterEachCallback {
   private static final Pattern AUTH_HEADER = Pattern.compile("(?i)authorization:|bearer |x-auth-key");
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LeakScan.class);
 
-  private static final class Capture extends Handler {
-    final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    final Level previousLevel;
-
-    Capture(Level previousLevel) {
-      this.previousLevel = previousLevel;
-      setLevel(Level.ALL);
-    }
-
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  }
-
   @Override
   public void beforeEach(ExtensionContext context) {
-    Logger root = Logger.getLogger("");
-    Capture capture = new Capture(root.getLevel());
-    root.setLevel(Level.ALL);
-    root.addHandler(capture);
-    context.getStore(NAMESPACE).put(Capture.class, capture);
+    context.getStore(NAMESPACE).put(LogCapture.class, LogCapture.everything());
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    Capture capture = context.getStore(NAMESPACE).remove(Capture.class, Capture.class);
-    Logger root = Logger.getLogger("");
-    root.removeHandler(capture);
-    root.setLevel(capture.previousLevel);
+    LogCapture capture = context.getStore(NAMESPACE).remove(LogCapture.class, LogCapture.class);
+    capture.close();
     SimpleFormatter formatter = new SimpleFormatter();
-    for (LogRecord record : capture.records) {
+    for (LogRecord record : capture.records()) {
       String text = formatter.format(record);
       if (SECRET_SHAPED.matcher(text).find() || AUTH_HEADER.matcher(text).find()) {
         throw new AssertionError("a log record of " + record.getLoggerName() + " looks like it holds a secret"
             + " or an authentication header: " + SECRET_SHAPED.matcher(text).replaceAll("<40+ token characters>"));
       }
     }
-    if (capture.records.isEmpty() && context.getRequiredTestClass().isAnnotationPresent(ExpectsRequestLog.class)) {
+    if (capture.records().isEmpty() && context.getRequiredTestClass().isAnnotationPresent(ExpectsRequestLog.class)) {
       throw new AssertionError("no log record at all: is the capture working?");
     }
   }

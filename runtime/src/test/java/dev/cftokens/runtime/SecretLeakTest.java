@@ -19,11 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -38,36 +34,18 @@ import org.junit.jupiter.api.Test;
  * that no log line, exception (message, causes, stack trace) or toString() contains a secret.
  */
 class SecretLeakTest {
-  private final List<LogRecord> records = new CopyOnWriteArrayList<>();
   private final List<String> texts = new ArrayList<>();
   private final List<String> secrets = new ArrayList<>();
-  private final Logger root = Logger.getLogger("");
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
-  private Level rootLevel;
+  private LogCapture capture;
 
   @BeforeEach
   void captureEveryLogRecord() {
-    rootLevel = root.getLevel();
-    root.setLevel(Level.ALL);
-    capture.setLevel(Level.ALL);
-    root.addHandler(capture);
+    capture = LogCapture.everything();
   }
 
   @AfterEach
   void restore() {
-    root.removeHandler(capture);
-    root.setLevel(rootLevel);
+    capture.close();
   }
 
   /** Runs {@code action}, keeping any exception's full text (message, causes, stack) for the scan. */
@@ -168,11 +146,11 @@ class SecretLeakTest {
     attempt(() -> Cloudflare.builder().apiToken(MockCloudflare.API_TOKEN).apiKey(key).email("a@b.c").build());
     attempt(() -> Cloudflare.builder().apiKey(key).build());
 
-    for (LogRecord record : records) {
+    for (LogRecord record : capture.records()) {
       texts.add(new SimpleFormatter().format(record));
     }
     // The capture works: the client logged its requests, with method, path, status and attempt.
-    assertThat(records).anySatisfy(record -> assertThat(new SimpleFormatter().formatMessage(record))
+    assertThat(capture.records()).anySatisfy(record -> assertThat(new SimpleFormatter().formatMessage(record))
         .matches("POST /accounts/[0-9a-f]{32}/tokens -> 200 in \\d+ ms \\(attempt 1\\)"));
     assertThat(texts).anySatisfy(text -> assertThat(text).contains("CloudflareOutcomeUnknownException"));
     assertThat(secrets).hasSizeGreaterThan(8);

@@ -19,6 +19,7 @@ import dev.cftokens.emulator.RequestKind;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.CloudflareApiException;
 import dev.cftokens.runtime.LeakScan;
+import dev.cftokens.runtime.LogCapture;
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.state.FileStateStore;
@@ -292,7 +293,7 @@ class ProvisioningTest {
     ProvisionedToken<HandMadeProvisioner.TestToken> first =
         Provisioning.with(cloudflare).stateStore(InMemoryStateStore.withoutValues()).provision(reader);
     // A service restart in a fresh container: its state knows nothing.
-    try (LogCapture log = new LogCapture()) {
+    try (LogCapture log = new LogCapture(ProvisioningEngine.LOGGER_NAME)) {
       ProvisionedToken<HandMadeProvisioner.TestToken> second = Provisioning.with(cloudflare)
           .stateStore(InMemoryStateStore.withoutValues())
           .output(new PrintStream(printed, true, StandardCharsets.UTF_8)).provision(reader);
@@ -414,7 +415,7 @@ class ProvisioningTest {
     HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("rolled-token");
     FileStateStore store = store(null);
     provisioning(store).provision(reader);
-    try (LogCapture log = new LogCapture()) {
+    try (LogCapture log = new LogCapture(ProvisioningEngine.LOGGER_NAME)) {
       provisioning(store).provision(reader);
       assertThat(log.warnings()).anySatisfy(warning -> assertThat(warning)
           .contains("rolled-token").contains("rolled").contains("CFTOKENS_PASSPHRASE"));
@@ -429,7 +430,7 @@ class ProvisioningTest {
     FileStateStore store = store("p");
     provisioning(store).apply(expired);
     output();
-    try (LogCapture log = new LogCapture()) {
+    try (LogCapture log = new LogCapture(ProvisioningEngine.LOGGER_NAME)) {
       ProvisionedToken<HandMadeProvisioner.TestToken> token = provisioning(store).provision(expired);
       assertThat(token.status()).isEqualTo(TokenStatus.EXPIRED);
       assertThat(output()).contains("= unchanged readonly-token")
