@@ -38,8 +38,10 @@ import java.util.stream.Collectors;
  * but was killed, or lost the answer, before recording) is adopted; any other match is named in a
  * warning and left alone, and a new token is created.
  *
- * <p>A full apply also deletes what a pending create of an earlier run made when nothing wants it any
- * more (its declaration was removed or changed since), so a killed run leaves no token behind.
+ * <p>It also deletes what a pending create of an earlier run made when no declaration will adopt it (the
+ * declaration was removed or changed since, or got its token another way), so neither a killed run nor
+ * a create that committed after its answer was given up on leaves a token behind. A run without the
+ * full set of declarations only does so for the declarations it has.
  */
 public final class Planner {
   private Planner() {}
@@ -157,17 +159,18 @@ public final class Planner {
         changes.add(new PlannedChange(ChangeKind.DELETE, record.declarationId(), null, record, existing,
             List.of(), existing == null ? "already gone from Cloudflare" : ""));
       }
-      Map<String, DesiredToken> desiredById = new LinkedHashMap<>();
-      desired.forEach(token -> desiredById.put(token.declarationId(), token));
-      for (PendingCreate create : pending) {
-        DesiredToken wanted = desiredById.get(create.declarationId());
-        // Adopted by its declaration in the loop above, if it is still wanted as it was sent and the
-        // declaration has no token of its own yet.
-        boolean adoptable = wanted != null && wanted.specHash().equals(create.specHash())
-            && !byDeclaration.containsKey(create.declarationId());
-        if (!adoptable) {
-          changes.addAll(orphansOf(create, wanted, listed, claimed, accountId));
-        }
+    }
+    Map<String, DesiredToken> desiredById = new LinkedHashMap<>();
+    desired.forEach(token -> desiredById.put(token.declarationId(), token));
+    for (PendingCreate create : pending) {
+      DesiredToken wanted = desiredById.get(create.declarationId());
+      // Adopted by its declaration in the loop above, if it is still wanted as it was sent and the
+      // declaration has no token of its own yet. Without the full set of declarations, only the
+      // pending creates of the declarations at hand are this run's business.
+      boolean adoptable = wanted != null && wanted.specHash().equals(create.specHash())
+          && !byDeclaration.containsKey(create.declarationId());
+      if (!adoptable && (wanted != null || deleteUndeclared)) {
+        changes.addAll(orphansOf(create, wanted, listed, claimed, accountId));
       }
     }
     return new Plan(changes, warnings);
@@ -182,7 +185,8 @@ public final class Planner {
   /**
    * Deletes for the tokens a create of an earlier run made without recording them, when no declaration
    * will adopt that token: its declaration was removed, changed since, or has a token of its own (a
-   * replace killed between its create and its record). Left alone, such a token would live on in
+   * replace killed between its create and its record, or a create that committed late after the
+   * run had already adopted or made another). Left alone, such a token would live on in
    * Cloudflare with nobody knowing of it. Only unclaimed tokens with exactly the spec that create sent,
    * issued after it started, qualify.
    */

@@ -189,14 +189,16 @@ public final class ProvisioningEngine {
             .execute(plan);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     failIfAny(execution);
-    if (complete) {
-      // Every create of this run was recorded (or it failed above), and every earlier unrecorded one this
-      // run could see was adopted, or its token deleted or never made: none of those is pending any more.
-      for (PendingCreate create : state.pendingCreates()) {
-        if (create.owner() == TokenOwner.USER || create.accountId() == null
-            || create.accountId().equals(cloudflare.accountId())) {
-          state.removePendingCreate(create.declarationId());
-        }
+    // The earlier runs' pending creates this run planned for were adopted, or their tokens deleted or
+    // never made: none is pending any more. One this run noted again (a create of its own that had an
+    // attempt without an answer) is another record, and stays for the next run to check.
+    Collection<PendingCreate> now = state.pendingCreates();
+    for (PendingCreate create : planned.pending()) {
+      boolean considered = complete || planned.declared().contains(create.declarationId());
+      boolean visible = create.owner() == TokenOwner.USER || create.accountId() == null
+          || create.accountId().equals(cloudflare.accountId());
+      if (considered && visible && now.contains(create)) {
+        state.removePendingCreate(create.declarationId());
       }
     }
     if (plan.hasChanges()) {
@@ -206,8 +208,11 @@ public final class ProvisioningEngine {
     return new Applied(new ApplyResult(plan, execution.applied(), elapsed), execution.values());
   }
 
-  /** A plan and the ids of every token its listing showed. */
-  private record Planned(Plan plan, Set<String> listedIds) {}
+  /**
+   * A plan, the ids of every token its listing showed, the declarations it was made for, and the pending
+   * creates it saw.
+   */
+  private record Planned(Plan plan, Set<String> listedIds, Set<String> declared, Collection<PendingCreate> pending) {}
 
   private Planned plan(StateSession state, Collection<? extends TokenProvisioner<?>> provisioners,
       boolean complete) {
@@ -240,8 +245,9 @@ public final class ProvisioningEngine {
     }
     Set<String> listedIds = new HashSet<>();
     listed.values().forEach(tokens -> tokens.forEach(token -> listedIds.add(token.id())));
-    return new Planned(Planner.plan(desired, records, state.pendingCreates(), listed, complete, accountId,
-        adoptUnrecorded, Instant.now()), listedIds);
+    Collection<PendingCreate> pending = state.pendingCreates();
+    return new Planned(Planner.plan(desired, records, pending, listed, complete, accountId, adoptUnrecorded,
+        Instant.now()), listedIds, ids, pending);
   }
 
   private static void failIfAny(PlanExecutor.Execution execution) {

@@ -222,6 +222,16 @@ class PlannerTest {
   }
 
   @Test
+  void withoutTheFullSetOnlyThePendingCreatesOfTheDeclarationsAtHandAreLookedAt() {
+    DesiredToken a = desired("a");
+    DesiredToken gone = desired("gone");
+    Plan plan = Planner.plan(List.of(a), List.of(recorded(a, "t1")), List.of(pending(a), pending(gone)),
+        account(listed("t1", a), listed("late", a), listed("other", gone)), false, ACCOUNT, true, NOW);
+    assertThat(plan.changes()).extracting(PlannedChange::describe).containsExactly("= unchanged a",
+        "- delete a~unrecorded-late: made by a create of a that an earlier run never recorded, and not adopted");
+  }
+
+  @Test
   void pendingCreateOfAnotherAccountIsLeftToARunThatSeesIt() {
     DesiredToken gone = desired("gone");
     PendingCreate elsewhere = new PendingCreate("gone", TokenOwner.ACCOUNT, OTHER_ACCOUNT, gone.specHash(), NOW);

@@ -411,6 +411,32 @@ class ProvisioningTest {
   }
 
   @Test
+  void aCreateThatCommitsAfterItsLookUpIsDeletedByTheNextRun() {
+    emulator.injectFault(dev.cftokens.emulator.Fault.commitThenDrop(1).on(RequestKind.CREATE_TOKEN).times(1));
+    FileStateStore store = store("p");
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+    ProvisionedToken<HandMadeProvisioner.TestToken> token = provisioning(store).provision(reader);
+    // The attempt without an answer stays noted: it might still commit.
+    try (StateSession state = store.open()) {
+      assertThat(state.pendingCreates()).extracting(p -> p.declarationId()).containsExactly("readonly-token");
+    }
+    // ...and here it does, late: a second token with the same name and grants.
+    String late = cloudflare.accountTokens().create(reader.declaration().resolve(emulator.accountId(), Map.of()))
+        .token().id();
+    output();
+
+    ProvisionedToken<HandMadeProvisioner.TestToken> again = provisioning(store).provision(reader);
+
+    assertThat(again.id()).isEqualTo(token.id());
+    assertThat(again.value()).isEqualTo(token.value());
+    assertThat(output()).contains("- delete readonly-token~unrecorded-" + late);
+    assertOneTokenPerDeclaration(emulator, store, List.of(reader));
+    try (StateSession state = store.open()) {
+      assertThat(state.pendingCreates()).isEmpty();
+    }
+  }
+
+  @Test
   void rollForWantOfAPassphraseIsLoggedAsAWarning() {
     HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("rolled-token");
     FileStateStore store = store(null);
