@@ -203,9 +203,8 @@ final class PlanExecutor {
     TokenApi api = cloudflare.tokens(desired.owner());
     // On disk before the request leaves: a run killed from here on lets the next run adopt what this
     // create made, and only that.
-    PendingCreate pending = new PendingCreate(desired.declarationId(), desired.owner(), desired.accountId(),
-        desired.specHash(), Instant.now());
-    state.putPendingCreate(pending);
+    state.putPendingCreate(new PendingCreate(desired.declarationId(), desired.owner(), desired.accountId(),
+        desired.specHash(), Instant.now()));
     CloudflareOutcomeUnknownException unknown = null;
     for (int attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
       CreatedToken created;
@@ -225,7 +224,6 @@ final class PlanExecutor {
         TokenRecord record = recordFor(desired, created.token().id());
         claimed.add(record.tokenId());
         state.put(record, created.value());
-        keepPendingIfUncertain(pending, unknown);
         if (valuesNeeded.contains(desired.declarationId())) {
           values.put(desired.declarationId(), created.value());
         }
@@ -241,28 +239,13 @@ final class PlanExecutor {
           state.put(record);
           output.line("  " + desired.declarationId() + ": adopted token " + record.tokenId()
               + ", which the lost create had made");
-          AppliedChange adopted = deliver(kind, desired, record);
-          // After deliver, whose roll records the value and with it drops the pending create.
-          keepPendingIfUncertain(pending, unknown);
-          return adopted;
+          return deliver(kind, desired, record);
         }
       }
     }
     throw new ProvisioningException("creating token " + desired.declarationId() + " failed " + CREATE_ATTEMPTS
         + " times without an answer, and no token with its name and grants exists; run apply again",
         unknown);
-  }
-
-  /**
-   * After a create whose attempts included one with no answer, notes the create as pending again: that
-   * attempt may still commit after the look-up that preceded the next attempt (or the adoption), and
-   * the next run's planning then finds the late token, unclaimed and with exactly this spec, and deletes
-   * it (see {@link Planner}).
-   */
-  private void keepPendingIfUncertain(PendingCreate pending, CloudflareOutcomeUnknownException unknown) {
-    if (unknown != null) {
-      state.putPendingCreate(pending);
-    }
   }
 
   /**

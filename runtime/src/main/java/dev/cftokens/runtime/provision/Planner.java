@@ -38,10 +38,9 @@ import java.util.stream.Collectors;
  * but was killed, or lost the answer, before recording) is adopted; any other match is named in a
  * warning and left alone, and a new token is created.
  *
- * <p>It also deletes what a pending create of an earlier run made when no declaration will adopt it (the
- * declaration was removed or changed since, or got its token another way), so neither a killed run nor
- * a create that committed after its answer was given up on leaves a token behind. A run without the
- * full set of declarations only does so for the declarations it has.
+ * <p>It also deletes what a pending create of a killed run made when no declaration will adopt it (the
+ * declaration was removed or changed since, or got its token another way), so a killed run leaves no
+ * token behind. A run without the full set of declarations only does so for the declarations it has.
  */
 public final class Planner {
   private Planner() {}
@@ -77,8 +76,9 @@ public final class Planner {
       String accountId,
       boolean adoptUnrecorded,
       Instant now) {
+    // A pending create entitles its declaration to adopt only what that create sent: same owner, same spec.
     Set<String> pendingIds = new HashSet<>();
-    pending.forEach(create -> pendingIds.add(create.declarationId()));
+    pending.forEach(create -> pendingIds.add(create.declarationId() + "\0" + create.owner() + "\0" + create.specHash()));
     List<String> warnings = new ArrayList<>();
     Map<String, TokenRecord> byDeclaration = new LinkedHashMap<>();
     Set<String> claimed = new HashSet<>();
@@ -106,7 +106,8 @@ public final class Planner {
         warnings.add("! " + id + " expired on " + Timestamps.format(expiresOn)
             + "; its value no longer authenticates. Declare a later expiresOn to renew it.");
       }
-      boolean mayAdopt = adoptUnrecorded || pendingIds.contains(id);
+      boolean mayAdopt = adoptUnrecorded
+          || pendingIds.contains(id + "\0" + token.owner() + "\0" + token.specHash());
       TokenRecord record = byDeclaration.get(id);
       if (record == null) {
         changes.add(createOrAdopt(ChangeKind.CREATE, token, null, listed, claimed, "", mayAdopt, warnings));
@@ -164,11 +165,11 @@ public final class Planner {
     desired.forEach(token -> desiredById.put(token.declarationId(), token));
     for (PendingCreate create : pending) {
       DesiredToken wanted = desiredById.get(create.declarationId());
-      // Adopted by its declaration in the loop above, if it is still wanted as it was sent and the
-      // declaration has no token of its own yet. Without the full set of declarations, only the
+      // Adopted by its declaration in the loop above, if it is still wanted as it was sent, by the same
+      // owner, and the declaration has no token of its own yet. Without the full set of declarations, only the
       // pending creates of the declarations at hand are this run's business.
-      boolean adoptable = wanted != null && wanted.specHash().equals(create.specHash())
-          && !byDeclaration.containsKey(create.declarationId());
+      boolean adoptable = wanted != null && wanted.owner() == create.owner()
+          && wanted.specHash().equals(create.specHash()) && !byDeclaration.containsKey(create.declarationId());
       if (!adoptable && (wanted != null || deleteUndeclared)) {
         changes.addAll(orphansOf(create, wanted, listed, claimed, accountId));
       }
@@ -177,18 +178,24 @@ public final class Planner {
   }
 
   /**
-   * How far before a pending create's time a token it made may have been issued: the time is this
-   * machine's, the issue time Cloudflare's, and their clocks may disagree.
+   * How far a token's issue time (Cloudflare's clock) may be from this machine's clock when it is matched
+   * with a pending create.
    */
-  static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  /**
+   * How long after a pending create's time its token can have been issued: the create loop's attempts
+   * ({@link PlanExecutor#CREATE_ATTEMPTS}, each within the client's two-minute retry budget) and the
+   * pauses between them. A token with the same spec issued later is somebody else's.
+   */
+  static final Duration CREATE_IN_FLIGHT = Duration.ofMinutes(10);
 
   /**
    * Deletes for the tokens a create of an earlier run made without recording them, when no declaration
    * will adopt that token: its declaration was removed, changed since, or has a token of its own (a
-   * replace killed between its create and its record, or a create that committed late after the
-   * run had already adopted or made another). Left alone, such a token would live on in
+   * replace killed between its create and its record). Left alone, such a token would live on in
    * Cloudflare with nobody knowing of it. Only unclaimed tokens with exactly the spec that create sent,
-   * issued after it started, qualify.
+   * issued while it can have been in flight, qualify.
    */
   private static List<PlannedChange> orphansOf(PendingCreate create, DesiredToken wanted,
       Map<TokenOwner, List<ExistingToken>> listed, Set<String> claimed, String accountId) {
@@ -199,16 +206,20 @@ public final class Planner {
       return List.of();
     }
     Instant earliest = create.since().minus(CLOCK_SKEW);
+    Instant latest = create.since().plus(CREATE_IN_FLIGHT).plus(CLOCK_SKEW);
     List<PlannedChange> deletes = new ArrayList<>();
     for (ExistingToken token : tokens) {
+      // Issued while that create was in flight, or it is not the create's: a token of another state file
+      // or a person with the same name and grants is never deleted.
       if (!claimed.contains(token.id()) && SpecHash.of(token.spec()).equals(create.specHash())
-          && (token.issuedOn() == null || !token.issuedOn().isBefore(earliest))) {
+          && token.issuedOn() != null && !token.issuedOn().isBefore(earliest) && !token.issuedOn().isAfter(latest)) {
         claimed.add(token.id());
         TokenRecord orphan = new TokenRecord(create.declarationId() + ORPHAN_MARK + token.id(), token.id(),
             create.owner(), create.accountId(), token.spec().name(), create.specHash());
         deletes.add(new PlannedChange(ChangeKind.DELETE, orphan.declarationId(), null, orphan, token, List.of(),
-            "made by a create of " + create.declarationId() + " that an earlier run never recorded, "
-                + (wanted == null ? "and no longer declared" : "and not adopted")));
+            "unrecorded, with the name and grants a create of " + create.declarationId() + " sent at "
+                + Timestamps.format(create.since()) + " (never recorded by its run) and issued while it ran; "
+                + (wanted == null ? "no longer declared" : "not adopted")));
       }
     }
     return deletes;

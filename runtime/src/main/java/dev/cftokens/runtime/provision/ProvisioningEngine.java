@@ -158,6 +158,11 @@ public final class ProvisioningEngine {
       PlanExecutor.Execution execution =
           new PlanExecutor(cloudflare, state, output, parallelism, Set.of(), false, Set.of()).execute(plan);
       failIfAny(execution);
+      // A destroyed declaration's pending create would otherwise entitle a later run to adopt a token with
+      // its name and grants that somebody else made meanwhile.
+      for (PlannedChange change : changes) {
+        state.removePendingCreate(change.declarationId());
+      }
       output.line(String.format(Locale.ROOT, "Destroy complete: %d deleted in %.1f s.",
           execution.applied().size(), (System.nanoTime() - start) / 1e9));
       return execution.applied().stream().map(AppliedChange::declarationId).collect(Collectors.toList());
@@ -189,15 +194,13 @@ public final class ProvisioningEngine {
             .execute(plan);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     failIfAny(execution);
-    // The earlier runs' pending creates this run planned for were adopted, or their tokens deleted or
-    // never made: none is pending any more. One this run noted again (a create of its own that had an
-    // attempt without an answer) is another record, and stays for the next run to check.
-    Collection<PendingCreate> now = state.pendingCreates();
+    // The earlier runs' pending creates this run planned for, among tokens it listed, were adopted, or
+    // their tokens deleted or never made: none is pending any more.
     for (PendingCreate create : planned.pending()) {
       boolean considered = complete || planned.declared().contains(create.declarationId());
-      boolean visible = create.owner() == TokenOwner.USER || create.accountId() == null
-          || create.accountId().equals(cloudflare.accountId());
-      if (considered && visible && now.contains(create)) {
+      boolean seen = planned.listedOwners().contains(create.owner()) && (create.owner() == TokenOwner.USER
+          || create.accountId() == null || create.accountId().equals(cloudflare.accountId()));
+      if (considered && seen && state.pendingCreates().contains(create)) {
         state.removePendingCreate(create.declarationId());
       }
     }
@@ -209,10 +212,11 @@ public final class ProvisioningEngine {
   }
 
   /**
-   * A plan, the ids of every token its listing showed, the declarations it was made for, and the pending
-   * creates it saw.
+   * A plan, the ids of every token its listing showed, the declarations it was made for, the pending
+   * creates it saw, and whose tokens it listed.
    */
-  private record Planned(Plan plan, Set<String> listedIds, Set<String> declared, Collection<PendingCreate> pending) {}
+  private record Planned(Plan plan, Set<String> listedIds, Set<String> declared, Collection<PendingCreate> pending,
+      Set<TokenOwner> listedOwners) {}
 
   private Planned plan(StateSession state, Collection<? extends TokenProvisioner<?>> provisioners,
       boolean complete) {
@@ -230,9 +234,12 @@ public final class ProvisioningEngine {
         owners.add(record.owner());
       }
     }
-    if (complete) {
-      // A full apply looks for tokens that earlier runs' unrecorded creates left behind.
-      state.pendingCreates().forEach(create -> owners.add(create.owner()));
+    for (PendingCreate create : state.pendingCreates()) {
+      // Tokens that earlier runs' unrecorded creates left behind are looked for among their owner's tokens
+      // (a create for this run would replace the pending create, and with it the trace).
+      if (complete || ids.contains(create.declarationId())) {
+        owners.add(create.owner());
+      }
     }
     String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
     Map<TokenOwner, List<ExistingToken>> listed = new EnumMap<>(TokenOwner.class);
@@ -247,7 +254,7 @@ public final class ProvisioningEngine {
     listed.values().forEach(tokens -> tokens.forEach(token -> listedIds.add(token.id())));
     Collection<PendingCreate> pending = state.pendingCreates();
     return new Planned(Planner.plan(desired, records, pending, listed, complete, accountId, adoptUnrecorded,
-        Instant.now()), listedIds, ids, pending);
+        Instant.now()), listedIds, ids, pending, Set.copyOf(listed.keySet()));
   }
 
   private static void failIfAny(PlanExecutor.Execution execution) {

@@ -166,6 +166,11 @@ class PlannerTest {
     assertThat(plan.summary()).contains("1 drifted");
   }
 
+  /** Listed with an issue time during a pending create made at NOW. */
+  private static ExistingToken issued(String tokenId, DesiredToken token) {
+    return new ExistingToken(tokenId, token.owner(), token.spec(), TokenStatus.ACTIVE, NOW.plusSeconds(1));
+  }
+
   private static PendingCreate pending(DesiredToken token) {
     return new PendingCreate(token.declarationId(), token.owner(), token.accountId(), token.specHash(), NOW);
   }
@@ -189,20 +194,26 @@ class PlannerTest {
     assertThat(plan.warnings()).isEmpty();
   }
 
+  private static final String NOTE = ": unrecorded, with the name and grants a create of %s sent at"
+      + " 2026-06-01T00:00:00Z (never recorded by its run) and issued while it ran; %s";
+
   @Test
   void tokenOfAPendingCreateWhoseDeclarationWasRemovedIsDeletedOnlyByAFullApply() {
     DesiredToken gone = desired("gone");
-    ExistingToken orphan = listed("orphan", gone);
-    // Same spec, but issued a day before the create started: somebody else's.
-    ExistingToken older = new ExistingToken("older", TokenOwner.ACCOUNT, gone.spec(), TokenStatus.ACTIVE,
+    ExistingToken orphan = issued("orphan", gone);
+    // Same spec, but issued a day before or after the create, or at an unknown time: somebody else's.
+    ExistingToken before = new ExistingToken("before", TokenOwner.ACCOUNT, gone.spec(), TokenStatus.ACTIVE,
         NOW.minus(java.time.Duration.ofDays(1)));
+    ExistingToken after = new ExistingToken("after", TokenOwner.ACCOUNT, gone.spec(), TokenStatus.ACTIVE,
+        NOW.plus(java.time.Duration.ofDays(1)));
+    ExistingToken unknown = listed("unknown", gone);
 
-    Plan plan = plan(List.of(), List.of(pending(gone)), account(older, orphan), true);
+    Plan plan = plan(List.of(), List.of(pending(gone)), account(before, orphan, after, unknown), true);
 
-    assertThat(plan.changes()).extracting(PlannedChange::describe).containsExactly("- delete gone~unrecorded-orphan:"
-        + " made by a create of gone that an earlier run never recorded, and no longer declared");
+    assertThat(plan.changes()).extracting(PlannedChange::describe)
+        .containsExactly("- delete gone~unrecorded-orphan" + String.format(NOTE, "gone", "no longer declared"));
     assertThat(plan.changes().get(0).existing()).isEqualTo(orphan);
-    assertThat(Planner.plan(List.of(), List.of(), List.of(pending(gone)), account(older, orphan), false, ACCOUNT,
+    assertThat(Planner.plan(List.of(), List.of(), List.of(pending(gone)), account(orphan), false, ACCOUNT,
         true, NOW).changes()).isEmpty();
   }
 
@@ -210,15 +221,15 @@ class PlannerTest {
   void tokenOfAPendingCreateIsDeletedWhenItsDeclarationChangedOrAlreadyHasAToken() {
     DesiredToken sent = desired("a");
     DesiredToken now = desired("a", TokenOwner.ACCOUNT, null);
-    Plan changed = plan(List.of(now), List.of(pending(sent)), account(listed("orphan", sent)), true);
+    Plan changed = plan(List.of(now), List.of(pending(sent)), account(issued("orphan", sent)), true);
     assertThat(changed.changes()).extracting(PlannedChange::describe).containsExactly("+ create a",
-        "- delete a~unrecorded-orphan: made by a create of a that an earlier run never recorded, and not adopted");
+        "- delete a~unrecorded-orphan" + String.format(NOTE, "a", "not adopted"));
 
     // A replace killed between its create and its record: the declaration still has its old token.
     Plan replaced = Planner.plan(List.of(sent), List.of(recorded(sent, "old")), List.of(pending(sent)),
-        account(listed("old", sent), listed("orphan", sent)), true, ACCOUNT, true, NOW);
+        account(listed("old", sent), issued("orphan", sent)), true, ACCOUNT, true, NOW);
     assertThat(replaced.changes()).extracting(PlannedChange::describe).containsExactly("= unchanged a",
-        "- delete a~unrecorded-orphan: made by a create of a that an earlier run never recorded, and not adopted");
+        "- delete a~unrecorded-orphan" + String.format(NOTE, "a", "not adopted"));
   }
 
   @Test
@@ -226,16 +237,16 @@ class PlannerTest {
     DesiredToken a = desired("a");
     DesiredToken gone = desired("gone");
     Plan plan = Planner.plan(List.of(a), List.of(recorded(a, "t1")), List.of(pending(a), pending(gone)),
-        account(listed("t1", a), listed("late", a), listed("other", gone)), false, ACCOUNT, true, NOW);
+        account(listed("t1", a), issued("late", a), issued("other", gone)), false, ACCOUNT, true, NOW);
     assertThat(plan.changes()).extracting(PlannedChange::describe).containsExactly("= unchanged a",
-        "- delete a~unrecorded-late: made by a create of a that an earlier run never recorded, and not adopted");
+        "- delete a~unrecorded-late" + String.format(NOTE, "a", "not adopted"));
   }
 
   @Test
   void pendingCreateOfAnotherAccountIsLeftToARunThatSeesIt() {
     DesiredToken gone = desired("gone");
     PendingCreate elsewhere = new PendingCreate("gone", TokenOwner.ACCOUNT, OTHER_ACCOUNT, gone.specHash(), NOW);
-    assertThat(plan(List.of(), List.of(elsewhere), account(listed("t1", gone)), true).changes()).isEmpty();
+    assertThat(plan(List.of(), List.of(elsewhere), account(issued("t1", gone)), true).changes()).isEmpty();
   }
 
   @Test

@@ -214,10 +214,10 @@ class ProvisioningTest {
     provisioning(store).apply(List.of(kept, changed));
 
     assertThat(output())
-        .contains("- delete removed~unrecorded-" + orphans.get(0) + ": made by a create of removed that an"
-            + " earlier run never recorded, and no longer declared")
-        .contains("- delete changed~unrecorded-" + orphans.get(1) + ": made by a create of changed that an"
-            + " earlier run never recorded, and not adopted")
+        .containsPattern("- delete removed~unrecorded-" + orphans.get(0) + ": unrecorded, with the name and"
+            + " grants a create of removed sent at \\S+ \\(never recorded by its run\\) and issued while it ran;"
+            + " no longer declared")
+        .containsPattern("- delete changed~unrecorded-" + orphans.get(1) + ": .*; not adopted")
         .contains("+ create changed");
     assertOneTokenPerDeclaration(emulator, store, List.of(kept, changed));
     try (StateSession state = store.open()) {
@@ -410,27 +410,61 @@ class ProvisioningTest {
     assertThat(verifyValue(emulator, token.value()).id()).isEqualTo(token.id());
   }
 
+  private Provisioning withoutAdoption(FileStateStore store) {
+    return provisioning(store).adoptUnrecorded(false);
+  }
+
   @Test
-  void aCreateThatCommitsAfterItsLookUpIsDeletedByTheNextRun() {
+  void anotherStatesTokenWithTheSameNameAndGrantsSurvivesALostCreate() {
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("shared");
+    FileStateStore a = FileStateStore.builder().path(dir.resolve("a.json")).passphrase("p".toCharArray()).build();
+    FileStateStore b = FileStateStore.builder().path(dir.resolve("b.json")).passphrase("p".toCharArray()).build();
     emulator.injectFault(dev.cftokens.emulator.Fault.commitThenDrop(1).on(RequestKind.CREATE_TOKEN).times(1));
-    FileStateStore store = store("p");
-    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
-    ProvisionedToken<HandMadeProvisioner.TestToken> token = provisioning(store).provision(reader);
-    // The attempt without an answer stays noted: it might still commit.
-    try (StateSession state = store.open()) {
-      assertThat(state.pendingCreates()).extracting(p -> p.declarationId()).containsExactly("readonly-token");
+    String tokenA = withoutAdoption(a).provision(reader).id();
+    String tokenB = withoutAdoption(b).provision(reader).id();
+
+    withoutAdoption(a).provision(reader);
+    withoutAdoption(a).apply(reader);
+
+    assertThat(tokens(emulator)).extracting(t -> t.id()).containsExactlyInAnyOrder(tokenA, tokenB);
+  }
+
+  @Test
+  void destroyForgetsThePendingCreatesOfWhatItDestroys() {
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("shared");
+    FileStateStore a = store("p");
+    DesiredToken sent = DesiredToken.resolve(reader, emulator::accountId);
+    withoutAdoption(a).provision(reader);
+    try (StateSession state = a.open()) {
+      // As if a later replace had been killed after sending its create.
+      state.putPendingCreate(new PendingCreate("shared", TokenOwner.ACCOUNT, sent.accountId(), sent.specHash(),
+          Instant.now()));
     }
-    // ...and here it does, late: a second token with the same name and grants.
-    String late = cloudflare.accountTokens().create(reader.declaration().resolve(emulator.accountId(), Map.of()))
-        .token().id();
-    output();
+    withoutAdoption(a).destroy("shared");
+    try (StateSession state = a.open()) {
+      assertThat(state.pendingCreates()).isEmpty();
+    }
+    // So somebody else's token with the same name and grants is not adopted (and rolled) later.
+    String other = cloudflare.accountTokens().create(sent.spec()).token().id();
+    assertThat(withoutAdoption(a).provision(reader).id()).isNotEqualTo(other);
+  }
 
-    ProvisionedToken<HandMadeProvisioner.TestToken> again = provisioning(store).provision(reader);
+  @Test
+  void theTokenOfAPendingCreateUnderAnotherOwnerIsFoundAndDeleted() {
+    FileStateStore store = store(null);
+    DesiredToken sent = DesiredToken.resolve(HandMadeProvisioner.zoneReader("moved"), emulator::accountId);
+    try (StateSession state = store.open()) {
+      state.putPendingCreate(new PendingCreate("moved", TokenOwner.ACCOUNT, sent.accountId(), sent.specHash(),
+          Instant.now()));
+    }
+    String orphan = cloudflare.accountTokens().create(sent.spec()).token().id();
+    HandMadeProvisioner nowUserOwned = new HandMadeProvisioner(HandMadeProvisioner.declaration("moved", "moved",
+        TokenOwner.USER, List.of(HandMadeProvisioner.ZONE_READ), RequestIpCondition.NONE, null), Map.of());
 
-    assertThat(again.id()).isEqualTo(token.id());
-    assertThat(again.value()).isEqualTo(token.value());
-    assertThat(output()).contains("- delete readonly-token~unrecorded-" + late);
-    assertOneTokenPerDeclaration(emulator, store, List.of(reader));
+    provisioning(store).provision(nowUserOwned);
+
+    // The account's tokens were listed too, though the declaration is now the user's.
+    assertThat(tokens(emulator)).extracting(t -> t.id()).doesNotContain(orphan);
     try (StateSession state = store.open()) {
       assertThat(state.pendingCreates()).isEmpty();
     }
