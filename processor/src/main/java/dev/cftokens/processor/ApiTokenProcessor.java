@@ -125,6 +125,11 @@ public final class ApiTokenProcessor extends AbstractProcessor {
       }
       Optional<TokenModel> model = validator.get().validate(type, reporter);
       if (model.isPresent() && reporter.isClean()) {
+        if (!ProvisionerWriter.runtimeVisible(processingEnv.getElementUtils(), type)) {
+          reporter.report(Message.MISSING_RUNTIME, Location.of(type), type.getQualifiedName(),
+              ProvisionerWriter.runtimeClassName());
+          return;
+        }
         writer.write(model.get());
       }
     } catch (IOException e) {

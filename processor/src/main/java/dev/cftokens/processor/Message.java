@@ -15,6 +15,9 @@ enum Message {
       "-A" + ApiTokenProcessor.CATALOG_OPTION + "=%s: %s. Give the path of a permission-group catalog"
           + " ({\"groups\": [...]}, a JSON array, or the API answer {\"result\": [...]}), or drop the option"
           + " to use the bundled catalog"),
+  MISSING_RUNTIME("missing-runtime",
+      "the provisioner of %s would extend %s, which is not on the class path; add dev.cftokens:cftokens-runtime,"
+          + " the same version as the processor, to the dependencies"),
   WRITE_FAILED("write-failed",
       "cannot write %s for %s: %s. If a class of that name already exists, rename it or the interface"),
   UNRESOLVED_TYPE("unresolved-type",

@@ -62,11 +62,28 @@ final class ProvisionerWriter {
    * interface's module reads it (the unnamed module of a class-path build reads every module).
    */
   static boolean generatedAnnotationVisible(Elements elements, TypeElement type) {
-    ModuleElement module = elements.getModuleOf(type);
-    TypeElement generated = module == null
-        ? elements.getTypeElement(GENERATED.canonicalName())
-        : elements.getTypeElement(module, GENERATED.canonicalName());
-    return generated != null;
+    return visible(elements, type, GENERATED);
+  }
+
+  /**
+   * Whether the superclass of generated provisioners is on the class path of {@code type}: without the
+   * runtime (or with one older than the processor) the generated file would fail to compile with a
+   * "cannot find symbol" in code the user never wrote.
+   */
+  static boolean runtimeVisible(Elements elements, TypeElement type) {
+    return visible(elements, type, ABSTRACT_TOKEN_PROVISIONER);
+  }
+
+  static String runtimeClassName() {
+    return ABSTRACT_TOKEN_PROVISIONER.canonicalName();
+  }
+
+  private static boolean visible(Elements elements, TypeElement from, ClassName wanted) {
+    ModuleElement module = elements.getModuleOf(from);
+    TypeElement found = module == null
+        ? elements.getTypeElement(wanted.canonicalName())
+        : elements.getTypeElement(module, wanted.canonicalName());
+    return found != null;
   }
 
   /** The provisioner's source; separate from {@link #write} so tests and the golden files can read it. */
@@ -89,13 +106,7 @@ final class ProvisionerWriter {
         .addModifiers(Modifier.PRIVATE)
         .addParameter(ArrayTypeName.of(STRING), "inputValues")
         .varargs()
-        .addCode(CodeBlock.builder()
-            .add("super($T.class, \"\"\"\n", token.tokenType())
-            .indent().indent()
-            .add("$L", textBlockContent(declaration(token).toJson()))
-            .add("\"\"\", inputValues);\n")
-            .unindent().unindent()
-            .build())
+        .addCode("super($T.class, $L, inputValues);\n", token.tokenType(), declarationLiteral(token))
         .build();
 
     // The user's input names appear only as create()'s parameters, passed straight on to the constructor,
@@ -112,6 +123,28 @@ final class ProvisionerWriter {
 
     type.addMethod(constructor).addMethod(create.build());
     return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * A class file holds a string constant of at most 65,535 bytes; the JSON is pure ASCII, so this many
+   * characters fit with room to spare.
+   */
+  static final int MAX_CONSTANT_CHARS = 60_000;
+
+  /**
+   * The declaration's JSON as a text block, to be read; or, past what one string constant can hold
+   * (a policy listing a thousand zones), as {@code String.join("", "...", "...")} of constants that do.
+   */
+  static CodeBlock declarationLiteral(TokenModel token) {
+    String json = declaration(token).toJson();
+    if (json.length() <= MAX_CONSTANT_CHARS) {
+      return CodeBlock.of("\"\"\"\n$>$>$L\"\"\"$<$<", textBlockContent(json));
+    }
+    List<CodeBlock> parts = new ArrayList<>();
+    for (int start = 0; start < json.length(); start += MAX_CONSTANT_CHARS) {
+      parts.add(CodeBlock.of("$S", json.substring(start, Math.min(json.length(), start + MAX_CONSTANT_CHARS))));
+    }
+    return CodeBlock.of("$T.join(\"\",\n$>$>$L)$<$<", String.class, CodeBlock.join(parts, ",\n"));
   }
 
   /** The model as the core declaration the runtime will read back from the generated JSON. */

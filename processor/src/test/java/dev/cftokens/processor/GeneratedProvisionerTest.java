@@ -61,6 +61,48 @@ class GeneratedProvisionerTest {
         Set.of(ResourceGrant.all("com.cloudflare.api.account.zone." + ZONE))));
   }
 
+  /** {@code value} as a Java string literal, everything outside printable ASCII as a unicode escape. */
+  private static String javaLiteral(String value) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : value.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c >= 0x20 && c < 0x7f) {
+        out.append(c);
+      } else {
+        out.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  @Test
+  void anyNameReachesTheRuntimeUnchanged() throws Throwable {
+    // Line separators JavaPoet would break on, a lone surrogate, quotes, backslashes, JavaPoet's own $L,
+    // a text block's delimiter, non-ASCII in a build whose encoding may not be UTF-8.
+    String name = "caf\u00e9 \u65e5\u672c \u2028 \u2029 lone\ud800 \"q\" \\ \\u0041 $L $$ \"\"\" end\\";
+    TokenProvisioner<?> provisioner = create(Sources.acme("Nasty",
+            "@ApiToken(id = \"nasty\", name = " + javaLiteral(name) + ")",
+            "@Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.*\")",
+            "public interface Nasty {}"),
+        "com.acme.Nasty");
+
+    assertThat(provisioner.declaration().name()).isEqualTo(name);
+  }
+
+  @Test
+  void aThousandExplicitZonesDoNotOverflowAStringConstant() throws Throwable {
+    List<String> zones = java.util.stream.IntStream.range(0, 1_000)
+        .mapToObj(i -> String.format("com.cloudflare.api.account.zone.%032x", i)).collect(java.util.stream.Collectors.toList());
+    TokenProvisioner<?> provisioner = create(Sources.acme("ManyZones",
+            "@ApiToken",
+            "@Policy(permissionGroups = \"Zone Read\", resources = {\"" + String.join("\", \"", zones) + "\"})",
+            "public interface ManyZones {}"),
+        "com.acme.ManyZones");
+
+    assertThat(provisioner.declaration().policies().get(0).resources()).isEqualTo(zones);
+  }
+
   @Test
   void nestedKeysResolveUnderTheProvisionedAccount() throws Throwable {
     TokenProvisioner<?> provisioner = create(Sources.acme("AllZones",

@@ -108,6 +108,26 @@ class ProcessorBehaviourTest {
   }
 
   @Test
+  void withoutTheRuntimeOnTheClassPathOneErrorSaysToAddIt() {
+    JavaFileObject token = Sources.readonlyToken();
+    // Annotations and core only: the runtime, which generated provisioners extend, is missing.
+    Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(new ApiTokenProcessor())
+        .withClasspath(Compilers.classPath().stream()
+            .filter(entry -> !entry.equals(Compilers.locationOf(dev.cftokens.runtime.TokenProvisioner.class)))
+            .collect(java.util.stream.Collectors.toList()))
+        .compile(token);
+
+    // One error: no provisioner was written to fail on the missing superclass.
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cftokens:missing-runtime] the provisioner of com.acme.ReadonlyToken would extend"
+            + " dev.cftokens.runtime.AbstractTokenProvisioner, which is not on the class path; add"
+            + " dev.cftokens:cftokens-runtime")
+        .inFile(token)
+        .onLineContaining("public interface ReadonlyToken");
+  }
+
+  @Test
   void provisionerNameTakenByAnExistingClassIsAnError() {
     JavaFileObject token = Sources.readonlyToken();
     Compilation compilation = Compilers.javac().compile(token,

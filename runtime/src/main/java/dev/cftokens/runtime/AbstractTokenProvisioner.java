@@ -29,7 +29,13 @@ public abstract class AbstractTokenProvisioner<T> implements TokenProvisioner<T>
    */
   protected AbstractTokenProvisioner(Class<T> tokenType, String declarationJson, String... inputValues) {
     this.tokenType = requireNonNull(tokenType, "tokenType");
-    this.declaration = TokenDeclaration.fromJson(declarationJson);
+    try {
+      this.declaration = TokenDeclaration.fromJson(declarationJson);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(getClass().getName() + " carries a declaration this runtime cannot read ("
+          + e.getMessage() + "); regenerate it with the cftokens-processor of the same version as cftokens-runtime",
+          e);
+    }
     List<String> names = declaration.inputs();
     if (inputValues.length != names.size()) {
       throw new IllegalArgumentException("token " + declaration.id() + " has the inputs " + names + ", but "

@@ -71,7 +71,11 @@ entry("zoneId", "zone-a"), entry("other", "zone-b"));
   void aDeclarationFromAnotherVersionSaysSo() {
     assertThatThrownBy(() -> new ZoneTokenProvisioner(JSON.replace("\"inputs\"", "\"audience\": [],\n  \"inputs\""), "a", "b"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("use the same version of cftokens-processor and cftokens-runtime");
+        .hasMessageStartingWith(ZoneTokenProvisioner.class.getName() + " carries a declaration this runtime cannot read")
+        .hasMessageContaining("\"audience\"");
+    assertThatThrownBy(() -> new ZoneTokenProvisioner(JSON.replace("\"owner\": \"account\",\n", ""), "a", "b"))
+        .hasMessageContaining("\"owner\" must be a string")
+        .hasMessageEndingWith("regenerate it with the cftokens-processor of the same version as cftokens-runtime");
   }
 
   @Test

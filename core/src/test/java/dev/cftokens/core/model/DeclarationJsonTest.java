@@ -64,6 +64,19 @@ class DeclarationJsonTest {
   }
 
   @Test
+  void everyCharacterOutsidePrintableAsciiIsEscapedAndReadBack() {
+    String name = "caf\u00e9 \u65e5\u672c \u2028\u2029\u0085 tab\t del\u007f lone\ud800 pair\ud83d\ude00 \"q\" \\";
+    TokenDeclaration declaration = new TokenDeclaration("odd", name, TokenOwner.ACCOUNT, FULL.policies(),
+        RequestIpCondition.NONE, null, null, List.of("zoneId", "other"));
+
+    String json = declaration.toJson();
+
+    assertThat(json.chars().filter(c -> c != '\n').allMatch(c -> c >= 0x20 && c < 0x7f)).as(json).isTrue();
+    assertThat(json).contains("caf\\u00e9 \\u65e5\\u672c \\u2028\\u2029\\u0085 tab\\t del\\u007f lone\\ud800");
+    assertThat(TokenDeclaration.fromJson(json).name()).isEqualTo(name);
+  }
+
+  @Test
   void writingIsDeterministic() {
     TokenDeclaration reordered = new TokenDeclaration(FULL.id(), FULL.name(), FULL.owner(), FULL.policies(),
         new RequestIpCondition(Set.of("10.0.0.0/8", "192.168.1.0/24"), Set.of("192.168.1.100/32")),
