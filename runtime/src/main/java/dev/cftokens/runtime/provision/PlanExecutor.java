@@ -58,19 +58,29 @@ final class PlanExecutor {
   /** Deletes take the read side, look-ups after a lost create the write side. */
   private final ReadWriteLock deletesVersusLookUps = new ReentrantReadWriteLock();
   private final Map<String, Secret> values = new ConcurrentHashMap<>();
+  private final java.util.Collection<PendingCreate> pendingAtPlanning;
 
-  /** What an execution did; {@code values} holds only the values the caller asked for. */
-  record Execution(List<AppliedChange> applied, Map<String, Secret> values, List<String> failures) {}
+  /**
+   * What an execution did; {@code values} holds only the values the caller asked for. {@code
+   * pendingKept} names the declarations whose pending create's token could not be deleted: the run
+   * does not fail for it (the declaration's own token is fine), and the pending create stays for the
+   * next run to try again.
+   */
+  record Execution(List<AppliedChange> applied, Map<String, Secret> values, List<String> failures,
+      Set<String> pendingKept) {}
 
   /**
    * @param valuesNeeded declaration ids whose values the caller needs handed back
    * @param listedBeforehand true when the plan came from a listing, so a delete of a token the listing
    *     did not show can be skipped; false for destroy, which deletes without listing
    * @param listedAtPlanning the ids of every token that listing showed
+   * @param pendingAtPlanning the pending creates the plan was made with
    */
   PlanExecutor(Cloudflare cloudflare, StateSession state, ProvisioningOutput output, int parallelism,
-      Set<String> valuesNeeded, boolean listedBeforehand, Set<String> listedAtPlanning) {
+      Set<String> valuesNeeded, boolean listedBeforehand, Set<String> listedAtPlanning,
+      java.util.Collection<PendingCreate> pendingAtPlanning) {
     this.listedAtPlanning = Set.copyOf(listedAtPlanning);
+    this.pendingAtPlanning = List.copyOf(pendingAtPlanning);
     this.cloudflare = cloudflare;
     this.state = state;
     this.output = output;
@@ -102,6 +112,7 @@ final class PlanExecutor {
     Progress progress = new Progress(output, work);
     ConcurrentLinkedQueue<AppliedChange> applied = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    Set<String> pendingKept = ConcurrentHashMap.newKeySet();
     AtomicInteger threadNumber = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, groups.size())),
         runnable -> {
@@ -117,7 +128,14 @@ final class PlanExecutor {
             try {
               applied.add(apply(change));
             } catch (RuntimeException e) {
-              failures.add(change.declarationId() + ": " + e.getMessage());
+              int orphan = change.declarationId().indexOf(Planner.ORPHAN_MARK);
+              if (orphan >= 0) {
+                pendingKept.add(change.declarationId().substring(0, orphan));
+                output.line("! could not delete unrecorded token " + change.recorded().tokenId() + " ("
+                    + e.getMessage() + "); the next run tries again");
+              } else {
+                failures.add(change.declarationId() + ": " + e.getMessage());
+              }
             }
             if (change.kind() != ChangeKind.UNCHANGED) {
               progress.finished();
@@ -136,6 +154,12 @@ final class PlanExecutor {
     } finally {
       pool.shutdownNow();
     }
+    for (String id : pendingKept) {
+      // Put back once every change is done: recording the declaration's own token (a keep, a roll) drops
+      // its pending create, which must outlive this run while its token is still there.
+      pendingAtPlanning.stream().filter(create -> create.declarationId().equals(id)).findFirst()
+          .ifPresent(state::putPendingCreate);
+    }
     Map<String, AppliedChange> byDeclaration = new LinkedHashMap<>();
     applied.forEach(change -> byDeclaration.put(change.declarationId(), change));
     List<AppliedChange> ordered = new ArrayList<>();
@@ -145,7 +169,7 @@ final class PlanExecutor {
         ordered.add(done);
       }
     }
-    return new Execution(ordered, Map.copyOf(values), List.copyOf(failures));
+    return new Execution(ordered, Map.copyOf(values), List.copyOf(failures), Set.copyOf(pendingKept));
   }
 
   private AppliedChange apply(PlannedChange change) {

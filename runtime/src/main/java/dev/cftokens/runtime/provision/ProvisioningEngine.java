@@ -156,7 +156,8 @@ public final class ProvisioningEngine {
       Plan plan = new Plan(changes);
       changes.forEach(change -> output.line(change.describe()));
       PlanExecutor.Execution execution =
-          new PlanExecutor(cloudflare, state, output, parallelism, Set.of(), false, Set.of()).execute(plan);
+          new PlanExecutor(cloudflare, state, output, parallelism, Set.of(), false, Set.of(), List.of())
+              .execute(plan);
       failIfAny(execution);
       // A destroyed declaration's pending create would otherwise entitle a later run to adopt a token with
       // its name and grants that somebody else made meanwhile.
@@ -190,7 +191,8 @@ public final class ProvisioningEngine {
       }
     }
     PlanExecutor.Execution execution =
-        new PlanExecutor(cloudflare, state, output, parallelism, valuesNeeded, true, planned.listedIds())
+        new PlanExecutor(cloudflare, state, output, parallelism, valuesNeeded, true, planned.listedIds(),
+            planned.pending())
             .execute(plan);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     failIfAny(execution);
@@ -200,7 +202,8 @@ public final class ProvisioningEngine {
       boolean considered = complete || planned.declared().contains(create.declarationId());
       boolean seen = planned.listedOwners().contains(create.owner()) && (create.owner() == TokenOwner.USER
           || create.accountId() == null || create.accountId().equals(cloudflare.accountId()));
-      if (considered && seen && state.pendingCreates().contains(create)) {
+      if (considered && seen && !execution.pendingKept().contains(create.declarationId())
+          && state.pendingCreates().contains(create)) {
         state.removePendingCreate(create.declarationId());
       }
     }

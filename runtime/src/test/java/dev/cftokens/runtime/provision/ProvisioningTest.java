@@ -450,6 +450,37 @@ class ProvisioningTest {
   }
 
   @Test
+  void aFailedDeleteOfAnUnrecordedTokenIsAWarningAndTriedAgainNextRun() {
+    FileStateStore store = store(null);
+    HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("reader");
+    provisioning(store).provision(reader);
+    DesiredToken sent = DesiredToken.resolve(reader, emulator::accountId);
+    try (StateSession state = store.open()) {
+      // As if a replace had been killed after its create reached Cloudflare.
+      state.putPendingCreate(new PendingCreate("reader", TokenOwner.ACCOUNT, sent.accountId(), sent.specHash(),
+          Instant.now()));
+    }
+    String orphan = cloudflare.accountTokens().create(sent.spec()).token().id();
+    emulator.injectFault(dev.cftokens.emulator.Fault.serverError(500, 1).on(RequestKind.DELETE_TOKEN));
+    output();
+
+    ProvisionedToken<HandMadeProvisioner.TestToken> token = provisioning(store).provision(reader);
+
+    assertThat(token.id()).isNotEqualTo(orphan);
+    assertThat(output()).contains("! could not delete unrecorded token " + orphan)
+        .contains("the next run tries again");
+    try (StateSession state = store.open()) {
+      assertThat(state.pendingCreates()).extracting(p -> p.declarationId()).containsExactly("reader");
+    }
+    emulator.clearFaults();
+    provisioning(store).provision(reader);
+    assertThat(tokens(emulator)).extracting(t -> t.id()).containsExactly(token.id());
+    try (StateSession state = store.open()) {
+      assertThat(state.pendingCreates()).isEmpty();
+    }
+  }
+
+  @Test
   void theTokenOfAPendingCreateUnderAnotherOwnerIsFoundAndDeleted() {
     FileStateStore store = store(null);
     DesiredToken sent = DesiredToken.resolve(HandMadeProvisioner.zoneReader("moved"), emulator::accountId);
