@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
 /**
  * A client of Cloudflare's v4 API, for one set of credentials and (at most) one account. Create it with
@@ -489,6 +490,15 @@ public final class Cloudflare {
       // redirects, so a redirect is an error to see, not to follow. OkHttp's own silent re-send on a
       // broken connection is off because ApiTransport retries itself and must know when an attempt may
       // have taken effect (a DELETE that committed, a POST that must not be repeated).
+      // For the same reason OkHttp must not repeat a request answered 503 with "Retry-After: 0", which it
+      // does on its own, unseen by the retry policy, the rate limiter and the log. ApiTransport never
+      // reads Retry-After on a 503, so it is taken off before OkHttp decides.
+      http.addNetworkInterceptor(chain -> {
+        Response response = chain.proceed(chain.request());
+        return response.code() == 503 && response.header("Retry-After") != null
+            ? response.newBuilder().removeHeader("Retry-After").build()
+            : response;
+      });
       return http.followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false).build();
     }
 

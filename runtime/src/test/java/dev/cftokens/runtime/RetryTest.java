@@ -64,6 +64,17 @@ class RetryTest {
   }
 
   @Test
+  void a503WithRetryAfterZeroIsRetriedByThePolicyNotSilentlyByOkHttp() {
+    server.enqueue(new MockResponse.Builder().code(503).headers(Headers.of("Retry-After", "0")).body("busy").build());
+    server.enqueue(ok(tokenJson("abc", "n")));
+
+    assertThat(cloudflare.accountTokens().get("abc").id()).isEqualTo("abc");
+    // The policy's back-off ran: the second request was the transport's own attempt, counted and logged.
+    assertThat(time.sleeps).hasSize(1);
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void rateLimitResetHeaderIsUsedWithoutRetryAfter() {
     server.enqueue(tooManyRequests("x-ratelimit-reset", "3"));
     server.enqueue(ok(tokenJson("abc", "n")));
