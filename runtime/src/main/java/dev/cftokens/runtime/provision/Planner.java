@@ -94,6 +94,7 @@ public final class Planner {
     });
 
     List<PlannedChange> changes = new ArrayList<>();
+    Map<String, List<ExistingToken>> notAdopted = new LinkedHashMap<>();
     Set<String> declared = new HashSet<>();
     for (DesiredToken token : desired) {
       String id = token.declarationId();
@@ -110,7 +111,8 @@ public final class Planner {
           || pendingIds.contains(id + "\0" + token.owner() + "\0" + token.specHash());
       TokenRecord record = byDeclaration.get(id);
       if (record == null) {
-        changes.add(createOrAdopt(ChangeKind.CREATE, token, null, listed, claimed, "", mayAdopt, warnings));
+        changes.add(createOrAdopt(ChangeKind.CREATE, token, null, listed, claimed, "", mayAdopt, warnings,
+            notAdopted));
         continue;
       }
       if (record.owner() != token.owner() || !sameAccount(record, token)) {
@@ -124,7 +126,7 @@ public final class Planner {
       ExistingToken existing = tokens(byId, token.owner()).get(record.tokenId());
       if (existing == null) {
         changes.add(createOrAdopt(ChangeKind.DRIFTED_DELETED, token, record, listed, claimed,
-            "token " + record.tokenId() + " was deleted outside cftokens", mayAdopt, warnings));
+            "token " + record.tokenId() + " was deleted outside cftokens", mayAdopt, warnings, notAdopted));
         continue;
       }
       List<String> differences = SpecDifferences.between(existing, token.spec());
@@ -174,6 +176,18 @@ public final class Planner {
         changes.addAll(orphansOf(create, wanted, listed, claimed, accountId));
       }
     }
+    Set<String> deleted = new HashSet<>();
+    changes.stream().filter(change -> change.kind() == ChangeKind.DELETE && change.existing() != null)
+        .forEach(change -> deleted.add(change.existing().id()));
+    notAdopted.forEach((id, matches) -> {
+      List<ExistingToken> leftAlone = matches.stream().filter(token -> !deleted.contains(token.id()))
+          .collect(Collectors.toList());
+      if (!leftAlone.isEmpty()) {
+        warnings.add("! " + id + ": " + unrecorded(leftAlone) + " with the same name and grants exists: "
+            + ids(leftAlone) + "; left alone, because adopting unrecorded tokens is turned off"
+            + " (--no-adopt, or Provisioning.adoptUnrecorded(false))");
+      }
+    });
     return new Plan(changes, warnings);
   }
 
@@ -236,7 +250,8 @@ public final class Planner {
       Set<String> claimed,
       String note,
       boolean mayAdopt,
-      List<String> warnings) {
+      List<String> warnings,
+      Map<String, List<ExistingToken>> notAdopted) {
     // The listing is of this owner and these credentials' account, so a match has the owner and account.
     List<ExistingToken> matches = listed.getOrDefault(token.owner(), List.of()).stream()
         .filter(candidate -> !claimed.contains(candidate.id()) && candidate.spec().equals(token.spec())
@@ -244,9 +259,8 @@ public final class Planner {
         .sorted(OLDEST_FIRST)
         .collect(Collectors.toList());
     if (!matches.isEmpty() && !mayAdopt) {
-      warnings.add("! " + token.declarationId() + ": " + unrecorded(matches) + " with the same name and grants"
-          + " exists: " + ids(matches) + "; left alone, because adopting unrecorded tokens is turned off"
-          + " (--no-adopt, or Provisioning.adoptUnrecorded(false))");
+      // Warned about once the plan is complete, leaving out any it deletes as a pending create's token.
+      notAdopted.put(token.declarationId(), matches);
     } else if (!matches.isEmpty()) {
       ExistingToken adopted = matches.get(0);
       claimed.add(adopted.id());

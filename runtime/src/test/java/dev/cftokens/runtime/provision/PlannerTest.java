@@ -243,6 +243,23 @@ class PlannerTest {
   }
 
   @Test
+  void aRenamedDeclarationAdoptsItsOldPendingTokenOrWithAdoptionOffSeesItDeletedWithoutAWarning() {
+    DesiredToken old = desired("old", TokenOwner.ACCOUNT, null);
+    DesiredToken renamed = DesiredToken.resolve(new HandMadeProvisioner(HandMadeProvisioner.declaration("new",
+        "old", TokenOwner.ACCOUNT, List.of(ZONE_READ, ANALYTICS_READ), RequestIpCondition.NONE, null), Map.of()),
+        () -> ACCOUNT);
+    assertThat(renamed.spec()).isEqualTo(old.spec());
+
+    Plan adopting = plan(List.of(renamed), List.of(pending(old)), account(issued("t1", old)), true);
+    assertThat(adopting.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.ADOPT);
+
+    Plan notAdopting = plan(List.of(renamed), List.of(pending(old)), account(issued("t1", old)), false);
+    assertThat(notAdopting.changes()).extracting(PlannedChange::describe).containsExactly("+ create new",
+        "- delete old~unrecorded-t1" + String.format(NOTE, "old", "no longer declared"));
+    assertThat(notAdopting.warnings()).isEmpty();
+  }
+
+  @Test
   void pendingCreateOfAnotherAccountIsLeftToARunThatSeesIt() {
     DesiredToken gone = desired("gone");
     PendingCreate elsewhere = new PendingCreate("gone", TokenOwner.ACCOUNT, OTHER_ACCOUNT, gone.specHash(), NOW);
