@@ -41,17 +41,7 @@ class EclipseCompilerTest {
 
   @Test
   void nestedInterfaceWithRepeatedPoliciesGeneratesTheSameSourceAsUnderJavac() {
-    DiskCompiler.Result result = DiskCompiler.ecj().compile(directory, List.of(DiskCompiler.Source.of(Sources.acme("Outer",
-        "public class Outer {",
-        "  @ApiToken(id = \"logs\", owner = Owner.ACCOUNT)",
-        "  @Policy(permissionGroups = {\"Logs Read\", \"Account Settings Read\"},",
-        "          resources = \"com.cloudflare.api.account\")",
-        "  @Policy(effect = Effect.DENY, permissionGroups = {\"Logs Write\", \"DNS Write\"},",
-        "          within = \"com.cloudflare.api.account.{account}\",",
-        "          resources = {\"com.cloudflare.api.account.zone.{zone}\",",
-        "                       \"com.cloudflare.api.account.zone.0123456789abcdef0123456789abcdef\"})",
-        "  public interface Inner { String zone(); }",
-        "}"))));
+    DiskCompiler.Result result = DiskCompiler.ecj().compile(directory, List.of(DiskCompiler.Source.of(Sources.outerInner())));
 
     assertThat(result.success()).as("%s", result.diagnostics()).isTrue();
     assertThat(result.generatedSource("com.acme.Outer_InnerProvisioner"))

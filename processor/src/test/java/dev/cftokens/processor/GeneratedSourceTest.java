@@ -55,17 +55,7 @@ class GeneratedSourceTest {
 
   @Test
   void nestedInterfaceWithSharedNamesRepeatedPoliciesAndNesting() {
-    Compilation compilation = Compilers.javac().compile(Sources.acme("Outer",
-        "public class Outer {",
-        "  @ApiToken(id = \"logs\", owner = Owner.ACCOUNT)",
-        "  @Policy(permissionGroups = {\"Logs Read\", \"Account Settings Read\"},",
-        "          resources = \"com.cloudflare.api.account\")",
-        "  @Policy(effect = Effect.DENY, permissionGroups = {\"Logs Write\", \"DNS Write\"},",
-        "          within = \"com.cloudflare.api.account.{account}\",",
-        "          resources = {\"com.cloudflare.api.account.zone.{zone}\",",
-        "                       \"com.cloudflare.api.account.zone.0123456789abcdef0123456789abcdef\"})",
-        "  public interface Inner { String zone(); }",
-        "}"));
+    Compilation compilation = Compilers.javac().compile(Sources.outerInner());
 
     assertThat(compilation).succeededWithoutWarnings();
     assertMatchesGoldenFile(compilation, "Outer_InnerProvisioner");

@@ -21,6 +21,24 @@ final class Sources {
     return all;
   }
 
+  /**
+   * A nested interface with shared group names, repeated policies, nesting under the account and an
+   * input: the golden file Outer_InnerProvisioner.
+   */
+  static JavaFileObject outerInner() {
+    return Sources.acme("Outer",
+        "public class Outer {",
+        "  @ApiToken(id = \"logs\", owner = Owner.ACCOUNT)",
+        "  @Policy(permissionGroups = {\"Logs Read\", \"Account Settings Read\"},",
+        "          resources = \"com.cloudflare.api.account\")",
+        "  @Policy(effect = Effect.DENY, permissionGroups = {\"Logs Write\", \"DNS Write\"},",
+        "          within = \"com.cloudflare.api.account.{account}\",",
+        "          resources = {\"com.cloudflare.api.account.zone.{zone}\",",
+        "                       \"com.cloudflare.api.account.zone.0123456789abcdef0123456789abcdef\"})",
+        "  public interface Inner { String zone(); }",
+        "}");
+  }
+
   static JavaFileObject readonlyToken() {
     return acme("ReadonlyToken",
         "@ApiToken(name = \"Readonly Zone Token\")",
