@@ -113,10 +113,15 @@ final class ProvisionerWriter {
     // so no input can shadow a name the generated code uses (an input named String or inputValues).
     MethodSpec.Builder create = MethodSpec.methodBuilder("create")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(self);
+        .returns(self)
+        .addJavadoc(token.inputs().isEmpty()
+            ? "The provisioner of {@code $L}; {@code provision(cloudflare)} makes its token exist as declared.\n"
+            : "The provisioner of {@code $L} for these input values; {@code provision(cloudflare)}\nmakes its"
+                + " token exist as declared.\n", token.id());
     List<CodeBlock> arguments = new ArrayList<>();
     for (String input : token.inputs()) {
       create.addParameter(STRING, input);
+      create.addJavadoc("\n@param $L the value of {@code {$L}} in the resource keys; not null", input, input);
       arguments.add(CodeBlock.of("$N", input));
     }
     create.addStatement("return new $T($L)", self, arguments(arguments));
