@@ -32,14 +32,17 @@ final class ApiHandler implements HttpHandler {
   private final Router<Endpoint> router;
   private final Authenticator authenticator;
   private final RateLimiter rateLimiter;
+  private final RateLimiter addressRateLimiter;
   private final FaultInjector faults;
   private final RequestCounters counters;
 
-  ApiHandler(Router<Endpoint> router, Authenticator authenticator, RateLimiter rateLimiter, FaultInjector faults,
+  ApiHandler(Router<Endpoint> router, Authenticator authenticator, RateLimiter rateLimiter,
+      RateLimiter addressRateLimiter, FaultInjector faults,
       RequestCounters counters) {
     this.router = router;
     this.authenticator = authenticator;
     this.rateLimiter = rateLimiter;
+    this.addressRateLimiter = addressRateLimiter;
     this.faults = faults;
     this.counters = counters;
   }
@@ -64,6 +67,15 @@ final class ApiHandler implements HttpHandler {
   private void serve(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     counters.received(method);
+    if (addressRateLimiter != null) {
+      // Cloudflare's edge counts by address before it looks at the path or the credentials.
+      RateLimiter.Decision limit = addressRateLimiter.acquire(exchange.getRemoteAddress().getAddress().getHostAddress());
+      if (!limit.allowed()) {
+        throw new ApiException(429, ErrorCodes.RATE_LIMITED, "Rate limited: more than " + limit.limit()
+            + " requests from this address in the current window; retry after " + limit.resetSeconds() + " s")
+            .withHeader("retry-after", Long.toString(limit.resetSeconds()));
+      }
+    }
     String fullPath = exchange.getRequestURI().getPath();
     if (!fullPath.startsWith(API_PREFIX + "/")) {
       throw new ApiException(404, ErrorCodes.NO_ROUTE, "Could not route to " + fullPath

@@ -93,7 +93,8 @@ public final class CloudflareEmulator implements AutoCloseable {
     Authenticator authenticator = new Authenticator(tokens, TokenValues.hash(adminToken), adminTokenId,
         identity.userEmail(), TokenValues.hash(globalApiKey));
     RateLimiter rateLimiter = options.rateLimit()
-        .map(limit -> new RateLimiter(limit.limit(), limit.window().toMillis(), options.clock()))
+        .map(limit -> new RateLimiter(limit.limit(), limit.window().toMillis(), limit.block().toMillis(),
+            options.clock()))
         .orElse(null);
 
     this.server = HttpServer.create(new InetSocketAddress(LOOPBACK, options.port()), 128);
@@ -104,7 +105,12 @@ public final class CloudflareEmulator implements AutoCloseable {
       return thread;
     });
     server.setExecutor(executor);
-    server.createContext("/", new ApiHandler(router, authenticator, rateLimiter, faults, counters));
+    RateLimiter addressRateLimiter = options.addressRateLimit()
+        .map(limit -> new RateLimiter(limit.limit(), limit.window().toMillis(), limit.block().toMillis(),
+            options.clock()))
+        .orElse(null);
+    server.createContext("/", new ApiHandler(router, authenticator, rateLimiter, addressRateLimiter, faults,
+        counters));
     server.start();
   }
 

@@ -29,6 +29,7 @@ public final class EmulatorOptions {
   private final List<Fault> faults;
   private final long seed;
   private final RateLimit rateLimit;
+  private final RateLimit addressRateLimit;
   private final Path statePath;
   private final Clock clock;
   private final int threads;
@@ -49,6 +50,7 @@ public final class EmulatorOptions {
     this.faults = List.copyOf(all);
     this.seed = builder.seed;
     this.rateLimit = builder.rateLimit;
+    this.addressRateLimit = builder.addressRateLimit;
     this.statePath = builder.statePath;
     this.clock = builder.clock;
     this.threads = builder.threads;
@@ -104,6 +106,10 @@ public final class EmulatorOptions {
     return Optional.ofNullable(rateLimit);
   }
 
+  public Optional<RateLimit> addressRateLimit() {
+    return Optional.ofNullable(addressRateLimit);
+  }
+
   public Optional<Path> statePath() {
     return Optional.ofNullable(statePath);
   }
@@ -120,7 +126,7 @@ public final class EmulatorOptions {
   public String toString() {
     // Credentials are left out on purpose.
     return "EmulatorOptions{port=" + port + ", catalog=" + catalog + ", faults=" + faults + ", seed=" + seed
-        + ", rateLimit=" + rateLimit + ", statePath=" + statePath + ", threads=" + threads + "}";
+        + ", rateLimit=" + rateLimit + ", addressRateLimit=" + addressRateLimit + ", statePath=" + statePath + ", threads=" + threads + "}";
   }
 
   /** Builds {@link EmulatorOptions}; each setter checks its value at once. */
@@ -136,6 +142,7 @@ public final class EmulatorOptions {
     private final List<Fault> faults = new ArrayList<>();
     private long seed = 1;
     private RateLimit rateLimit;
+    private RateLimit addressRateLimit;
     private Path statePath;
     private Clock clock = Clock.systemUTC();
     // Latency faults sleep on these threads, so there are more of them than cores.
@@ -230,6 +237,16 @@ public final class EmulatorOptions {
     /** Turns on a per-credential rate limit, such as {@link RateLimit#cloudflare()}; null turns it off. */
     public Builder rateLimit(RateLimit rateLimit) {
       this.rateLimit = rateLimit;
+      return this;
+    }
+
+    /**
+     * Turns on a per-client-address rate limit, such as {@link RateLimit#cloudflarePerAddress()}, counted
+     * before authentication as Cloudflare's edge does; null turns it off. The emulator listens on
+     * loopback, so all its clients share one address, as clients behind one NAT do.
+     */
+    public Builder addressRateLimit(RateLimit rateLimit) {
+      this.addressRateLimit = rateLimit;
       return this;
     }
 

@@ -30,6 +30,9 @@ public final class Main {
       "  --seed <n>          seed of the fault draws, for reproducible runs (default 1)",
       "  --rate-limit [n/s]  limit each credential to n requests per s seconds (default off;",
       "                      without a value Cloudflare's 1200/300)",
+      "  --address-rate-limit [n/s]  limit the client address (all clients: the emulator listens on",
+      "                      loopback) to n requests per s seconds, then 429 for 300 s (default off;",
+      "                      without a value Cloudflare's 200/1)",
       "  --state <file>      keep tokens (hashes only, never values) across restarts in this JSON file",
       "  --catalog <file>    permission groups to use instead of the bundled snapshot",
       "  --help              print this help",
@@ -156,9 +159,17 @@ public final class Main {
           break;
         case "--rate-limit":
           if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-            builder.rateLimit(rateLimit(args[++i]));
+            builder.rateLimit(rateLimit(arg, args[++i]));
           } else {
             builder.rateLimit(RateLimit.cloudflare());
+          }
+          break;
+        case "--address-rate-limit":
+          if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+            RateLimit limit = rateLimit(arg, args[++i]);
+            builder.addressRateLimit(new RateLimit(limit.limit(), limit.window(), Duration.ofMinutes(5)));
+          } else {
+            builder.addressRateLimit(RateLimit.cloudflarePerAddress());
           }
           break;
         case "--state":
@@ -213,13 +224,13 @@ public final class Main {
     }
   }
 
-  private static RateLimit rateLimit(String value) {
+  private static RateLimit rateLimit(String option, String value) {
     int slash = value.indexOf('/');
     if (slash < 0) {
       throw new IllegalArgumentException(
-          "--rate-limit takes <requests>/<seconds> such as 1200/300, not \"" + value + "\"");
+          option + " takes <requests>/<seconds> such as 1200/300, not \"" + value + "\"");
     }
-    return new RateLimit(intValue("--rate-limit", value.substring(0, slash)),
-        Duration.ofSeconds(longValue("--rate-limit", value.substring(slash + 1))));
+    return new RateLimit(intValue(option, value.substring(0, slash)),
+        Duration.ofSeconds(longValue(option, value.substring(slash + 1))));
   }
 }

@@ -5,13 +5,23 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * A per-credential request limit: past {@code limit} requests in a window, every request answers 429 (code
- * 971, with retry-after) for one whole window, as Cloudflare blocks for five minutes. Off unless given to
- * {@link EmulatorOptions.Builder#rateLimit}, so that the project's own fast tests are never throttled.
+ * A request limit: past {@code limit} requests in a window, every request answers 429 (code 971, with
+ * retry-after) for {@code block}, as Cloudflare blocks for five minutes. Off unless given to {@link
+ * EmulatorOptions.Builder#rateLimit} (per credential) or {@link EmulatorOptions.Builder#addressRateLimit}
+ * (per client address), so that the project's own fast tests are never throttled.
  */
-public record RateLimit(int limit, Duration window) {
+public record RateLimit(int limit, Duration window, Duration block) {
+  /** Blocks for one whole window. */
+  public RateLimit(int limit, Duration window) {
+    this(limit, window, window);
+  }
+
   public RateLimit {
     requireNonNull(window, "window");
+    requireNonNull(block, "block");
+    if (block.toMillis() < 1) {
+      throw new IllegalArgumentException("rate limit block must be at least 1 ms, not " + block);
+    }
     if (limit < 1) {
       throw new IllegalArgumentException("rate limit must allow at least 1 request, not " + limit);
     }
@@ -23,5 +33,10 @@ public record RateLimit(int limit, Duration window) {
   /** Cloudflare's: 1,200 requests per 5 minutes per user or token. */
   public static RateLimit cloudflare() {
     return new RateLimit(1200, Duration.ofMinutes(5));
+  }
+
+  /** Cloudflare's per client address: 200 requests per second, then five minutes blocked. */
+  public static RateLimit cloudflarePerAddress() {
+    return new RateLimit(200, Duration.ofSeconds(1), Duration.ofMinutes(5));
   }
 }

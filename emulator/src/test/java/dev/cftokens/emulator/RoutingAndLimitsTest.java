@@ -147,6 +147,34 @@ class RoutingAndLimitsTest {
   }
 
   @Test
+  void addressRateLimitCountsEveryRequestFromTheAddressAndBlocksForItsBlock() {
+    TokenEndpointsTest.MutableClock clock = new TokenEndpointsTest.MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+    EmulatorOptions options = EmulatorOptions.builder().clock(clock)
+        .addressRateLimit(new RateLimit(3, Duration.ofSeconds(1), Duration.ofMinutes(5))).build();
+    try (CloudflareEmulator emulator = CloudflareEmulator.start(options)) {
+      ApiClient admin = ApiClient.admin(emulator);
+      ApiClient key = ApiClient.withHeaders(emulator,
+          Map.of("X-Auth-Email", emulator.userEmail(), "X-Auth-Key", emulator.globalApiKey()));
+      ApiClient nobody = ApiClient.withHeaders(emulator, Map.of());
+      // Three requests from one address, whatever their credentials (or none) and paths.
+      assertThat(admin.get("/user").status()).isEqualTo(200);
+      assertThat(key.get("/user").status()).isEqualTo(200);
+      assertThat(nobody.get("/no/such/path").status()).isEqualTo(404);
+
+      ApiClient.Response limited = admin.get("/user");
+
+      assertThat(limited.status()).isEqualTo(429);
+      assertThat(limited.errorCode()).isEqualTo(971);
+      assertThat(limited.errorMessages()).contains("requests from this address");
+      assertThat(limited.headers().firstValue("retry-after")).hasValue("300");
+      clock.set(Instant.parse("2030-01-01T00:04:59Z"));
+      assertThat(key.get("/user").status()).as("blocked for five minutes, not one second").isEqualTo(429);
+      clock.set(Instant.parse("2030-01-01T00:05:01Z"));
+      assertThat(key.get("/user").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void passingTheLimitBlocksForAWholeWindow() {
     TokenEndpointsTest.MutableClock clock = new TokenEndpointsTest.MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
     EmulatorOptions options = EmulatorOptions.builder().clock(clock).rateLimit(RateLimit.cloudflare()).build();

@@ -197,6 +197,10 @@ class StandaloneTest {
     assertThat(options.faults()).extracting(Fault::type)
         .containsExactly(Fault.Type.LATENCY, Fault.Type.SERVER_ERROR, Fault.Type.COMMIT_THEN_DROP);
     assertThat(options.faults().get(1).share()).isEqualTo(0.25);
+    assertThat(Main.parse(new String[] {"--address-rate-limit"}).addressRateLimit())
+        .hasValue(RateLimit.cloudflarePerAddress());
+    assertThat(Main.parse(new String[] {"--address-rate-limit", "50/2", "--port", "0"}).addressRateLimit())
+        .hasValue(new RateLimit(50, Duration.ofSeconds(2), Duration.ofMinutes(5)));
     assertThat(options.faults().get(2).kinds()).contains(RequestKind.CREATE_TOKEN).doesNotContain(RequestKind.GET_TOKEN);
     assertThat(options.seed()).isEqualTo(9);
     assertThat(options.rateLimit()).hasValue(new RateLimit(10, Duration.ofSeconds(60)));

@@ -5,12 +5,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Counts requests per credential as Cloudflare does: {@code limit} requests per window; the request past
- * the limit starts a block of one whole window in which every request is refused.
+ * Counts requests per key (a credential, or a client address) as Cloudflare does: {@code limit} requests
+ * per window; the request past the limit starts a block in which every request is refused.
  */
 public final class RateLimiter {
   private final int limit;
   private final long windowMillis;
+  private final long blockMillis;
   private final Clock clock;
   private final Map<String, Budget> budgets = new HashMap<>();
 
@@ -25,8 +26,13 @@ public final class RateLimiter {
   }
 
   public RateLimiter(int limit, long windowMillis, Clock clock) {
+    this(limit, windowMillis, windowMillis, clock);
+  }
+
+  public RateLimiter(int limit, long windowMillis, long blockMillis, Clock clock) {
     this.limit = limit;
     this.windowMillis = windowMillis;
+    this.blockMillis = blockMillis;
     this.clock = clock;
   }
 
@@ -43,8 +49,8 @@ public final class RateLimiter {
     }
     budget.count++;
     if (budget.count > limit) {
-      budget.blockedUntil = now + windowMillis;
-      return new Decision(false, limit, 0, seconds(windowMillis));
+      budget.blockedUntil = now + blockMillis;
+      return new Decision(false, limit, 0, seconds(blockMillis));
     }
     return new Decision(true, limit, limit - budget.count, seconds(budget.windowStart + windowMillis - now));
   }
