@@ -99,14 +99,28 @@ final class PlanExecutor {
       }
     }
     Map<String, List<PlannedChange>> groups = new LinkedHashMap<>();
+    Map<String, String> groupOfDeclaration = new java.util.HashMap<>();
     int work = 0;
     for (PlannedChange change : plan.changes()) {
+      if (change.kind() != ChangeKind.UNCHANGED) {
+        work++;
+      }
+      if (leftoverOf(change) != null) {
+        continue;
+      }
       String key = change.desired() == null
           ? "delete\0" + change.declarationId()
           : change.desired().owner() + "\0" + change.desired().spec().name();
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
-      if (change.kind() != ChangeKind.UNCHANGED) {
-        work++;
+      groupOfDeclaration.put(change.declarationId(), key);
+    }
+    for (PlannedChange change : plan.changes()) {
+      String declaration = leftoverOf(change);
+      if (declaration != null) {
+        // Before the declaration's own change: a create of it would replace the pending create, the only
+        // trace of the leftover, before the leftover is gone.
+        String key = groupOfDeclaration.getOrDefault(declaration, "delete\0" + change.declarationId());
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(0, change);
       }
     }
     Progress progress = new Progress(output, work);
@@ -125,12 +139,18 @@ final class PlanExecutor {
       for (List<PlannedChange> group : groups.values()) {
         futures.add(pool.submit(() -> {
           for (PlannedChange change : group) {
+            if (change.kind().creates() && pendingKept.contains(change.declarationId())) {
+              failures.add(change.declarationId() + ": not created, because the unrecorded token of its earlier"
+                  + " create could not be deleted (see above); the next run tries both again");
+              progress.finished();
+              continue;
+            }
             try {
               applied.add(apply(change));
             } catch (RuntimeException e) {
-              int orphan = change.declarationId().indexOf(Planner.ORPHAN_MARK);
-              if (orphan >= 0) {
-                pendingKept.add(change.declarationId().substring(0, orphan));
+              String declaration = leftoverOf(change);
+              if (declaration != null) {
+                pendingKept.add(declaration);
                 output.line("! could not delete unrecorded token " + change.recorded().tokenId() + " ("
                     + e.getMessage() + "); the next run tries again");
               } else {
@@ -156,9 +176,13 @@ final class PlanExecutor {
     }
     for (String id : pendingKept) {
       // Put back once every change is done: recording the declaration's own token (a keep, a roll) drops
-      // its pending create, which must outlive this run while its token is still there.
-      pendingAtPlanning.stream().filter(create -> create.declarationId().equals(id)).findFirst()
-          .ifPresent(state::putPendingCreate);
+      // its pending create, which must outlive this run while its token is still there. A pending create
+      // this run wrote since is newer and stays.
+      boolean newer = state.pendingCreates().stream().anyMatch(create -> create.declarationId().equals(id));
+      if (!newer) {
+        pendingAtPlanning.stream().filter(create -> create.declarationId().equals(id)).findFirst()
+            .ifPresent(state::putPendingCreate);
+      }
     }
     Map<String, AppliedChange> byDeclaration = new LinkedHashMap<>();
     applied.forEach(change -> byDeclaration.put(change.declarationId(), change));
@@ -170,6 +194,12 @@ final class PlanExecutor {
       }
     }
     return new Execution(ordered, Map.copyOf(values), List.copyOf(failures), Set.copyOf(pendingKept));
+  }
+
+  /** The declaration whose pending create left the token {@code change} deletes, or null for any other change. */
+  private static String leftoverOf(PlannedChange change) {
+    int mark = change.declarationId().indexOf(Planner.ORPHAN_MARK);
+    return mark < 0 ? null : change.declarationId().substring(0, mark);
   }
 
   private AppliedChange apply(PlannedChange change) {

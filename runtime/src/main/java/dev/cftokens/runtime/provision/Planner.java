@@ -76,9 +76,8 @@ public final class Planner {
       String accountId,
       boolean adoptUnrecorded,
       Instant now) {
-    // A pending create entitles its declaration to adopt only what that create sent: same owner, same spec.
-    Set<String> pendingIds = new HashSet<>();
-    pending.forEach(create -> pendingIds.add(create.declarationId() + "\0" + create.owner() + "\0" + create.specHash()));
+    Map<String, PendingCreate> pendingById = new LinkedHashMap<>();
+    pending.forEach(create -> pendingById.put(create.declarationId(), create));
     List<String> warnings = new ArrayList<>();
     Map<String, TokenRecord> byDeclaration = new LinkedHashMap<>();
     Set<String> claimed = new HashSet<>();
@@ -107,12 +106,16 @@ public final class Planner {
         warnings.add("! " + id + " expired on " + Timestamps.format(expiresOn)
             + "; its value no longer authenticates. Declare a later expiresOn to renew it.");
       }
-      boolean mayAdopt = adoptUnrecorded
-          || pendingIds.contains(id + "\0" + token.owner() + "\0" + token.specHash());
+      // A pending create entitles its declaration to the token that create made: same owner and spec,
+      // issued while it was in flight.
+      PendingCreate own = pendingById.get(id);
+      if (own != null && (own.owner() != token.owner() || !own.specHash().equals(token.specHash()))) {
+        own = null;
+      }
       TokenRecord record = byDeclaration.get(id);
       if (record == null) {
-        changes.add(createOrAdopt(ChangeKind.CREATE, token, null, listed, claimed, "", mayAdopt, warnings,
-            notAdopted));
+        changes.add(createOrAdopt(ChangeKind.CREATE, token, null, listed, claimed, "", adoptUnrecorded, own,
+            warnings, notAdopted));
         continue;
       }
       if (record.owner() != token.owner() || !sameAccount(record, token)) {
@@ -126,7 +129,8 @@ public final class Planner {
       ExistingToken existing = tokens(byId, token.owner()).get(record.tokenId());
       if (existing == null) {
         changes.add(createOrAdopt(ChangeKind.DRIFTED_DELETED, token, record, listed, claimed,
-            "token " + record.tokenId() + " was deleted outside cftokens", mayAdopt, warnings, notAdopted));
+            "token " + record.tokenId() + " was deleted outside cftokens", adoptUnrecorded, own, warnings,
+            notAdopted));
         continue;
       }
       List<String> differences = SpecDifferences.between(existing, token.spec());
@@ -173,7 +177,7 @@ public final class Planner {
       boolean adoptable = wanted != null && wanted.owner() == create.owner()
           && wanted.specHash().equals(create.specHash()) && !byDeclaration.containsKey(create.declarationId());
       if (!adoptable && (wanted != null || deleteUndeclared)) {
-        changes.addAll(orphansOf(create, wanted, listed, claimed, accountId));
+        changes.addAll(orphansOf(create, wanted, listed, claimed, accountId, warnings));
       }
     }
     Set<String> deleted = new HashSet<>();
@@ -212,31 +216,46 @@ public final class Planner {
    * issued while it can have been in flight, qualify.
    */
   private static List<PlannedChange> orphansOf(PendingCreate create, DesiredToken wanted,
-      Map<TokenOwner, List<ExistingToken>> listed, Set<String> claimed, String accountId) {
+      Map<TokenOwner, List<ExistingToken>> listed, Set<String> claimed, String accountId, List<String> warnings) {
     List<ExistingToken> tokens = listed.get(create.owner());
     if (tokens == null || (create.owner() == TokenOwner.ACCOUNT && create.accountId() != null
         && accountId != null && !create.accountId().equals(accountId))) {
       // Not visible to this run (another account's tokens, or an owner not listed): left to a run that sees it.
       return List.of();
     }
-    Instant earliest = create.since().minus(CLOCK_SKEW);
-    Instant latest = create.since().plus(CREATE_IN_FLIGHT).plus(CLOCK_SKEW);
+    List<ExistingToken> candidates = tokens.stream()
+        .filter(token -> !claimed.contains(token.id()) && SpecHash.of(token.spec()).equals(create.specHash())
+            && inFlightOf(create, token))
+        .collect(Collectors.toList());
+    if (candidates.size() > 1) {
+      // One create makes one token: which of these it made cannot be told, and the others are somebody
+      // else's (another state file, another machine). None is deleted.
+      warnings.add("! " + create.declarationId() + ": " + candidates.size() + " unrecorded tokens could be the one"
+          + " an earlier run's create made (" + ids(candidates) + "); none is deleted. Delete the one nothing"
+          + " uses by hand.");
+      return List.of();
+    }
     List<PlannedChange> deletes = new ArrayList<>();
-    for (ExistingToken token : tokens) {
-      // Issued while that create was in flight, or it is not the create's: a token of another state file
-      // or a person with the same name and grants is never deleted.
-      if (!claimed.contains(token.id()) && SpecHash.of(token.spec()).equals(create.specHash())
-          && token.issuedOn() != null && !token.issuedOn().isBefore(earliest) && !token.issuedOn().isAfter(latest)) {
-        claimed.add(token.id());
-        TokenRecord orphan = new TokenRecord(create.declarationId() + ORPHAN_MARK + token.id(), token.id(),
-            create.owner(), create.accountId(), token.spec().name(), create.specHash());
-        deletes.add(new PlannedChange(ChangeKind.DELETE, orphan.declarationId(), null, orphan, token, List.of(),
-            "unrecorded, with the name and grants a create of " + create.declarationId() + " sent at "
-                + Timestamps.format(create.since()) + " (never recorded by its run) and issued while it ran; "
-                + (wanted == null ? "no longer declared" : "not adopted")));
-      }
+    for (ExistingToken token : candidates) {
+      claimed.add(token.id());
+      TokenRecord orphan = new TokenRecord(create.declarationId() + ORPHAN_MARK + token.id(), token.id(),
+          create.owner(), create.accountId(), token.spec().name(), create.specHash());
+      deletes.add(new PlannedChange(ChangeKind.DELETE, orphan.declarationId(), null, orphan, token, List.of(),
+          "unrecorded, with the name and grants a create of " + create.declarationId() + " sent at "
+              + Timestamps.format(create.since()) + " (never recorded by its run) and issued while it ran; "
+              + (wanted == null ? "no longer declared" : "not adopted")));
     }
     return deletes;
+  }
+
+  /**
+   * Whether {@code token} was issued while {@code create} can have been in flight: a token of another
+   * state file or a person with the same name and grants issued at another time is never taken for it.
+   */
+  static boolean inFlightOf(PendingCreate create, ExistingToken token) {
+    Instant issued = token.issuedOn();
+    return issued != null && !issued.isBefore(create.since().minus(CLOCK_SKEW))
+        && !issued.isAfter(create.since().plus(CREATE_IN_FLIGHT).plus(CLOCK_SKEW));
   }
 
   /** Marks the id of a delete planned for a pending create's unrecorded token; never part of a declaration id. */
@@ -249,7 +268,8 @@ public final class Planner {
       Map<TokenOwner, List<ExistingToken>> listed,
       Set<String> claimed,
       String note,
-      boolean mayAdopt,
+      boolean adoptUnrecorded,
+      PendingCreate own,
       List<String> warnings,
       Map<String, List<ExistingToken>> notAdopted) {
     // The listing is of this owner and these credentials' account, so a match has the owner and account.
@@ -258,16 +278,23 @@ public final class Planner {
             && candidate.status() != TokenStatus.DISABLED)
         .sorted(OLDEST_FIRST)
         .collect(Collectors.toList());
-    if (!matches.isEmpty() && !mayAdopt) {
+    // The token of the declaration's own pending create first; any other only when adoption is on.
+    List<ExistingToken> adoptable = new ArrayList<>();
+    matches.stream().filter(candidate -> own != null && inFlightOf(own, candidate)).forEach(adoptable::add);
+    if (adoptUnrecorded) {
+      matches.stream().filter(candidate -> !adoptable.contains(candidate)).forEach(adoptable::add);
+    }
+    if (!matches.isEmpty() && adoptable.isEmpty()) {
       // Warned about once the plan is complete, leaving out any it deletes as a pending create's token.
       notAdopted.put(token.declarationId(), matches);
     } else if (!matches.isEmpty()) {
-      ExistingToken adopted = matches.get(0);
+      ExistingToken adopted = adoptable.get(0);
       claimed.add(adopted.id());
-      List<ExistingToken> others = matches.subList(1, matches.size());
+      List<ExistingToken> others = matches.stream().filter(candidate -> candidate != adopted)
+          .collect(Collectors.toList());
       if (!others.isEmpty()) {
         warnings.add("! " + token.declarationId() + ": " + unrecorded(others) + " with the same name and"
-            + " grants, newer than " + adopted.id() + ", " + (others.size() == 1 ? "is" : "are")
+            + " grants besides " + adopted.id() + " " + (others.size() == 1 ? "is" : "are")
             + " left alone: " + ids(others) + "; delete " + (others.size() == 1 ? "it" : "them")
             + " by hand if nothing uses " + (others.size() == 1 ? "it" : "them"));
       }

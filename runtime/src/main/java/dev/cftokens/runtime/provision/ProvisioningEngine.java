@@ -159,11 +159,6 @@ public final class ProvisioningEngine {
           new PlanExecutor(cloudflare, state, output, parallelism, Set.of(), false, Set.of(), List.of())
               .execute(plan);
       failIfAny(execution);
-      // A destroyed declaration's pending create would otherwise entitle a later run to adopt a token with
-      // its name and grants that somebody else made meanwhile.
-      for (PlannedChange change : changes) {
-        state.removePendingCreate(change.declarationId());
-      }
       output.line(String.format(Locale.ROOT, "Destroy complete: %d deleted in %.1f s.",
           execution.applied().size(), (System.nanoTime() - start) / 1e9));
       return execution.applied().stream().map(AppliedChange::declarationId).collect(Collectors.toList());

@@ -185,13 +185,39 @@ class PlannerTest {
     DesiredToken token = desired("a");
     DesiredToken differentGrants = desired("a", TokenOwner.ACCOUNT, null);
     Plan plan = plan(List.of(token), List.of(pending(token)),
-        account(listed("similar", differentGrants), listed("lost", token)), false);
+        account(listed("similar", differentGrants), issued("lost", token)), false);
     PlannedChange change = plan.changes().get(0);
     assertThat(change.kind()).isEqualTo(ChangeKind.ADOPT);
     assertThat(change.existing().id()).isEqualTo("lost");
     assertThat(plan.writes()).isFalse();
     assertThat(plan.summary()).contains("1 to adopt");
     assertThat(plan.warnings()).isEmpty();
+  }
+
+  @Test
+  void aPendingCreateEntitlesOnlyToTheTokenIssuedWhileItWasInFlight() {
+    DesiredToken token = desired("a");
+    ExistingToken someoneElses = new ExistingToken("someone-elses", TokenOwner.ACCOUNT, token.spec(),
+        TokenStatus.ACTIVE, NOW.minus(java.time.Duration.ofDays(30)));
+
+    Plan withoutAdoption = plan(List.of(token), List.of(pending(token)), account(someoneElses), false);
+    assertThat(withoutAdoption.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.CREATE);
+
+    // With adoption on, the pending create's own token is preferred to an older one.
+    Plan withAdoption = plan(List.of(token), List.of(pending(token)), account(someoneElses, issued("lost", token)),
+        true);
+    assertThat(withAdoption.changes().get(0).existing().id()).isEqualTo("lost");
+  }
+
+  @Test
+  void ofSeveralTokensIssuedWhileAPendingCreateWasInFlightNoneIsDeleted() {
+    DesiredToken gone = desired("gone");
+    Plan plan = plan(List.of(), List.of(pending(gone)), account(issued("mine", gone),
+        new ExistingToken("other-machines", TokenOwner.ACCOUNT, gone.spec(), TokenStatus.ACTIVE,
+            NOW.plusSeconds(240))), true);
+    assertThat(plan.changes()).isEmpty();
+    assertThat(plan.warnings()).containsExactly("! gone: 2 unrecorded tokens could be the one an earlier run's"
+        + " create made (mine, other-machines); none is deleted. Delete the one nothing uses by hand.");
   }
 
   private static final String NOTE = ": unrecorded, with the name and grants a create of %s sent at"
@@ -310,7 +336,7 @@ class PlannerTest {
         true, ACCOUNT);
     assertThat(plan.changes().get(0).existing().id()).isEqualTo("oldest");
     assertThat(plan.warnings()).containsExactly("! readonly-token: 2 unrecorded tokens with the same name and"
-        + " grants, newer than oldest, are left alone: middle, unknown; delete them by hand if nothing uses them");
+        + " grants besides oldest are left alone: middle, unknown; delete them by hand if nothing uses them");
     assertThat(plan.render()).contains("~ adopt readonly-token (unrecorded token oldest with the same name"
         + " and grants)\n! readonly-token: 2 unrecorded tokens");
   }

@@ -430,23 +430,52 @@ class ProvisioningTest {
   }
 
   @Test
-  void destroyForgetsThePendingCreatesOfWhatItDestroys() {
+  void aPendingCreateEntitlesOnlyToATokenIssuedWhileItWasInFlight() {
     HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("shared");
-    FileStateStore a = store("p");
+    FileStateStore mine = store("p");
+    FileStateStore theirs = FileStateStore.builder().path(dir.resolve("theirs.json")).passphrase("p".toCharArray())
+        .build();
+    String their = withoutAdoption(theirs).provision(reader).id();
     DesiredToken sent = DesiredToken.resolve(reader, emulator::accountId);
-    withoutAdoption(a).provision(reader);
-    try (StateSession state = a.open()) {
-      // As if a later replace had been killed after sending its create.
+    try (StateSession state = mine.open()) {
+      // A create of an earlier run of mine, an hour later than their token, never recorded (killed before
+      // the request left, say).
       state.putPendingCreate(new PendingCreate("shared", TokenOwner.ACCOUNT, sent.accountId(), sent.specHash(),
+          Instant.now().plus(java.time.Duration.ofHours(1))));
+    }
+
+    String my = withoutAdoption(mine).provision(reader).id();
+
+    assertThat(my).isNotEqualTo(their);
+    assertThat(tokens(emulator)).extracting(t -> t.id()).containsExactlyInAnyOrder(my, their);
+  }
+
+  @Test
+  void aLeftoverWhoseDeleteFailsKeepsItsDeclarationFromCreatingAndKeepsTheTrace() {
+    FileStateStore store = store(null);
+    HandMadeProvisioner before = HandMadeProvisioner.zoneReader("reader");
+    DesiredToken sent = DesiredToken.resolve(before, emulator::accountId);
+    try (StateSession state = store.open()) {
+      state.putPendingCreate(new PendingCreate("reader", TokenOwner.ACCOUNT, sent.accountId(), sent.specHash(),
           Instant.now()));
     }
-    withoutAdoption(a).destroy("shared");
-    try (StateSession state = a.open()) {
-      assertThat(state.pendingCreates()).isEmpty();
+    String leftover = cloudflare.accountTokens().create(sent.spec()).token().id();
+    HandMadeProvisioner changed = new HandMadeProvisioner(HandMadeProvisioner.declaration("reader", "reader",
+        TokenOwner.ACCOUNT, List.of(HandMadeProvisioner.ZONE_READ, HandMadeProvisioner.DNS_WRITE),
+        RequestIpCondition.NONE, null), Map.of());
+    emulator.injectFault(dev.cftokens.emulator.Fault.serverError(500, 1).on(RequestKind.DELETE_TOKEN));
+
+    assertThatThrownBy(() -> provisioning(store).apply(changed))
+        .hasMessageContaining("reader: not created, because the unrecorded token of its earlier create could not"
+            + " be deleted");
+    assertThat(tokens(emulator)).extracting(t -> t.id()).containsExactly(leftover);
+    try (StateSession state = store.open()) {
+      assertThat(state.pendingCreates()).extracting(p -> p.specHash()).containsExactly(sent.specHash());
     }
-    // So somebody else's token with the same name and grants is not adopted (and rolled) later.
-    String other = cloudflare.accountTokens().create(sent.spec()).token().id();
-    assertThat(withoutAdoption(a).provision(reader).id()).isNotEqualTo(other);
+
+    emulator.clearFaults();
+    provisioning(store).apply(changed);
+    assertOneTokenPerDeclaration(emulator, store, List.of(changed));
   }
 
   @Test
