@@ -140,7 +140,11 @@ public final class Provisioning {
     return engine().apply(List.copyOf(provisioners), true);
   }
 
-  /** Deletes every token in the state, tolerating ones already gone. Returns the declaration ids. */
+  /**
+   * Deletes every token in the state, tolerating ones already gone, and the token an unrecorded create
+   * of an earlier run left, if any. Returns the declaration ids (a leftover's as {@code
+   * <id>~unrecorded-<token id>}).
+   */
   public List<String> destroy() {
     return engine().destroy(List.of());
   }

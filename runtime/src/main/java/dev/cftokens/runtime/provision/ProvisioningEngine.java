@@ -115,9 +115,10 @@ public final class ProvisioningEngine {
 
   /**
    * Deletes the recorded tokens of the named declarations, or of all when none are named, tolerating
-   * tokens already gone, and forgets them.
+   * tokens already gone, and forgets them. Destroying all also deletes what earlier runs' unrecorded
+   * creates left.
    *
-   * @return the declaration ids whose tokens were deleted
+   * @return the declaration ids whose tokens were deleted, a leftover's as {@code <id>~unrecorded-<token>}
    */
   public List<String> destroy(Collection<String> declarationIds) {
     long start = System.nanoTime();
@@ -159,10 +160,59 @@ public final class ProvisioningEngine {
           new PlanExecutor(cloudflare, state, output, parallelism, Set.of(), false, Set.of(), List.of())
               .execute(plan);
       failIfAny(execution);
+      List<String> destroyed = new ArrayList<>();
+      execution.applied().forEach(change -> destroyed.add(change.declarationId()));
+      if (declarationIds.isEmpty()) {
+        destroyed.addAll(destroyLeftovers(state));
+      }
       output.line(String.format(Locale.ROOT, "Destroy complete: %d deleted in %.1f s.",
-          execution.applied().size(), (System.nanoTime() - start) / 1e9));
-      return execution.applied().stream().map(AppliedChange::declarationId).collect(Collectors.toList());
+          destroyed.size(), (System.nanoTime() - start) / 1e9));
+      return destroyed;
     }
+  }
+
+  /**
+   * For a destroy of everything: deletes the tokens that earlier runs' unrecorded creates left (exactly
+   * as a full apply of no declarations would), and forgets those pending creates.
+   */
+  private List<String> destroyLeftovers(StateSession state) {
+    Collection<PendingCreate> pending = state.pendingCreates();
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    Set<TokenOwner> owners = EnumSet.noneOf(TokenOwner.class);
+    pending.forEach(create -> owners.add(create.owner()));
+    String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
+    Map<TokenOwner, List<ExistingToken>> listed = list(owners);
+    Set<String> listedIds = new HashSet<>();
+    listed.values().forEach(tokens -> tokens.forEach(token -> listedIds.add(token.id())));
+    Plan plan = Planner.plan(List.of(), List.of(), pending, listed, true, accountId, false, Instant.now());
+    plan.changes().forEach(change -> output.line(change.describe()));
+    plan.warnings().forEach(output::line);
+    PlanExecutor.Execution execution =
+        new PlanExecutor(cloudflare, state, output, parallelism, Set.of(), true, listedIds, pending).execute(plan);
+    failIfAny(execution);
+    for (PendingCreate create : pending) {
+      boolean visible = create.owner() == TokenOwner.USER || create.accountId() == null
+          || create.accountId().equals(accountId);
+      if (visible && !execution.pendingKept().contains(create.declarationId())) {
+        state.removePendingCreate(create.declarationId());
+      }
+    }
+    return execution.applied().stream().map(AppliedChange::declarationId).collect(Collectors.toList());
+  }
+
+  /** Every token of each owner, as the plan compares them. */
+  private Map<TokenOwner, List<ExistingToken>> list(Set<TokenOwner> owners) {
+    Map<TokenOwner, List<ExistingToken>> listed = new EnumMap<>(TokenOwner.class);
+    for (TokenOwner owner : owners) {
+      try (Stream<Token> tokens = cloudflare.tokens(owner).list(true)) {
+        listed.put(owner, tokens
+            .map(token -> new ExistingToken(token.id(), owner, token.spec(), token.status(), token.issuedOn()))
+            .collect(Collectors.toList()));
+      }
+    }
+    return listed;
   }
 
   private record Applied(ApplyResult result, Map<String, Secret> values) {}
@@ -240,14 +290,7 @@ public final class ProvisioningEngine {
       }
     }
     String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
-    Map<TokenOwner, List<ExistingToken>> listed = new EnumMap<>(TokenOwner.class);
-    for (TokenOwner owner : owners) {
-      try (Stream<Token> tokens = cloudflare.tokens(owner).list(true)) {
-        listed.put(owner, tokens
-            .map(token -> new ExistingToken(token.id(), owner, token.spec(), token.status(), token.issuedOn()))
-            .collect(Collectors.toList()));
-      }
-    }
+    Map<TokenOwner, List<ExistingToken>> listed = list(owners);
     Set<String> listedIds = new HashSet<>();
     listed.values().forEach(tokens -> tokens.forEach(token -> listedIds.add(token.id())));
     Collection<PendingCreate> pending = state.pendingCreates();

@@ -430,6 +430,29 @@ class ProvisioningTest {
   }
 
   @Test
+  void destroyingEverythingAlsoDeletesTheTokensOfUnrecordedCreates() {
+    FileStateStore store = store(null);
+    provisioning(store).apply(HandMadeProvisioner.zoneReader("recorded"));
+    DesiredToken sent = DesiredToken.resolve(HandMadeProvisioner.zoneReader("killed"), emulator::accountId);
+    try (StateSession state = store.open()) {
+      state.putPendingCreate(new PendingCreate("killed", TokenOwner.ACCOUNT, sent.accountId(), sent.specHash(),
+          Instant.now()));
+    }
+    String leftover = cloudflare.accountTokens().create(sent.spec()).token().id();
+    output();
+
+    List<String> destroyed = provisioning(store).destroy();
+
+    assertThat(destroyed).containsExactly("recorded", "killed~unrecorded-" + leftover);
+    assertThat(tokens(emulator)).isEmpty();
+    assertThat(output()).contains("- delete killed~unrecorded-" + leftover).contains("Destroy complete: 2 deleted");
+    try (StateSession state = store.open()) {
+      assertThat(state.pendingCreates()).isEmpty();
+      assertThat(state.records()).isEmpty();
+    }
+  }
+
+  @Test
   void aPendingCreateEntitlesOnlyToATokenIssuedWhileItWasInFlight() {
     HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("shared");
     FileStateStore mine = store("p");
