@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -169,6 +170,9 @@ public final class Planner {
     }
     Map<String, DesiredToken> desiredById = new LinkedHashMap<>();
     desired.forEach(token -> desiredById.put(token.declarationId(), token));
+    // Each listed token's hash once, however many pending creates are matched against it.
+    Map<ExistingToken, String> hashes = new java.util.IdentityHashMap<>();
+    Function<ExistingToken, String> hashOf = token -> hashes.computeIfAbsent(token, t -> SpecHash.of(t.spec()));
     for (PendingCreate create : pending) {
       DesiredToken wanted = desiredById.get(create.declarationId());
       // Adopted by its declaration in the loop above, if it is still wanted as it was sent, by the same
@@ -177,7 +181,7 @@ public final class Planner {
       boolean adoptable = wanted != null && wanted.owner() == create.owner()
           && wanted.specHash().equals(create.specHash()) && !byDeclaration.containsKey(create.declarationId());
       if (!adoptable && (wanted != null || deleteUndeclared)) {
-        changes.addAll(orphansOf(create, wanted, listed, claimed, accountId, warnings));
+        changes.addAll(orphansOf(create, wanted, listed, claimed, accountId, hashOf, warnings));
       }
     }
     Set<String> deleted = new HashSet<>();
@@ -216,16 +220,14 @@ public final class Planner {
    * issued while it can have been in flight, qualify.
    */
   private static List<PlannedChange> orphansOf(PendingCreate create, DesiredToken wanted,
-      Map<TokenOwner, List<ExistingToken>> listed, Set<String> claimed, String accountId, List<String> warnings) {
-    List<ExistingToken> tokens = listed.get(create.owner());
-    if (tokens == null || (create.owner() == TokenOwner.ACCOUNT && create.accountId() != null
-        && accountId != null && !create.accountId().equals(accountId))) {
-      // Not visible to this run (another account's tokens, or an owner not listed): left to a run that sees it.
+      Map<TokenOwner, List<ExistingToken>> listed, Set<String> claimed, String accountId,
+      Function<ExistingToken, String> hashOf, List<String> warnings) {
+    if (!sees(create, listed.keySet(), accountId)) {
       return List.of();
     }
-    List<ExistingToken> candidates = tokens.stream()
-        .filter(token -> !claimed.contains(token.id()) && SpecHash.of(token.spec()).equals(create.specHash())
-            && inFlightOf(create, token))
+    List<ExistingToken> candidates = listed.get(create.owner()).stream()
+        .filter(token -> !claimed.contains(token.id()) && inFlightOf(create, token)
+            && hashOf.apply(token).equals(create.specHash()))
         .collect(Collectors.toList());
     if (candidates.size() > 1) {
       // One create makes one token: which of these it made cannot be told, and the others are somebody
@@ -246,6 +248,16 @@ public final class Planner {
               + (wanted == null ? "no longer declared" : "not adopted")));
     }
     return deletes;
+  }
+
+  /**
+   * Whether a run that listed the tokens of {@code listedOwners} in {@code accountId} (null when none is
+   * known) sees where {@code create}'s token would be. A create it cannot see (another account's, or an
+   * owner it did not list) is left to a run that does.
+   */
+  static boolean sees(PendingCreate create, Set<TokenOwner> listedOwners, String accountId) {
+    return listedOwners.contains(create.owner()) && (create.owner() == TokenOwner.USER || create.accountId() == null
+        || accountId == null || create.accountId().equals(accountId));
   }
 
   /**

@@ -184,22 +184,37 @@ public final class ProvisioningEngine {
     pending.forEach(create -> owners.add(create.owner()));
     String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
     Map<TokenOwner, List<ExistingToken>> listed = list(owners);
-    Set<String> listedIds = new HashSet<>();
-    listed.values().forEach(tokens -> tokens.forEach(token -> listedIds.add(token.id())));
     Plan plan = Planner.plan(List.of(), List.of(), pending, listed, true, accountId, false, Instant.now());
     plan.changes().forEach(change -> output.line(change.describe()));
     plan.warnings().forEach(output::line);
     PlanExecutor.Execution execution =
-        new PlanExecutor(cloudflare, state, output, parallelism, Set.of(), true, listedIds, pending).execute(plan);
+        new PlanExecutor(cloudflare, state, output, parallelism, Set.of(), true, idsOf(listed), pending)
+            .execute(plan);
     failIfAny(execution);
-    for (PendingCreate create : pending) {
-      boolean visible = create.owner() == TokenOwner.USER || create.accountId() == null
-          || create.accountId().equals(accountId);
-      if (visible && !execution.pendingKept().contains(create.declarationId())) {
+    forgetPendingCreates(state, pending, listed.keySet(), accountId, execution);
+    return execution.applied().stream().map(AppliedChange::declarationId).collect(Collectors.toList());
+  }
+
+  /**
+   * After a successful run, forgets the pending creates it planned for whose tokens it could see: each
+   * was adopted, or its token deleted or never made. Those whose leftover could not be deleted stay, and
+   * so does one a create of this run wrote since (another record).
+   */
+  private static void forgetPendingCreates(StateSession state, Collection<PendingCreate> planned,
+      Set<TokenOwner> listedOwners, String accountId, PlanExecutor.Execution execution) {
+    for (PendingCreate create : planned) {
+      if (Planner.sees(create, listedOwners, accountId) && !execution.pendingKept().contains(create.declarationId())
+          && state.pendingCreates().contains(create)) {
         state.removePendingCreate(create.declarationId());
       }
     }
-    return execution.applied().stream().map(AppliedChange::declarationId).collect(Collectors.toList());
+  }
+
+  /** The ids of every listed token. */
+  private static Set<String> idsOf(Map<TokenOwner, List<ExistingToken>> listed) {
+    Set<String> ids = new HashSet<>();
+    listed.values().forEach(tokens -> tokens.forEach(token -> ids.add(token.id())));
+    return ids;
   }
 
   /** Every token of each owner, as the plan compares them. */
@@ -241,17 +256,11 @@ public final class ProvisioningEngine {
             .execute(plan);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     failIfAny(execution);
-    // The earlier runs' pending creates this run planned for, among tokens it listed, were adopted, or
-    // their tokens deleted or never made: none is pending any more.
-    for (PendingCreate create : planned.pending()) {
-      boolean considered = complete || planned.declared().contains(create.declarationId());
-      boolean seen = planned.listedOwners().contains(create.owner()) && (create.owner() == TokenOwner.USER
-          || create.accountId() == null || create.accountId().equals(cloudflare.accountId()));
-      if (considered && seen && !execution.pendingKept().contains(create.declarationId())
-          && state.pendingCreates().contains(create)) {
-        state.removePendingCreate(create.declarationId());
-      }
-    }
+    // Without the full set, only the pending creates of the declarations at hand were planned for.
+    forgetPendingCreates(state, planned.pending().stream()
+            .filter(create -> complete || planned.declared().contains(create.declarationId()))
+            .collect(Collectors.toList()),
+        planned.listedOwners(), planned.accountId(), execution);
     if (plan.hasChanges()) {
       output.line(String.format(Locale.ROOT, "Apply complete: %s in %.1f s.",
           done(execution.applied()), elapsed.toNanos() / 1e9));
@@ -261,10 +270,10 @@ public final class ProvisioningEngine {
 
   /**
    * A plan, the ids of every token its listing showed, the declarations it was made for, the pending
-   * creates it saw, and whose tokens it listed.
+   * creates it saw, whose tokens it listed, and in which account (null when no account's).
    */
   private record Planned(Plan plan, Set<String> listedIds, Set<String> declared, Collection<PendingCreate> pending,
-      Set<TokenOwner> listedOwners) {}
+      Set<TokenOwner> listedOwners, String accountId) {}
 
   private Planned plan(StateSession state, Collection<? extends TokenProvisioner<?>> provisioners,
       boolean complete) {
@@ -291,11 +300,9 @@ public final class ProvisioningEngine {
     }
     String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
     Map<TokenOwner, List<ExistingToken>> listed = list(owners);
-    Set<String> listedIds = new HashSet<>();
-    listed.values().forEach(tokens -> tokens.forEach(token -> listedIds.add(token.id())));
     Collection<PendingCreate> pending = state.pendingCreates();
     return new Planned(Planner.plan(desired, records, pending, listed, complete, accountId, adoptUnrecorded,
-        Instant.now()), listedIds, ids, pending, Set.copyOf(listed.keySet()));
+        Instant.now()), idsOf(listed), ids, pending, Set.copyOf(listed.keySet()), accountId);
   }
 
   private static void failIfAny(PlanExecutor.Execution execution) {
