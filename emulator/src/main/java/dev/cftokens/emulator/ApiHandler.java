@@ -71,9 +71,7 @@ final class ApiHandler implements HttpHandler {
       // Cloudflare's edge counts by address before it looks at the path or the credentials.
       RateLimiter.Decision limit = addressRateLimiter.acquire(exchange.getRemoteAddress().getAddress().getHostAddress());
       if (!limit.allowed()) {
-        throw new ApiException(429, ErrorCodes.RATE_LIMITED, "Rate limited: more than " + limit.limit()
-            + " requests from this address in the current window; retry after " + limit.resetSeconds() + " s")
-            .withHeader("retry-after", Long.toString(limit.resetSeconds()));
+        throw rateLimited(limit, "this address");
       }
     }
     String fullPath = exchange.getRequestURI().getPath();
@@ -104,9 +102,7 @@ final class ApiHandler implements HttpHandler {
       headers.set("x-ratelimit-remaining", Integer.toString(limit.remaining()));
       headers.set("x-ratelimit-reset", Long.toString(limit.resetSeconds()));
       if (!limit.allowed()) {
-        throw new ApiException(429, ErrorCodes.RATE_LIMITED, "Rate limited: more than " + limit.limit()
-            + " requests from these credentials in the current window; retry after " + limit.resetSeconds() + " s")
-            .withHeader("retry-after", Long.toString(limit.resetSeconds()));
+        throw rateLimited(limit, "these credentials");
       }
     }
     ApiResponse response = endpoint.handler().handle(request, caller);
@@ -116,6 +112,13 @@ final class ApiHandler implements HttpHandler {
       return;
     }
     send(exchange, response.status(), "application/json", Envelope.success(response));
+  }
+
+  /** Cloudflare's 429: code 971, and how long to wait in {@code retry-after}. */
+  private static ApiException rateLimited(RateLimiter.Decision limit, String from) {
+    return new ApiException(429, ErrorCodes.RATE_LIMITED, "Rate limited: more than " + limit.limit()
+        + " requests from " + from + " in the current window; retry after " + limit.resetSeconds() + " s")
+        .withHeader("retry-after", Long.toString(limit.resetSeconds()));
   }
 
   private static void sendFault(HttpExchange exchange, int status) throws IOException {

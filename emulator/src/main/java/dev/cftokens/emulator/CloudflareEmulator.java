@@ -15,6 +15,7 @@ import dev.cftokens.emulator.tokens.TokenValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -92,10 +93,9 @@ public final class CloudflareEmulator implements AutoCloseable {
 
     Authenticator authenticator = new Authenticator(tokens, TokenValues.hash(adminToken), adminTokenId,
         identity.userEmail(), TokenValues.hash(globalApiKey));
-    RateLimiter rateLimiter = options.rateLimit()
-        .map(limit -> new RateLimiter(limit.limit(), limit.window().toMillis(), limit.block().toMillis(),
-            options.clock()))
-        .orElse(null);
+    RateLimiter rateLimiter = options.rateLimit().map(limit -> limiter(limit, options.clock())).orElse(null);
+    RateLimiter addressRateLimiter =
+        options.addressRateLimit().map(limit -> limiter(limit, options.clock())).orElse(null);
 
     this.server = HttpServer.create(new InetSocketAddress(LOOPBACK, options.port()), 128);
     AtomicInteger threadNumber = new AtomicInteger();
@@ -105,13 +105,13 @@ public final class CloudflareEmulator implements AutoCloseable {
       return thread;
     });
     server.setExecutor(executor);
-    RateLimiter addressRateLimiter = options.addressRateLimit()
-        .map(limit -> new RateLimiter(limit.limit(), limit.window().toMillis(), limit.block().toMillis(),
-            options.clock()))
-        .orElse(null);
     server.createContext("/", new ApiHandler(router, authenticator, rateLimiter, addressRateLimiter, faults,
         counters));
     server.start();
+  }
+
+  private static RateLimiter limiter(RateLimit limit, Clock clock) {
+    return new RateLimiter(limit.limit(), limit.window().toMillis(), limit.block().toMillis(), clock);
   }
 
   /** Starts an emulator with the defaults: a free port, random credentials, no faults, no rate limit. */

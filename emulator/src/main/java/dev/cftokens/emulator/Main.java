@@ -158,19 +158,12 @@ public final class Main {
           builder.seed(longValue(arg, value(args, ++i, arg)));
           break;
         case "--rate-limit":
-          if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-            builder.rateLimit(rateLimit(arg, args[++i]));
-          } else {
-            builder.rateLimit(RateLimit.cloudflare());
-          }
+          builder.rateLimit(valueFollows(args, i) ? rateLimit(arg, args[++i], null) : RateLimit.cloudflare());
           break;
         case "--address-rate-limit":
-          if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-            RateLimit limit = rateLimit(arg, args[++i]);
-            builder.addressRateLimit(new RateLimit(limit.limit(), limit.window(), Duration.ofMinutes(5)));
-          } else {
-            builder.addressRateLimit(RateLimit.cloudflarePerAddress());
-          }
+          builder.addressRateLimit(valueFollows(args, i)
+              ? rateLimit(arg, args[++i], RateLimit.cloudflarePerAddress().block())
+              : RateLimit.cloudflarePerAddress());
           break;
         case "--state":
           builder.statePath(Path.of(value(args, ++i, arg)));
@@ -224,13 +217,19 @@ public final class Main {
     }
   }
 
-  private static RateLimit rateLimit(String option, String value) {
+  /** Whether the option at {@code i} is followed by its optional value rather than by the next option. */
+  private static boolean valueFollows(String[] args, int i) {
+    return i + 1 < args.length && !args[i + 1].startsWith("--");
+  }
+
+  /** {@code <requests>/<seconds>}, blocking for {@code block} past the limit, or for one window when null. */
+  private static RateLimit rateLimit(String option, String value, Duration block) {
     int slash = value.indexOf('/');
     if (slash < 0) {
       throw new IllegalArgumentException(
           option + " takes <requests>/<seconds> such as 1200/300, not \"" + value + "\"");
     }
-    return new RateLimit(intValue(option, value.substring(0, slash)),
-        Duration.ofSeconds(longValue(option, value.substring(slash + 1))));
+    Duration window = Duration.ofSeconds(longValue(option, value.substring(slash + 1)));
+    return new RateLimit(intValue(option, value.substring(0, slash)), window, block == null ? window : block);
   }
 }

@@ -25,10 +25,6 @@ public final class RateLimiter {
     long blockedUntil;
   }
 
-  public RateLimiter(int limit, long windowMillis, Clock clock) {
-    this(limit, windowMillis, windowMillis, clock);
-  }
-
   public RateLimiter(int limit, long windowMillis, long blockMillis, Clock clock) {
     this.limit = limit;
     this.windowMillis = windowMillis;
