@@ -25,22 +25,22 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface ApiToken {
-  /** The token's name as Cloudflare shows it; at most 120 characters. Defaults to {@link #id()}. */
-  String name() default "";
+    /** The token's name as Cloudflare shows it; at most 120 characters. Defaults to {@link #id()}. */
+    String name() default "";
 
-  /**
-   * The stable logical key cftokens tracks the token by, in kebab case. Defaults to the interface's
-   * simple name in kebab case ({@code ReadonlyToken} becomes {@code readonly-token}). Renaming the
-   * token keeps it; changing the id replaces it.
-   */
-  String id() default "";
+    /**
+     * The stable logical key cftokens tracks the token by, in kebab case. Defaults to the interface's
+     * simple name in kebab case ({@code ReadonlyToken} becomes {@code readonly-token}). Renaming the
+     * token keeps it; changing the id replaces it.
+     */
+    String id() default "";
 
-  /** Who owns the token: the account (the default) or the user whose credentials provision it. */
-  Owner owner() default Owner.ACCOUNT;
+    /** Who owns the token: the account (the default) or the user whose credentials provision it. */
+    Owner owner() default Owner.ACCOUNT;
 
-  /** Earliest time the token is valid, RFC 3339 UTC such as {@code 2024-01-01T00:00:00Z}; empty for none. */
-  String notBefore() default "";
+    /** Earliest time the token is valid, RFC 3339 UTC such as {@code 2024-01-01T00:00:00Z}; empty for none. */
+    String notBefore() default "";
 
-  /** Time the token stops working, RFC 3339 UTC such as {@code 2024-12-31T23:59:59Z}; empty for never. */
-  String expiresOn() default "";
+    /** Time the token stops working, RFC 3339 UTC such as {@code 2024-12-31T23:59:59Z}; empty for never. */
+    String expiresOn() default "";
 }

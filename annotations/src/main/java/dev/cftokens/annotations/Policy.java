@@ -25,19 +25,19 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Repeatable(Policies.class)
 public @interface Policy {
-  /** Allow (the default) or deny. */
-  Effect effect() default Effect.ALLOW;
+    /** Allow (the default) or deny. */
+    Effect effect() default Effect.ALLOW;
 
-  /** The permission-group names; at least one. */
-  String[] permissionGroups();
+    /** The permission-group names; at least one. */
+    String[] permissionGroups();
 
-  /** The resource keys; at least one. */
-  String[] resources();
+    /** The resource keys; at least one. */
+    String[] resources();
 
-  /**
-   * A parent account key to nest {@link #resources()} under: {@code within =
-   * "com.cloudflare.api.account"} with {@code resources = "com.cloudflare.api.account.zone.*"} means
-   * every zone of the provisioned account. Empty for no nesting.
-   */
-  String within() default "";
+    /**
+     * A parent account key to nest {@link #resources()} under: {@code within =
+     * "com.cloudflare.api.account"} with {@code resources = "com.cloudflare.api.account.zone.*"} means
+     * every zone of the provisioned account. Empty for no nesting.
+     */
+    String within() default "";
 }

@@ -14,9 +14,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface RequestIp {
-  /** Ranges the token may be used from; empty for any. */
-  String[] in() default {};
+    /** Ranges the token may be used from; empty for any. */
+    String[] in() default {};
 
-  /** Ranges the token may never be used from, even inside {@link #in()}. */
-  String[] notIn() default {};
+    /** Ranges the token may never be used from, even inside {@link #in()}. */
+    String[] notIn() default {};
 }

@@ -7,11 +7,11 @@ import dev.cftokens.emulator.access.Permissions;
 import dev.cftokens.emulator.access.RateLimiter;
 import dev.cftokens.emulator.http.Router;
 import dev.cftokens.emulator.state.StateFile;
-import dev.cftokens.emulator.workers.WorkerBinding;
-import dev.cftokens.emulator.workers.WorkerScripts;
 import dev.cftokens.emulator.tokens.TokenBodyReader;
 import dev.cftokens.emulator.tokens.TokenStore;
 import dev.cftokens.emulator.tokens.TokenValues;
+import dev.cftokens.emulator.workers.WorkerBinding;
+import dev.cftokens.emulator.workers.WorkerScripts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -31,236 +31,249 @@ import java.util.stream.Collectors;
  * when done.
  */
 public final class CloudflareEmulator implements AutoCloseable {
-  /** IPv4 loopback by its literal (no lookup), whatever the JVM's IPv6 preference. */
-  private static final String LOOPBACK = "127.0.0.1";
+    /** IPv4 loopback by its literal (no lookup), whatever the JVM's IPv6 preference. */
+    private static final String LOOPBACK = "127.0.0.1";
 
-  static {
-    // The JDK server writes headers and body in two packets; with Nagle's algorithm on, the body waits for
-    // the client's delayed ACK, 40 ms per answer. The property is read once, when the server first starts.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private final String adminToken;
-  private final String adminTokenId;
-  private final String globalApiKey;
-  private final Identity identity;
-  private final PermissionGroupCatalog catalog;
-  private final TokenStore tokens;
-  private final WorkerScripts scripts;
-  private final StateFile stateFile;
-  private final FaultInjector faults;
-  private final RequestCounters counters = new RequestCounters();
-  private final Object saveLock = new Object();
-  private volatile boolean closed;
-
-  private CloudflareEmulator(EmulatorOptions options) throws IOException {
-    this.adminToken = options.adminToken().orElseGet(TokenValues::newValue);
-    this.adminTokenId = TokenValues.newId();
-    // Cloudflare's global API keys are 37 lower-case hex characters.
-    this.globalApiKey = options.globalApiKey()
-        .orElseGet(() -> TokenValues.newId() + TokenValues.newId().substring(0, 5));
-    this.catalog = options.catalog();
-    this.tokens = new TokenStore(options.clock());
-    this.scripts = new WorkerScripts();
-    this.faults = new FaultInjector(options.seed(), options.faults());
-    this.stateFile = options.statePath().map(StateFile::new).orElse(null);
-    StateFile.State saved = stateFile != null && stateFile.exists() ? stateFile.load() : null;
-    this.identity = new Identity(
-        chooseId("account id", options.accountId().orElse(null), saved == null ? null : saved.accountId()),
-        "Emulated account",
-        chooseId("user id", options.userId().orElse(null), saved == null ? null : saved.userId()),
-        options.userEmail());
-    if (saved != null) {
-      tokens.restore(saved.tokens());
-      scripts.restore(saved.scripts());
-    }
-    if (stateFile != null) {
-      tokens.onChange(this::saveState);
-      scripts.onChange(this::saveState);
-      saveState();
+    static {
+        // The JDK server writes headers and body in two packets; with Nagle's algorithm on, the body waits for
+        // the client's delayed ACK, 40 ms per answer. The property is read once, when the server first starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 
-    Permissions permissions = new Permissions(catalog);
-    Router<Endpoint> router = new Router<>();
-    new TokenEndpoints(identity, catalog, tokens,
-        new TokenBodyReader(catalog, identity.accountId(), identity.userId()), permissions).register(router);
-    new AccountEndpoints(identity, permissions, tokens.now()).register(router);
-    new WorkerEndpoints(identity, permissions, scripts, options.clock()).register(router);
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String adminToken;
+    private final String adminTokenId;
+    private final String globalApiKey;
+    private final Identity identity;
+    private final PermissionGroupCatalog catalog;
+    private final TokenStore tokens;
+    private final WorkerScripts scripts;
+    private final StateFile stateFile;
+    private final FaultInjector faults;
+    private final RequestCounters counters = new RequestCounters();
+    private final Object saveLock = new Object();
+    private volatile boolean closed;
 
-    Authenticator authenticator = new Authenticator(tokens, TokenValues.hash(adminToken), adminTokenId,
-        identity.userEmail(), TokenValues.hash(globalApiKey));
-    RateLimiter rateLimiter = options.rateLimit().map(limit -> limiter(limit, options.clock())).orElse(null);
-    RateLimiter addressRateLimiter =
-        options.addressRateLimit().map(limit -> limiter(limit, options.clock())).orElse(null);
+    private CloudflareEmulator(EmulatorOptions options) throws IOException {
+        this.adminToken = options.adminToken().orElseGet(TokenValues::newValue);
+        this.adminTokenId = TokenValues.newId();
+        // Cloudflare's global API keys are 37 lower-case hex characters.
+        this.globalApiKey = options.globalApiKey()
+                .orElseGet(() -> TokenValues.newId() + TokenValues.newId().substring(0, 5));
+        this.catalog = options.catalog();
+        this.tokens = new TokenStore(options.clock());
+        this.scripts = new WorkerScripts();
+        this.faults = new FaultInjector(options.seed(), options.faults());
+        this.stateFile = options.statePath().map(StateFile::new).orElse(null);
+        StateFile.State saved = stateFile != null && stateFile.exists() ? stateFile.load() : null;
+        this.identity = new Identity(
+                chooseId("account id", options.accountId().orElse(null), saved == null ? null : saved.accountId()),
+                "Emulated account",
+                chooseId("user id", options.userId().orElse(null), saved == null ? null : saved.userId()),
+                options.userEmail());
+        if (saved != null) {
+            tokens.restore(saved.tokens());
+            scripts.restore(saved.scripts());
+        }
+        if (stateFile != null) {
+            tokens.onChange(this::saveState);
+            scripts.onChange(this::saveState);
+            saveState();
+        }
 
-    this.server = HttpServer.create(new InetSocketAddress(LOOPBACK, options.port()), 128);
-    AtomicInteger threadNumber = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(options.threads(), runnable -> {
-      Thread thread = new Thread(runnable, "cloudflare-emulator-" + threadNumber.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
-    server.setExecutor(executor);
-    server.createContext("/", new ApiHandler(router, authenticator, rateLimiter, addressRateLimiter, faults,
-        counters));
-    server.start();
-  }
+        Permissions permissions = new Permissions(catalog);
+        Router<Endpoint> router = new Router<>();
+        new TokenEndpoints(
+                        identity,
+                        catalog,
+                        tokens,
+                        new TokenBodyReader(catalog, identity.accountId(), identity.userId()),
+                        permissions)
+                .register(router);
+        new AccountEndpoints(identity, permissions, tokens.now()).register(router);
+        new WorkerEndpoints(identity, permissions, scripts, options.clock()).register(router);
 
-  private static RateLimiter limiter(RateLimit limit, Clock clock) {
-    return new RateLimiter(limit.limit(), limit.window().toMillis(), limit.block().toMillis(), clock);
-  }
+        Authenticator authenticator = new Authenticator(
+                tokens,
+                TokenValues.hash(adminToken),
+                adminTokenId,
+                identity.userEmail(),
+                TokenValues.hash(globalApiKey));
+        RateLimiter rateLimiter = options.rateLimit()
+                .map(limit -> limiter(limit, options.clock()))
+                .orElse(null);
+        RateLimiter addressRateLimiter = options.addressRateLimit()
+                .map(limit -> limiter(limit, options.clock()))
+                .orElse(null);
 
-  /** Starts an emulator with the defaults: a free port, random credentials, no faults, no rate limit. */
-  public static CloudflareEmulator start() {
-    return start(EmulatorOptions.defaults());
-  }
-
-  public static CloudflareEmulator start(EmulatorOptions options) {
-    try {
-      return new CloudflareEmulator(options);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the Cloudflare emulator on port " + options.port(), e);
+        this.server = HttpServer.create(new InetSocketAddress(LOOPBACK, options.port()), 128);
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(options.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "cloudflare-emulator-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext(
+                "/", new ApiHandler(router, authenticator, rateLimiter, addressRateLimiter, faults, counters));
+        server.start();
     }
-  }
 
-  /** {@code http://127.0.0.1:<port>/client/v4}, what a client takes as its base URL. */
-  public String baseUrl() {
-    return "http://" + LOOPBACK + ":" + port() + ApiHandler.API_PREFIX;
-  }
-
-  public int port() {
-    return server.getAddress().getPort();
-  }
-
-  /** The bootstrap token: a Bearer credential with every right. */
-  public String adminToken() {
-    return adminToken;
-  }
-
-  /** The id verify reports for the admin token. */
-  public String adminTokenId() {
-    return adminTokenId;
-  }
-
-  /** The one account, 32 hex characters. */
-  public String accountId() {
-    return identity.accountId();
-  }
-
-  /** The user's id, the tag of {@code com.cloudflare.api.user.<id>}. */
-  public String userId() {
-    return identity.userId();
-  }
-
-  /** The user's e-mail, sent as X-Auth-Email with {@link #globalApiKey()}. */
-  public String userEmail() {
-    return identity.userEmail();
-  }
-
-  /** The user's global API key, sent as X-Auth-Key. */
-  public String globalApiKey() {
-    return globalApiKey;
-  }
-
-  public PermissionGroupCatalog catalog() {
-    return catalog;
-  }
-
-  /** Every stored token, oldest first; values are never kept, so never shown. */
-  public List<EmulatedToken> tokens() {
-    return tokens.all().stream().map(t -> EmulatedToken.of(t, tokens.now())).collect(Collectors.toList());
-  }
-
-  /** The Worker script of this name, with its bindings' names and types, if it was uploaded. */
-  public Optional<DeployedScript> workerScript(String name) {
-    return scripts.get(name).map(DeployedScript::of);
-  }
-
-  /**
-   * Test hook: the text of a script's {@code secret_text} binding, which no HTTP answer ever shows, so a
-   * test can check that the right token value was bound. Empty when there is no such secret (also after
-   * a restart from a state file, which never holds secret texts).
-   */
-  public Optional<String> workerSecretText(String scriptName, String bindingName) {
-    return scripts.get(scriptName)
-        .flatMap(script -> script.binding(bindingName))
-        .filter(WorkerBinding::isSecret)
-        .map(WorkerBinding::text);
-  }
-
-  /** Starts a fault now, in addition to those already active. */
-  public void injectFault(Fault fault) {
-    faults.add(fault);
-  }
-
-  /** Ends every fault, including the latency of the options. */
-  public void clearFaults() {
-    faults.clear();
-  }
-
-  /** Requests received since start (or the last reset), whatever became of them. */
-  public long requestCount() {
-    return counters.total();
-  }
-
-  public long requestCount(RequestKind kind) {
-    return counters.byKind(kind);
-  }
-
-  public long requestCount(String method) {
-    return counters.byMethod(method);
-  }
-
-  public void resetRequestCounts() {
-    counters.reset();
-  }
-
-  /** Stops serving at once; safe to call twice. */
-  @Override
-  public void close() {
-    if (closed) {
-      return;
+    private static RateLimiter limiter(RateLimit limit, Clock clock) {
+        return new RateLimiter(
+                limit.limit(), limit.window().toMillis(), limit.block().toMillis(), clock);
     }
-    closed = true;
-    server.stop(0);
-    // Interrupts handlers sleeping for a latency fault; their connections are closed already.
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (stateFile != null) {
-      saveState(); // last_used_on changes are not saved on their own
-    }
-  }
 
-  /**
-   * Snapshot and write under one lock. Taken outside it, a snapshot could wait for the lock while a newer
-   * one is written, then overwrite it: the file would lack a token whose create had already answered, and a
-   * kill -9 at that moment would lose it. Under the lock each write holds everything done before it.
-   */
-  private void saveState() {
-    synchronized (saveLock) {
-      stateFile.save(new StateFile.State(identity.accountId(), identity.userId(), tokens.all(), scripts.all()));
+    /** Starts an emulator with the defaults: a free port, random credentials, no faults, no rate limit. */
+    public static CloudflareEmulator start() {
+        return start(EmulatorOptions.defaults());
     }
-  }
 
-  /** An id given in the options, else the saved one, else a new one; given and saved must agree. */
-  private static String chooseId(String what, String given, String saved) {
-    if (given != null && saved != null && !given.equals(saved)) {
-      throw new IllegalStateException("the state file holds " + what + " " + saved + ", but " + given
-          + " was given; give the same one, or start with another state file");
+    public static CloudflareEmulator start(EmulatorOptions options) {
+        try {
+            return new CloudflareEmulator(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Cloudflare emulator on port " + options.port(), e);
+        }
     }
-    return given != null ? given : saved != null ? saved : TokenValues.newId();
-  }
 
-  @Override
-  public String toString() {
-    return "CloudflareEmulator{" + baseUrl() + ", account " + accountId() + "}";
-  }
+    /** {@code http://127.0.0.1:<port>/client/v4}, what a client takes as its base URL. */
+    public String baseUrl() {
+        return "http://" + LOOPBACK + ":" + port() + ApiHandler.API_PREFIX;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The bootstrap token: a Bearer credential with every right. */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** The id verify reports for the admin token. */
+    public String adminTokenId() {
+        return adminTokenId;
+    }
+
+    /** The one account, 32 hex characters. */
+    public String accountId() {
+        return identity.accountId();
+    }
+
+    /** The user's id, the tag of {@code com.cloudflare.api.user.<id>}. */
+    public String userId() {
+        return identity.userId();
+    }
+
+    /** The user's e-mail, sent as X-Auth-Email with {@link #globalApiKey()}. */
+    public String userEmail() {
+        return identity.userEmail();
+    }
+
+    /** The user's global API key, sent as X-Auth-Key. */
+    public String globalApiKey() {
+        return globalApiKey;
+    }
+
+    public PermissionGroupCatalog catalog() {
+        return catalog;
+    }
+
+    /** Every stored token, oldest first; values are never kept, so never shown. */
+    public List<EmulatedToken> tokens() {
+        return tokens.all().stream().map(t -> EmulatedToken.of(t, tokens.now())).collect(Collectors.toList());
+    }
+
+    /** The Worker script of this name, with its bindings' names and types, if it was uploaded. */
+    public Optional<DeployedScript> workerScript(String name) {
+        return scripts.get(name).map(DeployedScript::of);
+    }
+
+    /**
+     * Test hook: the text of a script's {@code secret_text} binding, which no HTTP answer ever shows, so a
+     * test can check that the right token value was bound. Empty when there is no such secret (also after
+     * a restart from a state file, which never holds secret texts).
+     */
+    public Optional<String> workerSecretText(String scriptName, String bindingName) {
+        return scripts.get(scriptName)
+                .flatMap(script -> script.binding(bindingName))
+                .filter(WorkerBinding::isSecret)
+                .map(WorkerBinding::text);
+    }
+
+    /** Starts a fault now, in addition to those already active. */
+    public void injectFault(Fault fault) {
+        faults.add(fault);
+    }
+
+    /** Ends every fault, including the latency of the options. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Requests received since start (or the last reset), whatever became of them. */
+    public long requestCount() {
+        return counters.total();
+    }
+
+    public long requestCount(RequestKind kind) {
+        return counters.byKind(kind);
+    }
+
+    public long requestCount(String method) {
+        return counters.byMethod(method);
+    }
+
+    public void resetRequestCounts() {
+        counters.reset();
+    }
+
+    /** Stops serving at once; safe to call twice. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stop(0);
+        // Interrupts handlers sleeping for a latency fault; their connections are closed already.
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stateFile != null) {
+            saveState(); // last_used_on changes are not saved on their own
+        }
+    }
+
+    /**
+     * Snapshot and write under one lock. Taken outside it, a snapshot could wait for the lock while a newer
+     * one is written, then overwrite it: the file would lack a token whose create had already answered, and a
+     * kill -9 at that moment would lose it. Under the lock each write holds everything done before it.
+     */
+    private void saveState() {
+        synchronized (saveLock) {
+            stateFile.save(new StateFile.State(identity.accountId(), identity.userId(), tokens.all(), scripts.all()));
+        }
+    }
+
+    /** An id given in the options, else the saved one, else a new one; given and saved must agree. */
+    private static String chooseId(String what, String given, String saved) {
+        if (given != null && saved != null && !given.equals(saved)) {
+            throw new IllegalStateException("the state file holds " + what + " " + saved + ", but " + given
+                    + " was given; give the same one, or start with another state file");
+        }
+        return given != null ? given : saved != null ? saved : TokenValues.newId();
+    }
+
+    @Override
+    public String toString() {
+        return "CloudflareEmulator{" + baseUrl() + ", account " + accountId() + "}";
+    }
 }

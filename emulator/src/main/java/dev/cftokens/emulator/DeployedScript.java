@@ -13,23 +13,34 @@ import java.util.stream.Collectors;
  * @param mainModule the ES module entry point, or null for a service-worker script
  * @param bodyPart the service-worker part, or null for an ES module script
  */
-public record DeployedScript(String name, String mainModule, String bodyPart, String compatibilityDate,
-    List<String> modules, List<Binding> bindings) {
-  /** A binding's name and type, such as {@code API_TOKEN} / {@code secret_text}. */
-  public record Binding(String name, String type) {}
+public record DeployedScript(
+        String name,
+        String mainModule,
+        String bodyPart,
+        String compatibilityDate,
+        List<String> modules,
+        List<Binding> bindings) {
+    /** A binding's name and type, such as {@code API_TOKEN} / {@code secret_text}. */
+    public record Binding(String name, String type) {}
 
-  public DeployedScript {
-    modules = List.copyOf(modules);
-    bindings = List.copyOf(bindings);
-  }
+    public DeployedScript {
+        modules = List.copyOf(modules);
+        bindings = List.copyOf(bindings);
+    }
 
-  public Optional<Binding> binding(String bindingName) {
-    return bindings.stream().filter(b -> b.name().equals(bindingName)).findFirst();
-  }
+    public Optional<Binding> binding(String bindingName) {
+        return bindings.stream().filter(b -> b.name().equals(bindingName)).findFirst();
+    }
 
-  static DeployedScript of(WorkerScript script) {
-    return new DeployedScript(script.name(), script.mainModule(), script.bodyPart(), script.compatibilityDate(),
-        script.modules().stream().map(WorkerScript.Module::name).collect(Collectors.toList()),
-        script.bindings().stream().map(b -> new Binding(b.name(), b.type())).collect(Collectors.toList()));
-  }
+    static DeployedScript of(WorkerScript script) {
+        return new DeployedScript(
+                script.name(),
+                script.mainModule(),
+                script.bodyPart(),
+                script.compatibilityDate(),
+                script.modules().stream().map(WorkerScript.Module::name).collect(Collectors.toList()),
+                script.bindings().stream()
+                        .map(b -> new Binding(b.name(), b.type()))
+                        .collect(Collectors.toList()));
+    }
 }

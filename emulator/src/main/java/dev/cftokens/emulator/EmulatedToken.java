@@ -18,37 +18,48 @@ import java.util.stream.Collectors;
  * @param policyIds the server-made policy ids, in the stored order
  */
 public record EmulatedToken(
-    String id,
-    TokenOwner owner,
-    String name,
-    String status,
-    Instant issuedOn,
-    Instant modifiedOn,
-    Instant lastUsedOn,
-    Instant notBefore,
-    Instant expiresOn,
-    Set<PolicySpec> policies,
-    List<String> policyIds,
-    RequestIpCondition condition) {
-  public EmulatedToken {
-    policies = Set.copyOf(policies);
-    policyIds = List.copyOf(policyIds);
-  }
+        String id,
+        TokenOwner owner,
+        String name,
+        String status,
+        Instant issuedOn,
+        Instant modifiedOn,
+        Instant lastUsedOn,
+        Instant notBefore,
+        Instant expiresOn,
+        Set<PolicySpec> policies,
+        List<String> policyIds,
+        RequestIpCondition condition) {
+    public EmulatedToken {
+        policies = Set.copyOf(policies);
+        policyIds = List.copyOf(policyIds);
+    }
 
-  /** What this token grants, comparable with a declared token's spec. */
-  public TokenSpec spec() {
-    return new TokenSpec(name, policies, condition, notBefore, expiresOn);
-  }
+    /** What this token grants, comparable with a declared token's spec. */
+    public TokenSpec spec() {
+        return new TokenSpec(name, policies, condition, notBefore, expiresOn);
+    }
 
-  static EmulatedToken of(StoredToken token, Instant now) {
-    Set<PolicySpec> policies = token.policies().stream()
-        .map(p -> new PolicySpec(p.effect(),
-            p.groups().stream().map(g -> g.id()).collect(Collectors.toSet()),
-            Set.copyOf(p.resources())))
-        .collect(Collectors.toSet());
-    List<String> policyIds = token.policies().stream().map(p -> p.id()).collect(Collectors.toList());
-    return new EmulatedToken(token.id(), token.owner(), token.name(), token.statusAt(now).wireName(),
-        token.issuedOn(), token.modifiedOn(), token.lastUsedOn(), token.notBefore(), token.expiresOn(), policies,
-        policyIds, token.condition());
-  }
+    static EmulatedToken of(StoredToken token, Instant now) {
+        Set<PolicySpec> policies = token.policies().stream()
+                .map(p -> new PolicySpec(
+                        p.effect(),
+                        p.groups().stream().map(g -> g.id()).collect(Collectors.toSet()),
+                        Set.copyOf(p.resources())))
+                .collect(Collectors.toSet());
+        List<String> policyIds = token.policies().stream().map(p -> p.id()).collect(Collectors.toList());
+        return new EmulatedToken(
+                token.id(),
+                token.owner(),
+                token.name(),
+                token.statusAt(now).wireName(),
+                token.issuedOn(),
+                token.modifiedOn(),
+                token.lastUsedOn(),
+                token.notBefore(),
+                token.expiresOn(),
+                policies,
+                policyIds,
+                token.condition());
+    }
 }

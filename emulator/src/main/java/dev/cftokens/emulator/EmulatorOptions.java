@@ -19,271 +19,273 @@ import java.util.Optional;
  */
 public final class EmulatorOptions {
 
-  private final int port;
-  private final String adminToken;
-  private final String accountId;
-  private final String userId;
-  private final String userEmail;
-  private final String globalApiKey;
-  private final PermissionGroupCatalog catalog;
-  private final List<Fault> faults;
-  private final long seed;
-  private final RateLimit rateLimit;
-  private final RateLimit addressRateLimit;
-  private final Path statePath;
-  private final Clock clock;
-  private final int threads;
+    private final int port;
+    private final String adminToken;
+    private final String accountId;
+    private final String userId;
+    private final String userEmail;
+    private final String globalApiKey;
+    private final PermissionGroupCatalog catalog;
+    private final List<Fault> faults;
+    private final long seed;
+    private final RateLimit rateLimit;
+    private final RateLimit addressRateLimit;
+    private final Path statePath;
+    private final Clock clock;
+    private final int threads;
 
-  private EmulatorOptions(Builder builder) {
-    this.port = builder.port;
-    this.adminToken = builder.adminToken;
-    this.accountId = builder.accountId;
-    this.userId = builder.userId;
-    this.userEmail = builder.userEmail;
-    this.globalApiKey = builder.globalApiKey;
-    this.catalog = builder.catalog;
-    List<Fault> all = new ArrayList<>();
-    if (!builder.latency.isZero()) {
-      all.add(Fault.latency(builder.latency));
-    }
-    all.addAll(builder.faults);
-    this.faults = List.copyOf(all);
-    this.seed = builder.seed;
-    this.rateLimit = builder.rateLimit;
-    this.addressRateLimit = builder.addressRateLimit;
-    this.statePath = builder.statePath;
-    this.clock = builder.clock;
-    this.threads = builder.threads;
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  public static EmulatorOptions defaults() {
-    return builder().build();
-  }
-
-  /** 0 for a free port. */
-  public int port() {
-    return port;
-  }
-
-  public Optional<String> adminToken() {
-    return Optional.ofNullable(adminToken);
-  }
-
-  public Optional<String> accountId() {
-    return Optional.ofNullable(accountId);
-  }
-
-  public Optional<String> userId() {
-    return Optional.ofNullable(userId);
-  }
-
-  public String userEmail() {
-    return userEmail;
-  }
-
-  public Optional<String> globalApiKey() {
-    return Optional.ofNullable(globalApiKey);
-  }
-
-  public PermissionGroupCatalog catalog() {
-    return catalog;
-  }
-
-  /** The faults to start with, latency first. */
-  public List<Fault> faults() {
-    return faults;
-  }
-
-  public long seed() {
-    return seed;
-  }
-
-  public Optional<RateLimit> rateLimit() {
-    return Optional.ofNullable(rateLimit);
-  }
-
-  public Optional<RateLimit> addressRateLimit() {
-    return Optional.ofNullable(addressRateLimit);
-  }
-
-  public Optional<Path> statePath() {
-    return Optional.ofNullable(statePath);
-  }
-
-  public Clock clock() {
-    return clock;
-  }
-
-  public int threads() {
-    return threads;
-  }
-
-  @Override
-  public String toString() {
-    // Credentials are left out on purpose.
-    return "EmulatorOptions{port=" + port + ", catalog=" + catalog + ", faults=" + faults + ", seed=" + seed
-        + ", rateLimit=" + rateLimit + ", addressRateLimit=" + addressRateLimit + ", statePath=" + statePath + ", threads=" + threads + "}";
-  }
-
-  /** Builds {@link EmulatorOptions}; each setter checks its value at once. */
-  public static final class Builder {
-    private int port;
-    private String adminToken;
-    private String accountId;
-    private String userId;
-    private String userEmail = "user@example.com";
-    private String globalApiKey;
-    private PermissionGroupCatalog catalog = PermissionGroupCatalog.bundled();
-    private Duration latency = Duration.ZERO;
-    private final List<Fault> faults = new ArrayList<>();
-    private long seed = 1;
-    private RateLimit rateLimit;
-    private RateLimit addressRateLimit;
-    private Path statePath;
-    private Clock clock = Clock.systemUTC();
-    // Latency faults sleep on these threads, so there are more of them than cores.
-    private int threads = Math.max(16, Runtime.getRuntime().availableProcessors() * 4);
-
-    private Builder() {}
-
-    /** The loopback port to listen on; 0 (the default) picks a free one. */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0 (any free port) to 65535, not " + port);
-      }
-      this.port = port;
-      return this;
+    private EmulatorOptions(Builder builder) {
+        this.port = builder.port;
+        this.adminToken = builder.adminToken;
+        this.accountId = builder.accountId;
+        this.userId = builder.userId;
+        this.userEmail = builder.userEmail;
+        this.globalApiKey = builder.globalApiKey;
+        this.catalog = builder.catalog;
+        List<Fault> all = new ArrayList<>();
+        if (!builder.latency.isZero()) {
+            all.add(Fault.latency(builder.latency));
+        }
+        all.addAll(builder.faults);
+        this.faults = List.copyOf(all);
+        this.seed = builder.seed;
+        this.rateLimit = builder.rateLimit;
+        this.addressRateLimit = builder.addressRateLimit;
+        this.statePath = builder.statePath;
+        this.clock = builder.clock;
+        this.threads = builder.threads;
     }
 
-    /** The bootstrap admin token (40 to 80 characters of {@code [A-Za-z0-9_-]}); random by default. */
-    public Builder adminToken(String token) {
-      requireNonNull(token, "token");
-      if (!TokenValues.looksLikeValue(token)) {
-        // The value itself is not repeated: it is a credential.
-        throw new IllegalArgumentException("admin token must be 40 to 80 characters of [A-Za-z0-9_-], not one of "
-            + token.length() + " characters");
-      }
-      this.adminToken = token;
-      return this;
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** The one account's id, 32 lower-case hex characters; random by default. */
-    public Builder accountId(String id) {
-      this.accountId = hex32(id, "account id");
-      return this;
+    public static EmulatorOptions defaults() {
+        return builder().build();
     }
 
-    /** The user's id (the {@code <USER_TAG>} of user resource keys), 32 hex characters; random by default. */
-    public Builder userId(String id) {
-      this.userId = hex32(id, "user id");
-      return this;
+    /** 0 for a free port. */
+    public int port() {
+        return port;
     }
 
-    /** The user's e-mail, for the global API key; {@code user@example.com} by default. */
-    public Builder userEmail(String email) {
-      requireNonNull(email, "email");
-      if (!email.contains("@")) {
-        throw new IllegalArgumentException("user e-mail must contain @, not \"" + email + "\"");
-      }
-      this.userEmail = email;
-      return this;
+    public Optional<String> adminToken() {
+        return Optional.ofNullable(adminToken);
     }
 
-    /** The user's global API key, accepted with {@link #userEmail}; random by default. */
-    public Builder globalApiKey(String key) {
-      requireNonNull(key, "key");
-      if (key.isBlank()) {
-        throw new IllegalArgumentException("global API key must not be blank");
-      }
-      this.globalApiKey = key;
-      return this;
+    public Optional<String> accountId() {
+        return Optional.ofNullable(accountId);
     }
 
-    public Builder catalog(PermissionGroupCatalog catalog) {
-      this.catalog = requireNonNull(catalog, "catalog");
-      return this;
+    public Optional<String> userId() {
+        return Optional.ofNullable(userId);
     }
 
-    /** Reads the permission groups from a file in any shape {@link PermissionGroupCatalog#read(Path)} takes. */
-    public Builder catalog(Path file) {
-      return catalog(PermissionGroupCatalog.read(file));
+    public String userEmail() {
+        return userEmail;
     }
 
-    /** Added to every request. */
-    public Builder latency(Duration latency) {
-      requireNonNull(latency, "latency");
-      if (latency.isNegative()) {
-        throw new IllegalArgumentException("latency must not be negative, not " + latency);
-      }
-      this.latency = latency;
-      return this;
+    public Optional<String> globalApiKey() {
+        return Optional.ofNullable(globalApiKey);
     }
 
-    public Builder fault(Fault fault) {
-      faults.add(requireNonNull(fault, "fault"));
-      return this;
+    public PermissionGroupCatalog catalog() {
+        return catalog;
     }
 
-    /** The seed of the random source that decides which requests a fault hits. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
+    /** The faults to start with, latency first. */
+    public List<Fault> faults() {
+        return faults;
     }
 
-    /** Turns on a per-credential rate limit, such as {@link RateLimit#cloudflare()}; null turns it off. */
-    public Builder rateLimit(RateLimit rateLimit) {
-      this.rateLimit = rateLimit;
-      return this;
+    public long seed() {
+        return seed;
     }
 
-    /**
-     * Turns on a per-client-address rate limit, such as {@link RateLimit#cloudflarePerAddress()}, counted
-     * before authentication as Cloudflare's edge does; null turns it off. The emulator listens on
-     * loopback, so all its clients share one address, as clients behind one NAT do.
-     */
-    public Builder addressRateLimit(RateLimit rateLimit) {
-      this.addressRateLimit = rateLimit;
-      return this;
+    public Optional<RateLimit> rateLimit() {
+        return Optional.ofNullable(rateLimit);
     }
 
-    /**
-     * A JSON file that keeps tokens (their hashes, never values), scripts and ids across restarts; written
-     * atomically after every change.
-     */
-    public Builder statePath(Path path) {
-      this.statePath = path;
-      return this;
+    public Optional<RateLimit> addressRateLimit() {
+        return Optional.ofNullable(addressRateLimit);
     }
 
-    /** The clock for issued_on, expiry and not_before; tests move it. */
-    public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
-      return this;
+    public Optional<Path> statePath() {
+        return Optional.ofNullable(statePath);
     }
 
-    /** Threads serving requests. */
-    public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be at least 1, not " + threads);
-      }
-      this.threads = threads;
-      return this;
+    public Clock clock() {
+        return clock;
     }
 
-    public EmulatorOptions build() {
-      return new EmulatorOptions(this);
+    public int threads() {
+        return threads;
     }
 
-    private static String hex32(String id, String what) {
-      requireNonNull(id, what);
-      if (!ResourceKey.isHexId(id)) {
-        throw new IllegalArgumentException(what + " must be 32 lower-case hex characters, not \"" + id + "\"");
-      }
-      return id;
+    @Override
+    public String toString() {
+        // Credentials are left out on purpose.
+        return "EmulatorOptions{port=" + port + ", catalog=" + catalog + ", faults=" + faults + ", seed=" + seed
+                + ", rateLimit=" + rateLimit + ", addressRateLimit=" + addressRateLimit + ", statePath=" + statePath
+                + ", threads=" + threads + "}";
     }
-  }
+
+    /** Builds {@link EmulatorOptions}; each setter checks its value at once. */
+    public static final class Builder {
+        private int port;
+        private String adminToken;
+        private String accountId;
+        private String userId;
+        private String userEmail = "user@example.com";
+        private String globalApiKey;
+        private PermissionGroupCatalog catalog = PermissionGroupCatalog.bundled();
+        private Duration latency = Duration.ZERO;
+        private final List<Fault> faults = new ArrayList<>();
+        private long seed = 1;
+        private RateLimit rateLimit;
+        private RateLimit addressRateLimit;
+        private Path statePath;
+        private Clock clock = Clock.systemUTC();
+        // Latency faults sleep on these threads, so there are more of them than cores.
+        private int threads = Math.max(16, Runtime.getRuntime().availableProcessors() * 4);
+
+        private Builder() {}
+
+        /** The loopback port to listen on; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 (any free port) to 65535, not " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The bootstrap admin token (40 to 80 characters of {@code [A-Za-z0-9_-]}); random by default. */
+        public Builder adminToken(String token) {
+            requireNonNull(token, "token");
+            if (!TokenValues.looksLikeValue(token)) {
+                // The value itself is not repeated: it is a credential.
+                throw new IllegalArgumentException(
+                        "admin token must be 40 to 80 characters of [A-Za-z0-9_-], not one of " + token.length()
+                                + " characters");
+            }
+            this.adminToken = token;
+            return this;
+        }
+
+        /** The one account's id, 32 lower-case hex characters; random by default. */
+        public Builder accountId(String id) {
+            this.accountId = hex32(id, "account id");
+            return this;
+        }
+
+        /** The user's id (the {@code <USER_TAG>} of user resource keys), 32 hex characters; random by default. */
+        public Builder userId(String id) {
+            this.userId = hex32(id, "user id");
+            return this;
+        }
+
+        /** The user's e-mail, for the global API key; {@code user@example.com} by default. */
+        public Builder userEmail(String email) {
+            requireNonNull(email, "email");
+            if (!email.contains("@")) {
+                throw new IllegalArgumentException("user e-mail must contain @, not \"" + email + "\"");
+            }
+            this.userEmail = email;
+            return this;
+        }
+
+        /** The user's global API key, accepted with {@link #userEmail}; random by default. */
+        public Builder globalApiKey(String key) {
+            requireNonNull(key, "key");
+            if (key.isBlank()) {
+                throw new IllegalArgumentException("global API key must not be blank");
+            }
+            this.globalApiKey = key;
+            return this;
+        }
+
+        public Builder catalog(PermissionGroupCatalog catalog) {
+            this.catalog = requireNonNull(catalog, "catalog");
+            return this;
+        }
+
+        /** Reads the permission groups from a file in any shape {@link PermissionGroupCatalog#read(Path)} takes. */
+        public Builder catalog(Path file) {
+            return catalog(PermissionGroupCatalog.read(file));
+        }
+
+        /** Added to every request. */
+        public Builder latency(Duration latency) {
+            requireNonNull(latency, "latency");
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency must not be negative, not " + latency);
+            }
+            this.latency = latency;
+            return this;
+        }
+
+        public Builder fault(Fault fault) {
+            faults.add(requireNonNull(fault, "fault"));
+            return this;
+        }
+
+        /** The seed of the random source that decides which requests a fault hits. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Turns on a per-credential rate limit, such as {@link RateLimit#cloudflare()}; null turns it off. */
+        public Builder rateLimit(RateLimit rateLimit) {
+            this.rateLimit = rateLimit;
+            return this;
+        }
+
+        /**
+         * Turns on a per-client-address rate limit, such as {@link RateLimit#cloudflarePerAddress()}, counted
+         * before authentication as Cloudflare's edge does; null turns it off. The emulator listens on
+         * loopback, so all its clients share one address, as clients behind one NAT do.
+         */
+        public Builder addressRateLimit(RateLimit rateLimit) {
+            this.addressRateLimit = rateLimit;
+            return this;
+        }
+
+        /**
+         * A JSON file that keeps tokens (their hashes, never values), scripts and ids across restarts; written
+         * atomically after every change.
+         */
+        public Builder statePath(Path path) {
+            this.statePath = path;
+            return this;
+        }
+
+        /** The clock for issued_on, expiry and not_before; tests move it. */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Threads serving requests. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public EmulatorOptions build() {
+            return new EmulatorOptions(this);
+        }
+
+        private static String hex32(String id, String what) {
+            requireNonNull(id, what);
+            if (!ResourceKey.isHexId(id)) {
+                throw new IllegalArgumentException(what + " must be 32 lower-case hex characters, not \"" + id + "\"");
+            }
+            return id;
+        }
+    }
 }

@@ -12,124 +12,124 @@ import java.util.Set;
  * run with the same seed. Immutable: {@link #on} and {@link #times} return new faults.
  */
 public final class Fault {
-  /** The kinds of failure. */
-  public enum Type {
-    /** Answer later. */
-    LATENCY,
-    /** Answer 500, 502 (an HTML page, as Cloudflare's edge sends) or 503 without doing anything. */
-    SERVER_ERROR,
-    /** Answer 429 (code 971, with retry-after) without doing anything. */
-    RATE_LIMIT,
-    /** Do the work, then close the connection without an answer. */
-    COMMIT_THEN_DROP
-  }
-
-  private final Type type;
-  private final double share;
-  private final Set<RequestKind> kinds;
-  private final int times;
-  private final Duration latency;
-  private final int status;
-
-  private Fault(Type type, double share, Set<RequestKind> kinds, int times, Duration latency, int status) {
-    if (!(share >= 0 && share <= 1)) {
-      throw new IllegalArgumentException("a fault's share of requests must be between 0 and 1, not " + share);
+    /** The kinds of failure. */
+    public enum Type {
+        /** Answer later. */
+        LATENCY,
+        /** Answer 500, 502 (an HTML page, as Cloudflare's edge sends) or 503 without doing anything. */
+        SERVER_ERROR,
+        /** Answer 429 (code 971, with retry-after) without doing anything. */
+        RATE_LIMIT,
+        /** Do the work, then close the connection without an answer. */
+        COMMIT_THEN_DROP
     }
-    this.type = type;
-    this.share = share;
-    this.kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
-    this.times = times;
-    this.latency = latency;
-    this.status = status;
-  }
 
-  /** Every matching request waits {@code delay} before it is handled. */
-  public static Fault latency(Duration delay) {
-    requireNonNull(delay, "delay");
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("latency must not be negative, not " + delay);
+    private final Type type;
+    private final double share;
+    private final Set<RequestKind> kinds;
+    private final int times;
+    private final Duration latency;
+    private final int status;
+
+    private Fault(Type type, double share, Set<RequestKind> kinds, int times, Duration latency, int status) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("a fault's share of requests must be between 0 and 1, not " + share);
+        }
+        this.type = type;
+        this.share = share;
+        this.kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
+        this.times = times;
+        this.latency = latency;
+        this.status = status;
     }
-    return new Fault(Type.LATENCY, 1, Set.of(), -1, delay, 0);
-  }
 
-  /** {@code share} (0 to 1) of matching requests answer 500, 502 or 503, one of the three at random. */
-  public static Fault serverErrors(double share) {
-    return new Fault(Type.SERVER_ERROR, share, Set.of(), -1, Duration.ZERO, 0);
-  }
-
-  /** {@code share} of matching requests answer this status: 500, 502 or 503. */
-  public static Fault serverError(int status, double share) {
-    if (status != 500 && status != 502 && status != 503) {
-      throw new IllegalArgumentException("server error status must be 500, 502 or 503, not " + status);
+    /** Every matching request waits {@code delay} before it is handled. */
+    public static Fault latency(Duration delay) {
+        requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative, not " + delay);
+        }
+        return new Fault(Type.LATENCY, 1, Set.of(), -1, delay, 0);
     }
-    return new Fault(Type.SERVER_ERROR, share, Set.of(), -1, Duration.ZERO, status);
-  }
 
-  /** The next {@code requests} matching requests answer 429, as a burst past Cloudflare's limit would. */
-  public static Fault rateLimitBurst(int requests) {
-    if (requests < 1) {
-      throw new IllegalArgumentException("a 429 burst needs at least 1 request, not " + requests);
+    /** {@code share} (0 to 1) of matching requests answer 500, 502 or 503, one of the three at random. */
+    public static Fault serverErrors(double share) {
+        return new Fault(Type.SERVER_ERROR, share, Set.of(), -1, Duration.ZERO, 0);
     }
-    return new Fault(Type.RATE_LIMIT, 1, Set.of(), requests, Duration.ZERO, 429);
-  }
 
-  /**
-   * {@code share} of matching requests are carried out (the token is created, the change stored) but the
-   * connection is closed before any answer: the failure that makes a naive client create duplicates. A
-   * request the emulator refuses (a 4xx) is answered as usual: it changed nothing.
-   */
-  public static Fault commitThenDrop(double share) {
-    return new Fault(Type.COMMIT_THEN_DROP, share, Set.of(), -1, Duration.ZERO, 0);
-  }
-
-  /** This fault, only for these kinds of request (all kinds when none are given). */
-  public Fault on(RequestKind... requestKinds) {
-    return new Fault(type, share, Set.of(requestKinds), times, latency, status);
-  }
-
-  /** This fault, at most {@code count} times; then it is spent. */
-  public Fault times(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("a fault must apply at least once, not " + count);
+    /** {@code share} of matching requests answer this status: 500, 502 or 503. */
+    public static Fault serverError(int status, double share) {
+        if (status != 500 && status != 502 && status != 503) {
+            throw new IllegalArgumentException("server error status must be 500, 502 or 503, not " + status);
+        }
+        return new Fault(Type.SERVER_ERROR, share, Set.of(), -1, Duration.ZERO, status);
     }
-    return new Fault(type, share, kinds, count, latency, status);
-  }
 
-  public Type type() {
-    return type;
-  }
+    /** The next {@code requests} matching requests answer 429, as a burst past Cloudflare's limit would. */
+    public static Fault rateLimitBurst(int requests) {
+        if (requests < 1) {
+            throw new IllegalArgumentException("a 429 burst needs at least 1 request, not " + requests);
+        }
+        return new Fault(Type.RATE_LIMIT, 1, Set.of(), requests, Duration.ZERO, 429);
+    }
 
-  /** The share of matching requests hit, 0 to 1. */
-  public double share() {
-    return share;
-  }
+    /**
+     * {@code share} of matching requests are carried out (the token is created, the change stored) but the
+     * connection is closed before any answer: the failure that makes a naive client create duplicates. A
+     * request the emulator refuses (a 4xx) is answered as usual: it changed nothing.
+     */
+    public static Fault commitThenDrop(double share) {
+        return new Fault(Type.COMMIT_THEN_DROP, share, Set.of(), -1, Duration.ZERO, 0);
+    }
 
-  /** The kinds of request it applies to; empty means all. */
-  public Set<RequestKind> kinds() {
-    return kinds;
-  }
+    /** This fault, only for these kinds of request (all kinds when none are given). */
+    public Fault on(RequestKind... requestKinds) {
+        return new Fault(type, share, Set.of(requestKinds), times, latency, status);
+    }
 
-  /** How many times it may apply; -1 for no bound. */
-  public int maxTimes() {
-    return times;
-  }
+    /** This fault, at most {@code count} times; then it is spent. */
+    public Fault times(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a fault must apply at least once, not " + count);
+        }
+        return new Fault(type, share, kinds, count, latency, status);
+    }
 
-  public Duration latency() {
-    return latency;
-  }
+    public Type type() {
+        return type;
+    }
 
-  /** The status to answer with; 0 for a random one of 500, 502 and 503. */
-  public int status() {
-    return status;
-  }
+    /** The share of matching requests hit, 0 to 1. */
+    public double share() {
+        return share;
+    }
 
-  public boolean appliesTo(RequestKind kind) {
-    return kinds.isEmpty() || kinds.contains(kind);
-  }
+    /** The kinds of request it applies to; empty means all. */
+    public Set<RequestKind> kinds() {
+        return kinds;
+    }
 
-  @Override
-  public String toString() {
-    return "Fault{" + type + (type == Type.LATENCY ? " " + latency : " share=" + share)
-        + (kinds.isEmpty() ? "" : " on " + kinds) + (times < 0 ? "" : " times=" + times) + "}";
-  }
+    /** How many times it may apply; -1 for no bound. */
+    public int maxTimes() {
+        return times;
+    }
+
+    public Duration latency() {
+        return latency;
+    }
+
+    /** The status to answer with; 0 for a random one of 500, 502 and 503. */
+    public int status() {
+        return status;
+    }
+
+    public boolean appliesTo(RequestKind kind) {
+        return kinds.isEmpty() || kinds.contains(kind);
+    }
+
+    @Override
+    public String toString() {
+        return "Fault{" + type + (type == Type.LATENCY ? " " + latency : " share=" + share)
+                + (kinds.isEmpty() ? "" : " on " + kinds) + (times < 0 ? "" : " times=" + times) + "}";
+    }
 }

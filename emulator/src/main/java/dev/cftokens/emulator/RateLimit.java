@@ -11,32 +11,32 @@ import java.time.Duration;
  * (per client address), so that the project's own fast tests are never throttled.
  */
 public record RateLimit(int limit, Duration window, Duration block) {
-  /** Blocks for one whole window. */
-  public RateLimit(int limit, Duration window) {
-    this(limit, window, window);
-  }
-
-  public RateLimit {
-    requireNonNull(window, "window");
-    requireNonNull(block, "block");
-    if (block.toMillis() < 1) {
-      throw new IllegalArgumentException("rate limit block must be at least 1 ms, not " + block);
+    /** Blocks for one whole window. */
+    public RateLimit(int limit, Duration window) {
+        this(limit, window, window);
     }
-    if (limit < 1) {
-      throw new IllegalArgumentException("rate limit must allow at least 1 request, not " + limit);
-    }
-    if (window.toMillis() < 1) {
-      throw new IllegalArgumentException("rate limit window must be at least 1 ms, not " + window);
-    }
-  }
 
-  /** Cloudflare's: 1,200 requests per 5 minutes per user or token. */
-  public static RateLimit cloudflare() {
-    return new RateLimit(1200, Duration.ofMinutes(5));
-  }
+    public RateLimit {
+        requireNonNull(window, "window");
+        requireNonNull(block, "block");
+        if (block.toMillis() < 1) {
+            throw new IllegalArgumentException("rate limit block must be at least 1 ms, not " + block);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("rate limit must allow at least 1 request, not " + limit);
+        }
+        if (window.toMillis() < 1) {
+            throw new IllegalArgumentException("rate limit window must be at least 1 ms, not " + window);
+        }
+    }
 
-  /** Cloudflare's per client address: 200 requests per second, then five minutes blocked. */
-  public static RateLimit cloudflarePerAddress() {
-    return new RateLimit(200, Duration.ofSeconds(1), Duration.ofMinutes(5));
-  }
+    /** Cloudflare's: 1,200 requests per 5 minutes per user or token. */
+    public static RateLimit cloudflare() {
+        return new RateLimit(1200, Duration.ofMinutes(5));
+    }
+
+    /** Cloudflare's per client address: 200 requests per second, then five minutes blocked. */
+    public static RateLimit cloudflarePerAddress() {
+        return new RateLimit(200, Duration.ofSeconds(1), Duration.ofMinutes(5));
+    }
 }

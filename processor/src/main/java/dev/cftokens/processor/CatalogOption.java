@@ -13,59 +13,59 @@ import java.util.Optional;
  * naming the path, printed once, after which no provisioner is written.
  */
 final class CatalogOption {
-  private final Map<String, String> options;
-  private boolean loaded;
-  private PermissionGroupCatalog catalog;
+    private final Map<String, String> options;
+    private boolean loaded;
+    private PermissionGroupCatalog catalog;
 
-  CatalogOption(Map<String, String> options) {
-    this.options = options;
-  }
+    CatalogOption(Map<String, String> options) {
+        this.options = options;
+    }
 
-  /** The catalog, or empty when the option names a file that could not be read (already reported). */
-  Optional<PermissionGroupCatalog> catalog(DiagnosticPrinter printer) {
-    if (!loaded) {
-      loaded = true;
-      catalog = load(printer);
+    /** The catalog, or empty when the option names a file that could not be read (already reported). */
+    Optional<PermissionGroupCatalog> catalog(DiagnosticPrinter printer) {
+        if (!loaded) {
+            loaded = true;
+            catalog = load(printer);
+        }
+        return Optional.ofNullable(catalog);
     }
-    return Optional.ofNullable(catalog);
-  }
 
-  private PermissionGroupCatalog load(DiagnosticPrinter printer) {
-    if (!options.containsKey(ApiTokenProcessor.CATALOG_OPTION)) {
-      return PermissionGroupCatalog.bundled();
+    private PermissionGroupCatalog load(DiagnosticPrinter printer) {
+        if (!options.containsKey(ApiTokenProcessor.CATALOG_OPTION)) {
+            return PermissionGroupCatalog.bundled();
+        }
+        String path = options.get(ApiTokenProcessor.CATALOG_OPTION);
+        if (path == null || path.isBlank()) {
+            fail(printer, String.valueOf(path), "the option needs a file path");
+            return null;
+        }
+        try {
+            PermissionGroupCatalog read = PermissionGroupCatalog.read(Path.of(path));
+            if (read.size() == 0) {
+                fail(printer, path, "the catalog lists no permission groups");
+                return null;
+            }
+            return read;
+        } catch (CatalogFormatException | InvalidPathException e) {
+            fail(printer, path, e.getMessage());
+            return null;
+        }
     }
-    String path = options.get(ApiTokenProcessor.CATALOG_OPTION);
-    if (path == null || path.isBlank()) {
-      fail(printer, String.valueOf(path), "the option needs a file path");
-      return null;
-    }
-    try {
-      PermissionGroupCatalog read = PermissionGroupCatalog.read(Path.of(path));
-      if (read.size() == 0) {
-        fail(printer, path, "the catalog lists no permission groups");
-        return null;
-      }
-      return read;
-    } catch (CatalogFormatException | InvalidPathException e) {
-      fail(printer, path, e.getMessage());
-      return null;
-    }
-  }
 
-  private static void fail(DiagnosticPrinter printer, String path, String why) {
-    printer.print(Message.CATALOG_UNREADABLE, path, why + whereRelativePathsPoint(path));
-  }
-
-  /** A relative path is read from the compiler's working directory, which is often not the module's. */
-  private static String whereRelativePathsPoint(String path) {
-    try {
-      Path given = Path.of(path);
-      return given.isAbsolute() || path.isBlank()
-          ? ""
-          : " (a relative path is resolved against the compiler's working directory, here "
-              + given.toAbsolutePath().getParent() + ")";
-    } catch (InvalidPathException e) {
-      return "";
+    private static void fail(DiagnosticPrinter printer, String path, String why) {
+        printer.print(Message.CATALOG_UNREADABLE, path, why + whereRelativePathsPoint(path));
     }
-  }
+
+    /** A relative path is read from the compiler's working directory, which is often not the module's. */
+    private static String whereRelativePathsPoint(String path) {
+        try {
+            Path given = Path.of(path);
+            return given.isAbsolute() || path.isBlank()
+                    ? ""
+                    : " (a relative path is resolved against the compiler's working directory, here "
+                            + given.toAbsolutePath().getParent() + ")";
+        } catch (InvalidPathException e) {
+            return "";
+        }
+    }
 }

@@ -9,11 +9,11 @@ import java.util.Optional;
  * declarations with one id would fight over one Cloudflare token.
  */
 final class DeclarationIds {
-  private final Map<String, String> owners = new HashMap<>();
+    private final Map<String, String> owners = new HashMap<>();
 
-  /** Claims {@code id} for {@code declaration}; returns the declaration that already holds it, if any. */
-  Optional<String> claim(String id, String declaration) {
-    String owner = owners.putIfAbsent(id, declaration);
-    return owner == null || owner.equals(declaration) ? Optional.empty() : Optional.of(owner);
-  }
+    /** Claims {@code id} for {@code declaration}; returns the declaration that already holds it, if any. */
+    Optional<String> claim(String id, String declaration) {
+        String owner = owners.putIfAbsent(id, declaration);
+        return owner == null || owner.equals(declaration) ? Optional.empty() : Optional.of(owner);
+    }
 }

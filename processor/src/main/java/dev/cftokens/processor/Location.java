@@ -16,19 +16,19 @@ import javax.lang.model.element.Element;
  *     {@code value} itself), for compilers that can only point at a whole attribute; may be null
  */
 record Location(Element element, AnnotationMirror annotation, AnnotationValue value, AnnotationValue attribute) {
-  Location {
-    requireNonNull(element, "element");
-  }
+    Location {
+        requireNonNull(element, "element");
+    }
 
-  static Location of(Element element) {
-    return new Location(element, null, null, null);
-  }
+    static Location of(Element element) {
+        return new Location(element, null, null, null);
+    }
 
-  static Location of(Element element, AnnotationMirror annotation) {
-    return new Location(element, annotation, null, null);
-  }
+    static Location of(Element element, AnnotationMirror annotation) {
+        return new Location(element, annotation, null, null);
+    }
 
-  static Location of(Element element, AnnotationMirror annotation, AnnotationValue value) {
-    return new Location(element, annotation, value, value);
-  }
+    static Location of(Element element, AnnotationMirror annotation, AnnotationValue value) {
+        return new Location(element, annotation, value, value);
+    }
 }

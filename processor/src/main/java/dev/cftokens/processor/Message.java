@@ -7,126 +7,153 @@ import javax.tools.Diagnostic;
  * ({@code [cftokens:unknown-permission-group]}) and says what is wrong, the value, and what would be right.
  */
 enum Message {
-  // The processor itself
-  INTERNAL_ERROR("internal-error",
-      "cftokens failed while processing %s: %s. This is a bug in cftokens; please report it with this"
-          + " message and the declaration"),
-  CATALOG_UNREADABLE("catalog",
-      "-A" + ApiTokenProcessor.CATALOG_OPTION + "=%s: %s. Give the path of a permission-group catalog"
-          + " ({\"groups\": [...]}, a JSON array, or the API answer {\"result\": [...]}), or drop the option"
-          + " to use the bundled catalog"),
-  MISSING_RUNTIME("missing-runtime",
-      "the provisioner of %s would extend %s, which is not on the class path; add dev.cftokens:cftokens-runtime,"
-          + " the same version as the processor, to the dependencies"),
-  WRITE_FAILED("write-failed",
-      "cannot write %s for %s: %s. If a class of that name already exists, rename it or the interface"),
-  UNRESOLVED_TYPE("unresolved-type",
-      "%s refers to types that were never generated or found (%s); its provisioner was not written"),
+    // The processor itself
+    INTERNAL_ERROR(
+            "internal-error",
+            "cftokens failed while processing %s: %s. This is a bug in cftokens; please report it with this"
+                    + " message and the declaration"),
+    CATALOG_UNREADABLE(
+            "catalog",
+            "-A" + ApiTokenProcessor.CATALOG_OPTION + "=%s: %s. Give the path of a permission-group catalog"
+                    + " ({\"groups\": [...]}, a JSON array, or the API answer {\"result\": [...]}), or drop the option"
+                    + " to use the bundled catalog"),
+    MISSING_RUNTIME(
+            "missing-runtime",
+            "the provisioner of %s would extend %s, which is not on the class path; add dev.cftokens:cftokens-runtime,"
+                    + " the same version as the processor, to the dependencies"),
+    WRITE_FAILED(
+            "write-failed",
+            "cannot write %s for %s: %s. If a class of that name already exists, rename it or the interface"),
+    UNRESOLVED_TYPE(
+            "unresolved-type",
+            "%s refers to types that were never generated or found (%s); its provisioner was not written"),
 
-  // Where the annotations may go
-  NOT_AN_INTERFACE("not-an-interface",
-      "@ApiToken goes on an interface, but %s is a %s; declare the token as `interface %s`"),
-  LOCAL_INTERFACE("local-interface",
-      "@ApiToken interface %s is local; declare it top-level or nested in a class or interface"),
-  PRIVATE_INTERFACE("private-interface",
-      "@ApiToken interface %s is private (or inside a private type); its provisioner, written beside it in"
-          + " the same package, could not see it. Make it at least package-private"),
-  GENERIC_INTERFACE("generic-interface",
-      "@ApiToken interface %s has type parameters; a token type cannot be generic, remove <%s>"),
-  MISSING_API_TOKEN("missing-api-token",
-      "@%s on %s has no effect without @ApiToken; add @ApiToken to declare the token"),
-  MISSING_POLICY("missing-policy",
-      "@ApiToken %s has no @Policy; a token needs at least one, such as"
-          + " @Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.*\")"),
+    // Where the annotations may go
+    NOT_AN_INTERFACE(
+            "not-an-interface", "@ApiToken goes on an interface, but %s is a %s; declare the token as `interface %s`"),
+    LOCAL_INTERFACE(
+            "local-interface",
+            "@ApiToken interface %s is local; declare it top-level or nested in a class or interface"),
+    PRIVATE_INTERFACE(
+            "private-interface",
+            "@ApiToken interface %s is private (or inside a private type); its provisioner, written beside it in"
+                    + " the same package, could not see it. Make it at least package-private"),
+    GENERIC_INTERFACE(
+            "generic-interface",
+            "@ApiToken interface %s has type parameters; a token type cannot be generic, remove <%s>"),
+    MISSING_API_TOKEN(
+            "missing-api-token", "@%s on %s has no effect without @ApiToken; add @ApiToken to declare the token"),
+    MISSING_POLICY(
+            "missing-policy",
+            "@ApiToken %s has no @Policy; a token needs at least one, such as"
+                    + " @Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.*\")"),
 
-  // @ApiToken attributes
-  INVALID_NAME("invalid-name", "%s"),
-  INVALID_ID("invalid-id", "%s"),
-  DUPLICATE_ID("duplicate-id",
-      "token id \"%s\" is already used by %s; ids must be unique, give this token another id"
-          + " with @ApiToken(id = \"...\")"),
-  INVALID_TIMESTAMP("invalid-timestamp", "%s: %s"),
-  EXPIRES_BEFORE_NOT_BEFORE("expires-before-not-before", "expiresOn \"%s\" is not after notBefore \"%s\": %s"),
-  ALREADY_EXPIRED("already-expired",
-      "expiresOn \"%s\" is already past; Cloudflare will create the token expired. Set a future date or"
-          + " drop expiresOn", Diagnostic.Kind.WARNING),
+    // @ApiToken attributes
+    INVALID_NAME("invalid-name", "%s"),
+    INVALID_ID("invalid-id", "%s"),
+    DUPLICATE_ID(
+            "duplicate-id",
+            "token id \"%s\" is already used by %s; ids must be unique, give this token another id"
+                    + " with @ApiToken(id = \"...\")"),
+    INVALID_TIMESTAMP("invalid-timestamp", "%s: %s"),
+    EXPIRES_BEFORE_NOT_BEFORE("expires-before-not-before", "expiresOn \"%s\" is not after notBefore \"%s\": %s"),
+    ALREADY_EXPIRED(
+            "already-expired",
+            "expiresOn \"%s\" is already past; Cloudflare will create the token expired. Set a future date or"
+                    + " drop expiresOn",
+            Diagnostic.Kind.WARNING),
 
-  // Permission groups
-  NO_PERMISSION_GROUPS("empty-permission-groups",
-      "@Policy has no permission groups; name at least one, such as \"Zone Read\""),
-  UNKNOWN_PERMISSION_GROUP("unknown-permission-group", "unknown permission group \"%s\"; %s"),
-  AMBIGUOUS_PERMISSION_GROUP("ambiguous-permission-group",
-      "permission group \"%s\" exists for several scopes and this policy has resources of each: %s."
-          + " Put the %s resources in separate policies so each name resolves to one group"),
-  DUPLICATE_PERMISSION_GROUP("duplicate-permission-group",
-      "permission group \"%s\" is listed twice in this policy; remove one", Diagnostic.Kind.WARNING),
-  GROUP_WITHOUT_RESOURCE("scope-mismatch",
-      "permission group \"%s\" exists for %s resources, but this policy has none; add a resource such as"
-          + " \"%s\" or move the group to a policy that has one"),
-  SCOPE_MISMATCH("scope-mismatch", "%s"),
-  USER_TOKEN_GROUP("owner-mismatch",
-      "permission group \"%s\" is not user-scoped, but the token is owned by the user (owner = USER);"
-          + " user-owned tokens take only user groups (%s). Use owner = ACCOUNT for this group"),
-  USER_TOKEN_RESOURCE("owner-mismatch",
-      "resource \"%s\" is not the user key, but the token is owned by the user (owner = USER);"
-          + " user-owned tokens grant only on \"com.cloudflare.api.user.{userId}\" or a 32-hex user tag"),
-  ACCOUNT_TOKEN_USER_GROUP("owner-mismatch",
-      "permission group \"%s\" is user-scoped, but the token is owned by the account; add"
-          + " owner = Owner.USER to @ApiToken (and grant it on the user key) or choose an account group"),
+    // Permission groups
+    NO_PERMISSION_GROUPS(
+            "empty-permission-groups", "@Policy has no permission groups; name at least one, such as \"Zone Read\""),
+    UNKNOWN_PERMISSION_GROUP("unknown-permission-group", "unknown permission group \"%s\"; %s"),
+    AMBIGUOUS_PERMISSION_GROUP(
+            "ambiguous-permission-group",
+            "permission group \"%s\" exists for several scopes and this policy has resources of each: %s."
+                    + " Put the %s resources in separate policies so each name resolves to one group"),
+    DUPLICATE_PERMISSION_GROUP(
+            "duplicate-permission-group",
+            "permission group \"%s\" is listed twice in this policy; remove one",
+            Diagnostic.Kind.WARNING),
+    GROUP_WITHOUT_RESOURCE(
+            "scope-mismatch",
+            "permission group \"%s\" exists for %s resources, but this policy has none; add a resource such as"
+                    + " \"%s\" or move the group to a policy that has one"),
+    SCOPE_MISMATCH("scope-mismatch", "%s"),
+    USER_TOKEN_GROUP(
+            "owner-mismatch",
+            "permission group \"%s\" is not user-scoped, but the token is owned by the user (owner = USER);"
+                    + " user-owned tokens take only user groups (%s). Use owner = ACCOUNT for this group"),
+    USER_TOKEN_RESOURCE(
+            "owner-mismatch",
+            "resource \"%s\" is not the user key, but the token is owned by the user (owner = USER);"
+                    + " user-owned tokens grant only on \"com.cloudflare.api.user.{userId}\" or a 32-hex user tag"),
+    ACCOUNT_TOKEN_USER_GROUP(
+            "owner-mismatch",
+            "permission group \"%s\" is user-scoped, but the token is owned by the account; add"
+                    + " owner = Owner.USER to @ApiToken (and grant it on the user key) or choose an account group"),
 
-  // Resource keys
-  NO_RESOURCES("empty-resources",
-      "@Policy has no resources; name at least one key, such as \"com.cloudflare.api.account.zone.*\""),
-  INVALID_RESOURCE_KEY("invalid-resource-key", "%s"),
-  INVALID_WITHIN("invalid-within", "%s"),
-  DUPLICATE_RESOURCE("duplicate-resource",
-      "resource \"%s\" is listed twice in this policy; remove one", Diagnostic.Kind.WARNING),
+    // Resource keys
+    NO_RESOURCES(
+            "empty-resources",
+            "@Policy has no resources; name at least one key, such as \"com.cloudflare.api.account.zone.*\""),
+    INVALID_RESOURCE_KEY("invalid-resource-key", "%s"),
+    INVALID_WITHIN("invalid-within", "%s"),
+    DUPLICATE_RESOURCE(
+            "duplicate-resource",
+            "resource \"%s\" is listed twice in this policy; remove one",
+            Diagnostic.Kind.WARNING),
 
-  // Inputs
-  MISSING_INPUT("missing-input",
-      "resource key \"%s\" uses {%s}, but the interface has no input for it; add the method `String %s();`"),
-  UNUSED_INPUT("unused-input",
-      "input %s() is not used by any resource key; use {%s} in a key or remove the method"),
-  RESERVED_INPUT("reserved-input",
-      "input account() clashes with the placeholder {account}, which always means the provisioned account;"
-          + " rename the method"),
-  INVALID_INPUT_METHOD("invalid-input-method",
-      "method %s is not a token input; inputs are abstract no-argument methods `String name()` used as"
-          + " {name} in a resource key (default and static methods are allowed)"),
+    // Inputs
+    MISSING_INPUT(
+            "missing-input",
+            "resource key \"%s\" uses {%s}, but the interface has no input for it; add the method `String %s();`"),
+    UNUSED_INPUT("unused-input", "input %s() is not used by any resource key; use {%s} in a key or remove the method"),
+    RESERVED_INPUT(
+            "reserved-input",
+            "input account() clashes with the placeholder {account}, which always means the provisioned account;"
+                    + " rename the method"),
+    INVALID_INPUT_METHOD(
+            "invalid-input-method",
+            "method %s is not a token input; inputs are abstract no-argument methods `String name()` used as"
+                    + " {name} in a resource key (default and static methods are allowed)"),
 
-  // Request IP
-  INVALID_CIDR("invalid-cidr", "%s"),
-  DUPLICATE_CIDR("duplicate-cidr",
-      "@RequestIp lists \"%s\" twice (first as %s); remove the duplicate", Diagnostic.Kind.WARNING),
-  NOT_IN_OUTSIDE_IN("not-in-outside-in",
-      "notIn \"%s\" lies outside every `in` range (%s), so it excludes nothing; remove it or fix the range",
-      Diagnostic.Kind.WARNING),
-  ;
+    // Request IP
+    INVALID_CIDR("invalid-cidr", "%s"),
+    DUPLICATE_CIDR(
+            "duplicate-cidr",
+            "@RequestIp lists \"%s\" twice (first as %s); remove the duplicate",
+            Diagnostic.Kind.WARNING),
+    NOT_IN_OUTSIDE_IN(
+            "not-in-outside-in",
+            "notIn \"%s\" lies outside every `in` range (%s), so it excludes nothing; remove it or fix the range",
+            Diagnostic.Kind.WARNING),
+    ;
 
-  private final String tag;
-  private final String format;
-  private final Diagnostic.Kind kind;
+    private final String tag;
+    private final String format;
+    private final Diagnostic.Kind kind;
 
-  Message(String tag, String format) {
-    this(tag, format, Diagnostic.Kind.ERROR);
-  }
+    Message(String tag, String format) {
+        this(tag, format, Diagnostic.Kind.ERROR);
+    }
 
-  Message(String tag, String format, Diagnostic.Kind kind) {
-    this.tag = tag;
-    this.format = format;
-    this.kind = kind;
-  }
+    Message(String tag, String format, Diagnostic.Kind kind) {
+        this.tag = tag;
+        this.format = format;
+        this.kind = kind;
+    }
 
-  /** The short name in brackets, such as {@code cftokens:unknown-permission-group}. */
-  String tag() {
-    return "cftokens:" + tag;
-  }
+    /** The short name in brackets, such as {@code cftokens:unknown-permission-group}. */
+    String tag() {
+        return "cftokens:" + tag;
+    }
 
-  Diagnostic.Kind kind() {
-    return kind;
-  }
+    Diagnostic.Kind kind() {
+        return kind;
+    }
 
-  String format(Object... args) {
-    return "[" + tag() + "] " + String.format(format, args);
-  }
+    String format(Object... args) {
+        return "[" + tag() + "] " + String.format(format, args);
+    }
 }

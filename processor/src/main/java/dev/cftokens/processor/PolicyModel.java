@@ -11,10 +11,10 @@ import java.util.List;
  * kept; the runtime fills them), and the parent key they nest under or "" for none.
  */
 record PolicyModel(PolicyEffect effect, List<PermissionGroupRef> groups, List<String> resources, String within) {
-  PolicyModel {
-    requireNonNull(effect, "effect");
-    groups = List.copyOf(groups);
-    resources = List.copyOf(resources);
-    requireNonNull(within, "within");
-  }
+    PolicyModel {
+        requireNonNull(effect, "effect");
+        groups = List.copyOf(groups);
+        resources = List.copyOf(resources);
+        requireNonNull(within, "within");
+    }
 }

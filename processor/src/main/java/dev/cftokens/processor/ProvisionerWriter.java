@@ -30,157 +30,168 @@ import javax.tools.StandardLocation;
  * isolating mode relies on it).
  */
 final class ProvisionerWriter {
-  /** The directory of the class path where the CLI finds every generated provisioner. */
-  static final String INDEX_DIRECTORY = "META-INF/cftokens/";
+    /** The directory of the class path where the CLI finds every generated provisioner. */
+    static final String INDEX_DIRECTORY = "META-INF/cftokens/";
 
-  private static final ClassName ABSTRACT_TOKEN_PROVISIONER =
-      ClassName.get("dev.cftokens.runtime", "AbstractTokenProvisioner");
-  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-  private static final ClassName STRING = ClassName.get(String.class);
+    private static final ClassName ABSTRACT_TOKEN_PROVISIONER =
+            ClassName.get("dev.cftokens.runtime", "AbstractTokenProvisioner");
+    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    private static final ClassName STRING = ClassName.get(String.class);
 
-  private final Filer filer;
-  private final Elements elements;
+    private final Filer filer;
+    private final Elements elements;
 
-  ProvisionerWriter(Filer filer, Elements elements) {
-    this.filer = filer;
-    this.elements = elements;
-  }
-
-  void write(TokenModel token) throws IOException {
-    javaFile(token, generatedAnnotationVisible(elements, token.element())).writeTo(filer);
-    FileObject index = filer.createResource(
-        StandardLocation.CLASS_OUTPUT, "", INDEX_DIRECTORY + token.provisionerBinaryName(), token.element());
-    try (Writer writer = index.openWriter()) {
-      writer.write(token.provisionerBinaryName() + "\n");
+    ProvisionerWriter(Filer filer, Elements elements) {
+        this.filer = filer;
+        this.elements = elements;
     }
-  }
 
-  /**
-   * Whether the provisioner of {@code type} may carry {@code @javax.annotation.processing.Generated}: that
-   * annotation lives in module java.compiler, which a modular project rarely requires, and a reference it
-   * cannot read would not compile. As AutoValue and Dagger do, the annotation is added only when the
-   * interface's module reads it (the unnamed module of a class-path build reads every module).
-   */
-  static boolean generatedAnnotationVisible(Elements elements, TypeElement type) {
-    return visible(elements, type, GENERATED);
-  }
-
-  /**
-   * Whether the superclass of generated provisioners is on the class path of {@code type}: without the
-   * runtime (or with one older than the processor) the generated file would fail to compile with a
-   * "cannot find symbol" in code the user never wrote.
-   */
-  static boolean runtimeVisible(Elements elements, TypeElement type) {
-    return visible(elements, type, ABSTRACT_TOKEN_PROVISIONER);
-  }
-
-  static String runtimeClassName() {
-    return ABSTRACT_TOKEN_PROVISIONER.canonicalName();
-  }
-
-  private static boolean visible(Elements elements, TypeElement from, ClassName wanted) {
-    ModuleElement module = elements.getModuleOf(from);
-    TypeElement found = module == null
-        ? elements.getTypeElement(wanted.canonicalName())
-        : elements.getTypeElement(module, wanted.canonicalName());
-    return found != null;
-  }
-
-  /** The provisioner's source; separate from {@link #write} so tests and the golden files can read it. */
-  static JavaFile javaFile(TokenModel token, boolean generatedAnnotation) {
-    ClassName self = token.provisionerType();
-    TypeSpec.Builder type = TypeSpec.classBuilder(self)
-        .addOriginatingElement(token.element())
-        .addJavadoc("Provisions the token declared by {@link $T}, id {@code $L}.\n", token.tokenType(), token.id());
-    if (generatedAnnotation) {
-      type.addAnnotation(AnnotationSpec.builder(GENERATED)
-          .addMember("value", "$S", ApiTokenProcessor.class.getName())
-          .build());
+    void write(TokenModel token) throws IOException {
+        javaFile(token, generatedAnnotationVisible(elements, token.element())).writeTo(filer);
+        FileObject index = filer.createResource(
+                StandardLocation.CLASS_OUTPUT, "", INDEX_DIRECTORY + token.provisionerBinaryName(), token.element());
+        try (Writer writer = index.openWriter()) {
+            writer.write(token.provisionerBinaryName() + "\n");
+        }
     }
-    type.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(ParameterizedTypeName.get(ABSTRACT_TOKEN_PROVISIONER, token.tokenType()));
 
-    // The declaration travels as JSON in a text block: javac compiles a string literal for nearly nothing,
-    // while the same declaration as constructor calls cost more than everything else in the file.
-    MethodSpec constructor = MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(ArrayTypeName.of(STRING), "inputValues")
-        .varargs()
-        .addCode("super($T.class, $L, inputValues);\n", token.tokenType(), declarationLiteral(token))
-        .build();
-
-    // The user's input names appear only as create()'s parameters, passed straight on to the constructor,
-    // so no input can shadow a name the generated code uses (an input named String or inputValues).
-    MethodSpec.Builder create = MethodSpec.methodBuilder("create")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(self)
-        .addJavadoc(token.inputs().isEmpty()
-            ? "The provisioner of {@code $L}; {@code provision(cloudflare)} makes its token exist as declared.\n"
-            : "The provisioner of {@code $L} for these input values; {@code provision(cloudflare)}\nmakes its"
-                + " token exist as declared.\n", token.id());
-    List<CodeBlock> arguments = new ArrayList<>();
-    for (String input : token.inputs()) {
-      create.addParameter(STRING, input);
-      create.addJavadoc("\n@param $L the value of {@code {$L}} in the resource keys; not null", input, input);
-      arguments.add(CodeBlock.of("$N", input));
+    /**
+     * Whether the provisioner of {@code type} may carry {@code @javax.annotation.processing.Generated}: that
+     * annotation lives in module java.compiler, which a modular project rarely requires, and a reference it
+     * cannot read would not compile. As AutoValue and Dagger do, the annotation is added only when the
+     * interface's module reads it (the unnamed module of a class-path build reads every module).
+     */
+    static boolean generatedAnnotationVisible(Elements elements, TypeElement type) {
+        return visible(elements, type, GENERATED);
     }
-    create.addStatement("return new $T($L)", self, arguments(arguments));
 
-    type.addMethod(constructor).addMethod(create.build());
-    return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).build();
-  }
-
-  /**
-   * A class file holds a string constant of at most 65,535 bytes; the JSON is pure ASCII, so this many
-   * characters fit with room to spare.
-   */
-  static final int MAX_CONSTANT_CHARS = 60_000;
-
-  /**
-   * The declaration's JSON as a text block, to be read; or, past what one string constant can hold
-   * (a policy listing a thousand zones), as {@code String.join("", "...", "...")} of constants that do.
-   */
-  static CodeBlock declarationLiteral(TokenModel token) {
-    String json = declaration(token).toJson();
-    if (json.length() <= MAX_CONSTANT_CHARS) {
-      return CodeBlock.of("\"\"\"\n$>$>$L\"\"\"$<$<", textBlockContent(json));
+    /**
+     * Whether the superclass of generated provisioners is on the class path of {@code type}: without the
+     * runtime (or with one older than the processor) the generated file would fail to compile with a
+     * "cannot find symbol" in code the user never wrote.
+     */
+    static boolean runtimeVisible(Elements elements, TypeElement type) {
+        return visible(elements, type, ABSTRACT_TOKEN_PROVISIONER);
     }
-    List<CodeBlock> parts = new ArrayList<>();
-    for (int start = 0; start < json.length(); start += MAX_CONSTANT_CHARS) {
-      parts.add(CodeBlock.of("$S", json.substring(start, Math.min(json.length(), start + MAX_CONSTANT_CHARS))));
-    }
-    return CodeBlock.of("$T.join(\"\",\n$>$>$L)$<$<", String.class, CodeBlock.join(parts, ",\n"));
-  }
 
-  /** The model as the core declaration the runtime will read back from the generated JSON. */
-  static TokenDeclaration declaration(TokenModel token) {
-    List<PolicyDeclaration> policies = new ArrayList<>();
-    for (PolicyModel policy : token.policies()) {
-      policies.add(new PolicyDeclaration(policy.effect(), policy.groups(), policy.resources(), policy.within()));
+    static String runtimeClassName() {
+        return ABSTRACT_TOKEN_PROVISIONER.canonicalName();
     }
-    return new TokenDeclaration(token.id(), token.name(), token.owner(), policies,
-        new RequestIpCondition(new LinkedHashSet<>(token.ipIn()), new LinkedHashSet<>(token.ipNotIn())),
-        token.notBefore(), token.expiresOn(), token.inputs());
-  }
 
-  /**
-   * {@code text} as the inside of a Java text block: every backslash doubled, so that JSON's escapes (its
-   * unicode escapes too, which javac would otherwise decode first) reach the JSON reader unchanged, and
-   * no three quotes in a row.
-   */
-  static String textBlockContent(String text) {
-    String escaped = text.replace("\\", "\\\\");
-    while (escaped.contains("\"\"\"")) {
-      escaped = escaped.replace("\"\"\"", "\"\"\\\"");
+    private static boolean visible(Elements elements, TypeElement from, ClassName wanted) {
+        ModuleElement module = elements.getModuleOf(from);
+        TypeElement found = module == null
+                ? elements.getTypeElement(wanted.canonicalName())
+                : elements.getTypeElement(module, wanted.canonicalName());
+        return found != null;
     }
-    return escaped;
-  }
 
-  /** One argument on the line of its call; several, one per line. */
-  private static CodeBlock arguments(List<CodeBlock> arguments) {
-    if (arguments.size() <= 1) {
-      return CodeBlock.join(arguments, ", ");
+    /** The provisioner's source; separate from {@link #write} so tests and the golden files can read it. */
+    static JavaFile javaFile(TokenModel token, boolean generatedAnnotation) {
+        ClassName self = token.provisionerType();
+        TypeSpec.Builder type = TypeSpec.classBuilder(self)
+                .addOriginatingElement(token.element())
+                .addJavadoc(
+                        "Provisions the token declared by {@link $T}, id {@code $L}.\n", token.tokenType(), token.id());
+        if (generatedAnnotation) {
+            type.addAnnotation(AnnotationSpec.builder(GENERATED)
+                    .addMember("value", "$S", ApiTokenProcessor.class.getName())
+                    .build());
+        }
+        type.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .superclass(ParameterizedTypeName.get(ABSTRACT_TOKEN_PROVISIONER, token.tokenType()));
+
+        // The declaration travels as JSON in a text block: javac compiles a string literal for nearly nothing,
+        // while the same declaration as constructor calls cost more than everything else in the file.
+        MethodSpec constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(ArrayTypeName.of(STRING), "inputValues")
+                .varargs()
+                .addCode("super($T.class, $L, inputValues);\n", token.tokenType(), declarationLiteral(token))
+                .build();
+
+        // The user's input names appear only as create()'s parameters, passed straight on to the constructor,
+        // so no input can shadow a name the generated code uses (an input named String or inputValues).
+        MethodSpec.Builder create = MethodSpec.methodBuilder("create")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(self)
+                .addJavadoc(
+                        token.inputs().isEmpty()
+                                ? "The provisioner of {@code $L}; {@code provision(cloudflare)} makes its token exist as declared.\n"
+                                : "The provisioner of {@code $L} for these input values; {@code provision(cloudflare)}\nmakes its"
+                                        + " token exist as declared.\n",
+                        token.id());
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (String input : token.inputs()) {
+            create.addParameter(STRING, input);
+            create.addJavadoc("\n@param $L the value of {@code {$L}} in the resource keys; not null", input, input);
+            arguments.add(CodeBlock.of("$N", input));
+        }
+        create.addStatement("return new $T($L)", self, arguments(arguments));
+
+        type.addMethod(constructor).addMethod(create.build());
+        return JavaFile.builder(self.packageName(), type.build())
+                .skipJavaLangImports(true)
+                .build();
     }
-    return CodeBlock.of("\n$>$>$L$<$<", CodeBlock.join(arguments, ",\n"));
-  }
+
+    /**
+     * A class file holds a string constant of at most 65,535 bytes; the JSON is pure ASCII, so this many
+     * characters fit with room to spare.
+     */
+    static final int MAX_CONSTANT_CHARS = 60_000;
+
+    /**
+     * The declaration's JSON as a text block, to be read; or, past what one string constant can hold
+     * (a policy listing a thousand zones), as {@code String.join("", "...", "...")} of constants that do.
+     */
+    static CodeBlock declarationLiteral(TokenModel token) {
+        String json = declaration(token).toJson();
+        if (json.length() <= MAX_CONSTANT_CHARS) {
+            return CodeBlock.of("\"\"\"\n$>$>$L\"\"\"$<$<", textBlockContent(json));
+        }
+        List<CodeBlock> parts = new ArrayList<>();
+        for (int start = 0; start < json.length(); start += MAX_CONSTANT_CHARS) {
+            parts.add(CodeBlock.of("$S", json.substring(start, Math.min(json.length(), start + MAX_CONSTANT_CHARS))));
+        }
+        return CodeBlock.of("$T.join(\"\",\n$>$>$L)$<$<", String.class, CodeBlock.join(parts, ",\n"));
+    }
+
+    /** The model as the core declaration the runtime will read back from the generated JSON. */
+    static TokenDeclaration declaration(TokenModel token) {
+        List<PolicyDeclaration> policies = new ArrayList<>();
+        for (PolicyModel policy : token.policies()) {
+            policies.add(new PolicyDeclaration(policy.effect(), policy.groups(), policy.resources(), policy.within()));
+        }
+        return new TokenDeclaration(
+                token.id(),
+                token.name(),
+                token.owner(),
+                policies,
+                new RequestIpCondition(new LinkedHashSet<>(token.ipIn()), new LinkedHashSet<>(token.ipNotIn())),
+                token.notBefore(),
+                token.expiresOn(),
+                token.inputs());
+    }
+
+    /**
+     * {@code text} as the inside of a Java text block: every backslash doubled, so that JSON's escapes (its
+     * unicode escapes too, which javac would otherwise decode first) reach the JSON reader unchanged, and
+     * no three quotes in a row.
+     */
+    static String textBlockContent(String text) {
+        String escaped = text.replace("\\", "\\\\");
+        while (escaped.contains("\"\"\"")) {
+            escaped = escaped.replace("\"\"\"", "\"\"\\\"");
+        }
+        return escaped;
+    }
+
+    /** One argument on the line of its call; several, one per line. */
+    private static CodeBlock arguments(List<CodeBlock> arguments) {
+        if (arguments.size() <= 1) {
+            return CodeBlock.join(arguments, ", ");
+        }
+        return CodeBlock.of("\n$>$>$L$<$<", CodeBlock.join(arguments, ",\n"));
+    }
 }

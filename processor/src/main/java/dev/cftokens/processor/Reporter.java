@@ -8,31 +8,31 @@ import javax.tools.Diagnostic;
  * a type whose reporter is not clean, while the other types of the compilation still are.
  */
 final class Reporter {
-  private final DiagnosticPrinter printer;
-  private int errors;
+    private final DiagnosticPrinter printer;
+    private int errors;
 
-  Reporter(DiagnosticPrinter printer) {
-    this.printer = printer;
-  }
-
-  void report(Message message, Location location, Object... args) {
-    if (message.kind() == Diagnostic.Kind.ERROR) {
-      errors++;
+    Reporter(DiagnosticPrinter printer) {
+        this.printer = printer;
     }
-    printer.print(message, location, args);
-  }
 
-  /** Whether a diagnostic on {@code element} shows in a source file; see {@link DiagnosticPrinter#canPointAt}. */
-  boolean canPointAt(Element element) {
-    return printer.canPointAt(element);
-  }
+    void report(Message message, Location location, Object... args) {
+        if (message.kind() == Diagnostic.Kind.ERROR) {
+            errors++;
+        }
+        printer.print(message, location, args);
+    }
 
-  /** True when no error was reported for this type; warnings do not count. */
-  boolean isClean() {
-    return errors == 0;
-  }
+    /** Whether a diagnostic on {@code element} shows in a source file; see {@link DiagnosticPrinter#canPointAt}. */
+    boolean canPointAt(Element element) {
+        return printer.canPointAt(element);
+    }
 
-  int errorCount() {
-    return errors;
-  }
+    /** True when no error was reported for this type; warnings do not count. */
+    boolean isClean() {
+        return errors == 0;
+    }
+
+    int errorCount() {
+        return errors;
+    }
 }

@@ -13,61 +13,64 @@ import java.util.StringJoiner;
  * {@code notIn} range that excludes nothing because it lies outside every {@code in} range.
  */
 final class RequestIpValidator {
-  /** The canonical CIDRs of {@code in} and {@code notIn}, in the order written, duplicates dropped. */
-  record Ranges(List<String> in, List<String> notIn) {}
+    /** The canonical CIDRs of {@code in} and {@code notIn}, in the order written, duplicates dropped. */
+    record Ranges(List<String> in, List<String> notIn) {}
 
-  Ranges validate(AnnotationAttributes requestIp, Reporter reporter) {
-    Map<String, String> seen = new LinkedHashMap<>();
-    Map<Cidr, AnnotatedString> in = parse(requestIp, "in", seen, reporter);
-    Map<Cidr, AnnotatedString> notIn = parse(requestIp, "notIn", seen, reporter);
-    if (!in.isEmpty()) {
-      for (Map.Entry<Cidr, AnnotatedString> excluded : notIn.entrySet()) {
-        if (!overlapsAny(excluded.getKey(), in.keySet())) {
-          StringJoiner ranges = new StringJoiner(", ");
-          in.keySet().forEach(range -> ranges.add(range.toString()));
-          reporter.report(Message.NOT_IN_OUTSIDE_IN, excluded.getValue().location(),
-              excluded.getValue().value(), ranges.toString());
+    Ranges validate(AnnotationAttributes requestIp, Reporter reporter) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        Map<Cidr, AnnotatedString> in = parse(requestIp, "in", seen, reporter);
+        Map<Cidr, AnnotatedString> notIn = parse(requestIp, "notIn", seen, reporter);
+        if (!in.isEmpty()) {
+            for (Map.Entry<Cidr, AnnotatedString> excluded : notIn.entrySet()) {
+                if (!overlapsAny(excluded.getKey(), in.keySet())) {
+                    StringJoiner ranges = new StringJoiner(", ");
+                    in.keySet().forEach(range -> ranges.add(range.toString()));
+                    reporter.report(
+                            Message.NOT_IN_OUTSIDE_IN,
+                            excluded.getValue().location(),
+                            excluded.getValue().value(),
+                            ranges.toString());
+                }
+            }
         }
-      }
+        return new Ranges(canonical(in), canonical(notIn));
     }
-    return new Ranges(canonical(in), canonical(notIn));
-  }
 
-  private static Map<Cidr, AnnotatedString> parse(
-      AnnotationAttributes requestIp, String attribute, Map<String, String> seen, Reporter reporter) {
-    Map<Cidr, AnnotatedString> ranges = new LinkedHashMap<>();
-    for (AnnotatedString entry : requestIp.strings(attribute)) {
-      Cidr cidr;
-      try {
-        cidr = Cidr.parse(entry.value());
-      } catch (InvalidValueException e) {
-        reporter.report(Message.INVALID_CIDR, entry.location(), e.getMessage());
-        continue;
-      }
-      String where = attribute + " \"" + entry.value() + "\"";
-      String first = seen.putIfAbsent(cidr.toString(), where);
-      if (first != null) {
-        reporter.report(Message.DUPLICATE_CIDR, entry.location(), entry.value(), first);
-      } else {
-        ranges.put(cidr, entry);
-      }
+    private static Map<Cidr, AnnotatedString> parse(
+            AnnotationAttributes requestIp, String attribute, Map<String, String> seen, Reporter reporter) {
+        Map<Cidr, AnnotatedString> ranges = new LinkedHashMap<>();
+        for (AnnotatedString entry : requestIp.strings(attribute)) {
+            Cidr cidr;
+            try {
+                cidr = Cidr.parse(entry.value());
+            } catch (InvalidValueException e) {
+                reporter.report(Message.INVALID_CIDR, entry.location(), e.getMessage());
+                continue;
+            }
+            String where = attribute + " \"" + entry.value() + "\"";
+            String first = seen.putIfAbsent(cidr.toString(), where);
+            if (first != null) {
+                reporter.report(Message.DUPLICATE_CIDR, entry.location(), entry.value(), first);
+            } else {
+                ranges.put(cidr, entry);
+            }
+        }
+        return ranges;
     }
-    return ranges;
-  }
 
-  /** CIDR ranges are nested or disjoint, so two overlap exactly when one contains the other. */
-  private static boolean overlapsAny(Cidr range, Iterable<Cidr> others) {
-    for (Cidr other : others) {
-      if (other.contains(range) || range.contains(other)) {
-        return true;
-      }
+    /** CIDR ranges are nested or disjoint, so two overlap exactly when one contains the other. */
+    private static boolean overlapsAny(Cidr range, Iterable<Cidr> others) {
+        for (Cidr other : others) {
+            if (other.contains(range) || range.contains(other)) {
+                return true;
+            }
+        }
+        return false;
     }
-    return false;
-  }
 
-  private static List<String> canonical(Map<Cidr, AnnotatedString> ranges) {
-    List<String> canonical = new ArrayList<>();
-    ranges.keySet().forEach(range -> canonical.add(range.toString()));
-    return canonical;
-  }
+    private static List<String> canonical(Map<Cidr, AnnotatedString> ranges) {
+        List<String> canonical = new ArrayList<>();
+        ranges.keySet().forEach(range -> canonical.add(range.toString()));
+        return canonical;
+    }
 }

@@ -39,271 +39,313 @@ import javax.lang.model.util.Types;
  * request-IP condition ({@link RequestIpValidator}), and its inputs against the placeholders of its keys.
  */
 final class TokenValidator {
-  private final Elements elements;
-  private final Types types;
-  private final PolicyValidator policies;
-  private final RequestIpValidator requestIp = new RequestIpValidator();
-  private final DeclarationIds ids;
-  private final Instant now;
+    private final Elements elements;
+    private final Types types;
+    private final PolicyValidator policies;
+    private final RequestIpValidator requestIp = new RequestIpValidator();
+    private final DeclarationIds ids;
+    private final Instant now;
 
-  TokenValidator(Elements elements, Types types, PolicyValidator policies, DeclarationIds ids, Instant now) {
-    this.elements = elements;
-    this.types = types;
-    this.policies = policies;
-    this.ids = ids;
-    this.now = now;
-  }
+    TokenValidator(Elements elements, Types types, PolicyValidator policies, DeclarationIds ids, Instant now) {
+        this.elements = elements;
+        this.types = types;
+        this.policies = policies;
+        this.ids = ids;
+        this.now = now;
+    }
 
-  Optional<TokenModel> validate(TypeElement type, Reporter reporter) {
-    AnnotationAttributes apiToken = attributes(type, ApiToken.class.getCanonicalName())
-        .orElseThrow(() -> new IllegalStateException(type + " has no @ApiToken"));
-    if (!checkShape(type, apiToken, reporter)) {
-      return Optional.empty();
-    }
-    String id = id(type, apiToken, reporter);
-    String name = name(apiToken, id, reporter);
-    TokenOwner owner = TokenOwner.valueOf(apiToken.enumConstant("owner"));
-    Instant notBefore = timestamp(apiToken, "notBefore", reporter);
-    Instant expiresOn = timestamp(apiToken, "expiresOn", reporter);
-    checkValidity(apiToken, notBefore, expiresOn, reporter);
-
-    List<AnnotationAttributes> policyAnnotations = policies(type);
-    if (policyAnnotations.isEmpty()) {
-      reporter.report(Message.MISSING_POLICY, apiToken.location(), type.getSimpleName());
-    }
-    List<PolicyModel> policyModels = new ArrayList<>();
-    List<LocatedKey> keys = new ArrayList<>();
-    for (AnnotationAttributes policy : policyAnnotations) {
-      policies.validate(policy, owner, reporter, keys).ifPresent(policyModels::add);
-    }
-    RequestIpValidator.Ranges ranges = attributes(type, RequestIp.class.getCanonicalName())
-        .map(annotation -> requestIp.validate(annotation, reporter))
-        .orElse(new RequestIpValidator.Ranges(List.of(), List.of()));
-    List<String> inputs = inputs(type, keys, reporter);
-
-    if (!reporter.isClean()) {
-      return Optional.empty();
-    }
-    ClassName tokenType = ClassName.get(type);
-    return Optional.of(new TokenModel(type, tokenType, TokenModel.provisionerName(tokenType), id, name, owner,
-        policyModels, ranges.in(), ranges.notIn(), notBefore, expiresOn, inputs));
-  }
-
-  /** An interface, top-level or nested, visible from its package, not generic. */
-  private static boolean checkShape(TypeElement type, AnnotationAttributes apiToken, Reporter reporter) {
-    if (type.getKind() != ElementKind.INTERFACE) {
-      String kind = type.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-      reporter.report(Message.NOT_AN_INTERFACE, apiToken.location(), type.getQualifiedName(), kind,
-          type.getSimpleName());
-      return false;
-    }
-    if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      reporter.report(Message.LOCAL_INTERFACE, apiToken.location(), type.getSimpleName());
-      return false;
-    }
-    for (Element enclosing = type; enclosing instanceof TypeElement; enclosing = enclosing.getEnclosingElement()) {
-      if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
-        reporter.report(Message.PRIVATE_INTERFACE, apiToken.location(), type.getQualifiedName());
-        return false;
-      }
-    }
-    if (!type.getTypeParameters().isEmpty()) {
-      List<String> names = new ArrayList<>();
-      type.getTypeParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
-      reporter.report(Message.GENERIC_INTERFACE, apiToken.location(), type.getSimpleName(), String.join(", ", names));
-      return false;
-    }
-    return true;
-  }
-
-  /** The id as written, or the kebab-case simple name; kebab case, and unique in this compilation. */
-  private String id(TypeElement type, AnnotationAttributes apiToken, Reporter reporter) {
-    AnnotatedString written = apiToken.string("id");
-    String id = written.value().isEmpty()
-        ? TokenRules.kebabCase(type.getSimpleName().toString())
-        : written.value();
-    try {
-      TokenRules.checkId(id);
-    } catch (InvalidValueException e) {
-      // A defaulted id was never written: say where to write one rather than how to respell it.
-      reporter.report(Message.INVALID_ID, written.location(), written.value().isEmpty()
-          ? defaultIdProblem(id, type.getSimpleName().toString())
-          : e.getMessage());
-      return id;
-    }
-    ids.claim(id, type.getQualifiedName().toString())
-        .ifPresent(owner -> reporter.report(Message.DUPLICATE_ID, written.location(), id, owner));
-    return id;
-  }
-
-  /** Why the id derived from a (non-ASCII) simple name is unusable, with an ASCII id to write instead. */
-  private static String defaultIdProblem(String id, String simpleName) {
-    // Ü → U + combining diaeresis → U: the closest ASCII spelling, then kebab case as for any default id.
-    String ascii = Normalizer.normalize(simpleName, Normalizer.Form.NFD).replaceAll("[^\\p{ASCII}]", "");
-    String suggestion = TokenRules.kebabCase(ascii);
-    return "the default id \"" + id + "\", derived from the name " + simpleName + ", is not a valid token id"
-        + " (lowercase ASCII letters and digits in words joined by single hyphens); set one with "
-        + (TokenRules.isKebabCase(suggestion)
-            ? "@ApiToken(id = \"" + suggestion + "\")"
-            : "@ApiToken(id = \"...\"), in kebab case like \"readonly-token\"");
-  }
-
-  /** The name as written, or the id; not blank, at most 120 characters. */
-  private static String name(AnnotationAttributes apiToken, String id, Reporter reporter) {
-    AnnotatedString written = apiToken.string("name");
-    String name = written.value().isEmpty() ? id : written.value();
-    try {
-      TokenRules.checkName(name);
-    } catch (InvalidValueException e) {
-      reporter.report(Message.INVALID_NAME, written.location(), e.getMessage());
-    }
-    return name;
-  }
-
-  private static Instant timestamp(AnnotationAttributes apiToken, String attribute, Reporter reporter) {
-    AnnotatedString written = apiToken.string(attribute);
-    if (written.value().isEmpty()) {
-      return null;
-    }
-    try {
-      return Timestamps.parse(written.value());
-    } catch (InvalidValueException e) {
-      reporter.report(Message.INVALID_TIMESTAMP, written.location(), attribute, e.getMessage());
-      return null;
-    }
-  }
-
-  /** notBefore before expiresOn (an error on expiresOn); a warning when expiresOn is already past. */
-  private void checkValidity(AnnotationAttributes apiToken, Instant notBefore, Instant expiresOn, Reporter reporter) {
-    if (expiresOn == null) {
-      return;
-    }
-    Location at = apiToken.location("expiresOn");
-    try {
-      Timestamps.checkValidityWindow(notBefore, expiresOn);
-    } catch (InvalidValueException e) {
-      reporter.report(Message.EXPIRES_BEFORE_NOT_BEFORE, at,
-          apiToken.string("expiresOn").value(), apiToken.string("notBefore").value(), e.getMessage());
-      return;
-    }
-    if (!expiresOn.isAfter(now)) {
-      reporter.report(Message.ALREADY_EXPIRED, at, apiToken.string("expiresOn").value());
-    }
-  }
-
-  /** Every {@code @Policy}, written once or repeated (then the compiler wraps them in {@code @Policies}). */
-  private List<AnnotationAttributes> policies(TypeElement type) {
-    List<AnnotationAttributes> found = new ArrayList<>();
-    for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
-      String name = annotationName(mirror);
-      if (name.equals(Policy.class.getCanonicalName())) {
-        found.add(new AnnotationAttributes(type, mirror, elements));
-      } else if (name.equals(Policies.class.getCanonicalName())) {
-        for (AnnotationMirror policy : new AnnotationAttributes(type, mirror, elements).annotations("value")) {
-          found.add(new AnnotationAttributes(type, policy, elements));
+    Optional<TokenModel> validate(TypeElement type, Reporter reporter) {
+        AnnotationAttributes apiToken = attributes(type, ApiToken.class.getCanonicalName())
+                .orElseThrow(() -> new IllegalStateException(type + " has no @ApiToken"));
+        if (!checkShape(type, apiToken, reporter)) {
+            return Optional.empty();
         }
-      }
-    }
-    return found;
-  }
+        String id = id(type, apiToken, reporter);
+        String name = name(apiToken, id, reporter);
+        TokenOwner owner = TokenOwner.valueOf(apiToken.enumConstant("owner"));
+        Instant notBefore = timestamp(apiToken, "notBefore", reporter);
+        Instant expiresOn = timestamp(apiToken, "expiresOn", reporter);
+        checkValidity(apiToken, notBefore, expiresOn, reporter);
 
-  /**
-   * The interface's inputs in declaration order: abstract no-argument {@code String} methods, each used
-   * as a placeholder, every placeholder backed by one. Default, static and private methods are the
-   * user's own business.
-   */
-  private List<String> inputs(TypeElement type, List<LocatedKey> keys, Reporter reporter) {
-    Map<String, Location> inputs = new LinkedHashMap<>();
-    TypeMirror string = elements.getTypeElement(String.class.getCanonicalName()).asType();
-    for (ExecutableElement method : abstractMethods(type)) {
-      String name = method.getSimpleName().toString();
-      // An inherited method is reported on the interface: its declaration may be in a class file, and
-      // whether it is used or reserved depends on this interface's keys.
-      boolean inherited = !method.getEnclosingElement().equals(type);
-      Location at = inherited ? Location.of(type) : Location.of(method);
-      // As a member of this interface: T zoneId() inherited through HasZone<String> returns String.
-      TypeMirror returnType = ((ExecutableType) types.asMemberOf((DeclaredType) type.asType(), method)).getReturnType();
-      boolean invalidAsDeclared = !method.getParameters().isEmpty() || !method.getTypeParameters().isEmpty()
-          || !(method.getReturnType().getKind() == TypeKind.TYPEVAR || types.isSameType(method.getReturnType(), string));
-      if (invalidAsDeclared && inherited && reporter.canPointAt(method)) {
-        // Wrong whatever the subtype: the fix is in the superinterface's source, so the error sits there.
-        reporter.report(Message.INVALID_INPUT_METHOD, Location.of(method),
-            describe(method) + " (inherited by " + type.getQualifiedName() + ")");
-      } else if (invalidAsDeclared || !types.isSameType(returnType, string)) {
-        reporter.report(Message.INVALID_INPUT_METHOD, at, describe(method) + (inherited
-            ? " (inherited from " + ((TypeElement) method.getEnclosingElement()).getQualifiedName() + ")"
-            : ""));
-      } else if (name.equals(TokenDeclaration.ACCOUNT_PLACEHOLDER)) {
-        reporter.report(Message.RESERVED_INPUT, at);
-      } else {
-        inputs.put(name, at);
-      }
-    }
-    Map<String, Boolean> used = new LinkedHashMap<>();
-    for (LocatedKey key : keys) {
-      for (String placeholder : key.key().inputs()) {
-        used.put(placeholder, true);
-        if (!inputs.containsKey(placeholder)) {
-          reporter.report(Message.MISSING_INPUT, key.location(), key.key().key(), placeholder, placeholder);
+        List<AnnotationAttributes> policyAnnotations = policies(type);
+        if (policyAnnotations.isEmpty()) {
+            reporter.report(Message.MISSING_POLICY, apiToken.location(), type.getSimpleName());
         }
-      }
-    }
-    inputs.forEach((name, at) -> {
-      if (!used.containsKey(name)) {
-        reporter.report(Message.UNUSED_INPUT, at, name, name);
-      }
-    });
-    return new ArrayList<>(inputs.keySet());
-  }
+        List<PolicyModel> policyModels = new ArrayList<>();
+        List<LocatedKey> keys = new ArrayList<>();
+        for (AnnotationAttributes policy : policyAnnotations) {
+            policies.validate(policy, owner, reporter, keys).ifPresent(policyModels::add);
+        }
+        RequestIpValidator.Ranges ranges = attributes(type, RequestIp.class.getCanonicalName())
+                .map(annotation -> requestIp.validate(annotation, reporter))
+                .orElse(new RequestIpValidator.Ranges(List.of(), List.of()));
+        List<String> inputs = inputs(type, keys, reporter);
 
-  /**
-   * The abstract methods of the interface and of its superinterfaces, its own first and each in
-   * declaration order; a method redeclared lower down counts once.
-   */
-  private List<ExecutableElement> abstractMethods(TypeElement type) {
-    Map<String, ExecutableElement> methods = new LinkedHashMap<>();
-    collectAbstractMethods(type, methods);
-    return new ArrayList<>(methods.values());
-  }
+        if (!reporter.isClean()) {
+            return Optional.empty();
+        }
+        ClassName tokenType = ClassName.get(type);
+        return Optional.of(new TokenModel(
+                type,
+                tokenType,
+                TokenModel.provisionerName(tokenType),
+                id,
+                name,
+                owner,
+                policyModels,
+                ranges.in(),
+                ranges.notIn(),
+                notBefore,
+                expiresOn,
+                inputs));
+    }
 
-  private void collectAbstractMethods(TypeElement type, Map<String, ExecutableElement> methods) {
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-        StringBuilder signature = new StringBuilder(method.getSimpleName());
-        method.getParameters().forEach(parameter -> signature.append(',').append(types.erasure(parameter.asType())));
-        methods.putIfAbsent(signature.toString(), method);
-      }
+    /** An interface, top-level or nested, visible from its package, not generic. */
+    private static boolean checkShape(TypeElement type, AnnotationAttributes apiToken, Reporter reporter) {
+        if (type.getKind() != ElementKind.INTERFACE) {
+            String kind = type.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            reporter.report(
+                    Message.NOT_AN_INTERFACE, apiToken.location(), type.getQualifiedName(), kind, type.getSimpleName());
+            return false;
+        }
+        if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+            reporter.report(Message.LOCAL_INTERFACE, apiToken.location(), type.getSimpleName());
+            return false;
+        }
+        for (Element enclosing = type; enclosing instanceof TypeElement; enclosing = enclosing.getEnclosingElement()) {
+            if (enclosing.getModifiers().contains(Modifier.PRIVATE)) {
+                reporter.report(Message.PRIVATE_INTERFACE, apiToken.location(), type.getQualifiedName());
+                return false;
+            }
+        }
+        if (!type.getTypeParameters().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            type.getTypeParameters()
+                    .forEach(parameter -> names.add(parameter.getSimpleName().toString()));
+            reporter.report(
+                    Message.GENERIC_INTERFACE, apiToken.location(), type.getSimpleName(), String.join(", ", names));
+            return false;
+        }
+        return true;
     }
-    for (TypeMirror supertype : type.getInterfaces()) {
-      Element element = types.asElement(supertype);
-      if (element instanceof TypeElement) {
-        collectAbstractMethods((TypeElement) element, methods);
-      }
-    }
-  }
 
-  private static String describe(ExecutableElement method) {
-    StringBuilder signature = new StringBuilder();
-    if (!method.getTypeParameters().isEmpty()) {
-      signature.append('<').append(method.getTypeParameters()).append("> ");
+    /** The id as written, or the kebab-case simple name; kebab case, and unique in this compilation. */
+    private String id(TypeElement type, AnnotationAttributes apiToken, Reporter reporter) {
+        AnnotatedString written = apiToken.string("id");
+        String id = written.value().isEmpty()
+                ? TokenRules.kebabCase(type.getSimpleName().toString())
+                : written.value();
+        try {
+            TokenRules.checkId(id);
+        } catch (InvalidValueException e) {
+            // A defaulted id was never written: say where to write one rather than how to respell it.
+            reporter.report(
+                    Message.INVALID_ID,
+                    written.location(),
+                    written.value().isEmpty()
+                            ? defaultIdProblem(id, type.getSimpleName().toString())
+                            : e.getMessage());
+            return id;
+        }
+        ids.claim(id, type.getQualifiedName().toString())
+                .ifPresent(owner -> reporter.report(Message.DUPLICATE_ID, written.location(), id, owner));
+        return id;
     }
-    signature.append(method.getReturnType()).append(' ').append(method.getSimpleName()).append('(');
-    for (int i = 0; i < method.getParameters().size(); i++) {
-      signature.append(i == 0 ? "" : ", ").append(method.getParameters().get(i).asType());
-    }
-    return signature.append(')').toString();
-  }
 
-  private Optional<AnnotationAttributes> attributes(TypeElement type, String annotation) {
-    for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
-      if (annotationName(mirror).equals(annotation)) {
-        return Optional.of(new AnnotationAttributes(type, mirror, elements));
-      }
+    /** Why the id derived from a (non-ASCII) simple name is unusable, with an ASCII id to write instead. */
+    private static String defaultIdProblem(String id, String simpleName) {
+        // Ü → U + combining diaeresis → U: the closest ASCII spelling, then kebab case as for any default id.
+        String ascii = Normalizer.normalize(simpleName, Normalizer.Form.NFD).replaceAll("[^\\p{ASCII}]", "");
+        String suggestion = TokenRules.kebabCase(ascii);
+        return "the default id \"" + id + "\", derived from the name " + simpleName + ", is not a valid token id"
+                + " (lowercase ASCII letters and digits in words joined by single hyphens); set one with "
+                + (TokenRules.isKebabCase(suggestion)
+                        ? "@ApiToken(id = \"" + suggestion + "\")"
+                        : "@ApiToken(id = \"...\"), in kebab case like \"readonly-token\"");
     }
-    return Optional.empty();
-  }
 
-  static String annotationName(AnnotationMirror mirror) {
-    return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
-  }
+    /** The name as written, or the id; not blank, at most 120 characters. */
+    private static String name(AnnotationAttributes apiToken, String id, Reporter reporter) {
+        AnnotatedString written = apiToken.string("name");
+        String name = written.value().isEmpty() ? id : written.value();
+        try {
+            TokenRules.checkName(name);
+        } catch (InvalidValueException e) {
+            reporter.report(Message.INVALID_NAME, written.location(), e.getMessage());
+        }
+        return name;
+    }
+
+    private static Instant timestamp(AnnotationAttributes apiToken, String attribute, Reporter reporter) {
+        AnnotatedString written = apiToken.string(attribute);
+        if (written.value().isEmpty()) {
+            return null;
+        }
+        try {
+            return Timestamps.parse(written.value());
+        } catch (InvalidValueException e) {
+            reporter.report(Message.INVALID_TIMESTAMP, written.location(), attribute, e.getMessage());
+            return null;
+        }
+    }
+
+    /** notBefore before expiresOn (an error on expiresOn); a warning when expiresOn is already past. */
+    private void checkValidity(AnnotationAttributes apiToken, Instant notBefore, Instant expiresOn, Reporter reporter) {
+        if (expiresOn == null) {
+            return;
+        }
+        Location at = apiToken.location("expiresOn");
+        try {
+            Timestamps.checkValidityWindow(notBefore, expiresOn);
+        } catch (InvalidValueException e) {
+            reporter.report(
+                    Message.EXPIRES_BEFORE_NOT_BEFORE,
+                    at,
+                    apiToken.string("expiresOn").value(),
+                    apiToken.string("notBefore").value(),
+                    e.getMessage());
+            return;
+        }
+        if (!expiresOn.isAfter(now)) {
+            reporter.report(
+                    Message.ALREADY_EXPIRED, at, apiToken.string("expiresOn").value());
+        }
+    }
+
+    /** Every {@code @Policy}, written once or repeated (then the compiler wraps them in {@code @Policies}). */
+    private List<AnnotationAttributes> policies(TypeElement type) {
+        List<AnnotationAttributes> found = new ArrayList<>();
+        for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+            String name = annotationName(mirror);
+            if (name.equals(Policy.class.getCanonicalName())) {
+                found.add(new AnnotationAttributes(type, mirror, elements));
+            } else if (name.equals(Policies.class.getCanonicalName())) {
+                for (AnnotationMirror policy : new AnnotationAttributes(type, mirror, elements).annotations("value")) {
+                    found.add(new AnnotationAttributes(type, policy, elements));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The interface's inputs in declaration order: abstract no-argument {@code String} methods, each used
+     * as a placeholder, every placeholder backed by one. Default, static and private methods are the
+     * user's own business.
+     */
+    private List<String> inputs(TypeElement type, List<LocatedKey> keys, Reporter reporter) {
+        Map<String, Location> inputs = new LinkedHashMap<>();
+        TypeMirror string =
+                elements.getTypeElement(String.class.getCanonicalName()).asType();
+        for (ExecutableElement method : abstractMethods(type)) {
+            String name = method.getSimpleName().toString();
+            // An inherited method is reported on the interface: its declaration may be in a class file, and
+            // whether it is used or reserved depends on this interface's keys.
+            boolean inherited = !method.getEnclosingElement().equals(type);
+            Location at = inherited ? Location.of(type) : Location.of(method);
+            // As a member of this interface: T zoneId() inherited through HasZone<String> returns String.
+            TypeMirror returnType =
+                    ((ExecutableType) types.asMemberOf((DeclaredType) type.asType(), method)).getReturnType();
+            boolean invalidAsDeclared = !method.getParameters().isEmpty()
+                    || !method.getTypeParameters().isEmpty()
+                    || !(method.getReturnType().getKind() == TypeKind.TYPEVAR
+                            || types.isSameType(method.getReturnType(), string));
+            if (invalidAsDeclared && inherited && reporter.canPointAt(method)) {
+                // Wrong whatever the subtype: the fix is in the superinterface's source, so the error sits there.
+                reporter.report(
+                        Message.INVALID_INPUT_METHOD,
+                        Location.of(method),
+                        describe(method) + " (inherited by " + type.getQualifiedName() + ")");
+            } else if (invalidAsDeclared || !types.isSameType(returnType, string)) {
+                reporter.report(
+                        Message.INVALID_INPUT_METHOD,
+                        at,
+                        describe(method)
+                                + (inherited
+                                        ? " (inherited from "
+                                                + ((TypeElement) method.getEnclosingElement()).getQualifiedName() + ")"
+                                        : ""));
+            } else if (name.equals(TokenDeclaration.ACCOUNT_PLACEHOLDER)) {
+                reporter.report(Message.RESERVED_INPUT, at);
+            } else {
+                inputs.put(name, at);
+            }
+        }
+        Map<String, Boolean> used = new LinkedHashMap<>();
+        for (LocatedKey key : keys) {
+            for (String placeholder : key.key().inputs()) {
+                used.put(placeholder, true);
+                if (!inputs.containsKey(placeholder)) {
+                    reporter.report(
+                            Message.MISSING_INPUT, key.location(), key.key().key(), placeholder, placeholder);
+                }
+            }
+        }
+        inputs.forEach((name, at) -> {
+            if (!used.containsKey(name)) {
+                reporter.report(Message.UNUSED_INPUT, at, name, name);
+            }
+        });
+        return new ArrayList<>(inputs.keySet());
+    }
+
+    /**
+     * The abstract methods of the interface and of its superinterfaces, its own first and each in
+     * declaration order; a method redeclared lower down counts once.
+     */
+    private List<ExecutableElement> abstractMethods(TypeElement type) {
+        Map<String, ExecutableElement> methods = new LinkedHashMap<>();
+        collectAbstractMethods(type, methods);
+        return new ArrayList<>(methods.values());
+    }
+
+    private void collectAbstractMethods(TypeElement type, Map<String, ExecutableElement> methods) {
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+                StringBuilder signature = new StringBuilder(method.getSimpleName());
+                method.getParameters()
+                        .forEach(parameter -> signature.append(',').append(types.erasure(parameter.asType())));
+                methods.putIfAbsent(signature.toString(), method);
+            }
+        }
+        for (TypeMirror supertype : type.getInterfaces()) {
+            Element element = types.asElement(supertype);
+            if (element instanceof TypeElement) {
+                collectAbstractMethods((TypeElement) element, methods);
+            }
+        }
+    }
+
+    private static String describe(ExecutableElement method) {
+        StringBuilder signature = new StringBuilder();
+        if (!method.getTypeParameters().isEmpty()) {
+            signature.append('<').append(method.getTypeParameters()).append("> ");
+        }
+        signature
+                .append(method.getReturnType())
+                .append(' ')
+                .append(method.getSimpleName())
+                .append('(');
+        for (int i = 0; i < method.getParameters().size(); i++) {
+            signature
+                    .append(i == 0 ? "" : ", ")
+                    .append(method.getParameters().get(i).asType());
+        }
+        return signature.append(')').toString();
+    }
+
+    private Optional<AnnotationAttributes> attributes(TypeElement type, String annotation) {
+        for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+            if (annotationName(mirror).equals(annotation)) {
+                return Optional.of(new AnnotationAttributes(type, mirror, elements));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String annotationName(AnnotationMirror mirror) {
+        return ((TypeElement) mirror.getAnnotationType().asElement())
+                .getQualifiedName()
+                .toString();
+    }
 }

@@ -14,27 +14,28 @@ import java.util.List;
  * disk, which Compile Testing's in-memory file manager cannot give it.
  */
 final class Compilers {
-  private Compilers() {}
+    private Compilers() {}
 
-  static Compiler javac() {
-    return Compiler.javac().withProcessors(new ApiTokenProcessor()).withClasspath(classPath());
-  }
-
-  /** Where the classes a declaration and its provisioner need live: annotations, core, runtime, Jackson. */
-  static List<File> classPath() {
-    return List.of(
-        locationOf(ApiToken.class),
-        locationOf(PermissionGroupCatalog.class),
-        locationOf(TokenProvisioner.class),
-        locationOf(com.fasterxml.jackson.databind.JsonNode.class),
-        locationOf(com.fasterxml.jackson.core.JsonParser.class));
-  }
-
-  static File locationOf(Class<?> type) {
-    try {
-      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+    static Compiler javac() {
+        return Compiler.javac().withProcessors(new ApiTokenProcessor()).withClasspath(classPath());
     }
-  }
+
+    /** Where the classes a declaration and its provisioner need live: annotations, core, runtime, Jackson. */
+    static List<File> classPath() {
+        return List.of(
+                locationOf(ApiToken.class),
+                locationOf(PermissionGroupCatalog.class),
+                locationOf(TokenProvisioner.class),
+                locationOf(com.fasterxml.jackson.databind.JsonNode.class),
+                locationOf(com.fasterxml.jackson.core.JsonParser.class));
+    }
+
+    static File locationOf(Class<?> type) {
+        try {
+            return new File(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -26,69 +26,75 @@ import org.junit.jupiter.api.io.TempDir;
  * decision is tested here on plain types, in a named module that does or does not read java.compiler.
  */
 class GeneratedAnnotationVisibilityTest {
-  private static final String TYPE = "package com.acme;\npublic interface Token {}\n";
+    private static final String TYPE = "package com.acme;\npublic interface Token {}\n";
 
-  @TempDir Path directory;
+    @TempDir
+    Path directory;
 
-  @Test
-  void aClassPathBuildSeesGenerated() throws IOException {
-    assertThat(decide(null)).containsExactly(true);
-  }
-
-  @Test
-  void aModuleThatDoesNotRequireJavaCompilerDoesNotSeeGenerated() throws IOException {
-    assertThat(decide("module com.acme {}")).containsExactly(false);
-  }
-
-  @Test
-  void aModuleThatRequiresJavaCompilerSeesGenerated() throws IOException {
-    assertThat(decide("module com.acme { requires java.compiler; }")).containsExactly(true);
-  }
-
-  /** Compiles {@code com.acme.Token} on disk (compile-testing's in-memory files cannot hold a module). */
-  private List<Boolean> decide(String moduleInfo) throws IOException {
-    List<Path> sourceFiles = new ArrayList<>();
-    sourceFiles.add(write("com/acme/Token.java", TYPE));
-    if (moduleInfo != null) {
-      sourceFiles.add(write("module-info.java", moduleInfo));
+    @Test
+    void aClassPathBuildSeesGenerated() throws IOException {
+        assertThat(decide(null)).containsExactly(true);
     }
-    List<Boolean> decisions = new ArrayList<>();
-    AbstractProcessor probe = new AbstractProcessor() {
-      @Override
-      public Set<String> getSupportedAnnotationTypes() {
-        return Set.of("*");
-      }
 
-      @Override
-      public SourceVersion getSupportedSourceVersion() {
-        return SourceVersion.latestSupported();
-      }
+    @Test
+    void aModuleThatDoesNotRequireJavaCompilerDoesNotSeeGenerated() throws IOException {
+        assertThat(decide("module com.acme {}")).containsExactly(false);
+    }
 
-      @Override
-      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        if (!round.processingOver()) {
-          decisions.add(ProvisionerWriter.generatedAnnotationVisible(processingEnv.getElementUtils(),
-              processingEnv.getElementUtils().getTypeElement("com.acme.Token")));
+    @Test
+    void aModuleThatRequiresJavaCompilerSeesGenerated() throws IOException {
+        assertThat(decide("module com.acme { requires java.compiler; }")).containsExactly(true);
+    }
+
+    /** Compiles {@code com.acme.Token} on disk (compile-testing's in-memory files cannot hold a module). */
+    private List<Boolean> decide(String moduleInfo) throws IOException {
+        List<Path> sourceFiles = new ArrayList<>();
+        sourceFiles.add(write("com/acme/Token.java", TYPE));
+        if (moduleInfo != null) {
+            sourceFiles.add(write("module-info.java", moduleInfo));
         }
-        return false;
-      }
-    };
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-      Files.createDirectories(directory.resolve("classes"));
-      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
-          List.of("-d", directory.resolve("classes").toString(), "-proc:only"), null,
-          files.getJavaFileObjectsFromPaths(sourceFiles));
-      task.setProcessors(List.of(probe));
-      assertThat(task.call()).as("%s", diagnostics.getDiagnostics()).isTrue();
-    }
-    return decisions;
-  }
+        List<Boolean> decisions = new ArrayList<>();
+        AbstractProcessor probe = new AbstractProcessor() {
+            @Override
+            public Set<String> getSupportedAnnotationTypes() {
+                return Set.of("*");
+            }
 
-  private Path write(String name, String content) throws IOException {
-    Path file = directory.resolve("src").resolve(name);
-    Files.createDirectories(file.getParent());
-    return Files.writeString(file, content);
-  }
+            @Override
+            public SourceVersion getSupportedSourceVersion() {
+                return SourceVersion.latestSupported();
+            }
+
+            @Override
+            public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+                if (!round.processingOver()) {
+                    decisions.add(ProvisionerWriter.generatedAnnotationVisible(
+                            processingEnv.getElementUtils(),
+                            processingEnv.getElementUtils().getTypeElement("com.acme.Token")));
+                }
+                return false;
+            }
+        };
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+            Files.createDirectories(directory.resolve("classes"));
+            JavaCompiler.CompilationTask task = javac.getTask(
+                    null,
+                    files,
+                    diagnostics,
+                    List.of("-d", directory.resolve("classes").toString(), "-proc:only"),
+                    null,
+                    files.getJavaFileObjectsFromPaths(sourceFiles));
+            task.setProcessors(List.of(probe));
+            assertThat(task.call()).as("%s", diagnostics.getDiagnostics()).isTrue();
+        }
+        return decisions;
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = directory.resolve("src").resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content);
+    }
 }

@@ -13,31 +13,31 @@ import java.nio.file.Path;
  * text is checked, not only that it compiles.
  */
 final class GoldenFiles {
-  private GoldenFiles() {}
+    private GoldenFiles() {}
 
-  /** The golden text of {@code simpleName}; when updating, {@code actual} first becomes the golden text. */
-  static String expected(String simpleName, String actual) {
-    if (Boolean.getBoolean("cftokens.updateGolden")) {
-      try {
-        Path file = Path.of("src/test/resources/golden", simpleName + ".java.txt");
-        Files.writeString(file, actual);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return actual;
+    /** The golden text of {@code simpleName}; when updating, {@code actual} first becomes the golden text. */
+    static String expected(String simpleName, String actual) {
+        if (Boolean.getBoolean("cftokens.updateGolden")) {
+            try {
+                Path file = Path.of("src/test/resources/golden", simpleName + ".java.txt");
+                Files.writeString(file, actual);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return actual;
+        }
+        return read(simpleName);
     }
-    return read(simpleName);
-  }
 
-  static String read(String simpleName) {
-    String resource = "/golden/" + simpleName + ".java.txt";
-    try (InputStream in = GoldenFiles.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("no golden file " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static String read(String simpleName) {
+        String resource = "/golden/" + simpleName + ".java.txt";
+        try (InputStream in = GoldenFiles.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no golden file " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }

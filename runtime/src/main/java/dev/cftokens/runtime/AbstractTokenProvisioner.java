@@ -16,62 +16,67 @@ import java.util.Map;
  * @param <T> the declaring interface
  */
 public abstract class AbstractTokenProvisioner<T> implements TokenProvisioner<T> {
-  private final Class<T> tokenType;
-  private final TokenDeclaration declaration;
-  private final Map<String, String> inputs;
+    private final Class<T> tokenType;
+    private final TokenDeclaration declaration;
+    private final Map<String, String> inputs;
 
-  /**
-   * @param declarationJson the declaration, as {@link TokenDeclaration#toJson} writes it
-   * @param inputValues one value per input of the declaration, in its order
-   * @throws NullPointerException naming the input whose value is null
-   * @throws IllegalArgumentException when the JSON is not a declaration, or the number of values is not
-   *     the number of inputs
-   */
-  protected AbstractTokenProvisioner(Class<T> tokenType, String declarationJson, String... inputValues) {
-    this.tokenType = requireNonNull(tokenType, "tokenType");
-    try {
-      this.declaration = TokenDeclaration.fromJson(declarationJson);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(getClass().getName() + " carries a declaration this runtime cannot read ("
-          + e.getMessage() + "); regenerate it with the cftokens-processor of the same version as cftokens-runtime",
-          e);
+    /**
+     * @param declarationJson the declaration, as {@link TokenDeclaration#toJson} writes it
+     * @param inputValues one value per input of the declaration, in its order
+     * @throws NullPointerException naming the input whose value is null
+     * @throws IllegalArgumentException when the JSON is not a declaration, or the number of values is not
+     *     the number of inputs
+     */
+    protected AbstractTokenProvisioner(Class<T> tokenType, String declarationJson, String... inputValues) {
+        this.tokenType = requireNonNull(tokenType, "tokenType");
+        try {
+            this.declaration = TokenDeclaration.fromJson(declarationJson);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    getClass().getName() + " carries a declaration this runtime cannot read (" + e.getMessage()
+                            + "); regenerate it with the cftokens-processor of the same version as cftokens-runtime",
+                    e);
+        }
+        List<String> names = declaration.inputs();
+        if (inputValues.length != names.size()) {
+            throw new IllegalArgumentException("token " + declaration.id() + " has the inputs " + names + ", but "
+                    + inputValues.length + (inputValues.length == 1 ? " value was" : " values were")
+                    + " given; regenerate " + getClass().getName());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < inputValues.length; i++) {
+            String name = names.get(i);
+            values.put(
+                    name,
+                    requireNonNull(
+                            inputValues[i], () -> "the input " + name + " of token " + declaration.id() + " is null"));
+        }
+        this.inputs = Collections.unmodifiableMap(values);
     }
-    List<String> names = declaration.inputs();
-    if (inputValues.length != names.size()) {
-      throw new IllegalArgumentException("token " + declaration.id() + " has the inputs " + names + ", but "
-          + inputValues.length + (inputValues.length == 1 ? " value was" : " values were") + " given; regenerate " + getClass().getName());
+
+    @Override
+    public final Class<T> tokenType() {
+        return tokenType;
     }
-    Map<String, String> values = new LinkedHashMap<>();
-    for (int i = 0; i < inputValues.length; i++) {
-      String name = names.get(i);
-      values.put(name, requireNonNull(inputValues[i], () -> "the input " + name + " of token " + declaration.id() + " is null"));
+
+    @Override
+    public final TokenDeclaration declaration() {
+        return declaration;
     }
-    this.inputs = Collections.unmodifiableMap(values);
-  }
 
-  @Override
-  public final Class<T> tokenType() {
-    return tokenType;
-  }
+    @Override
+    public final Map<String, String> inputs() {
+        return inputs;
+    }
 
-  @Override
-  public final TokenDeclaration declaration() {
-    return declaration;
-  }
+    @Override
+    public final ProvisionedToken<T> provision(Cloudflare cloudflare) {
+        return Provisioning.with(requireNonNull(cloudflare, "cloudflare")).provision(this);
+    }
 
-  @Override
-  public final Map<String, String> inputs() {
-    return inputs;
-  }
-
-  @Override
-  public final ProvisionedToken<T> provision(Cloudflare cloudflare) {
-    return Provisioning.with(requireNonNull(cloudflare, "cloudflare")).provision(this);
-  }
-
-  /** The class and the declaration's id and inputs; input values are ids, never secrets. */
-  @Override
-  public String toString() {
-    return getClass().getSimpleName() + "[id=" + declaration.id() + ", inputs=" + inputs + "]";
-  }
+    /** The class and the declaration's id and inputs; input values are ids, never secrets. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[id=" + declaration.id() + ", inputs=" + inputs + "]";
+    }
 }

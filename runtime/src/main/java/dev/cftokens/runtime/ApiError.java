@@ -13,18 +13,19 @@ import java.util.List;
  * @param errorChain the {@code error_chain} entries, innermost last; empty when none
  */
 public record ApiError(int code, String message, List<ApiError> errorChain) {
-  public ApiError {
-    requireNonNull(message, "message");
-    errorChain = List.copyOf(errorChain);
-  }
-
-  /** {@code [1001] message}, followed by the chain as {@code <- [6111] message}. */
-  @Override
-  public String toString() {
-    StringBuilder text = new StringBuilder().append('[').append(code).append("] ").append(message);
-    for (ApiError cause : errorChain) {
-      text.append(" <- ").append(cause);
+    public ApiError {
+        requireNonNull(message, "message");
+        errorChain = List.copyOf(errorChain);
     }
-    return text.toString();
-  }
+
+    /** {@code [1001] message}, followed by the chain as {@code <- [6111] message}. */
+    @Override
+    public String toString() {
+        StringBuilder text =
+                new StringBuilder().append('[').append(code).append("] ").append(message);
+        for (ApiError cause : errorChain) {
+            text.append(" <- ").append(cause);
+        }
+        return text.toString();
+    }
 }

@@ -43,520 +43,535 @@ import okhttp3.Response;
  * the instance; no log line, message or {@code toString()} shows a credential or token value.
  */
 public final class Cloudflare {
-  /** Cloudflare's public API; the base URL includes {@code /client/v4}. */
-  public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
+    /** Cloudflare's public API; the base URL includes {@code /client/v4}. */
+    public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
-  static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";
-  static final String ENV_API_KEY = "CLOUDFLARE_API_KEY";
-  static final String ENV_EMAIL = "CLOUDFLARE_EMAIL";
-  static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
-  static final String ENV_BASE_URL = "CLOUDFLARE_BASE_URL";
+    static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";
+    static final String ENV_API_KEY = "CLOUDFLARE_API_KEY";
+    static final String ENV_EMAIL = "CLOUDFLARE_EMAIL";
+    static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
+    static final String ENV_BASE_URL = "CLOUDFLARE_BASE_URL";
 
-  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
-  private final ApiTransport transport;
-  private final String configuredAccountId;
-  private final String description;
-  private final TokenApi accountTokens;
-  private final TokenApi userTokens;
-  private final WorkerScripts workers;
+    private final ApiTransport transport;
+    private final String configuredAccountId;
+    private final String description;
+    private final TokenApi accountTokens;
+    private final TokenApi userTokens;
+    private final WorkerScripts workers;
 
-  // Caches: filled once per instance, on first use.
-  private final Object accountLock = new Object();
-  private volatile String discoveredAccountId;
-  private final Map<TokenOwner, PermissionGroupCatalog> livePermissionGroups = new EnumMap<>(TokenOwner.class);
+    // Caches: filled once per instance, on first use.
+    private final Object accountLock = new Object();
+    private volatile String discoveredAccountId;
+    private final Map<TokenOwner, PermissionGroupCatalog> livePermissionGroups = new EnumMap<>(TokenOwner.class);
 
-  private Cloudflare(Builder builder, ApiTransport transport) {
-    this.transport = transport;
-    this.configuredAccountId = builder.accountId;
-    this.description = "Cloudflare{" + transport.baseUrl() + ", account "
-        + (builder.accountId == null ? "(discovered on first use)" : builder.accountId) + "}";
-    this.accountTokens = new TokenApi(transport, TokenOwner.ACCOUNT, this::accountId);
-    this.userTokens = new TokenApi(transport, TokenOwner.USER, this::accountId);
-    this.workers = new WorkerScripts(transport, this::accountId);
-  }
-
-  /**
-   * A client configured from the conventional environment variables: {@code CLOUDFLARE_API_TOKEN}, or
-   * {@code CLOUDFLARE_API_KEY} with {@code CLOUDFLARE_EMAIL}; optionally {@code CLOUDFLARE_ACCOUNT_ID}
-   * and {@code CLOUDFLARE_BASE_URL}. Empty variables count as unset.
-   *
-   * @throws CloudflareConfigurationException when they are missing or contradict each other
-   */
-  public static Cloudflare fromEnvironment() {
-    return fromEnvironment(System.getenv());
-  }
-
-  /** {@link #fromEnvironment()} reading {@code environment} instead of the process environment. */
-  static Cloudflare fromEnvironment(Map<String, String> environment) {
-    return builderFromEnvironment(environment).build();
-  }
-
-  /** A builder preset from {@code environment}, as {@link #fromEnvironment()} reads it. */
-  static Builder builderFromEnvironment(Map<String, String> environment) {
-    Builder builder = builder();
-    String token = nonEmpty(environment.get(ENV_API_TOKEN));
-    if (token != null) {
-      builder.apiToken(token);
-    }
-    String key = nonEmpty(environment.get(ENV_API_KEY));
-    if (key != null) {
-      builder.apiKey(key);
-    }
-    String email = nonEmpty(environment.get(ENV_EMAIL));
-    if (email != null) {
-      builder.email(email);
-    }
-    String accountId = nonEmpty(environment.get(ENV_ACCOUNT_ID));
-    if (accountId != null) {
-      builder.accountId(accountId);
-    }
-    String baseUrl = nonEmpty(environment.get(ENV_BASE_URL));
-    if (baseUrl != null) {
-      builder.baseUrl(baseUrl);
-    }
-    return builder;
-  }
-
-  private static String nonEmpty(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** The base URL, such as {@code https://api.cloudflare.com/client/v4}. */
-  public String baseUrl() {
-    return transport.baseUrl().toString().replaceAll("/$", "");
-  }
-
-  /**
-   * The account this client works in: the configured one, or else the only account the credentials can
-   * see ({@code GET /accounts}, asked once and remembered).
-   *
-   * @throws CloudflareConfigurationException when the credentials see no account or several, or when
-   *     they are an account-owned token (which cannot list accounts): set {@code CLOUDFLARE_ACCOUNT_ID}
-   */
-  public String accountId() {
-    if (configuredAccountId != null) {
-      return configuredAccountId;
-    }
-    String discovered = discoveredAccountId;
-    if (discovered != null) {
-      return discovered;
-    }
-    synchronized (accountLock) {
-      if (discoveredAccountId == null) {
-        discoveredAccountId = discoverAccountId();
-      }
-      return discoveredAccountId;
-    }
-  }
-
-  private String discoverAccountId() {
-    Envelope envelope;
-    try {
-      envelope = transport.get("/accounts", Map.of("page", "1", "per_page", "50"));
-    } catch (CloudflareApiException e) {
-      if (e.status() == 400 && e.hasErrorCode(1001)) {
-        throw new CloudflareConfigurationException("no account id is configured, and these credentials cannot list"
-            + " accounts (GET /accounts answered 400, code 1001, as it does for account-owned API tokens): set "
-            + ENV_ACCOUNT_ID + " (or builder().accountId(...)) to the token's account id", e);
-      }
-      throw e;
-    }
-    JsonNode result = envelope.result();
-    if (!result.isArray()) {
-      throw envelope.malformed("\"result\" of GET /accounts is not an array");
-    }
-    List<String> accounts = new ArrayList<>();
-    for (JsonNode account : result) {
-      accounts.add(account.path("id").asText("?") + " (" + account.path("name").asText("unnamed") + ")");
-    }
-    if (accounts.size() == 1) {
-      String id = result.get(0).path("id").asText("");
-      if (!ResourceKey.isHexId(id)) {
-        throw envelope.malformed("the only account's id is not 32 hex characters: \"" + id + "\"");
-      }
-      return id;
-    }
-    if (accounts.isEmpty()) {
-      throw new CloudflareConfigurationException("no account id is configured, and these credentials see no"
-          + " account (GET /accounts is empty): set " + ENV_ACCOUNT_ID + " (or builder().accountId(...)) to the"
-          + " account to work in, and make sure the token may access it");
-    }
-    long total = envelope.resultInfo().path("total_count").asLong(accounts.size());
-    String more = total > accounts.size() ? " and " + (total - accounts.size()) + " more" : "";
-    throw new CloudflareConfigurationException("no account id is configured, and these credentials see "
-        + Math.max(total, accounts.size()) + " accounts: " + String.join(", ", accounts) + more + "; set "
-        + ENV_ACCOUNT_ID + " (or builder().accountId(...)) to the one to work in");
-  }
-
-  /** The token API of {@code owner}: {@link #accountTokens()} or {@link #userTokens()}. */
-  public TokenApi tokens(TokenOwner owner) {
-    return requireNonNull(owner, "owner") == TokenOwner.USER ? userTokens : accountTokens;
-  }
-
-  /** Account-owned tokens, under {@code /accounts/{accountId()}/tokens}. */
-  public TokenApi accountTokens() {
-    return accountTokens;
-  }
-
-  /** User-owned tokens, under {@code /user/tokens}. */
-  public TokenApi userTokens() {
-    return userTokens;
-  }
-
-  /** Worker scripts of the account, for binding tokens to Workers. */
-  public WorkerScripts workers() {
-    return workers;
-  }
-
-  /**
-   * The permission groups the account offers now, as a catalog to check compiled ids against: one
-   * request on first use, then remembered for the life of this client.
-   */
-  public PermissionGroupCatalog livePermissionGroups() {
-    return livePermissionGroups(TokenOwner.ACCOUNT);
-  }
-
-  /**
-   * The permission groups tokens of {@code owner} can grant now ({@code /accounts/{id}/tokens/permission_groups}
-   * or {@code /user/tokens/permission_groups}); one request per owner, then remembered.
-   */
-  public PermissionGroupCatalog livePermissionGroups(TokenOwner owner) {
-    requireNonNull(owner, "owner");
-    synchronized (livePermissionGroups) {
-      PermissionGroupCatalog catalog = livePermissionGroups.get(owner);
-      if (catalog == null) {
-        catalog = tokens(owner).permissionGroupCatalog(null, null);
-        livePermissionGroups.put(owner, catalog);
-      }
-      return catalog;
-    }
-  }
-
-  /** Base URL and account; never the credentials. */
-  @Override
-  public String toString() {
-    return description;
-  }
-
-  /**
-   * Settings of a {@link Cloudflare} client. Credentials are an API token, or a global API key with its
-   * e-mail; everything else has a default. {@link #build()} checks the combination.
-   */
-  public static final class Builder {
-    private String baseUrl = DEFAULT_BASE_URL;
-    private String accountId;
-    private Secret apiToken;
-    private Secret apiKey;
-    private String email;
-    private OkHttpClient okHttpClient;
-    private Duration connectTimeout;
-    private Duration readTimeout;
-    private Duration callTimeout;
-    private String userAgent;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private RateLimit rateLimit = RateLimit.cloudflareDefault();
-    private TimeSource timeSource = TimeSource.SYSTEM;
-
-    private Builder() {}
-
-    /** The API's base URL including {@code /client/v4}; default {@value Cloudflare#DEFAULT_BASE_URL}. */
-    public Builder baseUrl(String baseUrl) {
-      this.baseUrl = requireNonNull(baseUrl, "baseUrl");
-      return this;
-    }
-
-    /** The account to work in (32 hex characters); without it, {@link Cloudflare#accountId()} discovers it. */
-    public Builder accountId(String accountId) {
-      this.accountId = requireNonNull(accountId, "accountId");
-      return this;
-    }
-
-    /** Authenticate with an API token ({@code Authorization: Bearer}). */
-    public Builder apiToken(String apiToken) {
-      this.apiToken = secret(apiToken, "apiToken", ENV_API_TOKEN);
-      return this;
+    private Cloudflare(Builder builder, ApiTransport transport) {
+        this.transport = transport;
+        this.configuredAccountId = builder.accountId;
+        this.description = "Cloudflare{" + transport.baseUrl() + ", account "
+                + (builder.accountId == null ? "(discovered on first use)" : builder.accountId) + "}";
+        this.accountTokens = new TokenApi(transport, TokenOwner.ACCOUNT, this::accountId);
+        this.userTokens = new TokenApi(transport, TokenOwner.USER, this::accountId);
+        this.workers = new WorkerScripts(transport, this::accountId);
     }
 
     /**
-     * Authenticate with an API token ({@code Authorization: Bearer}). The client keeps its own copy, so
-     * destroying {@code apiToken} later does not break it.
-     */
-    public Builder apiToken(Secret apiToken) {
-      this.apiToken = Secret.of(requireNonNull(apiToken, "apiToken").reveal());
-      return this;
-    }
-
-    /** Authenticate with the global API key; needs {@link #email}. */
-    public Builder apiKey(String apiKey) {
-      this.apiKey = secret(apiKey, "apiKey", ENV_API_KEY);
-      return this;
-    }
-
-    /** Authenticate with the global API key; needs {@link #email}. The client keeps its own copy. */
-    public Builder apiKey(Secret apiKey) {
-      this.apiKey = Secret.of(requireNonNull(apiKey, "apiKey").reveal());
-      return this;
-    }
-
-    /** The e-mail address of the user whose global API key is used. */
-    public Builder email(String email) {
-      this.email = requireNonNull(email, "email").strip();
-      return this;
-    }
-
-    /**
-     * An OkHttp client to share its connection pool, dispatcher, proxy and interceptors. It is never
-     * modified: this client works on {@code okHttpClient.newBuilder()}, and keeps its timeouts unless
-     * timeouts are also set here.
-     */
-    public Builder okHttpClient(OkHttpClient okHttpClient) {
-      this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient");
-      return this;
-    }
-
-    /** Time to open a connection; default 10 s. */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = checkTimeout(timeout, "connectTimeout");
-      return this;
-    }
-
-    /** Longest silence while reading an answer; default 30 s. */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = checkTimeout(timeout, "readTimeout");
-      return this;
-    }
-
-    /** Longest time of one attempt from start to finish; default 60 s. */
-    public Builder callTimeout(Duration timeout) {
-      this.callTimeout = checkTimeout(timeout, "callTimeout");
-      return this;
-    }
-
-    /**
-     * The calling application's product token, such as {@code my-service/1.4}; the {@code User-Agent}
-     * becomes {@code my-service/1.4 cftokens/<version>}. Default: just {@code cftokens/<version>}.
-     */
-    public Builder userAgent(String product) {
-      requireNonNull(product, "product");
-      if (product.isBlank() || product.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-        throw new IllegalArgumentException(
-            "userAgent must be printable ASCII such as \"my-service/1.4\", not \"" + product + "\"");
-      }
-      this.userAgent = product.strip();
-      return this;
-    }
-
-    /** When and how long to retry; default {@link RetryPolicy#defaults()}. */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
-      this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy");
-      return this;
-    }
-
-    /** The client-side request budget; default {@link RateLimit#cloudflareDefault()}. */
-    public Builder rateLimit(RateLimit rateLimit) {
-      this.rateLimit = requireNonNull(rateLimit, "rateLimit");
-      return this;
-    }
-
-    /** For tests: the clock and sleeper of back-off and rate limiting. */
-    Builder timeSource(TimeSource timeSource) {
-      this.timeSource = requireNonNull(timeSource, "timeSource");
-      return this;
-    }
-
-    /**
-     * Checks the settings and builds the client.
+     * A client configured from the conventional environment variables: {@code CLOUDFLARE_API_TOKEN}, or
+     * {@code CLOUDFLARE_API_KEY} with {@code CLOUDFLARE_EMAIL}; optionally {@code CLOUDFLARE_ACCOUNT_ID}
+     * and {@code CLOUDFLARE_BASE_URL}. Empty variables count as unset.
      *
-     * @throws CloudflareConfigurationException naming the variable to set when credentials are missing
-     *     or contradictory, or the base URL or account id is malformed
+     * @throws CloudflareConfigurationException when they are missing or contradict each other
      */
-    public Cloudflare build() {
-      ApiCredentials credentials = credentials();
-      HttpUrl url = parseBaseUrl();
-      if (accountId != null && !ResourceKey.isHexId(accountId)) {
-        // Described, not quoted: a swapped variable could put a token or key here.
-        throw new CloudflareConfigurationException(ENV_ACCOUNT_ID + " (builder().accountId) must be 32 lower-case"
-            + " hexadecimal characters, such as 023e105f4ecef8ad9ca31a8372d0c353, but the value set is "
-            + describeShape(accountId) + " (not shown, in case it is a secret set in the wrong variable)");
-      }
-      String agent = (userAgent == null ? "" : userAgent + " ") + "cftokens/" + version();
-      ApiTransport transport = new ApiTransport(
-          okHttp(), url, credentials, agent, retryPolicy, rateLimit, timeSource);
-      return new Cloudflare(this, transport);
+    public static Cloudflare fromEnvironment() {
+        return fromEnvironment(System.getenv());
     }
 
-    private ApiCredentials credentials() {
-      checkHeaderValue(apiToken == null ? null : apiToken.reveal(), ENV_API_TOKEN, "apiToken");
-      checkHeaderValue(apiKey == null ? null : apiKey.reveal(), ENV_API_KEY, "apiKey");
-      checkHeaderValue(email, ENV_EMAIL, "email");
-      if (apiToken != null && apiKey != null) {
-        throw new CloudflareConfigurationException("both an API token (" + ENV_API_TOKEN + " / builder().apiToken)"
-            + " and a global API key (" + ENV_API_KEY + " / builder().apiKey) are set; set only one of them,"
-            + " preferably the API token");
-      }
-      if (apiToken != null) {
-        return ApiCredentials.apiToken(apiToken);
-      }
-      if (apiKey != null) {
-        if (email == null) {
-          throw new CloudflareConfigurationException("a global API key (" + ENV_API_KEY + ") is set but no e-mail:"
-              + " set " + ENV_EMAIL + " (or builder().email(...)) to the address of the key's user");
+    /** {@link #fromEnvironment()} reading {@code environment} instead of the process environment. */
+    static Cloudflare fromEnvironment(Map<String, String> environment) {
+        return builderFromEnvironment(environment).build();
+    }
+
+    /** A builder preset from {@code environment}, as {@link #fromEnvironment()} reads it. */
+    static Builder builderFromEnvironment(Map<String, String> environment) {
+        Builder builder = builder();
+        String token = nonEmpty(environment.get(ENV_API_TOKEN));
+        if (token != null) {
+            builder.apiToken(token);
         }
-        return ApiCredentials.globalApiKey(email, apiKey);
-      }
-      throw new CloudflareConfigurationException("no Cloudflare credentials: set " + ENV_API_TOKEN
-          + " (or builder().apiToken(...)), or " + ENV_API_KEY + " and " + ENV_EMAIL
-          + " (or builder().apiKey(...).email(...))");
+        String key = nonEmpty(environment.get(ENV_API_KEY));
+        if (key != null) {
+            builder.apiKey(key);
+        }
+        String email = nonEmpty(environment.get(ENV_EMAIL));
+        if (email != null) {
+            builder.email(email);
+        }
+        String accountId = nonEmpty(environment.get(ENV_ACCOUNT_ID));
+        if (accountId != null) {
+            builder.accountId(accountId);
+        }
+        String baseUrl = nonEmpty(environment.get(ENV_BASE_URL));
+        if (baseUrl != null) {
+            builder.baseUrl(baseUrl);
+        }
+        return builder;
     }
 
-    private static String describeShape(String value) {
-      long hex = value.chars().filter(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')).count();
-      String shape = value.length() + " characters long";
-      if (hex < value.length()) {
-        shape += ", of which " + (value.length() - hex) + " are not lower-case hexadecimal";
-      }
-      return shape;
+    private static String nonEmpty(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private HttpUrl parseBaseUrl() {
-      HttpUrl url = HttpUrl.parse(baseUrl.strip());
-      if (url == null || url.querySize() > 0 || url.fragment() != null) {
-        throw new CloudflareConfigurationException(ENV_BASE_URL + " (builder().baseUrl) must be an http or https"
-            + " URL such as " + DEFAULT_BASE_URL + ", not \"" + withoutUserInfo(baseUrl) + "\"");
-      }
-      // Cloudflare never reads user-info; dropping it keeps a password out of toString() and messages.
-      url = url.newBuilder().username("").password("").build();
-      if (!url.isHttps() && !isLoopback(url.host())) {
-        throw new CloudflareConfigurationException(ENV_BASE_URL + " (builder().baseUrl) is plain http to "
-            + url.host() + ", which would send the API credentials unencrypted: use https (plain http is allowed"
-            + " only to a loopback address such as 127.0.0.1, ::1 or localhost, for a local emulator)");
-      }
-      // Paths are appended segment by segment; an empty last segment (a trailing slash) would double it.
-      List<String> segments = new ArrayList<>(url.pathSegments());
-      while (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {
-        segments.remove(segments.size() - 1);
-      }
-      HttpUrl.Builder normalized = url.newBuilder().encodedPath("/");
-      segments.forEach(normalized::addPathSegment);
-      return normalized.build();
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** {@code url} with anything between {@code //} and {@code @} masked, for messages. */
-    private static String withoutUserInfo(String url) {
-      return url.replaceFirst("//[^/@]*@", "//****@");
+    /** The base URL, such as {@code https://api.cloudflare.com/client/v4}. */
+    public String baseUrl() {
+        return transport.baseUrl().toString().replaceAll("/$", "");
     }
 
-    /** localhost, 127.0.0.0/8 or ::1; decided from the name alone, never by resolving it. */
-    private static boolean isLoopback(String host) {
-      if (host.equals("localhost")) {
-        return true;
-      }
-      boolean ipLiteral = host.contains(":") || host.matches("[0-9.]+");
-      try {
-        return ipLiteral && InetAddress.getByName(host).isLoopbackAddress();
-      } catch (UnknownHostException e) {
-        return false;
-      }
+    /**
+     * The account this client works in: the configured one, or else the only account the credentials can
+     * see ({@code GET /accounts}, asked once and remembered).
+     *
+     * @throws CloudflareConfigurationException when the credentials see no account or several, or when
+     *     they are an account-owned token (which cannot list accounts): set {@code CLOUDFLARE_ACCOUNT_ID}
+     */
+    public String accountId() {
+        if (configuredAccountId != null) {
+            return configuredAccountId;
+        }
+        String discovered = discoveredAccountId;
+        if (discovered != null) {
+            return discovered;
+        }
+        synchronized (accountLock) {
+            if (discoveredAccountId == null) {
+                discoveredAccountId = discoverAccountId();
+            }
+            return discoveredAccountId;
+        }
     }
 
-    private OkHttpClient okHttp() {
-      OkHttpClient.Builder http;
-      if (okHttpClient != null) {
-        http = okHttpClient.newBuilder();
-      } else {
-        http = new OkHttpClient.Builder()
-            .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
-            .readTimeout(DEFAULT_READ_TIMEOUT)
-            .writeTimeout(DEFAULT_READ_TIMEOUT)
-            .callTimeout(DEFAULT_CALL_TIMEOUT);
-      }
-      if (connectTimeout != null) {
-        http.connectTimeout(connectTimeout);
-      }
-      if (readTimeout != null) {
-        http.readTimeout(readTimeout).writeTimeout(readTimeout);
-      }
-      if (callTimeout != null) {
-        http.callTimeout(callTimeout);
-      }
-      // Redirects would re-send credentials to wherever Cloudflare (or a proxy) points; the API never
-      // redirects, so a redirect is an error to see, not to follow. OkHttp's own silent re-send on a
-      // broken connection is off because ApiTransport retries itself and must know when an attempt may
-      // have taken effect (a DELETE that committed, a POST that must not be repeated).
-      // For the same reason OkHttp must not repeat a request answered 503 with "Retry-After: 0", which it
-      // does on its own, unseen by the retry policy, the rate limiter and the log. ApiTransport never
-      // reads Retry-After on a 503, so it is taken off before OkHttp decides.
-      http.addNetworkInterceptor(chain -> {
-        Response response = chain.proceed(chain.request());
-        return response.code() == 503 && response.header("Retry-After") != null
-            ? response.newBuilder().removeHeader("Retry-After").build()
-            : response;
-      });
-      return http.followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false).build();
+    private String discoverAccountId() {
+        Envelope envelope;
+        try {
+            envelope = transport.get("/accounts", Map.of("page", "1", "per_page", "50"));
+        } catch (CloudflareApiException e) {
+            if (e.status() == 400 && e.hasErrorCode(1001)) {
+                throw new CloudflareConfigurationException(
+                        "no account id is configured, and these credentials cannot list"
+                                + " accounts (GET /accounts answered 400, code 1001, as it does for account-owned API tokens): set "
+                                + ENV_ACCOUNT_ID + " (or builder().accountId(...)) to the token's account id",
+                        e);
+            }
+            throw e;
+        }
+        JsonNode result = envelope.result();
+        if (!result.isArray()) {
+            throw envelope.malformed("\"result\" of GET /accounts is not an array");
+        }
+        List<String> accounts = new ArrayList<>();
+        for (JsonNode account : result) {
+            accounts.add(
+                    account.path("id").asText("?") + " (" + account.path("name").asText("unnamed") + ")");
+        }
+        if (accounts.size() == 1) {
+            String id = result.get(0).path("id").asText("");
+            if (!ResourceKey.isHexId(id)) {
+                throw envelope.malformed("the only account's id is not 32 hex characters: \"" + id + "\"");
+            }
+            return id;
+        }
+        if (accounts.isEmpty()) {
+            throw new CloudflareConfigurationException("no account id is configured, and these credentials see no"
+                    + " account (GET /accounts is empty): set " + ENV_ACCOUNT_ID
+                    + " (or builder().accountId(...)) to the"
+                    + " account to work in, and make sure the token may access it");
+        }
+        long total = envelope.resultInfo().path("total_count").asLong(accounts.size());
+        String more = total > accounts.size() ? " and " + (total - accounts.size()) + " more" : "";
+        throw new CloudflareConfigurationException("no account id is configured, and these credentials see "
+                + Math.max(total, accounts.size()) + " accounts: " + String.join(", ", accounts) + more + "; set "
+                + ENV_ACCOUNT_ID + " (or builder().accountId(...)) to the one to work in");
     }
 
-    private static Secret secret(String value, String method, String variable) {
-      requireNonNull(value, method);
-      if (value.isBlank()) {
-        throw new CloudflareConfigurationException(method + " (" + variable + ") must not be empty");
-      }
-      return Secret.of(value.strip());
+    /** The token API of {@code owner}: {@link #accountTokens()} or {@link #userTokens()}. */
+    public TokenApi tokens(TokenOwner owner) {
+        return requireNonNull(owner, "owner") == TokenOwner.USER ? userTokens : accountTokens;
     }
 
-    /** Fails, naming where the value came from but never showing it, when it cannot be a header value. */
-    private static void checkHeaderValue(String value, String variable, String method) {
-      if (value == null) {
-        return;
-      }
-      String problem = ApiCredentials.invalidHeaderCharacter(value);
-      if (problem != null) {
-        throw new CloudflareConfigurationException(variable + " (builder()." + method + ") cannot be sent to"
-            + " Cloudflare: " + problem + "; re-copy the value (the value itself is not shown)");
-      }
+    /** Account-owned tokens, under {@code /accounts/{accountId()}/tokens}. */
+    public TokenApi accountTokens() {
+        return accountTokens;
     }
 
-    private static Duration checkTimeout(Duration timeout, String name) {
-      requireNonNull(timeout, name);
-      if (timeout.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative, not " + timeout);
-      }
-      return timeout;
+    /** User-owned tokens, under {@code /user/tokens}. */
+    public TokenApi userTokens() {
+        return userTokens;
     }
 
+    /** Worker scripts of the account, for binding tokens to Workers. */
+    public WorkerScripts workers() {
+        return workers;
+    }
+
+    /**
+     * The permission groups the account offers now, as a catalog to check compiled ids against: one
+     * request on first use, then remembered for the life of this client.
+     */
+    public PermissionGroupCatalog livePermissionGroups() {
+        return livePermissionGroups(TokenOwner.ACCOUNT);
+    }
+
+    /**
+     * The permission groups tokens of {@code owner} can grant now ({@code /accounts/{id}/tokens/permission_groups}
+     * or {@code /user/tokens/permission_groups}); one request per owner, then remembered.
+     */
+    public PermissionGroupCatalog livePermissionGroups(TokenOwner owner) {
+        requireNonNull(owner, "owner");
+        synchronized (livePermissionGroups) {
+            PermissionGroupCatalog catalog = livePermissionGroups.get(owner);
+            if (catalog == null) {
+                catalog = tokens(owner).permissionGroupCatalog(null, null);
+                livePermissionGroups.put(owner, catalog);
+            }
+            return catalog;
+        }
+    }
+
+    /** Base URL and account; never the credentials. */
     @Override
     public String toString() {
-      return "Cloudflare.Builder{" + withoutUserInfo(baseUrl) + ", account "
-          + (accountId == null || ResourceKey.isHexId(accountId) ? accountId : "(malformed)") + "}";
+        return description;
     }
-  }
 
-  /**
-   * cftokens' version for the {@code User-Agent}: from the {@code pom.properties} Maven writes into every
-   * jar it builds (so no build configuration is needed), else the jar manifest, else {@code dev} when
-   * running from unpackaged classes.
-   */
-  static String version() {
-    try (InputStream in = Cloudflare.class.getResourceAsStream(
-        "/META-INF/maven/dev.cftokens/cftokens-runtime/pom.properties")) {
-      if (in != null) {
-        Properties properties = new Properties();
-        properties.load(in);
-        String version = properties.getProperty("version");
-        if (version != null && !version.isBlank()) {
-          return version.strip();
+    /**
+     * Settings of a {@link Cloudflare} client. Credentials are an API token, or a global API key with its
+     * e-mail; everything else has a default. {@link #build()} checks the combination.
+     */
+    public static final class Builder {
+        private String baseUrl = DEFAULT_BASE_URL;
+        private String accountId;
+        private Secret apiToken;
+        private Secret apiKey;
+        private String email;
+        private OkHttpClient okHttpClient;
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private Duration callTimeout;
+        private String userAgent;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private RateLimit rateLimit = RateLimit.cloudflareDefault();
+        private TimeSource timeSource = TimeSource.SYSTEM;
+
+        private Builder() {}
+
+        /** The API's base URL including {@code /client/v4}; default {@value Cloudflare#DEFAULT_BASE_URL}. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = requireNonNull(baseUrl, "baseUrl");
+            return this;
         }
-      }
-    } catch (IOException e) {
-      // Fall through to the manifest.
+
+        /** The account to work in (32 hex characters); without it, {@link Cloudflare#accountId()} discovers it. */
+        public Builder accountId(String accountId) {
+            this.accountId = requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        /** Authenticate with an API token ({@code Authorization: Bearer}). */
+        public Builder apiToken(String apiToken) {
+            this.apiToken = secret(apiToken, "apiToken", ENV_API_TOKEN);
+            return this;
+        }
+
+        /**
+         * Authenticate with an API token ({@code Authorization: Bearer}). The client keeps its own copy, so
+         * destroying {@code apiToken} later does not break it.
+         */
+        public Builder apiToken(Secret apiToken) {
+            this.apiToken = Secret.of(requireNonNull(apiToken, "apiToken").reveal());
+            return this;
+        }
+
+        /** Authenticate with the global API key; needs {@link #email}. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = secret(apiKey, "apiKey", ENV_API_KEY);
+            return this;
+        }
+
+        /** Authenticate with the global API key; needs {@link #email}. The client keeps its own copy. */
+        public Builder apiKey(Secret apiKey) {
+            this.apiKey = Secret.of(requireNonNull(apiKey, "apiKey").reveal());
+            return this;
+        }
+
+        /** The e-mail address of the user whose global API key is used. */
+        public Builder email(String email) {
+            this.email = requireNonNull(email, "email").strip();
+            return this;
+        }
+
+        /**
+         * An OkHttp client to share its connection pool, dispatcher, proxy and interceptors. It is never
+         * modified: this client works on {@code okHttpClient.newBuilder()}, and keeps its timeouts unless
+         * timeouts are also set here.
+         */
+        public Builder okHttpClient(OkHttpClient okHttpClient) {
+            this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient");
+            return this;
+        }
+
+        /** Time to open a connection; default 10 s. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = checkTimeout(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** Longest silence while reading an answer; default 30 s. */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = checkTimeout(timeout, "readTimeout");
+            return this;
+        }
+
+        /** Longest time of one attempt from start to finish; default 60 s. */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = checkTimeout(timeout, "callTimeout");
+            return this;
+        }
+
+        /**
+         * The calling application's product token, such as {@code my-service/1.4}; the {@code User-Agent}
+         * becomes {@code my-service/1.4 cftokens/<version>}. Default: just {@code cftokens/<version>}.
+         */
+        public Builder userAgent(String product) {
+            requireNonNull(product, "product");
+            if (product.isBlank() || product.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+                throw new IllegalArgumentException(
+                        "userAgent must be printable ASCII such as \"my-service/1.4\", not \"" + product + "\"");
+            }
+            this.userAgent = product.strip();
+            return this;
+        }
+
+        /** When and how long to retry; default {@link RetryPolicy#defaults()}. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** The client-side request budget; default {@link RateLimit#cloudflareDefault()}. */
+        public Builder rateLimit(RateLimit rateLimit) {
+            this.rateLimit = requireNonNull(rateLimit, "rateLimit");
+            return this;
+        }
+
+        /** For tests: the clock and sleeper of back-off and rate limiting. */
+        Builder timeSource(TimeSource timeSource) {
+            this.timeSource = requireNonNull(timeSource, "timeSource");
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds the client.
+         *
+         * @throws CloudflareConfigurationException naming the variable to set when credentials are missing
+         *     or contradictory, or the base URL or account id is malformed
+         */
+        public Cloudflare build() {
+            ApiCredentials credentials = credentials();
+            HttpUrl url = parseBaseUrl();
+            if (accountId != null && !ResourceKey.isHexId(accountId)) {
+                // Described, not quoted: a swapped variable could put a token or key here.
+                throw new CloudflareConfigurationException(ENV_ACCOUNT_ID
+                        + " (builder().accountId) must be 32 lower-case"
+                        + " hexadecimal characters, such as 023e105f4ecef8ad9ca31a8372d0c353, but the value set is "
+                        + describeShape(accountId) + " (not shown, in case it is a secret set in the wrong variable)");
+            }
+            String agent = (userAgent == null ? "" : userAgent + " ") + "cftokens/" + version();
+            ApiTransport transport =
+                    new ApiTransport(okHttp(), url, credentials, agent, retryPolicy, rateLimit, timeSource);
+            return new Cloudflare(this, transport);
+        }
+
+        private ApiCredentials credentials() {
+            checkHeaderValue(apiToken == null ? null : apiToken.reveal(), ENV_API_TOKEN, "apiToken");
+            checkHeaderValue(apiKey == null ? null : apiKey.reveal(), ENV_API_KEY, "apiKey");
+            checkHeaderValue(email, ENV_EMAIL, "email");
+            if (apiToken != null && apiKey != null) {
+                throw new CloudflareConfigurationException(
+                        "both an API token (" + ENV_API_TOKEN + " / builder().apiToken)"
+                                + " and a global API key (" + ENV_API_KEY
+                                + " / builder().apiKey) are set; set only one of them,"
+                                + " preferably the API token");
+            }
+            if (apiToken != null) {
+                return ApiCredentials.apiToken(apiToken);
+            }
+            if (apiKey != null) {
+                if (email == null) {
+                    throw new CloudflareConfigurationException(
+                            "a global API key (" + ENV_API_KEY + ") is set but no e-mail:" + " set " + ENV_EMAIL
+                                    + " (or builder().email(...)) to the address of the key's user");
+                }
+                return ApiCredentials.globalApiKey(email, apiKey);
+            }
+            throw new CloudflareConfigurationException("no Cloudflare credentials: set " + ENV_API_TOKEN
+                    + " (or builder().apiToken(...)), or " + ENV_API_KEY + " and " + ENV_EMAIL
+                    + " (or builder().apiKey(...).email(...))");
+        }
+
+        private static String describeShape(String value) {
+            long hex = value.chars()
+                    .filter(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))
+                    .count();
+            String shape = value.length() + " characters long";
+            if (hex < value.length()) {
+                shape += ", of which " + (value.length() - hex) + " are not lower-case hexadecimal";
+            }
+            return shape;
+        }
+
+        private HttpUrl parseBaseUrl() {
+            HttpUrl url = HttpUrl.parse(baseUrl.strip());
+            if (url == null || url.querySize() > 0 || url.fragment() != null) {
+                throw new CloudflareConfigurationException(
+                        ENV_BASE_URL + " (builder().baseUrl) must be an http or https" + " URL such as "
+                                + DEFAULT_BASE_URL + ", not \"" + withoutUserInfo(baseUrl) + "\"");
+            }
+            // Cloudflare never reads user-info; dropping it keeps a password out of toString() and messages.
+            url = url.newBuilder().username("").password("").build();
+            if (!url.isHttps() && !isLoopback(url.host())) {
+                throw new CloudflareConfigurationException(ENV_BASE_URL + " (builder().baseUrl) is plain http to "
+                        + url.host()
+                        + ", which would send the API credentials unencrypted: use https (plain http is allowed"
+                        + " only to a loopback address such as 127.0.0.1, ::1 or localhost, for a local emulator)");
+            }
+            // Paths are appended segment by segment; an empty last segment (a trailing slash) would double it.
+            List<String> segments = new ArrayList<>(url.pathSegments());
+            while (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {
+                segments.remove(segments.size() - 1);
+            }
+            HttpUrl.Builder normalized = url.newBuilder().encodedPath("/");
+            segments.forEach(normalized::addPathSegment);
+            return normalized.build();
+        }
+
+        /** {@code url} with anything between {@code //} and {@code @} masked, for messages. */
+        private static String withoutUserInfo(String url) {
+            return url.replaceFirst("//[^/@]*@", "//****@");
+        }
+
+        /** localhost, 127.0.0.0/8 or ::1; decided from the name alone, never by resolving it. */
+        private static boolean isLoopback(String host) {
+            if (host.equals("localhost")) {
+                return true;
+            }
+            boolean ipLiteral = host.contains(":") || host.matches("[0-9.]+");
+            try {
+                return ipLiteral && InetAddress.getByName(host).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+
+        private OkHttpClient okHttp() {
+            OkHttpClient.Builder http;
+            if (okHttpClient != null) {
+                http = okHttpClient.newBuilder();
+            } else {
+                http = new OkHttpClient.Builder()
+                        .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
+                        .readTimeout(DEFAULT_READ_TIMEOUT)
+                        .writeTimeout(DEFAULT_READ_TIMEOUT)
+                        .callTimeout(DEFAULT_CALL_TIMEOUT);
+            }
+            if (connectTimeout != null) {
+                http.connectTimeout(connectTimeout);
+            }
+            if (readTimeout != null) {
+                http.readTimeout(readTimeout).writeTimeout(readTimeout);
+            }
+            if (callTimeout != null) {
+                http.callTimeout(callTimeout);
+            }
+            // Redirects would re-send credentials to wherever Cloudflare (or a proxy) points; the API never
+            // redirects, so a redirect is an error to see, not to follow. OkHttp's own silent re-send on a
+            // broken connection is off because ApiTransport retries itself and must know when an attempt may
+            // have taken effect (a DELETE that committed, a POST that must not be repeated).
+            // For the same reason OkHttp must not repeat a request answered 503 with "Retry-After: 0", which it
+            // does on its own, unseen by the retry policy, the rate limiter and the log. ApiTransport never
+            // reads Retry-After on a 503, so it is taken off before OkHttp decides.
+            http.addNetworkInterceptor(chain -> {
+                Response response = chain.proceed(chain.request());
+                return response.code() == 503 && response.header("Retry-After") != null
+                        ? response.newBuilder().removeHeader("Retry-After").build()
+                        : response;
+            });
+            return http.followRedirects(false)
+                    .followSslRedirects(false)
+                    .retryOnConnectionFailure(false)
+                    .build();
+        }
+
+        private static Secret secret(String value, String method, String variable) {
+            requireNonNull(value, method);
+            if (value.isBlank()) {
+                throw new CloudflareConfigurationException(method + " (" + variable + ") must not be empty");
+            }
+            return Secret.of(value.strip());
+        }
+
+        /** Fails, naming where the value came from but never showing it, when it cannot be a header value. */
+        private static void checkHeaderValue(String value, String variable, String method) {
+            if (value == null) {
+                return;
+            }
+            String problem = ApiCredentials.invalidHeaderCharacter(value);
+            if (problem != null) {
+                throw new CloudflareConfigurationException(variable + " (builder()." + method + ") cannot be sent to"
+                        + " Cloudflare: " + problem + "; re-copy the value (the value itself is not shown)");
+            }
+        }
+
+        private static Duration checkTimeout(Duration timeout, String name) {
+            requireNonNull(timeout, name);
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, not " + timeout);
+            }
+            return timeout;
+        }
+
+        @Override
+        public String toString() {
+            return "Cloudflare.Builder{" + withoutUserInfo(baseUrl) + ", account "
+                    + (accountId == null || ResourceKey.isHexId(accountId) ? accountId : "(malformed)") + "}";
+        }
     }
-    String manifest = Cloudflare.class.getPackage().getImplementationVersion();
-    return manifest == null ? "dev" : manifest;
-  }
+
+    /**
+     * cftokens' version for the {@code User-Agent}: from the {@code pom.properties} Maven writes into every
+     * jar it builds (so no build configuration is needed), else the jar manifest, else {@code dev} when
+     * running from unpackaged classes.
+     */
+    static String version() {
+        try (InputStream in =
+                Cloudflare.class.getResourceAsStream("/META-INF/maven/dev.cftokens/cftokens-runtime/pom.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                String version = properties.getProperty("version");
+                if (version != null && !version.isBlank()) {
+                    return version.strip();
+                }
+            }
+        } catch (IOException e) {
+            // Fall through to the manifest.
+        }
+        String manifest = Cloudflare.class.getPackage().getImplementationVersion();
+        return manifest == null ? "dev" : manifest;
+    }
 }

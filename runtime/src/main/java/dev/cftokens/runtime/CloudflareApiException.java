@@ -12,116 +12,125 @@ import java.util.stream.Collectors;
  * of what came back.
  */
 public final class CloudflareApiException extends CloudflareException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final int status;
-  private final String method;
-  private final String path;
-  private final List<ApiError> errors;
-  private final String cfRay;
-  private final String bodyExcerpt;
-  private final boolean repeated;
+    private final int status;
+    private final String method;
+    private final String path;
+    private final List<ApiError> errors;
+    private final String cfRay;
+    private final String bodyExcerpt;
+    private final boolean repeated;
 
-  /**
-   * @param path the request path below the base URL, without query string
-   * @param cfRay the {@code cf-ray} response header, or null
-   * @param problem what was wrong with the answer when it was not a failure envelope, or null
-   * @param bodyExcerpt the start of a body that was not an envelope (already redacted), or null
-   */
-  public CloudflareApiException(
-      int status,
-      String method,
-      String path,
-      List<ApiError> errors,
-      String cfRay,
-      String problem,
-      String bodyExcerpt) {
-    super(describe(status, method, path, errors, cfRay, problem, bodyExcerpt));
-    this.status = status;
-    this.method = requireNonNull(method, "method");
-    this.path = requireNonNull(path, "path");
-    this.errors = List.copyOf(errors);
-    this.cfRay = cfRay;
-    this.bodyExcerpt = bodyExcerpt;
-    this.repeated = false;
-  }
-
-  /** The same failure, marked as the answer to a repeat of the request (see {@link #repeated()}). */
-  public CloudflareApiException asRepeated() {
-    return repeated ? this : new CloudflareApiException(this);
-  }
-
-  private CloudflareApiException(CloudflareApiException original) {
-    super(original.getMessage() + " (answer to a repeat: an earlier attempt may have taken effect)");
-    this.status = original.status;
-    this.method = original.method;
-    this.path = original.path;
-    this.errors = original.errors;
-    this.cfRay = original.cfRay;
-    this.bodyExcerpt = original.bodyExcerpt;
-    this.repeated = true;
-  }
-
-  /**
-   * True when this answer came to a repeat of the request after an earlier attempt got no answer or a 5xx,
-   * so the earlier attempt may have taken effect: a repeated {@code DELETE} that finds nothing, for example,
-   * most likely deleted it the first time.
-   */
-  public boolean repeated() {
-    return repeated;
-  }
-
-  private static String describe(
-      int status, String method, String path, List<ApiError> errors, String cfRay, String problem,
-      String bodyExcerpt) {
-    StringBuilder text = new StringBuilder("Cloudflare answered ").append(method).append(' ').append(path)
-        .append(" with HTTP ").append(status);
-    if (!errors.isEmpty()) {
-      text.append(": ").append(errors.stream().map(ApiError::toString).collect(Collectors.joining("; ")));
+    /**
+     * @param path the request path below the base URL, without query string
+     * @param cfRay the {@code cf-ray} response header, or null
+     * @param problem what was wrong with the answer when it was not a failure envelope, or null
+     * @param bodyExcerpt the start of a body that was not an envelope (already redacted), or null
+     */
+    public CloudflareApiException(
+            int status,
+            String method,
+            String path,
+            List<ApiError> errors,
+            String cfRay,
+            String problem,
+            String bodyExcerpt) {
+        super(describe(status, method, path, errors, cfRay, problem, bodyExcerpt));
+        this.status = status;
+        this.method = requireNonNull(method, "method");
+        this.path = requireNonNull(path, "path");
+        this.errors = List.copyOf(errors);
+        this.cfRay = cfRay;
+        this.bodyExcerpt = bodyExcerpt;
+        this.repeated = false;
     }
-    if (problem != null) {
-      text.append(errors.isEmpty() ? ": " : "; ").append(problem);
+
+    /** The same failure, marked as the answer to a repeat of the request (see {@link #repeated()}). */
+    public CloudflareApiException asRepeated() {
+        return repeated ? this : new CloudflareApiException(this);
     }
-    if (bodyExcerpt != null) {
-      text.append(" (body: ").append(bodyExcerpt).append(')');
+
+    private CloudflareApiException(CloudflareApiException original) {
+        super(original.getMessage() + " (answer to a repeat: an earlier attempt may have taken effect)");
+        this.status = original.status;
+        this.method = original.method;
+        this.path = original.path;
+        this.errors = original.errors;
+        this.cfRay = original.cfRay;
+        this.bodyExcerpt = original.bodyExcerpt;
+        this.repeated = true;
     }
-    if (cfRay != null) {
-      text.append(" [cf-ray ").append(cfRay).append(']');
+
+    /**
+     * True when this answer came to a repeat of the request after an earlier attempt got no answer or a 5xx,
+     * so the earlier attempt may have taken effect: a repeated {@code DELETE} that finds nothing, for example,
+     * most likely deleted it the first time.
+     */
+    public boolean repeated() {
+        return repeated;
     }
-    return text.toString();
-  }
 
-  /** The HTTP status code. */
-  public int status() {
-    return status;
-  }
+    private static String describe(
+            int status,
+            String method,
+            String path,
+            List<ApiError> errors,
+            String cfRay,
+            String problem,
+            String bodyExcerpt) {
+        StringBuilder text = new StringBuilder("Cloudflare answered ")
+                .append(method)
+                .append(' ')
+                .append(path)
+                .append(" with HTTP ")
+                .append(status);
+        if (!errors.isEmpty()) {
+            text.append(": ").append(errors.stream().map(ApiError::toString).collect(Collectors.joining("; ")));
+        }
+        if (problem != null) {
+            text.append(errors.isEmpty() ? ": " : "; ").append(problem);
+        }
+        if (bodyExcerpt != null) {
+            text.append(" (body: ").append(bodyExcerpt).append(')');
+        }
+        if (cfRay != null) {
+            text.append(" [cf-ray ").append(cfRay).append(']');
+        }
+        return text.toString();
+    }
 
-  public String method() {
-    return method;
-  }
+    /** The HTTP status code. */
+    public int status() {
+        return status;
+    }
 
-  /** The path below the base URL, such as {@code /accounts/<id>/tokens}; never a query string. */
-  public String path() {
-    return path;
-  }
+    public String method() {
+        return method;
+    }
 
-  /** Every error of the envelope in order; empty when the body was not an envelope. */
-  public List<ApiError> errors() {
-    return errors;
-  }
+    /** The path below the base URL, such as {@code /accounts/<id>/tokens}; never a query string. */
+    public String path() {
+        return path;
+    }
 
-  /** True when one of {@link #errors()} (not their chains) has this code. */
-  public boolean hasErrorCode(int code) {
-    return errors.stream().anyMatch(error -> error.code() == code);
-  }
+    /** Every error of the envelope in order; empty when the body was not an envelope. */
+    public List<ApiError> errors() {
+        return errors;
+    }
 
-  /** Cloudflare's request id from the {@code cf-ray} header, or null; quote it to Cloudflare support. */
-  public String cfRay() {
-    return cfRay;
-  }
+    /** True when one of {@link #errors()} (not their chains) has this code. */
+    public boolean hasErrorCode(int code) {
+        return errors.stream().anyMatch(error -> error.code() == code);
+    }
 
-  /** The start of a body that was not Cloudflare's envelope (secrets redacted), or null. */
-  public String bodyExcerpt() {
-    return bodyExcerpt;
-  }
+    /** Cloudflare's request id from the {@code cf-ray} header, or null; quote it to Cloudflare support. */
+    public String cfRay() {
+        return cfRay;
+    }
+
+    /** The start of a body that was not Cloudflare's envelope (secrets redacted), or null. */
+    public String bodyExcerpt() {
+        return bodyExcerpt;
+    }
 }

@@ -5,13 +5,13 @@ package dev.cftokens.runtime;
  * The message names the environment variable (and the builder method) that fixes it.
  */
 public final class CloudflareConfigurationException extends CloudflareException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public CloudflareConfigurationException(String message) {
-    super(message);
-  }
+    public CloudflareConfigurationException(String message) {
+        super(message);
+    }
 
-  public CloudflareConfigurationException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public CloudflareConfigurationException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

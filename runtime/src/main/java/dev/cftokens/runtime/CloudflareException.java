@@ -10,13 +10,13 @@ package dev.cftokens.runtime;
  * <p>No message of this hierarchy contains a token value, API key or {@code Authorization} header.
  */
 public class CloudflareException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public CloudflareException(String message) {
-    super(message);
-  }
+    public CloudflareException(String message) {
+        super(message);
+    }
 
-  public CloudflareException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public CloudflareException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -12,24 +12,26 @@ import static java.util.Objects.requireNonNull;
  * CloudflareApiException}.
  */
 public final class CloudflareOutcomeUnknownException extends CloudflareException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String method;
-  private final String path;
+    private final String method;
+    private final String path;
 
-  public CloudflareOutcomeUnknownException(String method, String path, String what, Throwable cause) {
-    super(method + " " + path + " " + what + "; Cloudflare may have carried it out, so it was not repeated:"
-        + " look up the current state (for tokens, list them) before trying again", cause);
-    this.method = requireNonNull(method, "method");
-    this.path = requireNonNull(path, "path");
-  }
+    public CloudflareOutcomeUnknownException(String method, String path, String what, Throwable cause) {
+        super(
+                method + " " + path + " " + what + "; Cloudflare may have carried it out, so it was not repeated:"
+                        + " look up the current state (for tokens, list them) before trying again",
+                cause);
+        this.method = requireNonNull(method, "method");
+        this.path = requireNonNull(path, "path");
+    }
 
-  public String method() {
-    return method;
-  }
+    public String method() {
+        return method;
+    }
 
-  /** The path below the base URL, without query string. */
-  public String path() {
-    return path;
-  }
+    /** The path below the base URL, without query string. */
+    public String path() {
+        return path;
+    }
 }

@@ -7,14 +7,14 @@ import static java.util.Objects.requireNonNull;
  * never again, so the caller must keep it now (or roll the token later).
  */
 public record CreatedToken(Token token, Secret value) {
-  public CreatedToken {
-    requireNonNull(token, "token");
-    requireNonNull(value, "value");
-  }
+    public CreatedToken {
+        requireNonNull(token, "token");
+        requireNonNull(value, "value");
+    }
 
-  /** Shows the token and a masked value. */
-  @Override
-  public String toString() {
-    return "CreatedToken{token=" + token + ", value=" + value + "}";
-  }
+    /** Shows the token and a masked value. */
+    @Override
+    public String toString() {
+        return "CreatedToken{token=" + token + ", value=" + value + "}";
+    }
 }

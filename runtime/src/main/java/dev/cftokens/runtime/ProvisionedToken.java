@@ -14,67 +14,67 @@ import java.util.HexFormat;
  *     where a {@code ProvisionedToken<DeployToken>} is expected
  */
 public final class ProvisionedToken<T> {
-  private final Class<T> tokenType;
-  private final String declarationId;
-  private final String id;
-  private final String name;
-  private final TokenStatus status;
-  private final Secret value;
+    private final Class<T> tokenType;
+    private final String declarationId;
+    private final String id;
+    private final String name;
+    private final TokenStatus status;
+    private final Secret value;
 
-  public ProvisionedToken(
-      Class<T> tokenType, String declarationId, String id, String name, TokenStatus status, Secret value) {
-    this.tokenType = requireNonNull(tokenType, "tokenType");
-    this.declarationId = requireNonNull(declarationId, "declarationId");
-    this.id = requireNonNull(id, "id");
-    this.name = requireNonNull(name, "name");
-    this.status = requireNonNull(status, "status");
-    this.value = requireNonNull(value, "value");
-  }
-
-  /** The declaring interface. */
-  public Class<T> tokenType() {
-    return tokenType;
-  }
-
-  /** The logical id of the declaration, such as {@code readonly-token}. */
-  public String declarationId() {
-    return declarationId;
-  }
-
-  /** Cloudflare's id of the token. */
-  public String id() {
-    return id;
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public TokenStatus status() {
-    return status;
-  }
-
-  /** The token's secret value; {@code toString()} is masked. */
-  public Secret value() {
-    return value;
-  }
-
-  /** R2's S3 credentials for this token: the token id and the hex SHA-256 of its value. */
-  public S3Credentials s3Credentials() {
-    byte[] bytes = value.revealBytes();
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return new S3Credentials(id, Secret.of(HexFormat.of().formatHex(digest)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK provides SHA-256", e);
-    } finally {
-      java.util.Arrays.fill(bytes, (byte) 0);
+    public ProvisionedToken(
+            Class<T> tokenType, String declarationId, String id, String name, TokenStatus status, Secret value) {
+        this.tokenType = requireNonNull(tokenType, "tokenType");
+        this.declarationId = requireNonNull(declarationId, "declarationId");
+        this.id = requireNonNull(id, "id");
+        this.name = requireNonNull(name, "name");
+        this.status = requireNonNull(status, "status");
+        this.value = requireNonNull(value, "value");
     }
-  }
 
-  @Override
-  public String toString() {
-    return "ProvisionedToken{" + declarationId + ", id=" + id + ", name=" + name + ", status="
-        + status.wireName() + ", value=" + value + "}";
-  }
+    /** The declaring interface. */
+    public Class<T> tokenType() {
+        return tokenType;
+    }
+
+    /** The logical id of the declaration, such as {@code readonly-token}. */
+    public String declarationId() {
+        return declarationId;
+    }
+
+    /** Cloudflare's id of the token. */
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public TokenStatus status() {
+        return status;
+    }
+
+    /** The token's secret value; {@code toString()} is masked. */
+    public Secret value() {
+        return value;
+    }
+
+    /** R2's S3 credentials for this token: the token id and the hex SHA-256 of its value. */
+    public S3Credentials s3Credentials() {
+        byte[] bytes = value.revealBytes();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return new S3Credentials(id, Secret.of(HexFormat.of().formatHex(digest)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides SHA-256", e);
+        } finally {
+            java.util.Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProvisionedToken{" + declarationId + ", id=" + id + ", name=" + name + ", status=" + status.wireName()
+                + ", value=" + value + "}";
+    }
 }

@@ -15,46 +15,46 @@ import java.util.List;
  * @param windows the limits, all of which apply; empty for no limit
  */
 public record RateLimit(List<Window> windows) {
-  /** At most {@code permits} requests in any {@code period}. */
-  public record Window(int permits, Duration period) {
-    public Window {
-      if (permits < 1) {
-        throw new IllegalArgumentException("a rate-limit window needs at least 1 permit, not " + permits);
-      }
-      requireNonNull(period, "period");
-      if (period.isNegative() || period.isZero()) {
-        throw new IllegalArgumentException("a rate-limit period must be positive, not " + period);
-      }
+    /** At most {@code permits} requests in any {@code period}. */
+    public record Window(int permits, Duration period) {
+        public Window {
+            if (permits < 1) {
+                throw new IllegalArgumentException("a rate-limit window needs at least 1 permit, not " + permits);
+            }
+            requireNonNull(period, "period");
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("a rate-limit period must be positive, not " + period);
+            }
+        }
     }
-  }
 
-  public RateLimit {
-    windows = List.copyOf(windows);
-  }
+    public RateLimit {
+        windows = List.copyOf(windows);
+    }
 
-  /** Cloudflare's published limits: 1,200 requests per 5 minutes and 200 per second. */
-  public static RateLimit cloudflareDefault() {
-    return of(1200, Duration.ofMinutes(5)).and(200, Duration.ofSeconds(1));
-  }
+    /** Cloudflare's published limits: 1,200 requests per 5 minutes and 200 per second. */
+    public static RateLimit cloudflareDefault() {
+        return of(1200, Duration.ofMinutes(5)).and(200, Duration.ofSeconds(1));
+    }
 
-  /** No client-side limit (Cloudflare's own limit and its 429s still apply). */
-  public static RateLimit unlimited() {
-    return new RateLimit(List.of());
-  }
+    /** No client-side limit (Cloudflare's own limit and its 429s still apply). */
+    public static RateLimit unlimited() {
+        return new RateLimit(List.of());
+    }
 
-  /** At most {@code permits} requests in any {@code period}. */
-  public static RateLimit of(int permits, Duration period) {
-    return new RateLimit(List.of(new Window(permits, period)));
-  }
+    /** At most {@code permits} requests in any {@code period}. */
+    public static RateLimit of(int permits, Duration period) {
+        return new RateLimit(List.of(new Window(permits, period)));
+    }
 
-  /** This limit and also at most {@code permits} requests in any {@code period}. */
-  public RateLimit and(int permits, Duration period) {
-    List<Window> more = new ArrayList<>(windows);
-    more.add(new Window(permits, period));
-    return new RateLimit(more);
-  }
+    /** This limit and also at most {@code permits} requests in any {@code period}. */
+    public RateLimit and(int permits, Duration period) {
+        List<Window> more = new ArrayList<>(windows);
+        more.add(new Window(permits, period));
+        return new RateLimit(more);
+    }
 
-  public boolean isUnlimited() {
-    return windows.isEmpty();
-  }
+    public boolean isUnlimited() {
+        return windows.isEmpty();
+    }
 }

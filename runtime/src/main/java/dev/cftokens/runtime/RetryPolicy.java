@@ -17,33 +17,33 @@ import java.time.Duration;
  * @param maxBackoff the longest wait between two attempts, before jitter
  */
 public record RetryPolicy(int maxAttempts, Duration maxElapsed, Duration initialBackoff, Duration maxBackoff) {
-  public RetryPolicy {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
+        }
+        requirePositive(maxElapsed, "maxElapsed");
+        requirePositive(initialBackoff, "initialBackoff");
+        requirePositive(maxBackoff, "maxBackoff");
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException(
+                    "maxBackoff (" + maxBackoff + ") must not be shorter than initialBackoff (" + initialBackoff + ")");
+        }
     }
-    requirePositive(maxElapsed, "maxElapsed");
-    requirePositive(initialBackoff, "initialBackoff");
-    requirePositive(maxBackoff, "maxBackoff");
-    if (maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new IllegalArgumentException(
-          "maxBackoff (" + maxBackoff + ") must not be shorter than initialBackoff (" + initialBackoff + ")");
+
+    /** 4 attempts within 2 minutes, waiting 0.5 s, 1 s, 2 s... (at most 10 s) between them. */
+    public static RetryPolicy defaults() {
+        return new RetryPolicy(4, Duration.ofMinutes(2), Duration.ofMillis(500), Duration.ofSeconds(10));
     }
-  }
 
-  /** 4 attempts within 2 minutes, waiting 0.5 s, 1 s, 2 s... (at most 10 s) between them. */
-  public static RetryPolicy defaults() {
-    return new RetryPolicy(4, Duration.ofMinutes(2), Duration.ofMillis(500), Duration.ofSeconds(10));
-  }
-
-  /** One attempt: every failure is thrown at once. */
-  public static RetryPolicy none() {
-    return new RetryPolicy(1, Duration.ofMinutes(2), Duration.ofMillis(500), Duration.ofSeconds(10));
-  }
-
-  private static void requirePositive(Duration value, String name) {
-    requireNonNull(value, name);
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, not " + value);
+    /** One attempt: every failure is thrown at once. */
+    public static RetryPolicy none() {
+        return new RetryPolicy(1, Duration.ofMinutes(2), Duration.ofMillis(500), Duration.ofSeconds(10));
     }
-  }
+
+    private static void requirePositive(Duration value, String name) {
+        requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, not " + value);
+        }
+    }
 }

@@ -7,13 +7,13 @@ import static java.util.Objects.requireNonNull;
  * access key is the hex SHA-256 of the token value.
  */
 public record S3Credentials(String accessKeyId, Secret secretAccessKey) {
-  public S3Credentials {
-    requireNonNull(accessKeyId, "accessKeyId");
-    requireNonNull(secretAccessKey, "secretAccessKey");
-  }
+    public S3Credentials {
+        requireNonNull(accessKeyId, "accessKeyId");
+        requireNonNull(secretAccessKey, "secretAccessKey");
+    }
 
-  @Override
-  public String toString() {
-    return "S3Credentials{accessKeyId=" + accessKeyId + ", secretAccessKey=" + secretAccessKey + "}";
-  }
+    @Override
+    public String toString() {
+        return "S3Credentials{accessKeyId=" + accessKeyId + ", secretAccessKey=" + secretAccessKey + "}";
+    }
 }

@@ -9,84 +9,84 @@ import java.util.Arrays;
  * is masked, {@link #reveal()} must be called by name, and {@link #destroy()} overwrites it.
  */
 public final class Secret {
-  private static final String MASK = "****";
+    private static final String MASK = "****";
 
-  private final char[] value;
-  private volatile boolean destroyed;
+    private final char[] value;
+    private volatile boolean destroyed;
 
-  private Secret(char[] value) {
-    this.value = value;
-  }
-
-  /** Wraps {@code value}; the caller should drop its own reference to the string. */
-  public static Secret of(String value) {
-    if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException("a secret must not be empty");
+    private Secret(char[] value) {
+        this.value = value;
     }
-    return new Secret(value.toCharArray());
-  }
 
-  /** Wraps a copy of {@code value}. */
-  public static Secret of(char[] value) {
-    if (value == null || value.length == 0) {
-      throw new IllegalArgumentException("a secret must not be empty");
+    /** Wraps {@code value}; the caller should drop its own reference to the string. */
+    public static Secret of(String value) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("a secret must not be empty");
+        }
+        return new Secret(value.toCharArray());
     }
-    return new Secret(value.clone());
-  }
 
-  /** The secret in clear. Call it only where the value leaves the process on purpose. */
-  public String reveal() {
-    checkLive();
-    return new String(value);
-  }
-
-  /** The secret's UTF-8 bytes; the caller should zero the array after use. */
-  public byte[] revealBytes() {
-    checkLive();
-    return new String(value).getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Overwrites the value in memory; any later {@link #reveal()} fails. */
-  public void destroy() {
-    destroyed = true;
-    Arrays.fill(value, '\0');
-  }
-
-  public boolean isDestroyed() {
-    return destroyed;
-  }
-
-  /** The length, which is safe to show. */
-  public int length() {
-    return value.length;
-  }
-
-  private void checkLive() {
-    if (destroyed) {
-      throw new IllegalStateException("this secret was destroyed");
+    /** Wraps a copy of {@code value}. */
+    public static Secret of(char[] value) {
+        if (value == null || value.length == 0) {
+            throw new IllegalArgumentException("a secret must not be empty");
+        }
+        return new Secret(value.clone());
     }
-  }
 
-  /** Constant-time comparison, so equality checks do not leak the value through timing. */
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof Secret)) {
-      return false;
+    /** The secret in clear. Call it only where the value leaves the process on purpose. */
+    public String reveal() {
+        checkLive();
+        return new String(value);
     }
-    byte[] a = new String(value).getBytes(StandardCharsets.UTF_8);
-    byte[] b = new String(((Secret) other).value).getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(a, b);
-  }
 
-  @Override
-  public int hashCode() {
-    // Constant: a hash derived from the value would be a cheap oracle for it.
-    return 31;
-  }
+    /** The secret's UTF-8 bytes; the caller should zero the array after use. */
+    public byte[] revealBytes() {
+        checkLive();
+        return new String(value).getBytes(StandardCharsets.UTF_8);
+    }
 
-  /** Always masked; never the value. */
-  @Override
-  public String toString() {
-    return MASK;
-  }
+    /** Overwrites the value in memory; any later {@link #reveal()} fails. */
+    public void destroy() {
+        destroyed = true;
+        Arrays.fill(value, '\0');
+    }
+
+    public boolean isDestroyed() {
+        return destroyed;
+    }
+
+    /** The length, which is safe to show. */
+    public int length() {
+        return value.length;
+    }
+
+    private void checkLive() {
+        if (destroyed) {
+            throw new IllegalStateException("this secret was destroyed");
+        }
+    }
+
+    /** Constant-time comparison, so equality checks do not leak the value through timing. */
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof Secret)) {
+            return false;
+        }
+        byte[] a = new String(value).getBytes(StandardCharsets.UTF_8);
+        byte[] b = new String(((Secret) other).value).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(a, b);
+    }
+
+    @Override
+    public int hashCode() {
+        // Constant: a hash derived from the value would be a cheap oracle for it.
+        return 31;
+    }
+
+    /** Always masked; never the value. */
+    @Override
+    public String toString() {
+        return MASK;
+    }
 }

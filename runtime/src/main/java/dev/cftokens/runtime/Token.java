@@ -25,28 +25,28 @@ import java.util.Set;
  *     #spec()}: they change on every write)
  */
 public record Token(
-    String id,
-    String name,
-    TokenStatus status,
-    Instant issuedOn,
-    Instant modifiedOn,
-    Instant lastUsedOn,
-    Instant notBefore,
-    Instant expiresOn,
-    Set<PolicySpec> policies,
-    RequestIpCondition condition,
-    List<String> policyIds) {
-  public Token {
-    requireNonNull(id, "id");
-    requireNonNull(name, "name");
-    requireNonNull(status, "status");
-    policies = Set.copyOf(policies);
-    condition = condition == null ? RequestIpCondition.NONE : condition;
-    policyIds = List.copyOf(policyIds);
-  }
+        String id,
+        String name,
+        TokenStatus status,
+        Instant issuedOn,
+        Instant modifiedOn,
+        Instant lastUsedOn,
+        Instant notBefore,
+        Instant expiresOn,
+        Set<PolicySpec> policies,
+        RequestIpCondition condition,
+        List<String> policyIds) {
+    public Token {
+        requireNonNull(id, "id");
+        requireNonNull(name, "name");
+        requireNonNull(status, "status");
+        policies = Set.copyOf(policies);
+        condition = condition == null ? RequestIpCondition.NONE : condition;
+        policyIds = List.copyOf(policyIds);
+    }
 
-  /** What this token grants, comparable with a desired {@link TokenSpec} by {@code equals}. */
-  public TokenSpec spec() {
-    return new TokenSpec(name, policies, condition, notBefore, expiresOn);
-  }
+    /** What this token grants, comparable with a desired {@link TokenSpec} by {@code equals}. */
+    public TokenSpec spec() {
+        return new TokenSpec(name, policies, condition, notBefore, expiresOn);
+    }
 }

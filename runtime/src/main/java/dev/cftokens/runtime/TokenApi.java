@@ -28,172 +28,175 @@ import java.util.stream.Stream;
  * page) and throws {@link CloudflareException} subtypes on failure.
  */
 public final class TokenApi {
-  private static final Pattern TOKEN_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,32}");
+    private static final Pattern TOKEN_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,32}");
 
-  private final ApiTransport transport;
-  private final TokenOwner owner;
-  private final Supplier<String> accountId;
+    private final ApiTransport transport;
+    private final TokenOwner owner;
+    private final Supplier<String> accountId;
 
-  TokenApi(ApiTransport transport, TokenOwner owner, Supplier<String> accountId) {
-    this.transport = requireNonNull(transport, "transport");
-    this.owner = requireNonNull(owner, "owner");
-    this.accountId = requireNonNull(accountId, "accountId");
-  }
-
-  /** Whose tokens these are. */
-  public TokenOwner owner() {
-    return owner;
-  }
-
-  /** The tokens that have not expired, fetched lazily, 50 per request. */
-  public Stream<Token> list() {
-    return list(false);
-  }
-
-  /** Every token (also expired ones when {@code includeExpired}), fetched lazily, 50 per request. */
-  public Stream<Token> list(boolean includeExpired) {
-    return Paging.stream(
-        page -> {
-          Map<String, String> query = new LinkedHashMap<>();
-          query.put("page", Integer.toString(page));
-          query.put("per_page", Integer.toString(Paging.PER_PAGE));
-          query.put("direction", "asc");
-          query.put("include_expired", Boolean.toString(includeExpired));
-          // base() here, not before: even account discovery waits until the first element is wanted.
-          return transport.get(base(), query);
-        },
-        TokenJson::token);
-  }
-
-  /** The token with this id; a 404 is a {@link CloudflareApiException}. */
-  public Token get(String id) {
-    Envelope envelope = transport.get(base() + "/" + checkId(id), Map.of());
-    return TokenJson.token(envelope.result(), envelope);
-  }
-
-  /** Creates a token. The answer's value is the only time Cloudflare shows it. */
-  public CreatedToken create(TokenSpec spec) {
-    requireNonNull(spec, "spec");
-    String path = base();
-    Envelope envelope = transport.sendJsonForSecret("POST", path, TokenJson.body(spec, null));
-    try {
-      Token token = TokenJson.token(envelope.result(), envelope);
-      JsonNode value = envelope.result().get("value");
-      if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-        throw envelope.malformed("the created token " + token.id() + " came without its \"value\"");
-      }
-      return new CreatedToken(token, Secret.of(value.asText()));
-    } catch (CloudflareApiException unusable) {
-      // Created, but the answer is unusable: to the caller that is as unknown as a lost answer.
-      throw new CloudflareOutcomeUnknownException("POST", path, "succeeded with an answer it cannot use", unusable);
+    TokenApi(ApiTransport transport, TokenOwner owner, Supplier<String> accountId) {
+        this.transport = requireNonNull(transport, "transport");
+        this.owner = requireNonNull(owner, "owner");
+        this.accountId = requireNonNull(accountId, "accountId");
     }
-  }
 
-  /** Replaces the token's name, policies, condition and validity; its status stays as it is. */
-  public Token update(String id, TokenSpec spec) {
-    return update(id, spec, null);
-  }
-
-  /** Replaces the token's name, policies, condition and validity, and sets its status (null: unchanged). */
-  public Token update(String id, TokenSpec spec, TokenStatus status) {
-    requireNonNull(spec, "spec");
-    Envelope envelope = transport.sendJson("PUT", base() + "/" + checkId(id), TokenJson.body(spec, status));
-    return TokenJson.token(envelope.result(), envelope);
-  }
-
-  /**
-   * Deletes the token; it stops working at once. A token that is already gone is an error, except when
-   * the delete had to be repeated after an attempt that got no answer: then "no such token" means that
-   * attempt deleted it, and this returns normally.
-   */
-  public void delete(String id) {
-    try {
-      transport.sendJson("DELETE", base() + "/" + checkId(id), null);
-    } catch (CloudflareApiException e) {
-      // Cloudflare answers an unknown token id with 400 (sometimes 404); only after a repeat is that success.
-      if (!(e.repeated() && (e.status() == 400 || e.status() == 404))) {
-        throw e;
-      }
+    /** Whose tokens these are. */
+    public TokenOwner owner() {
+        return owner;
     }
-  }
 
-  /**
-   * Gives the token a new secret value and returns it; the old value stops working. Repeated after a lost
-   * answer like any PUT: a second roll is harmless, since only the value it returns is valid afterwards.
-   */
-  public Secret roll(String id) {
-    Envelope envelope =
-        transport.sendJsonForSecret("PUT", base() + "/" + checkId(id) + "/value", JsonNodeFactory.instance.objectNode());
-    JsonNode value = envelope.result();
-    if (!value.isTextual() || value.asText().isEmpty()) {
-      throw envelope.malformed("the roll of token " + id + " did not return the new value as a string");
+    /** The tokens that have not expired, fetched lazily, 50 per request. */
+    public Stream<Token> list() {
+        return list(false);
     }
-    return Secret.of(value.asText());
-  }
 
-  /** Checks the credentials the client authenticates with (an API token) and reports on it. */
-  public TokenVerification verify() {
-    Envelope envelope = transport.get(base() + "/verify", Map.of());
-    JsonNode result = envelope.result();
-    if (!result.isObject() || !result.path("id").isTextual()) {
-      throw envelope.malformed("verify did not return {\"id\", \"status\"}");
+    /** Every token (also expired ones when {@code includeExpired}), fetched lazily, 50 per request. */
+    public Stream<Token> list(boolean includeExpired) {
+        return Paging.stream(
+                page -> {
+                    Map<String, String> query = new LinkedHashMap<>();
+                    query.put("page", Integer.toString(page));
+                    query.put("per_page", Integer.toString(Paging.PER_PAGE));
+                    query.put("direction", "asc");
+                    query.put("include_expired", Boolean.toString(includeExpired));
+                    // base() here, not before: even account discovery waits until the first element is wanted.
+                    return transport.get(base(), query);
+                },
+                TokenJson::token);
     }
-    String id = result.get("id").asText();
-    TokenStatus status;
-    try {
-      status = TokenStatus.fromWireName(result.path("status").asText(null));
-    } catch (IllegalArgumentException e) {
-      throw envelope.malformed("verify: " + e.getMessage());
-    }
-    return new TokenVerification(id, status,
-        TokenJson.instant(result, "not_before", id, envelope),
-        TokenJson.instant(result, "expires_on", id, envelope));
-  }
 
-  /**
-   * The permission groups tokens of this owner can grant.
-   *
-   * @param nameFilter Cloudflare's {@code name} filter, or null for none
-   * @param scopeFilter Cloudflare's {@code scope} filter (such as {@code com.cloudflare.api.account.zone}),
-   *     or null for none
-   */
-  public List<PermissionGroup> permissionGroups(String nameFilter, String scopeFilter) {
-    return permissionGroupCatalog(nameFilter, scopeFilter).groups();
-  }
-
-  /** Every permission group of this owner, as a catalog; one request. */
-  PermissionGroupCatalog permissionGroupCatalog(String nameFilter, String scopeFilter) {
-    Map<String, String> query = new LinkedHashMap<>();
-    if (nameFilter != null) {
-      query.put("name", nameFilter);
+    /** The token with this id; a 404 is a {@link CloudflareApiException}. */
+    public Token get(String id) {
+        Envelope envelope = transport.get(base() + "/" + checkId(id), Map.of());
+        return TokenJson.token(envelope.result(), envelope);
     }
-    if (scopeFilter != null) {
-      query.put("scope", scopeFilter);
-    }
-    String path = base() + "/permission_groups";
-    Envelope envelope = transport.get(path, query);
-    try {
-      // One home for the group format: core's catalog reader, which also takes the API's answer.
-      return PermissionGroupCatalog.fromJson(envelope.result(), "live permission groups (GET " + path + ")");
-    } catch (CatalogFormatException e) {
-      throw envelope.malformed(e.getMessage());
-    }
-  }
 
-  private String base() {
-    return owner == TokenOwner.USER ? "/user/tokens" : "/accounts/" + accountId.get() + "/tokens";
-  }
-
-  private static String checkId(String id) {
-    requireNonNull(id, "id");
-    if (!TOKEN_ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("a token id is 1 to 32 letters, digits, '-' or '_', not \"" + id + "\"");
+    /** Creates a token. The answer's value is the only time Cloudflare shows it. */
+    public CreatedToken create(TokenSpec spec) {
+        requireNonNull(spec, "spec");
+        String path = base();
+        Envelope envelope = transport.sendJsonForSecret("POST", path, TokenJson.body(spec, null));
+        try {
+            Token token = TokenJson.token(envelope.result(), envelope);
+            JsonNode value = envelope.result().get("value");
+            if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+                throw envelope.malformed("the created token " + token.id() + " came without its \"value\"");
+            }
+            return new CreatedToken(token, Secret.of(value.asText()));
+        } catch (CloudflareApiException unusable) {
+            // Created, but the answer is unusable: to the caller that is as unknown as a lost answer.
+            throw new CloudflareOutcomeUnknownException(
+                    "POST", path, "succeeded with an answer it cannot use", unusable);
+        }
     }
-    return id;
-  }
 
-  @Override
-  public String toString() {
-    return "TokenApi{" + owner.name().toLowerCase(Locale.ROOT) + " tokens}";
-  }
+    /** Replaces the token's name, policies, condition and validity; its status stays as it is. */
+    public Token update(String id, TokenSpec spec) {
+        return update(id, spec, null);
+    }
+
+    /** Replaces the token's name, policies, condition and validity, and sets its status (null: unchanged). */
+    public Token update(String id, TokenSpec spec, TokenStatus status) {
+        requireNonNull(spec, "spec");
+        Envelope envelope = transport.sendJson("PUT", base() + "/" + checkId(id), TokenJson.body(spec, status));
+        return TokenJson.token(envelope.result(), envelope);
+    }
+
+    /**
+     * Deletes the token; it stops working at once. A token that is already gone is an error, except when
+     * the delete had to be repeated after an attempt that got no answer: then "no such token" means that
+     * attempt deleted it, and this returns normally.
+     */
+    public void delete(String id) {
+        try {
+            transport.sendJson("DELETE", base() + "/" + checkId(id), null);
+        } catch (CloudflareApiException e) {
+            // Cloudflare answers an unknown token id with 400 (sometimes 404); only after a repeat is that success.
+            if (!(e.repeated() && (e.status() == 400 || e.status() == 404))) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Gives the token a new secret value and returns it; the old value stops working. Repeated after a lost
+     * answer like any PUT: a second roll is harmless, since only the value it returns is valid afterwards.
+     */
+    public Secret roll(String id) {
+        Envelope envelope = transport.sendJsonForSecret(
+                "PUT", base() + "/" + checkId(id) + "/value", JsonNodeFactory.instance.objectNode());
+        JsonNode value = envelope.result();
+        if (!value.isTextual() || value.asText().isEmpty()) {
+            throw envelope.malformed("the roll of token " + id + " did not return the new value as a string");
+        }
+        return Secret.of(value.asText());
+    }
+
+    /** Checks the credentials the client authenticates with (an API token) and reports on it. */
+    public TokenVerification verify() {
+        Envelope envelope = transport.get(base() + "/verify", Map.of());
+        JsonNode result = envelope.result();
+        if (!result.isObject() || !result.path("id").isTextual()) {
+            throw envelope.malformed("verify did not return {\"id\", \"status\"}");
+        }
+        String id = result.get("id").asText();
+        TokenStatus status;
+        try {
+            status = TokenStatus.fromWireName(result.path("status").asText(null));
+        } catch (IllegalArgumentException e) {
+            throw envelope.malformed("verify: " + e.getMessage());
+        }
+        return new TokenVerification(
+                id,
+                status,
+                TokenJson.instant(result, "not_before", id, envelope),
+                TokenJson.instant(result, "expires_on", id, envelope));
+    }
+
+    /**
+     * The permission groups tokens of this owner can grant.
+     *
+     * @param nameFilter Cloudflare's {@code name} filter, or null for none
+     * @param scopeFilter Cloudflare's {@code scope} filter (such as {@code com.cloudflare.api.account.zone}),
+     *     or null for none
+     */
+    public List<PermissionGroup> permissionGroups(String nameFilter, String scopeFilter) {
+        return permissionGroupCatalog(nameFilter, scopeFilter).groups();
+    }
+
+    /** Every permission group of this owner, as a catalog; one request. */
+    PermissionGroupCatalog permissionGroupCatalog(String nameFilter, String scopeFilter) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (nameFilter != null) {
+            query.put("name", nameFilter);
+        }
+        if (scopeFilter != null) {
+            query.put("scope", scopeFilter);
+        }
+        String path = base() + "/permission_groups";
+        Envelope envelope = transport.get(path, query);
+        try {
+            // One home for the group format: core's catalog reader, which also takes the API's answer.
+            return PermissionGroupCatalog.fromJson(envelope.result(), "live permission groups (GET " + path + ")");
+        } catch (CatalogFormatException e) {
+            throw envelope.malformed(e.getMessage());
+        }
+    }
+
+    private String base() {
+        return owner == TokenOwner.USER ? "/user/tokens" : "/accounts/" + accountId.get() + "/tokens";
+    }
+
+    private static String checkId(String id) {
+        requireNonNull(id, "id");
+        if (!TOKEN_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("a token id is 1 to 32 letters, digits, '-' or '_', not \"" + id + "\"");
+        }
+        return id;
+    }
+
+    @Override
+    public String toString() {
+        return "TokenApi{" + owner.name().toLowerCase(Locale.ROOT) + " tokens}";
+    }
 }

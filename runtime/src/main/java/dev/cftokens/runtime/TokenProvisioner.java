@@ -10,15 +10,15 @@ import java.util.Map;
  * @param <T> the declaring interface
  */
 public interface TokenProvisioner<T> {
-  /** The declaring interface. */
-  Class<T> tokenType();
+    /** The declaring interface. */
+    Class<T> tokenType();
 
-  /** The token as declared, placeholders unresolved. */
-  TokenDeclaration declaration();
+    /** The token as declared, placeholders unresolved. */
+    TokenDeclaration declaration();
 
-  /** The input values given to {@code create(...)}, by input name. */
-  Map<String, String> inputs();
+    /** The input values given to {@code create(...)}, by input name. */
+    Map<String, String> inputs();
 
-  /** Creates or updates the token so it matches its declaration, and returns it with its value. */
-  ProvisionedToken<T> provision(Cloudflare cloudflare);
+    /** Creates or updates the token so it matches its declaration, and returns it with its value. */
+    ProvisionedToken<T> provision(Cloudflare cloudflare);
 }

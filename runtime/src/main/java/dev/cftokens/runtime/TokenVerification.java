@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param expiresOn expiry, or null
  */
 public record TokenVerification(String id, TokenStatus status, Instant notBefore, Instant expiresOn) {
-  public TokenVerification {
-    requireNonNull(id, "id");
-    requireNonNull(status, "status");
-  }
+    public TokenVerification {
+        requireNonNull(id, "id");
+        requireNonNull(status, "status");
+    }
 }

@@ -3,10 +3,10 @@ package dev.cftokens.runtime;
 import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -18,60 +18,62 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * provokes.
  */
 public final class LeakScan implements BeforeEachCallback, AfterEachCallback {
-  private static final Pattern SECRET_SHAPED = Pattern.compile("[A-Za-z0-9_\\-]{40,}");
-  private static final Pattern AUTH_HEADER = Pattern.compile("(?i)authorization:|bearer |x-auth-key");
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LeakScan.class);
+    private static final Pattern SECRET_SHAPED = Pattern.compile("[A-Za-z0-9_\\-]{40,}");
+    private static final Pattern AUTH_HEADER = Pattern.compile("(?i)authorization:|bearer |x-auth-key");
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LeakScan.class);
 
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    context.getStore(NAMESPACE).put(LogCapture.class, LogCapture.everything());
-  }
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        context.getStore(NAMESPACE).put(LogCapture.class, LogCapture.everything());
+    }
 
-  @Override
-  public void afterEach(ExtensionContext context) {
-    LogCapture capture = context.getStore(NAMESPACE).remove(LogCapture.class, LogCapture.class);
-    capture.close();
-    SimpleFormatter formatter = new SimpleFormatter();
-    for (LogRecord record : capture.records()) {
-      String text = formatter.format(record);
-      if (SECRET_SHAPED.matcher(text).find() || AUTH_HEADER.matcher(text).find()) {
-        throw new AssertionError("a log record of " + record.getLoggerName() + " looks like it holds a secret"
-            + " or an authentication header: " + SECRET_SHAPED.matcher(text).replaceAll("<40+ token characters>"));
-      }
+    @Override
+    public void afterEach(ExtensionContext context) {
+        LogCapture capture = context.getStore(NAMESPACE).remove(LogCapture.class, LogCapture.class);
+        capture.close();
+        SimpleFormatter formatter = new SimpleFormatter();
+        for (LogRecord record : capture.records()) {
+            String text = formatter.format(record);
+            if (SECRET_SHAPED.matcher(text).find() || AUTH_HEADER.matcher(text).find()) {
+                throw new AssertionError("a log record of " + record.getLoggerName() + " looks like it holds a secret"
+                        + " or an authentication header: "
+                        + SECRET_SHAPED.matcher(text).replaceAll("<40+ token characters>"));
+            }
+        }
+        if (capture.records().isEmpty()
+                && context.getRequiredTestClass().isAnnotationPresent(ExpectsRequestLog.class)) {
+            throw new AssertionError("no log record at all: is the capture working?");
+        }
     }
-    if (capture.records().isEmpty() && context.getRequiredTestClass().isAnnotationPresent(ExpectsRequestLog.class)) {
-      throw new AssertionError("no log record at all: is the capture working?");
-    }
-  }
 
-  /**
-   * {@code catchThrowableOfType}, and then a check that no message in the exception's chain (causes and
-   * suppressed exceptions included) holds secret-shaped text or an authentication header.
-   */
-  public static <T extends Throwable> T caught(Class<T> type, ThrowingCallable call) {
-    T thrown = Assertions.catchThrowableOfType(type, call);
-    Assertions.assertThat(thrown).as("expected a " + type.getSimpleName()).isNotNull();
-    check(thrown, new java.util.IdentityHashMap<>());
-    return thrown;
-  }
+    /**
+     * {@code catchThrowableOfType}, and then a check that no message in the exception's chain (causes and
+     * suppressed exceptions included) holds secret-shaped text or an authentication header.
+     */
+    public static <T extends Throwable> T caught(Class<T> type, ThrowingCallable call) {
+        T thrown = Assertions.catchThrowableOfType(type, call);
+        Assertions.assertThat(thrown).as("expected a " + type.getSimpleName()).isNotNull();
+        check(thrown, new java.util.IdentityHashMap<>());
+        return thrown;
+    }
 
-  private static void check(Throwable throwable, java.util.Map<Throwable, Boolean> seen) {
-    if (throwable == null || seen.put(throwable, true) != null) {
-      return;
+    private static void check(Throwable throwable, java.util.Map<Throwable, Boolean> seen) {
+        if (throwable == null || seen.put(throwable, true) != null) {
+            return;
+        }
+        String text = throwable.getClass().getName() + ": " + throwable.getMessage();
+        if (SECRET_SHAPED.matcher(text).find() || AUTH_HEADER.matcher(text).find()) {
+            throw new AssertionError("an exception message looks like it holds a secret or an authentication header: "
+                    + SECRET_SHAPED.matcher(text).replaceAll("<40+ token characters>"));
+        }
+        check(throwable.getCause(), seen);
+        for (Throwable suppressed : throwable.getSuppressed()) {
+            check(suppressed, seen);
+        }
     }
-    String text = throwable.getClass().getName() + ": " + throwable.getMessage();
-    if (SECRET_SHAPED.matcher(text).find() || AUTH_HEADER.matcher(text).find()) {
-      throw new AssertionError("an exception message looks like it holds a secret or an authentication header: "
-          + SECRET_SHAPED.matcher(text).replaceAll("<40+ token characters>"));
-    }
-    check(throwable.getCause(), seen);
-    for (Throwable suppressed : throwable.getSuppressed()) {
-      check(suppressed, seen);
-    }
-  }
 
-  /** Marks a test class whose every test sends requests, so its capture must see at least one record. */
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-  @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
-  public @interface ExpectsRequestLog {}
+    /** Marks a test class whose every test sends requests, so its capture must see at least one record. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    public @interface ExpectsRequestLog {}
 }

@@ -16,45 +16,50 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProvisioningDefaultsTest {
-  @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-  private static Cloudflare cloudflare() {
-    return Cloudflare.builder().baseUrl("http://127.0.0.1:9/client/v4")
-        .accountId("0123456789abcdef0123456789abcdef").apiToken("unused").build();
-  }
-
-  @Test
-  void everyProvisioningInTheJvmSharesOneDefaultStateStore() {
-    // A generated provision(cloudflare) makes a new Provisioning per call: they must share one store,
-    // so its derived key is derived once per JVM, not once per call.
-    StateStore first = Provisioning.with(cloudflare()).effectiveStateStore();
-    StateStore second = Provisioning.with(cloudflare()).effectiveStateStore();
-    assertThat(first).isInstanceOf(FileStateStore.class).isSameAs(second);
-    Path path = ((FileStateStore) first).path();
-    assertThat(path).isAbsolute();
-    assertThat(path.endsWith(FileStateStore.DEFAULT_PATH)).as("%s ends with the default path", path).isTrue();
-  }
-
-  @Test
-  void defaultStoresAreOnePerCanonicalPathEvenWhenAskedForAtOnce() throws Exception {
-    Files.createDirectories(dir.resolve("sub"));
-    Path plain = dir.resolve("state.json");
-    Path roundabout = dir.resolve("sub").resolve("..").resolve("state.json");
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      List<Callable<FileStateStore>> calls = new ArrayList<>();
-      for (int i = 0; i < 32; i++) {
-        Path path = i % 2 == 0 ? plain : roundabout;
-        calls.add(() -> Provisioning.defaultStore(path));
-      }
-      FileStateStore expected = Provisioning.defaultStore(plain);
-      for (Future<FileStateStore> store : pool.invokeAll(calls)) {
-        assertThat(store.get()).isSameAs(expected);
-      }
-    } finally {
-      pool.shutdownNow();
+    private static Cloudflare cloudflare() {
+        return Cloudflare.builder()
+                .baseUrl("http://127.0.0.1:9/client/v4")
+                .accountId("0123456789abcdef0123456789abcdef")
+                .apiToken("unused")
+                .build();
     }
-    assertThat(Provisioning.defaultStore(dir.resolve("other.json")))
-        .isNotSameAs(Provisioning.defaultStore(plain));
-  }
+
+    @Test
+    void everyProvisioningInTheJvmSharesOneDefaultStateStore() {
+        // A generated provision(cloudflare) makes a new Provisioning per call: they must share one store,
+        // so its derived key is derived once per JVM, not once per call.
+        StateStore first = Provisioning.with(cloudflare()).effectiveStateStore();
+        StateStore second = Provisioning.with(cloudflare()).effectiveStateStore();
+        assertThat(first).isInstanceOf(FileStateStore.class).isSameAs(second);
+        Path path = ((FileStateStore) first).path();
+        assertThat(path).isAbsolute();
+        assertThat(path.endsWith(FileStateStore.DEFAULT_PATH))
+                .as("%s ends with the default path", path)
+                .isTrue();
+    }
+
+    @Test
+    void defaultStoresAreOnePerCanonicalPathEvenWhenAskedForAtOnce() throws Exception {
+        Files.createDirectories(dir.resolve("sub"));
+        Path plain = dir.resolve("state.json");
+        Path roundabout = dir.resolve("sub").resolve("..").resolve("state.json");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<FileStateStore>> calls = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                Path path = i % 2 == 0 ? plain : roundabout;
+                calls.add(() -> Provisioning.defaultStore(path));
+            }
+            FileStateStore expected = Provisioning.defaultStore(plain);
+            for (Future<FileStateStore> store : pool.invokeAll(calls)) {
+                assertThat(store.get()).isSameAs(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Provisioning.defaultStore(dir.resolve("other.json"))).isNotSameAs(Provisioning.defaultStore(plain));
+    }
 }

@@ -7,11 +7,11 @@ import dev.cftokens.annotations.Policy;
 /** Scenario 3: object read/write on one R2 bucket of the provisioned account, used as S3 credentials. */
 @ApiToken(name = "R2 Storage Token")
 @Policy(
-    permissionGroups = {
-      PermissionGroups.WORKERS_R2_STORAGE_BUCKET_ITEM_READ,
-      PermissionGroups.WORKERS_R2_STORAGE_BUCKET_ITEM_WRITE
-    },
-    resources = "com.cloudflare.edge.r2.bucket.{account}_default_{bucket}")
+        permissionGroups = {
+            PermissionGroups.WORKERS_R2_STORAGE_BUCKET_ITEM_READ,
+            PermissionGroups.WORKERS_R2_STORAGE_BUCKET_ITEM_WRITE
+        },
+        resources = "com.cloudflare.edge.r2.bucket.{account}_default_{bucket}")
 public interface R2StorageToken {
-  String bucket();
+    String bucket();
 }

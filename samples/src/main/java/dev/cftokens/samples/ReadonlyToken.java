@@ -5,5 +5,7 @@ import dev.cftokens.annotations.Policy;
 
 /** Scenario 1: read-only access to every zone, the smallest useful declaration. */
 @ApiToken(name = "Readonly Zone Token")
-@Policy(permissionGroups = {"Zone Read", "Analytics Read"}, resources = "com.cloudflare.api.account.zone.*")
+@Policy(
+        permissionGroups = {"Zone Read", "Analytics Read"},
+        resources = "com.cloudflare.api.account.zone.*")
 public interface ReadonlyToken {}

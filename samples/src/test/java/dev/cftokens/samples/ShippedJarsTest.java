@@ -27,129 +27,149 @@ import org.junit.jupiter.api.io.TempDir;
  * which a reactor {@code mvn verify} runs before this module's tests; {@code mvn test} alone skips this.
  */
 class ShippedJarsTest {
-  private static final String ZONE = "023e105f4ecef8ad9ca31a8372d0c353";
-  private static final Path EMULATOR_TARGET = Path.of("..", "emulator", "target");
-  private static final Path CLI_JAR = Path.of("..", "runtime", "target", "cftokens-cli.jar");
+    private static final String ZONE = "023e105f4ecef8ad9ca31a8372d0c353";
+    private static final Path EMULATOR_TARGET = Path.of("..", "emulator", "target");
+    private static final Path CLI_JAR = Path.of("..", "runtime", "target", "cftokens-cli.jar");
 
-  @TempDir Path workingDirectory;
+    @TempDir
+    Path workingDirectory;
 
-  private static Optional<Path> emulatorJar() throws IOException {
-    if (!Files.isDirectory(EMULATOR_TARGET)) {
-      return Optional.empty();
+    private static Optional<Path> emulatorJar() throws IOException {
+        if (!Files.isDirectory(EMULATOR_TARGET)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(EMULATOR_TARGET)) {
+            return files.filter(file -> file.getFileName().toString().matches("cftokens-emulator-.*-standalone\\.jar"))
+                    .findFirst();
+        }
     }
-    try (Stream<Path> files = Files.list(EMULATOR_TARGET)) {
-      return files.filter(file -> file.getFileName().toString().matches("cftokens-emulator-.*-standalone\\.jar"))
-          .findFirst();
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
-  }
 
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
+    private record Run(int exitCode, String output) {}
 
-  private record Run(int exitCode, String output) {}
-
-  /** Runs the command line jar in the working directory (its state goes there) and waits for it. */
-  private Run cli(Map<String, String> environment, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(java(), "-jar", CLI_JAR.toAbsolutePath().toString()));
-    command.addAll(List.of(args));
-    // Output to a file, not a pipe, so a command that hangs is killed at the timeout instead of blocking
-    // the build on a read that never ends.
-    Path log = Files.createTempFile(workingDirectory, "cli-", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    builder.environment().keySet().removeIf(name -> name.startsWith("CLOUDFLARE_") || name.startsWith("CFTOKENS_"));
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    boolean finished = process.waitFor(60, TimeUnit.SECONDS);
-    if (!finished) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    /** Runs the command line jar in the working directory (its state goes there) and waits for it. */
+    private Run cli(Map<String, String> environment, String... args) throws Exception {
+        List<String> command =
+                new ArrayList<>(List.of(java(), "-jar", CLI_JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        // Output to a file, not a pipe, so a command that hangs is killed at the timeout instead of blocking
+        // the build on a read that never ends.
+        Path log = Files.createTempFile(workingDirectory, "cli-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("CLOUDFLARE_") || name.startsWith("CFTOKENS_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(finished)
+                .as("%s did not finish within 60 s; it printed: %s", args[0], output)
+                .isTrue();
+        return new Run(process.exitValue(), output);
     }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(finished).as("%s did not finish within 60 s; it printed: %s", args[0], output).isTrue();
-    return new Run(process.exitValue(), output);
-  }
 
-  @Test
-  // In a thread of its own: reading the emulator's announcement blocks in a way an interrupt cannot end.
-  @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void commandLinePlansAppliesAndDestroysTheSamplesOnTheStandaloneEmulator() throws Exception {
-    Optional<Path> emulatorJar = emulatorJar();
-    assumeTrue(emulatorJar.isPresent() && Files.isRegularFile(CLI_JAR),
-        "the standalone emulator and cftokens-cli.jar are built by mvn package; run mvn verify");
-    Path classes = Path.of("target", "classes").toAbsolutePath();
+    @Test
+    // In a thread of its own: reading the emulator's announcement blocks in a way an interrupt cannot end.
+    @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void commandLinePlansAppliesAndDestroysTheSamplesOnTheStandaloneEmulator() throws Exception {
+        Optional<Path> emulatorJar = emulatorJar();
+        assumeTrue(
+                emulatorJar.isPresent() && Files.isRegularFile(CLI_JAR),
+                "the standalone emulator and cftokens-cli.jar are built by mvn package; run mvn verify");
+        Path classes = Path.of("target", "classes").toAbsolutePath();
 
-    Process emulator = new ProcessBuilder(java(), "-jar", emulatorJar.get().toAbsolutePath().toString(), "--port", "0")
-        .redirectErrorStream(true).start();
-    // Not closed by this test: the drain thread below holds the reader's lock until the process ends,
-    // and ending the process closes the stream.
-    BufferedReader announcement =
-        new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
-    try {
-      Map<String, String> environment = exportedVariables(announcement);
-      // Drained, so that whatever the emulator prints later never fills the pipe and stalls it.
-      Thread drain = new Thread(() -> announcement.lines().forEach(ignored -> { }), "emulator-output");
-      drain.setDaemon(true);
-      drain.start();
-      assertThat(environment).containsKeys("CLOUDFLARE_BASE_URL", "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_ACCOUNT_ID");
-      String[] inputs = {"--input", "restricted-token.zoneId=" + ZONE, "--input", "r2-storage-token.bucket=media"};
+        Process emulator = new ProcessBuilder(
+                        java(), "-jar", emulatorJar.get().toAbsolutePath().toString(), "--port", "0")
+                .redirectErrorStream(true)
+                .start();
+        // Not closed by this test: the drain thread below holds the reader's lock until the process ends,
+        // and ending the process closes the stream.
+        BufferedReader announcement =
+                new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            Map<String, String> environment = exportedVariables(announcement);
+            // Drained, so that whatever the emulator prints later never fills the pipe and stalls it.
+            Thread drain = new Thread(() -> announcement.lines().forEach(ignored -> {}), "emulator-output");
+            drain.setDaemon(true);
+            drain.start();
+            assertThat(environment)
+                    .containsKeys("CLOUDFLARE_BASE_URL", "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_ACCOUNT_ID");
+            String[] inputs = {"--input", "restricted-token.zoneId=" + ZONE, "--input", "r2-storage-token.bucket=media"
+            };
 
-      Run verify = cli(environment, "verify");
-      assertThat(verify.exitCode()).as(verify.output()).isZero();
+            Run verify = cli(environment, "verify");
+            assertThat(verify.exitCode()).as(verify.output()).isZero();
 
-      Run firstPlan = cli(environment, concat(new String[] {"plan", "--detailed-exitcode", "--class-path",
-          classes.toString()}, inputs));
-      assertThat(firstPlan.exitCode()).as(firstPlan.output()).isEqualTo(2);
-      assertThat(firstPlan.output()).contains("+ create readonly-token", "+ create restricted-token",
-          "+ create r2-storage-token", "+ create worker-kv-token", "Plan: 4 to create");
+            Run firstPlan = cli(
+                    environment,
+                    concat(new String[] {"plan", "--detailed-exitcode", "--class-path", classes.toString()}, inputs));
+            assertThat(firstPlan.exitCode()).as(firstPlan.output()).isEqualTo(2);
+            assertThat(firstPlan.output())
+                    .contains(
+                            "+ create readonly-token",
+                            "+ create restricted-token",
+                            "+ create r2-storage-token",
+                            "+ create worker-kv-token",
+                            "Plan: 4 to create");
 
-      Run apply = cli(environment, concat(new String[] {"apply", "--class-path", classes.toString()}, inputs));
-      assertThat(apply.exitCode()).as(apply.output()).isZero();
-      assertThat(apply.output()).contains("Apply complete: 4 created");
-      assertThat(Files.exists(workingDirectory.resolve(".cftokens/state.json"))).isTrue();
+            Run apply = cli(environment, concat(new String[] {"apply", "--class-path", classes.toString()}, inputs));
+            assertThat(apply.exitCode()).as(apply.output()).isZero();
+            assertThat(apply.output()).contains("Apply complete: 4 created");
+            assertThat(Files.exists(workingDirectory.resolve(".cftokens/state.json")))
+                    .isTrue();
 
-      Run secondPlan = cli(environment, concat(new String[] {"plan", "--detailed-exitcode", "--class-path",
-          classes.toString()}, inputs));
-      assertThat(secondPlan.exitCode()).as(secondPlan.output()).isZero();
-      assertThat(secondPlan.output()).contains("0 to create", "4 unchanged");
+            Run secondPlan = cli(
+                    environment,
+                    concat(new String[] {"plan", "--detailed-exitcode", "--class-path", classes.toString()}, inputs));
+            assertThat(secondPlan.exitCode()).as(secondPlan.output()).isZero();
+            assertThat(secondPlan.output()).contains("0 to create", "4 unchanged");
 
-      Run destroy = cli(environment, "destroy");
-      assertThat(destroy.exitCode()).as(destroy.output()).isZero();
-      assertThat(destroy.output()).contains("Destroy complete: 4 deleted");
+            Run destroy = cli(environment, "destroy");
+            assertThat(destroy.exitCode()).as(destroy.output()).isZero();
+            assertThat(destroy.output()).contains("Destroy complete: 4 deleted");
 
-      Run afterDestroy = cli(environment, concat(new String[] {"plan", "--detailed-exitcode", "--class-path",
-          classes.toString()}, inputs));
-      assertThat(afterDestroy.exitCode()).as(afterDestroy.output()).isEqualTo(2);
-      assertThat(afterDestroy.output()).contains("Plan: 4 to create");
-    } finally {
-      emulator.destroy();
-      assertThat(emulator.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            Run afterDestroy = cli(
+                    environment,
+                    concat(new String[] {"plan", "--detailed-exitcode", "--class-path", classes.toString()}, inputs));
+            assertThat(afterDestroy.exitCode()).as(afterDestroy.output()).isEqualTo(2);
+            assertThat(afterDestroy.output()).contains("Plan: 4 to create");
+        } finally {
+            emulator.destroy();
+            assertThat(emulator.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
     }
-  }
 
-  /** The {@code export NAME=value} lines the emulator prints before "Press Ctrl-C". */
-  private static Map<String, String> exportedVariables(BufferedReader out) throws IOException {
-    Map<String, String> variables = new HashMap<>();
-    List<String> seen = new ArrayList<>();
-    String line;
-    while ((line = out.readLine()) != null) {
-      seen.add(line);
-      if (line.startsWith("export ")) {
-        String assignment = line.substring("export ".length());
-        int eq = assignment.indexOf('=');
-        variables.put(assignment.substring(0, eq), assignment.substring(eq + 1));
-      }
-      if (line.contains("Press Ctrl-C")) {
-        return variables;
-      }
+    /** The {@code export NAME=value} lines the emulator prints before "Press Ctrl-C". */
+    private static Map<String, String> exportedVariables(BufferedReader out) throws IOException {
+        Map<String, String> variables = new HashMap<>();
+        List<String> seen = new ArrayList<>();
+        String line;
+        while ((line = out.readLine()) != null) {
+            seen.add(line);
+            if (line.startsWith("export ")) {
+                String assignment = line.substring("export ".length());
+                int eq = assignment.indexOf('=');
+                variables.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+            }
+            if (line.contains("Press Ctrl-C")) {
+                return variables;
+            }
+        }
+        throw new AssertionError("the emulator ended before announcing itself; it printed " + seen);
     }
-    throw new AssertionError("the emulator ended before announcing itself; it printed " + seen);
-  }
 
-  private static String[] concat(String[] first, String[] second) {
-    String[] all = new String[first.length + second.length];
-    System.arraycopy(first, 0, all, 0, first.length);
-    System.arraycopy(second, 0, all, first.length, second.length);
-    return all;
-  }
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = new String[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
 }

@@ -13,13 +13,13 @@ import java.util.Set;
  *     scopes this version does not know
  */
 public record PermissionGroup(String id, String name, Set<Scope> scopes) {
-  public PermissionGroup {
-    requireNonNull(id, "id");
-    requireNonNull(name, "name");
-    scopes = Set.copyOf(scopes);
-  }
+    public PermissionGroup {
+        requireNonNull(id, "id");
+        requireNonNull(name, "name");
+        scopes = Set.copyOf(scopes);
+    }
 
-  public boolean hasScope(Scope scope) {
-    return scopes.contains(scope);
-  }
+    public boolean hasScope(Scope scope) {
+        return scopes.contains(scope);
+    }
 }

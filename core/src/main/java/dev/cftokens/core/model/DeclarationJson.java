@@ -27,218 +27,233 @@ import java.util.TreeSet;
  * than the runtime reading it.
  */
 final class DeclarationJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> TOKEN_FIELDS =
-      Set.of("id", "name", "owner", "policies", "requestIp", "notBefore", "expiresOn", "inputs");
-  private static final Set<String> POLICY_FIELDS = Set.of("effect", "permissionGroups", "resources", "within");
-  private static final Set<String> GROUP_FIELDS = Set.of("id", "name");
-  private static final Set<String> REQUEST_IP_FIELDS = Set.of("in", "notIn");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TOKEN_FIELDS =
+            Set.of("id", "name", "owner", "policies", "requestIp", "notBefore", "expiresOn", "inputs");
+    private static final Set<String> POLICY_FIELDS = Set.of("effect", "permissionGroups", "resources", "within");
+    private static final Set<String> GROUP_FIELDS = Set.of("id", "name");
+    private static final Set<String> REQUEST_IP_FIELDS = Set.of("in", "notIn");
 
-  private DeclarationJson() {}
+    private DeclarationJson() {}
 
-  static String write(TokenDeclaration declaration) {
-    StringBuilder out = new StringBuilder("{\n");
-    field(out, 1, "id").append(quote(declaration.id())).append(",\n");
-    field(out, 1, "name").append(quote(declaration.name())).append(",\n");
-    field(out, 1, "owner").append(quote(declaration.owner().name().toLowerCase(Locale.ROOT))).append(",\n");
-    field(out, 1, "policies").append("[\n");
-    for (int i = 0; i < declaration.policies().size(); i++) {
-      PolicyDeclaration policy = declaration.policies().get(i);
-      indent(out, 2).append("{\n");
-      field(out, 3, "effect").append(quote(policy.effect().wireName())).append(",\n");
-      field(out, 3, "permissionGroups").append("[\n");
-      for (int g = 0; g < policy.permissionGroups().size(); g++) {
-        PermissionGroupRef group = policy.permissionGroups().get(g);
-        indent(out, 4).append("{\"id\": ").append(quote(group.id()))
-            .append(", \"name\": ").append(quote(group.name())).append('}')
-            .append(g + 1 < policy.permissionGroups().size() ? ",\n" : "\n");
-      }
-      indent(out, 3).append("],\n");
-      field(out, 3, "resources").append(array(policy.resources()));
-      if (policy.hasWithin()) {
-        out.append(",\n");
-        field(out, 3, "within").append(quote(policy.within()));
-      }
-      out.append('\n');
-      indent(out, 2).append(i + 1 < declaration.policies().size() ? "},\n" : "}\n");
+    static String write(TokenDeclaration declaration) {
+        StringBuilder out = new StringBuilder("{\n");
+        field(out, 1, "id").append(quote(declaration.id())).append(",\n");
+        field(out, 1, "name").append(quote(declaration.name())).append(",\n");
+        field(out, 1, "owner")
+                .append(quote(declaration.owner().name().toLowerCase(Locale.ROOT)))
+                .append(",\n");
+        field(out, 1, "policies").append("[\n");
+        for (int i = 0; i < declaration.policies().size(); i++) {
+            PolicyDeclaration policy = declaration.policies().get(i);
+            indent(out, 2).append("{\n");
+            field(out, 3, "effect").append(quote(policy.effect().wireName())).append(",\n");
+            field(out, 3, "permissionGroups").append("[\n");
+            for (int g = 0; g < policy.permissionGroups().size(); g++) {
+                PermissionGroupRef group = policy.permissionGroups().get(g);
+                indent(out, 4)
+                        .append("{\"id\": ")
+                        .append(quote(group.id()))
+                        .append(", \"name\": ")
+                        .append(quote(group.name()))
+                        .append('}')
+                        .append(g + 1 < policy.permissionGroups().size() ? ",\n" : "\n");
+            }
+            indent(out, 3).append("],\n");
+            field(out, 3, "resources").append(array(policy.resources()));
+            if (policy.hasWithin()) {
+                out.append(",\n");
+                field(out, 3, "within").append(quote(policy.within()));
+            }
+            out.append('\n');
+            indent(out, 2).append(i + 1 < declaration.policies().size() ? "},\n" : "}\n");
+        }
+        indent(out, 1).append(']');
+        RequestIpCondition condition = declaration.condition();
+        if (!condition.isEmpty()) {
+            out.append(",\n");
+            field(out, 1, "requestIp")
+                    .append("{\"in\": ")
+                    .append(array(new TreeSet<>(condition.in())))
+                    .append(", \"notIn\": ")
+                    .append(array(new TreeSet<>(condition.notIn())))
+                    .append('}');
+        }
+        if (declaration.notBefore() != null) {
+            out.append(",\n");
+            field(out, 1, "notBefore").append(quote(declaration.notBefore().toString()));
+        }
+        if (declaration.expiresOn() != null) {
+            out.append(",\n");
+            field(out, 1, "expiresOn").append(quote(declaration.expiresOn().toString()));
+        }
+        if (!declaration.inputs().isEmpty()) {
+            out.append(",\n");
+            field(out, 1, "inputs").append(array(declaration.inputs()));
+        }
+        return out.append("\n}\n").toString();
     }
-    indent(out, 1).append(']');
-    RequestIpCondition condition = declaration.condition();
-    if (!condition.isEmpty()) {
-      out.append(",\n");
-      field(out, 1, "requestIp").append("{\"in\": ").append(array(new TreeSet<>(condition.in())))
-          .append(", \"notIn\": ").append(array(new TreeSet<>(condition.notIn()))).append('}');
-    }
-    if (declaration.notBefore() != null) {
-      out.append(",\n");
-      field(out, 1, "notBefore").append(quote(declaration.notBefore().toString()));
-    }
-    if (declaration.expiresOn() != null) {
-      out.append(",\n");
-      field(out, 1, "expiresOn").append(quote(declaration.expiresOn().toString()));
-    }
-    if (!declaration.inputs().isEmpty()) {
-      out.append(",\n");
-      field(out, 1, "inputs").append(array(declaration.inputs()));
-    }
-    return out.append("\n}\n").toString();
-  }
 
-  static TokenDeclaration read(String json) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw invalid("it is not JSON (" + e.getOriginalMessage() + ")");
+    static TokenDeclaration read(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw invalid("it is not JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid("it is not a JSON object");
+        }
+        checkFields(root, TOKEN_FIELDS, "the token");
+        List<PolicyDeclaration> policies = new ArrayList<>();
+        for (JsonNode policy : array(root, "policies", true)) {
+            checkFields(policy, POLICY_FIELDS, "a policy");
+            List<PermissionGroupRef> groups = new ArrayList<>();
+            for (JsonNode group : array(policy, "permissionGroups", true)) {
+                checkFields(group, GROUP_FIELDS, "a permission group");
+                groups.add(new PermissionGroupRef(text(group, "id", true), text(group, "name", true)));
+            }
+            policies.add(new PolicyDeclaration(
+                    effect(text(policy, "effect", true)),
+                    groups,
+                    strings(policy, "resources", true),
+                    text(policy, "within", false)));
+        }
+        RequestIpCondition condition = RequestIpCondition.NONE;
+        JsonNode requestIp = root.get("requestIp");
+        if (requestIp != null) {
+            checkFields(requestIp, REQUEST_IP_FIELDS, "requestIp");
+            condition = new RequestIpCondition(
+                    new LinkedHashSet<>(strings(requestIp, "in", false)),
+                    new LinkedHashSet<>(strings(requestIp, "notIn", false)));
+        }
+        return new TokenDeclaration(
+                text(root, "id", true),
+                text(root, "name", true),
+                owner(text(root, "owner", true)),
+                policies,
+                condition,
+                instant(root, "notBefore"),
+                instant(root, "expiresOn"),
+                strings(root, "inputs", false));
     }
-    if (root == null || !root.isObject()) {
-      throw invalid("it is not a JSON object");
-    }
-    checkFields(root, TOKEN_FIELDS, "the token");
-    List<PolicyDeclaration> policies = new ArrayList<>();
-    for (JsonNode policy : array(root, "policies", true)) {
-      checkFields(policy, POLICY_FIELDS, "a policy");
-      List<PermissionGroupRef> groups = new ArrayList<>();
-      for (JsonNode group : array(policy, "permissionGroups", true)) {
-        checkFields(group, GROUP_FIELDS, "a permission group");
-        groups.add(new PermissionGroupRef(text(group, "id", true), text(group, "name", true)));
-      }
-      policies.add(new PolicyDeclaration(
-          effect(text(policy, "effect", true)), groups, strings(policy, "resources", true),
-          text(policy, "within", false)));
-    }
-    RequestIpCondition condition = RequestIpCondition.NONE;
-    JsonNode requestIp = root.get("requestIp");
-    if (requestIp != null) {
-      checkFields(requestIp, REQUEST_IP_FIELDS, "requestIp");
-      condition = new RequestIpCondition(
-          new LinkedHashSet<>(strings(requestIp, "in", false)), new LinkedHashSet<>(strings(requestIp, "notIn", false)));
-    }
-    return new TokenDeclaration(
-        text(root, "id", true),
-        text(root, "name", true),
-        owner(text(root, "owner", true)),
-        policies,
-        condition,
-        instant(root, "notBefore"),
-        instant(root, "expiresOn"),
-        strings(root, "inputs", false));
-  }
 
-  private static StringBuilder indent(StringBuilder out, int depth) {
-    return out.append("  ".repeat(depth));
-  }
+    private static StringBuilder indent(StringBuilder out, int depth) {
+        return out.append("  ".repeat(depth));
+    }
 
-  private static StringBuilder field(StringBuilder out, int depth, String name) {
-    return indent(out, depth).append('"').append(name).append("\": ");
-  }
+    private static StringBuilder field(StringBuilder out, int depth, String name) {
+        return indent(out, depth).append('"').append(name).append("\": ");
+    }
 
-  private static String array(Iterable<String> values) {
-    StringBuilder out = new StringBuilder("[");
-    for (String value : values) {
-      out.append(out.length() == 1 ? "" : ", ").append(quote(value));
+    private static String array(Iterable<String> values) {
+        StringBuilder out = new StringBuilder("[");
+        for (String value : values) {
+            out.append(out.length() == 1 ? "" : ", ").append(quote(value));
+        }
+        return out.append(']').toString();
     }
-    return out.append(']').toString();
-  }
 
-  /**
-   * A JSON string of pure printable ASCII: every other character as a {@code \\uXXXX} escape. The text
-   * lands in a Java source file, whose encoding is the build's (not always UTF-8), where JavaPoet takes
-   * U+2028, U+2029 and U+0085 for line breaks, and where a lone surrogate cannot be written at all.
-   */
-  private static String quote(String value) {
-    String quoted = new String(JsonStringEncoder.getInstance().quoteAsString(value));
-    StringBuilder out = new StringBuilder(quoted.length() + 2).append('"');
-    for (int i = 0; i < quoted.length(); i++) {
-      char c = quoted.charAt(i);
-      if (c >= 0x20 && c < 0x7f) {
-        out.append(c);
-      } else {
-        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      }
+    /**
+     * A JSON string of pure printable ASCII: every other character as a {@code \\uXXXX} escape. The text
+     * lands in a Java source file, whose encoding is the build's (not always UTF-8), where JavaPoet takes
+     * U+2028, U+2029 and U+0085 for line breaks, and where a lone surrogate cannot be written at all.
+     */
+    private static String quote(String value) {
+        String quoted = new String(JsonStringEncoder.getInstance().quoteAsString(value));
+        StringBuilder out = new StringBuilder(quoted.length() + 2).append('"');
+        for (int i = 0; i < quoted.length(); i++) {
+            char c = quoted.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                out.append(c);
+            } else {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            }
+        }
+        return out.append('"').toString();
     }
-    return out.append('"').toString();
-  }
 
-  private static void checkFields(JsonNode node, Set<String> known, String what) {
-    if (!node.isObject()) {
-      throw invalid(what + " is not a JSON object");
+    private static void checkFields(JsonNode node, Set<String> known, String what) {
+        if (!node.isObject()) {
+            throw invalid(what + " is not a JSON object");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw invalid(
+                        what + " has the field \"" + name + "\", which this runtime does not know; the provisioner"
+                                + " was generated by another version of cftokens: use the same version of cftokens-processor"
+                                + " and cftokens-runtime");
+            }
+        }
     }
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!known.contains(name)) {
-        throw invalid(what + " has the field \"" + name + "\", which this runtime does not know; the provisioner"
-            + " was generated by another version of cftokens: use the same version of cftokens-processor"
-            + " and cftokens-runtime");
-      }
-    }
-  }
 
-  private static List<JsonNode> array(JsonNode node, String field, boolean required) {
-    JsonNode value = node.get(field);
-    if (value == null && !required) {
-      return List.of();
+    private static List<JsonNode> array(JsonNode node, String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null && !required) {
+            return List.of();
+        }
+        if (value == null || !value.isArray()) {
+            throw invalid("\"" + field + "\" must be an array");
+        }
+        List<JsonNode> elements = new ArrayList<>();
+        value.forEach(elements::add);
+        return elements;
     }
-    if (value == null || !value.isArray()) {
-      throw invalid("\"" + field + "\" must be an array");
-    }
-    List<JsonNode> elements = new ArrayList<>();
-    value.forEach(elements::add);
-    return elements;
-  }
 
-  private static List<String> strings(JsonNode node, String field, boolean required) {
-    List<String> values = new ArrayList<>();
-    for (JsonNode element : array(node, field, required)) {
-      if (!element.isTextual()) {
-        throw invalid("\"" + field + "\" must hold strings, not " + element);
-      }
-      values.add(element.textValue());
+    private static List<String> strings(JsonNode node, String field, boolean required) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode element : array(node, field, required)) {
+            if (!element.isTextual()) {
+                throw invalid("\"" + field + "\" must hold strings, not " + element);
+            }
+            values.add(element.textValue());
+        }
+        return values;
     }
-    return values;
-  }
 
-  private static String text(JsonNode node, String field, boolean required) {
-    JsonNode value = node.get(field);
-    if (value == null && !required) {
-      return "";
+    private static String text(JsonNode node, String field, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null && !required) {
+            return "";
+        }
+        if (value == null || !value.isTextual()) {
+            throw invalid("\"" + field + "\" must be a string");
+        }
+        return value.textValue();
     }
-    if (value == null || !value.isTextual()) {
-      throw invalid("\"" + field + "\" must be a string");
-    }
-    return value.textValue();
-  }
 
-  private static TokenOwner owner(String value) {
-    for (TokenOwner owner : TokenOwner.values()) {
-      if (owner.name().toLowerCase(Locale.ROOT).equals(value)) {
-        return owner;
-      }
+    private static TokenOwner owner(String value) {
+        for (TokenOwner owner : TokenOwner.values()) {
+            if (owner.name().toLowerCase(Locale.ROOT).equals(value)) {
+                return owner;
+            }
+        }
+        throw invalid("\"owner\" must be \"account\" or \"user\", not \"" + value + "\"");
     }
-    throw invalid("\"owner\" must be \"account\" or \"user\", not \"" + value + "\"");
-  }
 
-  private static PolicyEffect effect(String value) {
-    try {
-      return PolicyEffect.fromWireName(value);
-    } catch (IllegalArgumentException e) {
-      throw invalid(e.getMessage());
+    private static PolicyEffect effect(String value) {
+        try {
+            return PolicyEffect.fromWireName(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
     }
-  }
 
-  private static Instant instant(JsonNode node, String field) {
-    String value = text(node, field, false);
-    if (value.isEmpty()) {
-      return null;
+    private static Instant instant(JsonNode node, String field) {
+        String value = text(node, field, false);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid("\"" + field + "\" must be an RFC 3339 UTC time such as 2030-12-31T23:59:59Z, not \"" + value
+                    + "\"");
+        }
     }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw invalid("\"" + field + "\" must be an RFC 3339 UTC time such as 2030-12-31T23:59:59Z, not \"" + value + "\"");
-    }
-  }
 
-  private static IllegalArgumentException invalid(String reason) {
-    return new IllegalArgumentException("invalid token declaration: " + reason);
-  }
+    private static IllegalArgumentException invalid(String reason) {
+        return new IllegalArgumentException("invalid token declaration: " + reason);
+    }
 }

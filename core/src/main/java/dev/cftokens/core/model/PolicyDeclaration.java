@@ -11,15 +11,15 @@ import java.util.List;
  * @param within a parent account key the resources nest under, or empty for none
  */
 public record PolicyDeclaration(
-    PolicyEffect effect, List<PermissionGroupRef> permissionGroups, List<String> resources, String within) {
-  public PolicyDeclaration {
-    requireNonNull(effect, "effect");
-    permissionGroups = List.copyOf(permissionGroups);
-    resources = List.copyOf(resources);
-    within = within == null ? "" : within;
-  }
+        PolicyEffect effect, List<PermissionGroupRef> permissionGroups, List<String> resources, String within) {
+    public PolicyDeclaration {
+        requireNonNull(effect, "effect");
+        permissionGroups = List.copyOf(permissionGroups);
+        resources = List.copyOf(resources);
+        within = within == null ? "" : within;
+    }
 
-  public boolean hasWithin() {
-    return !within.isEmpty();
-  }
+    public boolean hasWithin() {
+        return !within.isEmpty();
+    }
 }

@@ -9,9 +9,9 @@ import java.util.Set;
  * whatever order Cloudflare returns groups and resources in.
  */
 public record PolicySpec(PolicyEffect effect, Set<String> permissionGroupIds, Set<ResourceGrant> resources) {
-  public PolicySpec {
-    requireNonNull(effect, "effect");
-    permissionGroupIds = Set.copyOf(permissionGroupIds);
-    resources = Set.copyOf(resources);
-  }
+    public PolicySpec {
+        requireNonNull(effect, "effect");
+        permissionGroupIds = Set.copyOf(permissionGroupIds);
+        resources = Set.copyOf(resources);
+    }
 }

@@ -15,35 +15,35 @@ import java.util.Set;
  * written: validation is the processor's and the API's job, and comparing must not throw.
  */
 public record RequestIpCondition(Set<String> in, Set<String> notIn) {
-  public static final RequestIpCondition NONE = new RequestIpCondition(Set.of(), Set.of());
+    public static final RequestIpCondition NONE = new RequestIpCondition(Set.of(), Set.of());
 
-  public RequestIpCondition {
-    in = canonical(in);
-    notIn = canonical(notIn);
-  }
-
-  /** True when the token is usable from any address. */
-  public boolean isEmpty() {
-    return in.isEmpty() && notIn.isEmpty();
-  }
-
-  private static Set<String> canonical(Set<String> cidrs) {
-    Set<String> out = new LinkedHashSet<>();
-    for (String cidr : cidrs) {
-      out.add(canonical(cidr));
+    public RequestIpCondition {
+        in = canonical(in);
+        notIn = canonical(notIn);
     }
-    return Set.copyOf(out);
-  }
 
-  static String canonical(String cidr) {
-    String text = cidr.strip();
-    if (text.indexOf('/') < 0) {
-      text = text + (text.indexOf(':') >= 0 ? "/128" : "/32");
+    /** True when the token is usable from any address. */
+    public boolean isEmpty() {
+        return in.isEmpty() && notIn.isEmpty();
     }
-    try {
-      return Cidr.parse(text).toString();
-    } catch (InvalidValueException e) {
-      return cidr;
+
+    private static Set<String> canonical(Set<String> cidrs) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String cidr : cidrs) {
+            out.add(canonical(cidr));
+        }
+        return Set.copyOf(out);
     }
-  }
+
+    static String canonical(String cidr) {
+        String text = cidr.strip();
+        if (text.indexOf('/') < 0) {
+            text = text + (text.indexOf(':') >= 0 ? "/128" : "/32");
+        }
+        try {
+            return Cidr.parse(text).toString();
+        } catch (InvalidValueException e) {
+            return cidr;
+        }
+    }
 }

@@ -9,13 +9,13 @@ import java.util.Set;
  * nested keys it is {@code "key": {"nested1": "*", ...}}, as in all zones of one account.
  */
 public record ResourceGrant(String key, Set<String> nested) {
-  public ResourceGrant {
-    requireNonNull(key, "key");
-    nested = Set.copyOf(nested);
-  }
+    public ResourceGrant {
+        requireNonNull(key, "key");
+        nested = Set.copyOf(nested);
+    }
 
-  /** {@code key → "*"}. */
-  public static ResourceGrant all(String key) {
-    return new ResourceGrant(key, Set.of());
-  }
+    /** {@code key → "*"}. */
+    public static ResourceGrant all(String key) {
+        return new ResourceGrant(key, Set.of());
+    }
 }

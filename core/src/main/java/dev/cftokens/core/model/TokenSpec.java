@@ -13,14 +13,10 @@ import java.util.Set;
  * @param expiresOn expiry, or null for never
  */
 public record TokenSpec(
-    String name,
-    Set<PolicySpec> policies,
-    RequestIpCondition condition,
-    Instant notBefore,
-    Instant expiresOn) {
-  public TokenSpec {
-    requireNonNull(name, "name");
-    policies = Set.copyOf(policies);
-    condition = condition == null ? RequestIpCondition.NONE : condition;
-  }
+        String name, Set<PolicySpec> policies, RequestIpCondition condition, Instant notBefore, Instant expiresOn) {
+    public TokenSpec {
+        requireNonNull(name, "name");
+        policies = Set.copyOf(policies);
+        condition = condition == null ? RequestIpCondition.NONE : condition;
+    }
 }

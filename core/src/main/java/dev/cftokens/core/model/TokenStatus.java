@@ -5,28 +5,29 @@ import java.util.Optional;
 
 /** A token's status as Cloudflare reports it. */
 public enum TokenStatus {
-  ACTIVE,
-  DISABLED,
-  EXPIRED;
+    ACTIVE,
+    DISABLED,
+    EXPIRED;
 
-  /** {@code active}, {@code disabled} or {@code expired}, as the API writes it. */
-  public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** The status the API writes as {@code value}, or empty for anything else. */
-  public static Optional<TokenStatus> find(String value) {
-    for (TokenStatus status : values()) {
-      if (status.wireName().equals(value)) {
-        return Optional.of(status);
-      }
+    /** {@code active}, {@code disabled} or {@code expired}, as the API writes it. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
     }
-    return Optional.empty();
-  }
 
-  /** Parses the API's lower-case status; anything else is an {@link IllegalArgumentException} naming it. */
-  public static TokenStatus fromWireName(String value) {
-    return find(value).orElseThrow(() -> new IllegalArgumentException(
-        "token status must be active, disabled or expired, not \"" + value + "\""));
-  }
+    /** The status the API writes as {@code value}, or empty for anything else. */
+    public static Optional<TokenStatus> find(String value) {
+        for (TokenStatus status : values()) {
+            if (status.wireName().equals(value)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Parses the API's lower-case status; anything else is an {@link IllegalArgumentException} naming it. */
+    public static TokenStatus fromWireName(String value) {
+        return find(value)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "token status must be active, disabled or expired, not \"" + value + "\""));
+    }
 }

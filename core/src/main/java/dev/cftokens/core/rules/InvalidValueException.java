@@ -10,17 +10,17 @@ import static java.util.Objects.requireNonNull;
  * what would be right.
  */
 public final class InvalidValueException extends IllegalArgumentException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String value;
+    private final String value;
 
-  public InvalidValueException(String value, String message) {
-    super(requireNonNull(message, "message"));
-    this.value = requireNonNull(value, "value");
-  }
+    public InvalidValueException(String value, String message) {
+        super(requireNonNull(message, "message"));
+        this.value = requireNonNull(value, "value");
+    }
 
-  /** The offending value exactly as it was given, so a caller can point at it. */
-  public String value() {
-    return value;
-  }
+    /** The offending value exactly as it was given, so a caller can point at it. */
+    public String value() {
+        return value;
+    }
 }

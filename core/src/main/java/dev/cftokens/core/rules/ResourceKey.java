@@ -41,554 +41,582 @@ import java.util.Set;
  * <p>Two keys are equal when their text is equal.
  */
 public final class ResourceKey {
-  private static final String ACCOUNT_KEY = TokenDeclaration.ACCOUNT_KEY;
-  private static final String ACCOUNT_PLACEHOLDER = TokenDeclaration.ACCOUNT_PLACEHOLDER;
-  private static final String WILDCARD = "*";
-  private static final int ID_LENGTH = 32;
-  private static final Set<String> JURISDICTIONS = Set.of("default", "eu", "fedramp");
-  // Prefixes and message pieces built once: parsing a valid key should concatenate nothing.
-  private static final String ACCOUNT_PREFIX = ACCOUNT_KEY + ".";
-  private static final String ZONE_PREFIX = Scope.ZONE.key() + ".";
-  private static final String USER_PREFIX = Scope.USER.key() + ".";
-  private static final String BUCKET_PREFIX = Scope.R2_BUCKET.key() + ".";
-  private static final String BUCKET_SHAPE = BUCKET_PREFIX + "<32 hex account id>_<jurisdiction>_<bucket name>";
-  private static final String BUCKET_EXAMPLE = BUCKET_PREFIX + "{account}_default_{bucket}";
-  private static final String UPPER_CASE = "has upper-case letters; Cloudflare ids are lower case";
+    private static final String ACCOUNT_KEY = TokenDeclaration.ACCOUNT_KEY;
+    private static final String ACCOUNT_PLACEHOLDER = TokenDeclaration.ACCOUNT_PLACEHOLDER;
+    private static final String WILDCARD = "*";
+    private static final int ID_LENGTH = 32;
+    private static final Set<String> JURISDICTIONS = Set.of("default", "eu", "fedramp");
+    // Prefixes and message pieces built once: parsing a valid key should concatenate nothing.
+    private static final String ACCOUNT_PREFIX = ACCOUNT_KEY + ".";
+    private static final String ZONE_PREFIX = Scope.ZONE.key() + ".";
+    private static final String USER_PREFIX = Scope.USER.key() + ".";
+    private static final String BUCKET_PREFIX = Scope.R2_BUCKET.key() + ".";
+    private static final String BUCKET_SHAPE = BUCKET_PREFIX + "<32 hex account id>_<jurisdiction>_<bucket name>";
+    private static final String BUCKET_EXAMPLE = BUCKET_PREFIX + "{account}_default_{bucket}";
+    private static final String UPPER_CASE = "has upper-case letters; Cloudflare ids are lower case";
 
-  /**
-   * The three parts of an R2 bucket key, each as written: concrete, or a {@code {placeholder}} in a
-   * declaration.
-   */
-  public record Bucket(String accountId, String jurisdiction, String name) {
-    public Bucket {
-      requireNonNull(accountId, "accountId");
-      requireNonNull(jurisdiction, "jurisdiction");
-      requireNonNull(name, "name");
+    /**
+     * The three parts of an R2 bucket key, each as written: concrete, or a {@code {placeholder}} in a
+     * declaration.
+     */
+    public record Bucket(String accountId, String jurisdiction, String name) {
+        public Bucket {
+            requireNonNull(accountId, "accountId");
+            requireNonNull(jurisdiction, "jurisdiction");
+            requireNonNull(name, "name");
+        }
     }
-  }
 
-  private final String key;
-  private final KeyForm form;
-  private final Scope scope;
-  private final String id;
-  private final List<String> placeholders;
-  private final boolean wildcard;
-  private final Bucket bucket;
-
-  private ResourceKey(
-      String key, KeyForm form, Scope scope, String id, List<String> placeholders, boolean wildcard, Bucket bucket) {
-    this.key = key;
-    this.form = form;
-    this.scope = scope;
-    this.id = id;
-    this.placeholders = List.copyOf(placeholders);
-    this.wildcard = wildcard;
-    this.bucket = bucket;
-  }
-
-  /**
-   * Checks {@code key} against the forms Cloudflare knows.
-   *
-   * @throws InvalidValueException saying what is wrong with the key and which forms are valid
-   */
-  public static ResourceKey parse(String key, KeyForm form) {
-    requireNonNull(key, "key");
-    requireNonNull(form, "form");
-    return new Parser(key, form).parse();
-  }
-
-  /**
-   * Checks that {@code child} may be nested under {@code parent}, as in {@code @Policy(within =
-   * parent, resources = child)} or {@code {"parent": {"child": "*"}}}: the parent must name one
-   * account (the bare key, {@code {account}} or a 32-hex id; not {@code com.cloudflare.api.account.*},
-   * since nesting means "of this account"), and the child must be a zone or R2 bucket key. When a
-   * bucket key and its parent both name a concrete account, it must be the same one.
-   *
-   * @throws InvalidValueException on the offending key, with {@link InvalidValueException#value()} the
-   *     parent or the child
-   */
-  public static void checkNested(ResourceKey parent, ResourceKey child) {
-    requireNonNull(parent, "parent");
-    requireNonNull(child, "child");
-    if (parent.scope != Scope.ACCOUNT) {
-      throw new InvalidValueException(parent.key, quote(parent.key) + " is " + article(parent.scope)
-          + " key and cannot hold nested keys; only one account can: " + singleAccountForms(parent.form));
-    }
-    if (parent.wildcard) {
-      throw new InvalidValueException(parent.key, quote(parent.key)
-          + " means all accounts and cannot hold nested keys; nested keys belong to one account: "
-          + singleAccountForms(parent.form));
-    }
-    if (child.scope != Scope.ZONE && child.scope != Scope.R2_BUCKET) {
-      throw new InvalidValueException(child.key, quote(child.key) + " is " + article(child.scope)
-          + " key and cannot be nested under an account key; only zone and R2 bucket keys can."
-          + " Grant it as a resource of its own, not within " + parent.key);
-    }
-    if (child.bucket != null && isHexId(child.bucket.accountId()) && isHexId(parent.id)
-        && !child.bucket.accountId().equals(parent.id)) {
-      throw new InvalidValueException(child.key, quote(child.key) + " is a bucket of account "
-          + child.bucket.accountId() + ", so it cannot be nested under account " + parent.id
-          + "; nest it under " + ACCOUNT_KEY + "." + child.bucket.accountId());
-    }
-  }
-
-  /**
-   * Checks that {@code key} may stand on its own rather than nested: {@code
-   * com.cloudflare.edge.r2.bucket.*} cannot, since it means all buckets of the account it is nested
-   * under.
-   *
-   * @throws InvalidValueException naming the key and how to nest it
-   */
-  public static void checkTopLevel(ResourceKey key) {
-    requireNonNull(key, "key");
-    if (key.isNestedOnly()) {
-      String how = key.form == KeyForm.DECLARED
-          ? "declare it with within = \"" + ACCOUNT_KEY + "\" (or another account key)"
-          : "send it as {\"" + ACCOUNT_KEY + ".<32 hex account id>\": {\"" + key.key + "\": \"*\"}}";
-      throw new InvalidValueException(key.key, quote(key.key)
-          + " means all R2 buckets of one account and is only valid nested under that account's key; " + how);
-    }
-  }
-
-  /** The key exactly as given. */
-  public String key() {
-    return key;
-  }
-
-  /** The form the key was checked in. */
-  public KeyForm form() {
-    return form;
-  }
-
-  /** The kind of resource the key names, which decides the permission groups that apply to it. */
-  public Scope scope() {
-    return scope;
-  }
-
-  /**
-   * What follows the scope's prefix: the 32-hex id, {@code *} or {@code {placeholder}}; for a bucket
-   * {@code <account>_<jurisdiction>_<bucket>} or {@code *}; empty for the bare account key.
-   */
-  public String id() {
-    return id;
-  }
-
-  /** The placeholder names in the key, without braces, in order; includes {@code account}. */
-  public List<String> placeholders() {
-    return placeholders;
-  }
-
-  /** The placeholders that need an input value: all but {@code account}, which the provisioner knows. */
-  public List<String> inputs() {
-    List<String> inputs = new ArrayList<>(placeholders);
-    inputs.remove(ACCOUNT_PLACEHOLDER);
-    return List.copyOf(inputs);
-  }
-
-  /** True for {@code ...account.*}, {@code ...zone.*} and {@code ...bucket.*}. */
-  public boolean isWildcard() {
-    return wildcard;
-  }
-
-  /** True for the bare account key and {@code com.cloudflare.api.account.{account}}. */
-  public boolean isProvisionedAccount() {
-    return scope == Scope.ACCOUNT && (id.isEmpty() || id.equals("{" + ACCOUNT_PLACEHOLDER + "}"));
-  }
-
-  /** True when the key can be sent to Cloudflare as it is: no placeholder, not the bare account key. */
-  public boolean isConcrete() {
-    return placeholders.isEmpty() && !id.isEmpty();
-  }
-
-  /** True for {@code com.cloudflare.edge.r2.bucket.*}, which only means something nested. */
-  public boolean isNestedOnly() {
-    return scope == Scope.R2_BUCKET && wildcard;
-  }
-
-  /** The parts of an R2 bucket key; empty for other keys and for {@code ...bucket.*}. */
-  public Optional<Bucket> bucket() {
-    return Optional.ofNullable(bucket);
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof ResourceKey && ((ResourceKey) other).key.equals(key);
-  }
-
-  @Override
-  public int hashCode() {
-    return key.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return key;
-  }
-
-  /**
-   * True when {@code id} has the form of a Cloudflare account, zone or user id: 32 lower-case hex
-   * characters. The one home of that rule, for every module.
-   */
-  public static boolean isHexId(String id) {
-    return id != null && hexIdProblem(id) == null;
-  }
-
-  /**
-   * Why {@code id} is not 32 lowercase hex characters, or null when it is; {@link #UPPER_CASE} when
-   * only the case is wrong.
-   */
-  private static String hexIdProblem(String id) {
-    boolean upper = false;
-    for (int i = 0; i < id.length(); i++) {
-      char c = id.charAt(i);
-      if (c >= 'A' && c <= 'F') {
-        upper = true;
-      } else if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
-        return "is not hex (" + quote(id.substring(i, id.offsetByCodePoints(i, 1))) + " is not a hex digit)";
-      }
-    }
-    if (id.length() != ID_LENGTH) {
-      return "has " + id.length() + (id.length() == 1 ? " character" : " characters");
-    }
-    return upper ? UPPER_CASE : null;
-  }
-
-  private static String singleAccountForms(KeyForm form) {
-    return form == KeyForm.DECLARED
-        ? ACCOUNT_KEY + " (the provisioned account), " + ACCOUNT_KEY + ".{account} or " + ACCOUNT_KEY
-            + ".<32 hex account id>"
-        : ACCOUNT_KEY + ".<32 hex account id>";
-  }
-
-  private static String forms(Scope scope, KeyForm form) {
-    boolean declared = form == KeyForm.DECLARED;
-    switch (scope) {
-      case ACCOUNT:
-        return declared
-            ? ACCOUNT_KEY + " (the provisioned account), " + ACCOUNT_KEY + ".{account}, " + ACCOUNT_KEY
-                + ".<32 hex account id> or " + ACCOUNT_KEY + ".* (all accounts)"
-            : ACCOUNT_KEY + ".<32 hex account id> or " + ACCOUNT_KEY + ".* (all accounts)";
-      case ZONE:
-        return Scope.ZONE.key() + ".<32 hex zone id>" + (declared ? ", " + Scope.ZONE.key() + ".{input}" : "")
-            + " or " + Scope.ZONE.key() + ".* (all zones)";
-      case USER:
-        return Scope.USER.key() + ".<32 hex user tag>" + (declared ? " or " + Scope.USER.key() + ".{input}" : "");
-      case R2_BUCKET:
-        return Scope.R2_BUCKET.key() + ".<32 hex account id>_<jurisdiction>_<bucket name>"
-            + " (jurisdiction default, eu or fedramp" + (declared ? "; each part may be a {placeholder}" : "")
-            + ") or, nested under an account key only, " + Scope.R2_BUCKET.key() + ".*";
-      default:
-        throw new AssertionError(scope);
-    }
-  }
-
-  private static String allForms(KeyForm form) {
-    return "valid keys are account keys (" + forms(Scope.ACCOUNT, form) + "), zone keys (" + forms(Scope.ZONE, form)
-        + "), user keys (" + forms(Scope.USER, form) + ") and R2 bucket keys (" + forms(Scope.R2_BUCKET, form) + ")";
-  }
-
-  private static String article(Scope scope) {
-    return article(scope.displayName());
-  }
-
-  private static String article(String noun) {
-    // The nouns here are account, zone, user, R2 bucket and their ids: only "account" takes "an".
-    return (noun.startsWith("account") ? "an " : "a ") + noun;
-  }
-
-  /** One parse of one key; holds the key so every message can quote it. */
-  private static final class Parser {
     private final String key;
     private final KeyForm form;
-    private final Subject subject;
-    private final List<String> placeholders = new ArrayList<>(3);
+    private final Scope scope;
+    private final String id;
+    private final List<String> placeholders;
+    private final boolean wildcard;
+    private final Bucket bucket;
 
-    Parser(String key, KeyForm form) {
-      this.key = key;
-      this.form = form;
-      this.subject = new Subject("resource key", key);
+    private ResourceKey(
+            String key,
+            KeyForm form,
+            Scope scope,
+            String id,
+            List<String> placeholders,
+            boolean wildcard,
+            Bucket bucket) {
+        this.key = key;
+        this.form = form;
+        this.scope = scope;
+        this.id = id;
+        this.placeholders = List.copyOf(placeholders);
+        this.wildcard = wildcard;
+        this.bucket = bucket;
     }
 
-    ResourceKey parse() {
-      if (key.isEmpty()) {
-        throw invalid("resource key is empty; " + allForms(form));
-      }
-      if (!key.strip().equals(key)) {
-        throw invalid(subject + " has leading or trailing whitespace; write " + quote(key.strip()));
-      }
-      if (key.equals(ACCOUNT_KEY)) {
-        if (form == KeyForm.WIRE) {
-          throw invalid(subject + " names no account; the bare key stands for the provisioned account only in a"
-              + " declaration, a key sent to Cloudflare needs " + forms(Scope.ACCOUNT, form));
+    /**
+     * Checks {@code key} against the forms Cloudflare knows.
+     *
+     * @throws InvalidValueException saying what is wrong with the key and which forms are valid
+     */
+    public static ResourceKey parse(String key, KeyForm form) {
+        requireNonNull(key, "key");
+        requireNonNull(form, "form");
+        return new Parser(key, form).parse();
+    }
+
+    /**
+     * Checks that {@code child} may be nested under {@code parent}, as in {@code @Policy(within =
+     * parent, resources = child)} or {@code {"parent": {"child": "*"}}}: the parent must name one
+     * account (the bare key, {@code {account}} or a 32-hex id; not {@code com.cloudflare.api.account.*},
+     * since nesting means "of this account"), and the child must be a zone or R2 bucket key. When a
+     * bucket key and its parent both name a concrete account, it must be the same one.
+     *
+     * @throws InvalidValueException on the offending key, with {@link InvalidValueException#value()} the
+     *     parent or the child
+     */
+    public static void checkNested(ResourceKey parent, ResourceKey child) {
+        requireNonNull(parent, "parent");
+        requireNonNull(child, "child");
+        if (parent.scope != Scope.ACCOUNT) {
+            throw new InvalidValueException(
+                    parent.key,
+                    quote(parent.key) + " is " + article(parent.scope)
+                            + " key and cannot hold nested keys; only one account can: "
+                            + singleAccountForms(parent.form));
         }
-        return key(Scope.ACCOUNT, "", false, null);
-      }
-      if (key.startsWith(ZONE_PREFIX)) {
-        return idKey(Scope.ZONE, key.substring(ZONE_PREFIX.length()));
-      }
-      if (key.equals(Scope.ZONE.key())) {
-        throw invalid(subject + " names no zone; zone keys are " + forms(Scope.ZONE, form));
-      }
-      if (key.startsWith(ACCOUNT_PREFIX)) {
-        String rest = key.substring(ACCOUNT_PREFIX.length());
-        int close = rest.startsWith("{") ? rest.indexOf('}') : -1;
-        int dot = rest.indexOf('.', close + 1);
-        if (dot >= 0) {
-          String first = rest.substring(0, dot);
-          if (isHexId(first) || close == dot - 1) {
-            // Such as com.cloudflare.api.account.<id>.zone.*: a child written as a path below its account.
-            throw invalid(subject + " writes a key below an account id, but keys do not nest by path; nest the"
-                + " zone or R2 bucket key under the account key instead: "
-                + (form == KeyForm.DECLARED
-                    ? "@Policy(within = \"" + ACCOUNT_KEY + "." + first + "\", resources = \"" + Scope.ZONE.key()
-                        + ".*\")"
-                    : "{\"" + ACCOUNT_KEY + "." + first + "\": {\"" + Scope.ZONE.key() + ".*\": \"*\"}}"));
-          }
-          throw invalid(subject + " is not a Cloudflare resource key: there is no resource type "
-              + quote(first) + " under an account, only zone; " + allForms(form));
+        if (parent.wildcard) {
+            throw new InvalidValueException(
+                    parent.key,
+                    quote(parent.key)
+                            + " means all accounts and cannot hold nested keys; nested keys belong to one account: "
+                            + singleAccountForms(parent.form));
         }
-        return idKey(Scope.ACCOUNT, rest);
-      }
-      if (key.startsWith(USER_PREFIX)) {
-        return idKey(Scope.USER, key.substring(USER_PREFIX.length()));
-      }
-      if (key.equals(Scope.USER.key())) {
-        throw invalid(subject + " names no user; user keys are " + forms(Scope.USER, form));
-      }
-      if (key.startsWith(BUCKET_PREFIX)) {
-        return bucketKey(key.substring(BUCKET_PREFIX.length()));
-      }
-      if (key.equals(Scope.R2_BUCKET.key())) {
-        throw invalid(subject + " names no bucket; R2 bucket keys are " + forms(Scope.R2_BUCKET, form));
-      }
-      throw invalid(subject + " is not a Cloudflare resource key" + nearForm() + "; " + allForms(form));
-    }
-
-    /** A cheap guess at what was meant by an unknown key, or empty. */
-    private String nearForm() {
-      String lower = key.toLowerCase(Locale.ROOT);
-      if (!lower.equals(key)) {
-        try {
-          ResourceKey.parse(lower, form);
-          return " (keys are lower case: write " + lower + ")";
-        } catch (InvalidValueException notThat) {
-          // The lowercase spelling is wrong too; fall through to the general hints.
+        if (child.scope != Scope.ZONE && child.scope != Scope.R2_BUCKET) {
+            throw new InvalidValueException(
+                    child.key,
+                    quote(child.key) + " is " + article(child.scope)
+                            + " key and cannot be nested under an account key; only zone and R2 bucket keys can."
+                            + " Grant it as a resource of its own, not within " + parent.key);
         }
-      }
-      if (lower.startsWith("com.cloudflare.api.zone")) {
-        return " (zone keys live under the account: " + Scope.ZONE.key() + ".…)";
-      }
-      if (lower.startsWith("com.cloudflare.api.accounts") || lower.startsWith("com.cloudflare.api.users")) {
-        return " (the scope names are singular: account, user)";
-      }
-      if (lower.startsWith("com.cloudflare.api.r2") || lower.startsWith("com.cloudflare.r2")) {
-        return " (R2 bucket keys start with " + Scope.R2_BUCKET.key() + ".)";
-      }
-      return "";
-    }
-
-    private ResourceKey idKey(Scope scope, String id) {
-      String idName = idName(scope);
-      if (id.isEmpty()) {
-        throw invalid(subject + " ends with a dot but names no " + idName + "; " + scope.displayName() + " keys are "
-            + forms(scope, form));
-      }
-      if (id.equals(WILDCARD)) {
-        if (scope == Scope.USER) {
-          throw invalid(subject + " is not a user key: there is no wildcard for users; user keys are "
-              + forms(Scope.USER, form));
+        if (child.bucket != null
+                && isHexId(child.bucket.accountId())
+                && isHexId(parent.id)
+                && !child.bucket.accountId().equals(parent.id)) {
+            throw new InvalidValueException(
+                    child.key,
+                    quote(child.key) + " is a bucket of account "
+                            + child.bucket.accountId() + ", so it cannot be nested under account " + parent.id
+                            + "; nest it under " + ACCOUNT_KEY + "." + child.bucket.accountId());
         }
-        return key(scope, id, true, null);
-      }
-      if (id.indexOf('{') >= 0 || id.indexOf('}') >= 0) {
-        String example = placeholderExample(scope);
-        String name = placeholder(id, idName, example);
-        if (scope == Scope.ACCOUNT && !name.equals(ACCOUNT_PLACEHOLDER)) {
-          throw invalid(subject + " uses {" + name + "} as the account id; the only account placeholder is {account},"
-              + " the provisioned account: write " + ACCOUNT_PREFIX + "{account}, or use a 32 hex account id");
+    }
+
+    /**
+     * Checks that {@code key} may stand on its own rather than nested: {@code
+     * com.cloudflare.edge.r2.bucket.*} cannot, since it means all buckets of the account it is nested
+     * under.
+     *
+     * @throws InvalidValueException naming the key and how to nest it
+     */
+    public static void checkTopLevel(ResourceKey key) {
+        requireNonNull(key, "key");
+        if (key.isNestedOnly()) {
+            String how = key.form == KeyForm.DECLARED
+                    ? "declare it with within = \"" + ACCOUNT_KEY + "\" (or another account key)"
+                    : "send it as {\"" + ACCOUNT_KEY + ".<32 hex account id>\": {\"" + key.key + "\": \"*\"}}";
+            throw new InvalidValueException(
+                    key.key,
+                    quote(key.key)
+                            + " means all R2 buckets of one account and is only valid nested under that account's key; "
+                            + how);
         }
-        if (scope != Scope.ACCOUNT && name.equals(ACCOUNT_PLACEHOLDER)) {
-          throw invalid(subject + " puts {account}, the provisioned account's id, where a " + idName
-              + " belongs; name an input instead, like " + example);
+    }
+
+    /** The key exactly as given. */
+    public String key() {
+        return key;
+    }
+
+    /** The form the key was checked in. */
+    public KeyForm form() {
+        return form;
+    }
+
+    /** The kind of resource the key names, which decides the permission groups that apply to it. */
+    public Scope scope() {
+        return scope;
+    }
+
+    /**
+     * What follows the scope's prefix: the 32-hex id, {@code *} or {@code {placeholder}}; for a bucket
+     * {@code <account>_<jurisdiction>_<bucket>} or {@code *}; empty for the bare account key.
+     */
+    public String id() {
+        return id;
+    }
+
+    /** The placeholder names in the key, without braces, in order; includes {@code account}. */
+    public List<String> placeholders() {
+        return placeholders;
+    }
+
+    /** The placeholders that need an input value: all but {@code account}, which the provisioner knows. */
+    public List<String> inputs() {
+        List<String> inputs = new ArrayList<>(placeholders);
+        inputs.remove(ACCOUNT_PLACEHOLDER);
+        return List.copyOf(inputs);
+    }
+
+    /** True for {@code ...account.*}, {@code ...zone.*} and {@code ...bucket.*}. */
+    public boolean isWildcard() {
+        return wildcard;
+    }
+
+    /** True for the bare account key and {@code com.cloudflare.api.account.{account}}. */
+    public boolean isProvisionedAccount() {
+        return scope == Scope.ACCOUNT && (id.isEmpty() || id.equals("{" + ACCOUNT_PLACEHOLDER + "}"));
+    }
+
+    /** True when the key can be sent to Cloudflare as it is: no placeholder, not the bare account key. */
+    public boolean isConcrete() {
+        return placeholders.isEmpty() && !id.isEmpty();
+    }
+
+    /** True for {@code com.cloudflare.edge.r2.bucket.*}, which only means something nested. */
+    public boolean isNestedOnly() {
+        return scope == Scope.R2_BUCKET && wildcard;
+    }
+
+    /** The parts of an R2 bucket key; empty for other keys and for {@code ...bucket.*}. */
+    public Optional<Bucket> bucket() {
+        return Optional.ofNullable(bucket);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ResourceKey && ((ResourceKey) other).key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+
+    /**
+     * True when {@code id} has the form of a Cloudflare account, zone or user id: 32 lower-case hex
+     * characters. The one home of that rule, for every module.
+     */
+    public static boolean isHexId(String id) {
+        return id != null && hexIdProblem(id) == null;
+    }
+
+    /**
+     * Why {@code id} is not 32 lowercase hex characters, or null when it is; {@link #UPPER_CASE} when
+     * only the case is wrong.
+     */
+    private static String hexIdProblem(String id) {
+        boolean upper = false;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c >= 'A' && c <= 'F') {
+                upper = true;
+            } else if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                return "is not hex (" + quote(id.substring(i, id.offsetByCodePoints(i, 1))) + " is not a hex digit)";
+            }
         }
-        return key(scope, id, false, null);
-      }
-      String problem = hexIdProblem(id);
-      if (problem != null) {
-        String right = problem.equals(UPPER_CASE)
-            ? ": write " + scope.key() + "." + id.toLowerCase(Locale.ROOT)
-            : "; " + article(idName) + " is 32 lowercase hex characters; " + scope.displayName() + " keys are "
-                + forms(scope, form);
-        throw invalid(subject + " has " + idName + " " + quote(id) + ", which " + problem + right);
-      }
-      return key(scope, id, false, null);
-    }
-
-    private static String idName(Scope scope) {
-      switch (scope) {
-        case ACCOUNT:
-          return "account id";
-        case ZONE:
-          return "zone id";
-        default:
-          return "user tag";
-      }
-    }
-
-    private static String placeholderExample(Scope scope) {
-      switch (scope) {
-        case ACCOUNT:
-          return ACCOUNT_PREFIX + "{account}";
-        case ZONE:
-          return ZONE_PREFIX + "{zoneId}";
-        default:
-          return USER_PREFIX + "{userTag}";
-      }
-    }
-
-    private ResourceKey bucketKey(String rest) {
-      if (rest.equals(WILDCARD)) {
-        return key(Scope.R2_BUCKET, rest, true, null);
-      }
-      if (rest.isEmpty()) {
-        throw invalid(subject + " ends with a dot but names no bucket; R2 bucket keys are "
-            + forms(Scope.R2_BUCKET, form));
-      }
-      List<String> parts = splitOutsideBraces(rest);
-      if (parts.size() != 3) {
-        String hint;
-        if (parts.size() == 2) {
-          hint = "; if the bucket has no jurisdiction, write " + Scope.R2_BUCKET.key() + "." + parts.get(0)
-              + "_default_" + parts.get(1);
-        } else if (parts.size() > 3) {
-          hint = "; bucket names cannot contain _";
-        } else {
-          hint = ", such as " + Scope.R2_BUCKET.key() + ".023e105f4ecef8ad9ca31a8372d0c353_default_my-bucket";
+        if (id.length() != ID_LENGTH) {
+            return "has " + id.length() + (id.length() == 1 ? " character" : " characters");
         }
-        throw invalid(subject + " has " + parts.size() + (parts.size() == 1 ? " part" : " parts")
-            + " separated by _, not 3; an R2 bucket key is " + BUCKET_SHAPE
-            + ", with jurisdiction default, eu or fedramp" + hint);
-      }
-      String account = parts.get(0);
-      String jurisdiction = parts.get(1);
-      String name = parts.get(2);
-      String example = BUCKET_EXAMPLE;
+        return upper ? UPPER_CASE : null;
+    }
 
-      if (hasBrace(account)) {
-        placeholder(account, "account id", example);
-      } else {
-        String problem = hexIdProblem(account);
-        if (problem != null) {
-          String right = problem.equals(UPPER_CASE)
-              ? ": write " + Scope.R2_BUCKET.key() + "." + account.toLowerCase(Locale.ROOT) + "_" + jurisdiction
-                  + "_" + name
-              : "; an account id is 32 lowercase hex characters; an R2 bucket key is " + BUCKET_SHAPE;
-          throw invalid(subject + " has account id " + quote(account) + ", which " + problem + right);
+    private static String singleAccountForms(KeyForm form) {
+        return form == KeyForm.DECLARED
+                ? ACCOUNT_KEY + " (the provisioned account), " + ACCOUNT_KEY + ".{account} or " + ACCOUNT_KEY
+                        + ".<32 hex account id>"
+                : ACCOUNT_KEY + ".<32 hex account id>";
+    }
+
+    private static String forms(Scope scope, KeyForm form) {
+        boolean declared = form == KeyForm.DECLARED;
+        switch (scope) {
+            case ACCOUNT:
+                return declared
+                        ? ACCOUNT_KEY + " (the provisioned account), " + ACCOUNT_KEY + ".{account}, " + ACCOUNT_KEY
+                                + ".<32 hex account id> or " + ACCOUNT_KEY + ".* (all accounts)"
+                        : ACCOUNT_KEY + ".<32 hex account id> or " + ACCOUNT_KEY + ".* (all accounts)";
+            case ZONE:
+                return Scope.ZONE.key() + ".<32 hex zone id>" + (declared ? ", " + Scope.ZONE.key() + ".{input}" : "")
+                        + " or " + Scope.ZONE.key() + ".* (all zones)";
+            case USER:
+                return Scope.USER.key() + ".<32 hex user tag>"
+                        + (declared ? " or " + Scope.USER.key() + ".{input}" : "");
+            case R2_BUCKET:
+                return Scope.R2_BUCKET.key() + ".<32 hex account id>_<jurisdiction>_<bucket name>"
+                        + " (jurisdiction default, eu or fedramp"
+                        + (declared ? "; each part may be a {placeholder}" : "")
+                        + ") or, nested under an account key only, " + Scope.R2_BUCKET.key() + ".*";
+            default:
+                throw new AssertionError(scope);
         }
-      }
+    }
 
-      if (hasBrace(jurisdiction)) {
-        notAccount(placeholder(jurisdiction, "jurisdiction", example), "jurisdiction", example);
-      } else if (!JURISDICTIONS.contains(jurisdiction)) {
-        String lower = jurisdiction.toLowerCase(Locale.ROOT);
-        String right = JURISDICTIONS.contains(lower)
-            ? "jurisdictions are lower case: write " + lower
-            : "jurisdictions are default (none), eu and fedramp";
-        throw invalid(subject + " has jurisdiction " + quote(jurisdiction) + "; " + right);
-      }
+    private static String allForms(KeyForm form) {
+        return "valid keys are account keys (" + forms(Scope.ACCOUNT, form) + "), zone keys (" + forms(Scope.ZONE, form)
+                + "), user keys (" + forms(Scope.USER, form) + ") and R2 bucket keys (" + forms(Scope.R2_BUCKET, form)
+                + ")";
+    }
 
-      if (hasBrace(name)) {
-        notAccount(placeholder(name, "bucket name", example), "bucket name", example);
-      } else {
-        String problem = bucketNameProblem(name);
-        if (problem != null) {
-          throw invalid(subject + " has bucket name " + quote(name) + ", which " + problem);
+    private static String article(Scope scope) {
+        return article(scope.displayName());
+    }
+
+    private static String article(String noun) {
+        // The nouns here are account, zone, user, R2 bucket and their ids: only "account" takes "an".
+        return (noun.startsWith("account") ? "an " : "a ") + noun;
+    }
+
+    /** One parse of one key; holds the key so every message can quote it. */
+    private static final class Parser {
+        private final String key;
+        private final KeyForm form;
+        private final Subject subject;
+        private final List<String> placeholders = new ArrayList<>(3);
+
+        Parser(String key, KeyForm form) {
+            this.key = key;
+            this.form = form;
+            this.subject = new Subject("resource key", key);
         }
-      }
-      return key(Scope.R2_BUCKET, rest, false, new Bucket(account, jurisdiction, name));
+
+        ResourceKey parse() {
+            if (key.isEmpty()) {
+                throw invalid("resource key is empty; " + allForms(form));
+            }
+            if (!key.strip().equals(key)) {
+                throw invalid(subject + " has leading or trailing whitespace; write " + quote(key.strip()));
+            }
+            if (key.equals(ACCOUNT_KEY)) {
+                if (form == KeyForm.WIRE) {
+                    throw invalid(
+                            subject + " names no account; the bare key stands for the provisioned account only in a"
+                                    + " declaration, a key sent to Cloudflare needs " + forms(Scope.ACCOUNT, form));
+                }
+                return key(Scope.ACCOUNT, "", false, null);
+            }
+            if (key.startsWith(ZONE_PREFIX)) {
+                return idKey(Scope.ZONE, key.substring(ZONE_PREFIX.length()));
+            }
+            if (key.equals(Scope.ZONE.key())) {
+                throw invalid(subject + " names no zone; zone keys are " + forms(Scope.ZONE, form));
+            }
+            if (key.startsWith(ACCOUNT_PREFIX)) {
+                String rest = key.substring(ACCOUNT_PREFIX.length());
+                int close = rest.startsWith("{") ? rest.indexOf('}') : -1;
+                int dot = rest.indexOf('.', close + 1);
+                if (dot >= 0) {
+                    String first = rest.substring(0, dot);
+                    if (isHexId(first) || close == dot - 1) {
+                        // Such as com.cloudflare.api.account.<id>.zone.*: a child written as a path below its account.
+                        throw invalid(
+                                subject + " writes a key below an account id, but keys do not nest by path; nest the"
+                                        + " zone or R2 bucket key under the account key instead: "
+                                        + (form == KeyForm.DECLARED
+                                                ? "@Policy(within = \"" + ACCOUNT_KEY + "." + first
+                                                        + "\", resources = \"" + Scope.ZONE.key() + ".*\")"
+                                                : "{\"" + ACCOUNT_KEY + "." + first + "\": {\"" + Scope.ZONE.key()
+                                                        + ".*\": \"*\"}}"));
+                    }
+                    throw invalid(subject + " is not a Cloudflare resource key: there is no resource type "
+                            + quote(first) + " under an account, only zone; " + allForms(form));
+                }
+                return idKey(Scope.ACCOUNT, rest);
+            }
+            if (key.startsWith(USER_PREFIX)) {
+                return idKey(Scope.USER, key.substring(USER_PREFIX.length()));
+            }
+            if (key.equals(Scope.USER.key())) {
+                throw invalid(subject + " names no user; user keys are " + forms(Scope.USER, form));
+            }
+            if (key.startsWith(BUCKET_PREFIX)) {
+                return bucketKey(key.substring(BUCKET_PREFIX.length()));
+            }
+            if (key.equals(Scope.R2_BUCKET.key())) {
+                throw invalid(subject + " names no bucket; R2 bucket keys are " + forms(Scope.R2_BUCKET, form));
+            }
+            throw invalid(subject + " is not a Cloudflare resource key" + nearForm() + "; " + allForms(form));
+        }
+
+        /** A cheap guess at what was meant by an unknown key, or empty. */
+        private String nearForm() {
+            String lower = key.toLowerCase(Locale.ROOT);
+            if (!lower.equals(key)) {
+                try {
+                    ResourceKey.parse(lower, form);
+                    return " (keys are lower case: write " + lower + ")";
+                } catch (InvalidValueException notThat) {
+                    // The lowercase spelling is wrong too; fall through to the general hints.
+                }
+            }
+            if (lower.startsWith("com.cloudflare.api.zone")) {
+                return " (zone keys live under the account: " + Scope.ZONE.key() + ".…)";
+            }
+            if (lower.startsWith("com.cloudflare.api.accounts") || lower.startsWith("com.cloudflare.api.users")) {
+                return " (the scope names are singular: account, user)";
+            }
+            if (lower.startsWith("com.cloudflare.api.r2") || lower.startsWith("com.cloudflare.r2")) {
+                return " (R2 bucket keys start with " + Scope.R2_BUCKET.key() + ".)";
+            }
+            return "";
+        }
+
+        private ResourceKey idKey(Scope scope, String id) {
+            String idName = idName(scope);
+            if (id.isEmpty()) {
+                throw invalid(subject + " ends with a dot but names no " + idName + "; " + scope.displayName()
+                        + " keys are " + forms(scope, form));
+            }
+            if (id.equals(WILDCARD)) {
+                if (scope == Scope.USER) {
+                    throw invalid(subject + " is not a user key: there is no wildcard for users; user keys are "
+                            + forms(Scope.USER, form));
+                }
+                return key(scope, id, true, null);
+            }
+            if (id.indexOf('{') >= 0 || id.indexOf('}') >= 0) {
+                String example = placeholderExample(scope);
+                String name = placeholder(id, idName, example);
+                if (scope == Scope.ACCOUNT && !name.equals(ACCOUNT_PLACEHOLDER)) {
+                    throw invalid(subject + " uses {" + name
+                            + "} as the account id; the only account placeholder is {account},"
+                            + " the provisioned account: write " + ACCOUNT_PREFIX
+                            + "{account}, or use a 32 hex account id");
+                }
+                if (scope != Scope.ACCOUNT && name.equals(ACCOUNT_PLACEHOLDER)) {
+                    throw invalid(subject + " puts {account}, the provisioned account's id, where a " + idName
+                            + " belongs; name an input instead, like " + example);
+                }
+                return key(scope, id, false, null);
+            }
+            String problem = hexIdProblem(id);
+            if (problem != null) {
+                String right = problem.equals(UPPER_CASE)
+                        ? ": write " + scope.key() + "." + id.toLowerCase(Locale.ROOT)
+                        : "; " + article(idName) + " is 32 lowercase hex characters; " + scope.displayName()
+                                + " keys are " + forms(scope, form);
+                throw invalid(subject + " has " + idName + " " + quote(id) + ", which " + problem + right);
+            }
+            return key(scope, id, false, null);
+        }
+
+        private static String idName(Scope scope) {
+            switch (scope) {
+                case ACCOUNT:
+                    return "account id";
+                case ZONE:
+                    return "zone id";
+                default:
+                    return "user tag";
+            }
+        }
+
+        private static String placeholderExample(Scope scope) {
+            switch (scope) {
+                case ACCOUNT:
+                    return ACCOUNT_PREFIX + "{account}";
+                case ZONE:
+                    return ZONE_PREFIX + "{zoneId}";
+                default:
+                    return USER_PREFIX + "{userTag}";
+            }
+        }
+
+        private ResourceKey bucketKey(String rest) {
+            if (rest.equals(WILDCARD)) {
+                return key(Scope.R2_BUCKET, rest, true, null);
+            }
+            if (rest.isEmpty()) {
+                throw invalid(subject + " ends with a dot but names no bucket; R2 bucket keys are "
+                        + forms(Scope.R2_BUCKET, form));
+            }
+            List<String> parts = splitOutsideBraces(rest);
+            if (parts.size() != 3) {
+                String hint;
+                if (parts.size() == 2) {
+                    hint = "; if the bucket has no jurisdiction, write " + Scope.R2_BUCKET.key() + "." + parts.get(0)
+                            + "_default_" + parts.get(1);
+                } else if (parts.size() > 3) {
+                    hint = "; bucket names cannot contain _";
+                } else {
+                    hint = ", such as " + Scope.R2_BUCKET.key() + ".023e105f4ecef8ad9ca31a8372d0c353_default_my-bucket";
+                }
+                throw invalid(subject + " has " + parts.size() + (parts.size() == 1 ? " part" : " parts")
+                        + " separated by _, not 3; an R2 bucket key is " + BUCKET_SHAPE
+                        + ", with jurisdiction default, eu or fedramp" + hint);
+            }
+            String account = parts.get(0);
+            String jurisdiction = parts.get(1);
+            String name = parts.get(2);
+            String example = BUCKET_EXAMPLE;
+
+            if (hasBrace(account)) {
+                placeholder(account, "account id", example);
+            } else {
+                String problem = hexIdProblem(account);
+                if (problem != null) {
+                    String right = problem.equals(UPPER_CASE)
+                            ? ": write " + Scope.R2_BUCKET.key() + "." + account.toLowerCase(Locale.ROOT) + "_"
+                                    + jurisdiction + "_" + name
+                            : "; an account id is 32 lowercase hex characters; an R2 bucket key is " + BUCKET_SHAPE;
+                    throw invalid(subject + " has account id " + quote(account) + ", which " + problem + right);
+                }
+            }
+
+            if (hasBrace(jurisdiction)) {
+                notAccount(placeholder(jurisdiction, "jurisdiction", example), "jurisdiction", example);
+            } else if (!JURISDICTIONS.contains(jurisdiction)) {
+                String lower = jurisdiction.toLowerCase(Locale.ROOT);
+                String right = JURISDICTIONS.contains(lower)
+                        ? "jurisdictions are lower case: write " + lower
+                        : "jurisdictions are default (none), eu and fedramp";
+                throw invalid(subject + " has jurisdiction " + quote(jurisdiction) + "; " + right);
+            }
+
+            if (hasBrace(name)) {
+                notAccount(placeholder(name, "bucket name", example), "bucket name", example);
+            } else {
+                String problem = bucketNameProblem(name);
+                if (problem != null) {
+                    throw invalid(subject + " has bucket name " + quote(name) + ", which " + problem);
+                }
+            }
+            return key(Scope.R2_BUCKET, rest, false, new Bucket(account, jurisdiction, name));
+        }
+
+        private void notAccount(String name, String partName, String example) {
+            if (name.equals(ACCOUNT_PLACEHOLDER)) {
+                throw invalid(subject + " puts {account}, the provisioned account's id, where the " + partName
+                        + " belongs; name an input instead, like " + example);
+            }
+        }
+
+        /** Checks a placeholder that should make up all of {@code part}; returns its name. */
+        private String placeholder(String part, String partName, String example) {
+            if (form == KeyForm.WIRE) {
+                throw invalid(subject + " holds a placeholder; placeholders such as {zoneId} are only for declarations,"
+                        + " a key sent to Cloudflare needs a concrete " + partName);
+            }
+            int open = part.indexOf('{');
+            if (open != 0 || part.indexOf('}') != part.length() - 1 || part.indexOf('{', 1) >= 0) {
+                throw invalid(subject + " has " + partName + " " + quote(part) + "; a placeholder must be the whole "
+                        + partName + ", a Java identifier in braces, like " + example);
+            }
+            String name = part.substring(1, part.length() - 1);
+            if (!JavaNames.isIdentifier(name)) {
+                throw invalid(subject + " has placeholder " + part + ", which is not a Java identifier; a placeholder"
+                        + " names a no-argument String method of the token interface, like " + example);
+            }
+            placeholders.add(name);
+            return name;
+        }
+
+        private ResourceKey key(Scope scope, String id, boolean wildcard, Bucket bucket) {
+            return new ResourceKey(key, form, scope, id, placeholders, wildcard, bucket);
+        }
+
+        private InvalidValueException invalid(String message) {
+            return new InvalidValueException(key, message);
+        }
     }
 
-    private void notAccount(String name, String partName, String example) {
-      if (name.equals(ACCOUNT_PLACEHOLDER)) {
-        throw invalid(subject + " puts {account}, the provisioned account's id, where the " + partName
-            + " belongs; name an input instead, like " + example);
-      }
+    private static boolean hasBrace(String part) {
+        return part.indexOf('{') >= 0 || part.indexOf('}') >= 0;
     }
 
-    /** Checks a placeholder that should make up all of {@code part}; returns its name. */
-    private String placeholder(String part, String partName, String example) {
-      if (form == KeyForm.WIRE) {
-        throw invalid(subject + " holds a placeholder; placeholders such as {zoneId} are only for declarations,"
-            + " a key sent to Cloudflare needs a concrete " + partName);
-      }
-      int open = part.indexOf('{');
-      if (open != 0 || part.indexOf('}') != part.length() - 1 || part.indexOf('{', 1) >= 0) {
-        throw invalid(subject + " has " + partName + " " + quote(part) + "; a placeholder must be the whole "
-            + partName + ", a Java identifier in braces, like " + example);
-      }
-      String name = part.substring(1, part.length() - 1);
-      if (!JavaNames.isIdentifier(name)) {
-        throw invalid(subject + " has placeholder " + part + ", which is not a Java identifier; a placeholder"
-            + " names a no-argument String method of the token interface, like " + example);
-      }
-      placeholders.add(name);
-      return name;
+    // Placeholders may contain _ (they are Java identifiers), so only a _ outside braces separates parts.
+    private static List<String> splitOutsideBraces(String text) {
+        List<String> parts = new ArrayList<>(3);
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == '_' && depth == 0) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
     }
 
-    private ResourceKey key(Scope scope, String id, boolean wildcard, Bucket bucket) {
-      return new ResourceKey(key, form, scope, id, placeholders, wildcard, bucket);
+    private static String bucketNameProblem(String name) {
+        if (name.length() < 3 || name.length() > 63) {
+            return "has " + name.length() + " characters; R2 bucket names have 3 to 63";
+        }
+        boolean upper = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            } else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
+                return "contains " + quote(name.substring(i, name.offsetByCodePoints(i, 1)))
+                        + "; R2 bucket names hold only lowercase letters, digits and hyphens";
+            }
+        }
+        if (upper) {
+            return "has upper-case letters; R2 bucket names are lower case: " + name.toLowerCase(Locale.ROOT);
+        }
+        if (name.startsWith("-") || name.endsWith("-")) {
+            return (name.startsWith("-") ? "starts" : "ends") + " with a hyphen; R2 bucket names start and end"
+                    + " with a letter or digit";
+        }
+        return null;
     }
-
-    private InvalidValueException invalid(String message) {
-      return new InvalidValueException(key, message);
-    }
-  }
-
-  private static boolean hasBrace(String part) {
-    return part.indexOf('{') >= 0 || part.indexOf('}') >= 0;
-  }
-
-  // Placeholders may contain _ (they are Java identifiers), so only a _ outside braces separates parts.
-  private static List<String> splitOutsideBraces(String text) {
-    List<String> parts = new ArrayList<>(3);
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '{') {
-        depth++;
-      } else if (c == '}') {
-        depth = Math.max(0, depth - 1);
-      } else if (c == '_' && depth == 0) {
-        parts.add(text.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(text.substring(start));
-    return parts;
-  }
-
-  private static String bucketNameProblem(String name) {
-    if (name.length() < 3 || name.length() > 63) {
-      return "has " + name.length() + " characters; R2 bucket names have 3 to 63";
-    }
-    boolean upper = false;
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        upper = true;
-      } else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
-        return "contains " + quote(name.substring(i, name.offsetByCodePoints(i, 1)))
-            + "; R2 bucket names hold only lowercase letters, digits and hyphens";
-      }
-    }
-    if (upper) {
-      return "has upper-case letters; R2 bucket names are lower case: " + name.toLowerCase(Locale.ROOT);
-    }
-    if (name.startsWith("-") || name.endsWith("-")) {
-      return (name.startsWith("-") ? "starts" : "ends") + " with a hyphen; R2 bucket names start and end"
-          + " with a letter or digit";
-    }
-    return null;
-  }
 }

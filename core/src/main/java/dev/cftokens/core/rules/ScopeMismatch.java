@@ -12,20 +12,20 @@ import dev.cftokens.core.catalog.PermissionGroup;
  * @param message what is wrong and how to fix it, naming the group or key
  */
 public record ScopeMismatch(PermissionGroup group, ResourceKey key, String message) {
-  public ScopeMismatch {
-    if ((group == null) == (key == null)) {
-      throw new IllegalArgumentException("exactly one of group and key must be given");
+    public ScopeMismatch {
+        if ((group == null) == (key == null)) {
+            throw new IllegalArgumentException("exactly one of group and key must be given");
+        }
+        requireNonNull(message, "message");
     }
-    requireNonNull(message, "message");
-  }
 
-  /** True for a group without a resource of its scope. */
-  public boolean isGroupMismatch() {
-    return group != null;
-  }
+    /** True for a group without a resource of its scope. */
+    public boolean isGroupMismatch() {
+        return group != null;
+    }
 
-  /** True for a key without a group of its scope. */
-  public boolean isKeyMismatch() {
-    return key != null;
-  }
+    /** True for a key without a group of its scope. */
+    public boolean isKeyMismatch() {
+        return key != null;
+    }
 }

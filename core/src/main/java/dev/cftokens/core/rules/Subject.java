@@ -5,20 +5,20 @@ package dev.cftokens.core.rules;
  * when a message is, so that parsing a valid value allocates no message pieces.
  */
 final class Subject {
-  private final String kind;
-  private final String value;
+    private final String kind;
+    private final String value;
 
-  Subject(String kind, String value) {
-    this.kind = kind;
-    this.value = value;
-  }
+    Subject(String kind, String value) {
+        this.kind = kind;
+        this.value = value;
+    }
 
-  static String quote(String value) {
-    return '"' + value + '"';
-  }
+    static String quote(String value) {
+        return '"' + value + '"';
+    }
 
-  @Override
-  public String toString() {
-    return kind + " " + quote(value);
-  }
+    @Override
+    public String toString() {
+        return kind + " " + quote(value);
+    }
 }

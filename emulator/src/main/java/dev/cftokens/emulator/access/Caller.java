@@ -13,31 +13,31 @@ import dev.cftokens.emulator.tokens.StoredToken;
  * @param rateLimitKey what the rate limit counts requests by: one bucket per credential
  */
 public record Caller(Kind kind, String tokenId, StoredToken token, String rateLimitKey) {
-  /** The kinds of credential the emulator accepts. */
-  public enum Kind {
-    /** The bootstrap token: a user-level token with every right. */
-    ADMIN_TOKEN,
-    /** X-Auth-Email + X-Auth-Key of the configured user: every right, like Cloudflare's global key. */
-    GLOBAL_API_KEY,
-    /** A token this emulator issued, limited to what its policies allow. */
-    ISSUED_TOKEN
-  }
+    /** The kinds of credential the emulator accepts. */
+    public enum Kind {
+        /** The bootstrap token: a user-level token with every right. */
+        ADMIN_TOKEN,
+        /** X-Auth-Email + X-Auth-Key of the configured user: every right, like Cloudflare's global key. */
+        GLOBAL_API_KEY,
+        /** A token this emulator issued, limited to what its policies allow. */
+        ISSUED_TOKEN
+    }
 
-  public Caller {
-    requireNonNull(kind, "kind");
-    requireNonNull(rateLimitKey, "rateLimitKey");
-  }
+    public Caller {
+        requireNonNull(kind, "kind");
+        requireNonNull(rateLimitKey, "rateLimitKey");
+    }
 
-  public boolean hasAllRights() {
-    return kind != Kind.ISSUED_TOKEN;
-  }
+    public boolean hasAllRights() {
+        return kind != Kind.ISSUED_TOKEN;
+    }
 
-  public boolean isToken() {
-    return kind != Kind.GLOBAL_API_KEY;
-  }
+    public boolean isToken() {
+        return kind != Kind.GLOBAL_API_KEY;
+    }
 
-  /** True for an issued account-owned token, which cannot act as a user. */
-  public boolean isAccountOwnedToken() {
-    return token != null && token.owner() == TokenOwner.ACCOUNT;
-  }
+    /** True for an issued account-owned token, which cannot act as a user. */
+    public boolean isAccountOwnedToken() {
+        return token != null && token.owner() == TokenOwner.ACCOUNT;
+    }
 }

@@ -8,19 +8,19 @@ import java.util.List;
  * {@code messages}.
  */
 public record ApiResponse(int status, JsonNode result, JsonNode resultInfo, List<ErrorDetail> messages) {
-  public ApiResponse {
-    messages = List.copyOf(messages);
-  }
+    public ApiResponse {
+        messages = List.copyOf(messages);
+    }
 
-  public static ApiResponse ok(JsonNode result) {
-    return new ApiResponse(200, result, null, List.of());
-  }
+    public static ApiResponse ok(JsonNode result) {
+        return new ApiResponse(200, result, null, List.of());
+    }
 
-  public static ApiResponse list(JsonNode result, JsonNode resultInfo) {
-    return new ApiResponse(200, result, resultInfo, List.of());
-  }
+    public static ApiResponse list(JsonNode result, JsonNode resultInfo) {
+        return new ApiResponse(200, result, resultInfo, List.of());
+    }
 
-  public ApiResponse withMessage(int code, String message) {
-    return new ApiResponse(status, result, resultInfo, List.of(new ErrorDetail(code, message)));
-  }
+    public ApiResponse withMessage(int code, String message) {
+        return new ApiResponse(status, result, resultInfo, List.of(new ErrorDetail(code, message)));
+    }
 }

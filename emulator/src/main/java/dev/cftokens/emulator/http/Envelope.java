@@ -9,37 +9,37 @@ import java.util.List;
  * {@code result_info} for lists.
  */
 public final class Envelope {
-  private Envelope() {}
+    private Envelope() {}
 
-  public static byte[] success(ApiResponse response) {
-    ObjectNode root = Json.object();
-    root.put("success", true);
-    root.putArray("errors");
-    details(root.putArray("messages"), response.messages());
-    root.set("result", response.result());
-    if (response.resultInfo() != null) {
-      root.set("result_info", response.resultInfo());
+    public static byte[] success(ApiResponse response) {
+        ObjectNode root = Json.object();
+        root.put("success", true);
+        root.putArray("errors");
+        details(root.putArray("messages"), response.messages());
+        root.set("result", response.result());
+        if (response.resultInfo() != null) {
+            root.set("result_info", response.resultInfo());
+        }
+        return Json.bytes(root);
     }
-    return Json.bytes(root);
-  }
 
-  public static byte[] failure(List<ErrorDetail> errors) {
-    ObjectNode root = Json.object();
-    root.put("success", false);
-    details(root.putArray("errors"), errors);
-    root.putArray("messages");
-    root.putNull("result");
-    return Json.bytes(root);
-  }
-
-  private static void details(ArrayNode array, List<ErrorDetail> details) {
-    for (ErrorDetail detail : details) {
-      ObjectNode node = array.addObject();
-      node.put("code", detail.code());
-      node.put("message", detail.message());
-      if (!detail.errorChain().isEmpty()) {
-        details(node.putArray("error_chain"), detail.errorChain());
-      }
+    public static byte[] failure(List<ErrorDetail> errors) {
+        ObjectNode root = Json.object();
+        root.put("success", false);
+        details(root.putArray("errors"), errors);
+        root.putArray("messages");
+        root.putNull("result");
+        return Json.bytes(root);
     }
-  }
+
+    private static void details(ArrayNode array, List<ErrorDetail> details) {
+        for (ErrorDetail detail : details) {
+            ObjectNode node = array.addObject();
+            node.put("code", detail.code());
+            node.put("message", detail.message());
+            if (!detail.errorChain().isEmpty()) {
+                details(node.putArray("error_chain"), detail.errorChain());
+            }
+        }
+    }
 }

@@ -14,86 +14,93 @@ import java.util.regex.Pattern;
 
 /** The emulator's one JSON mapper; it reads and writes trees so that validation can name every field. */
 public final class Json {
-  public static final ObjectMapper MAPPER = new ObjectMapper();
-  /** What a redacted value shows instead of itself. */
-  public static final String REDACTED = "****";
-  // Jackson quotes a bare word it cannot parse ("Unrecognized token 'abc'"): a secret sent unquoted.
-  private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("token '[^']*'(?=: was expecting)");
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+    /** What a redacted value shows instead of itself. */
+    public static final String REDACTED = "****";
+    // Jackson quotes a bare word it cannot parse ("Unrecognized token 'abc'"): a secret sent unquoted.
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("token '[^']*'(?=: was expecting)");
 
-  private Json() {}
+    private Json() {}
 
-  public static ObjectNode object() {
-    return JsonNodeFactory.instance.objectNode();
-  }
-
-  public static ArrayNode array() {
-    return JsonNodeFactory.instance.arrayNode();
-  }
-
-  public static byte[] bytes(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsBytes(node);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
     }
-  }
 
-  /** Parses a request body; malformed JSON is a 400 naming the line and column, never echoing the body. */
-  public static JsonNode parse(byte[] body, String what) {
-    try {
-      JsonNode node = MAPPER.readTree(body);
-      if (node == null || node.isMissingNode()) {
-        throw ApiException.validation(what + " is empty; expected a JSON object");
-      }
-      return node;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ApiException.validation(
-          what + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + "): "
-              + UNRECOGNIZED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("token"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
     }
-  }
 
-  /**
-   * How a JSON value appears in an error message: strings quoted, long values cut, and the values of fields
-   * that may hold a secret ({@link #isSecretField}) shown as {@value #REDACTED}, at any depth. Every
-   * message that quotes a request body goes through here, and messages reach client exceptions and CI logs.
-   */
-  public static String show(JsonNode value) {
-    if (value == null || value.isMissingNode()) {
-      return "nothing";
+    public static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    String text = redacted(value).toString();
-    return text.length() > 80 ? text.substring(0, 77) + "..." : text;
-  }
 
-  /**
-   * True for a field whose value may be a secret: {@code text} (a secret binding), {@code value} (a token
-   * value, or meta of unknown meaning) and any name containing secret, token, key or password.
-   */
-  public static boolean isSecretField(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.equals("text") || lower.equals("value") || lower.contains("secret") || lower.contains("token")
-        || lower.contains("key") || lower.contains("password");
-  }
+    /** Parses a request body; malformed JSON is a 400 naming the line and column, never echoing the body. */
+    public static JsonNode parse(byte[] body, String what) {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw ApiException.validation(what + " is empty; expected a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiException.validation(
+                    what + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + "): "
+                            + UNRECOGNIZED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("token"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-  private static JsonNode redacted(JsonNode value) {
-    if (value.isObject()) {
-      ObjectNode copy = object();
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        copy.set(field.getKey(), isSecretField(field.getKey())
-            ? JsonNodeFactory.instance.textNode(REDACTED) : redacted(field.getValue()));
-      }
-      return copy;
+    /**
+     * How a JSON value appears in an error message: strings quoted, long values cut, and the values of fields
+     * that may hold a secret ({@link #isSecretField}) shown as {@value #REDACTED}, at any depth. Every
+     * message that quotes a request body goes through here, and messages reach client exceptions and CI logs.
+     */
+    public static String show(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return "nothing";
+        }
+        String text = redacted(value).toString();
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
-    if (value.isArray()) {
-      ArrayNode copy = array();
-      value.forEach(element -> copy.add(redacted(element)));
-      return copy;
+
+    /**
+     * True for a field whose value may be a secret: {@code text} (a secret binding), {@code value} (a token
+     * value, or meta of unknown meaning) and any name containing secret, token, key or password.
+     */
+    public static boolean isSecretField(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.equals("text")
+                || lower.equals("value")
+                || lower.contains("secret")
+                || lower.contains("token")
+                || lower.contains("key")
+                || lower.contains("password");
     }
-    return value;
-  }
+
+    private static JsonNode redacted(JsonNode value) {
+        if (value.isObject()) {
+            ObjectNode copy = object();
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                copy.set(
+                        field.getKey(),
+                        isSecretField(field.getKey())
+                                ? JsonNodeFactory.instance.textNode(REDACTED)
+                                : redacted(field.getValue()));
+            }
+            return copy;
+        }
+        if (value.isArray()) {
+            ArrayNode copy = array();
+            value.forEach(element -> copy.add(redacted(element)));
+            return copy;
+        }
+        return value;
+    }
 }

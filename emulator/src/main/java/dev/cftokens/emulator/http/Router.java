@@ -16,83 +16,88 @@ import java.util.TreeSet;
  * @param <E> what a route leads to
  */
 public final class Router<E> {
-  private final List<Route<E>> routes = new ArrayList<>();
+    private final List<Route<E>> routes = new ArrayList<>();
 
-  /** One method on one path pattern. */
-  public record Route<E>(String method, String pattern, List<String> segments, E endpoint) {}
+    /** One method on one path pattern. */
+    public record Route<E>(String method, String pattern, List<String> segments, E endpoint) {}
 
-  /** The endpoint found and the values of the pattern's parameters. */
-  public record Match<E>(Route<E> route, Map<String, String> params) {}
+    /** The endpoint found and the values of the pattern's parameters. */
+    public record Match<E>(Route<E> route, Map<String, String> params) {}
 
-  public Router<E> add(String method, String pattern, E endpoint) {
-    routes.add(new Route<>(method, pattern, segments(pattern), endpoint));
-    // More literal segments first, so that a fixed word is never taken for an id.
-    routes.sort(Comparator.comparingLong((Route<E> r) -> r.segments().stream().filter(Router::isParam).count()));
-    return this;
-  }
-
-  public List<Route<E>> routes() {
-    return List.copyOf(routes);
-  }
-
-  public Match<E> match(String method, String path) {
-    List<String> actual = segments(path);
-    Set<String> allowed = new TreeSet<>();
-    for (Route<E> route : routes) {
-      Map<String, String> params = bind(route.segments(), actual);
-      if (params == null) {
-        continue;
-      }
-      if (route.method().equals(method)) {
-        return new Match<>(route, params);
-      }
-      allowed.add(route.method());
+    public Router<E> add(String method, String pattern, E endpoint) {
+        routes.add(new Route<>(method, pattern, segments(pattern), endpoint));
+        // More literal segments first, so that a fixed word is never taken for an id.
+        routes.sort(Comparator.comparingLong(
+                (Route<E> r) -> r.segments().stream().filter(Router::isParam).count()));
+        return this;
     }
-    if (allowed.isEmpty()) {
-      throw new ApiException(404, ErrorCodes.NO_ROUTE,
-          "Could not route to " + path + ", perhaps your object identifier is invalid?");
-    }
-    throw new ApiException(405, ErrorCodes.METHOD_NOT_ALLOWED,
-            "Method " + method + " not allowed on " + path + "; allowed: " + String.join(", ", allowed))
-        .withHeader("Allow", String.join(", ", allowed));
-  }
 
-  private static Map<String, String> bind(List<String> pattern, List<String> actual) {
-    if (pattern.size() != actual.size()) {
-      return null;
+    public List<Route<E>> routes() {
+        return List.copyOf(routes);
     }
-    Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 0; i < pattern.size(); i++) {
-      String expected = pattern.get(i);
-      String segment = actual.get(i);
-      if (isParam(expected)) {
-        if (segment.isEmpty()) {
-          return null;
+
+    public Match<E> match(String method, String path) {
+        List<String> actual = segments(path);
+        Set<String> allowed = new TreeSet<>();
+        for (Route<E> route : routes) {
+            Map<String, String> params = bind(route.segments(), actual);
+            if (params == null) {
+                continue;
+            }
+            if (route.method().equals(method)) {
+                return new Match<>(route, params);
+            }
+            allowed.add(route.method());
         }
-        params.put(expected.substring(1, expected.length() - 1), segment);
-      } else if (!expected.equals(segment)) {
-        return null;
-      }
+        if (allowed.isEmpty()) {
+            throw new ApiException(
+                    404,
+                    ErrorCodes.NO_ROUTE,
+                    "Could not route to " + path + ", perhaps your object identifier is invalid?");
+        }
+        throw new ApiException(
+                        405,
+                        ErrorCodes.METHOD_NOT_ALLOWED,
+                        "Method " + method + " not allowed on " + path + "; allowed: " + String.join(", ", allowed))
+                .withHeader("Allow", String.join(", ", allowed));
     }
-    return params;
-  }
 
-  private static boolean isParam(String segment) {
-    return segment.startsWith("{") && segment.endsWith("}");
-  }
+    private static Map<String, String> bind(List<String> pattern, List<String> actual) {
+        if (pattern.size() != actual.size()) {
+            return null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < pattern.size(); i++) {
+            String expected = pattern.get(i);
+            String segment = actual.get(i);
+            if (isParam(expected)) {
+                if (segment.isEmpty()) {
+                    return null;
+                }
+                params.put(expected.substring(1, expected.length() - 1), segment);
+            } else if (!expected.equals(segment)) {
+                return null;
+            }
+        }
+        return params;
+    }
 
-  private static List<String> segments(String path) {
-    List<String> segments = new ArrayList<>();
-    for (String segment : path.split("/", -1)) {
-      segments.add(segment);
+    private static boolean isParam(String segment) {
+        return segment.startsWith("{") && segment.endsWith("}");
     }
-    if (!segments.isEmpty() && segments.get(0).isEmpty()) {
-      segments.remove(0);
+
+    private static List<String> segments(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/", -1)) {
+            segments.add(segment);
+        }
+        if (!segments.isEmpty() && segments.get(0).isEmpty()) {
+            segments.remove(0);
+        }
+        // One trailing slash is tolerated, as Cloudflare does.
+        if (segments.size() > 1 && segments.get(segments.size() - 1).isEmpty()) {
+            segments.remove(segments.size() - 1);
+        }
+        return segments;
     }
-    // One trailing slash is tolerated, as Cloudflare does.
-    if (segments.size() > 1 && segments.get(segments.size() - 1).isEmpty()) {
-      segments.remove(segments.size() - 1);
-    }
-    return segments;
-  }
 }

@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
  * (null when none). The name is not stored: responses take it from the catalog.
  */
 public record GrantedGroup(String id, String metaKey, String metaValue) {
-  public GrantedGroup {
-    requireNonNull(id, "id");
-  }
+    public GrantedGroup {
+        requireNonNull(id, "id");
+    }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 
 /** One policy of a stored token, in the order the caller sent its groups and resources. */
 public record StoredPolicy(String id, PolicyEffect effect, List<GrantedGroup> groups, List<ResourceGrant> resources) {
-  public StoredPolicy {
-    requireNonNull(id, "id");
-    requireNonNull(effect, "effect");
-    groups = List.copyOf(groups);
-    resources = List.copyOf(resources);
-  }
+    public StoredPolicy {
+        requireNonNull(id, "id");
+        requireNonNull(effect, "effect");
+        groups = List.copyOf(groups);
+        resources = List.copyOf(resources);
+    }
 }

@@ -15,24 +15,24 @@ import java.util.List;
  * @param status only on update; null when the caller did not send one
  */
 public record TokenBody(
-    String name,
-    List<PolicyBody> policies,
-    Instant notBefore,
-    Instant expiresOn,
-    RequestIpCondition condition,
-    TokenStatus status) {
-  public TokenBody {
-    requireNonNull(name, "name");
-    policies = List.copyOf(policies);
-    condition = condition == null ? RequestIpCondition.NONE : condition;
-  }
-
-  /** One validated policy; {@code id} is only ever set on update, naming a policy the token already has. */
-  public record PolicyBody(String id, PolicyEffect effect, List<GrantedGroup> groups, List<ResourceGrant> resources) {
-    public PolicyBody {
-      requireNonNull(effect, "effect");
-      groups = List.copyOf(groups);
-      resources = List.copyOf(resources);
+        String name,
+        List<PolicyBody> policies,
+        Instant notBefore,
+        Instant expiresOn,
+        RequestIpCondition condition,
+        TokenStatus status) {
+    public TokenBody {
+        requireNonNull(name, "name");
+        policies = List.copyOf(policies);
+        condition = condition == null ? RequestIpCondition.NONE : condition;
     }
-  }
+
+    /** One validated policy; {@code id} is only ever set on update, naming a policy the token already has. */
+    public record PolicyBody(String id, PolicyEffect effect, List<GrantedGroup> groups, List<ResourceGrant> resources) {
+        public PolicyBody {
+            requireNonNull(effect, "effect");
+            groups = List.copyOf(groups);
+            resources = List.copyOf(resources);
+        }
+    }
 }

@@ -11,74 +11,76 @@ import java.time.Instant;
 
 /** Writes tokens as the API shows them; the value appears only in the create answer. */
 public final class TokenJson {
-  private final PermissionGroupCatalog catalog;
+    private final PermissionGroupCatalog catalog;
 
-  public TokenJson(PermissionGroupCatalog catalog) {
-    this.catalog = catalog;
-  }
+    public TokenJson(PermissionGroupCatalog catalog) {
+        this.catalog = catalog;
+    }
 
-  public ObjectNode token(StoredToken token, Instant now) {
-    ObjectNode node = Json.object();
-    node.put("id", token.id());
-    node.put("name", token.name());
-    node.put("status", token.statusAt(now).wireName());
-    node.put("issued_on", Timestamps.format(token.issuedOn()));
-    node.put("modified_on", Timestamps.format(token.modifiedOn()));
-    if (token.lastUsedOn() == null) {
-      node.putNull("last_used_on");
-    } else {
-      node.put("last_used_on", Timestamps.format(token.lastUsedOn()));
+    public ObjectNode token(StoredToken token, Instant now) {
+        ObjectNode node = Json.object();
+        node.put("id", token.id());
+        node.put("name", token.name());
+        node.put("status", token.statusAt(now).wireName());
+        node.put("issued_on", Timestamps.format(token.issuedOn()));
+        node.put("modified_on", Timestamps.format(token.modifiedOn()));
+        if (token.lastUsedOn() == null) {
+            node.putNull("last_used_on");
+        } else {
+            node.put("last_used_on", Timestamps.format(token.lastUsedOn()));
+        }
+        if (token.notBefore() != null) {
+            node.put("not_before", Timestamps.format(token.notBefore()));
+        }
+        if (token.expiresOn() != null) {
+            node.put("expires_on", Timestamps.format(token.expiresOn()));
+        }
+        ArrayNode policies = node.putArray("policies");
+        for (StoredPolicy policy : token.policies()) {
+            policies.add(policy(policy));
+        }
+        if (!token.condition().isEmpty()) {
+            ObjectNode requestIp = node.putObject("condition").putObject("request_ip");
+            // A set has no order of its own; sorted, every answer about the token lists them alike.
+            token.condition().in().stream().sorted().forEach(requestIp.putArray("in")::add);
+            token.condition().notIn().stream().sorted().forEach(requestIp.putArray("not_in")::add);
+        }
+        return node;
     }
-    if (token.notBefore() != null) {
-      node.put("not_before", Timestamps.format(token.notBefore()));
-    }
-    if (token.expiresOn() != null) {
-      node.put("expires_on", Timestamps.format(token.expiresOn()));
-    }
-    ArrayNode policies = node.putArray("policies");
-    for (StoredPolicy policy : token.policies()) {
-      policies.add(policy(policy));
-    }
-    if (!token.condition().isEmpty()) {
-      ObjectNode requestIp = node.putObject("condition").putObject("request_ip");
-      // A set has no order of its own; sorted, every answer about the token lists them alike.
-      token.condition().in().stream().sorted().forEach(requestIp.putArray("in")::add);
-      token.condition().notIn().stream().sorted().forEach(requestIp.putArray("not_in")::add);
-    }
-    return node;
-  }
 
-  /** The create answer: the token plus its {@code value}, the one time the value is shown. */
-  public ObjectNode created(TokenStore.Created created, Instant now) {
-    ObjectNode node = token(created.token(), now);
-    node.put("value", created.value());
-    return node;
-  }
+    /** The create answer: the token plus its {@code value}, the one time the value is shown. */
+    public ObjectNode created(TokenStore.Created created, Instant now) {
+        ObjectNode node = token(created.token(), now);
+        node.put("value", created.value());
+        return node;
+    }
 
-  private ObjectNode policy(StoredPolicy policy) {
-    ObjectNode node = Json.object();
-    node.put("id", policy.id());
-    node.put("effect", policy.effect().wireName());
-    ArrayNode groups = node.putArray("permission_groups");
-    for (GrantedGroup granted : policy.groups()) {
-      ObjectNode group = groups.addObject();
-      group.put("id", granted.id());
-      group.put("name", catalog.byId(granted.id()).map(PermissionGroup::name).orElse(""));
-      if (granted.metaKey() != null || granted.metaValue() != null) {
-        ObjectNode meta = group.putObject("meta");
-        meta.put("key", granted.metaKey());
-        meta.put("value", granted.metaValue());
-      }
+    private ObjectNode policy(StoredPolicy policy) {
+        ObjectNode node = Json.object();
+        node.put("id", policy.id());
+        node.put("effect", policy.effect().wireName());
+        ArrayNode groups = node.putArray("permission_groups");
+        for (GrantedGroup granted : policy.groups()) {
+            ObjectNode group = groups.addObject();
+            group.put("id", granted.id());
+            group.put(
+                    "name",
+                    catalog.byId(granted.id()).map(PermissionGroup::name).orElse(""));
+            if (granted.metaKey() != null || granted.metaValue() != null) {
+                ObjectNode meta = group.putObject("meta");
+                meta.put("key", granted.metaKey());
+                meta.put("value", granted.metaValue());
+            }
+        }
+        ObjectNode resources = node.putObject("resources");
+        for (ResourceGrant grant : policy.resources()) {
+            if (grant.nested().isEmpty()) {
+                resources.put(grant.key(), "*");
+            } else {
+                ObjectNode nested = resources.putObject(grant.key());
+                grant.nested().stream().sorted().forEach(key -> nested.put(key, "*"));
+            }
+        }
+        return node;
     }
-    ObjectNode resources = node.putObject("resources");
-    for (ResourceGrant grant : policy.resources()) {
-      if (grant.nested().isEmpty()) {
-        resources.put(grant.key(), "*");
-      } else {
-        ObjectNode nested = resources.putObject(grant.key());
-        grant.nested().stream().sorted().forEach(key -> nested.put(key, "*"));
-      }
-    }
-    return node;
-  }
 }

@@ -22,172 +22,200 @@ import java.util.stream.Collectors;
  * holds the store's lock, so a change and its quota check are one step.
  */
 public final class TokenStore {
-  /** Cloudflare's quotas. */
-  public static final int MAX_ACCOUNT_TOKENS = 500;
-  public static final int MAX_USER_TOKENS = 50;
+    /** Cloudflare's quotas. */
+    public static final int MAX_ACCOUNT_TOKENS = 500;
 
-  private final Clock clock;
-  private final Map<String, StoredToken> byId = new LinkedHashMap<>();
-  private final Map<String, String> idByHash = new HashMap<>();
-  private final Map<TokenOwner, Integer> counts = new EnumMap<>(TokenOwner.class);
-  private Runnable onChange = () -> {};
+    public static final int MAX_USER_TOKENS = 50;
 
-  public TokenStore(Clock clock) {
-    this.clock = clock;
-  }
+    private final Clock clock;
+    private final Map<String, StoredToken> byId = new LinkedHashMap<>();
+    private final Map<String, String> idByHash = new HashMap<>();
+    private final Map<TokenOwner, Integer> counts = new EnumMap<>(TokenOwner.class);
+    private Runnable onChange = () -> {};
 
-  /** Called after every change, outside the store's lock (the state file writes itself there). */
-  public synchronized void onChange(Runnable listener) {
-    this.onChange = listener;
-  }
-
-  /** A created token and its value, which exists only in this answer. */
-  public record Created(StoredToken token, String value) {
-    @Override
-    public String toString() {
-      return "Created{" + token + "}";
+    public TokenStore(Clock clock) {
+        this.clock = clock;
     }
-  }
 
-  public Created create(TokenOwner owner, TokenBody body) {
-    String value = TokenValues.newValue();
-    Created created = createLocked(owner, body, value);
-    changed();
-    return created;
-  }
-
-  private synchronized Created createLocked(TokenOwner owner, TokenBody body, String value) {
-    int limit = owner == TokenOwner.ACCOUNT ? MAX_ACCOUNT_TOKENS : MAX_USER_TOKENS;
-    int count = counts.getOrDefault(owner, 0);
-    if (count >= limit) {
-      throw ApiException.validation("this " + (owner == TokenOwner.ACCOUNT ? "account" : "user") + " already has "
-          + count + " " + owner.name().toLowerCase(Locale.ROOT) + "-owned tokens, the most Cloudflare allows ("
-          + limit + "); delete one first");
+    /** Called after every change, outside the store's lock (the state file writes itself there). */
+    public synchronized void onChange(Runnable listener) {
+        this.onChange = listener;
     }
-    Instant now = now();
-    List<StoredPolicy> policies = new ArrayList<>();
-    for (TokenBody.PolicyBody policy : body.policies()) {
-      policies.add(new StoredPolicy(TokenValues.newId(), policy.effect(), policy.groups(), policy.resources()));
+
+    /** A created token and its value, which exists only in this answer. */
+    public record Created(StoredToken token, String value) {
+        @Override
+        public String toString() {
+            return "Created{" + token + "}";
+        }
     }
-    StoredToken token = new StoredToken(TokenValues.newId(), owner, body.name(), TokenStatus.ACTIVE, now, now, null,
-        body.notBefore(), body.expiresOn(), policies, body.condition(), TokenValues.hash(value));
-    put(token);
-    return new Created(token, value);
-  }
 
-  public synchronized Optional<StoredToken> get(TokenOwner owner, String id) {
-    StoredToken token = byId.get(id);
-    return token != null && token.owner() == owner ? Optional.of(token) : Optional.empty();
-  }
-
-  /** Every token of this owner, oldest first. */
-  public synchronized List<StoredToken> list(TokenOwner owner) {
-    return byId.values().stream().filter(t -> t.owner() == owner).collect(Collectors.toList());
-  }
-
-  /** Every token, oldest first. */
-  public synchronized List<StoredToken> all() {
-    return List.copyOf(byId.values());
-  }
-
-  public StoredToken update(TokenOwner owner, String id, TokenBody body) {
-    StoredToken updated = updateLocked(owner, id, body);
-    changed();
-    return updated;
-  }
-
-  private synchronized StoredToken updateLocked(TokenOwner owner, String id, TokenBody body) {
-    StoredToken current = require(owner, id);
-    Set<String> existingPolicyIds = current.policies().stream().map(StoredPolicy::id).collect(Collectors.toSet());
-    List<StoredPolicy> policies = new ArrayList<>();
-    for (int i = 0; i < body.policies().size(); i++) {
-      TokenBody.PolicyBody policy = body.policies().get(i);
-      String policyId = policy.id();
-      if (policyId != null && !existingPolicyIds.contains(policyId)) {
-        throw ApiException.validation("policies[" + i + "].id \"" + policyId + "\" is not a policy of token " + id
-            + "; leave id out to add a new policy");
-      }
-      policies.add(new StoredPolicy(policyId != null ? policyId : TokenValues.newId(), policy.effect(),
-          policy.groups(), policy.resources()));
+    public Created create(TokenOwner owner, TokenBody body) {
+        String value = TokenValues.newValue();
+        Created created = createLocked(owner, body, value);
+        changed();
+        return created;
     }
-    TokenStatus status = body.status() != null ? body.status() : current.status();
-    StoredToken updated = new StoredToken(id, owner, body.name(), status, current.issuedOn(), now(),
-        current.lastUsedOn(), body.notBefore(), body.expiresOn(), policies, body.condition(), current.valueHash());
-    byId.put(id, updated);
-    return updated;
-  }
 
-  public StoredToken delete(TokenOwner owner, String id) {
-    StoredToken token;
-    synchronized (this) {
-      token = require(owner, id);
-      byId.remove(id);
-      idByHash.remove(token.valueHash());
-      counts.merge(owner, -1, Integer::sum);
+    private synchronized Created createLocked(TokenOwner owner, TokenBody body, String value) {
+        int limit = owner == TokenOwner.ACCOUNT ? MAX_ACCOUNT_TOKENS : MAX_USER_TOKENS;
+        int count = counts.getOrDefault(owner, 0);
+        if (count >= limit) {
+            throw ApiException.validation("this " + (owner == TokenOwner.ACCOUNT ? "account" : "user") + " already has "
+                    + count + " " + owner.name().toLowerCase(Locale.ROOT)
+                    + "-owned tokens, the most Cloudflare allows ("
+                    + limit + "); delete one first");
+        }
+        Instant now = now();
+        List<StoredPolicy> policies = new ArrayList<>();
+        for (TokenBody.PolicyBody policy : body.policies()) {
+            policies.add(new StoredPolicy(TokenValues.newId(), policy.effect(), policy.groups(), policy.resources()));
+        }
+        StoredToken token = new StoredToken(
+                TokenValues.newId(),
+                owner,
+                body.name(),
+                TokenStatus.ACTIVE,
+                now,
+                now,
+                null,
+                body.notBefore(),
+                body.expiresOn(),
+                policies,
+                body.condition(),
+                TokenValues.hash(value));
+        put(token);
+        return new Created(token, value);
     }
-    changed();
-    return token;
-  }
 
-  /** Gives the token a new value; the old one stops working at once. */
-  public String roll(TokenOwner owner, String id) {
-    String value = TokenValues.newValue();
-    synchronized (this) {
-      StoredToken token = require(owner, id);
-      idByHash.remove(token.valueHash());
-      put(token.withValueHash(TokenValues.hash(value), now()));
+    public synchronized Optional<StoredToken> get(TokenOwner owner, String id) {
+        StoredToken token = byId.get(id);
+        return token != null && token.owner() == owner ? Optional.of(token) : Optional.empty();
     }
-    changed();
-    return value;
-  }
 
-  /** The token whose current value has this SHA-256, if any. */
-  public synchronized Optional<StoredToken> findByValueHash(String hash) {
-    String id = idByHash.get(hash);
-    return id == null ? Optional.empty() : Optional.of(byId.get(id));
-  }
-
-  /** Records {@code last_used_on}; not a change worth persisting on its own. */
-  public synchronized void markUsed(String id) {
-    StoredToken token = byId.get(id);
-    if (token != null) {
-      byId.put(id, token.usedAt(now()));
+    /** Every token of this owner, oldest first. */
+    public synchronized List<StoredToken> list(TokenOwner owner) {
+        return byId.values().stream().filter(t -> t.owner() == owner).collect(Collectors.toList());
     }
-  }
 
-  /** Replaces everything with tokens read back from a state file. */
-  public synchronized void restore(List<StoredToken> tokens) {
-    byId.clear();
-    idByHash.clear();
-    counts.clear();
-    tokens.forEach(this::put);
-  }
-
-  public Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.SECONDS);
-  }
-
-  private StoredToken require(TokenOwner owner, String id) {
-    return get(owner, id).orElseThrow(() -> unknownToken(id));
-  }
-
-  /** What Cloudflare answers for a token id that is not there: 400, not 404. */
-  public static ApiException unknownToken(String id) {
-    return ApiException.validation("token_id \"" + id + "\": no such token; list the tokens to see their ids");
-  }
-
-  private void put(StoredToken token) {
-    if (byId.put(token.id(), token) == null) {
-      counts.merge(token.owner(), 1, Integer::sum);
+    /** Every token, oldest first. */
+    public synchronized List<StoredToken> all() {
+        return List.copyOf(byId.values());
     }
-    idByHash.put(token.valueHash(), token.id());
-  }
 
-  private void changed() {
-    Runnable listener;
-    synchronized (this) {
-      listener = onChange;
+    public StoredToken update(TokenOwner owner, String id, TokenBody body) {
+        StoredToken updated = updateLocked(owner, id, body);
+        changed();
+        return updated;
     }
-    listener.run();
-  }
+
+    private synchronized StoredToken updateLocked(TokenOwner owner, String id, TokenBody body) {
+        StoredToken current = require(owner, id);
+        Set<String> existingPolicyIds =
+                current.policies().stream().map(StoredPolicy::id).collect(Collectors.toSet());
+        List<StoredPolicy> policies = new ArrayList<>();
+        for (int i = 0; i < body.policies().size(); i++) {
+            TokenBody.PolicyBody policy = body.policies().get(i);
+            String policyId = policy.id();
+            if (policyId != null && !existingPolicyIds.contains(policyId)) {
+                throw ApiException.validation("policies[" + i + "].id \"" + policyId + "\" is not a policy of token "
+                        + id + "; leave id out to add a new policy");
+            }
+            policies.add(new StoredPolicy(
+                    policyId != null ? policyId : TokenValues.newId(),
+                    policy.effect(),
+                    policy.groups(),
+                    policy.resources()));
+        }
+        TokenStatus status = body.status() != null ? body.status() : current.status();
+        StoredToken updated = new StoredToken(
+                id,
+                owner,
+                body.name(),
+                status,
+                current.issuedOn(),
+                now(),
+                current.lastUsedOn(),
+                body.notBefore(),
+                body.expiresOn(),
+                policies,
+                body.condition(),
+                current.valueHash());
+        byId.put(id, updated);
+        return updated;
+    }
+
+    public StoredToken delete(TokenOwner owner, String id) {
+        StoredToken token;
+        synchronized (this) {
+            token = require(owner, id);
+            byId.remove(id);
+            idByHash.remove(token.valueHash());
+            counts.merge(owner, -1, Integer::sum);
+        }
+        changed();
+        return token;
+    }
+
+    /** Gives the token a new value; the old one stops working at once. */
+    public String roll(TokenOwner owner, String id) {
+        String value = TokenValues.newValue();
+        synchronized (this) {
+            StoredToken token = require(owner, id);
+            idByHash.remove(token.valueHash());
+            put(token.withValueHash(TokenValues.hash(value), now()));
+        }
+        changed();
+        return value;
+    }
+
+    /** The token whose current value has this SHA-256, if any. */
+    public synchronized Optional<StoredToken> findByValueHash(String hash) {
+        String id = idByHash.get(hash);
+        return id == null ? Optional.empty() : Optional.of(byId.get(id));
+    }
+
+    /** Records {@code last_used_on}; not a change worth persisting on its own. */
+    public synchronized void markUsed(String id) {
+        StoredToken token = byId.get(id);
+        if (token != null) {
+            byId.put(id, token.usedAt(now()));
+        }
+    }
+
+    /** Replaces everything with tokens read back from a state file. */
+    public synchronized void restore(List<StoredToken> tokens) {
+        byId.clear();
+        idByHash.clear();
+        counts.clear();
+        tokens.forEach(this::put);
+    }
+
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private StoredToken require(TokenOwner owner, String id) {
+        return get(owner, id).orElseThrow(() -> unknownToken(id));
+    }
+
+    /** What Cloudflare answers for a token id that is not there: 400, not 404. */
+    public static ApiException unknownToken(String id) {
+        return ApiException.validation("token_id \"" + id + "\": no such token; list the tokens to see their ids");
+    }
+
+    private void put(StoredToken token) {
+        if (byId.put(token.id(), token) == null) {
+            counts.merge(token.owner(), 1, Integer::sum);
+        }
+        idByHash.put(token.valueHash(), token.id());
+    }
+
+    private void changed() {
+        Runnable listener;
+        synchronized (this) {
+            listener = onChange;
+        }
+        listener.run();
+    }
 }

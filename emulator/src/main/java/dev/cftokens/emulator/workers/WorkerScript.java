@@ -14,37 +14,38 @@ import java.util.Optional;
  * @param bodyPart the service-worker script part, or null for an ES module script
  */
 public record WorkerScript(
-    String name,
-    String mainModule,
-    String bodyPart,
-    String compatibilityDate,
-    List<Module> modules,
-    List<WorkerBinding> bindings,
-    String etag,
-    Instant createdOn,
-    Instant modifiedOn) {
-  /** One uploaded part holding code: its file name, content type and size in bytes. */
-  public record Module(String name, String contentType, int size) {}
+        String name,
+        String mainModule,
+        String bodyPart,
+        String compatibilityDate,
+        List<Module> modules,
+        List<WorkerBinding> bindings,
+        String etag,
+        Instant createdOn,
+        Instant modifiedOn) {
+    /** One uploaded part holding code: its file name, content type and size in bytes. */
+    public record Module(String name, String contentType, int size) {}
 
-  public WorkerScript {
-    requireNonNull(name, "name");
-    modules = List.copyOf(modules);
-    bindings = List.copyOf(bindings);
-    requireNonNull(etag, "etag");
-    requireNonNull(createdOn, "createdOn");
-    requireNonNull(modifiedOn, "modifiedOn");
-  }
+    public WorkerScript {
+        requireNonNull(name, "name");
+        modules = List.copyOf(modules);
+        bindings = List.copyOf(bindings);
+        requireNonNull(etag, "etag");
+        requireNonNull(createdOn, "createdOn");
+        requireNonNull(modifiedOn, "modifiedOn");
+    }
 
-  public Optional<WorkerBinding> binding(String bindingName) {
-    return bindings.stream().filter(b -> b.name().equals(bindingName)).findFirst();
-  }
+    public Optional<WorkerBinding> binding(String bindingName) {
+        return bindings.stream().filter(b -> b.name().equals(bindingName)).findFirst();
+    }
 
-  WorkerScript withBindings(List<WorkerBinding> newBindings, Instant now) {
-    return new WorkerScript(name, mainModule, bodyPart, compatibilityDate, modules, newBindings, etag, createdOn, now);
-  }
+    WorkerScript withBindings(List<WorkerBinding> newBindings, Instant now) {
+        return new WorkerScript(
+                name, mainModule, bodyPart, compatibilityDate, modules, newBindings, etag, createdOn, now);
+    }
 
-  @Override
-  public String toString() {
-    return "WorkerScript{" + name + ", bindings " + bindings + "}";
-  }
+    @Override
+    public String toString() {
+        return "WorkerScript{" + name + ", bindings " + bindings + "}";
+    }
 }

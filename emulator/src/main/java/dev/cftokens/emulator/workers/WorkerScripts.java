@@ -11,60 +11,64 @@ import java.util.Optional;
 
 /** The account's Worker scripts, by name. Thread-safe. */
 public final class WorkerScripts {
-  private final Map<String, WorkerScript> byName = new LinkedHashMap<>();
-  private Runnable onChange = () -> {};
+    private final Map<String, WorkerScript> byName = new LinkedHashMap<>();
+    private Runnable onChange = () -> {};
 
-  /** Called after every change, outside the lock. */
-  public synchronized void onChange(Runnable listener) {
-    this.onChange = listener;
-  }
-
-  public void put(WorkerScript script) {
-    Runnable listener;
-    synchronized (this) {
-      byName.put(script.name(), script);
-      listener = onChange;
+    /** Called after every change, outside the lock. */
+    public synchronized void onChange(Runnable listener) {
+        this.onChange = listener;
     }
-    listener.run();
-  }
 
-  public synchronized Optional<WorkerScript> get(String name) {
-    return Optional.ofNullable(byName.get(name));
-  }
-
-  public WorkerScript require(String name) {
-    return get(name).orElseThrow(() -> new ApiException(404, ErrorCodes.SCRIPT_NOT_FOUND,
-        "workers.api.error.script_not_found: there is no Worker script named \"" + name + "\"; upload it first"));
-  }
-
-  /** Sets a secret, replacing a secret of the same name; a non-secret binding of that name is a conflict. */
-  public WorkerBinding putSecret(String scriptName, WorkerBinding secret, Instant now) {
-    Runnable listener;
-    synchronized (this) {
-      WorkerScript script = require(scriptName);
-      List<WorkerBinding> bindings = new ArrayList<>();
-      for (WorkerBinding binding : script.bindings()) {
-        if (!binding.name().equals(secret.name())) {
-          bindings.add(binding);
-        } else if (!binding.isSecret()) {
-          throw ApiException.validation("name \"" + secret.name() + "\" is already a " + binding.type()
-              + " binding of script " + scriptName + "; a secret needs a name of its own");
+    public void put(WorkerScript script) {
+        Runnable listener;
+        synchronized (this) {
+            byName.put(script.name(), script);
+            listener = onChange;
         }
-      }
-      bindings.add(secret);
-      byName.put(scriptName, script.withBindings(bindings, now));
-      listener = onChange;
+        listener.run();
     }
-    listener.run();
-    return secret;
-  }
 
-  public synchronized List<WorkerScript> all() {
-    return List.copyOf(byName.values());
-  }
+    public synchronized Optional<WorkerScript> get(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
 
-  public synchronized void restore(List<WorkerScript> scripts) {
-    byName.clear();
-    scripts.forEach(s -> byName.put(s.name(), s));
-  }
+    public WorkerScript require(String name) {
+        return get(name)
+                .orElseThrow(() -> new ApiException(
+                        404,
+                        ErrorCodes.SCRIPT_NOT_FOUND,
+                        "workers.api.error.script_not_found: there is no Worker script named \"" + name
+                                + "\"; upload it first"));
+    }
+
+    /** Sets a secret, replacing a secret of the same name; a non-secret binding of that name is a conflict. */
+    public WorkerBinding putSecret(String scriptName, WorkerBinding secret, Instant now) {
+        Runnable listener;
+        synchronized (this) {
+            WorkerScript script = require(scriptName);
+            List<WorkerBinding> bindings = new ArrayList<>();
+            for (WorkerBinding binding : script.bindings()) {
+                if (!binding.name().equals(secret.name())) {
+                    bindings.add(binding);
+                } else if (!binding.isSecret()) {
+                    throw ApiException.validation("name \"" + secret.name() + "\" is already a " + binding.type()
+                            + " binding of script " + scriptName + "; a secret needs a name of its own");
+                }
+            }
+            bindings.add(secret);
+            byName.put(scriptName, script.withBindings(bindings, now));
+            listener = onChange;
+        }
+        listener.run();
+        return secret;
+    }
+
+    public synchronized List<WorkerScript> all() {
+        return List.copyOf(byName.values());
+    }
+
+    public synchronized void restore(List<WorkerScript> scripts) {
+        byName.clear();
+        scripts.forEach(s -> byName.put(s.name(), s));
+    }
 }

@@ -2,9 +2,9 @@ package dev.cftokens.runtime.cli;
 
 /** The command line is wrong; the message says what would be right. */
 final class UsageException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  UsageException(String message) {
-    super(message);
-  }
+    UsageException(String message) {
+        super(message);
+    }
 }

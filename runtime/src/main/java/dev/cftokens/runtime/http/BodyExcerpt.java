@@ -19,28 +19,28 @@ import java.util.regex.Pattern;
  * Ids (32 hex characters) stay readable unless they happen to touch the cut.
  */
 final class BodyExcerpt {
-  static final int MAX_LENGTH = 200;
-  static final String WITHHELD = "the body is withheld because it may hold the token value";
-  static final String MASK = "****";
-  private static final Pattern SECRET_LIKE = Pattern.compile("[A-Za-z0-9_\\-]{40,}");
-  private static final Pattern SECRET_LIKE_AT_CUT = Pattern.compile("[A-Za-z0-9_\\-]{20,}$");
-  // The string value of "value" or "result", up to its closing quote or, in a truncated body, the end.
-  private static final Pattern SECRET_FIELD =
-      Pattern.compile("(\"(?:value|result)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\"|\\\\?$)");
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    static final int MAX_LENGTH = 200;
+    static final String WITHHELD = "the body is withheld because it may hold the token value";
+    static final String MASK = "****";
+    private static final Pattern SECRET_LIKE = Pattern.compile("[A-Za-z0-9_\\-]{40,}");
+    private static final Pattern SECRET_LIKE_AT_CUT = Pattern.compile("[A-Za-z0-9_\\-]{20,}$");
+    // The string value of "value" or "result", up to its closing quote or, in a truncated body, the end.
+    private static final Pattern SECRET_FIELD =
+            Pattern.compile("(\"(?:value|result)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\"|\\\\?$)");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-  private BodyExcerpt() {}
+    private BodyExcerpt() {}
 
-  static String of(String body) {
-    if (body == null || body.isBlank()) {
-      return "(empty body)";
+    static String of(String body) {
+        if (body == null || body.isBlank()) {
+            return "(empty body)";
+        }
+        String flat = WHITESPACE.matcher(body.strip()).replaceAll(" ");
+        String redacted = SECRET_FIELD.matcher(flat).replaceAll("$1" + MASK + "$2");
+        redacted = SECRET_LIKE.matcher(redacted).replaceAll(MASK);
+        boolean cut = redacted.length() > MAX_LENGTH;
+        String shown = cut ? redacted.substring(0, MAX_LENGTH) : redacted;
+        shown = SECRET_LIKE_AT_CUT.matcher(shown).replaceAll(MASK);
+        return cut ? shown + "..." : shown;
     }
-    String flat = WHITESPACE.matcher(body.strip()).replaceAll(" ");
-    String redacted = SECRET_FIELD.matcher(flat).replaceAll("$1" + MASK + "$2");
-    redacted = SECRET_LIKE.matcher(redacted).replaceAll(MASK);
-    boolean cut = redacted.length() > MAX_LENGTH;
-    String shown = cut ? redacted.substring(0, MAX_LENGTH) : redacted;
-    shown = SECRET_LIKE_AT_CUT.matcher(shown).replaceAll(MASK);
-    return cut ? shown + "..." : shown;
-  }
 }

@@ -18,136 +18,137 @@ import java.util.List;
  * waiting slightly longer. Requests are granted in arrival order; callers sleep outside the lock.
  */
 final class RateLimiter {
-  /** Runs kept per window at most (about). */
-  static final int MAX_RUNS = 1024;
+    /** Runs kept per window at most (about). */
+    static final int MAX_RUNS = 1024;
 
-  /** What {@link #reserve(long, long)} answers when the request cannot start by the deadline. */
-  static final long REFUSED = Long.MIN_VALUE;
+    /** What {@link #reserve(long, long)} answers when the request cannot start by the deadline. */
+    static final long REFUSED = Long.MIN_VALUE;
 
-  private final TimeSource time;
-  private final Window[] windows;
-  private long lastGrant = Long.MIN_VALUE;
-  private long pausedUntil = Long.MIN_VALUE;
+    private final TimeSource time;
+    private final Window[] windows;
+    private long lastGrant = Long.MIN_VALUE;
+    private long pausedUntil = Long.MIN_VALUE;
 
-  RateLimiter(RateLimit limit, TimeSource time) {
-    this.time = requireNonNull(time, "time");
-    List<RateLimit.Window> configured = limit.windows();
-    windows = new Window[configured.size()];
-    for (int i = 0; i < windows.length; i++) {
-      windows[i] = new Window(configured.get(i).permits(), configured.get(i).period().toNanos());
-    }
-  }
-
-  /**
-   * One window's recent starts, oldest first, as {time, count, first} runs: {@code time} is the latest
-   * start of the run (when all of it is taken to have started) and {@code first} its earliest, which
-   * bounds the run to {@code mergeWithin}.
-   */
-  private static final class Window {
-    final int permits;
-    final long period;
-    final long mergeWithin; // starts closer than this to the last run join it (0: never, exact)
-    final ArrayDeque<long[]> runs = new ArrayDeque<>();
-    long counted;
-
-    Window(int permits, long period) {
-      this.permits = permits;
-      this.period = period;
-      this.mergeWithin = permits <= MAX_RUNS ? 0 : Math.max(1, period / MAX_RUNS);
-    }
-
-    /** The earliest time from {@code from} at which one more start fits; changes nothing. */
-    long earliest(long from) {
-      long at = from;
-      long remaining = counted;
-      for (long[] run : runs) { // oldest first
-        if (run[0] + period <= at) {
-          remaining -= run[1]; // aged out by then
-        } else if (remaining >= permits) {
-          remaining -= run[1]; // must age out first
-          at = run[0] + period;
-        } else {
-          break;
+    RateLimiter(RateLimit limit, TimeSource time) {
+        this.time = requireNonNull(time, "time");
+        List<RateLimit.Window> configured = limit.windows();
+        windows = new Window[configured.size()];
+        for (int i = 0; i < windows.length; i++) {
+            windows[i] = new Window(
+                    configured.get(i).permits(), configured.get(i).period().toNanos());
         }
-      }
-      return at;
     }
 
-    /** Counts a start at {@code at}, no earlier than any before; forgets the runs that aged out by then. */
-    void record(long at) {
-      while (!runs.isEmpty() && runs.peekFirst()[0] + period <= at) {
-        counted -= runs.removeFirst()[1];
-      }
-      long[] last = runs.peekLast();
-      if (last != null && (last[0] == at || at - last[2] < mergeWithin)) {
-        last[0] = at;
-        last[1]++;
-      } else {
-        runs.addLast(new long[] {at, 1, at});
-      }
-      counted++;
-    }
-  }
+    /**
+     * One window's recent starts, oldest first, as {time, count, first} runs: {@code time} is the latest
+     * start of the run (when all of it is taken to have started) and {@code first} its earliest, which
+     * bounds the run to {@code mergeWithin}.
+     */
+    private static final class Window {
+        final int permits;
+        final long period;
+        final long mergeWithin; // starts closer than this to the last run join it (0: never, exact)
+        final ArrayDeque<long[]> runs = new ArrayDeque<>();
+        long counted;
 
-  /** Waits (unbounded) until one more request fits every window and any pause is over, and counts it. */
-  void acquire() throws InterruptedException {
-    long now = time.nanoTime();
-    long grant = reserve(now, Long.MAX_VALUE);
-    while (grant > now) {
-      time.sleep(Duration.ofNanos(grant - now));
-      now = time.nanoTime();
-      grant = Math.max(now, pausedUntil());
-    }
-  }
+        Window(int permits, long period) {
+            this.permits = permits;
+            this.period = period;
+            this.mergeWithin = permits <= MAX_RUNS ? 0 : Math.max(1, period / MAX_RUNS);
+        }
 
-  /** {@link #reserve(long, long)} without a deadline. */
-  long reserve(long now) {
-    return reserve(now, Long.MAX_VALUE);
-  }
+        /** The earliest time from {@code from} at which one more start fits; changes nothing. */
+        long earliest(long from) {
+            long at = from;
+            long remaining = counted;
+            for (long[] run : runs) { // oldest first
+                if (run[0] + period <= at) {
+                    remaining -= run[1]; // aged out by then
+                } else if (remaining >= permits) {
+                    remaining -= run[1]; // must age out first
+                    at = run[0] + period;
+                } else {
+                    break;
+                }
+            }
+            return at;
+        }
 
-  /**
-   * The time at which a request arriving at {@code now} may start, counted as started then; or, when
-   * that is after {@code deadline}, {@link #REFUSED} and nothing is counted.
-   */
-  synchronized long reserve(long now, long deadline) {
-    // Never earlier than the previous grant: keeps runs in time order.
-    long grant = lastGrant == Long.MIN_VALUE ? now : Math.max(now, lastGrant);
-    grant = Math.max(grant, pausedUntil);
-    if (windows.length > 0) {
-      // Moving the grant later only lets more runs age out, so one pass satisfies every window.
-      for (Window window : windows) {
-        grant = window.earliest(grant);
-      }
+        /** Counts a start at {@code at}, no earlier than any before; forgets the runs that aged out by then. */
+        void record(long at) {
+            while (!runs.isEmpty() && runs.peekFirst()[0] + period <= at) {
+                counted -= runs.removeFirst()[1];
+            }
+            long[] last = runs.peekLast();
+            if (last != null && (last[0] == at || at - last[2] < mergeWithin)) {
+                last[0] = at;
+                last[1]++;
+            } else {
+                runs.addLast(new long[] {at, 1, at});
+            }
+            counted++;
+        }
     }
-    if (grant > deadline) {
-      return REFUSED;
-    }
-    for (Window window : windows) {
-      window.record(grant);
-    }
-    lastGrant = grant;
-    return grant;
-  }
 
-  /**
-   * Holds every request of this client, including those already granted and waiting, until {@code
-   * until} (a {@link TimeSource#nanoTime()} value): what a 429's {@code retry-after} asks of all of them.
-   */
-  synchronized void pauseUntil(long until) {
-    pausedUntil = Math.max(pausedUntil, until);
-  }
-
-  /** For tests: the runs remembered over all windows. */
-  synchronized int runs() {
-    int runs = 0;
-    for (Window window : windows) {
-      runs += window.runs.size();
+    /** Waits (unbounded) until one more request fits every window and any pause is over, and counts it. */
+    void acquire() throws InterruptedException {
+        long now = time.nanoTime();
+        long grant = reserve(now, Long.MAX_VALUE);
+        while (grant > now) {
+            time.sleep(Duration.ofNanos(grant - now));
+            now = time.nanoTime();
+            grant = Math.max(now, pausedUntil());
+        }
     }
-    return runs;
-  }
 
-  /** The end of the current 429 pause, or a time in the past. */
-  synchronized long pausedUntil() {
-    return pausedUntil;
-  }
+    /** {@link #reserve(long, long)} without a deadline. */
+    long reserve(long now) {
+        return reserve(now, Long.MAX_VALUE);
+    }
+
+    /**
+     * The time at which a request arriving at {@code now} may start, counted as started then; or, when
+     * that is after {@code deadline}, {@link #REFUSED} and nothing is counted.
+     */
+    synchronized long reserve(long now, long deadline) {
+        // Never earlier than the previous grant: keeps runs in time order.
+        long grant = lastGrant == Long.MIN_VALUE ? now : Math.max(now, lastGrant);
+        grant = Math.max(grant, pausedUntil);
+        if (windows.length > 0) {
+            // Moving the grant later only lets more runs age out, so one pass satisfies every window.
+            for (Window window : windows) {
+                grant = window.earliest(grant);
+            }
+        }
+        if (grant > deadline) {
+            return REFUSED;
+        }
+        for (Window window : windows) {
+            window.record(grant);
+        }
+        lastGrant = grant;
+        return grant;
+    }
+
+    /**
+     * Holds every request of this client, including those already granted and waiting, until {@code
+     * until} (a {@link TimeSource#nanoTime()} value): what a 429's {@code retry-after} asks of all of them.
+     */
+    synchronized void pauseUntil(long until) {
+        pausedUntil = Math.max(pausedUntil, until);
+    }
+
+    /** For tests: the runs remembered over all windows. */
+    synchronized int runs() {
+        int runs = 0;
+        for (Window window : windows) {
+            runs += window.runs.size();
+        }
+        return runs;
+    }
+
+    /** The end of the current 429 pause, or a time in the past. */
+    synchronized long pausedUntil() {
+        return pausedUntil;
+    }
 }

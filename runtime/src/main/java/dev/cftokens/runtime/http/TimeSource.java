@@ -7,31 +7,30 @@ import java.time.Duration;
  * simulated time instead of really waiting.
  */
 public interface TimeSource {
-  /** The real clock: {@link System#nanoTime()} and {@link Thread#sleep}. */
-  TimeSource SYSTEM =
-      new TimeSource() {
+    /** The real clock: {@link System#nanoTime()} and {@link Thread#sleep}. */
+    TimeSource SYSTEM = new TimeSource() {
         @Override
         public long nanoTime() {
-          return System.nanoTime();
+            return System.nanoTime();
         }
 
         @Override
         public void sleep(Duration duration) throws InterruptedException {
-          long nanos = duration.toNanos();
-          if (nanos > 0) {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-          }
+            long nanos = duration.toNanos();
+            if (nanos > 0) {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            }
         }
 
         @Override
         public String toString() {
-          return "TimeSource.SYSTEM";
+            return "TimeSource.SYSTEM";
         }
-      };
+    };
 
-  /** A monotonic reading in nanoseconds, comparable only with other readings of this source. */
-  long nanoTime();
+    /** A monotonic reading in nanoseconds, comparable only with other readings of this source. */
+    long nanoTime();
 
-  /** Blocks for {@code duration}; a zero or negative duration returns at once. */
-  void sleep(Duration duration) throws InterruptedException;
+    /** Blocks for {@code duration}; a zero or negative duration returns at once. */
+    void sleep(Duration duration) throws InterruptedException;
 }

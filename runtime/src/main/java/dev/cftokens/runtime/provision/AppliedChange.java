@@ -10,8 +10,8 @@ import static java.util.Objects.requireNonNull;
  *     not hold it
  */
 public record AppliedChange(ChangeKind kind, String declarationId, String tokenId, boolean rolled) {
-  public AppliedChange {
-    requireNonNull(kind, "kind");
-    requireNonNull(declarationId, "declarationId");
-  }
+    public AppliedChange {
+        requireNonNull(kind, "kind");
+        requireNonNull(declarationId, "declarationId");
+    }
 }

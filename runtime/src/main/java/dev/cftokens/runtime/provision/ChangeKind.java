@@ -2,53 +2,53 @@ package dev.cftokens.runtime.provision;
 
 /** What a plan does to one declaration's token, with the symbol it is printed with. */
 public enum ChangeKind {
-  /** Declared, not in the state, no matching token: create it. */
-  CREATE("+", "create"),
-  /**
-   * Not in the state, but an unrecorded token with its name and grants exists (the state did not
-   * survive a restart, or an earlier run lost a create's answer): record it, rolling it if its value is
-   * needed and not stored.
-   */
-  ADOPT("~", "adopt"),
-  /** The declaration changed: PUT the new spec; the id and value stay. */
-  UPDATE("~", "update"),
-  /**
-   * Owner or account changed, or the declaration dropped a request-IP condition or date that an
-   * update cannot remove: create the new token, then delete the old one. The value changes.
-   */
-  REPLACE("-/+", "replace"),
-  /** The token changed outside cftokens: PUT the declared spec back. */
-  DRIFTED_CHANGED("!", "drifted"),
-  /** The token was deleted outside cftokens: create it again. */
-  DRIFTED_DELETED("!", "drifted"),
-  /** In the state, no longer declared: delete it. */
-  DELETE("-", "delete"),
-  /** Matches its declaration. */
-  UNCHANGED("=", "unchanged");
+    /** Declared, not in the state, no matching token: create it. */
+    CREATE("+", "create"),
+    /**
+     * Not in the state, but an unrecorded token with its name and grants exists (the state did not
+     * survive a restart, or an earlier run lost a create's answer): record it, rolling it if its value is
+     * needed and not stored.
+     */
+    ADOPT("~", "adopt"),
+    /** The declaration changed: PUT the new spec; the id and value stay. */
+    UPDATE("~", "update"),
+    /**
+     * Owner or account changed, or the declaration dropped a request-IP condition or date that an
+     * update cannot remove: create the new token, then delete the old one. The value changes.
+     */
+    REPLACE("-/+", "replace"),
+    /** The token changed outside cftokens: PUT the declared spec back. */
+    DRIFTED_CHANGED("!", "drifted"),
+    /** The token was deleted outside cftokens: create it again. */
+    DRIFTED_DELETED("!", "drifted"),
+    /** In the state, no longer declared: delete it. */
+    DELETE("-", "delete"),
+    /** Matches its declaration. */
+    UNCHANGED("=", "unchanged");
 
-  private final String symbol;
-  private final String verb;
+    private final String symbol;
+    private final String verb;
 
-  ChangeKind(String symbol, String verb) {
-    this.symbol = symbol;
-    this.verb = verb;
-  }
+    ChangeKind(String symbol, String verb) {
+        this.symbol = symbol;
+        this.verb = verb;
+    }
 
-  public String symbol() {
-    return symbol;
-  }
+    public String symbol() {
+        return symbol;
+    }
 
-  public String verb() {
-    return verb;
-  }
+    public String verb() {
+        return verb;
+    }
 
-  /** True when carrying the change out sends a write request to Cloudflare. */
-  public boolean writes() {
-    return this != UNCHANGED && this != ADOPT;
-  }
+    /** True when carrying the change out sends a write request to Cloudflare. */
+    public boolean writes() {
+        return this != UNCHANGED && this != ADOPT;
+    }
 
-  /** True when carrying it out creates a token. */
-  public boolean creates() {
-    return this == CREATE || this == REPLACE || this == DRIFTED_DELETED;
-  }
+    /** True when carrying it out creates a token. */
+    public boolean creates() {
+        return this == CREATE || this == REPLACE || this == DRIFTED_DELETED;
+    }
 }

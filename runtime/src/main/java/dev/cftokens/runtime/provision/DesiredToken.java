@@ -18,53 +18,53 @@ import java.util.function.Supplier;
  * @param specHash {@link SpecHash} of {@code spec}
  */
 public record DesiredToken(
-    TokenProvisioner<?> provisioner, TokenOwner owner, String accountId, TokenSpec spec, String specHash) {
-  public DesiredToken {
-    requireNonNull(provisioner, "provisioner");
-    requireNonNull(owner, "owner");
-    requireNonNull(spec, "spec");
-    requireNonNull(specHash, "specHash");
-  }
-
-  /**
-   * Resolves a provisioner's declaration. The account id is asked for only when the token needs one
-   * (account-owned, or a key naming the account), so a user token never triggers account discovery.
-   */
-  public static DesiredToken resolve(TokenProvisioner<?> provisioner, Supplier<String> accountId) {
-    TokenDeclaration declaration = provisioner.declaration();
-    String account = needsAccount(declaration) ? accountId.get() : null;
-    TokenSpec spec = declaration.resolve(account, provisioner.inputs());
-    return new DesiredToken(provisioner, declaration.owner(), account, spec, SpecHash.of(spec));
-  }
-
-  /** The logical id of the declaration. */
-  public String declarationId() {
-    return provisioner.declaration().id();
-  }
-
-  public TokenDeclaration declaration() {
-    return provisioner.declaration();
-  }
-
-  static boolean needsAccount(TokenDeclaration declaration) {
-    if (declaration.owner() == TokenOwner.ACCOUNT) {
-      return true;
+        TokenProvisioner<?> provisioner, TokenOwner owner, String accountId, TokenSpec spec, String specHash) {
+    public DesiredToken {
+        requireNonNull(provisioner, "provisioner");
+        requireNonNull(owner, "owner");
+        requireNonNull(spec, "spec");
+        requireNonNull(specHash, "specHash");
     }
-    for (PolicyDeclaration policy : declaration.policies()) {
-      if (namesAccount(policy.within())) {
-        return true;
-      }
-      for (String key : policy.resources()) {
-        if (namesAccount(key)) {
-          return true;
+
+    /**
+     * Resolves a provisioner's declaration. The account id is asked for only when the token needs one
+     * (account-owned, or a key naming the account), so a user token never triggers account discovery.
+     */
+    public static DesiredToken resolve(TokenProvisioner<?> provisioner, Supplier<String> accountId) {
+        TokenDeclaration declaration = provisioner.declaration();
+        String account = needsAccount(declaration) ? accountId.get() : null;
+        TokenSpec spec = declaration.resolve(account, provisioner.inputs());
+        return new DesiredToken(provisioner, declaration.owner(), account, spec, SpecHash.of(spec));
+    }
+
+    /** The logical id of the declaration. */
+    public String declarationId() {
+        return provisioner.declaration().id();
+    }
+
+    public TokenDeclaration declaration() {
+        return provisioner.declaration();
+    }
+
+    static boolean needsAccount(TokenDeclaration declaration) {
+        if (declaration.owner() == TokenOwner.ACCOUNT) {
+            return true;
         }
-      }
+        for (PolicyDeclaration policy : declaration.policies()) {
+            if (namesAccount(policy.within())) {
+                return true;
+            }
+            for (String key : policy.resources()) {
+                if (namesAccount(key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
-    return false;
-  }
 
-  private static boolean namesAccount(String key) {
-    return key.equals(TokenDeclaration.ACCOUNT_KEY)
-        || TokenDeclaration.placeholders(key).contains(TokenDeclaration.ACCOUNT_PLACEHOLDER);
-  }
+    private static boolean namesAccount(String key) {
+        return key.equals(TokenDeclaration.ACCOUNT_KEY)
+                || TokenDeclaration.placeholders(key).contains(TokenDeclaration.ACCOUNT_PLACEHOLDER);
+    }
 }

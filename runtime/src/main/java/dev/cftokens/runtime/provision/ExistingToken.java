@@ -13,15 +13,15 @@ import java.time.Instant;
  * @param issuedOn when it was created, or null when Cloudflare did not say
  */
 public record ExistingToken(String id, TokenOwner owner, TokenSpec spec, TokenStatus status, Instant issuedOn) {
-  public ExistingToken {
-    requireNonNull(id, "id");
-    requireNonNull(owner, "owner");
-    requireNonNull(spec, "spec");
-    requireNonNull(status, "status");
-  }
+    public ExistingToken {
+        requireNonNull(id, "id");
+        requireNonNull(owner, "owner");
+        requireNonNull(spec, "spec");
+        requireNonNull(status, "status");
+    }
 
-  /** A token whose creation time is not known. */
-  public ExistingToken(String id, TokenOwner owner, TokenSpec spec, TokenStatus status) {
-    this(id, owner, spec, status, null);
-  }
+    /** A token whose creation time is not known. */
+    public ExistingToken(String id, TokenOwner owner, TokenSpec spec, TokenStatus status) {
+        this(id, owner, spec, status, null);
+    }
 }

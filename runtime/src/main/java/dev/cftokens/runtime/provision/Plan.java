@@ -12,60 +12,65 @@ import java.util.Map;
  *     should know, such as a declared token that has expired
  */
 public record Plan(List<PlannedChange> changes, List<String> warnings) {
-  public Plan {
-    changes = List.copyOf(changes);
-    warnings = List.copyOf(warnings);
-  }
-
-  /** A plan with no warnings. */
-  public Plan(List<PlannedChange> changes) {
-    this(changes, List.of());
-  }
-
-  /** True when carrying the plan out changes anything in Cloudflare or in the state. */
-  public boolean hasChanges() {
-    return changes.stream().anyMatch(change -> change.kind() != ChangeKind.UNCHANGED);
-  }
-
-  /** True when carrying it out sends at least one write request. */
-  public boolean writes() {
-    return changes.stream().anyMatch(change -> change.kind().writes());
-  }
-
-  public long count(ChangeKind kind) {
-    return changes.stream().filter(change -> change.kind() == kind).count();
-  }
-
-  /** {@code Plan: 1 to create, 0 to update, 0 to replace, 0 to delete, 0 drifted, 3 unchanged.} */
-  public String summary() {
-    Map<ChangeKind, Long> counts = new EnumMap<>(ChangeKind.class);
-    for (ChangeKind kind : ChangeKind.values()) {
-      counts.put(kind, count(kind));
+    public Plan {
+        changes = List.copyOf(changes);
+        warnings = List.copyOf(warnings);
     }
-    StringBuilder line = new StringBuilder("Plan: ")
-        .append(counts.get(ChangeKind.CREATE)).append(" to create, ");
-    if (counts.get(ChangeKind.ADOPT) > 0) {
-      line.append(counts.get(ChangeKind.ADOPT)).append(" to adopt, ");
+
+    /** A plan with no warnings. */
+    public Plan(List<PlannedChange> changes) {
+        this(changes, List.of());
     }
-    return line.append(counts.get(ChangeKind.UPDATE)).append(" to update, ")
-        .append(counts.get(ChangeKind.REPLACE)).append(" to replace, ")
-        .append(counts.get(ChangeKind.DELETE)).append(" to delete, ")
-        .append(counts.get(ChangeKind.DRIFTED_CHANGED) + counts.get(ChangeKind.DRIFTED_DELETED))
-        .append(" drifted, ")
-        .append(counts.get(ChangeKind.UNCHANGED)).append(" unchanged.")
-        .toString();
-  }
 
-  /** Every change line, then the warnings, then the summary, as printed. */
-  public String render() {
-    StringBuilder text = new StringBuilder();
-    changes.forEach(change -> text.append(change.describe()).append('\n'));
-    warnings.forEach(warning -> text.append(warning).append('\n'));
-    return text.append(summary()).toString();
-  }
+    /** True when carrying the plan out changes anything in Cloudflare or in the state. */
+    public boolean hasChanges() {
+        return changes.stream().anyMatch(change -> change.kind() != ChangeKind.UNCHANGED);
+    }
 
-  @Override
-  public String toString() {
-    return render();
-  }
+    /** True when carrying it out sends at least one write request. */
+    public boolean writes() {
+        return changes.stream().anyMatch(change -> change.kind().writes());
+    }
+
+    public long count(ChangeKind kind) {
+        return changes.stream().filter(change -> change.kind() == kind).count();
+    }
+
+    /** {@code Plan: 1 to create, 0 to update, 0 to replace, 0 to delete, 0 drifted, 3 unchanged.} */
+    public String summary() {
+        Map<ChangeKind, Long> counts = new EnumMap<>(ChangeKind.class);
+        for (ChangeKind kind : ChangeKind.values()) {
+            counts.put(kind, count(kind));
+        }
+        StringBuilder line = new StringBuilder("Plan: ")
+                .append(counts.get(ChangeKind.CREATE))
+                .append(" to create, ");
+        if (counts.get(ChangeKind.ADOPT) > 0) {
+            line.append(counts.get(ChangeKind.ADOPT)).append(" to adopt, ");
+        }
+        return line.append(counts.get(ChangeKind.UPDATE))
+                .append(" to update, ")
+                .append(counts.get(ChangeKind.REPLACE))
+                .append(" to replace, ")
+                .append(counts.get(ChangeKind.DELETE))
+                .append(" to delete, ")
+                .append(counts.get(ChangeKind.DRIFTED_CHANGED) + counts.get(ChangeKind.DRIFTED_DELETED))
+                .append(" drifted, ")
+                .append(counts.get(ChangeKind.UNCHANGED))
+                .append(" unchanged.")
+                .toString();
+    }
+
+    /** Every change line, then the warnings, then the summary, as printed. */
+    public String render() {
+        StringBuilder text = new StringBuilder();
+        changes.forEach(change -> text.append(change.describe()).append('\n'));
+        warnings.forEach(warning -> text.append(warning).append('\n'));
+        return text.append(summary()).toString();
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
 }

@@ -18,35 +18,39 @@ import java.util.List;
  * @param note a short explanation printed after the line, or empty
  */
 public record PlannedChange(
-    ChangeKind kind,
-    String declarationId,
-    DesiredToken desired,
-    TokenRecord recorded,
-    ExistingToken existing,
-    List<String> differences,
-    String note) {
-  public PlannedChange {
-    requireNonNull(kind, "kind");
-    requireNonNull(declarationId, "declarationId");
-    differences = List.copyOf(differences);
-    note = note == null ? "" : note;
-  }
-
-  /** The line printed for this change, such as {@code ~ update restricted-token (policies, expires_on)}. */
-  public String describe() {
-    StringBuilder line = new StringBuilder()
-        .append(kind.symbol()).append(' ').append(kind.verb()).append(' ').append(declarationId);
-    if (!differences.isEmpty()) {
-      line.append(" (").append(String.join(", ", differences)).append(')');
+        ChangeKind kind,
+        String declarationId,
+        DesiredToken desired,
+        TokenRecord recorded,
+        ExistingToken existing,
+        List<String> differences,
+        String note) {
+    public PlannedChange {
+        requireNonNull(kind, "kind");
+        requireNonNull(declarationId, "declarationId");
+        differences = List.copyOf(differences);
+        note = note == null ? "" : note;
     }
-    if (!note.isEmpty()) {
-      line.append(": ").append(note);
-    }
-    return line.toString();
-  }
 
-  @Override
-  public String toString() {
-    return describe();
-  }
+    /** The line printed for this change, such as {@code ~ update restricted-token (policies, expires_on)}. */
+    public String describe() {
+        StringBuilder line = new StringBuilder()
+                .append(kind.symbol())
+                .append(' ')
+                .append(kind.verb())
+                .append(' ')
+                .append(declarationId);
+        if (!differences.isEmpty()) {
+            line.append(" (").append(String.join(", ", differences)).append(')');
+        }
+        if (!note.isEmpty()) {
+            line.append(": ").append(note);
+        }
+        return line.toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

@@ -6,13 +6,13 @@ package dev.cftokens.runtime.provision;
  * never holds a token value. Whatever was done before the failure is recorded in the state.
  */
 public class ProvisioningException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public ProvisioningException(String message) {
-    super(message);
-  }
+    public ProvisioningException(String message) {
+        super(message);
+    }
 
-  public ProvisioningException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public ProvisioningException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -9,25 +9,25 @@ import java.io.PrintStream;
  */
 @FunctionalInterface
 public interface ProvisioningOutput {
-  void line(String line);
+    void line(String line);
 
-  /** Prints each line to {@code stream}. */
-  static ProvisioningOutput to(PrintStream stream) {
-    requireNonNull(stream, "stream");
-    return line -> {
-      stream.println(line);
-      stream.flush();
-    };
-  }
+    /** Prints each line to {@code stream}. */
+    static ProvisioningOutput to(PrintStream stream) {
+        requireNonNull(stream, "stream");
+        return line -> {
+            stream.println(line);
+            stream.flush();
+        };
+    }
 
-  /** Logs each line at INFO through {@link System.Logger} {@code dev.cftokens.provisioning}. */
-  static ProvisioningOutput logger() {
-    System.Logger logger = System.getLogger("dev.cftokens.provisioning");
-    return line -> logger.log(System.Logger.Level.INFO, line);
-  }
+    /** Logs each line at INFO through {@link System.Logger} {@code dev.cftokens.provisioning}. */
+    static ProvisioningOutput logger() {
+        System.Logger logger = System.getLogger("dev.cftokens.provisioning");
+        return line -> logger.log(System.Logger.Level.INFO, line);
+    }
 
-  /** Drops every line. */
-  static ProvisioningOutput silent() {
-    return line -> { };
-  }
+    /** Drops every line. */
+    static ProvisioningOutput silent() {
+        return line -> {};
+    }
 }

@@ -18,61 +18,62 @@ import java.nio.file.attribute.PosixFilePermissions;
  * never a mix. Files are created readable by their owner only where the file system knows POSIX modes.
  */
 final class AtomicFile {
-  private static final boolean POSIX =
-      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-  private AtomicFile() {}
+    private AtomicFile() {}
 
-  static void createPrivateDirectories(Path directory) throws IOException {
-    if (Files.isDirectory(directory)) {
-      return;
-    }
-    if (POSIX) {
-      Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rwx------")));
-    } else {
-      Files.createDirectories(directory);
-    }
-  }
-
-  /** Mode 0600 where the file system knows POSIX modes, nothing elsewhere. */
-  static FileAttribute<?>[] privateFileAttributes() {
-    return POSIX
-        ? new FileAttribute<?>[] {
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-        : new FileAttribute<?>[0];
-  }
-
-  static void write(Path target, byte[] content) throws IOException {
-    Path directory = target.toAbsolutePath().getParent();
-    createPrivateDirectories(directory);
-    Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp",
-        privateFileAttributes());
-    try {
-      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
+    static void createPrivateDirectories(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
         }
-        channel.force(true);
-      }
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException("the file system of " + directory + " cannot rename atomically", e);
-      }
-      syncDirectory(directory);
-    } finally {
-      Files.deleteIfExists(temporary);
+        if (POSIX) {
+            Files.createDirectories(
+                    directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
+        }
     }
-  }
 
-  /** Makes the rename durable. Not every platform can open a directory; there the rename must do. */
-  private static void syncDirectory(Path directory) {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Windows cannot open directories as channels; its rename is durable enough on NTFS.
+    /** Mode 0600 where the file system knows POSIX modes, nothing elsewhere. */
+    static FileAttribute<?>[] privateFileAttributes() {
+        return POSIX
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
+                : new FileAttribute<?>[0];
     }
-  }
+
+    static void write(Path target, byte[] content) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        createPrivateDirectories(directory);
+        Path temporary =
+                Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp", privateFileAttributes());
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system of " + directory + " cannot rename atomically", e);
+            }
+            syncDirectory(directory);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Makes the rename durable. Not every platform can open a directory; there the rename must do. */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open directories as channels; its rename is durable enough on NTFS.
+        }
+    }
 }

@@ -17,12 +17,11 @@ import java.time.Instant;
  * @param specHash {@link SpecHash} of the spec sent
  * @param since when the create was first attempted
  */
-public record PendingCreate(
-    String declarationId, TokenOwner owner, String accountId, String specHash, Instant since) {
-  public PendingCreate {
-    requireNonNull(declarationId, "declarationId");
-    requireNonNull(owner, "owner");
-    requireNonNull(specHash, "specHash");
-    requireNonNull(since, "since");
-  }
+public record PendingCreate(String declarationId, TokenOwner owner, String accountId, String specHash, Instant since) {
+    public PendingCreate {
+        requireNonNull(declarationId, "declarationId");
+        requireNonNull(owner, "owner");
+        requireNonNull(specHash, "specHash");
+        requireNonNull(since, "since");
+    }
 }

@@ -22,68 +22,68 @@ import java.util.TreeSet;
  * JSON form before hashing.
  */
 public final class SpecHash {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private SpecHash() {}
+    private SpecHash() {}
 
-  /** {@code sha256:<64 hex>} of the canonical form of {@code spec}. */
-  public static String of(TokenSpec spec) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(canonicalForm(spec).getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + java.util.HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK provides SHA-256", e);
+    /** {@code sha256:<64 hex>} of the canonical form of {@code spec}. */
+    public static String of(TokenSpec spec) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonicalForm(spec).getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides SHA-256", e);
+        }
     }
-  }
 
-  /** The canonical JSON the hash is taken over; sets appear sorted. */
-  static String canonicalForm(TokenSpec spec) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("name", spec.name());
-    List<String> policies = new ArrayList<>();
-    for (PolicySpec policy : spec.policies()) {
-      policies.add(write(canonicalPolicy(policy)));
+    /** The canonical JSON the hash is taken over; sets appear sorted. */
+    static String canonicalForm(TokenSpec spec) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("name", spec.name());
+        List<String> policies = new ArrayList<>();
+        for (PolicySpec policy : spec.policies()) {
+            policies.add(write(canonicalPolicy(policy)));
+        }
+        ArrayNode policyArray = root.putArray("policies");
+        // Each policy is embedded as its own canonical text, so sorting the texts orders the set.
+        sorted(policyArray, policies);
+        ObjectNode condition = root.putObject("condition");
+        sorted(condition.putArray("in"), spec.condition().in());
+        sorted(condition.putArray("not_in"), spec.condition().notIn());
+        root.put("not_before", instant(spec.notBefore()));
+        root.put("expires_on", instant(spec.expiresOn()));
+        return write(root);
     }
-    ArrayNode policyArray = root.putArray("policies");
-    // Each policy is embedded as its own canonical text, so sorting the texts orders the set.
-    sorted(policyArray, policies);
-    ObjectNode condition = root.putObject("condition");
-    sorted(condition.putArray("in"), spec.condition().in());
-    sorted(condition.putArray("not_in"), spec.condition().notIn());
-    root.put("not_before", instant(spec.notBefore()));
-    root.put("expires_on", instant(spec.expiresOn()));
-    return write(root);
-  }
 
-  private static ObjectNode canonicalPolicy(PolicySpec policy) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("effect", policy.effect().wireName());
-    sorted(node.putArray("permission_groups"), policy.permissionGroupIds());
-    List<String> grants = new ArrayList<>();
-    for (ResourceGrant grant : policy.resources()) {
-      ObjectNode grantNode = JSON.createObjectNode();
-      grantNode.put("key", grant.key());
-      sorted(grantNode.putArray("nested"), grant.nested());
-      grants.add(write(grantNode));
+    private static ObjectNode canonicalPolicy(PolicySpec policy) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("effect", policy.effect().wireName());
+        sorted(node.putArray("permission_groups"), policy.permissionGroupIds());
+        List<String> grants = new ArrayList<>();
+        for (ResourceGrant grant : policy.resources()) {
+            ObjectNode grantNode = JSON.createObjectNode();
+            grantNode.put("key", grant.key());
+            sorted(grantNode.putArray("nested"), grant.nested());
+            grants.add(write(grantNode));
+        }
+        sorted(node.putArray("resources"), grants);
+        return node;
     }
-    sorted(node.putArray("resources"), grants);
-    return node;
-  }
 
-  private static void sorted(ArrayNode array, Collection<String> values) {
-    new TreeSet<>(values).forEach(array::add);
-  }
-
-  private static String instant(Instant instant) {
-    return instant == null ? null : instant.toString();
-  }
-
-  private static String write(Object node) {
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of strings always serializes", e);
+    private static void sorted(ArrayNode array, Collection<String> values) {
+        new TreeSet<>(values).forEach(array::add);
     }
-  }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static String write(Object node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings always serializes", e);
+        }
+    }
 }

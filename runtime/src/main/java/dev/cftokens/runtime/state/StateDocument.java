@@ -34,185 +34,190 @@ import java.util.Map;
  * Anything else (bad JSON, a missing field, another version) is refused with the path in the message.
  */
 final class StateDocument {
-  static final int VERSION = 1;
+    static final int VERSION = 1;
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** The key-derivation parameters and a known constant encrypted under the key. */
-  record Encryption(byte[] salt, int iterations, ValueCipher.Sealed keyCheck) {}
+    /** The key-derivation parameters and a known constant encrypted under the key. */
+    record Encryption(byte[] salt, int iterations, ValueCipher.Sealed keyCheck) {}
 
-  /** One token and its encrypted value, or a null value when none is kept. */
-  record Entry(TokenRecord record, ValueCipher.Sealed value) {}
+    /** One token and its encrypted value, or a null value when none is kept. */
+    record Entry(TokenRecord record, ValueCipher.Sealed value) {}
 
-  Encryption encryption;
-  final Map<String, Entry> entries = new LinkedHashMap<>();
-  final Map<String, PendingCreate> pending = new LinkedHashMap<>();
+    Encryption encryption;
+    final Map<String, Entry> entries = new LinkedHashMap<>();
+    final Map<String, PendingCreate> pending = new LinkedHashMap<>();
 
-  static StateDocument read(Path path) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      return new StateDocument();
-    } catch (IOException e) {
-      throw new StateException("cannot read the state file " + path + ": " + e.getMessage(), e);
-    }
-    return parse(bytes, path);
-  }
-
-  static StateDocument parse(byte[] bytes, Path path) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(bytes);
-    } catch (IOException e) {
-      throw corrupt(path, "it is not valid JSON (" + firstLine(e.getMessage()) + ")");
-    }
-    if (root == null || !root.isObject()) {
-      throw corrupt(path, "it is not a JSON object");
-    }
-    JsonNode version = root.get("version");
-    if (version == null || !version.isIntegralNumber()) {
-      throw corrupt(path, "it has no numeric \"version\"");
-    }
-    if (version.asInt() != VERSION) {
-      throw new StateException("the state file " + path + " has version " + version.asText()
-          + ", but this cftokens reads version " + VERSION
-          + "; use the cftokens version that wrote it. The file was left unchanged.");
-    }
-    StateDocument document = new StateDocument();
-    try {
-      JsonNode encryption = root.get("encryption");
-      if (encryption != null && !encryption.isNull()) {
-        String kdf = text(encryption, "kdf");
-        String cipher = text(encryption, "cipher");
-        if (!ValueCipher.KDF.equals(kdf) || !ValueCipher.CIPHER.equals(cipher)) {
-          throw corrupt(path, "its values are encrypted with " + kdf + " and " + cipher
-              + ", but cftokens knows only " + ValueCipher.KDF + " and " + ValueCipher.CIPHER);
+    static StateDocument read(Path path) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return new StateDocument();
+        } catch (IOException e) {
+            throw new StateException("cannot read the state file " + path + ": " + e.getMessage(), e);
         }
-        int iterations = encryption.path("iterations").asInt(0);
-        if (iterations < 1) {
-          throw corrupt(path, "its \"encryption.iterations\" is not a positive number");
+        return parse(bytes, path);
+    }
+
+    static StateDocument parse(byte[] bytes, Path path) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw corrupt(path, "it is not valid JSON (" + firstLine(e.getMessage()) + ")");
         }
-        document.encryption = new Encryption(
-            bytes(encryption, "salt"), iterations, sealed(encryption.get("key_check")));
-      }
-      JsonNode tokens = root.get("tokens");
-      if (tokens == null || !tokens.isObject()) {
-        throw corrupt(path, "it has no \"tokens\" object");
-      }
-      for (Map.Entry<String, JsonNode> field : tokens.properties()) {
-        JsonNode node = field.getValue();
-        TokenRecord record = new TokenRecord(
-            field.getKey(),
-            text(node, "token_id"),
-            TokenOwner.valueOf(text(node, "owner").toUpperCase(Locale.ROOT)),
-            node.hasNonNull("account_id") ? node.get("account_id").asText() : null,
-            text(node, "name"),
-            text(node, "spec_hash"));
-        JsonNode value = node.get("value");
-        document.entries.put(field.getKey(),
-            new Entry(record, value == null || value.isNull() ? null : sealed(value)));
-      }
-      JsonNode pendingCreates = root.get("pending_creates");
-      if (pendingCreates != null && !pendingCreates.isNull()) {
-        if (!pendingCreates.isObject()) {
-          throw corrupt(path, "its \"pending_creates\" is not an object");
+        if (root == null || !root.isObject()) {
+            throw corrupt(path, "it is not a JSON object");
         }
-        for (Map.Entry<String, JsonNode> field : pendingCreates.properties()) {
-          JsonNode node = field.getValue();
-          document.pending.put(field.getKey(), new PendingCreate(
-              field.getKey(),
-              TokenOwner.valueOf(text(node, "owner").toUpperCase(Locale.ROOT)),
-              node.hasNonNull("account_id") ? node.get("account_id").asText() : null,
-              text(node, "spec_hash"),
-              Timestamps.parse(text(node, "since"))));
+        JsonNode version = root.get("version");
+        if (version == null || !version.isIntegralNumber()) {
+            throw corrupt(path, "it has no numeric \"version\"");
         }
-      }
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw corrupt(path, "an entry is malformed (" + e.getMessage() + ")");
+        if (version.asInt() != VERSION) {
+            throw new StateException("the state file " + path + " has version " + version.asText()
+                    + ", but this cftokens reads version " + VERSION
+                    + "; use the cftokens version that wrote it. The file was left unchanged.");
+        }
+        StateDocument document = new StateDocument();
+        try {
+            JsonNode encryption = root.get("encryption");
+            if (encryption != null && !encryption.isNull()) {
+                String kdf = text(encryption, "kdf");
+                String cipher = text(encryption, "cipher");
+                if (!ValueCipher.KDF.equals(kdf) || !ValueCipher.CIPHER.equals(cipher)) {
+                    throw corrupt(
+                            path,
+                            "its values are encrypted with " + kdf + " and " + cipher + ", but cftokens knows only "
+                                    + ValueCipher.KDF + " and " + ValueCipher.CIPHER);
+                }
+                int iterations = encryption.path("iterations").asInt(0);
+                if (iterations < 1) {
+                    throw corrupt(path, "its \"encryption.iterations\" is not a positive number");
+                }
+                document.encryption =
+                        new Encryption(bytes(encryption, "salt"), iterations, sealed(encryption.get("key_check")));
+            }
+            JsonNode tokens = root.get("tokens");
+            if (tokens == null || !tokens.isObject()) {
+                throw corrupt(path, "it has no \"tokens\" object");
+            }
+            for (Map.Entry<String, JsonNode> field : tokens.properties()) {
+                JsonNode node = field.getValue();
+                TokenRecord record = new TokenRecord(
+                        field.getKey(),
+                        text(node, "token_id"),
+                        TokenOwner.valueOf(text(node, "owner").toUpperCase(Locale.ROOT)),
+                        node.hasNonNull("account_id") ? node.get("account_id").asText() : null,
+                        text(node, "name"),
+                        text(node, "spec_hash"));
+                JsonNode value = node.get("value");
+                document.entries.put(
+                        field.getKey(), new Entry(record, value == null || value.isNull() ? null : sealed(value)));
+            }
+            JsonNode pendingCreates = root.get("pending_creates");
+            if (pendingCreates != null && !pendingCreates.isNull()) {
+                if (!pendingCreates.isObject()) {
+                    throw corrupt(path, "its \"pending_creates\" is not an object");
+                }
+                for (Map.Entry<String, JsonNode> field : pendingCreates.properties()) {
+                    JsonNode node = field.getValue();
+                    document.pending.put(
+                            field.getKey(),
+                            new PendingCreate(
+                                    field.getKey(),
+                                    TokenOwner.valueOf(text(node, "owner").toUpperCase(Locale.ROOT)),
+                                    node.hasNonNull("account_id")
+                                            ? node.get("account_id").asText()
+                                            : null,
+                                    text(node, "spec_hash"),
+                                    Timestamps.parse(text(node, "since"))));
+                }
+            }
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw corrupt(path, "an entry is malformed (" + e.getMessage() + ")");
+        }
+        return document;
     }
-    return document;
-  }
 
-  byte[] toJson() {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("version", VERSION);
-    if (encryption != null) {
-      ObjectNode node = root.putObject("encryption");
-      node.put("kdf", ValueCipher.KDF);
-      node.put("iterations", encryption.iterations());
-      node.put("salt", Base64.getEncoder().encodeToString(encryption.salt()));
-      node.put("cipher", ValueCipher.CIPHER);
-      node.set("key_check", sealedNode(encryption.keyCheck()));
+    byte[] toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", VERSION);
+        if (encryption != null) {
+            ObjectNode node = root.putObject("encryption");
+            node.put("kdf", ValueCipher.KDF);
+            node.put("iterations", encryption.iterations());
+            node.put("salt", Base64.getEncoder().encodeToString(encryption.salt()));
+            node.put("cipher", ValueCipher.CIPHER);
+            node.set("key_check", sealedNode(encryption.keyCheck()));
+        }
+        ObjectNode tokens = root.putObject("tokens");
+        for (Entry entry : entries.values()) {
+            TokenRecord record = entry.record();
+            ObjectNode node = tokens.putObject(record.declarationId());
+            node.put("token_id", record.tokenId());
+            node.put("owner", record.owner().name().toLowerCase(Locale.ROOT));
+            node.put("account_id", record.accountId());
+            node.put("name", record.name());
+            node.put("spec_hash", record.specHash());
+            if (entry.value() != null) {
+                node.set("value", sealedNode(entry.value()));
+            }
+        }
+        if (!pending.isEmpty()) {
+            ObjectNode pendingCreates = root.putObject("pending_creates");
+            for (PendingCreate create : pending.values()) {
+                ObjectNode node = pendingCreates.putObject(create.declarationId());
+                node.put("owner", create.owner().name().toLowerCase(Locale.ROOT));
+                node.put("account_id", create.accountId());
+                node.put("spec_hash", create.specHash());
+                node.put("since", Timestamps.format(create.since()));
+            }
+        }
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings always serializes", e);
+        }
     }
-    ObjectNode tokens = root.putObject("tokens");
-    for (Entry entry : entries.values()) {
-      TokenRecord record = entry.record();
-      ObjectNode node = tokens.putObject(record.declarationId());
-      node.put("token_id", record.tokenId());
-      node.put("owner", record.owner().name().toLowerCase(Locale.ROOT));
-      node.put("account_id", record.accountId());
-      node.put("name", record.name());
-      node.put("spec_hash", record.specHash());
-      if (entry.value() != null) {
-        node.set("value", sealedNode(entry.value()));
-      }
-    }
-    if (!pending.isEmpty()) {
-      ObjectNode pendingCreates = root.putObject("pending_creates");
-      for (PendingCreate create : pending.values()) {
-        ObjectNode node = pendingCreates.putObject(create.declarationId());
-        node.put("owner", create.owner().name().toLowerCase(Locale.ROOT));
-        node.put("account_id", create.accountId());
-        node.put("spec_hash", create.specHash());
-        node.put("since", Timestamps.format(create.since()));
-      }
-    }
-    try {
-      return JSON.writeValueAsBytes(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of strings always serializes", e);
-    }
-  }
 
-  private static ObjectNode sealedNode(ValueCipher.Sealed sealed) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("nonce", Base64.getEncoder().encodeToString(sealed.nonce()));
-    node.put("ciphertext", Base64.getEncoder().encodeToString(sealed.ciphertext()));
-    return node;
-  }
-
-  private static ValueCipher.Sealed sealed(JsonNode node) {
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException("an encrypted value must be {\"nonce\", \"ciphertext\"}");
+    private static ObjectNode sealedNode(ValueCipher.Sealed sealed) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("nonce", Base64.getEncoder().encodeToString(sealed.nonce()));
+        node.put("ciphertext", Base64.getEncoder().encodeToString(sealed.ciphertext()));
+        return node;
     }
-    return new ValueCipher.Sealed(bytes(node, "nonce"), bytes(node, "ciphertext"));
-  }
 
-  private static byte[] bytes(JsonNode node, String field) {
-    return Base64.getDecoder().decode(text(node, field));
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    if (value == null || !value.isTextual()) {
-      throw new IllegalArgumentException("\"" + field + "\" must be a string");
+    private static ValueCipher.Sealed sealed(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("an encrypted value must be {\"nonce\", \"ciphertext\"}");
+        }
+        return new ValueCipher.Sealed(bytes(node, "nonce"), bytes(node, "ciphertext"));
     }
-    return value.asText();
-  }
 
-  private static StateException corrupt(Path path, String why) {
-    return new StateException("the state file " + path + " cannot be used: " + why
-        + ". cftokens will not overwrite it; restore it from a backup, or move it aside to start over"
-        + " (apply then adopts the tokens it recorded by name and grants, unless run with --no-adopt).");
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
+    private static byte[] bytes(JsonNode node, String field) {
+        return Base64.getDecoder().decode(text(node, field));
     }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
-  }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("\"" + field + "\" must be a string");
+        }
+        return value.asText();
+    }
+
+    private static StateException corrupt(Path path, String why) {
+        return new StateException("the state file " + path + " cannot be used: " + why
+                + ". cftokens will not overwrite it; restore it from a backup, or move it aside to start over"
+                + " (apply then adopts the tokens it recorded by name and grants, unless run with --no-adopt).");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
 }

@@ -5,13 +5,13 @@ package dev.cftokens.runtime.state;
  * never holds a token value or the passphrase.
  */
 public class StateException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public StateException(String message) {
-    super(message);
-  }
+    public StateException(String message) {
+        super(message);
+    }
 
-  public StateException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public StateException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

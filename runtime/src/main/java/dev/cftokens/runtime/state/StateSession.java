@@ -9,49 +9,49 @@ import java.util.Optional;
  * returns, so a process killed the next instant loses nothing it was told about. Thread-safe.
  */
 public interface StateSession extends AutoCloseable {
-  /** Every recorded token. */
-  Collection<TokenRecord> records();
+    /** Every recorded token. */
+    Collection<TokenRecord> records();
 
-  /** The record of one declaration, if any. */
-  Optional<TokenRecord> record(String declarationId);
+    /** The record of one declaration, if any. */
+    Optional<TokenRecord> record(String declarationId);
 
-  /** The recorded value of a declaration's token, if the state holds it and can decrypt it. */
-  Optional<Secret> value(String declarationId);
+    /** The recorded value of a declaration's token, if the state holds it and can decrypt it. */
+    Optional<Secret> value(String declarationId);
 
-  /**
-   * True when values given to {@link #put(TokenRecord, Secret)} are kept (encrypted); false without a
-   * passphrase, in which case a value needed later is obtained by rolling the token.
-   */
-  boolean storesValues();
+    /**
+     * True when values given to {@link #put(TokenRecord, Secret)} are kept (encrypted); false without a
+     * passphrase, in which case a value needed later is obtained by rolling the token.
+     */
+    boolean storesValues();
 
-  /**
-   * Records a token whose value has not changed: the stored value is kept when the token id is the one
-   * already recorded, and dropped otherwise. Drops the declaration's pending create, if any.
-   */
-  void put(TokenRecord record);
+    /**
+     * Records a token whose value has not changed: the stored value is kept when the token id is the one
+     * already recorded, and dropped otherwise. Drops the declaration's pending create, if any.
+     */
+    void put(TokenRecord record);
 
-  /**
-   * Records a token with its current value, which replaces any stored one (kept only encrypted). Drops
-   * the declaration's pending create, if any.
-   */
-  void put(TokenRecord record, Secret value);
+    /**
+     * Records a token with its current value, which replaces any stored one (kept only encrypted). Drops
+     * the declaration's pending create, if any.
+     */
+    void put(TokenRecord record, Secret value);
 
-  /** Forgets a declaration's token. */
-  void remove(String declarationId);
+    /** Forgets a declaration's token. */
+    void remove(String declarationId);
 
-  /** Creates an earlier run started and never recorded the outcome of, by declaration id. */
-  Collection<PendingCreate> pendingCreates();
+    /** Creates an earlier run started and never recorded the outcome of, by declaration id. */
+    Collection<PendingCreate> pendingCreates();
 
-  /**
-   * Notes a create about to be sent; durable when it returns, so it is on disk before the request
-   * leaves. A later {@code put} of the declaration's record drops it.
-   */
-  void putPendingCreate(PendingCreate pending);
+    /**
+     * Notes a create about to be sent; durable when it returns, so it is on disk before the request
+     * leaves. A later {@code put} of the declaration's record drops it.
+     */
+    void putPendingCreate(PendingCreate pending);
 
-  /** Drops a pending create whose request was refused, so no token came of it. */
-  void removePendingCreate(String declarationId);
+    /** Drops a pending create whose request was refused, so no token came of it. */
+    void removePendingCreate(String declarationId);
 
-  /** Releases the lock. */
-  @Override
-  void close();
+    /** Releases the lock. */
+    @Override
+    void close();
 }

@@ -16,12 +16,12 @@ import dev.cftokens.core.model.TokenOwner;
  *     declaration from a token changed outside cftokens
  */
 public record TokenRecord(
-    String declarationId, String tokenId, TokenOwner owner, String accountId, String name, String specHash) {
-  public TokenRecord {
-    requireNonNull(declarationId, "declarationId");
-    requireNonNull(tokenId, "tokenId");
-    requireNonNull(owner, "owner");
-    requireNonNull(name, "name");
-    requireNonNull(specHash, "specHash");
-  }
+        String declarationId, String tokenId, TokenOwner owner, String accountId, String name, String specHash) {
+    public TokenRecord {
+        requireNonNull(declarationId, "declarationId");
+        requireNonNull(tokenId, "tokenId");
+        requireNonNull(owner, "owner");
+        requireNonNull(name, "name");
+        requireNonNull(specHash, "specHash");
+    }
 }

@@ -19,70 +19,72 @@ import javax.crypto.spec.SecretKeySpec;
  * cannot be swapped between tokens in the file.
  */
 final class ValueCipher {
-  static final String KDF = "PBKDF2WithHmacSHA256";
-  static final String CIPHER = "AES/GCM/NoPadding";
-  /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
-  static final int MIN_ITERATIONS = 210_000;
-  static final int SALT_BYTES = 16;
-  private static final int NONCE_BYTES = 12;
-  private static final int TAG_BITS = 128;
-  private static final SecureRandom RANDOM = new SecureRandom();
+    static final String KDF = "PBKDF2WithHmacSHA256";
+    static final String CIPHER = "AES/GCM/NoPadding";
+    /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
+    static final int MIN_ITERATIONS = 210_000;
 
-  /** A nonce and the ciphertext with its tag. */
-  record Sealed(byte[] nonce, byte[] ciphertext) {}
+    static final int SALT_BYTES = 16;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final SecretKey key;
+    /** A nonce and the ciphertext with its tag. */
+    record Sealed(byte[] nonce, byte[] ciphertext) {}
 
-  private ValueCipher(SecretKey key) {
-    this.key = key;
-  }
+    private final SecretKey key;
 
-  static byte[] newSalt() {
-    byte[] salt = new byte[SALT_BYTES];
-    RANDOM.nextBytes(salt);
-    return salt;
-  }
-
-  static ValueCipher derive(char[] passphrase, byte[] salt, int iterations) {
-    KeySpec spec = new PBEKeySpec(passphrase, salt, iterations, 256);
-    try {
-      byte[] keyBytes = SecretKeyFactory.getInstance(KDF).generateSecret(spec).getEncoded();
-      try {
-        return new ValueCipher(new SecretKeySpec(keyBytes, "AES"));
-      } finally {
-        Arrays.fill(keyBytes, (byte) 0);
-      }
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every JDK provides " + KDF, e);
-    } finally {
-      ((PBEKeySpec) spec).clearPassword();
+    private ValueCipher(SecretKey key) {
+        this.key = key;
     }
-  }
 
-  Sealed seal(byte[] plaintext, String associatedData) {
-    byte[] nonce = new byte[NONCE_BYTES];
-    RANDOM.nextBytes(nonce);
-    try {
-      Cipher cipher = Cipher.getInstance(CIPHER);
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-      cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-      return new Sealed(nonce, cipher.doFinal(plaintext));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every JDK provides " + CIPHER, e);
+    static byte[] newSalt() {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        return salt;
     }
-  }
 
-  /** The plaintext, or {@link AEADBadTagException} when the key or the associated data is wrong. */
-  byte[] open(Sealed sealed, String associatedData) throws AEADBadTagException {
-    try {
-      Cipher cipher = Cipher.getInstance(CIPHER);
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.nonce()));
-      cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-      return cipher.doFinal(sealed.ciphertext());
-    } catch (AEADBadTagException e) {
-      throw e;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot decrypt with " + CIPHER + ": " + e.getMessage(), e);
+    static ValueCipher derive(char[] passphrase, byte[] salt, int iterations) {
+        KeySpec spec = new PBEKeySpec(passphrase, salt, iterations, 256);
+        try {
+            byte[] keyBytes =
+                    SecretKeyFactory.getInstance(KDF).generateSecret(spec).getEncoded();
+            try {
+                return new ValueCipher(new SecretKeySpec(keyBytes, "AES"));
+            } finally {
+                Arrays.fill(keyBytes, (byte) 0);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK provides " + KDF, e);
+        } finally {
+            ((PBEKeySpec) spec).clearPassword();
+        }
     }
-  }
+
+    Sealed seal(byte[] plaintext, String associatedData) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance(CIPHER);
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            return new Sealed(nonce, cipher.doFinal(plaintext));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK provides " + CIPHER, e);
+        }
+    }
+
+    /** The plaintext, or {@link AEADBadTagException} when the key or the associated data is wrong. */
+    byte[] open(Sealed sealed, String associatedData) throws AEADBadTagException {
+        try {
+            Cipher cipher = Cipher.getInstance(CIPHER);
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.nonce()));
+            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(sealed.ciphertext());
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot decrypt with " + CIPHER + ": " + e.getMessage(), e);
+        }
+    }
 }

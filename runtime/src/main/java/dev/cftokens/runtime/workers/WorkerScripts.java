@@ -20,86 +20,86 @@ import okhttp3.RequestBody;
  * Cloudflare#workers()}. {@link Worker#deploy} and {@link WorkerSecrets} go through it.
  */
 public final class WorkerScripts {
-  /** Part name of a service-worker script, named by {@code body_part} in the metadata. */
-  static final String SERVICE_WORKER_PART = "worker.js";
+    /** Part name of a service-worker script, named by {@code body_part} in the metadata. */
+    static final String SERVICE_WORKER_PART = "worker.js";
 
-  private static final MediaType JSON = MediaType.get("application/json");
-  private static final MediaType SERVICE_WORKER = MediaType.get("application/javascript");
-  private static final MediaType ES_MODULE = MediaType.get("application/javascript+module");
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final MediaType SERVICE_WORKER = MediaType.get("application/javascript");
+    private static final MediaType ES_MODULE = MediaType.get("application/javascript+module");
 
-  private final ApiTransport transport;
-  private final Supplier<String> accountId;
+    private final ApiTransport transport;
+    private final Supplier<String> accountId;
 
-  /** For {@link Cloudflare} only; use {@link Cloudflare#workers()}. */
-  public WorkerScripts(ApiTransport transport, Supplier<String> accountId) {
-    this.transport = requireNonNull(transport, "transport");
-    this.accountId = requireNonNull(accountId, "accountId");
-  }
-
-  /**
-   * {@code PUT /accounts/{id}/workers/scripts/{name}} as {@code multipart/form-data}: a {@code metadata}
-   * JSON part ({@code main_module} or {@code body_part}, {@code compatibility_date}, {@code bindings},
-   * and {@code keep_bindings} when {@link Worker#keepBindings} set any) and the script part.
-   */
-  public void upload(Worker worker) {
-    requireNonNull(worker, "worker");
-    ObjectNode metadata = transport.json().createObjectNode();
-    String partName;
-    MediaType scriptType;
-    if (worker.moduleName() != null) {
-      partName = worker.moduleName();
-      scriptType = ES_MODULE;
-      metadata.put("main_module", partName);
-    } else {
-      partName = SERVICE_WORKER_PART;
-      scriptType = SERVICE_WORKER;
-      metadata.put("body_part", partName);
+    /** For {@link Cloudflare} only; use {@link Cloudflare#workers()}. */
+    public WorkerScripts(ApiTransport transport, Supplier<String> accountId) {
+        this.transport = requireNonNull(transport, "transport");
+        this.accountId = requireNonNull(accountId, "accountId");
     }
-    metadata.put("compatibility_date", worker.compatibilityDate());
-    ArrayNode bindings = metadata.putArray("bindings");
-    for (Worker.Binding binding : worker.bindings()) {
-      ObjectNode node = bindings.addObject();
-      node.put("type", binding.type());
-      node.put("name", binding.name());
-      node.put("text", binding.secret() != null ? binding.secret().reveal() : binding.text());
+
+    /**
+     * {@code PUT /accounts/{id}/workers/scripts/{name}} as {@code multipart/form-data}: a {@code metadata}
+     * JSON part ({@code main_module} or {@code body_part}, {@code compatibility_date}, {@code bindings},
+     * and {@code keep_bindings} when {@link Worker#keepBindings} set any) and the script part.
+     */
+    public void upload(Worker worker) {
+        requireNonNull(worker, "worker");
+        ObjectNode metadata = transport.json().createObjectNode();
+        String partName;
+        MediaType scriptType;
+        if (worker.moduleName() != null) {
+            partName = worker.moduleName();
+            scriptType = ES_MODULE;
+            metadata.put("main_module", partName);
+        } else {
+            partName = SERVICE_WORKER_PART;
+            scriptType = SERVICE_WORKER;
+            metadata.put("body_part", partName);
+        }
+        metadata.put("compatibility_date", worker.compatibilityDate());
+        ArrayNode bindings = metadata.putArray("bindings");
+        for (Worker.Binding binding : worker.bindings()) {
+            ObjectNode node = bindings.addObject();
+            node.put("type", binding.type());
+            node.put("name", binding.name());
+            node.put("text", binding.secret() != null ? binding.secret().reveal() : binding.text());
+        }
+        if (!worker.keptBindingTypes().isEmpty()) {
+            ArrayNode keep = metadata.putArray("keep_bindings");
+            worker.keptBindingTypes().forEach(keep::add);
+        }
+        MultipartBody body = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
+                .addFormDataPart("metadata", null, RequestBody.create(bytes(metadata), JSON))
+                .addFormDataPart(partName, partName, RequestBody.create(worker.source(), scriptType))
+                .build();
+        transport.execute("PUT", scriptPath(worker.name()), Map.of(), body);
     }
-    if (!worker.keptBindingTypes().isEmpty()) {
-      ArrayNode keep = metadata.putArray("keep_bindings");
-      worker.keptBindingTypes().forEach(keep::add);
+
+    /** {@code PUT /accounts/{id}/workers/scripts/{script}/secrets} with {@code {name, text, type: secret_text}}. */
+    public void putSecret(String scriptName, String secretName, Secret value) {
+        requireNonNull(value, "value");
+        Worker.checkScriptName(scriptName);
+        ObjectNode body = transport.json().createObjectNode();
+        body.put("name", Worker.checkBindingName(secretName));
+        body.put("text", value.reveal());
+        body.put("type", "secret_text");
+        transport.sendJson("PUT", scriptPath(scriptName) + "/secrets", body);
     }
-    MultipartBody body = new MultipartBody.Builder()
-        .setType(MultipartBody.FORM)
-        .addFormDataPart("metadata", null, RequestBody.create(bytes(metadata), JSON))
-        .addFormDataPart(partName, partName, RequestBody.create(worker.source(), scriptType))
-        .build();
-    transport.execute("PUT", scriptPath(worker.name()), Map.of(), body);
-  }
 
-  /** {@code PUT /accounts/{id}/workers/scripts/{script}/secrets} with {@code {name, text, type: secret_text}}. */
-  public void putSecret(String scriptName, String secretName, Secret value) {
-    requireNonNull(value, "value");
-    Worker.checkScriptName(scriptName);
-    ObjectNode body = transport.json().createObjectNode();
-    body.put("name", Worker.checkBindingName(secretName));
-    body.put("text", value.reveal());
-    body.put("type", "secret_text");
-    transport.sendJson("PUT", scriptPath(scriptName) + "/secrets", body);
-  }
-
-  private String scriptPath(String scriptName) {
-    return "/accounts/" + accountId.get() + "/workers/scripts/" + scriptName;
-  }
-
-  private byte[] bytes(ObjectNode node) {
-    try {
-      return transport.json().writeValueAsBytes(node);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+    private String scriptPath(String scriptName) {
+        return "/accounts/" + accountId.get() + "/workers/scripts/" + scriptName;
     }
-  }
 
-  @Override
-  public String toString() {
-    return "WorkerScripts";
-  }
+    private byte[] bytes(ObjectNode node) {
+        try {
+            return transport.json().writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WorkerScripts";
+    }
 }

@@ -13,17 +13,17 @@ import dev.cftokens.runtime.Secret;
  * <pre>{@code WorkerSecrets.put(cloudflare, "my-worker", "API_TOKEN", token);}</pre>
  */
 public final class WorkerSecrets {
-  private WorkerSecrets() {}
+    private WorkerSecrets() {}
 
-  /** Sets the token's value as the {@code secret_text} binding {@code secretName} of {@code scriptName}. */
-  public static void put(Cloudflare cloudflare, String scriptName, String secretName, ProvisionedToken<?> token) {
-    requireNonNull(token, "token");
-    put(cloudflare, scriptName, secretName, token.value());
-  }
+    /** Sets the token's value as the {@code secret_text} binding {@code secretName} of {@code scriptName}. */
+    public static void put(Cloudflare cloudflare, String scriptName, String secretName, ProvisionedToken<?> token) {
+        requireNonNull(token, "token");
+        put(cloudflare, scriptName, secretName, token.value());
+    }
 
-  /** Sets {@code value} as the {@code secret_text} binding {@code secretName} of {@code scriptName}. */
-  public static void put(Cloudflare cloudflare, String scriptName, String secretName, Secret value) {
-    requireNonNull(cloudflare, "cloudflare");
-    cloudflare.workers().putSecret(scriptName, secretName, value);
-  }
+    /** Sets {@code value} as the {@code secret_text} binding {@code secretName} of {@code scriptName}. */
+    public static void put(Cloudflare cloudflare, String scriptName, String secretName, Secret value) {
+        requireNonNull(cloudflare, "cloudflare");
+        cloudflare.workers().putSecret(scriptName, secretName, value);
+    }
 }

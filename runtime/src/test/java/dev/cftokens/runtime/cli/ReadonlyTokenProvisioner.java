@@ -4,11 +4,11 @@ import dev.cftokens.runtime.AbstractTokenProvisioner;
 
 /** Written by hand in the shape the processor generates, for a declaration without inputs. */
 public final class ReadonlyTokenProvisioner extends AbstractTokenProvisioner<ReadonlyTokenProvisioner.ReadonlyToken> {
-  /** The declaring interface. */
-  public interface ReadonlyToken {}
+    /** The declaring interface. */
+    public interface ReadonlyToken {}
 
-  private ReadonlyTokenProvisioner(String... inputValues) {
-    super(ReadonlyToken.class, """
+    private ReadonlyTokenProvisioner(String... inputValues) {
+        super(ReadonlyToken.class, """
         {
           "id": "readonly-token",
           "name": "Readonly Zone Token",
@@ -24,9 +24,9 @@ public final class ReadonlyTokenProvisioner extends AbstractTokenProvisioner<Rea
           ]
         }
         """, inputValues);
-  }
+    }
 
-  public static ReadonlyTokenProvisioner create() {
-    return new ReadonlyTokenProvisioner();
-  }
+    public static ReadonlyTokenProvisioner create() {
+        return new ReadonlyTokenProvisioner();
+    }
 }

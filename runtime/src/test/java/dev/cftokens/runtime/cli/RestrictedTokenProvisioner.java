@@ -4,14 +4,14 @@ import dev.cftokens.runtime.AbstractTokenProvisioner;
 
 /** Written by hand in the shape the processor generates, for a declaration with one input. */
 public final class RestrictedTokenProvisioner
-    extends AbstractTokenProvisioner<RestrictedTokenProvisioner.RestrictedToken> {
-  /** The declaring interface. */
-  public interface RestrictedToken {
-    String zoneId();
-  }
+        extends AbstractTokenProvisioner<RestrictedTokenProvisioner.RestrictedToken> {
+    /** The declaring interface. */
+    public interface RestrictedToken {
+        String zoneId();
+    }
 
-  private RestrictedTokenProvisioner(String... inputValues) {
-    super(RestrictedToken.class, """
+    private RestrictedTokenProvisioner(String... inputValues) {
+        super(RestrictedToken.class, """
         {
           "id": "restricted-token",
           "name": "Restricted Access Token",
@@ -29,9 +29,9 @@ public final class RestrictedTokenProvisioner
           "inputs": ["zoneId"]
         }
         """, inputValues);
-  }
+    }
 
-  public static RestrictedTokenProvisioner create(String zoneId) {
-    return new RestrictedTokenProvisioner(zoneId);
-  }
+    public static RestrictedTokenProvisioner create(String zoneId) {
+        return new RestrictedTokenProvisioner(zoneId);
+    }
 }

@@ -11,16 +11,17 @@ import java.util.List;
  * in the environment, and is killed by the test halfway.
  */
 public final class ApplyChild {
-  private ApplyChild() {}
+    private ApplyChild() {}
 
-  public static void main(String[] args) {
-    Path state = Path.of(args[0]);
-    int count = Integer.parseInt(args[1]);
-    List<HandMadeProvisioner> declared = KilledApplyTest.declarations(count);
-    Provisioning.with(Cloudflare.fromEnvironment())
-        .stateStore(FileStateStore.builder().path(state).passphrase(null).build())
-        .output(System.out)
-        .parallelism(4)
-        .apply(declared);
-  }
+    public static void main(String[] args) {
+        Path state = Path.of(args[0]);
+        int count = Integer.parseInt(args[1]);
+        List<HandMadeProvisioner> declared = KilledApplyTest.declarations(count);
+        Provisioning.with(Cloudflare.fromEnvironment())
+                .stateStore(
+                        FileStateStore.builder().path(state).passphrase(null).build())
+                .output(System.out)
+                .parallelism(4)
+                .apply(declared);
+    }
 }

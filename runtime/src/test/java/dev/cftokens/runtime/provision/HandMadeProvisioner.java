@@ -24,57 +24,63 @@ import java.util.Map;
  * annotation processor.
  */
 public final class HandMadeProvisioner implements TokenProvisioner<HandMadeProvisioner.TestToken> {
-  /** The declaring interface of every hand-made provisioner. */
-  public interface TestToken {}
+    /** The declaring interface of every hand-made provisioner. */
+    public interface TestToken {}
 
-  public static final PermissionGroup ZONE_READ = group("Zone Read", Scope.ZONE);
-  public static final PermissionGroup ANALYTICS_READ = group("Analytics Read", Scope.ZONE);
-  public static final PermissionGroup DNS_WRITE = group("DNS Write", Scope.ZONE);
+    public static final PermissionGroup ZONE_READ = group("Zone Read", Scope.ZONE);
+    public static final PermissionGroup ANALYTICS_READ = group("Analytics Read", Scope.ZONE);
+    public static final PermissionGroup DNS_WRITE = group("DNS Write", Scope.ZONE);
 
-  private final TokenDeclaration declaration;
-  private final Map<String, String> inputs;
+    private final TokenDeclaration declaration;
+    private final Map<String, String> inputs;
 
-  public HandMadeProvisioner(TokenDeclaration declaration, Map<String, String> inputs) {
-    this.declaration = requireNonNull(declaration, "declaration");
-    this.inputs = Map.copyOf(inputs);
-  }
+    public HandMadeProvisioner(TokenDeclaration declaration, Map<String, String> inputs) {
+        this.declaration = requireNonNull(declaration, "declaration");
+        this.inputs = Map.copyOf(inputs);
+    }
 
-  /** A read-only token on all zones of the provisioned account, named after its id. */
-  public static HandMadeProvisioner zoneReader(String id) {
-    return new HandMadeProvisioner(declaration(id, id, TokenOwner.ACCOUNT, List.of(ZONE_READ),
-        RequestIpCondition.NONE, null), Map.of());
-  }
+    /** A read-only token on all zones of the provisioned account, named after its id. */
+    public static HandMadeProvisioner zoneReader(String id) {
+        return new HandMadeProvisioner(
+                declaration(id, id, TokenOwner.ACCOUNT, List.of(ZONE_READ), RequestIpCondition.NONE, null), Map.of());
+    }
 
-  public static TokenDeclaration declaration(String id, String name, TokenOwner owner,
-      List<PermissionGroup> groups, RequestIpCondition condition, Instant expiresOn) {
-    List<PermissionGroupRef> refs = groups.stream()
-        .map(group -> new PermissionGroupRef(group.id(), group.name())).toList();
-    PolicyDeclaration policy = new PolicyDeclaration(PolicyEffect.ALLOW, refs,
-        List.of("com.cloudflare.api.account.zone.*"), TokenDeclaration.ACCOUNT_KEY);
-    return new TokenDeclaration(id, name, owner, List.of(policy), condition, null, expiresOn, List.of());
-  }
+    public static TokenDeclaration declaration(
+            String id,
+            String name,
+            TokenOwner owner,
+            List<PermissionGroup> groups,
+            RequestIpCondition condition,
+            Instant expiresOn) {
+        List<PermissionGroupRef> refs = groups.stream()
+                .map(group -> new PermissionGroupRef(group.id(), group.name()))
+                .toList();
+        PolicyDeclaration policy = new PolicyDeclaration(
+                PolicyEffect.ALLOW, refs, List.of("com.cloudflare.api.account.zone.*"), TokenDeclaration.ACCOUNT_KEY);
+        return new TokenDeclaration(id, name, owner, List.of(policy), condition, null, expiresOn, List.of());
+    }
 
-  private static PermissionGroup group(String name, Scope scope) {
-    return PermissionGroupCatalog.bundled().byNameAndScope(name, scope).orElseThrow();
-  }
+    private static PermissionGroup group(String name, Scope scope) {
+        return PermissionGroupCatalog.bundled().byNameAndScope(name, scope).orElseThrow();
+    }
 
-  @Override
-  public Class<TestToken> tokenType() {
-    return TestToken.class;
-  }
+    @Override
+    public Class<TestToken> tokenType() {
+        return TestToken.class;
+    }
 
-  @Override
-  public TokenDeclaration declaration() {
-    return declaration;
-  }
+    @Override
+    public TokenDeclaration declaration() {
+        return declaration;
+    }
 
-  @Override
-  public Map<String, String> inputs() {
-    return inputs;
-  }
+    @Override
+    public Map<String, String> inputs() {
+        return inputs;
+    }
 
-  @Override
-  public ProvisionedToken<TestToken> provision(Cloudflare cloudflare) {
-    return Provisioning.with(cloudflare).provision(this);
-  }
+    @Override
+    public ProvisionedToken<TestToken> provision(Cloudflare cloudflare) {
+        return Provisioning.with(cloudflare).provision(this);
+    }
 }

@@ -28,156 +28,175 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(dev.cftokens.runtime.LeakScan.class)
 class WorkerTest {
-  private static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
-  private static final String VALUE = "w0rkerT0kenValue0123456789abcdefghijklmnop";
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
+    private static final String VALUE = "w0rkerT0kenValue0123456789abcdefghijklmnop";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final MockWebServer server = new MockWebServer();
-  private Cloudflare cloudflare;
+    private final MockWebServer server = new MockWebServer();
+    private Cloudflare cloudflare;
 
-  interface DeployToken {}
+    interface DeployToken {}
 
-  private final ProvisionedToken<DeployToken> token = new ProvisionedToken<>(
-      DeployToken.class, "deploy-token", "ed17574386854bf78a67040be0a770b0", "Deploy", TokenStatus.ACTIVE,
-      Secret.of(VALUE));
+    private final ProvisionedToken<DeployToken> token = new ProvisionedToken<>(
+            DeployToken.class,
+            "deploy-token",
+            "ed17574386854bf78a67040be0a770b0",
+            "Deploy",
+            TokenStatus.ACTIVE,
+            Secret.of(VALUE));
 
-  @BeforeEach
-  void start() throws IOException {
-    server.start();
-    cloudflare = Cloudflare.builder().baseUrl(server.url("/client/v4").toString())
-        .apiToken("admin-token-admin-token-admin-token-0001").accountId(ACCOUNT)
-        .rateLimit(RateLimit.unlimited()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  private static MockResponse ok(String result) {
-    return new MockResponse.Builder().code(200).headers(Headers.of("Content-Type", "application/json"))
-        .body("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + result + "}").build();
-  }
-
-  /** The parts of a multipart request, by name: content type and text. */
-  private static Map<String, String[]> parts(RecordedRequest request) throws IOException {
-    MediaType type = MediaType.get(request.getHeaders().get("Content-Type"));
-    assertThat(type.type() + "/" + type.subtype()).isEqualTo("multipart/form-data");
-    Map<String, String[]> parts = new LinkedHashMap<>();
-    try (MultipartReader reader = new MultipartReader(new Buffer().write(request.getBody()), type.parameter("boundary"))) {
-      MultipartReader.Part part;
-      while ((part = reader.nextPart()) != null) {
-        String disposition = part.headers().get("Content-Disposition");
-        String name = disposition.replaceAll(".*name=\"([^\"]+)\".*", "$1");
-        parts.put(name, new String[] {part.headers().get("Content-Type"), part.body().readUtf8()});
-      }
+    @BeforeEach
+    void start() throws IOException {
+        server.start();
+        cloudflare = Cloudflare.builder()
+                .baseUrl(server.url("/client/v4").toString())
+                .apiToken("admin-token-admin-token-admin-token-0001")
+                .accountId(ACCOUNT)
+                .rateLimit(RateLimit.unlimited())
+                .build();
     }
-    return parts;
-  }
 
-  @Test
-  void serviceWorkerUploadCarriesTheTokenAsSecretText() throws Exception {
-    server.enqueue(ok("{\"id\":\"my-worker\"}"));
+    @AfterEach
+    void stop() {
+        server.close();
+    }
 
-    Worker.named("my-worker")
-        .script("console.log('Hello, world!')")
-        .bind("API_TOKEN", token)
-        .bindText("STAGE", "production")
-        .deploy(cloudflare);
+    private static MockResponse ok(String result) {
+        return new MockResponse.Builder()
+                .code(200)
+                .headers(Headers.of("Content-Type", "application/json"))
+                .body("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + result + "}")
+                .build();
+    }
 
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request.getMethod()).isEqualTo("PUT");
-    assertThat(request.getUrl().encodedPath())
-        .isEqualTo("/client/v4/accounts/" + ACCOUNT + "/workers/scripts/my-worker");
-    Map<String, String[]> parts = parts(request);
-    assertThat(parts.keySet()).containsExactly("metadata", "worker.js");
-    assertThat(parts.get("metadata")[0]).startsWith("application/json");
-    assertThat(parts.get("worker.js")[0]).startsWith("application/javascript");
-    assertThat(parts.get("worker.js")[1]).isEqualTo("console.log('Hello, world!')");
-    JsonNode metadata = JSON.readTree(parts.get("metadata")[1]);
-    assertThat(metadata).isEqualTo(JSON.readTree("{\"body_part\":\"worker.js\",\"compatibility_date\":\""
-        + Worker.DEFAULT_COMPATIBILITY_DATE + "\",\"bindings\":["
-        + "{\"type\":\"secret_text\",\"name\":\"API_TOKEN\",\"text\":\"" + VALUE + "\"},"
-        + "{\"type\":\"plain_text\",\"name\":\"STAGE\",\"text\":\"production\"}]}"));
-  }
+    /** The parts of a multipart request, by name: content type and text. */
+    private static Map<String, String[]> parts(RecordedRequest request) throws IOException {
+        MediaType type = MediaType.get(request.getHeaders().get("Content-Type"));
+        assertThat(type.type() + "/" + type.subtype()).isEqualTo("multipart/form-data");
+        Map<String, String[]> parts = new LinkedHashMap<>();
+        try (MultipartReader reader =
+                new MultipartReader(new Buffer().write(request.getBody()), type.parameter("boundary"))) {
+            MultipartReader.Part part;
+            while ((part = reader.nextPart()) != null) {
+                String disposition = part.headers().get("Content-Disposition");
+                String name = disposition.replaceAll(".*name=\"([^\"]+)\".*", "$1");
+                parts.put(name, new String[] {
+                    part.headers().get("Content-Type"), part.body().readUtf8()
+                });
+            }
+        }
+        return parts;
+    }
 
-  @Test
-  void esModuleUploadNamesItsMainModule() throws Exception {
-    server.enqueue(ok("{\"id\":\"edge-api\"}"));
+    @Test
+    void serviceWorkerUploadCarriesTheTokenAsSecretText() throws Exception {
+        server.enqueue(ok("{\"id\":\"my-worker\"}"));
 
-    Worker.named("edge-api")
-        .module("index.js", "export default { fetch() { return new Response('ok') } }")
-        .compatibilityDate("2024-09-23")
-        .bind("API_TOKEN", token.value())
-        .deploy(cloudflare);
+        Worker.named("my-worker")
+                .script("console.log('Hello, world!')")
+                .bind("API_TOKEN", token)
+                .bindText("STAGE", "production")
+                .deploy(cloudflare);
 
-    Map<String, String[]> parts = parts(server.takeRequest(5, TimeUnit.SECONDS));
-    assertThat(parts.keySet()).containsExactly("metadata", "index.js");
-    assertThat(parts.get("index.js")[0]).startsWith("application/javascript+module");
-    JsonNode metadata = JSON.readTree(parts.get("metadata")[1]);
-    assertThat(metadata.get("main_module").asText()).isEqualTo("index.js");
-    assertThat(metadata.has("body_part")).isFalse();
-    assertThat(metadata.get("compatibility_date").asText()).isEqualTo("2024-09-23");
-  }
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(request.getMethod()).isEqualTo("PUT");
+        assertThat(request.getUrl().encodedPath())
+                .isEqualTo("/client/v4/accounts/" + ACCOUNT + "/workers/scripts/my-worker");
+        Map<String, String[]> parts = parts(request);
+        assertThat(parts.keySet()).containsExactly("metadata", "worker.js");
+        assertThat(parts.get("metadata")[0]).startsWith("application/json");
+        assertThat(parts.get("worker.js")[0]).startsWith("application/javascript");
+        assertThat(parts.get("worker.js")[1]).isEqualTo("console.log('Hello, world!')");
+        JsonNode metadata = JSON.readTree(parts.get("metadata")[1]);
+        assertThat(metadata)
+                .isEqualTo(JSON.readTree("{\"body_part\":\"worker.js\",\"compatibility_date\":\""
+                        + Worker.DEFAULT_COMPATIBILITY_DATE + "\",\"bindings\":["
+                        + "{\"type\":\"secret_text\",\"name\":\"API_TOKEN\",\"text\":\"" + VALUE + "\"},"
+                        + "{\"type\":\"plain_text\",\"name\":\"STAGE\",\"text\":\"production\"}]}"));
+    }
 
-  @Test
-  void secretAloneIsPutOnTheExistingScript() throws Exception {
-    server.enqueue(ok("{\"name\":\"API_TOKEN\",\"type\":\"secret_text\"}"));
+    @Test
+    void esModuleUploadNamesItsMainModule() throws Exception {
+        server.enqueue(ok("{\"id\":\"edge-api\"}"));
 
-    WorkerSecrets.put(cloudflare, "my-worker", "API_TOKEN", token);
+        Worker.named("edge-api")
+                .module("index.js", "export default { fetch() { return new Response('ok') } }")
+                .compatibilityDate("2024-09-23")
+                .bind("API_TOKEN", token.value())
+                .deploy(cloudflare);
 
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request.getMethod()).isEqualTo("PUT");
-    assertThat(request.getUrl().encodedPath())
-        .isEqualTo("/client/v4/accounts/" + ACCOUNT + "/workers/scripts/my-worker/secrets");
-    assertThat(JSON.readTree(request.getBody().utf8())).isEqualTo(JSON.readTree(
-        "{\"name\":\"API_TOKEN\",\"text\":\"" + VALUE + "\",\"type\":\"secret_text\"}"));
-  }
+        Map<String, String[]> parts = parts(server.takeRequest(5, TimeUnit.SECONDS));
+        assertThat(parts.keySet()).containsExactly("metadata", "index.js");
+        assertThat(parts.get("index.js")[0]).startsWith("application/javascript+module");
+        JsonNode metadata = JSON.readTree(parts.get("metadata")[1]);
+        assertThat(metadata.get("main_module").asText()).isEqualTo("index.js");
+        assertThat(metadata.has("body_part")).isFalse();
+        assertThat(metadata.get("compatibility_date").asText()).isEqualTo("2024-09-23");
+    }
 
-  @Test
-  void toStringShowsBindingsButNotSecrets() {
-    Worker worker = Worker.named("my-worker").script("x").bind("API_TOKEN", token).bindText("STAGE", "prod");
-    assertThat(worker.toString()).contains("API_TOKEN: secret_text ****", "STAGE: plain_text \"prod\"")
-        .doesNotContain(VALUE);
-  }
+    @Test
+    void secretAloneIsPutOnTheExistingScript() throws Exception {
+        server.enqueue(ok("{\"name\":\"API_TOKEN\",\"type\":\"secret_text\"}"));
 
-  @Test
-  void badNamesAndMissingCodeAreRejectedBeforeAnyRequest() {
-    assertThatThrownBy(() -> Worker.named("My Worker")).hasMessageContaining("\"My Worker\"");
-    assertThatThrownBy(() -> Worker.named("w").bind("api-token", token)).hasMessageContaining("\"api-token\"");
-    assertThatThrownBy(() -> Worker.named("w").module("index.ts", "x")).hasMessageContaining("\"index.ts\"");
-    assertThatThrownBy(() -> Worker.named("w").compatibilityDate("2024-13-01")).hasMessageContaining("\"2024-13-01\"");
-    assertThatThrownBy(() -> Worker.named("w").script("x").bind("A", token).bind("A", token))
-        .hasMessageContaining("already has a binding named A");
-    assertThatThrownBy(() -> Worker.named("w").deploy(cloudflare)).hasMessageContaining("script(source)");
-    assertThat(server.getRequestCount()).isZero();
-  }
+        WorkerSecrets.put(cloudflare, "my-worker", "API_TOKEN", token);
 
-  @Test
-  void workersAreImmutable() {
-    Worker base = Worker.named("w").script("x");
-    Worker bound = base.bind("A", token);
-    assertThat(base.toString()).doesNotContain("A: secret_text");
-    assertThat(bound.toString()).contains("A: secret_text");
-  }
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(request.getMethod()).isEqualTo("PUT");
+        assertThat(request.getUrl().encodedPath())
+                .isEqualTo("/client/v4/accounts/" + ACCOUNT + "/workers/scripts/my-worker/secrets");
+        assertThat(JSON.readTree(request.getBody().utf8()))
+                .isEqualTo(
+                        JSON.readTree("{\"name\":\"API_TOKEN\",\"text\":\"" + VALUE + "\",\"type\":\"secret_text\"}"));
+    }
 
-  @Test
-  void keepBindingsIsSentSoARedeployKeepsSecretsSetBefore() throws Exception {
-    server.enqueue(ok("{\"id\":\"my-worker\"}"));
+    @Test
+    void toStringShowsBindingsButNotSecrets() {
+        Worker worker =
+                Worker.named("my-worker").script("x").bind("API_TOKEN", token).bindText("STAGE", "prod");
+        assertThat(worker.toString())
+                .contains("API_TOKEN: secret_text ****", "STAGE: plain_text \"prod\"")
+                .doesNotContain(VALUE);
+    }
 
-    Worker worker = Worker.named("my-worker")
-        .script("console.log('again')")
-        .bindText("STAGE", "production")
-        .keepBindings("secret_text")
-        .keepBindings("kv_namespace", "secret_text");
-    worker.deploy(cloudflare);
+    @Test
+    void badNamesAndMissingCodeAreRejectedBeforeAnyRequest() {
+        assertThatThrownBy(() -> Worker.named("My Worker")).hasMessageContaining("\"My Worker\"");
+        assertThatThrownBy(() -> Worker.named("w").bind("api-token", token)).hasMessageContaining("\"api-token\"");
+        assertThatThrownBy(() -> Worker.named("w").module("index.ts", "x")).hasMessageContaining("\"index.ts\"");
+        assertThatThrownBy(() -> Worker.named("w").compatibilityDate("2024-13-01"))
+                .hasMessageContaining("\"2024-13-01\"");
+        assertThatThrownBy(() -> Worker.named("w").script("x").bind("A", token).bind("A", token))
+                .hasMessageContaining("already has a binding named A");
+        assertThatThrownBy(() -> Worker.named("w").deploy(cloudflare)).hasMessageContaining("script(source)");
+        assertThat(server.getRequestCount()).isZero();
+    }
 
-    JsonNode metadata = JSON.readTree(parts(server.takeRequest(5, TimeUnit.SECONDS)).get("metadata")[1]);
-    assertThat(metadata.get("keep_bindings")).isEqualTo(JSON.readTree("[\"kv_namespace\",\"secret_text\"]"));
-    assertThat(metadata.get("bindings")).hasSize(1);
-    assertThat(worker.toString()).contains("keeps [kv_namespace, secret_text]");
-    assertThatThrownBy(() -> worker.keepBindings("Secret Text"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("\"Secret Text\"");
-  }
+    @Test
+    void workersAreImmutable() {
+        Worker base = Worker.named("w").script("x");
+        Worker bound = base.bind("A", token);
+        assertThat(base.toString()).doesNotContain("A: secret_text");
+        assertThat(bound.toString()).contains("A: secret_text");
+    }
+
+    @Test
+    void keepBindingsIsSentSoARedeployKeepsSecretsSetBefore() throws Exception {
+        server.enqueue(ok("{\"id\":\"my-worker\"}"));
+
+        Worker worker = Worker.named("my-worker")
+                .script("console.log('again')")
+                .bindText("STAGE", "production")
+                .keepBindings("secret_text")
+                .keepBindings("kv_namespace", "secret_text");
+        worker.deploy(cloudflare);
+
+        JsonNode metadata =
+                JSON.readTree(parts(server.takeRequest(5, TimeUnit.SECONDS)).get("metadata")[1]);
+        assertThat(metadata.get("keep_bindings")).isEqualTo(JSON.readTree("[\"kv_namespace\",\"secret_text\"]"));
+        assertThat(metadata.get("bindings")).hasSize(1);
+        assertThat(worker.toString()).contains("keeps [kv_namespace, secret_text]");
+        assertThatThrownBy(() -> worker.keepBindings("Secret Text"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"Secret Text\"");
+    }
 }
