@@ -6,8 +6,9 @@ import dev.cftokens.runtime.provision.AppliedChange;
 import dev.cftokens.runtime.provision.ChangeKind;
 import dev.cftokens.runtime.provision.DesiredToken;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
-import dev.cftokens.runtime.state.FileStateStore;
+import dev.cftokens.runtime.state.StateKey;
 import dev.cftokens.runtime.state.StateSession;
+import dev.cftokens.runtime.state.StateStores;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TokenValues {
     private static final System.Logger LOGGER = System.getLogger(Engine.LOGGER_NAME);
+    private static final String KEY_SETTINGS = StateKey.KEY_VARIABLE + " or " + StateKey.PASSPHRASE_VARIABLE;
 
     private final Cloudflare cloudflare;
     private final StateSession state;
@@ -63,7 +65,7 @@ final class TokenValues {
         output.line("  " + id + ": rolled token " + record.tokenId() + " to hand its value back, because "
                 + (state.storesValues()
                         ? "the state holds no value for it"
-                        : "values are kept only when " + FileStateStore.PASSPHRASE_VARIABLE + " is set")
+                        : "values are kept only when " + KEY_SETTINGS + " is set")
                 + "; the previous value no longer works");
         if (!state.storesValues()) {
             // Without a passphrase every restart rolls, which breaks any other holder of the old value.
@@ -71,7 +73,7 @@ final class TokenValues {
                     System.Logger.Level.WARNING,
                     "cftokens rolled the token of " + id + " (" + record.tokenId()
                             + ") to hand its value back, because no value can be kept without a passphrase; the previous"
-                            + " value no longer works. Set " + FileStateStore.PASSPHRASE_VARIABLE
+                            + " value no longer works. Set " + KEY_SETTINGS
                             + " to keep values encrypted in the state and stop rolling at every start.");
         }
         return new AppliedChange(kind, id, record.tokenId(), true);
@@ -87,7 +89,7 @@ final class TokenValues {
                 "cftokens adopted token " + adopted.tokenId() + " for " + declarationId
                         + ", which no state recorded (a fresh container or CI runner?)"
                         + (adopted.rolled() ? " and rolled it to hand its value back" : "")
-                        + ". Keeping " + FileStateStore.DEFAULT_PATH + " on persistent storage, with "
-                        + FileStateStore.PASSPHRASE_VARIABLE + " set, avoids the roll.");
+                        + ". Keeping the state (" + StateStores.STATE_VARIABLE + ") on persistent storage or in a"
+                        + " shared database, with " + KEY_SETTINGS + " set, avoids the roll.");
     }
 }
