@@ -336,7 +336,36 @@ class ProvisioningTest {
     }
 
     @Test
-    void freshStateAdoptsTheTokenOfAnEarlierStartByDefaultAndSaysWhatAvoidsTheRoll() {
+    void byDefaultAFreshStateRefusesToRollATokenItDidNotCreateAndChangesNothing() {
+        HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+        ProvisionedToken<HandMadeProvisioner.TestToken> first = Provisioning.with(cloudflare)
+                .stateStore(InMemoryStateStore.withValues())
+                .provision(reader);
+        long written = writes(emulator);
+        // A second instance of the service with a state of its own (a rolling deploy without a shared state).
+        InMemoryStateStore second = InMemoryStateStore.withValues();
+        ProvisioningException refused = LeakScan.caught(
+                ProvisioningException.class,
+                () -> Provisioning.with(cloudflare).stateStore(second).provision(reader));
+        assertThat(refused)
+                .hasMessageContaining("readonly-token")
+                .hasMessageContaining(first.id())
+                .hasMessageContaining("CFTOKENS_STATE")
+                .hasMessageContaining("--roll-adopted")
+                .hasMessageContaining("Provisioning.rollAdopted(true)");
+        assertThat(writes(emulator)).isEqualTo(written);
+        assertThat(verifyValue(emulator, first.value()).id()).isEqualTo(first.id());
+        try (var session = second.open()) {
+            assertThat(session.records()).isEmpty();
+        }
+        // apply hands no value back, so it adopts without a roll.
+        Provisioning.with(cloudflare).stateStore(second).apply(reader);
+        assertThat(writes(emulator)).isEqualTo(written);
+        assertThat(verifyValue(emulator, first.value()).id()).isEqualTo(first.id());
+    }
+
+    @Test
+    void withRollAdoptedAFreshStateAdoptsTheTokenOfAnEarlierStartAndSaysWhatAvoidsTheRoll() {
         HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
         ProvisionedToken<HandMadeProvisioner.TestToken> first = Provisioning.with(cloudflare)
                 .stateStore(InMemoryStateStore.withoutValues())
@@ -345,6 +374,7 @@ class ProvisioningTest {
         try (LogCapture log = new LogCapture(Engine.LOGGER_NAME)) {
             ProvisionedToken<HandMadeProvisioner.TestToken> second = Provisioning.with(cloudflare)
                     .stateStore(InMemoryStateStore.withoutValues())
+                    .rollAdopted(true)
                     .output(new PrintStream(printed, true, StandardCharsets.UTF_8))
                     .provision(reader);
             assertThat(second.id()).isEqualTo(first.id());
@@ -359,8 +389,8 @@ class ProvisioningTest {
                     .anySatisfy(warning -> assertThat(warning)
                             .contains("adopted token " + first.id())
                             .contains("readonly-token")
-                            .contains(".cftokens/state.json on persistent storage")
-                            .contains("CFTOKENS_PASSPHRASE")
+                            .contains("CFTOKENS_STATE) on persistent storage or in a shared database")
+                            .contains("CFTOKENS_KEY or CFTOKENS_PASSPHRASE")
                             .contains("avoids the roll"));
         }
     }
@@ -377,7 +407,8 @@ class ProvisioningTest {
                 .path(dir.resolve("second").resolve("state.json"))
                 .passphrase("p".toCharArray())
                 .build();
-        assertThat(provisioning(second).provision(reader).id()).isEqualTo(first.id());
+        assertThat(provisioning(second).rollAdopted(true).provision(reader).id())
+                .isEqualTo(first.id());
         output();
         long written = writes(emulator);
         // Recorded, and its rolled value kept encrypted: the next start neither writes nor rolls.
