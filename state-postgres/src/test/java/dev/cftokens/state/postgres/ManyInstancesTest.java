@@ -16,6 +16,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -155,6 +156,28 @@ class ManyInstancesTest {
         return "fleet_" + prefix;
     }
 
+    @Test
+    void withSeparateFileStatesARollingDeployFailsLoudlyInsteadOfRolling() throws Exception {
+        Path first = Files.createDirectories(dir.resolve("first"));
+        Path second = Files.createDirectories(dir.resolve("second"));
+        String created = finish(instance(first, null));
+        Process later = instance(second, null);
+        String output;
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(later.getInputStream(), StandardCharsets.UTF_8))) {
+            output = reader.lines().collect(Collectors.joining("\n"));
+        }
+        assertThat(later.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(later.exitValue()).as(output).isEqualTo(1);
+        assertThat(output)
+                .contains("failed fleet-token")
+                .contains("CFTOKENS_STATE")
+                .contains("--roll-adopted");
+        assertThat(fleetTokens()).hasSize(1);
+        assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isZero();
+        assertThat(created).startsWith("ready " + fleetTokens().get(0).id());
+    }
+
     private int pendingCreates() throws Exception {
         try (Connection connection = Database.dataSource().getConnection();
                 Statement statement = connection.createStatement();
@@ -168,19 +191,28 @@ class ManyInstancesTest {
     }
 
     private Process instance() throws IOException {
+        return instance(dir, Database.url() + "&currentSchema=" + schema());
+    }
+
+    /** An instance in {@code workingDirectory}, with {@code state} as CFTOKENS_STATE (null: its default file). */
+    private Process instance(Path workingDirectory, String state) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
                         System.getProperty("java.class.path"),
                         InstanceMain.class.getName())
-                .directory(dir.toFile())
+                .directory(workingDirectory.toFile())
                 .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.put("CLOUDFLARE_BASE_URL", emulator.baseUrl());
         environment.put("CLOUDFLARE_API_TOKEN", emulator.adminToken());
         environment.put("CLOUDFLARE_ACCOUNT_ID", emulator.accountId());
         // Each test's instances share a schema of their own, named the standard PgJDBC way.
-        environment.put("CFTOKENS_STATE", Database.url() + "&currentSchema=" + schema());
+        if (state == null) {
+            environment.remove("CFTOKENS_STATE");
+        } else {
+            environment.put("CFTOKENS_STATE", state);
+        }
         environment.put("CFTOKENS_KEY", KEY.toBase64());
         environment.remove("CFTOKENS_PASSPHRASE");
         return builder.start();
