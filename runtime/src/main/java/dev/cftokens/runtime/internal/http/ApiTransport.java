@@ -189,8 +189,8 @@ public final class ApiTransport {
                 }
                 logAnswer(method, path, status, sent, attempt);
                 Outcome outcome = interpret(method, path, status, cfRay, text, secretAnswer);
-                if (outcome.envelope != null) {
-                    return outcome.envelope;
+                if (outcome.envelope() != null) {
+                    return outcome.envelope();
                 }
                 failed(status, outcome, retryAfter);
             }
@@ -265,8 +265,8 @@ public final class ApiTransport {
 
         /** The attempt got an answer that is not a success: waits to retry, or throws. */
         private void failed(int status, Outcome outcome, Duration retryAfter) {
-            CloudflareApiException failure = uncertain ? outcome.failure.asRepeated() : outcome.failure;
-            if (outcome.unreadable && status >= 200 && status < 300) {
+            CloudflareApiException failure = uncertain ? outcome.failure().asRepeated() : outcome.failure();
+            if (outcome.unreadable() && status >= 200 && status < 300) {
                 // A 2xx means the request was carried out; only its answer is unreadable, most likely garbled on
                 // the way. A POST must not be repeated (a create's value is lost with the answer); anything else
                 // is repeated like a 5xx (a roll then returns a value that can be read).
@@ -365,17 +365,7 @@ public final class ApiTransport {
     }
 
     /** Either the success envelope or the exception describing a failure, and whether the body was readable. */
-    private static final class Outcome {
-        final Envelope envelope;
-        final CloudflareApiException failure;
-        final boolean unreadable;
-
-        Outcome(Envelope envelope, CloudflareApiException failure, boolean unreadable) {
-            this.envelope = envelope;
-            this.failure = failure;
-            this.unreadable = unreadable;
-        }
-    }
+    private record Outcome(Envelope envelope, CloudflareApiException failure, boolean unreadable) {}
 
     private Outcome interpret(String method, String path, int status, String cfRay, String text, boolean secretAnswer) {
         JsonNode root;
@@ -481,29 +471,24 @@ public final class ApiTransport {
     }
 
     private void logAnswer(String method, String path, int status, long sent, int attempt) {
-        LOG.log(
-                Level.DEBUG,
-                () -> String.format(
-                        Locale.ROOT,
-                        "%s %s -> %d in %d ms (attempt %d)",
-                        method,
-                        path,
-                        status,
-                        (time.nanoTime() - sent) / 1_000_000,
-                        attempt));
+        logAttempt(method + " " + path + " -> " + status, sent, attempt, "");
     }
 
     private void logFailure(String method, String path, long sent, int attempt, IOException e) {
+        logAttempt(method + " " + path + " -> no answer", sent, attempt, ": " + describe(e));
+    }
+
+    /** {@code GET /path -> 200 in 12 ms (attempt 1)}, with {@code detail} at the end. */
+    private void logAttempt(String outcome, long sent, int attempt, String detail) {
         LOG.log(
                 Level.DEBUG,
                 () -> String.format(
                         Locale.ROOT,
-                        "%s %s -> no answer in %d ms (attempt %d): %s",
-                        method,
-                        path,
+                        "%s in %d ms (attempt %d)%s",
+                        outcome,
                         (time.nanoTime() - sent) / 1_000_000,
                         attempt,
-                        describe(e)));
+                        detail));
     }
 
     private void logRetry(String method, String path, Duration wait, String reason) {

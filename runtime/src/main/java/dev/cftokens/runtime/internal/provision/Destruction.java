@@ -24,17 +24,7 @@ import java.util.stream.Collectors;
  * One destroy run in a locked state: deletes the recorded tokens of the named declarations, or of all,
  * tolerating tokens already gone; destroying all also deletes what earlier runs' unrecorded creates left.
  */
-final class Destruction {
-    private final Cloudflare cloudflare;
-    private final EngineSettings settings;
-    private final StateSession state;
-
-    Destruction(Cloudflare cloudflare, EngineSettings settings, StateSession state) {
-        this.cloudflare = cloudflare;
-        this.settings = settings;
-        this.state = state;
-    }
-
+record Destruction(Cloudflare cloudflare, EngineSettings settings, StateSession state) {
     /** Destroys and returns what was deleted: declaration ids, and leftovers' labels. */
     List<String> destroy(List<String> declarationIds) {
         long start = System.nanoTime();

@@ -116,27 +116,15 @@ public final class Engine {
         Plan plan = planned.plan();
         settings.output().line(plan.render());
         checkLivePermissions(plan);
-        Execution execution = new PlanExecutor(
-                        cloudflare,
-                        state,
-                        settings.output(),
-                        ExecutionOptions.afterListing(
-                                        settings.parallelism(),
-                                        planned.observed().listing(),
-                                        planned.observed().pending())
-                                .handingBack(valuesNeeded))
-                .execute(plan);
+        ExecutionOptions options = ExecutionOptions.afterListing(
+                        settings.parallelism(),
+                        planned.observed().listing(),
+                        planned.observed().pending())
+                .handingBack(valuesNeeded);
+        Execution execution = new PlanExecutor(cloudflare, state, settings.output(), options).execute(plan);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         execution.failIfAny();
-        // Without the full set, only the pending creates of the declarations at hand were planned for.
-        forgetSettled(
-                state,
-                planned.observed().pending().stream()
-                        .filter(create -> scope == DeclarationScope.COMPLETE
-                                || planned.declared().contains(create.declarationId()))
-                        .collect(Collectors.toList()),
-                planned::sees,
-                execution);
+        forgetSettled(state, planned.pendingPlannedFor(scope), planned::sees, execution);
         if (plan.hasChanges()) {
             settings.output()
                     .line(String.format(
@@ -186,6 +174,13 @@ public final class Engine {
     private record Planned(Plan plan, Observed observed, Set<String> declared, String accountId) {
         boolean sees(PendingCreate create) {
             return Planner.sees(create, observed.listing().owners(), accountId);
+        }
+
+        /** Without the full set, only the pending creates of the declarations at hand were planned for. */
+        List<PendingCreate> pendingPlannedFor(DeclarationScope scope) {
+            return observed.pending().stream()
+                    .filter(create -> scope == DeclarationScope.COMPLETE || declared.contains(create.declarationId()))
+                    .collect(Collectors.toList());
         }
     }
 
