@@ -108,7 +108,7 @@ record Destruction(Cloudflare cloudflare, EngineSettings settings, StateSession 
                         new Observed(List.of(), pending, listing), new PlanContext(accountId, false, Instant.now()))
                 .plan(List.of(), DeclarationScope.COMPLETE);
         plan.changes().forEach(change -> settings.output().line(change.describe()));
-        plan.warnings().forEach(settings.output()::line);
+        plan.warnings().forEach(settings.output()::warning);
         Execution execution = new PlanExecutor(
                         cloudflare,
                         state,

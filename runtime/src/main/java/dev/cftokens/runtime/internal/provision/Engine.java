@@ -39,11 +39,6 @@ import java.util.stream.Collectors;
  * plan out. A run with nothing to change sends no write request.
  */
 public final class Engine {
-    /** The {@link System.Logger} warnings go to whatever the output: rolls, adoptions, expired tokens. */
-    public static final String LOGGER_NAME = "dev.cftokens.provisioning";
-
-    private static final System.Logger LOGGER = System.getLogger(LOGGER_NAME);
-
     private final Cloudflare cloudflare;
     private final EngineSettings settings;
 
@@ -56,7 +51,7 @@ public final class Engine {
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         try (StateSession state = settings.stateStore().open()) {
             Plan plan = plan(state, provisioners, scope).plan();
-            settings.output().line(plan.render());
+            print(plan);
             return plan;
         }
     }
@@ -74,8 +69,6 @@ public final class Engine {
         String id = provisioner.declaration().id();
         try (StateSession state = settings.stateStore().open()) {
             Applied applied = apply(state, List.of(provisioner), DeclarationScope.PARTIAL, Set.of(id));
-            // Handed back all the same (the caller may only need its id), but never silently.
-            applied.result().plan().warnings().forEach(warning -> LOGGER.log(System.Logger.Level.WARNING, warning));
             Secret value = applied.values().get(id);
             if (value == null) {
                 throw new ProvisioningException("token " + id + " was provisioned but its value could not be obtained");
@@ -114,7 +107,7 @@ public final class Engine {
         long start = System.nanoTime();
         Planned planned = plan(state, provisioners, scope);
         Plan plan = planned.plan();
-        settings.output().line(plan.render());
+        print(plan);
         checkLivePermissions(plan);
         ExecutionOptions options = ExecutionOptions.afterListing(
                         settings.parallelism(),
@@ -134,6 +127,19 @@ public final class Engine {
                             elapsed.toNanos() / 1e9));
         }
         return new Applied(new ApplyResult(plan, execution.applied(), elapsed), execution.values());
+    }
+
+    /**
+     * Reports the plan as {@link Plan#render()} shows it: the changes, each warning as a warning (what a user
+     * must see even when only warnings are logged), and the summary.
+     */
+    private void print(Plan plan) {
+        if (!plan.changes().isEmpty()) {
+            settings.output()
+                    .line(plan.changes().stream().map(PlannedChange::describe).collect(Collectors.joining("\n")));
+        }
+        plan.warnings().forEach(settings.output()::warning);
+        settings.output().line(plan.summary());
     }
 
     /** One request per owner and Cloudflare instance (cached), made only when something will be written. */
