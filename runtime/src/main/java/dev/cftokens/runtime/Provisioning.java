@@ -37,8 +37,9 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>By default the state is {@code .cftokens/state.json} under the working directory (values kept
  * only encrypted, with {@code CFTOKENS_PASSPHRASE}; without it a value handed back is obtained by
- * rolling the token, which is logged at WARNING), output goes to {@link System.Logger} {@code
- * dev.cftokens.provisioning}, up to 8 changes run at once, and a declaration with no recorded token
+ * rolling the token, which is reported as a warning), plans, progress and warnings are logged through
+ * {@link System.Logger} {@code dev.cftokens.provisioning} and nowhere else (a command line prints them
+ * instead: {@link #output(PrintStream)}), up to 8 changes run at once, and a declaration with no recorded token
  * adopts an unrecorded token with its exact name and grants ({@link #adoptUnrecorded(boolean)}).
  * Instances are cheap: every one in a JVM shares the default store of one state file, so a generated
  * {@code provision(cloudflare)}, which makes a new instance per call, derives the passphrase's key
@@ -97,7 +98,9 @@ public final class Provisioning {
                 defaultStore(StateStores.withEnvironment(StateStoreSettings.of(location, "the state location"))));
     }
 
-    /** Where plans and progress are printed. */
+    /**
+     * Where plans, progress and warnings go, and only there; default {@link ProvisioningOutput#logger()}.
+     */
     public Provisioning output(ProvisioningOutput output) {
         return new Provisioning(
                 cloudflare,
@@ -105,7 +108,7 @@ public final class Provisioning {
                 new Settings(requireNonNull(output, "output"), settings.parallelism(), settings.adoption()));
     }
 
-    /** Prints plans and progress to {@code stream}. */
+    /** Prints plans, progress and warnings to {@code stream}, and logs none of them. */
     public Provisioning output(PrintStream stream) {
         return output(ProvisioningOutput.to(stream));
     }
@@ -128,7 +131,7 @@ public final class Provisioning {
      * account, name and grants (the oldest, when several match); default true. That is what a service
      * provisioning at every start from a fresh working directory (a container, a CI runner) needs:
      * otherwise each start leaves one more live token behind. An adopted token whose value is needed and
-     * not stored is rolled, which is logged at WARNING; keeping the state on persistent storage with
+     * not stored is rolled, which is reported as a warning; keeping the state on persistent storage with
      * {@code CFTOKENS_PASSPHRASE} avoids that. Off, such a token is named in a plan warning and left
      * alone, and a new one is created (only a create this state started and never recorded is adopted):
      * for when several states deliberately declare tokens of the same name and grants.

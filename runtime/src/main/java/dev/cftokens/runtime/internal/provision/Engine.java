@@ -39,11 +39,6 @@ import java.util.stream.Collectors;
  * plan out. A run with nothing to change sends no write request.
  */
 public final class Engine {
-    /** The {@link System.Logger} warnings go to whatever the output: rolls, adoptions, expired tokens. */
-    public static final String LOGGER_NAME = "dev.cftokens.provisioning";
-
-    private static final System.Logger LOGGER = System.getLogger(LOGGER_NAME);
-
     private final Cloudflare cloudflare;
     private final EngineSettings settings;
 
@@ -56,7 +51,7 @@ public final class Engine {
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         try (StateSession state = open(provisioners, scope)) {
             Plan plan = plan(state, provisioners, scope).plan();
-            settings.output().line(plan.render());
+            print(plan);
             return plan;
         }
     }
@@ -74,8 +69,6 @@ public final class Engine {
         String id = provisioner.declaration().id();
         try (StateSession state = settings.stateStore().open(Set.of(id))) {
             Applied applied = apply(state, List.of(provisioner), DeclarationScope.PARTIAL, Set.of(id));
-            // Handed back all the same (the caller may only need its id), but never silently.
-            applied.result().plan().warnings().forEach(warning -> LOGGER.log(System.Logger.Level.WARNING, warning));
             Secret value = applied.values().get(id);
             if (value == null) {
                 throw new ProvisioningException("token " + id + " was provisioned but its value could not be obtained");
@@ -129,30 +122,18 @@ public final class Engine {
         long start = System.nanoTime();
         Planned planned = plan(state, provisioners, scope);
         Plan plan = planned.plan();
-        settings.output().line(plan.render());
+        print(plan);
         refuseRollsOfAdopted(plan, valuesNeeded, planned.observed().pending());
         checkLivePermissions(plan);
-        Execution execution = new PlanExecutor(
-                        cloudflare,
-                        state,
-                        settings.output(),
-                        ExecutionOptions.afterListing(
-                                        settings.parallelism(),
-                                        planned.observed().listing(),
-                                        planned.observed().pending())
-                                .handingBack(valuesNeeded))
-                .execute(plan);
+        ExecutionOptions options = ExecutionOptions.afterListing(
+                        settings.parallelism(),
+                        planned.observed().listing(),
+                        planned.observed().pending())
+                .handingBack(valuesNeeded);
+        Execution execution = new PlanExecutor(cloudflare, state, settings.output(), options).execute(plan);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         execution.failIfAny();
-        // Without the full set, only the pending creates of the declarations at hand were planned for.
-        forgetSettled(
-                state,
-                planned.observed().pending().stream()
-                        .filter(create -> scope == DeclarationScope.COMPLETE
-                                || planned.declared().contains(create.declarationId()))
-                        .collect(Collectors.toList()),
-                planned::sees,
-                execution);
+        forgetSettled(state, planned.pendingPlannedFor(scope), planned::sees, execution);
         if (plan.hasChanges()) {
             settings.output()
                     .line(String.format(
@@ -188,6 +169,19 @@ public final class Engine {
                         + " the roll with --roll-adopted or Provisioning.rollAdopted(true). Nothing was changed.");
             }
         }
+    }
+
+    /**
+     * Reports the plan as {@link Plan#render()} shows it: the changes, each warning as a warning (what a user
+     * must see even when only warnings are logged), and the summary.
+     */
+    private void print(Plan plan) {
+        if (!plan.changes().isEmpty()) {
+            settings.output()
+                    .line(plan.changes().stream().map(PlannedChange::describe).collect(Collectors.joining("\n")));
+        }
+        plan.warnings().forEach(settings.output()::warning);
+        settings.output().line(plan.summary());
     }
 
     /** One request per owner and Cloudflare instance (cached), made only when something will be written. */
@@ -228,6 +222,13 @@ public final class Engine {
     private record Planned(Plan plan, Observed observed, Set<String> declared, String accountId) {
         boolean sees(PendingCreate create) {
             return Planner.sees(create, observed.listing().owners(), accountId);
+        }
+
+        /** Without the full set, only the pending creates of the declarations at hand were planned for. */
+        List<PendingCreate> pendingPlannedFor(DeclarationScope scope) {
+            return observed.pending().stream()
+                    .filter(create -> scope == DeclarationScope.COMPLETE || declared.contains(create.declarationId()))
+                    .collect(Collectors.toList());
         }
     }
 
