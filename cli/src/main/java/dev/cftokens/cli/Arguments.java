@@ -13,7 +13,8 @@ import java.util.Map;
 
 /** The parsed command line: one command, its options, and positional arguments. */
 final class Arguments {
-    static final List<String> COMMANDS = List.of("plan", "apply", "destroy", "verify", "permission-groups");
+    static final List<String> COMMANDS =
+            List.of("plan", "apply", "destroy", "verify", "permission-groups", "key", "state");
 
     String command;
     boolean help;
@@ -21,7 +22,15 @@ final class Arguments {
     boolean allowEmpty;
     boolean noAdopt;
     final List<Path> classPath = new ArrayList<>();
-    Path state;
+    /** A state file path or URL; null for {@code CFTOKENS_STATE} or the default file. */
+    String state;
+    /** How long to wait for another run's lock on the state; null for the store's default. */
+    Duration lockWait;
+
+    String copyFrom;
+    String copyTo;
+    String fromKeyEnv;
+    String fromPassphraseEnv;
     Path output = Path.of("permission-groups.json");
     Integer parallelism;
     /** How long a request may wait out Cloudflare's rate limit; null for the retry policy's default. */
@@ -68,7 +77,22 @@ final class Arguments {
                     break;
                 }
                 case "--state":
-                    parsed.state = Path.of(inlineValue != null ? inlineValue : value(args, ++i, arg));
+                    parsed.state = inlineValue != null ? inlineValue : value(args, ++i, arg);
+                    break;
+                case "--lock-wait":
+                    parsed.lockWait = duration(inlineValue != null ? inlineValue : value(args, ++i, arg), arg);
+                    break;
+                case "--from":
+                    parsed.copyFrom = inlineValue != null ? inlineValue : value(args, ++i, arg);
+                    break;
+                case "--to":
+                    parsed.copyTo = inlineValue != null ? inlineValue : value(args, ++i, arg);
+                    break;
+                case "--from-key-env":
+                    parsed.fromKeyEnv = inlineValue != null ? inlineValue : value(args, ++i, arg);
+                    break;
+                case "--from-passphrase-env":
+                    parsed.fromPassphraseEnv = inlineValue != null ? inlineValue : value(args, ++i, arg);
                     break;
                 case "--output":
                 case "-o":
@@ -117,7 +141,14 @@ final class Arguments {
         if (parsed.noAdopt && !"plan".equals(parsed.command) && !"apply".equals(parsed.command)) {
             throw new UsageException("--no-adopt applies to plan and apply only");
         }
-        if (!parsed.positional.isEmpty() && !"destroy".equals(parsed.command)) {
+        boolean copyOption = parsed.copyFrom != null
+                || parsed.copyTo != null
+                || parsed.fromKeyEnv != null
+                || parsed.fromPassphraseEnv != null;
+        if (copyOption && !"state".equals(parsed.command)) {
+            throw new UsageException("--from, --to, --from-key-env and --from-passphrase-env apply to state copy only");
+        }
+        if (!parsed.positional.isEmpty() && !"destroy".equals(parsed.command) && !"state".equals(parsed.command)) {
             throw new UsageException(
                     parsed.command + " takes no arguments, but got " + Quoted.of(String.join(" ", parsed.positional)));
         }

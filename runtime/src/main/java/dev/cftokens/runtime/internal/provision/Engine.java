@@ -166,7 +166,8 @@ public final class Engine {
                         + " did not create it and holds no value for it. Rolling it to get a value would break"
                         + " whoever holds the current one (another instance of this service with its own state?)."
                         + " Share one state between all instances (CFTOKENS_STATE=jdbc:postgresql://...), or allow"
-                        + " the roll with --roll-adopted or Provisioning.rollAdopted(true). Nothing was changed.");
+                        + " the roll with Provisioning.rollAdopted(true) (cftokens.roll-adopted=true in Spring Boot)."
+                        + " Nothing was changed.");
             }
         }
     }
