@@ -1,13 +1,15 @@
 package dev.cftokens.processor;
 
-import com.palantir.javapoet.ClassName;
 import dev.cftokens.annotations.ApiToken;
 import dev.cftokens.annotations.Policies;
 import dev.cftokens.annotations.Policy;
 import dev.cftokens.annotations.RequestIp;
+import dev.cftokens.core.model.PolicyDeclaration;
+import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.TokenDeclaration;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.rules.InvalidValueException;
+import dev.cftokens.core.rules.ResourceKey;
 import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.core.rules.TokenRules;
 import java.text.Normalizer;
@@ -71,33 +73,38 @@ final class TokenValidator {
         if (policyAnnotations.isEmpty()) {
             reporter.report(Message.MISSING_POLICY, apiToken.location(), type.getSimpleName());
         }
-        List<PolicyModel> policyModels = new ArrayList<>();
+        List<PolicyDeclaration> policyDeclarations = new ArrayList<>();
         List<LocatedKey> keys = new ArrayList<>();
         for (AnnotationAttributes policy : policyAnnotations) {
-            policies.validate(policy, owner, reporter, keys).ifPresent(policyModels::add);
+            policies.validate(policy, owner, reporter, keys).ifPresent(policyDeclarations::add);
         }
-        RequestIpValidator.Ranges ranges = attributes(type, RequestIp.class.getCanonicalName())
+        RequestIpCondition condition = attributes(type, RequestIp.class.getCanonicalName())
                 .map(annotation -> requestIp.validate(annotation, reporter))
-                .orElse(new RequestIpValidator.Ranges(List.of(), List.of()));
+                .orElse(RequestIpCondition.NONE);
         List<String> inputs = inputs(type, keys, reporter);
 
-        if (!reporter.isClean()) {
+        if (!reporter.isClean() || !checkRuntimeVisible(type, reporter)) {
             return Optional.empty();
         }
-        ClassName tokenType = ClassName.get(type);
-        return Optional.of(new TokenModel(
+        return Optional.of(TokenModel.of(
                 type,
-                tokenType,
-                TokenModel.provisionerName(tokenType),
-                id,
-                name,
-                owner,
-                policyModels,
-                ranges.in(),
-                ranges.notIn(),
-                notBefore,
-                expiresOn,
-                inputs));
+                new TokenDeclaration(id, name, owner, policyDeclarations, condition, notBefore, expiresOn, inputs)));
+    }
+
+    /**
+     * The runtime on the class path, checked last: its absence is worth saying only of a declaration that
+     * would otherwise have its provisioner written.
+     */
+    private boolean checkRuntimeVisible(TypeElement type, Reporter reporter) {
+        if (ProvisionerDependencies.runtimeVisible(elements, type)) {
+            return true;
+        }
+        reporter.report(
+                Message.MISSING_RUNTIME,
+                Location.of(type),
+                type.getQualifiedName(),
+                ProvisionerDependencies.ABSTRACT_TOKEN_PROVISIONER.canonicalName());
+        return false;
     }
 
     /** An interface, top-level or nested, visible from its package, not generic. */
@@ -138,13 +145,11 @@ final class TokenValidator {
         try {
             TokenRules.checkId(id);
         } catch (InvalidValueException e) {
-            // A defaulted id was never written: say where to write one rather than how to respell it.
-            reporter.report(
-                    Message.INVALID_ID,
-                    written.location(),
-                    written.value().isEmpty()
-                            ? defaultIdProblem(id, type.getSimpleName().toString())
-                            : e.getMessage());
+            if (written.value().isEmpty()) {
+                reportInvalidDefaultId(id, type.getSimpleName().toString(), written.location(), reporter);
+            } else {
+                reporter.report(Message.INVALID_ID, written.location(), e.getMessage());
+            }
             return id;
         }
         ids.claim(id, type.getQualifiedName().toString())
@@ -152,16 +157,19 @@ final class TokenValidator {
         return id;
     }
 
-    /** Why the id derived from a (non-ASCII) simple name is unusable, with an ASCII id to write instead. */
-    private static String defaultIdProblem(String id, String simpleName) {
+    /**
+     * A defaulted id was never written: say where to write one rather than how to respell it, with an
+     * ASCII id to write when the (non-ASCII) simple name has one.
+     */
+    private static void reportInvalidDefaultId(String id, String simpleName, Location at, Reporter reporter) {
         // Ü → U + combining diaeresis → U: the closest ASCII spelling, then kebab case as for any default id.
         String ascii = Normalizer.normalize(simpleName, Normalizer.Form.NFD).replaceAll("[^\\p{ASCII}]", "");
         String suggestion = TokenRules.kebabCase(ascii);
-        return "the default id \"" + id + "\", derived from the name " + simpleName + ", is not a valid token id"
-                + " (lowercase ASCII letters and digits in words joined by single hyphens); set one with "
-                + (TokenRules.isKebabCase(suggestion)
-                        ? "@ApiToken(id = \"" + suggestion + "\")"
-                        : "@ApiToken(id = \"...\"), in kebab case like \"readonly-token\"");
+        if (TokenRules.isKebabCase(suggestion)) {
+            reporter.report(Message.INVALID_DEFAULT_ID, at, id, simpleName, suggestion);
+        } else {
+            reporter.report(Message.INVALID_DEFAULT_ID_NOT_ASCII, at, id, simpleName);
+        }
     }
 
     /** The name as written, or the id; not blank, at most 120 characters. */
@@ -253,19 +261,21 @@ final class TokenValidator {
             if (invalidAsDeclared && inherited && reporter.canPointAt(method)) {
                 // Wrong whatever the subtype: the fix is in the superinterface's source, so the error sits there.
                 reporter.report(
-                        Message.INVALID_INPUT_METHOD,
+                        Message.INVALID_INPUT_METHOD_INHERITED_BY,
                         Location.of(method),
-                        describe(method) + " (inherited by " + type.getQualifiedName() + ")");
+                        describe(method),
+                        type.getQualifiedName());
             } else if (invalidAsDeclared || !types.isSameType(returnType, string)) {
-                reporter.report(
-                        Message.INVALID_INPUT_METHOD,
-                        at,
-                        describe(method)
-                                + (inherited
-                                        ? " (inherited from "
-                                                + ((TypeElement) method.getEnclosingElement()).getQualifiedName() + ")"
-                                        : ""));
-            } else if (name.equals(TokenDeclaration.ACCOUNT_PLACEHOLDER)) {
+                if (inherited) {
+                    reporter.report(
+                            Message.INVALID_INPUT_METHOD_INHERITED_FROM,
+                            at,
+                            describe(method),
+                            ((TypeElement) method.getEnclosingElement()).getQualifiedName());
+                } else {
+                    reporter.report(Message.INVALID_INPUT_METHOD, at, describe(method));
+                }
+            } else if (name.equals(ResourceKey.ACCOUNT_PLACEHOLDER)) {
                 reporter.report(Message.RESERVED_INPUT, at);
             } else {
                 inputs.put(name, at);
