@@ -126,7 +126,15 @@ final class ApiHandler implements HttpHandler {
             // the client sees it fail without an answer (ExchangeImpl.close closes the connection then).
             return;
         }
-        send(exchange, response.status(), "application/json", Envelope.success(response));
+        if (response.download() != null) {
+            send(
+                    exchange,
+                    response.status(),
+                    response.download().contentType(),
+                    response.download().body());
+        } else {
+            send(exchange, response.status(), "application/json", Envelope.success(response));
+        }
     }
 
     /** Cloudflare's 429: code 971, and how long to wait in {@code retry-after}. */

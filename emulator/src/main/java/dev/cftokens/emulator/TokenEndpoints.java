@@ -148,6 +148,7 @@ final class TokenEndpoints {
     private ApiResponse roll(TokenOwner owner, ApiRequest request, Caller caller) {
         requireWrite(owner, request, caller, "roll");
         String id = Identity.tokenId(request);
+        store.get(owner, id).orElseThrow(() -> TokenStore.unknownToken(id));
         byte[] raw = request.body();
         if (raw.length > 0 && !new String(raw, StandardCharsets.UTF_8).isBlank()) {
             JsonNode body = Json.parse(raw, "request body");
@@ -166,19 +167,20 @@ final class TokenEndpoints {
             throw ApiException.unauthorized("verify checks an API token, but this request was authenticated with "
                     + "the global API key; send Authorization: Bearer <API token>");
         }
+        TokenOwner callerOwner = caller.tokenOwner();
+        if (callerOwner != owner) {
+            throw ApiException.unauthorized("Unauthorized to access requested resource: token " + caller.tokenId()
+                    + " is "
+                    + (callerOwner == TokenOwner.ACCOUNT
+                            ? "account-owned; verify it at /accounts/{account_id}/tokens/verify"
+                            : "user-owned; verify it at /user/tokens/verify"));
+        }
         ObjectNode result = Json.object();
         result.put("id", caller.tokenId());
         StoredToken token = caller.token();
         if (token == null) {
             result.put("status", TokenStatus.ACTIVE.wireName());
         } else {
-            if (token.owner() != owner) {
-                throw ApiException.unauthorized(
-                        "Unauthorized to access requested resource: token " + token.id() + " is "
-                                + (token.owner() == TokenOwner.ACCOUNT
-                                        ? "account-owned; verify it at /accounts/{account_id}/tokens/verify"
-                                        : "user-owned; verify it at /user/tokens/verify"));
-            }
             result.put("status", token.statusAt(store.now()).wireName());
             if (token.notBefore() != null) {
                 result.put("not_before", Timestamps.format(token.notBefore()));

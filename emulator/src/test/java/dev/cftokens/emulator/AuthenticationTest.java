@@ -195,6 +195,7 @@ class AuthenticationTest {
         JsonNode created = admin.post(tokens, Bodies.token("used", Bodies.ACCOUNT_API_TOKENS_READ, account))
                 .result();
         assertThat(emulator.tokens().get(0).lastUsedOn()).isNull();
+        assertThat(admin.get(tokens).result().path(0).has("last_used_on")).isFalse();
 
         ApiClient.bearer(emulator, created.path("value").asText()).get(tokens);
 
@@ -278,6 +279,20 @@ class AuthenticationTest {
                 .isEqualTo(200);
         assertThat(ApiClient.bearer(emulator, userToken).get(tokens + "/verify").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void adminTokenIsUserOwnedEverywhere() {
+        ApiClient.Response onUser = admin.get("/user/tokens/verify");
+        ApiClient.Response onAccount = admin.get(tokens + "/verify");
+
+        assertThat(onUser.status()).isEqualTo(200);
+        assertThat(onUser.result().path("id").asText()).isEqualTo(emulator.adminTokenId());
+        assertThat(onAccount.status()).isEqualTo(403);
+        assertThat(onAccount.errorCode()).isEqualTo(9109);
+        assertThat(onAccount.errorMessage()).contains(emulator.adminTokenId(), "user-owned", "/user/tokens/verify");
+        // As a user-owned token, it may list the accounts it reaches.
+        assertThat(admin.get("/accounts").status()).isEqualTo(200);
     }
 
     @Test

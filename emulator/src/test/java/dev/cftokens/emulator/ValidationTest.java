@@ -234,6 +234,18 @@ class ValidationTest {
     }
 
     @Test
+    void bodiesNestedDeeperThanAThousandLevelsAreA400() {
+        String deep = "[".repeat(1001) + "]".repeat(1001);
+
+        rejected("{\"name\": \"deep\", \"policies\": " + deep + "}", "not acceptable JSON", "1000");
+    }
+
+    @Test
+    void numbersLongerThanAThousandDigitsAreA400() {
+        rejected("{\"name\": " + "9".repeat(1001) + ", " + zonePolicies() + "}", "not acceptable JSON", "1000");
+    }
+
+    @Test
     void bodyMustBeAnObject() {
         rejected("[1, 2]", "JSON object");
     }

@@ -63,6 +63,19 @@ public final class WorkerScripts {
         return secret;
     }
 
+    /** Removes a script; a script that is not there is Cloudflare's 404 with code 10007. */
+    public WorkerScript delete(String name) {
+        Runnable listener;
+        WorkerScript removed;
+        synchronized (this) {
+            removed = require(name);
+            byName.remove(name);
+            listener = onChange;
+        }
+        listener.run();
+        return removed;
+    }
+
     public synchronized List<WorkerScript> all() {
         return List.copyOf(byName.values());
     }
