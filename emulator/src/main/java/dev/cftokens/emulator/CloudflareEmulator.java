@@ -1,5 +1,6 @@
 package dev.cftokens.emulator;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.emulator.access.Authenticator;
@@ -16,8 +17,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -117,8 +120,13 @@ public final class CloudflareEmulator implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext(
+        HttpContext context = server.createContext(
                 "/", new ApiHandler(router, authenticator, rateLimiter, addressRateLimiter, faults, counters));
+        List<ExchangeListener> listeners = new ArrayList<>(options.exchangeListeners());
+        ServiceLoader.load(ExchangeListener.class).forEach(listeners::add);
+        if (!listeners.isEmpty()) {
+            context.getFilters().add(new ExchangeRecording(listeners));
+        }
         server.start();
     }
 

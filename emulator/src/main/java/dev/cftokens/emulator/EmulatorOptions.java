@@ -33,6 +33,7 @@ public final class EmulatorOptions {
     private final Path statePath;
     private final Clock clock;
     private final int threads;
+    private final List<ExchangeListener> exchangeListeners;
 
     private EmulatorOptions(Builder builder) {
         this.port = builder.port;
@@ -54,6 +55,7 @@ public final class EmulatorOptions {
         this.statePath = builder.statePath;
         this.clock = builder.clock;
         this.threads = builder.threads;
+        this.exchangeListeners = List.copyOf(builder.exchangeListeners);
     }
 
     public static Builder builder() {
@@ -122,6 +124,11 @@ public final class EmulatorOptions {
         return threads;
     }
 
+    /** The listeners given to the builder; those found by {@link java.util.ServiceLoader} are added at start. */
+    public List<ExchangeListener> exchangeListeners() {
+        return exchangeListeners;
+    }
+
     @Override
     public String toString() {
         // Credentials are left out on purpose.
@@ -141,6 +148,7 @@ public final class EmulatorOptions {
         private PermissionGroupCatalog catalog = PermissionGroupCatalog.bundled();
         private Duration latency = Duration.ZERO;
         private final List<Fault> faults = new ArrayList<>();
+        private final List<ExchangeListener> exchangeListeners = new ArrayList<>();
         private long seed = 1;
         private RateLimit rateLimit;
         private RateLimit addressRateLimit;
@@ -222,6 +230,12 @@ public final class EmulatorOptions {
                 throw new IllegalArgumentException("latency must not be negative, not " + latency);
             }
             this.latency = latency;
+            return this;
+        }
+
+        /** Adds a listener that sees every exchange the emulator answers. */
+        public Builder exchangeListener(ExchangeListener listener) {
+            exchangeListeners.add(requireNonNull(listener, "listener"));
             return this;
         }
 
