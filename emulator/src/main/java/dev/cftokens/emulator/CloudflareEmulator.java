@@ -5,14 +5,14 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.emulator.access.Authenticator;
 import dev.cftokens.emulator.access.Permissions;
-import dev.cftokens.emulator.access.RateLimiter;
+import dev.cftokens.emulator.access.RequestThrottle;
 import dev.cftokens.emulator.http.Router;
 import dev.cftokens.emulator.state.StateFile;
 import dev.cftokens.emulator.tokens.TokenBodyReader;
 import dev.cftokens.emulator.tokens.TokenStore;
 import dev.cftokens.emulator.tokens.TokenValues;
 import dev.cftokens.emulator.workers.WorkerBinding;
-import dev.cftokens.emulator.workers.WorkerScripts;
+import dev.cftokens.emulator.workers.WorkerScriptStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -53,7 +53,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     private final Identity identity;
     private final PermissionGroupCatalog catalog;
     private final TokenStore tokens;
-    private final WorkerScripts scripts;
+    private final WorkerScriptStore scripts;
     private final StateFile stateFile;
     private final FaultInjector faults;
     private final RequestCounters counters = new RequestCounters();
@@ -68,7 +68,7 @@ public final class CloudflareEmulator implements AutoCloseable {
                 .orElseGet(() -> TokenValues.newId() + TokenValues.newId().substring(0, 5));
         this.catalog = options.catalog();
         this.tokens = new TokenStore(options.clock());
-        this.scripts = new WorkerScripts();
+        this.scripts = new WorkerScriptStore();
         this.faults = new FaultInjector(options.seed(), options.faults());
         this.stateFile = options.statePath().map(StateFile::new).orElse(null);
         StateFile.State saved = stateFile != null && stateFile.exists() ? stateFile.load() : null;
@@ -105,10 +105,10 @@ public final class CloudflareEmulator implements AutoCloseable {
                 adminTokenId,
                 identity.userEmail(),
                 TokenValues.hash(globalApiKey));
-        RateLimiter rateLimiter = options.rateLimit()
+        RequestThrottle rateLimiter = options.rateLimit()
                 .map(limit -> limiter(limit, options.clock()))
                 .orElse(null);
-        RateLimiter addressRateLimiter = options.addressRateLimit()
+        RequestThrottle addressRateLimiter = options.addressRateLimit()
                 .map(limit -> limiter(limit, options.clock()))
                 .orElse(null);
 
@@ -130,8 +130,8 @@ public final class CloudflareEmulator implements AutoCloseable {
         server.start();
     }
 
-    private static RateLimiter limiter(RateLimit limit, Clock clock) {
-        return new RateLimiter(
+    private static RequestThrottle limiter(EmulatedRateLimit limit, Clock clock) {
+        return new RequestThrottle(
                 limit.limit(), limit.window().toMillis(), limit.block().toMillis(), clock);
     }
 

@@ -21,7 +21,7 @@ import dev.cftokens.emulator.http.Router;
 import dev.cftokens.emulator.tokens.StoredToken;
 import dev.cftokens.emulator.tokens.TokenBody;
 import dev.cftokens.emulator.tokens.TokenBodyReader;
-import dev.cftokens.emulator.tokens.TokenJson;
+import dev.cftokens.emulator.tokens.TokenResponses;
 import dev.cftokens.emulator.tokens.TokenStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,7 +39,7 @@ final class TokenEndpoints {
     private final PermissionGroupCatalog catalog;
     private final TokenStore store;
     private final TokenBodyReader reader;
-    private final TokenJson json;
+    private final TokenResponses json;
     private final Permissions permissions;
 
     TokenEndpoints(
@@ -52,7 +52,7 @@ final class TokenEndpoints {
         this.catalog = catalog;
         this.store = store;
         this.reader = reader;
-        this.json = new TokenJson(catalog);
+        this.json = new TokenResponses(catalog);
         this.permissions = permissions;
     }
 

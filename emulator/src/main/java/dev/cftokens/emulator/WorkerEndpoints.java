@@ -12,7 +12,7 @@ import dev.cftokens.emulator.http.MultipartForm;
 import dev.cftokens.emulator.http.Router;
 import dev.cftokens.emulator.workers.WorkerBinding;
 import dev.cftokens.emulator.workers.WorkerScript;
-import dev.cftokens.emulator.workers.WorkerScripts;
+import dev.cftokens.emulator.workers.WorkerScriptStore;
 import dev.cftokens.emulator.workers.WorkerUploadReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,10 +30,10 @@ final class WorkerEndpoints {
 
     private final Identity identity;
     private final Permissions permissions;
-    private final WorkerScripts scripts;
+    private final WorkerScriptStore scripts;
     private final Clock clock;
 
-    WorkerEndpoints(Identity identity, Permissions permissions, WorkerScripts scripts, Clock clock) {
+    WorkerEndpoints(Identity identity, Permissions permissions, WorkerScriptStore scripts, Clock clock) {
         this.identity = identity;
         this.permissions = permissions;
         this.scripts = scripts;

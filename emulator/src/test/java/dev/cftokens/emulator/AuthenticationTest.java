@@ -5,28 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Credentials: the admin token, issued tokens as Bearer credentials, the global API key, and the refusals. */
 class AuthenticationTest {
+    // Each test changes the account's tokens or scripts: a fresh emulator keeps them apart.
+    @RegisterExtension
+    static final CloudflareEmulatorExtension CLOUDFLARE = CloudflareEmulatorExtension.freshPerTest();
+
     private CloudflareEmulator emulator;
     private ApiClient admin;
     private String tokens;
     private String account;
 
     @BeforeEach
-    void start() {
-        emulator = CloudflareEmulator.start();
+    void start(CloudflareEmulator emulator) {
+        this.emulator = emulator;
         admin = ApiClient.admin(emulator);
         tokens = "/accounts/" + emulator.accountId() + "/tokens";
         account = "com.cloudflare.api.account." + emulator.accountId();
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     private String issue(String body) {

@@ -12,27 +12,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TokenEndpointsTest {
+    // Each test changes the account's tokens or scripts: a fresh emulator keeps them apart.
+    @RegisterExtension
+    static final CloudflareEmulatorExtension CLOUDFLARE = CloudflareEmulatorExtension.freshPerTest();
+
     private CloudflareEmulator emulator;
     private ApiClient admin;
     private String tokens;
 
     @BeforeEach
-    void start() {
-        emulator = CloudflareEmulator.start();
+    void start(CloudflareEmulator emulator) {
+        this.emulator = emulator;
         admin = ApiClient.admin(emulator);
         tokens = "/accounts/" + emulator.accountId() + "/tokens";
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     @Test

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cftokens.emulator.http.MultipartForm;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Worker script upload as multipart/form-data, secrets, and the read-back of bindings. */
 class WorkersTest {
+    // Each test changes the account's tokens or scripts: a fresh emulator keeps them apart.
+    @RegisterExtension
+    static final CloudflareEmulatorExtension CLOUDFLARE = CloudflareEmulatorExtension.freshPerTest();
+
     private static final String SECRET = "this-is-the-bound-token-value-0123456789ab";
 
     private CloudflareEmulator emulator;
@@ -19,15 +23,10 @@ class WorkersTest {
     private String scripts;
 
     @BeforeEach
-    void start() {
-        emulator = CloudflareEmulator.start();
+    void start(CloudflareEmulator emulator) {
+        this.emulator = emulator;
         admin = ApiClient.admin(emulator);
         scripts = "/accounts/" + emulator.accountId() + "/workers/scripts";
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     private static byte[] multipart(String metadata, String... parts) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The account's Worker scripts, by name. Thread-safe. */
-public final class WorkerScripts {
+public final class WorkerScriptStore {
     private final Map<String, WorkerScript> byName = new LinkedHashMap<>();
     private Runnable onChange = () -> {};
 

@@ -10,10 +10,10 @@ import dev.cftokens.emulator.http.Json;
 import java.time.Instant;
 
 /** Writes tokens as the API shows them; the value appears only in the create answer. */
-public final class TokenJson {
+public final class TokenResponses {
     private final PermissionGroupCatalog catalog;
 
-    public TokenJson(PermissionGroupCatalog catalog) {
+    public TokenResponses(PermissionGroupCatalog catalog) {
         this.catalog = catalog;
     }
 
