@@ -35,6 +35,7 @@ final class ApiHandler implements HttpHandler {
     private final RequestThrottle addressRateLimiter;
     private final FaultInjector faults;
     private final RequestCounters counters;
+    private final ExchangeRecording recording;
 
     ApiHandler(
             Router<Endpoint> router,
@@ -42,18 +43,21 @@ final class ApiHandler implements HttpHandler {
             RequestThrottle rateLimiter,
             RequestThrottle addressRateLimiter,
             FaultInjector faults,
-            RequestCounters counters) {
+            RequestCounters counters,
+            ExchangeRecording recording) {
         this.router = router;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.addressRateLimiter = addressRateLimiter;
         this.faults = faults;
         this.counters = counters;
+        this.recording = recording;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
+            recording.requestArrived(exchange);
             serve(exchange);
         } catch (ApiException e) {
             e.headers().forEach(exchange.getResponseHeaders()::set);
@@ -147,7 +151,7 @@ final class ApiHandler implements HttpHandler {
                 .withHeader("retry-after", Long.toString(limit.resetSeconds()));
     }
 
-    private static void sendFault(HttpExchange exchange, int status) throws IOException {
+    private void sendFault(HttpExchange exchange, int status) throws IOException {
         switch (status) {
             case 502:
                 send(exchange, 502, "text/html", edgePage("502 Bad Gateway").getBytes(StandardCharsets.UTF_8));
@@ -192,9 +196,11 @@ final class ApiHandler implements HttpHandler {
                 + "</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n";
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    private void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", contentType.startsWith("text/") ? contentType + "; charset=UTF-8" : contentType);
+        String type = contentType.startsWith("text/") ? contentType + "; charset=UTF-8" : contentType;
+        recording.answering(exchange, status, type, body);
+        headers.set("Content-Type", type);
         headers.set("cf-ray", rayId());
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {

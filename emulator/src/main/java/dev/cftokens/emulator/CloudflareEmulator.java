@@ -1,6 +1,5 @@
 package dev.cftokens.emulator;
 
-import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.emulator.access.Authenticator;
@@ -8,7 +7,6 @@ import dev.cftokens.emulator.access.Permissions;
 import dev.cftokens.emulator.access.RequestThrottle;
 import dev.cftokens.emulator.http.Router;
 import dev.cftokens.emulator.state.StateFile;
-import dev.cftokens.emulator.tokens.TokenBodyReader;
 import dev.cftokens.emulator.tokens.TokenStore;
 import dev.cftokens.emulator.tokens.TokenValues;
 import dev.cftokens.emulator.workers.WorkerBinding;
@@ -89,13 +87,7 @@ public final class CloudflareEmulator implements AutoCloseable {
 
         Permissions permissions = new Permissions(catalog);
         Router<Endpoint> router = new Router<>();
-        new TokenEndpoints(
-                        identity,
-                        catalog,
-                        tokens,
-                        new TokenBodyReader(catalog, identity.accountId(), identity.userId()),
-                        permissions)
-                .register(router);
+        new TokenEndpoints(identity, catalog, tokens, permissions).register(router);
         new AccountEndpoints(identity, permissions, tokens.now()).register(router);
         new WorkerEndpoints(identity, permissions, scripts, options.clock()).register(router);
 
@@ -120,13 +112,18 @@ public final class CloudflareEmulator implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        HttpContext context = server.createContext(
-                "/", new ApiHandler(router, authenticator, rateLimiter, addressRateLimiter, faults, counters));
         List<ExchangeListener> listeners = new ArrayList<>(options.exchangeListeners());
         ServiceLoader.load(ExchangeListener.class).forEach(listeners::add);
-        if (!listeners.isEmpty()) {
-            context.getFilters().add(new ExchangeRecording(listeners));
-        }
+        server.createContext(
+                "/",
+                new ApiHandler(
+                        router,
+                        authenticator,
+                        rateLimiter,
+                        addressRateLimiter,
+                        faults,
+                        counters,
+                        new ExchangeRecording(listeners)));
         server.start();
     }
 

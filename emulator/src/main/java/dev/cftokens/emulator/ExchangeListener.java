@@ -1,7 +1,7 @@
 package dev.cftokens.emulator;
 
 /**
- * Sees every exchange an emulator answers, just before the answer's last byte leaves, so that a client that
+ * Sees every exchange an emulator answers, just before the answer is sent, so that a client that
  * has its answer knows the listener has seen it. Given to {@link EmulatorOptions.Builder#exchangeListener},
  * or found by {@link java.util.ServiceLoader} (a {@code META-INF/services} entry on the test class path), so
  * that a suite can check the exchanges of emulators started by code it does not own, as the OpenAPI contract

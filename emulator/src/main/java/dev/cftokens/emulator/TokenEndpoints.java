@@ -42,18 +42,14 @@ final class TokenEndpoints {
     private final TokenResponses json;
     private final Permissions permissions;
 
-    TokenEndpoints(
-            Identity identity,
-            PermissionGroupCatalog catalog,
-            TokenStore store,
-            TokenBodyReader reader,
-            Permissions permissions) {
+    TokenEndpoints(Identity identity, PermissionGroupCatalog catalog, TokenStore store, Permissions permissions) {
         this.identity = identity;
         this.catalog = catalog;
         this.store = store;
-        this.reader = reader;
-        this.json = new TokenResponses(catalog);
         this.permissions = permissions;
+        // Bodies are read and answers written against the same catalog and the same account and user.
+        this.reader = new TokenBodyReader(catalog, identity.accountId(), identity.userId());
+        this.json = new TokenResponses(catalog);
     }
 
     void register(Router<Endpoint> router) {
@@ -218,34 +214,26 @@ final class TokenEndpoints {
     }
 
     private void requireRead(TokenOwner owner, ApiRequest request, Caller caller, String action) {
-        if (owner == TokenOwner.ACCOUNT) {
-            identity.requireAccount(request);
-            permissions.require(
-                    caller,
-                    identity.accountResourceKey(),
-                    action + " account-owned tokens",
-                    "Account API Tokens Read",
-                    "Account API Tokens Write");
-        } else {
-            permissions.require(
-                    caller,
-                    identity.userResourceKey(),
-                    action + " user-owned tokens",
-                    "API Tokens Read",
-                    "API Tokens Write");
-        }
+        require(owner, request, caller, action, true);
     }
 
     private void requireWrite(TokenOwner owner, ApiRequest request, Caller caller, String action) {
-        if (owner == TokenOwner.ACCOUNT) {
+        require(owner, request, caller, action, false);
+    }
+
+    /** Account-owned tokens need the account's "Account API Tokens ..." groups, user-owned the user's. */
+    private void require(TokenOwner owner, ApiRequest request, Caller caller, String action, boolean readEnough) {
+        boolean account = owner == TokenOwner.ACCOUNT;
+        if (account) {
             identity.requireAccount(request);
-            permissions.require(
-                    caller,
-                    identity.accountResourceKey(),
-                    action + " account-owned tokens",
-                    "Account API Tokens Write");
-        } else {
-            permissions.require(caller, identity.userResourceKey(), action + " user-owned tokens", "API Tokens Write");
         }
+        String groups = account ? "Account API Tokens" : "API Tokens";
+        String[] allowed =
+                readEnough ? new String[] {groups + " Read", groups + " Write"} : new String[] {groups + " Write"};
+        permissions.require(
+                caller,
+                account ? identity.accountResourceKey() : identity.userResourceKey(),
+                action + (account ? " account-owned tokens" : " user-owned tokens"),
+                allowed);
     }
 }
