@@ -75,6 +75,7 @@ final class ApiHandler implements HttpHandler {
                     EnvelopeWriter.failure(
                             List.of(new ErrorDetail(ErrorCodes.INTERNAL, "Internal error in the emulator: " + e))));
         } finally {
+            recording.exchangeEnded();
             exchange.close();
         }
     }

@@ -17,7 +17,9 @@ import java.util.logging.Logger;
  */
 final class ExchangeRecording {
     private static final Logger LOG = Logger.getLogger(ExchangeRecording.class.getName());
-    private static final String REQUEST_BODY = ExchangeRecording.class.getName() + ".requestBody";
+    // The JDK keeps an exchange's attributes in its context, shared by all exchanges; a handler serves one
+    // exchange on one thread from start to end, so the thread is where the request body waits.
+    private final ThreadLocal<byte[]> requestBody = new ThreadLocal<>();
 
     private final List<ExchangeListener> listeners;
 
@@ -34,8 +36,13 @@ final class ExchangeRecording {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(ApiRequest.MAX_BODY_BYTES + 1);
         }
-        exchange.setAttribute(REQUEST_BODY, body);
+        requestBody.set(body);
         exchange.setStreams(new ByteArrayInputStream(body), null);
+    }
+
+    /** Forgets the request body once the exchange is over. */
+    void exchangeEnded() {
+        requestBody.remove();
     }
 
     /** Tells the listeners of the answer about to be sent. */
@@ -44,13 +51,13 @@ final class ExchangeRecording {
             return;
         }
         String path = exchange.getRequestURI().getPath();
-        Object requestBody = exchange.getAttribute(REQUEST_BODY);
+        byte[] request = requestBody.get();
         RecordedExchange recorded = new RecordedExchange(
                 exchange.getRequestMethod(),
                 path.startsWith(ApiHandler.API_PREFIX) ? path.substring(ApiHandler.API_PREFIX.length()) : path,
                 exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
-                requestBody instanceof byte[] bytes ? bytes : new byte[0],
+                request == null ? new byte[0] : request,
                 status,
                 contentType,
                 body);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -21,22 +22,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * default, for a suite whose requests come from a client that must speak the API as described) or {@code
  * answers} (for the emulator's own suite, which sends bad requests on purpose).
  *
- * <p>ServiceLoader and JUnit each make an instance, so the exchanges wait in one queue per class loader.
+ * <p>ServiceLoader and JUnit each make an instance, so the exchanges wait in one queue per class loader; and
+ * only once JUnit has started the check, so that a benchmark main run on a test class path records nothing.
  */
-public final class ContractCheck implements ExchangeListener, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+public final class ContractCheck
+        implements ExchangeListener, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
     /** The configuration parameter naming what to check. */
     public static final String CHECK = "cftokens.emulator.contract.check";
 
     private static final ConcurrentLinkedQueue<RecordedExchange> EXCHANGES = new ConcurrentLinkedQueue<>();
+    private static volatile boolean started;
 
     @Override
     public void exchanged(RecordedExchange exchange) {
-        EXCHANGES.add(exchange);
+        if (started) {
+            EXCHANGES.add(exchange);
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        started = true;
     }
 
     /** Exchanges of earlier class-level set-up were checked by {@link #afterAll}; start clean. */
     @Override
     public void beforeEach(ExtensionContext context) {
+        started = true;
         check(context);
     }
 
