@@ -214,26 +214,27 @@ final class TokenEndpoints {
     }
 
     private void requireRead(TokenOwner owner, ApiRequest request, Caller caller, String action) {
-        require(owner, request, caller, action, true);
+        require(owner, request, caller, action, "Read", "Write");
     }
 
     private void requireWrite(TokenOwner owner, ApiRequest request, Caller caller, String action) {
-        require(owner, request, caller, action, false);
+        require(owner, request, caller, action, "Write");
     }
 
-    /** Account-owned tokens need the account's "Account API Tokens ..." groups, user-owned the user's. */
-    private void require(TokenOwner owner, ApiRequest request, Caller caller, String action, boolean readEnough) {
+    /**
+     * Account-owned tokens need one of the account's "Account API Tokens {level}" groups, user-owned ones
+     * one of the user's "API Tokens {level}" groups.
+     */
+    private void require(TokenOwner owner, ApiRequest request, Caller caller, String action, String... levels) {
         boolean account = owner == TokenOwner.ACCOUNT;
         if (account) {
             identity.requireAccount(request);
         }
-        String groups = account ? "Account API Tokens" : "API Tokens";
-        String[] allowed =
-                readEnough ? new String[] {groups + " Read", groups + " Write"} : new String[] {groups + " Write"};
+        String prefix = account ? "Account API Tokens " : "API Tokens ";
         permissions.require(
                 caller,
                 account ? identity.accountResourceKey() : identity.userResourceKey(),
                 action + (account ? " account-owned tokens" : " user-owned tokens"),
-                allowed);
+                java.util.Arrays.stream(levels).map(prefix::concat).toArray(String[]::new));
     }
 }
