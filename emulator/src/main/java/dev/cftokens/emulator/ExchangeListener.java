@@ -11,4 +11,12 @@ package dev.cftokens.emulator;
 @FunctionalInterface
 public interface ExchangeListener {
     void exchanged(RecordedExchange exchange);
+
+    /**
+     * Whether the listener wants exchanges now; while no listener does, the emulator records nothing (a
+     * listener found on a benchmark's class path costs it nothing).
+     */
+    default boolean listening() {
+        return true;
+    }
 }

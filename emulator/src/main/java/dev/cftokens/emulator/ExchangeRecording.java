@@ -12,8 +12,8 @@ import java.util.logging.Logger;
 /**
  * Hands every exchange to the {@link ExchangeListener}s: the request body is read ahead (capped as {@link
  * ApiRequest} caps it) and put back for the handler, and the listeners hear of the answer before its first
- * byte is sent, so that a client holding an answer knows the listeners have seen it. With no listener, it
- * reads nothing ahead and copies nothing.
+ * byte is sent, so that a client holding an answer knows the listeners have seen it. While no listener is
+ * {@linkplain ExchangeListener#listening() listening}, it reads nothing ahead and copies nothing.
  */
 final class ExchangeRecording {
     private static final Logger LOG = Logger.getLogger(ExchangeRecording.class.getName());
@@ -29,7 +29,7 @@ final class ExchangeRecording {
 
     /** Reads the request body ahead, so that the answer can be told with the request that caused it. */
     void requestArrived(HttpExchange exchange) throws IOException {
-        if (listeners.isEmpty()) {
+        if (listeners.stream().noneMatch(ExchangeListener::listening)) {
             return;
         }
         byte[] body;
@@ -47,21 +47,24 @@ final class ExchangeRecording {
 
     /** Tells the listeners of the answer about to be sent. */
     void answering(HttpExchange exchange, int status, String contentType, byte[] body) {
-        if (listeners.isEmpty()) {
-            return;
+        byte[] request = requestBody.get();
+        if (request == null) {
+            return; // nobody was listening when the request arrived
         }
         String path = exchange.getRequestURI().getPath();
-        byte[] request = requestBody.get();
         RecordedExchange recorded = new RecordedExchange(
                 exchange.getRequestMethod(),
                 path.startsWith(ApiHandler.API_PREFIX) ? path.substring(ApiHandler.API_PREFIX.length()) : path,
                 exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
-                request == null ? new byte[0] : request,
+                request,
                 status,
                 contentType,
                 body);
         for (ExchangeListener listener : listeners) {
+            if (!listener.listening()) {
+                continue;
+            }
             try {
                 listener.exchanged(recorded);
             } catch (RuntimeException e) {

@@ -35,9 +35,12 @@ public final class ContractCheck
 
     @Override
     public void exchanged(RecordedExchange exchange) {
-        if (started) {
-            EXCHANGES.add(exchange);
-        }
+        EXCHANGES.add(exchange);
+    }
+
+    @Override
+    public boolean listening() {
+        return started;
     }
 
     @Override
