@@ -66,7 +66,7 @@ public final class CloudflareEmulator implements AutoCloseable {
                 .orElseGet(() -> TokenValues.newId() + TokenValues.newId().substring(0, 5));
         this.catalog = options.catalog();
         this.tokens = new TokenStore(options.clock());
-        this.scripts = new WorkerScriptStore();
+        this.scripts = new WorkerScriptStore(options.clock());
         this.faults = new FaultInjector(options.seed(), options.faults());
         this.stateFile = options.statePath().map(StateFile::new).orElse(null);
         StateFile.State saved = stateFile != null && stateFile.exists() ? stateFile.load() : null;
@@ -89,7 +89,7 @@ public final class CloudflareEmulator implements AutoCloseable {
         Router<Endpoint> router = new Router<>();
         new TokenEndpoints(identity, catalog, tokens, permissions).register(router);
         new AccountEndpoints(identity, permissions, tokens.now()).register(router);
-        new WorkerEndpoints(identity, permissions, scripts, options.clock()).register(router);
+        new WorkerEndpoints(identity, permissions, scripts).register(router);
 
         Authenticator authenticator = new Authenticator(
                 tokens,

@@ -14,9 +14,6 @@ import dev.cftokens.emulator.workers.WorkerBinding;
 import dev.cftokens.emulator.workers.WorkerScript;
 import dev.cftokens.emulator.workers.WorkerScriptStore;
 import dev.cftokens.emulator.workers.WorkerUploadReader;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,13 +28,11 @@ final class WorkerEndpoints {
     private final Identity identity;
     private final Permissions permissions;
     private final WorkerScriptStore scripts;
-    private final Clock clock;
 
-    WorkerEndpoints(Identity identity, Permissions permissions, WorkerScriptStore scripts, Clock clock) {
+    WorkerEndpoints(Identity identity, Permissions permissions, WorkerScriptStore scripts) {
         this.identity = identity;
         this.permissions = permissions;
         this.scripts = scripts;
-        this.clock = clock;
     }
 
     void register(Router<Endpoint> router) {
@@ -54,7 +49,7 @@ final class WorkerEndpoints {
         String name = authorize(request, caller, true);
         MultipartForm form = MultipartForm.parse(request.header("Content-Type"), request.body());
         WorkerScript script =
-                WorkerUploadReader.read(name, form, scripts.get(name).orElse(null), now());
+                WorkerUploadReader.read(name, form, scripts.get(name).orElse(null), scripts.now());
         scripts.put(script);
         return ApiResponse.ok(summary(script));
     }
@@ -115,7 +110,7 @@ final class WorkerEndpoints {
     private ApiResponse putSecret(ApiRequest request, Caller caller) {
         String name = authorize(request, caller, true);
         WorkerBinding secret = WorkerUploadReader.readSecret(Json.parse(request.body(), "request body"));
-        scripts.putSecret(name, secret, now());
+        scripts.putSecret(name, secret);
         ObjectNode result = Json.object();
         result.put("name", secret.name());
         result.put("type", secret.type());
@@ -171,9 +166,5 @@ final class WorkerEndpoints {
                 "read Worker scripts",
                 "Workers Scripts Read",
                 "Workers Scripts Write");
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 }
