@@ -48,7 +48,7 @@ public final class ContractCheck
         started = true;
     }
 
-    /** Exchanges of earlier class-level set-up were checked by {@link #afterAll}; start clean. */
+    /** Checks what class-level set-up exchanged first, so that each test answers only for its own exchanges. */
     @Override
     public void beforeEach(ExtensionContext context) {
         started = true;
