@@ -31,13 +31,14 @@ public final class FleetBenchmark {
     private FleetBenchmark() {}
 
     /** One instance's report. */
-    private record Instance(String tokenId, long provisionMillis, long readyAt) {}
+    private record Instance(String tokenId, long provisionMillis, long readyAt, long startedAt) {}
 
     /** One round's figures. */
     private record Round(
             double firstReady,
             double lastReady,
             double slowestProvision,
+            double waitersLag,
             long creates,
             long writes,
             double perFollower) {}
@@ -58,12 +59,13 @@ public final class FleetBenchmark {
             results.add(result);
             System.out.printf(
                     Locale.ROOT,
-                    "round %d: first ready %.2f s, last ready %.2f s, slowest provision() %.2f s, creates %d, writes %d,"
-                            + " requests per instance after the first %.2f%n",
+                    "round %d: first ready %.2f s, last ready %.2f s, slowest provision() %.2f s, waiters ready %.2f s"
+                            + " after the first, creates %d, writes %d, requests per instance after the first %.2f%n",
                     round,
                     result.firstReady(),
                     result.lastReady(),
                     result.slowestProvision(),
+                    result.waitersLag(),
                     result.creates(),
                     result.writes(),
                     result.perFollower());
@@ -71,11 +73,12 @@ public final class FleetBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "median: first ready %.2f s, last ready %.2f s (spread %.2f s), slowest provision() %.2f s,"
-                        + " requests per follower %.2f, creates %d%n",
+                        + " waiters ready %.2f s after the first, requests per follower %.2f, creates %d%n",
                 median(results, Round::firstReady),
                 median(results, Round::lastReady),
                 median(results, round -> round.lastReady() - round.firstReady()),
                 median(results, Round::slowestProvision),
+                median(results, Round::waitersLag),
                 median(results, Round::perFollower),
                 results.stream().mapToLong(Round::creates).max().orElse(0));
         System.exit(0);
@@ -96,6 +99,13 @@ public final class FleetBenchmark {
             }
             long firstReady =
                     reports.stream().mapToLong(Instance::readyAt).min().orElseThrow();
+            // The instances that called provision() while the first was still creating had to wait for it:
+            // how long after it they were ready is the cost of coordination, whatever the JVMs' start-up.
+            long waitersLag = reports.stream()
+                    .filter(report -> report.startedAt() < firstReady)
+                    .mapToLong(report -> report.readyAt() - firstReady)
+                    .max()
+                    .orElse(0);
             long lastReady = reports.stream().mapToLong(Instance::readyAt).max().orElseThrow();
             long distinct = reports.stream().map(Instance::tokenId).distinct().count();
             if (distinct != 1) {
@@ -112,6 +122,7 @@ public final class FleetBenchmark {
                     (firstReady - launched) / 1000.0,
                     (lastReady - launched) / 1000.0,
                     reports.stream().mapToLong(Instance::provisionMillis).max().orElseThrow() / 1000.0,
+                    waitersLag / 1000.0,
                     creates,
                     writes,
                     perFollower);
@@ -154,7 +165,7 @@ public final class FleetBenchmark {
             throw new IllegalStateException("an instance failed:\n" + String.join("\n", lines));
         }
         String[] words = lines.get(lines.size() - 1).split(" ");
-        return new Instance(words[1], Long.parseLong(words[5]), Long.parseLong(words[7]));
+        return new Instance(words[1], Long.parseLong(words[5]), Long.parseLong(words[7]), Long.parseLong(words[9]));
     }
 
     private static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> figure) {

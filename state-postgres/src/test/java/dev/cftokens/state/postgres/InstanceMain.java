@@ -10,7 +10,7 @@ import dev.cftokens.runtime.provision.HandMadeProvisioner;
  * One instance of a service, as a user writes it: its {@code main} provisions its token at startup with
  * everything from the environment ({@code CLOUDFLARE_*}, {@code CFTOKENS_STATE}, the key), then checks
  * that the value it holds authenticates. Prints {@code ready <token id> verified <id> provision_ms <n>
- * ready_at <epoch ms>}, or fails with exit code 1.
+ * ready_at <epoch ms> started_at <epoch ms>}, or fails with exit code 1.
  */
 public final class InstanceMain {
     static final String DECLARATION = "fleet-token";
@@ -20,6 +20,7 @@ public final class InstanceMain {
     public static void main(String[] args) {
         try {
             Cloudflare cloudflare = Cloudflare.fromEnvironment();
+            long startedAt = System.currentTimeMillis();
             long started = System.nanoTime();
             ProvisionedToken<HandMadeProvisioner.TestToken> token =
                     Provisioning.with(cloudflare).provision(HandMadeProvisioner.zoneReader(DECLARATION));
@@ -32,7 +33,7 @@ public final class InstanceMain {
                     .build();
             String verified = asToken.tokens(TokenOwner.ACCOUNT).verify().id();
             System.out.println("ready " + token.id() + " verified " + verified + " provision_ms " + provisionedMillis
-                    + " ready_at " + readyAt);
+                    + " ready_at " + readyAt + " started_at " + startedAt);
         } catch (RuntimeException e) {
             System.out.println("failed " + e.getMessage());
             System.exit(1);
