@@ -21,7 +21,7 @@ public final class ProvisionedToken<T> {
     private final TokenStatus status;
     private final Secret value;
 
-    public ProvisionedToken(
+    ProvisionedToken(
             Class<T> tokenType, String declarationId, String id, String name, TokenStatus status, Secret value) {
         this.tokenType = requireNonNull(tokenType, "tokenType");
         this.declarationId = requireNonNull(declarationId, "declarationId");

@@ -2,9 +2,13 @@ package dev.cftokens.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cftokens.runtime.internal.provision.Engine;
+import dev.cftokens.runtime.internal.provision.EngineSettings;
+import dev.cftokens.runtime.internal.provision.ProvisionedValue;
 import dev.cftokens.runtime.provision.ApplyResult;
+import dev.cftokens.runtime.provision.DeclarationScope;
 import dev.cftokens.runtime.provision.Plan;
-import dev.cftokens.runtime.provision.ProvisioningEngine;
+import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateStore;
@@ -18,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Provisions declared tokens through one {@link Cloudflare}: the engine behind every generated
- * provisioner's {@code provision(cloudflare)} and behind the command line. Immutable: each setting
- * returns a new instance.
+ * Provisions declared tokens through one {@link Cloudflare}: the one entry to provisioning, behind every
+ * generated provisioner's {@code provision(cloudflare)}, the command line and every integration.
+ * Immutable: each setting returns a new instance.
  *
  * <pre>{@code
  * ProvisionedToken<ReadonlyToken> token = Provisioning.with(cloudflare)
@@ -41,43 +45,46 @@ public final class Provisioning {
     /** Changes carried out at once unless configured otherwise. */
     public static final int DEFAULT_PARALLELISM = 8;
 
-    private final Cloudflare cloudflare;
-    private final StateStore stateStore;
-    private final ProvisioningOutput output;
-    private final int parallelism;
-    private final boolean adoptUnrecorded;
+    /** The most changes {@link #parallelism(int)} lets run at once. */
+    public static final int MAX_PARALLELISM = 64;
+
     /**
      * The default stores, one per state file (by canonical path), shared by every instance in the JVM
      * so a store's derived key (PBKDF2, hundreds of milliseconds) serves every run through that file.
      */
     private static final ConcurrentMap<Path, FileStateStore> DEFAULT_STORES = new ConcurrentHashMap<>();
 
-    private Provisioning(
-            Cloudflare cloudflare,
-            StateStore stateStore,
-            ProvisioningOutput output,
-            int parallelism,
-            boolean adoptUnrecorded) {
+    private final Cloudflare cloudflare;
+    /** Null for the JVM's default store, which is opened only when a run needs it. */
+    private final StateStore stateStore;
+
+    private final Settings settings;
+
+    private Provisioning(Cloudflare cloudflare, StateStore stateStore, Settings settings) {
         this.cloudflare = requireNonNull(cloudflare, "cloudflare");
         this.stateStore = stateStore;
-        this.output = output;
-        this.parallelism = parallelism;
-        this.adoptUnrecorded = adoptUnrecorded;
+        this.settings = settings;
     }
 
+    /** The settings besides the client and the store. */
+    private record Settings(ProvisioningOutput output, int parallelism, boolean adoptUnrecorded) {}
+
+    /** Provisioning through {@code cloudflare}, with every default. */
     public static Provisioning with(Cloudflare cloudflare) {
-        return new Provisioning(cloudflare, null, ProvisioningOutput.logger(), DEFAULT_PARALLELISM, true);
+        return new Provisioning(cloudflare, null, new Settings(ProvisioningOutput.logger(), DEFAULT_PARALLELISM, true));
     }
 
     /** Where the state is kept; default {@link FileStateStore#inWorkingDirectory()}. */
     public Provisioning stateStore(StateStore stateStore) {
-        return new Provisioning(
-                cloudflare, requireNonNull(stateStore, "stateStore"), output, parallelism, adoptUnrecorded);
+        return new Provisioning(cloudflare, requireNonNull(stateStore, "stateStore"), settings);
     }
 
     /** Where plans and progress are printed. */
     public Provisioning output(ProvisioningOutput output) {
-        return new Provisioning(cloudflare, stateStore, requireNonNull(output, "output"), parallelism, adoptUnrecorded);
+        return new Provisioning(
+                cloudflare,
+                stateStore,
+                new Settings(requireNonNull(output, "output"), settings.parallelism(), settings.adoptUnrecorded()));
     }
 
     /** Prints plans and progress to {@code stream}. */
@@ -85,12 +92,17 @@ public final class Provisioning {
         return output(ProvisioningOutput.to(stream));
     }
 
-    /** How many changes run at once (the client's rate limiter paces their requests); default 8. */
+    /**
+     * How many changes run at once (the client's rate limiter paces their requests), from 1 to {@value
+     * #MAX_PARALLELISM}; default {@value #DEFAULT_PARALLELISM}.
+     */
     public Provisioning parallelism(int parallelism) {
-        if (parallelism < 1 || parallelism > 64) {
-            throw new IllegalArgumentException("parallelism must be between 1 and 64, not " + parallelism);
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException(
+                    "parallelism must be between 1 and " + MAX_PARALLELISM + ", not " + parallelism);
         }
-        return new Provisioning(cloudflare, stateStore, output, parallelism, adoptUnrecorded);
+        return new Provisioning(
+                cloudflare, stateStore, new Settings(settings.output(), parallelism, settings.adoptUnrecorded()));
     }
 
     /**
@@ -104,7 +116,8 @@ public final class Provisioning {
      * for when several states deliberately declare tokens of the same name and grants.
      */
     public Provisioning adoptUnrecorded(boolean adoptUnrecorded) {
-        return new Provisioning(cloudflare, stateStore, output, parallelism, adoptUnrecorded);
+        return new Provisioning(
+                cloudflare, stateStore, new Settings(settings.output(), settings.parallelism(), adoptUnrecorded));
     }
 
     /**
@@ -113,7 +126,14 @@ public final class Provisioning {
      * Never deletes any other token.
      */
     public <T> ProvisionedToken<T> provision(TokenProvisioner<T> provisioner) {
-        return engine().provision(provisioner);
+        ProvisionedValue provisioned = engine().provision(requireNonNull(provisioner, "provisioner"));
+        return new ProvisionedToken<>(
+                provisioner.tokenType(),
+                provisioner.declaration().id(),
+                provisioned.tokenId(),
+                provisioned.name(),
+                provisioned.status(),
+                provisioned.value());
     }
 
     /**
@@ -126,7 +146,15 @@ public final class Provisioning {
 
     /** See {@link #plan(TokenProvisioner...)}. */
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners) {
-        return engine().plan(List.copyOf(provisioners), true);
+        return plan(provisioners, DeclarationScope.COMPLETE);
+    }
+
+    /**
+     * The plan for {@code provisioners}, without changing anything; only for {@link
+     * DeclarationScope#COMPLETE} are recorded tokens absent from them planned for deletion.
+     */
+    public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
+        return engine().plan(List.copyOf(provisioners), requireNonNull(scope, "scope"));
     }
 
     /**
@@ -140,7 +168,15 @@ public final class Provisioning {
 
     /** See {@link #apply(TokenProvisioner...)}. */
     public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners) {
-        return engine().apply(List.copyOf(provisioners), true);
+        return apply(provisioners, DeclarationScope.COMPLETE);
+    }
+
+    /**
+     * Makes Cloudflare match {@code provisioners}; only for {@link DeclarationScope#COMPLETE} are recorded
+     * tokens absent from them deleted.
+     */
+    public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
+        return engine().apply(List.copyOf(provisioners), requireNonNull(scope, "scope"));
     }
 
     /**
@@ -154,14 +190,27 @@ public final class Provisioning {
 
     /** Deletes the tokens of the named declarations, tolerating ones already gone. */
     public List<String> destroy(String... declarationIds) {
-        if (declarationIds.length == 0) {
-            throw new IllegalArgumentException("name at least one declaration id, or call destroy() for all");
-        }
-        return engine().destroy(List.of(declarationIds));
+        return destroy(List.of(declarationIds));
     }
 
-    private ProvisioningEngine engine() {
-        return new ProvisioningEngine(cloudflare, effectiveStateStore(), output, parallelism, adoptUnrecorded);
+    /**
+     * Deletes the tokens of the named declarations, tolerating ones already gone.
+     *
+     * @throws IllegalArgumentException when no id is named (call {@link #destroy()} for all)
+     * @throws ProvisioningException naming the ids the state does not record; nothing is deleted then
+     */
+    public List<String> destroy(Collection<String> declarationIds) {
+        if (declarationIds.isEmpty()) {
+            throw new IllegalArgumentException("name at least one declaration id, or call destroy() for all");
+        }
+        return engine().destroy(List.copyOf(declarationIds));
+    }
+
+    private Engine engine() {
+        return new Engine(
+                cloudflare,
+                new EngineSettings(
+                        effectiveStateStore(), settings.output(), settings.parallelism(), settings.adoptUnrecorded()));
     }
 
     /** The configured store, or the JVM's default store of {@link FileStateStore#DEFAULT_PATH}. */

@@ -11,7 +11,7 @@ import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenSpec;
 import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.core.rules.Timestamps;
-import dev.cftokens.runtime.http.Envelope;
+import dev.cftokens.runtime.internal.http.Envelope;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

@@ -6,7 +6,7 @@ import dev.cftokens.core.model.PolicySpec;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenSpec;
 import dev.cftokens.emulator.CloudflareEmulator;
-import dev.cftokens.runtime.http.RateLimiterProbe;
+import dev.cftokens.runtime.internal.http.RateLimiterProbe;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -78,7 +78,7 @@ public final class ClientBenchmark {
             });
         }
         report("rate limiter bookkeeping (Cloudflare default, 1M grants)", "ns/grant", () -> {
-            dev.cftokens.runtime.http.TimeSource never = new dev.cftokens.runtime.http.TimeSource() {
+            dev.cftokens.runtime.internal.http.TimeSource never = new dev.cftokens.runtime.internal.http.TimeSource() {
                 long now;
 
                 @Override

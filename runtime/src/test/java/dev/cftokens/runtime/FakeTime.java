@@ -1,6 +1,6 @@
 package dev.cftokens.runtime;
 
-import dev.cftokens.runtime.http.TimeSource;
+import dev.cftokens.runtime.internal.http.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

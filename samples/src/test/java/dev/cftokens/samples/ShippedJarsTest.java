@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShippedJarsTest {
     private static final String ZONE = "023e105f4ecef8ad9ca31a8372d0c353";
     private static final Path EMULATOR_TARGET = Path.of("..", "emulator", "target");
-    private static final Path CLI_JAR = Path.of("..", "runtime", "target", "cftokens-cli.jar");
+    private static final Path CLI_JAR = Path.of("..", "cli", "target", "cftokens-cli.jar");
 
     @TempDir
     Path workingDirectory;

@@ -3,35 +3,37 @@ package dev.cftokens.runtime.provision;
 /** What a plan does to one declaration's token, with the symbol it is printed with. */
 public enum ChangeKind {
     /** Declared, not in the state, no matching token: create it. */
-    CREATE("+", "create"),
+    CREATE("+", "create", "created"),
     /**
      * Not in the state, but an unrecorded token with its name and grants exists (the state did not
      * survive a restart, or an earlier run lost a create's answer): record it, rolling it if its value is
      * needed and not stored.
      */
-    ADOPT("~", "adopt"),
+    ADOPT("~", "adopt", "adopted"),
     /** The declaration changed: PUT the new spec; the id and value stay. */
-    UPDATE("~", "update"),
+    UPDATE("~", "update", "updated"),
     /**
      * Owner or account changed, or the declaration dropped a request-IP condition or date that an
      * update cannot remove: create the new token, then delete the old one. The value changes.
      */
-    REPLACE("-/+", "replace"),
+    REPLACE("-/+", "replace", "replaced"),
     /** The token changed outside cftokens: PUT the declared spec back. */
-    DRIFTED_CHANGED("!", "drifted"),
+    DRIFTED_CHANGED("!", "drifted", "repaired"),
     /** The token was deleted outside cftokens: create it again. */
-    DRIFTED_DELETED("!", "drifted"),
+    DRIFTED_DELETED("!", "drifted", "repaired"),
     /** In the state, no longer declared: delete it. */
-    DELETE("-", "delete"),
+    DELETE("-", "delete", "deleted"),
     /** Matches its declaration. */
-    UNCHANGED("=", "unchanged");
+    UNCHANGED("=", "unchanged", "unchanged");
 
     private final String symbol;
     private final String verb;
+    private final String pastTense;
 
-    ChangeKind(String symbol, String verb) {
+    ChangeKind(String symbol, String verb, String pastTense) {
         this.symbol = symbol;
         this.verb = verb;
+        this.pastTense = pastTense;
     }
 
     public String symbol() {
@@ -40,6 +42,11 @@ public enum ChangeKind {
 
     public String verb() {
         return verb;
+    }
+
+    /** What a finished run says it did, such as {@code created}; both drifts are {@code repaired}. */
+    public String pastTense() {
+        return pastTense;
     }
 
     /** True when carrying the change out sends a write request to Cloudflare. */

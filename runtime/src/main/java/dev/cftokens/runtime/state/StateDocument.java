@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.rules.Timestamps;
+import dev.cftokens.runtime.state.EncryptionHeader.KeyDerivation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,7 +22,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * {"version": 1,
- *  "encryption": {"kdf": "PBKDF2WithHmacSHA256", "iterations": 210000, "salt": "<base64>",
+ *  "encryption": {"kdf": "PBKDF2WithHmacSHA256", "iterations": 210000, "salt": "<base64>",  // or "kdf": "none"
  *                 "cipher": "AES/GCM/NoPadding", "key_check": {"nonce": "..", "ciphertext": ".."}},
  *  "tokens": {"readonly-token": {"token_id": "..", "owner": "account", "account_id": "..",
  *             "name": "..", "spec_hash": "sha256:..", "value": {"nonce": "..", "ciphertext": ".."}}},
@@ -38,13 +39,10 @@ final class StateDocument {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The key-derivation parameters and a known constant encrypted under the key. */
-    record Encryption(byte[] salt, int iterations, ValueCipher.Sealed keyCheck) {}
-
     /** One token and its encrypted value, or a null value when none is kept. */
-    record Entry(TokenRecord record, ValueCipher.Sealed value) {}
+    record Entry(TokenRecord record, SealedValue value) {}
 
-    Encryption encryption;
+    EncryptionHeader encryption;
     final Map<String, Entry> entries = new LinkedHashMap<>();
     final Map<String, PendingCreate> pending = new LinkedHashMap<>();
 
@@ -83,20 +81,7 @@ final class StateDocument {
         try {
             JsonNode encryption = root.get("encryption");
             if (encryption != null && !encryption.isNull()) {
-                String kdf = text(encryption, "kdf");
-                String cipher = text(encryption, "cipher");
-                if (!ValueCipher.KDF.equals(kdf) || !ValueCipher.CIPHER.equals(cipher)) {
-                    throw corrupt(
-                            path,
-                            "its values are encrypted with " + kdf + " and " + cipher + ", but cftokens knows only "
-                                    + ValueCipher.KDF + " and " + ValueCipher.CIPHER);
-                }
-                int iterations = encryption.path("iterations").asInt(0);
-                if (iterations < 1) {
-                    throw corrupt(path, "its \"encryption.iterations\" is not a positive number");
-                }
-                document.encryption =
-                        new Encryption(bytes(encryption, "salt"), iterations, sealed(encryption.get("key_check")));
+                document.encryption = encryptionHeader(encryption, path);
             }
             JsonNode tokens = root.get("tokens");
             if (tokens == null || !tokens.isObject()) {
@@ -145,9 +130,11 @@ final class StateDocument {
         root.put("version", VERSION);
         if (encryption != null) {
             ObjectNode node = root.putObject("encryption");
-            node.put("kdf", ValueCipher.KDF);
-            node.put("iterations", encryption.iterations());
-            node.put("salt", Base64.getEncoder().encodeToString(encryption.salt()));
+            node.put("kdf", encryption.derivation().wireName());
+            if (encryption.derivation() == KeyDerivation.PBKDF2_HMAC_SHA256) {
+                node.put("iterations", encryption.iterations());
+                node.put("salt", Base64.getEncoder().encodeToString(encryption.salt()));
+            }
             node.put("cipher", ValueCipher.CIPHER);
             node.set("key_check", sealedNode(encryption.keyCheck()));
         }
@@ -181,18 +168,44 @@ final class StateDocument {
         }
     }
 
-    private static ObjectNode sealedNode(ValueCipher.Sealed sealed) {
+    private static EncryptionHeader encryptionHeader(JsonNode encryption, Path path) {
+        String kdf = text(encryption, "kdf");
+        String cipher = text(encryption, "cipher");
+        KeyDerivation derivation;
+        try {
+            derivation = KeyDerivation.ofWireName(kdf);
+        } catch (IllegalArgumentException e) {
+            derivation = null;
+        }
+        if (derivation == null || !ValueCipher.CIPHER.equals(cipher)) {
+            throw corrupt(
+                    path,
+                    "its values are encrypted with " + kdf + " and " + cipher + ", but cftokens knows only "
+                            + ValueCipher.KDF + " or a raw key, and " + ValueCipher.CIPHER);
+        }
+        if (derivation == KeyDerivation.RAW) {
+            return new EncryptionHeader(derivation, new byte[0], 0, sealed(encryption.get("key_check")));
+        }
+        int iterations = encryption.path("iterations").asInt(0);
+        if (iterations < 1) {
+            throw corrupt(path, "its \"encryption.iterations\" is not a positive number");
+        }
+        return new EncryptionHeader(
+                derivation, bytes(encryption, "salt"), iterations, sealed(encryption.get("key_check")));
+    }
+
+    private static ObjectNode sealedNode(SealedValue sealed) {
         ObjectNode node = JSON.createObjectNode();
         node.put("nonce", Base64.getEncoder().encodeToString(sealed.nonce()));
         node.put("ciphertext", Base64.getEncoder().encodeToString(sealed.ciphertext()));
         return node;
     }
 
-    private static ValueCipher.Sealed sealed(JsonNode node) {
+    private static SealedValue sealed(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("an encrypted value must be {\"nonce\", \"ciphertext\"}");
         }
-        return new ValueCipher.Sealed(bytes(node, "nonce"), bytes(node, "ciphertext"));
+        return new SealedValue(bytes(node, "nonce"), bytes(node, "ciphertext"));
     }
 
     private static byte[] bytes(JsonNode node, String field) {

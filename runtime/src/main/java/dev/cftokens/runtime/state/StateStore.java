@@ -1,10 +1,16 @@
 package dev.cftokens.runtime.state;
 
+import java.util.Set;
+
 /**
  * Where the provisioning engine remembers which Cloudflare token belongs to which declaration.
  *
  * <p>{@link #open()} takes the store's lock, so two runs never apply against one state at once, and
- * returns a session that reads and writes the state until it is closed.
+ * returns a session that reads and writes the state until it is closed. {@link #open(Set)} locks only
+ * some declarations, for a run that changes nothing else (one provisioner at a service's start): a
+ * shared store lets such runs for other declarations go on at once.
+ *
+ * <p>Implementations are found for a location (a path, a JDBC URL) by {@link StateStores}.
  */
 public interface StateStore {
     /**
@@ -14,6 +20,17 @@ public interface StateStore {
      *     past the wait, or encrypted under another passphrase
      */
     StateSession open();
+
+    /**
+     * Locks the state for a run that reads every record but changes only the records and pending creates
+     * of {@code declarationIds}, and reads it after the lock is held. Waits while a run holds the whole
+     * state or one of these declarations. The default locks the whole state.
+     *
+     * @throws StateException as {@link #open()}
+     */
+    default StateSession open(Set<String> declarationIds) {
+        return open();
+    }
 
     /** Where the state lives, for messages (a path, or a short description). */
     String describe();

@@ -14,7 +14,7 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM under a key derived from a passphrase with PBKDF2-HMAC-SHA256. Every value gets a fresh
+ * AES-256-GCM under a raw key or one derived from a passphrase with PBKDF2-HMAC-SHA256. Every value gets a fresh
  * random 96-bit nonce; the associated data binds a ciphertext to the entry it belongs to, so values
  * cannot be swapped between tokens in the file.
  */
@@ -29,9 +29,6 @@ final class ValueCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A nonce and the ciphertext with its tag. */
-    record Sealed(byte[] nonce, byte[] ciphertext) {}
-
     private final SecretKey key;
 
     private ValueCipher(SecretKey key) {
@@ -42,6 +39,15 @@ final class ValueCipher {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         return salt;
+    }
+
+    /** A cipher under a raw 256-bit key; the array is cleared. */
+    static ValueCipher ofKey(byte[] key) {
+        try {
+            return new ValueCipher(new SecretKeySpec(key, "AES"));
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 
     static ValueCipher derive(char[] passphrase, byte[] salt, int iterations) {
@@ -61,21 +67,21 @@ final class ValueCipher {
         }
     }
 
-    Sealed seal(byte[] plaintext, String associatedData) {
+    SealedValue seal(byte[] plaintext, String associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance(CIPHER);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            return new Sealed(nonce, cipher.doFinal(plaintext));
+            return new SealedValue(nonce, cipher.doFinal(plaintext));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK provides " + CIPHER, e);
         }
     }
 
     /** The plaintext, or {@link AEADBadTagException} when the key or the associated data is wrong. */
-    byte[] open(Sealed sealed, String associatedData) throws AEADBadTagException {
+    byte[] open(SealedValue sealed, String associatedData) throws AEADBadTagException {
         try {
             Cipher cipher = Cipher.getInstance(CIPHER);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.nonce()));

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.Secret;
-import dev.cftokens.runtime.http.ApiTransport;
+import dev.cftokens.runtime.internal.http.ApiTransport;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.Supplier;

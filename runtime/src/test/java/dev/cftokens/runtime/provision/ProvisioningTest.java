@@ -22,6 +22,7 @@ import dev.cftokens.runtime.LeakScan;
 import dev.cftokens.runtime.LogCapture;
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Provisioning;
+import dev.cftokens.runtime.internal.provision.Engine;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.InMemoryStateStore;
 import dev.cftokens.runtime.state.PendingCreate;
@@ -341,7 +342,7 @@ class ProvisioningTest {
                 .stateStore(InMemoryStateStore.withoutValues())
                 .provision(reader);
         // A service restart in a fresh container: its state knows nothing.
-        try (LogCapture log = new LogCapture(ProvisioningEngine.LOGGER_NAME)) {
+        try (LogCapture log = new LogCapture(Engine.LOGGER_NAME)) {
             ProvisionedToken<HandMadeProvisioner.TestToken> second = Provisioning.with(cloudflare)
                     .stateStore(InMemoryStateStore.withoutValues())
                     .output(new PrintStream(printed, true, StandardCharsets.UTF_8))
@@ -666,7 +667,7 @@ class ProvisioningTest {
         HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("rolled-token");
         FileStateStore store = store(null);
         provisioning(store).provision(reader);
-        try (LogCapture log = new LogCapture(ProvisioningEngine.LOGGER_NAME)) {
+        try (LogCapture log = new LogCapture(Engine.LOGGER_NAME)) {
             provisioning(store).provision(reader);
             assertThat(log.warnings())
                     .anySatisfy(warning -> assertThat(warning)
@@ -690,7 +691,7 @@ class ProvisioningTest {
         FileStateStore store = store("p");
         provisioning(store).apply(expired);
         output();
-        try (LogCapture log = new LogCapture(ProvisioningEngine.LOGGER_NAME)) {
+        try (LogCapture log = new LogCapture(Engine.LOGGER_NAME)) {
             ProvisionedToken<HandMadeProvisioner.TestToken> token =
                     provisioning(store).provision(expired);
             assertThat(token.status()).isEqualTo(TokenStatus.EXPIRED);

@@ -386,7 +386,9 @@ class FileStateStoreTest {
 
     @Test
     void oneStoreDerivesItsKeyOnceForAllItsRuns() {
-        FileStateStore store = store(PASSPHRASE);
+        // A passphrase no other test uses, so no earlier derivation in this JVM serves it.
+        FileStateStore store = store("derived once".toCharArray());
+        int before = DerivedKeys.derivations();
         for (int run = 0; run < 3; run++) {
             try (StateSession session = store.open()) {
                 assertThat(session.storesValues()).isTrue();
@@ -398,7 +400,7 @@ class FileStateStoreTest {
         try (StateSession session = store.open()) {
             assertThat(session.value("a").orElseThrow().reveal()).isEqualTo(VALUE);
         }
-        assertThat(store.derivations()).isEqualTo(1);
+        assertThat(DerivedKeys.derivations() - before).isEqualTo(1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.ProvisionedToken;
+import dev.cftokens.runtime.ProvisionedTokens;
 import dev.cftokens.runtime.RateLimit;
 import dev.cftokens.runtime.Secret;
 import java.io.IOException;
@@ -37,7 +38,7 @@ class WorkerTest {
 
     interface DeployToken {}
 
-    private final ProvisionedToken<DeployToken> token = new ProvisionedToken<>(
+    private final ProvisionedToken<DeployToken> token = ProvisionedTokens.of(
             DeployToken.class,
             "deploy-token",
             "ed17574386854bf78a67040be0a770b0",

@@ -1,0 +1,279 @@
+package dev.cftokens.cli;
+
+import dev.cftokens.core.catalog.PermissionGroup;
+import dev.cftokens.core.catalog.PermissionGroupCatalog;
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.CloudflareApiException;
+import dev.cftokens.runtime.CloudflareException;
+import dev.cftokens.runtime.Declarations;
+import dev.cftokens.runtime.Provisioning;
+import dev.cftokens.runtime.TokenVerification;
+import dev.cftokens.runtime.provision.Plan;
+import dev.cftokens.runtime.provision.ProvisioningException;
+import dev.cftokens.runtime.provision.ProvisioningOutput;
+import dev.cftokens.runtime.state.FileStateStore;
+import dev.cftokens.runtime.state.StateException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The command line: {@code java -jar cftokens-cli.jar <command>}. Credentials come from the environment
+ * ({@code CLOUDFLARE_API_TOKEN}, or {@code CLOUDFLARE_API_KEY} and {@code CLOUDFLARE_EMAIL};
+ * {@code CLOUDFLARE_ACCOUNT_ID}, {@code CLOUDFLARE_BASE_URL}); the passphrase for stored values from
+ * {@code CFTOKENS_PASSPHRASE}. Exit codes: 0 done, 1 failed, 2 the plan has changes (with
+ * {@code plan --detailed-exitcode}).
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int CHANGES = 2;
+
+    static final String USAGE = String.join(
+            "\n",
+            "Usage: java -jar cftokens-cli.jar <command> [options]",
+            "",
+            "Commands:",
+            "  plan                 show what apply would change; changes nothing",
+            "  apply                create, update, repair and delete tokens so Cloudflare matches the declarations",
+            "  destroy [ids...]     delete every token in the state, or those of the named declarations",
+            "  verify               check the configured credentials",
+            "  permission-groups    write the account's live permission groups as JSON, for -Acftokens.catalog",
+            "",
+            "Options:",
+            "  --class-path <path>  the application's classes and jars (separated by '" + java.io.File.pathSeparator
+                    + "'), searched for declarations under " + Declarations.DIRECTORY,
+            "  --input <id>.<name>=<value>",
+            "                       a value for a declaration's input, such as --input restricted-token.zoneId=023e...",
+            "  --state <file>       the state file (default " + FileStateStore.DEFAULT_PATH + ")",
+            "  --parallelism <n>    changes carried out at once (default " + Provisioning.DEFAULT_PARALLELISM + ")",
+            "  --detailed-exitcode  plan exits 2 when there are changes, 0 when none",
+            "  --no-adopt           leave alone tokens no state records that have a declaration's exact name and",
+            "                       grants, and create new ones; by default the oldest such token is adopted",
+            "                       (--adopt, the former opt-in, is still accepted and changes nothing)",
+            "  --allow-empty        let plan and apply run when no declaration is found, deleting every token",
+            "                       in the state (without it, finding none is an error)",
+            "  --output <file>      where permission-groups writes (default permission-groups.json)",
+            "  --help               show this help",
+            "",
+            "Environment: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL; CLOUDFLARE_ACCOUNT_ID;",
+            "CLOUDFLARE_BASE_URL; CFTOKENS_PASSPHRASE (encrypts token values kept in the state).",
+            "Exit codes: 0 done, 1 failed, 2 plan has changes (with --detailed-exitcode).");
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, Cloudflare::fromEnvironment));
+    }
+
+    /** Runs one command; returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err, Supplier<Cloudflare> cloudflare) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (UsageException e) {
+            err.println("cftokens: " + e.getMessage());
+            return FAILED;
+        }
+        if (arguments.help) {
+            out.println(USAGE);
+            return OK;
+        }
+        try {
+            return execute(arguments, out, err, cloudflare);
+        } catch (UsageException
+                | CloudflareException
+                | StateException
+                | ProvisioningException
+                | IllegalArgumentException
+                | IllegalStateException
+                | UncheckedIOException e) {
+            // Every one of these carries a message meant for the user and never a secret.
+            err.println("cftokens: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static int execute(
+            Arguments arguments, PrintStream out, PrintStream err, Supplier<Cloudflare> cloudflareSupplier) {
+        switch (arguments.command) {
+            case "verify":
+                return verify(cloudflareSupplier.get(), out);
+            case "permission-groups":
+                return permissionGroups(cloudflareSupplier.get(), arguments.output, out);
+            default:
+                break;
+        }
+        Provisioning provisioning = provisioning(arguments, cloudflareSupplier.get(), out);
+        if ("destroy".equals(arguments.command)) {
+            if (arguments.positional.isEmpty()) {
+                provisioning.destroy();
+            } else {
+                provisioning.destroy(arguments.positional);
+            }
+            return OK;
+        }
+        try (URLClassLoader loader = classLoader(arguments.classPath)) {
+            Declarations.Found found = declarations(arguments, loader, err);
+            if ("plan".equals(arguments.command)) {
+                Plan plan = provisioning.plan(found.provisioners(), found.scope());
+                return arguments.detailedExitCode && plan.hasChanges() ? CHANGES : OK;
+            }
+            provisioning.apply(found.provisioners(), found.scope());
+            return OK;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the application's class loader: " + e.getMessage(), e);
+        }
+    }
+
+    private static Provisioning provisioning(Arguments arguments, Cloudflare cloudflare, PrintStream out) {
+        FileStateStore.Builder state = FileStateStore.builder();
+        if (arguments.state != null) {
+            state.path(arguments.state);
+        }
+        Provisioning provisioning = Provisioning.with(cloudflare)
+                .stateStore(state.build())
+                .output(ProvisioningOutput.to(out))
+                .adoptUnrecorded(!arguments.noAdopt);
+        if (arguments.parallelism == null) {
+            return provisioning;
+        }
+        try {
+            return provisioning.parallelism(arguments.parallelism);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--parallelism takes a number from 1 to " + Provisioning.MAX_PARALLELISM + ", not "
+                    + arguments.parallelism);
+        }
+    }
+
+    /** The declarations on the class path, with what is wrong or left out said on {@code err}. */
+    private static Declarations.Found declarations(Arguments arguments, ClassLoader loader, PrintStream err) {
+        Declarations.Found found = Declarations.on(loader, arguments.classPath).load(arguments.inputs);
+        for (String id : arguments.inputs.keySet()) {
+            if (!found.inputs().containsKey(id)) {
+                throw new UsageException(
+                        "--input names token \"" + id + "\", but no declaration with inputs has that id");
+            }
+        }
+        found.needsInputs().forEach(skipped -> err.println("cftokens: " + skippedMessage(skipped)));
+        if (!found.needsInputs().isEmpty()) {
+            err.println("cftokens: recorded tokens no longer declared are not deleted in this run, because "
+                    + found.needsInputs().size() + " declaration(s) were skipped");
+        }
+        if (found.provisioners().isEmpty() && found.needsInputs().isEmpty()) {
+            // Planning an empty set deletes every recorded token: never do that because of a forgotten flag.
+            String searched = arguments.classPath.isEmpty()
+                    ? "cftokens' own class path (no --class-path was given)"
+                    : "the class path " + arguments.classPath;
+            if (!arguments.allowEmpty) {
+                throw new UsageException("no declarations were found under " + Declarations.DIRECTORY + " on "
+                        + searched + "; pass the application's classes and jars with --class-path, or give"
+                        + " --allow-empty to " + arguments.command
+                        + " with no declarations (which deletes every token in the state)");
+            }
+            err.println("cftokens: no declarations were found under " + Declarations.DIRECTORY + " on " + searched
+                    + "; with --allow-empty every token in the state is planned for deletion");
+        }
+        return found;
+    }
+
+    private static String skippedMessage(Declarations.NeedsInputs skipped) {
+        StringBuilder flags = new StringBuilder();
+        for (String input : skipped.missingInputs()) {
+            flags.append(" --input ")
+                    .append(skipped.declarationId())
+                    .append('.')
+                    .append(input)
+                    .append("=<value>");
+        }
+        return "skipped " + skipped.declarationId() + " (" + skipped.className() + "): it needs input values; give"
+                + flags;
+    }
+
+    private static int verify(Cloudflare cloudflare, PrintStream out) {
+        String accountId = cloudflare.accountId();
+        String described = null;
+        for (TokenOwner owner : TokenOwner.values()) {
+            try {
+                TokenVerification verification = cloudflare.tokens(owner).verify();
+                described = owner.name().toLowerCase(Locale.ROOT) + "-owned API token " + verification.id() + ", "
+                        + verification.status().wireName()
+                        + (verification.expiresOn() == null ? "" : ", expires " + verification.expiresOn());
+                break;
+            } catch (CloudflareApiException e) {
+                if (e.status() >= 500) {
+                    throw e;
+                }
+                // Not a token of this owner: try the other, then fall back to a plain read below.
+            }
+        }
+        // Reading the permission groups proves the credentials work whatever they are (a global API key
+        // has no /tokens/verify).
+        int groups = cloudflare.livePermissionGroups().size();
+        out.println(
+                "Credentials: " + (described != null ? described : "accepted, but not an API token (a global API key?)")
+                        + "; account " + accountId + ".");
+        out.println("They may read the account's " + groups + " permission groups.");
+        return OK;
+    }
+
+    private static int permissionGroups(Cloudflare cloudflare, Path output, PrintStream out) {
+        PermissionGroupCatalog account = cloudflare.livePermissionGroups(TokenOwner.ACCOUNT);
+        Map<String, PermissionGroup> groups = new LinkedHashMap<>();
+        account.groups().forEach(group -> groups.put(group.id(), group));
+        String userNote;
+        try {
+            // User-owned tokens grant user-scoped groups, which the account's list leaves out.
+            PermissionGroupCatalog user = cloudflare.livePermissionGroups(TokenOwner.USER);
+            user.groups().forEach(group -> groups.putIfAbsent(group.id(), group));
+            userNote = "";
+        } catch (CloudflareApiException e) {
+            userNote = " (the user's groups could not be read with these credentials: HTTP " + e.status()
+                    + "; user-scoped groups are missing)";
+        }
+        PermissionGroupCatalog catalog = PermissionGroupCatalog.of(
+                "live permission groups of account " + cloudflare.accountId(), groups.values());
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, catalog.toJson(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+        }
+        out.println("Wrote " + catalog.size() + " permission groups of account " + cloudflare.accountId() + " to "
+                + output + userNote + ".");
+        out.println(
+                "Compile with -Acftokens.catalog=" + output.toAbsolutePath() + " to check declarations against them.");
+        return OK;
+    }
+
+    private static URLClassLoader classLoader(List<Path> classPath) {
+        List<URL> urls = new ArrayList<>();
+        for (Path entry : classPath) {
+            if (!Files.exists(entry)) {
+                throw new UsageException("--class-path entry " + entry + " does not exist");
+            }
+            try {
+                urls.add(entry.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new UsageException("--class-path entry " + entry + " is not a usable path: " + e.getMessage());
+            }
+        }
+        return new URLClassLoader("cftokens-application", urls.toArray(new URL[0]), Main.class.getClassLoader());
+    }
+}

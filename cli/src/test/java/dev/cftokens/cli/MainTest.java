@@ -1,0 +1,331 @@
+package dev.cftokens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cftokens.core.catalog.PermissionGroupCatalog;
+import dev.cftokens.emulator.CloudflareEmulator;
+import dev.cftokens.emulator.EmulatedToken;
+import dev.cftokens.emulator.RequestKind;
+import dev.cftokens.runtime.Cloudflare;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private static final String ZONE = "023e105f4ecef8ad9ca31a8372d0c353";
+
+    @TempDir
+    Path dir;
+
+    private final CloudflareEmulator emulator = CloudflareEmulator.start();
+    private String out;
+    private String err;
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    private int run(String... args) {
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        int code = Main.run(
+                args,
+                new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8),
+                () -> Cloudflare.builder()
+                        .baseUrl(emulator.baseUrl())
+                        .accountId(emulator.accountId())
+                        .apiToken(emulator.adminToken())
+                        .build());
+        out = outBytes.toString(StandardCharsets.UTF_8);
+        err = errBytes.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    /** A class directory holding what the processor writes: one resource per provisioner. */
+    private Path classesDirectory(Class<?>... provisioners) throws IOException {
+        Path classes = dir.resolve("classes");
+        Path resources = Files.createDirectories(classes.resolve("META-INF/cftokens"));
+        for (Class<?> provisioner : provisioners) {
+            Files.writeString(resources.resolve(provisioner.getName()), provisioner.getName() + "\n");
+        }
+        return classes;
+    }
+
+    /** A jar with the resources and no directory entries, as some build tools write them. */
+    private Path jar(Class<?>... provisioners) throws IOException {
+        Path jar = dir.resolve("app.jar");
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
+            for (Class<?> provisioner : provisioners) {
+                out.putNextEntry(new JarEntry("META-INF/cftokens/" + provisioner.getName()));
+                out.write((provisioner.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private List<EmulatedToken> tokens() {
+        return emulator.tokens().stream()
+                .filter(t -> !t.id().equals(emulator.adminTokenId()))
+                .collect(Collectors.toList());
+    }
+
+    private String[] args(String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.add("--state");
+        all.add(dir.resolve("state.json").toString());
+        return all.toArray(new String[0]);
+    }
+
+    @Test
+    void planApplyPlanDestroyFromDeclarationsFoundOnTheClassPath() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class, RestrictedTokenProvisioner.class)
+                .toString();
+        String input = "restricted-token.zoneId=" + ZONE;
+
+        assertThat(run(args("plan", "--detailed-exitcode", "--class-path", classPath, "--input", input)))
+                .isEqualTo(2);
+        assertThat(out)
+                .contains("+ create readonly-token")
+                .contains("+ create restricted-token")
+                .contains("Plan: 2 to create, 0 to update");
+        assertThat(tokens()).isEmpty();
+
+        assertThat(run(args("apply", "--class-path", classPath, "--input", input)))
+                .isEqualTo(0);
+        assertThat(out).contains("Apply complete: 2 created");
+        assertThat(tokens())
+                .extracting(EmulatedToken::name)
+                .containsExactlyInAnyOrder("Readonly Zone Token", "Restricted Access Token");
+
+        emulator.resetRequestCounts();
+        assertThat(run(args("plan", "--detailed-exitcode", "--class-path", classPath, "--input", input)))
+                .isEqualTo(0);
+        assertThat(out).contains("2 unchanged");
+        assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN) + emulator.requestCount(RequestKind.UPDATE_TOKEN))
+                .isZero();
+
+        assertThat(run(args("destroy", "readonly-token"))).isEqualTo(0);
+        assertThat(tokens()).extracting(EmulatedToken::name).containsExactly("Restricted Access Token");
+        assertThat(run(args("destroy"))).isEqualTo(0);
+        assertThat(out).contains("- delete restricted-token").contains("Destroy complete: 1 deleted");
+        assertThat(tokens()).isEmpty();
+    }
+
+    @Test
+    void aFreshStateAdoptsByDefaultAndNoAdoptLeavesTheTokenAlone() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+        assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+        String id = tokens().get(0).id();
+
+        String fresh = dir.resolve("fresh").resolve("state.json").toString();
+        assertThat(run("plan", "--no-adopt", "--class-path", classPath, "--state", fresh))
+                .isEqualTo(0);
+        assertThat(out).contains("+ create readonly-token").contains("adopting unrecorded tokens is turned off");
+        // --adopt, the former opt-in, is accepted and changes nothing.
+        assertThat(run("plan", "--adopt", "--class-path", classPath, "--state", fresh))
+                .isEqualTo(0);
+        assertThat(out).contains("~ adopt readonly-token (unrecorded token " + id + " with the same name and grants)");
+        assertThat(run("apply", "--class-path", classPath, "--state", fresh)).isEqualTo(0);
+        assertThat(out).contains("~ adopt readonly-token").contains("1 adopted");
+        assertThat(tokens()).extracting(EmulatedToken::id).containsExactly(id);
+        assertThat(run("destroy", "--no-adopt", "--state", fresh)).isEqualTo(1);
+        assertThat(err).contains("--no-adopt applies to plan and apply only");
+        assertThat(run("--help")).isEqualTo(0);
+        assertThat(out).contains("--no-adopt");
+    }
+
+    @Test
+    void declarationsInAJarWithoutDirectoryEntriesAreFound() throws IOException {
+        String classPath = jar(ReadonlyTokenProvisioner.class).toString();
+        assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+        assertThat(tokens()).extracting(EmulatedToken::name).containsExactly("Readonly Zone Token");
+    }
+
+    @Test
+    void declarationWithoutItsInputsIsSkippedWithTheFlagToGive() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class, RestrictedTokenProvisioner.class)
+                .toString();
+        assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+        assertThat(err)
+                .contains("skipped restricted-token (" + RestrictedTokenProvisioner.class.getName()
+                        + "): it needs input values; give --input restricted-token.zoneId=<value>");
+        assertThat(err).contains("not deleted in this run");
+        assertThat(tokens()).extracting(EmulatedToken::name).containsExactly("Readonly Zone Token");
+    }
+
+    @Test
+    void applyWithNoDeclarationFoundFailsAndDeletesNothingUnlessAllowed() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+        assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+        assertThat(tokens()).hasSize(1);
+
+        // The --class-path forgotten: nothing found, nothing planned, nothing deleted.
+        assertThat(run(args("apply"))).isEqualTo(1);
+        assertThat(err)
+                .contains("no declarations were found under META-INF/cftokens/")
+                .contains("no --class-path was given")
+                .contains("--class-path")
+                .contains("--allow-empty");
+        assertThat(out).doesNotContain("- delete");
+        assertThat(run(args("plan"))).isEqualTo(1);
+        assertThat(err).contains("no declarations were found");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThat(run(args("apply", "--class-path", empty.toString()))).isEqualTo(1);
+        assertThat(err).contains(empty.toString());
+        assertThat(tokens()).hasSize(1);
+
+        // Asked for explicitly, an empty set deletes what the state recorded.
+        assertThat(run(args("plan", "--allow-empty"))).isEqualTo(0);
+        assertThat(out).contains("- delete readonly-token");
+        assertThat(run(args("apply", "--allow-empty"))).isEqualTo(0);
+        assertThat(tokens()).isEmpty();
+        assertThat(run("--help")).isEqualTo(0);
+        assertThat(out).contains("--allow-empty");
+    }
+
+    @Test
+    void destroyOfAnUnknownIdExitsOneNamingIt() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+        assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+        assertThat(run(args("destroy", "readonly-tokn"))).isEqualTo(1);
+        assertThat(err).contains("readonly-tokn").contains("not in the state").contains("readonly-token");
+        assertThat(tokens()).hasSize(1);
+    }
+
+    @Test
+    void inputForAnUnknownDeclarationFails() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+        assertThat(run(args("plan", "--class-path", classPath, "--input", "nope.zoneId=1")))
+                .isEqualTo(1);
+        assertThat(err).contains("\"nope\"");
+    }
+
+    @Test
+    void permissionGroupsWritesTheLiveCatalogForTheProcessor() {
+        Path file = dir.resolve("catalog/permission-groups.json");
+        assertThat(run("permission-groups", "--output", file.toString())).isEqualTo(0);
+        PermissionGroupCatalog written = PermissionGroupCatalog.read(file);
+        // The account's groups and the user's, together: what the emulator offers in all.
+        assertThat(written.groups())
+                .containsExactlyInAnyOrderElementsOf(emulator.catalog().groups());
+        assertThat(out)
+                .contains("Wrote " + written.size() + " permission groups")
+                .contains("-Acftokens.catalog=" + file.toAbsolutePath());
+    }
+
+    @Test
+    void verifyChecksTheCredentials() {
+        assertThat(run("verify")).isEqualTo(0);
+        assertThat(out).contains(emulator.adminTokenId()).contains("active").contains(emulator.accountId());
+    }
+
+    @Test
+    void badCommandLinesExitOneWithAMessage() {
+        assertThat(run("frobnicate")).isEqualTo(1);
+        assertThat(err).contains("unknown command \"frobnicate\"");
+        assertThat(run("apply", "--detailed-exitcode")).isEqualTo(1);
+        assertThat(err).contains("--detailed-exitcode applies to plan only");
+        assertThat(run("plan", "--input", "no-dot")).isEqualTo(1);
+        assertThat(err).contains("<token id>.<input>=<value>");
+        assertThat(run("--help")).isEqualTo(0);
+        assertThat(out).contains("Usage: java -jar cftokens-cli.jar");
+    }
+
+    @Test
+    void corruptStateFailsWithoutTouchingAnything() throws IOException {
+        Files.writeString(dir.resolve("state.json"), "not json");
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+        assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(1);
+        assertThat(err).contains(dir.resolve("state.json").toString()).contains("not valid JSON");
+        assertThat(tokens()).isEmpty();
+        assertThat(Files.readString(dir.resolve("state.json"))).isEqualTo("not json");
+    }
+
+    @Test
+    void resourcesThatNameNoProvisionerAreReportedByName() throws IOException {
+        Path classes = classesDirectory();
+        Path resources = classes.resolve("META-INF/cftokens");
+        Files.writeString(resources.resolve("broken"), "not a class name!\n");
+        assertThat(run(args("plan", "--class-path", classes.toString()))).isEqualTo(1);
+        assertThat(err)
+                .contains("META-INF/cftokens/broken")
+                .contains("\"not a class name!\"")
+                .contains("com.acme.ReadonlyTokenProvisioner");
+
+        Files.delete(resources.resolve("broken"));
+        Files.writeString(resources.resolve("java.lang.String"), "java.lang.String\n");
+        assertThat(run(args("plan", "--class-path", classes.toString()))).isEqualTo(1);
+        assertThat(err)
+                .contains("java.lang.String")
+                .contains("does not implement dev.cftokens.runtime.TokenProvisioner");
+
+        Files.delete(resources.resolve("java.lang.String"));
+        Files.writeString(resources.resolve("com.acme.Missing"), "com.acme.Missing\n");
+        assertThat(run(args("plan", "--class-path", classes.toString()))).isEqualTo(1);
+        assertThat(err)
+                .contains("com.acme.Missing")
+                .contains("not on the class path")
+                .contains("--class-path");
+    }
+
+    @Test
+    void missingClassPathEntryIsAUsageError() {
+        assertThat(run(args("plan", "--class-path", dir.resolve("nowhere").toString())))
+                .isEqualTo(1);
+        assertThat(err).contains("nowhere").contains("does not exist");
+    }
+
+    @Test
+    void verifyAcceptsAGlobalApiKey() {
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        int code = Main.run(
+                new String[] {"verify"},
+                new PrintStream(outBytes, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                () -> Cloudflare.builder()
+                        .baseUrl(emulator.baseUrl())
+                        .accountId(emulator.accountId())
+                        .apiKey(emulator.globalApiKey())
+                        .email(emulator.userEmail())
+                        .build());
+        assertThat(code).isEqualTo(0);
+        assertThat(outBytes.toString(StandardCharsets.UTF_8))
+                .contains("not an API token")
+                .contains(emulator.accountId());
+    }
+
+    @Test
+    void verifyFailsForRejectedCredentials() {
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        int code = Main.run(
+                new String[] {"verify"},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8),
+                () -> Cloudflare.builder()
+                        .baseUrl(emulator.baseUrl())
+                        .accountId(emulator.accountId())
+                        .apiToken("x".repeat(40))
+                        .build());
+        assertThat(code).isEqualTo(1);
+        assertThat(errBytes.toString(StandardCharsets.UTF_8))
+                .startsWith("cftokens: ")
+                .doesNotContain("x".repeat(40));
+    }
+}

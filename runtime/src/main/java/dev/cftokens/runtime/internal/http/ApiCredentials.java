@@ -1,0 +1,86 @@
+package dev.cftokens.runtime.internal.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cftokens.runtime.Secret;
+import okhttp3.Request;
+
+/**
+ * How requests authenticate: an API token ({@code Authorization: Bearer}) or the global API key with
+ * its e-mail ({@code X-Auth-Key}, {@code X-Auth-Email}). The secret stays a {@link Secret} until the
+ * moment a header is written, and {@link #toString()} never shows it.
+ */
+public abstract class ApiCredentials {
+    private ApiCredentials() {}
+
+    public static ApiCredentials apiToken(Secret token) {
+        return new ApiToken(requireNonNull(token, "token"));
+    }
+
+    public static ApiCredentials globalApiKey(String email, Secret key) {
+        return new GlobalApiKey(requireNonNull(email, "email"), requireNonNull(key, "key"));
+    }
+
+    /**
+     * Why {@code value} cannot be sent in an HTTP header, or null when it can: credentials and the e-mail
+     * must be visible ASCII ({@code 0x21}–{@code 0x7E}, so no spaces either). A pasted value often carries
+     * an invisible character such as a zero-width space; OkHttp would refuse it on every request with a
+     * message that quotes the whole header value, so it is caught here and described by position and code
+     * point only, never by showing the value.
+     *
+     * @return such as {@code "character 42 is U+200B, not printable ASCII"}
+     */
+    public static String invalidHeaderCharacter(CharSequence value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                int codePoint = Character.codePointAt(value, i);
+                String kind = c == ' ' ? "a space" : String.format("U+%04X", codePoint);
+                return "character " + (i + 1) + " is " + kind + ", not printable ASCII";
+            }
+        }
+        return null;
+    }
+
+    /** Adds the authentication headers to {@code request}. */
+    abstract void authenticate(Request.Builder request);
+
+    private static final class ApiToken extends ApiCredentials {
+        private final Secret token;
+
+        ApiToken(Secret token) {
+            this.token = token;
+        }
+
+        @Override
+        void authenticate(Request.Builder request) {
+            request.header("Authorization", "Bearer " + token.reveal());
+        }
+
+        @Override
+        public String toString() {
+            return "API token " + token;
+        }
+    }
+
+    private static final class GlobalApiKey extends ApiCredentials {
+        private final String email;
+        private final Secret key;
+
+        GlobalApiKey(String email, Secret key) {
+            this.email = email;
+            this.key = key;
+        }
+
+        @Override
+        void authenticate(Request.Builder request) {
+            request.header("X-Auth-Email", email);
+            request.header("X-Auth-Key", key.reveal());
+        }
+
+        @Override
+        public String toString() {
+            return "global API key " + key + " of " + email;
+        }
+    }
+}

@@ -1,0 +1,554 @@
+package dev.cftokens.runtime.internal.http;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cftokens.runtime.ApiError;
+import dev.cftokens.runtime.CloudflareApiException;
+import dev.cftokens.runtime.CloudflareException;
+import dev.cftokens.runtime.CloudflareOutcomeUnknownException;
+import dev.cftokens.runtime.RateLimit;
+import dev.cftokens.runtime.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+
+/**
+ * Sends requests to Cloudflare and returns their envelopes: authentication and {@code User-Agent}
+ * headers, the client-side rate limit, retries, envelope parsing and one debug log line per attempt.
+ * One instance per {@code Cloudflare} client; thread-safe.
+ *
+ * <p>Retry rules, and why:
+ *
+ * <ul>
+ *   <li>{@code GET}, {@code PUT} and {@code DELETE} are idempotent: a 5xx, a 429 or a connection failure
+ *       is retried with exponential back-off and jitter, within {@link RetryPolicy}'s bounds.
+ *   <li>A {@code POST} (token creation) is retried only when it certainly did nothing: after a 429
+ *       (Cloudflare rate-limits before processing a request, so a 429 means "not carried out"), or when
+ *       the connection could not even be opened. A 5xx answer to a POST may come from a proxy after the
+ *       API already created the token, and a connection lost after sending leaves no answer at all: both
+ *       become {@link CloudflareOutcomeUnknownException}, so the caller looks before it writes again.
+ *   <li>A 2xx whose body is not a readable envelope was carried out but garbled: a POST becomes {@link
+ *       CloudflareOutcomeUnknownException}, anything else is retried like a 5xx.
+ *   <li>A 4xx other than 429 is the caller's mistake and is never retried.
+ * </ul>
+ */
+public final class ApiTransport {
+    private static final System.Logger LOG = System.getLogger("dev.cftokens.runtime.http");
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE", "HEAD");
+
+    private final OkHttpClient client;
+    private final HttpUrl baseUrl;
+    private final ApiCredentials credentials;
+    private final String userAgent;
+    private final RetryPolicy retryPolicy;
+    private final RateLimiter rateLimiter;
+    private final TimeSource time;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ApiTransport(
+            OkHttpClient client,
+            HttpUrl baseUrl,
+            ApiCredentials credentials,
+            String userAgent,
+            RetryPolicy retryPolicy,
+            RateLimit rateLimit,
+            TimeSource time) {
+        this.client = requireNonNull(client, "client");
+        this.baseUrl = requireNonNull(baseUrl, "baseUrl");
+        this.credentials = requireNonNull(credentials, "credentials");
+        this.userAgent = requireNonNull(userAgent, "userAgent");
+        this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy");
+        this.time = requireNonNull(time, "time");
+        this.rateLimiter = new RateLimiter(requireNonNull(rateLimit, "rateLimit"), time);
+    }
+
+    /** The Jackson mapper for request and response bodies. */
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    /** {@code GET path?query}. */
+    public Envelope get(String path, Map<String, String> query) {
+        return execute("GET", path, query, null);
+    }
+
+    /** {@code method path} with a JSON body ({@code null} for none). */
+    public Envelope sendJson(String method, String path, JsonNode body) {
+        return sendJson(method, path, body, false);
+    }
+
+    /**
+     * {@code method path} with a JSON body, for a request whose answer carries a secret (a token's value,
+     * as from a create or a roll): when that answer cannot be read, its body is never excerpted in the
+     * error, since even a redacted excerpt of a truncated answer could show most of the value.
+     */
+    public Envelope sendJsonForSecret(String method, String path, JsonNode body) {
+        return sendJson(method, path, body, true);
+    }
+
+    private Envelope sendJson(String method, String path, JsonNode body, boolean secretAnswer) {
+        RequestBody requestBody = null;
+        if (body != null) {
+            byte[] bytes;
+            try {
+                bytes = json.writeValueAsBytes(body);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+            requestBody = new JsonBody(bytes, !IDEMPOTENT.contains(method));
+        }
+        return execute(method, path, Map.of(), requestBody, secretAnswer);
+    }
+
+    /**
+     * Sends one request, retrying as the class documentation says, and returns its success envelope.
+     *
+     * @param path below the base URL, starting with {@code /}; its segments are URL-encoded here
+     * @param query parameters, never secret (they are left out of messages anyway)
+     * @param body the request body, or null
+     */
+    public Envelope execute(String method, String path, Map<String, String> query, RequestBody body) {
+        return execute(method, path, query, body, false);
+    }
+
+    private Envelope execute(
+            String method, String path, Map<String, String> query, RequestBody body, boolean secretAnswer) {
+        requireNonNull(method, "method");
+        requireNonNull(path, "path");
+        return new Call(method, path, buildRequest(method, path, query, body), secretAnswer).run();
+    }
+
+    /** One call: its attempts, its time budget, and what its failures so far leave uncertain. */
+    private final class Call {
+        private final String method;
+        private final String path;
+        private final Request request;
+        private final boolean idempotent;
+        private final boolean secretAnswer;
+        private final long start = time.nanoTime();
+        private int attempt;
+        // Set once an attempt may have taken effect without our knowing (no answer, a 5xx, a garbled 2xx):
+        // a later failure then answers a repeat, which callers such as delete need to know.
+        private boolean uncertain;
+        // The failure that led to the current retry: thrown as is when the rate limit would hold the retry
+        // beyond the call's time budget.
+        private RuntimeException retrying;
+
+        Call(String method, String path, Request request, boolean secretAnswer) {
+            this.method = method;
+            this.secretAnswer = secretAnswer;
+            this.path = path;
+            this.request = request;
+            this.idempotent = IDEMPOTENT.contains(method);
+        }
+
+        Envelope run() {
+            while (true) {
+                attempt++;
+                awaitRateLimit();
+                long sent = time.nanoTime();
+                int status;
+                String cfRay;
+                String text;
+                Duration retryAfter;
+                try (Response response = client.newCall(request).execute()) {
+                    text = response.body().string();
+                    status = response.code();
+                    cfRay = response.header("cf-ray");
+                    retryAfter = status == 429 ? retryAfter(response).orElse(null) : null;
+                } catch (IOException e) {
+                    noAnswer(e, sent);
+                    continue;
+                }
+                logAnswer(method, path, status, sent, attempt);
+                Outcome outcome = interpret(method, path, status, cfRay, text, secretAnswer);
+                if (outcome.envelope != null) {
+                    return outcome.envelope;
+                }
+                failed(status, outcome, retryAfter);
+            }
+        }
+
+        /**
+         * Waits for the client-side rate limit and any 429 pause, which every thread of this client shares.
+         * A retry waits only within the call's time budget; a first attempt waits as long as it takes, since
+         * holding back is the limit's purpose. Waits over a second are logged at INFO.
+         */
+        private void awaitRateLimit() {
+            long deadline = attempt == 1
+                    ? Long.MAX_VALUE
+                    : start + retryPolicy.maxElapsed().toNanos();
+            long now = time.nanoTime();
+            long grant = rateLimiter.reserve(now, deadline);
+            while (true) {
+                if (grant == RateLimiter.REFUSED || grant > deadline) {
+                    LOG.log(
+                            Level.INFO,
+                            () -> String.format(
+                                    Locale.ROOT,
+                                    "%s %s: not retrying, because the rate limit would"
+                                            + " hold it beyond the retry budget of %d s",
+                                    method,
+                                    path,
+                                    retryPolicy.maxElapsed().toSeconds()));
+                    throw retrying;
+                }
+                if (grant <= now) {
+                    return;
+                }
+                long wait = grant - now;
+                if (wait > 1_000_000_000L) {
+                    LOG.log(
+                            Level.INFO,
+                            () -> String.format(
+                                    Locale.ROOT,
+                                    "%s %s: waiting %d ms for the rate limit",
+                                    method,
+                                    path,
+                                    wait / 1_000_000));
+                }
+                try {
+                    time.sleep(Duration.ofNanos(wait));
+                } catch (InterruptedException e) {
+                    throw interrupted(e);
+                }
+                // A 429 answered to another thread meanwhile pauses this request too.
+                now = time.nanoTime();
+                grant = Math.max(now, rateLimiter.pausedUntil());
+            }
+        }
+
+        /** The attempt got no answer: waits to retry, or throws. */
+        private void noAnswer(IOException e, long sent) {
+            logFailure(method, path, sent, attempt, e);
+            boolean maybeArrived = !certainlyNotSent(e);
+            if (!idempotent && maybeArrived) {
+                throw new CloudflareOutcomeUnknownException(
+                        method, path, "lost its connection before Cloudflare answered (" + describe(e) + ")", e);
+            }
+            uncertain |= maybeArrived;
+            backOffOrThrow(
+                    backoff(attempt),
+                    describe(e),
+                    new CloudflareException(
+                            method + " " + path + " failed after " + attempt + (attempt == 1 ? " attempt" : " attempts")
+                                    + ": " + describe(e),
+                            e));
+        }
+
+        /** The attempt got an answer that is not a success: waits to retry, or throws. */
+        private void failed(int status, Outcome outcome, Duration retryAfter) {
+            CloudflareApiException failure = uncertain ? outcome.failure.asRepeated() : outcome.failure;
+            if (outcome.unreadable && status >= 200 && status < 300) {
+                // A 2xx means the request was carried out; only its answer is unreadable, most likely garbled on
+                // the way. A POST must not be repeated (a create's value is lost with the answer); anything else
+                // is repeated like a 5xx (a roll then returns a value that can be read).
+                if (!idempotent) {
+                    throw new CloudflareOutcomeUnknownException(
+                            method, path, "got HTTP " + status + " with an answer it cannot read", failure);
+                }
+                uncertain = true;
+                backOffOrThrow(backoff(attempt), "an unreadable HTTP " + status + " answer", failure);
+            } else if (status == 429) {
+                // Rate-limited requests were not processed: safe to repeat, POST included, once the wait is over.
+                Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
+                if (retryAfter != null && !retryAfter.isZero()) {
+                    // Cloudflare's ban covers the credentials, not this request: every thread of this client waits.
+                    rateLimiter.pauseUntil(time.nanoTime() + retryAfter.toNanos());
+                    LOG.log(
+                            Level.INFO,
+                            () -> String.format(
+                                    Locale.ROOT,
+                                    "%s %s: Cloudflare answered HTTP 429; holding every"
+                                            + " request of this client for %d s, as it asked",
+                                    method,
+                                    path,
+                                    retryAfter.toSeconds()));
+                }
+                if (attempt < retryPolicy.maxAttempts() && !fitsBudget(wait)) {
+                    CloudflareApiException tooLong = new CloudflareApiException(
+                            status,
+                            method,
+                            path,
+                            failure.errors(),
+                            failure.cfRay(),
+                            "Cloudflare asked to wait " + wait.toSeconds() + " s before retrying, longer than"
+                                    + " the retry budget of "
+                                    + retryPolicy.maxElapsed().toSeconds() + " s",
+                            failure.bodyExcerpt());
+                    throw uncertain ? tooLong.asRepeated() : tooLong;
+                }
+                backOffOrThrow(wait, "HTTP 429", failure);
+            } else if (status >= 500) {
+                if (!idempotent) {
+                    throw new CloudflareOutcomeUnknownException(
+                            method,
+                            path,
+                            "got HTTP " + status + ", which does not say whether it was carried out",
+                            failure);
+                }
+                uncertain = true;
+                backOffOrThrow(backoff(attempt), "HTTP " + status, failure);
+            } else {
+                throw failure;
+            }
+        }
+
+        /** Sleeps {@code wait} before the next attempt, or throws {@code failure} when the policy allows none. */
+        private void backOffOrThrow(Duration wait, String reason, RuntimeException failure) {
+            if (attempt >= retryPolicy.maxAttempts() || !fitsBudget(wait)) {
+                throw failure;
+            }
+            logRetry(method, path, wait, reason);
+            retrying = failure;
+            try {
+                time.sleep(wait);
+            } catch (InterruptedException e) {
+                throw interrupted(e);
+            }
+        }
+
+        /** True when waiting {@code wait} still ends within the call's time budget. */
+        private boolean fitsBudget(Duration wait) {
+            return time.nanoTime() - start + wait.toNanos()
+                    <= retryPolicy.maxElapsed().toNanos();
+        }
+
+        private CloudflareException interrupted(InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CloudflareException("interrupted while waiting to send " + method + " " + path, e);
+        }
+    }
+
+    private Request buildRequest(String method, String path, Map<String, String> query, RequestBody body) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("path must start with /, not " + path);
+        }
+        HttpUrl.Builder url = baseUrl.newBuilder().addPathSegments(path.substring(1));
+        if (query != null) {
+            query.forEach(url::addQueryParameter);
+        }
+        Request.Builder request = new Request.Builder()
+                .url(url.build())
+                .header("User-Agent", userAgent)
+                .header("Accept", "application/json")
+                .method(method, body);
+        credentials.authenticate(request);
+        return request.build();
+    }
+
+    /** Either the success envelope or the exception describing a failure, and whether the body was readable. */
+    private static final class Outcome {
+        final Envelope envelope;
+        final CloudflareApiException failure;
+        final boolean unreadable;
+
+        Outcome(Envelope envelope, CloudflareApiException failure, boolean unreadable) {
+            this.envelope = envelope;
+            this.failure = failure;
+            this.unreadable = unreadable;
+        }
+    }
+
+    private Outcome interpret(String method, String path, int status, String cfRay, String text, boolean secretAnswer) {
+        JsonNode root;
+        try {
+            root = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return unreadable(status, method, path, cfRay, "the body is not JSON", text, secretAnswer);
+        }
+        if (root == null || !root.isObject() || !root.path("success").isBoolean()) {
+            return unreadable(
+                    status,
+                    method,
+                    path,
+                    cfRay,
+                    "the body is not Cloudflare's {\"success\": ...} envelope",
+                    text,
+                    secretAnswer);
+        }
+        List<ApiError> errors = Envelope.parseErrors(root.get("errors"));
+        boolean success = root.get("success").booleanValue();
+        if (success && status >= 200 && status < 300) {
+            return new Outcome(
+                    new Envelope(
+                            status,
+                            method,
+                            path,
+                            cfRay,
+                            root.get("result"),
+                            root.get("result_info"),
+                            Envelope.parseErrors(root.get("messages"))),
+                    null,
+                    false);
+        }
+        String problem = errors.isEmpty() ? "the envelope lists no errors" : null;
+        return new Outcome(null, new CloudflareApiException(status, method, path, errors, cfRay, problem, null), false);
+    }
+
+    private static Outcome unreadable(
+            int status, String method, String path, String cfRay, String problem, String text, boolean secretAnswer) {
+        String excerpt = secretAnswer ? BodyExcerpt.WITHHELD : BodyExcerpt.of(text);
+        return new Outcome(
+                null, new CloudflareApiException(status, method, path, List.of(), cfRay, problem, excerpt), true);
+    }
+
+    /**
+     * True when the request surely never left: the connection could not be opened. Everything else
+     * (a reset, a timeout, a truncated answer) may have happened after Cloudflare received the request.
+     */
+    private static boolean certainlyNotSent(IOException e) {
+        return e instanceof ConnectException
+                || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException;
+    }
+
+    /** Exponential back-off with "equal jitter": half the step for sure, the other half random. */
+    private Duration backoff(int attempt) {
+        long initial = retryPolicy.initialBackoff().toNanos();
+        long max = retryPolicy.maxBackoff().toNanos();
+        long step = initial;
+        for (int i = 1; i < attempt && step < max; i++) {
+            step *= 2;
+        }
+        step = Math.min(step, max);
+        long half = step / 2;
+        return Duration.ofNanos(half + ThreadLocalRandom.current().nextLong(half + 1));
+    }
+
+    /**
+     * How long a 429 asks to wait: {@code retry-after} in seconds or as an HTTP date, else {@code
+     * x-ratelimit-reset} in seconds.
+     */
+    private static Optional<Duration> retryAfter(Response response) {
+        String retryAfter = response.header("retry-after");
+        if (retryAfter != null) {
+            try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim()))));
+            } catch (NumberFormatException notSeconds) {
+                Date date = response.headers().getDate("retry-after");
+                if (date != null) {
+                    long millis = date.getTime() - System.currentTimeMillis();
+                    return Optional.of(Duration.ofMillis(Math.max(0, millis)));
+                }
+            }
+        }
+        String reset = response.header("x-ratelimit-reset");
+        if (reset != null) {
+            try {
+                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(reset.trim()))));
+            } catch (NumberFormatException ignored) {
+                // Not a number of seconds: fall back to ordinary back-off.
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        if (e instanceof InterruptedIOException && !(e instanceof java.net.SocketException)) {
+            // OkHttp's read and call timeouts say only "timeout" or "Read timed out"; say plainly what happened.
+            return "timed out (" + e.getClass().getSimpleName() + (message == null ? "" : ": " + message) + ")";
+        }
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private void logAnswer(String method, String path, int status, long sent, int attempt) {
+        LOG.log(
+                Level.DEBUG,
+                () -> String.format(
+                        Locale.ROOT,
+                        "%s %s -> %d in %d ms (attempt %d)",
+                        method,
+                        path,
+                        status,
+                        (time.nanoTime() - sent) / 1_000_000,
+                        attempt));
+    }
+
+    private void logFailure(String method, String path, long sent, int attempt, IOException e) {
+        LOG.log(
+                Level.DEBUG,
+                () -> String.format(
+                        Locale.ROOT,
+                        "%s %s -> no answer in %d ms (attempt %d): %s",
+                        method,
+                        path,
+                        (time.nanoTime() - sent) / 1_000_000,
+                        attempt,
+                        describe(e)));
+    }
+
+    private void logRetry(String method, String path, Duration wait, String reason) {
+        LOG.log(
+                Level.DEBUG,
+                () -> String.format(
+                        Locale.ROOT, "%s %s: retrying in %d ms after %s", method, path, wait.toMillis(), reason));
+    }
+
+    /**
+     * A JSON request body. A POST body says it is one-shot: a second line of defence, should the OkHttp
+     * client's connection retry be on, against OkHttp silently re-sending a create that may have arrived.
+     */
+    private static final class JsonBody extends RequestBody {
+        private final byte[] bytes;
+        private final boolean oneShot;
+
+        JsonBody(byte[] bytes, boolean oneShot) {
+            this.bytes = bytes;
+            this.oneShot = oneShot;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return JSON_TYPE;
+        }
+
+        @Override
+        public long contentLength() {
+            return bytes.length;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            sink.write(bytes);
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return oneShot;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ApiTransport{" + baseUrl + ", " + credentials + "}";
+    }
+}

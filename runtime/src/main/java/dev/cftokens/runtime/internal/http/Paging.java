@@ -1,0 +1,112 @@
+package dev.cftokens.runtime.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A lazy stream over a paged list endpoint: page {@code n + 1} is requested only when the consumer has
+ * taken every element of page {@code n} and asks for more. The end is where {@code result_info} says
+ * ({@code total_pages}, else {@code total_count}), else a page shorter than the server's own {@code
+ * per_page} (which may be smaller than the {@link #PER_PAGE} asked for: a short page is not a last page
+ * by itself), else an empty page. A page that repeats the previous page's ids means the server ignores
+ * {@code page}; the stream then fails instead of looping or listing duplicates.
+ */
+public final class Paging {
+    /** Cloudflare's largest page for token lists. */
+    public static final int PER_PAGE = 50;
+
+    private Paging() {}
+
+    /**
+     * @param fetchPage requests page {@code n} (from 1) with {@link #PER_PAGE} entries
+     * @param element turns one entry of {@code result} into an element; the envelope names the request
+     *     in case the entry is malformed
+     */
+    public static <T> Stream<T> stream(IntFunction<Envelope> fetchPage, BiFunction<JsonNode, Envelope, T> element) {
+        Iterator<T> pages = new PageIterator<>(fetchPage, element);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    private static final class PageIterator<T> implements Iterator<T> {
+        private final IntFunction<Envelope> fetchPage;
+        private final BiFunction<JsonNode, Envelope, T> element;
+        private final Deque<T> buffered = new ArrayDeque<>();
+        private int fetched; // pages requested so far
+        private long seen; // entries received so far
+        private List<String> previousIds = List.of();
+        private boolean exhausted;
+
+        PageIterator(IntFunction<Envelope> fetchPage, BiFunction<JsonNode, Envelope, T> element) {
+            this.fetchPage = fetchPage;
+            this.element = element;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (buffered.isEmpty() && !exhausted) {
+                fetchNext();
+            }
+            return !buffered.isEmpty();
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return buffered.removeFirst();
+        }
+
+        private void fetchNext() {
+            int page = fetched + 1;
+            Envelope envelope = fetchPage.apply(page);
+            fetched = page;
+            JsonNode result = envelope.result();
+            if (!result.isArray()) {
+                throw envelope.malformed("\"result\" of a list is not an array");
+            }
+            List<String> ids = new ArrayList<>();
+            for (JsonNode entry : result) {
+                ids.add(entry.path("id").asText(""));
+            }
+            if (!ids.isEmpty() && ids.equals(previousIds)) {
+                throw envelope.malformed(
+                        "page " + page + " repeats the ids of page " + (page - 1) + " (" + ids.size()
+                                + " entries); the server does not seem to honour the page parameter, so the list cannot be completed");
+            }
+            previousIds = ids;
+            for (JsonNode entry : result) {
+                buffered.addLast(element.apply(entry, envelope));
+            }
+            seen += result.size();
+            JsonNode info = envelope.resultInfo();
+            if (result.size() == 0) {
+                exhausted = true;
+            } else if (info.path("total_pages").canConvertToLong()
+                    && info.path("total_pages").asLong() > 0) {
+                exhausted = page >= info.path("total_pages").asLong();
+            } else if (info.path("total_count").canConvertToLong() && info.has("total_count")) {
+                exhausted = seen >= info.path("total_count").asLong();
+            } else if (info.path("per_page").canConvertToLong()
+                    && info.path("per_page").asLong() > 0) {
+                // The server's page size, which may be below the size asked for.
+                exhausted = result.size() < info.path("per_page").asLong();
+            } else {
+                // Nothing says how large a full page is: only an empty page ends the list.
+                exhausted = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.cftokens.runtime.internal.http;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cftokens.runtime.RateLimit;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * Enforces a {@link RateLimit} as sliding windows, and the pause a 429 asks for, for every thread of one
+ * client. For each window it remembers when recent requests started, as runs of (start time, count), and
+ * a new request may start only once fewer than {@code permits} of them are less than a period old.
+ *
+ * <p>Memory does not grow with the limit: with up to {@link #MAX_RUNS} permits every start is its own run
+ * (exact); above that, a start less than {@code period / MAX_RUNS} after the previous run began joins it,
+ * the whole run counted at its latest start, so a window holds at most {@code MAX_RUNS + 1} runs and errs only towards
+ * waiting slightly longer. Requests are granted in arrival order; callers sleep outside the lock.
+ */
+final class RateLimiter {
+    /** Runs kept per window at most (about). */
+    static final int MAX_RUNS = 1024;
+
+    /** What {@link #reserve(long, long)} answers when the request cannot start by the deadline. */
+    static final long REFUSED = Long.MIN_VALUE;
+
+    private final TimeSource time;
+    private final Window[] windows;
+    private long lastGrant = Long.MIN_VALUE;
+    private long pausedUntil = Long.MIN_VALUE;
+
+    RateLimiter(RateLimit limit, TimeSource time) {
+        this.time = requireNonNull(time, "time");
+        List<RateLimit.Window> configured = limit.windows();
+        windows = new Window[configured.size()];
+        for (int i = 0; i < windows.length; i++) {
+            windows[i] = new Window(
+                    configured.get(i).permits(), configured.get(i).period().toNanos());
+        }
+    }
+
+    /**
+     * One window's recent starts, oldest first, as {time, count, first} runs: {@code time} is the latest
+     * start of the run (when all of it is taken to have started) and {@code first} its earliest, which
+     * bounds the run to {@code mergeWithin}.
+     */
+    private static final class Window {
+        final int permits;
+        final long period;
+        final long mergeWithin; // starts closer than this to the last run join it (0: never, exact)
+        final ArrayDeque<long[]> runs = new ArrayDeque<>();
+        long counted;
+
+        Window(int permits, long period) {
+            this.permits = permits;
+            this.period = period;
+            this.mergeWithin = permits <= MAX_RUNS ? 0 : Math.max(1, period / MAX_RUNS);
+        }
+
+        /** The earliest time from {@code from} at which one more start fits; changes nothing. */
+        long earliest(long from) {
+            long at = from;
+            long remaining = counted;
+            for (long[] run : runs) { // oldest first
+                if (run[0] + period <= at) {
+                    remaining -= run[1]; // aged out by then
+                } else if (remaining >= permits) {
+                    remaining -= run[1]; // must age out first
+                    at = run[0] + period;
+                } else {
+                    break;
+                }
+            }
+            return at;
+        }
+
+        /** Counts a start at {@code at}, no earlier than any before; forgets the runs that aged out by then. */
+        void record(long at) {
+            while (!runs.isEmpty() && runs.peekFirst()[0] + period <= at) {
+                counted -= runs.removeFirst()[1];
+            }
+            long[] last = runs.peekLast();
+            if (last != null && (last[0] == at || at - last[2] < mergeWithin)) {
+                last[0] = at;
+                last[1]++;
+            } else {
+                runs.addLast(new long[] {at, 1, at});
+            }
+            counted++;
+        }
+    }
+
+    /** Waits (unbounded) until one more request fits every window and any pause is over, and counts it. */
+    void acquire() throws InterruptedException {
+        long now = time.nanoTime();
+        long grant = reserve(now, Long.MAX_VALUE);
+        while (grant > now) {
+            time.sleep(Duration.ofNanos(grant - now));
+            now = time.nanoTime();
+            grant = Math.max(now, pausedUntil());
+        }
+    }
+
+    /** {@link #reserve(long, long)} without a deadline. */
+    long reserve(long now) {
+        return reserve(now, Long.MAX_VALUE);
+    }
+
+    /**
+     * The time at which a request arriving at {@code now} may start, counted as started then; or, when
+     * that is after {@code deadline}, {@link #REFUSED} and nothing is counted.
+     */
+    synchronized long reserve(long now, long deadline) {
+        // Never earlier than the previous grant: keeps runs in time order.
+        long grant = lastGrant == Long.MIN_VALUE ? now : Math.max(now, lastGrant);
+        grant = Math.max(grant, pausedUntil);
+        if (windows.length > 0) {
+            // Moving the grant later only lets more runs age out, so one pass satisfies every window.
+            for (Window window : windows) {
+                grant = window.earliest(grant);
+            }
+        }
+        if (grant > deadline) {
+            return REFUSED;
+        }
+        for (Window window : windows) {
+            window.record(grant);
+        }
+        lastGrant = grant;
+        return grant;
+    }
+
+    /**
+     * Holds every request of this client, including those already granted and waiting, until {@code
+     * until} (a {@link TimeSource#nanoTime()} value): what a 429's {@code retry-after} asks of all of them.
+     */
+    synchronized void pauseUntil(long until) {
+        pausedUntil = Math.max(pausedUntil, until);
+    }
+
+    /** For tests: the runs remembered over all windows. */
+    synchronized int runs() {
+        int runs = 0;
+        for (Window window : windows) {
+            runs += window.runs.size();
+        }
+        return runs;
+    }
+
+    /** The end of the current 429 pause, or a time in the past. */
+    synchronized long pausedUntil() {
+        return pausedUntil;
+    }
+}

@@ -1,0 +1,235 @@
+package dev.cftokens.runtime.internal.provision;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.model.TokenStatus;
+import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.Secret;
+import dev.cftokens.runtime.TokenProvisioner;
+import dev.cftokens.runtime.provision.AppliedChange;
+import dev.cftokens.runtime.provision.ApplyResult;
+import dev.cftokens.runtime.provision.ChangeKind;
+import dev.cftokens.runtime.provision.DeclarationScope;
+import dev.cftokens.runtime.provision.DesiredToken;
+import dev.cftokens.runtime.provision.Plan;
+import dev.cftokens.runtime.provision.PlannedChange;
+import dev.cftokens.runtime.provision.ProvisioningException;
+import dev.cftokens.runtime.state.PendingCreate;
+import dev.cftokens.runtime.state.StateSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Plan, apply and provision for any number of declarations: what {@link dev.cftokens.runtime.Provisioning}
+ * runs. Each call takes the state's lock for its whole run. Internal: use {@code Provisioning}.
+ *
+ * <p>A run reads the state, lists each owner's tokens (one request per 50 tokens), plans, checks the
+ * compiled permission groups against the account's live list before its first write, and carries the
+ * plan out. A run with nothing to change sends no write request.
+ */
+public final class Engine {
+    /** The {@link System.Logger} warnings go to whatever the output: rolls, adoptions, expired tokens. */
+    public static final String LOGGER_NAME = "dev.cftokens.provisioning";
+
+    private static final System.Logger LOGGER = System.getLogger(LOGGER_NAME);
+
+    private final Cloudflare cloudflare;
+    private final EngineSettings settings;
+
+    public Engine(Cloudflare cloudflare, EngineSettings settings) {
+        this.cloudflare = requireNonNull(cloudflare, "cloudflare");
+        this.settings = requireNonNull(settings, "settings");
+    }
+
+    /** Plans without changing anything and prints the plan. */
+    public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
+        try (StateSession state = settings.stateStore().open()) {
+            Plan plan = plan(state, provisioners, scope).plan();
+            settings.output().line(plan.render());
+            return plan;
+        }
+    }
+
+    /** Plans, prints the plan, and carries it out. */
+    public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
+        try (StateSession state = settings.stateStore().open()) {
+            return apply(state, provisioners, scope, Set.of()).result();
+        }
+    }
+
+    /** Makes one declaration's token exist as declared and hands it back with its value. */
+    public ProvisionedValue provision(TokenProvisioner<?> provisioner) {
+        requireNonNull(provisioner, "provisioner");
+        String id = provisioner.declaration().id();
+        try (StateSession state = settings.stateStore().open()) {
+            Applied applied = apply(state, List.of(provisioner), DeclarationScope.PARTIAL, Set.of(id));
+            // Handed back all the same (the caller may only need its id), but never silently.
+            applied.result().plan().warnings().forEach(warning -> LOGGER.log(System.Logger.Level.WARNING, warning));
+            Secret value = applied.values().get(id);
+            if (value == null) {
+                throw new ProvisioningException("token " + id + " was provisioned but its value could not be obtained");
+            }
+            AppliedChange change = applied.result().change(id).orElseThrow();
+            PlannedChange planned = applied.result().plan().changes().get(0);
+            TokenStatus status = planned.kind() == ChangeKind.UNCHANGED || planned.kind() == ChangeKind.ADOPT
+                    ? planned.existing().status()
+                    : TokenStatus.ACTIVE;
+            return new ProvisionedValue(
+                    change.tokenId(), planned.desired().spec().name(), status, value);
+        }
+    }
+
+    /**
+     * Deletes the recorded tokens of the named declarations, or of all when none are named, tolerating
+     * tokens already gone, and forgets them. Destroying all also deletes what earlier runs' unrecorded
+     * creates left.
+     *
+     * @return the declaration ids whose tokens were deleted, a leftover's as its {@link
+     *     dev.cftokens.runtime.provision.Leftover#label()}
+     */
+    public List<String> destroy(Collection<String> declarationIds) {
+        try (StateSession state = settings.stateStore().open()) {
+            return new Destruction(cloudflare, settings, state).destroy(List.copyOf(declarationIds));
+        }
+    }
+
+    private record Applied(ApplyResult result, Map<String, Secret> values) {}
+
+    private Applied apply(
+            StateSession state,
+            Collection<? extends TokenProvisioner<?>> provisioners,
+            DeclarationScope scope,
+            Set<String> valuesNeeded) {
+        long start = System.nanoTime();
+        Planned planned = plan(state, provisioners, scope);
+        Plan plan = planned.plan();
+        settings.output().line(plan.render());
+        checkLivePermissions(plan);
+        Execution execution = new PlanExecutor(
+                        cloudflare,
+                        state,
+                        settings.output(),
+                        ExecutionOptions.afterListing(
+                                        settings.parallelism(),
+                                        planned.observed().listing(),
+                                        planned.observed().pending())
+                                .handingBack(valuesNeeded))
+                .execute(plan);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        execution.failIfAny();
+        // Without the full set, only the pending creates of the declarations at hand were planned for.
+        forgetSettled(
+                state,
+                planned.observed().pending().stream()
+                        .filter(create -> scope == DeclarationScope.COMPLETE
+                                || planned.declared().contains(create.declarationId()))
+                        .collect(Collectors.toList()),
+                planned::sees,
+                execution);
+        if (plan.hasChanges()) {
+            settings.output()
+                    .line(String.format(
+                            Locale.ROOT,
+                            "Apply complete: %s in %.1f s.",
+                            done(execution.applied()),
+                            elapsed.toNanos() / 1e9));
+        }
+        return new Applied(new ApplyResult(plan, execution.applied(), elapsed), execution.values());
+    }
+
+    /** One request per owner and Cloudflare instance (cached), made only when something will be written. */
+    private void checkLivePermissions(Plan plan) {
+        List<DesiredToken> written = plan.changes().stream()
+                .filter(change -> change.desired() != null && change.kind().writes())
+                .map(PlannedChange::desired)
+                .collect(Collectors.toList());
+        for (TokenOwner owner : TokenOwner.values()) {
+            List<DesiredToken> owned =
+                    written.stream().filter(token -> token.owner() == owner).collect(Collectors.toList());
+            if (!owned.isEmpty()) {
+                LivePermissionCheck.verify(owned, cloudflare.livePermissionGroups(owner));
+            }
+        }
+    }
+
+    /**
+     * After a successful run, forgets the pending creates it planned for whose tokens it could see: each
+     * was adopted, or its token deleted or never made. Those whose leftover could not be deleted stay, and
+     * so does one a create of this run wrote since (another record).
+     */
+    static void forgetSettled(
+            StateSession state, Collection<PendingCreate> planned, Predicate<PendingCreate> seen, Execution execution) {
+        for (PendingCreate create : planned) {
+            if (seen.test(create)
+                    && !execution.pendingKept().contains(create.declarationId())
+                    && state.pendingCreates().contains(create)) {
+                state.removePendingCreate(create.declarationId());
+            }
+        }
+    }
+
+    /**
+     * A plan, what it was made from, the declarations it was made for, and the account it provisions
+     * (null when no account's).
+     */
+    private record Planned(Plan plan, Observed observed, Set<String> declared, String accountId) {
+        boolean sees(PendingCreate create) {
+            return Planner.sees(create, observed.listing().owners(), accountId);
+        }
+    }
+
+    private Planned plan(
+            StateSession state, Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
+        List<DesiredToken> desired = new ArrayList<>();
+        for (TokenProvisioner<?> provisioner : provisioners) {
+            desired.add(DesiredToken.resolve(requireNonNull(provisioner, "provisioner"), cloudflare::accountId));
+        }
+        Set<String> ids = desired.stream().map(DesiredToken::declarationId).collect(Collectors.toSet());
+        Predicate<String> considered = id -> scope == DeclarationScope.COMPLETE || ids.contains(id);
+        Set<TokenOwner> owners = EnumSet.noneOf(TokenOwner.class);
+        desired.forEach(token -> owners.add(token.owner()));
+        state.records().stream()
+                .filter(record -> considered.test(record.declarationId()))
+                .forEach(record -> owners.add(record.owner()));
+        // Tokens that earlier runs' unrecorded creates left behind are looked for among their owner's tokens
+        // (a create for this run would replace the pending create, and with it the trace).
+        state.pendingCreates().stream()
+                .filter(create -> considered.test(create.declarationId()))
+                .forEach(create -> owners.add(create.owner()));
+        String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
+        Observed observed = new Observed(state.records(), state.pendingCreates(), Listing.of(cloudflare, owners));
+        Plan plan = new Planner(observed, new PlanContext(accountId, settings.adoptUnrecorded(), Instant.now()))
+                .plan(desired, scope);
+        return new Planned(plan, observed, ids, accountId);
+    }
+
+    /** Such as {@code 3 created, 1 repaired, 1 rolled}. */
+    private static String done(List<AppliedChange> applied) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (ChangeKind kind : ChangeKind.values()) {
+            for (AppliedChange change : applied) {
+                if (change.kind() == kind && kind != ChangeKind.UNCHANGED) {
+                    counts.merge(kind.pastTense(), 1L, Long::sum);
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((verb, count) -> parts.add(count + " " + verb));
+        long rolled = applied.stream().filter(AppliedChange::rolled).count();
+        if (rolled > 0) {
+            parts.add(rolled + " rolled");
+        }
+        return parts.isEmpty() ? "nothing to do" : String.join(", ", parts);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.cftokens.runtime.state;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cftokens.runtime.Secret;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What a {@link StateStoreProvider} is given to make a store. Its {@code toString()} shows the location
+ * with any password removed.
+ *
+ * @param location a path or URL, such as {@code jdbc:postgresql://db:5432/app}
+ * @param origin where the location came from, for messages: {@code CFTOKENS_STATE}, {@code --state}, a property
+ * @param key the key that encrypts values, or null to keep none
+ * @param user the database user when the location does not carry one, or null
+ * @param password the database password when the location does not carry one, or null
+ * @param lockWait how long a run waits for another's lock, or null for the store's default
+ */
+public record StateStoreSettings(
+        String location, String origin, StateKey key, String user, Secret password, Duration lockWait) {
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&;]*");
+    private static final Pattern USER_INFO = Pattern.compile("(//)[^/@?]*@");
+
+    public StateStoreSettings {
+        requireNonNull(location, "location");
+        requireNonNull(origin, "origin");
+        if (lockWait != null && lockWait.isNegative()) {
+            throw new IllegalArgumentException("the lock wait must not be negative, not " + lockWait);
+        }
+    }
+
+    /** Settings with only a location: no key, no credentials, default wait. */
+    public static StateStoreSettings of(String location, String origin) {
+        return new StateStoreSettings(location, origin, null, null, null, null);
+    }
+
+    public StateStoreSettings withKey(StateKey key) {
+        return new StateStoreSettings(location, origin, key, user, password, lockWait);
+    }
+
+    public StateStoreSettings withCredentials(String user, Secret password) {
+        return new StateStoreSettings(location, origin, key, user, password, lockWait);
+    }
+
+    public StateStoreSettings withLockWait(Duration lockWait) {
+        return new StateStoreSettings(location, origin, key, user, password, lockWait);
+    }
+
+    /** The key, if any. */
+    public Optional<StateKey> optionalKey() {
+        return Optional.ofNullable(key);
+    }
+
+    /** The location with a password in it (user info or a {@code password=} parameter) masked. */
+    public String redactedLocation() {
+        return redact(location);
+    }
+
+    /** {@code location} with a password in it masked. */
+    public static String redact(String location) {
+        String masked = PASSWORD_PARAMETER.matcher(location).replaceAll("$1****");
+        return USER_INFO.matcher(masked).replaceAll("$1****@");
+    }
+
+    @Override
+    public String toString() {
+        return "StateStoreSettings[" + origin + "=" + redactedLocation() + ", key=" + (key == null ? "none" : key)
+                + ", user=" + user + ", password=" + (password == null ? "none" : "****") + ", lockWait="
+                + lockWait + "]";
+    }
+}

@@ -1,0 +1,282 @@
+package dev.cftokens.state.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.runtime.Secret;
+import dev.cftokens.runtime.state.PendingCreate;
+import dev.cftokens.runtime.state.SealedValue;
+import dev.cftokens.runtime.state.StateEncryption;
+import dev.cftokens.runtime.state.StateException;
+import dev.cftokens.runtime.state.StateSession;
+import dev.cftokens.runtime.state.TokenRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One locked run against the PostgreSQL state, on one connection that holds the run's advisory locks.
+ * The state is read once the locks are held; each change is one transaction, committed before the call
+ * returns, so a process killed the next instant loses nothing it was told about. Thread-safe: calls
+ * share the connection one at a time.
+ */
+final class PostgresSession implements StateSession {
+    /** A record and its sealed value, or a null value. */
+    private record Entry(TokenRecord record, SealedValue value) {}
+
+    private final Connection connection;
+    private final TableNames tables;
+    private final StateEncryption encryption;
+    private final Set<String> scope;
+    private final Runnable release;
+    private final String where;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, PendingCreate> pending = new LinkedHashMap<>();
+    private boolean closed;
+
+    private PostgresSession(
+            Connection connection,
+            TableNames tables,
+            StateEncryption encryption,
+            Set<String> scope,
+            Runnable release,
+            String where) {
+        this.connection = connection;
+        this.tables = tables;
+        this.encryption = encryption;
+        this.scope = scope;
+        this.release = release;
+        this.where = where;
+    }
+
+    /**
+     * Reads the state through {@code connection}, whose locks are held.
+     *
+     * @param scope the declarations this run may change, or null for all
+     * @param release closes the connection and releases its locks
+     */
+    static PostgresSession load(
+            Connection connection,
+            TableNames tables,
+            StateEncryption encryption,
+            Set<String> scope,
+            Runnable release,
+            String where)
+            throws SQLException {
+        PostgresSession session = new PostgresSession(connection, tables, encryption, scope, release, where);
+        session.read();
+        return session;
+    }
+
+    private void read() throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT declaration_id, token_id, owner, account_id, name, spec_hash, value_nonce,"
+                                + " value_ciphertext FROM " + tables.tokens() + " ORDER BY declaration_id");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                TokenRecord record = new TokenRecord(
+                        rows.getString(1),
+                        rows.getString(2),
+                        owner(rows.getString(3)),
+                        rows.getString(4),
+                        rows.getString(5),
+                        rows.getString(6));
+                byte[] nonce = rows.getBytes(7);
+                byte[] ciphertext = rows.getBytes(8);
+                SealedValue value = nonce == null || ciphertext == null ? null : new SealedValue(nonce, ciphertext);
+                entries.put(record.declarationId(), new Entry(record, value));
+            }
+        }
+        try (PreparedStatement select =
+                        connection.prepareStatement("SELECT declaration_id, owner, account_id, spec_hash, since FROM "
+                                + tables.pendingCreates() + " ORDER BY declaration_id");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                PendingCreate create = new PendingCreate(
+                        rows.getString(1),
+                        owner(rows.getString(2)),
+                        rows.getString(3),
+                        rows.getString(4),
+                        rows.getObject(5, OffsetDateTime.class).toInstant());
+                pending.put(create.declarationId(), create);
+            }
+        }
+    }
+
+    @Override
+    public synchronized Collection<TokenRecord> records() {
+        return entries.values().stream().map(Entry::record).toList();
+    }
+
+    @Override
+    public synchronized Optional<TokenRecord> record(String declarationId) {
+        return Optional.ofNullable(entries.get(declarationId)).map(Entry::record);
+    }
+
+    @Override
+    public Optional<Secret> value(String declarationId) {
+        Entry entry;
+        synchronized (this) {
+            entry = entries.get(declarationId);
+        }
+        if (entry == null || entry.value() == null || encryption == null) {
+            return Optional.empty();
+        }
+        return encryption.open(entry.record(), entry.value());
+    }
+
+    @Override
+    public boolean storesValues() {
+        return encryption != null;
+    }
+
+    @Override
+    public synchronized void put(TokenRecord record) {
+        requireNonNull(record, "record");
+        Entry previous = entries.get(record.declarationId());
+        SealedValue kept =
+                previous != null && previous.record().tokenId().equals(record.tokenId()) ? previous.value() : null;
+        write(record, kept);
+    }
+
+    @Override
+    public void put(TokenRecord record, Secret value) {
+        requireNonNull(record, "record");
+        requireNonNull(value, "value");
+        SealedValue sealed = encryption == null ? null : encryption.seal(record, value);
+        synchronized (this) {
+            write(record, sealed);
+        }
+    }
+
+    private void write(TokenRecord record, SealedValue value) {
+        String id = record.declarationId();
+        inTransaction(id, "record the token of", () -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + tables.tokens()
+                    + " (declaration_id, token_id, owner, account_id, name, spec_hash, value_nonce, value_ciphertext,"
+                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (declaration_id) DO UPDATE SET"
+                    + " token_id = EXCLUDED.token_id, owner = EXCLUDED.owner, account_id = EXCLUDED.account_id,"
+                    + " name = EXCLUDED.name, spec_hash = EXCLUDED.spec_hash, value_nonce = EXCLUDED.value_nonce,"
+                    + " value_ciphertext = EXCLUDED.value_ciphertext, updated_at = now()")) {
+                upsert.setString(1, id);
+                upsert.setString(2, record.tokenId());
+                upsert.setString(3, record.owner().name().toLowerCase(Locale.ROOT));
+                upsert.setString(4, record.accountId());
+                upsert.setString(5, record.name());
+                upsert.setString(6, record.specHash());
+                upsert.setBytes(7, value == null ? null : value.nonce());
+                upsert.setBytes(8, value == null ? null : value.ciphertext());
+                upsert.executeUpdate();
+            }
+            delete(tables.pendingCreates(), id);
+        });
+        entries.put(id, new Entry(record, value));
+        pending.remove(id);
+    }
+
+    @Override
+    public synchronized void remove(String declarationId) {
+        if (entries.containsKey(declarationId)) {
+            inTransaction(declarationId, "forget the token of", () -> delete(tables.tokens(), declarationId));
+            entries.remove(declarationId);
+        }
+    }
+
+    @Override
+    public synchronized Collection<PendingCreate> pendingCreates() {
+        return List.copyOf(pending.values());
+    }
+
+    @Override
+    public synchronized void putPendingCreate(PendingCreate create) {
+        requireNonNull(create, "create");
+        String id = create.declarationId();
+        inTransaction(id, "note the create of", () -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + tables.pendingCreates()
+                    + " (declaration_id, owner, account_id, spec_hash, since) VALUES (?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (declaration_id) DO UPDATE SET owner = EXCLUDED.owner,"
+                    + " account_id = EXCLUDED.account_id, spec_hash = EXCLUDED.spec_hash, since = EXCLUDED.since")) {
+                upsert.setString(1, id);
+                upsert.setString(2, create.owner().name().toLowerCase(Locale.ROOT));
+                upsert.setString(3, create.accountId());
+                upsert.setString(4, create.specHash());
+                upsert.setObject(5, OffsetDateTime.ofInstant(create.since(), ZoneOffset.UTC));
+                upsert.executeUpdate();
+            }
+        });
+        pending.put(id, create);
+    }
+
+    @Override
+    public synchronized void removePendingCreate(String declarationId) {
+        if (pending.containsKey(declarationId)) {
+            inTransaction(
+                    declarationId, "drop the pending create of", () -> delete(tables.pendingCreates(), declarationId));
+            pending.remove(declarationId);
+        }
+    }
+
+    private void delete(String table, String declarationId) throws SQLException {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM " + table + " WHERE declaration_id = ?")) {
+            delete.setString(1, declarationId);
+            delete.executeUpdate();
+        }
+    }
+
+    /** A change to the database. */
+    private interface Change {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code change} to {@code declarationId}'s rows in one transaction; the caller holds the monitor.
+     * {@code what} says what it does, for the message: "record the token of".
+     */
+    private void inTransaction(String declarationId, String what, Change change) {
+        if (closed) {
+            throw new IllegalStateException("this state session of " + where + " was closed");
+        }
+        if (scope != null && !scope.contains(declarationId)) {
+            throw new IllegalStateException(
+                    "this run locked only " + scope + " in " + where + ", so it cannot " + what + " " + declarationId);
+        }
+        try {
+            connection.setAutoCommit(false);
+            try {
+                change.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StateException(
+                    "cannot " + what + " " + declarationId + " in " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static TokenOwner owner(String stored) {
+        return TokenOwner.valueOf(stored.toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            release.run();
+        }
+    }
+}

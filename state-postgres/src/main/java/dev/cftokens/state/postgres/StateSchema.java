@@ -1,0 +1,128 @@
+package dev.cftokens.state.postgres;
+
+import dev.cftokens.runtime.state.EncryptionHeader;
+import dev.cftokens.runtime.state.EncryptionHeader.KeyDerivation;
+import dev.cftokens.runtime.state.SealedValue;
+import dev.cftokens.runtime.state.StateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * The store's tables, created on first use and versioned like a schema-history table: a {@code meta} row
+ * {@code schema_version} says which layout the tables have. A newer layout than this cftokens knows is
+ * refused with a clear message; an older one would be migrated here, step by step.
+ */
+final class StateSchema {
+    static final int VERSION = 1;
+
+    private static final String VERSION_ROW = "schema_version";
+
+    private final TableNames tables;
+
+    StateSchema(TableNames tables) {
+        this.tables = tables;
+    }
+
+    /**
+     * Creates the tables if they are missing and checks their version, under a transaction-scoped
+     * advisory lock so instances starting together never race on {@code CREATE TABLE}.
+     */
+    void ensure(Connection connection, int initLockClass, int initLockObject, String where) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_xact_lock(" + initLockClass + ", " + initLockObject + ")");
+            if (tables.schema() != null) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + tables.schema() + '"');
+            }
+            statement.execute(
+                    "CREATE TABLE IF NOT EXISTS " + tables.meta() + " (name text PRIMARY KEY, value text NOT NULL)");
+            Optional<String> version = meta(connection, VERSION_ROW);
+            if (version.isEmpty()) {
+                createVersion1(statement);
+                putMeta(connection, VERSION_ROW, Integer.toString(VERSION));
+            } else if (!version.get().equals(Integer.toString(VERSION))) {
+                throw new StateException("the state tables " + tables.describe() + " in " + where
+                        + " have schema version " + version.get() + ", but this cftokens knows version " + VERSION
+                        + "; use the cftokens version that wrote them (or a newer one). Nothing was changed.");
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private void createVersion1(Statement statement) throws SQLException {
+        statement.execute("CREATE TABLE IF NOT EXISTS " + tables.tokens() + " ("
+                + "declaration_id text PRIMARY KEY, token_id text NOT NULL, owner text NOT NULL, account_id text,"
+                + " name text NOT NULL, spec_hash text NOT NULL, value_nonce bytea, value_ciphertext bytea,"
+                + " updated_at timestamptz NOT NULL DEFAULT now())");
+        statement.execute("CREATE TABLE IF NOT EXISTS " + tables.pendingCreates() + " ("
+                + "declaration_id text PRIMARY KEY, owner text NOT NULL, account_id text, spec_hash text NOT NULL,"
+                + " since timestamptz NOT NULL)");
+        statement.execute("CREATE TABLE IF NOT EXISTS " + tables.encryption() + " ("
+                + "id integer PRIMARY KEY CHECK (id = 1), key_derivation text NOT NULL, salt bytea NOT NULL,"
+                + " iterations integer NOT NULL, check_nonce bytea NOT NULL, check_ciphertext bytea NOT NULL)");
+    }
+
+    /** The encryption header the first run with a key wrote, if any. */
+    Optional<EncryptionHeader> encryption(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT key_derivation, salt, iterations, check_nonce, check_ciphertext FROM "
+                                + tables.encryption() + " WHERE id = 1");
+                ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new EncryptionHeader(
+                    KeyDerivation.ofWireName(row.getString(1)),
+                    row.getBytes(2),
+                    row.getInt(3),
+                    new SealedValue(row.getBytes(4), row.getBytes(5))));
+        }
+    }
+
+    /**
+     * Writes {@code header} unless another instance wrote one first; returns the one that is stored
+     * (the caller unlocks with that, so instances starting together end up with one salt).
+     */
+    EncryptionHeader initializeEncryption(Connection connection, EncryptionHeader header) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.encryption()
+                + " (id, key_derivation, salt, iterations, check_nonce, check_ciphertext) VALUES (1, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (id) DO NOTHING")) {
+            insert.setString(1, header.derivation().wireName());
+            insert.setBytes(2, header.salt());
+            insert.setInt(3, header.iterations());
+            insert.setBytes(4, header.keyCheck().nonce());
+            insert.setBytes(5, header.keyCheck().ciphertext());
+            insert.executeUpdate();
+        }
+        return encryption(connection).orElseThrow();
+    }
+
+    private Optional<String> meta(Connection connection, String name) throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT value FROM " + tables.meta() + " WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private void putMeta(Connection connection, String name, String value) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + tables.meta()
+                + " (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value")) {
+            upsert.setString(1, name);
+            upsert.setString(2, value);
+            upsert.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.cftokens.state.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.runtime.Secret;
+import dev.cftokens.runtime.state.StateException;
+import dev.cftokens.runtime.state.StateKey;
+import dev.cftokens.runtime.state.StateSession;
+import dev.cftokens.runtime.state.StateStore;
+import dev.cftokens.runtime.state.StateStoreSettings;
+import dev.cftokens.runtime.state.StateStores;
+import dev.cftokens.runtime.state.TokenRecord;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PostgresStateStoreTest {
+    private static final StateKey KEY = StateKey.generate();
+    private String prefix;
+
+    @BeforeEach
+    void freshTables() {
+        prefix = Database.freshPrefix();
+    }
+
+    private PostgresStateStore.Builder builder() {
+        return PostgresStateStore.builder().url(Database.url()).key(KEY).tablePrefix(prefix);
+    }
+
+    private static TokenRecord record(String id) {
+        return new TokenRecord(id, "t-" + id, TokenOwner.ACCOUNT, null, "Token " + id, "sha256:" + "0".repeat(64));
+    }
+
+    @Test
+    void aJdbcUrlInTheStateSettingIsServedByThisStoreThroughServiceLoader() {
+        StateStore store = StateStores.create(StateStoreSettings.of(Database.url(), StateStores.STATE_VARIABLE)
+                .withKey(KEY));
+        assertThat(store).isInstanceOf(PostgresStateStore.class);
+        assertThat(store.describe()).contains("PostgreSQL").contains("127.0.0.1");
+    }
+
+    @Test
+    void withoutAKeyTheSharedStoreRefusesToStart() {
+        assertThatThrownBy(() -> StateStores.create(StateStoreSettings.of(Database.url(), StateStores.STATE_VARIABLE)))
+                .isInstanceOf(StateException.class)
+                .hasMessageContaining(StateKey.KEY_VARIABLE)
+                .hasMessageContaining(StateKey.PASSPHRASE_VARIABLE);
+    }
+
+    /** Named short: the driver logs the failure with a stack trace, which the leak scan reads. */
+    @Test
+    void unreachableDatabaseIsAClearError() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/app?user=svc&password=hunter2-very-secret";
+        StateStore store = StateStores.create(
+                StateStoreSettings.of(url, StateStores.STATE_VARIABLE).withKey(KEY));
+        assertThatThrownBy(store::open)
+                .isInstanceOf(StateException.class)
+                .hasMessageContaining("CFTOKENS_STATE")
+                .hasMessageContaining("127.0.0.1:" + closedPort)
+                .hasMessageNotContaining("hunter2");
+        assertThat(store.describe()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void aUrlThatIsNotPostgresIsRefusedAtOnce() {
+        assertThatThrownBy(() -> PostgresStateStore.builder().url("jdbc:mysql://db/app?password=x1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbc:postgresql://host:5432/database")
+                .hasMessageNotContaining("x1");
+    }
+
+    @Test
+    void aBadTablePrefixIsRefusedNamingIt() {
+        assertThatThrownBy(() -> builder().tablePrefix("x; drop table y").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"x; drop table y\"");
+    }
+
+    @Test
+    void runsForDifferentDeclarationsGoOnTogetherWhileTheSameOneWaits() {
+        StateStore store = builder().lockWait(Duration.ofMillis(300)).build();
+        try (StateSession a = store.open(Set.of("a"))) {
+            try (StateSession b = builder().build().open(Set.of("b"))) {
+                b.put(record("b"), Secret.of("value-b"));
+            }
+            long started = System.nanoTime();
+            assertThatThrownBy(() ->
+                            builder().lockWait(Duration.ofMillis(300)).build().open(Set.of("a", "c")))
+                    .isInstanceOf(StateException.class)
+                    .hasMessageContaining("another instance is provisioning");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            assertThatThrownBy(() -> a.put(record("b"))).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void aHolderWhoseConnectionDiesReleasesItsLock() throws Exception {
+        StateSession holder = builder().build().open(Set.of("a"));
+        try (Connection admin = Database.dataSource().getConnection();
+                Statement statement = admin.createStatement()) {
+            // What the server does when a killed instance's socket closes: end its backend.
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
+                    + " AND pid <> pg_backend_pid()");
+        }
+        try (StateSession next =
+                builder().lockWait(Duration.ofSeconds(5)).build().open(Set.of("a"))) {
+            next.put(record("a"), Secret.of("value-a"));
+        }
+        try {
+            holder.close();
+        } catch (RuntimeException e) {
+            // Its connection is gone; closing must not matter.
+        }
+    }
+
+    @Test
+    void tablesGoIntoTheConfiguredSchemaWithTheirVersion() throws Exception {
+        try (StateSession session = builder().schema("cftokens_state").build().open()) {
+            session.put(record("a"), Secret.of("value-a"));
+        }
+        try (Connection connection = Database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet version = statement.executeQuery(
+                        "SELECT value FROM cftokens_state." + prefix + "meta WHERE name = 'schema_version'")) {
+            assertThat(version.next()).isTrue();
+            assertThat(version.getString(1)).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aNewerSchemaVersionIsRefusedAndLeftAlone() throws Exception {
+        builder().build().open().close();
+        try (Connection connection = Database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE " + prefix + "meta SET value = '7' WHERE name = 'schema_version'");
+        }
+        assertThatThrownBy(() -> builder().build().open())
+                .isInstanceOf(StateException.class)
+                .hasMessageContaining("schema version 7")
+                .hasMessageContaining("knows version 1");
+        try (Connection connection = Database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet version =
+                        statement.executeQuery("SELECT value FROM " + prefix + "meta WHERE name = 'schema_version'")) {
+            version.next();
+            assertThat(version.getString(1)).isEqualTo("7");
+        }
+    }
+
+    @Test
+    void aDataSourceWorksAsWellAsAUrlAndItsConnectionsComeBackWithoutLocks() throws Exception {
+        PostgresStateStore store = PostgresStateStore.builder()
+                .dataSource(Database.dataSource())
+                .key(KEY)
+                .tablePrefix(prefix)
+                .build();
+        try (StateSession session = store.open()) {
+            session.put(record("a"), Secret.of("value-a"));
+        }
+        try (StateSession session = store.open(Set.of("a"))) {
+            assertThat(session.value("a").orElseThrow().reveal()).isEqualTo("value-a");
+        }
+        try (Connection connection = Database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet locks = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")) {
+            locks.next();
+            assertThat(locks.getInt(1)).isZero();
+        }
+    }
+}
