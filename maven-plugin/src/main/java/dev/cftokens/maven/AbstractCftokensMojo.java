@@ -2,12 +2,14 @@ package dev.cftokens.maven;
 
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.CloudflareException;
+import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateException;
-import java.io.File;
+import dev.cftokens.runtime.state.StateStoreSettings;
+import dev.cftokens.runtime.state.StateStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -45,9 +47,13 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
     @Parameter(property = "cftokens.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** The state file; relative paths are under the project's directory. */
-    @Parameter(property = "cftokens.state", defaultValue = "${project.basedir}/.cftokens/state.json")
-    protected File state;
+    /**
+     * The state: a file (relative paths are under the project's directory) or a JDBC URL such as {@code
+     * jdbc:postgresql://db:5432/app}; default {@code CFTOKENS_STATE}, else {@code .cftokens/state.json}.
+     * Its key comes from {@code CFTOKENS_KEY} or {@code CFTOKENS_PASSPHRASE}.
+     */
+    @Parameter(property = "cftokens.state")
+    protected String state;
 
     /**
      * Input values, one element per input named {@code <declaration id>.<input>}, such as {@code
@@ -125,24 +131,44 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
 
     /** The runtime's entry with this goal's settings, printing to the build's log. */
     Provisioning provisioning(Cloudflare cloudflare) {
-        Path path = state.toPath();
         return Provisioning.with(cloudflare)
-                .stateStore(FileStateStore.builder().path(path).build())
+                .stateStore(StateStores.create(StateStores.withEnvironment(stateSettings())))
                 .output(line -> line.lines().forEach(getLog()::info))
                 .parallelism(parallelism)
                 .adoptUnrecorded(adopt);
+    }
+
+    private StateStoreSettings stateSettings() {
+        String location = state;
+        String origin = "cftokens.state";
+        if (location == null || location.isBlank()) {
+            location = System.getenv(StateStores.STATE_VARIABLE);
+            origin = StateStores.STATE_VARIABLE;
+        }
+        if (location == null || location.isBlank()) {
+            location = FileStateStore.DEFAULT_PATH.toString();
+            origin = "the default state file";
+        }
+        location = location.strip();
+        if (!location.contains(":") || Path.of(location).isAbsolute()) {
+            // A path, not a URL: relative to the project, wherever Maven was started.
+            location = project.getBasedir().toPath().resolve(location).toString();
+        }
+        return StateStoreSettings.of(location, origin);
     }
 
     /** Runs {@code action} with the provisioners declared on the project's runtime class path. */
     <T> T withDeclarations(DeclarationsAction<T> action) throws MojoExecutionException, MojoFailureException {
         List<Path> classPath = runtimeClassPath();
         try (URLClassLoader loader = classLoader(classPath)) {
-            List<TokenProvisioner<?>> provisioners =
-                    ProjectDeclarations.provisioners(loader, classPath, effectiveInputs());
+            Map<String, Map<String, String>> inputs = ProjectInputs.byDeclaration(effectiveInputs());
+            Declarations.Found found = Declarations.on(loader, classPath).load(inputs);
+            ProjectInputs.check(inputs, found);
+            List<TokenProvisioner<?>> provisioners = found.provisioners();
             if (provisioners.isEmpty()) {
                 // Planning an empty set deletes every recorded token: never because the classes were not compiled.
                 throw new MojoFailureException("cftokens: no declarations were found under "
-                        + ProjectDeclarations.DIRECTORY + " in "
+                        + Declarations.DIRECTORY + " in "
                         + project.getBuild().getOutputDirectory()
                         + " or the project's dependencies; compile the project first (mvn compile cftokens:"
                         + "<goal>) with cftokens-processor in the compiler's annotationProcessorPaths, or use"

@@ -2,7 +2,10 @@ package dev.cftokens.spring;
 
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.Provisioning;
+import dev.cftokens.runtime.state.StateException;
 import dev.cftokens.runtime.state.StateStore;
+import dev.cftokens.state.postgres.PostgresStateStore;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
@@ -19,12 +23,37 @@ import org.springframework.core.env.Environment;
  * and offers each as a {@code ProvisionedToken<Declaring interface>} bean. The {@link Cloudflare} client
  * the {@link StateStore} and the configured {@link Provisioning} are beans an application may replace.
  */
-@AutoConfiguration
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration", // Boot 3
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" // Boot 4
+        })
 @ConditionalOnClass(Provisioning.class)
 @ConditionalOnProperty(prefix = "cftokens", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CftokensProperties.class)
 @Import(TokenBeanRegistrar.class)
 public class CftokensAutoConfiguration {
+    /** {@code cftokens.state=datasource}: the PostgreSQL store on the application's own DataSource. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({PostgresStateStore.class, DataSource.class})
+    @ConditionalOnProperty(prefix = "cftokens", name = "state", havingValue = ProvisioningSetup.DATASOURCE)
+    static class DataSourceStateStoreConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        StateStore cftokensStateStore(DataSource dataSource, CftokensProperties properties, Environment environment) {
+            return PostgresStateStore.builder()
+                    .dataSource(dataSource)
+                    .origin("cftokens.state=datasource")
+                    .key(new ProvisioningSetup(properties, environment)
+                            .key()
+                            .orElseThrow(() -> new StateException("cftokens.state=datasource shares token values"
+                                    + " between instances, so it needs a key: set cftokens.key (CFTOKENS_KEY, base64"
+                                    + " of 32 random bytes) or cftokens.passphrase (CFTOKENS_PASSPHRASE)")))
+                    .lockWait(properties.getWaitTimeout())
+                    .build();
+        }
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public Cloudflare cloudflare(CftokensProperties properties, Environment environment) {
@@ -51,7 +80,9 @@ public class CftokensAutoConfiguration {
             @Qualifier(TokenBeanRegistrar.DECLARATIONS_BEAN) SelectedDeclarations declarations,
             CftokensProperties properties) {
         return ProvisioningSetup.provision(
-                provisioning, DeclarationSelection.provisioners(declarations.tokens(), properties.getInputs()));
+                provisioning,
+                DeclarationSelection.provisioners(
+                        declarations.declarations(), declarations.tokens(), properties.getInputs()));
     }
 
     /** Provisions at startup even when the application initializes its beans lazily. */

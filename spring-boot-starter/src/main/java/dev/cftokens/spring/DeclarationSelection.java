@@ -1,5 +1,6 @@
 package dev.cftokens.spring;
 
+import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.TokenProvisioner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,99 +8,105 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which declarations the application provisions ({@code cftokens.declarations}, default all it carries),
  * and their provisioners made with the values of {@code cftokens.inputs}. Ids and input names match
  * relaxed, as Spring binds properties: case, dashes and underscores aside ({@code zone-id} is {@code zoneId}),
- * so environment variables such as {@code CFTOKENS_INPUTS_RESTRICTEDTOKEN_ZONEID} work too.
+ * so environment variables such as {@code CFTOKENS_INPUTS_ZONETOKEN_ZONEID} work too.
  */
 final class DeclarationSelection {
     private DeclarationSelection() {}
 
-    /** The declarations {@code wanted} names (ids or interface or provisioner class names), or all. */
-    static List<DeclaredToken> select(Map<String, DeclaredToken> found, List<String> wanted, ClassLoader loader) {
+    /**
+     * Every declaration {@code declarations} finds, known by a probe provisioner made with empty input
+     * values (read, never provisioned).
+     */
+    static List<DeclaredToken> found(Declarations declarations) {
+        Map<String, Map<String, String>> placeholders = new LinkedHashMap<>();
+        declarations
+                .load(Map.of())
+                .inputs()
+                .forEach((id, inputs) ->
+                        placeholders.put(id, inputs.stream().collect(Collectors.toMap(input -> input, input -> ""))));
+        return declarations.load(placeholders).provisioners().stream()
+                .map(DeclaredToken::of)
+                .toList();
+    }
+
+    /** The declarations {@code wanted} names (ids or declaring interface names), or all when it is empty. */
+    static List<DeclaredToken> select(List<DeclaredToken> found, List<String> wanted) {
         if (wanted.isEmpty()) {
-            return List.copyOf(found.values());
+            return found;
         }
         Map<String, DeclaredToken> selected = new LinkedHashMap<>();
-        for (int i = 0; i < wanted.size(); i++) {
-            String name = wanted.get(i).strip();
-            DeclaredToken token = byId(found, name)
-                    .or(() -> byClassName(found, name, loader))
-                    .orElseThrow(() -> new UnknownDeclarationException("cftokens.declarations", name, found.keySet()));
+        for (String entry : wanted) {
+            String name = entry.strip();
+            DeclaredToken token = found.stream()
+                    .filter(candidate -> relaxed(candidate.id()).equals(relaxed(name))
+                            || candidate.tokenType().getName().equals(name)
+                            || candidate.tokenType().getCanonicalName().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new UnknownDeclarationException("cftokens.declarations", name, ids(found)));
             selected.putIfAbsent(token.id(), token);
         }
         return List.copyOf(selected.values());
     }
 
     /**
-     * One provisioner per declaration, with its input values from {@code inputs} (by declaration id, then
-     * input name).
+     * One provisioner per selected declaration, with its input values from {@code inputs} (by declaration
+     * id, then input name).
      *
      * @throws UnknownDeclarationException when {@code inputs} names a declaration not selected
      * @throws MissingInputException naming every input without a value
      */
-    static List<TokenProvisioner<?>> provisioners(List<DeclaredToken> tokens, Map<String, Map<String, String>> inputs) {
-        Map<String, Map<String, String>> byId = new LinkedHashMap<>();
+    static List<TokenProvisioner<?>> provisioners(
+            Declarations declarations, List<DeclaredToken> selected, Map<String, Map<String, String>> inputs) {
+        Map<String, Map<String, String>> exact = new LinkedHashMap<>();
         inputs.forEach((id, values) -> {
-            DeclaredToken token = tokens.stream()
+            DeclaredToken token = selected.stream()
                     .filter(candidate -> relaxed(candidate.id()).equals(relaxed(id)))
                     .findFirst()
-                    .orElseThrow(() -> new UnknownDeclarationException(
-                            "cftokens.inputs." + id,
-                            id,
-                            tokens.stream().map(DeclaredToken::id).toList()));
-            byId.put(token.id(), values == null ? Map.of() : values);
+                    .orElseThrow(() -> new UnknownDeclarationException("cftokens.inputs." + id, id, ids(selected)));
+            Map<String, String> byInput = new LinkedHashMap<>();
+            (values == null ? Map.<String, String>of() : values)
+                    .forEach((input, value) -> inputName(token, input).ifPresent(name -> byInput.put(name, value)));
+            exact.put(token.id(), byInput);
         });
-        List<TokenProvisioner<?>> provisioners = new ArrayList<>();
         Map<String, List<String>> missing = new LinkedHashMap<>();
-        for (DeclaredToken token : tokens) {
-            Map<String, String> given = byId.getOrDefault(token.id(), Map.of());
-            List<String> values = new ArrayList<>();
-            for (String input : token.inputs()) {
-                Optional<String> value = given.entrySet().stream()
-                        .filter(entry -> relaxed(entry.getKey()).equals(relaxed(input)))
-                        .map(Map.Entry::getValue)
-                        .findFirst();
-                if (value.isPresent()) {
-                    values.add(value.get());
-                } else {
-                    missing.computeIfAbsent(token.id(), id -> new ArrayList<>()).add(input);
-                }
-            }
-            if (!missing.containsKey(token.id())) {
-                provisioners.add(token.provisioner(values));
+        for (DeclaredToken token : selected) {
+            Map<String, String> given = exact.getOrDefault(token.id(), Map.of());
+            List<String> absent = token.inputs().stream()
+                    .filter(input -> !given.containsKey(input))
+                    .toList();
+            if (!absent.isEmpty()) {
+                missing.put(token.id(), absent);
             }
         }
         if (!missing.isEmpty()) {
             throw new MissingInputException(missing);
         }
+        Set<String> ids = Set.copyOf(ids(selected));
+        List<TokenProvisioner<?>> provisioners = new ArrayList<>();
+        for (TokenProvisioner<?> provisioner : declarations.load(exact).provisioners()) {
+            if (ids.contains(provisioner.declaration().id())) {
+                provisioners.add(provisioner);
+            }
+        }
         return provisioners;
     }
 
-    private static Optional<DeclaredToken> byId(Map<String, DeclaredToken> found, String name) {
-        return found.values().stream()
-                .filter(token -> relaxed(token.id()).equals(relaxed(name)))
+    /** The declared input {@code name} stands for, relaxed. */
+    private static Optional<String> inputName(DeclaredToken token, String name) {
+        return token.inputs().stream()
+                .filter(input -> relaxed(input).equals(relaxed(name)))
                 .findFirst();
     }
 
-    /** A declaring interface's name, or a provisioner's, even one not recorded under META-INF/cftokens. */
-    private static Optional<DeclaredToken> byClassName(
-            Map<String, DeclaredToken> found, String name, ClassLoader loader) {
-        Optional<DeclaredToken> byInterface = found.values().stream()
-                .filter(token -> token.tokenType().getName().equals(name)
-                        || token.tokenType().getCanonicalName().equals(name))
-                .findFirst();
-        if (byInterface.isPresent() || !name.contains(".")) {
-            return byInterface;
-        }
-        try {
-            Class.forName(name, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Optional.empty();
-        }
-        return Optional.of(DeclaredToken.of(ClassPathDeclarations.createMethod(loader, name, "cftokens.declarations")));
+    private static List<String> ids(List<DeclaredToken> tokens) {
+        return tokens.stream().map(DeclaredToken::id).toList();
     }
 
     /** The form relaxed binding compares: lower case, no dashes, underscores or dots. */

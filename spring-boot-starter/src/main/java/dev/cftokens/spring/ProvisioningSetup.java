@@ -8,12 +8,15 @@ import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateException;
+import dev.cftokens.runtime.state.StateKey;
 import dev.cftokens.runtime.state.StateStore;
-import java.nio.file.Path;
+import dev.cftokens.runtime.state.StateStoreSettings;
+import dev.cftokens.runtime.state.StateStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.core.env.Environment;
 
 /**
@@ -23,9 +26,8 @@ import org.springframework.core.env.Environment;
  * one run); the rest of the starter does not touch it.
  */
 final class ProvisioningSetup {
-    static final String STATE_VARIABLE = "CFTOKENS_STATE";
-    static final String KEY_VARIABLE = "CFTOKENS_KEY";
-    static final String PASSPHRASE_VARIABLE = FileStateStore.PASSPHRASE_VARIABLE;
+    /** The value of {@code cftokens.state} that means the application's own DataSource. */
+    static final String DATASOURCE = "datasource";
 
     private final CftokensProperties properties;
     private final Environment environment;
@@ -35,26 +37,50 @@ final class ProvisioningSetup {
         this.environment = requireNonNull(environment, "environment");
     }
 
-    /** The store {@code cftokens.state} (or {@code CFTOKENS_STATE}) names, default the working directory's file. */
+    /**
+     * The store {@code cftokens.state} (or {@code CFTOKENS_STATE}) names, default the working directory's
+     * file, with the key of {@code cftokens.key} or {@code cftokens.passphrase} (or their variables).
+     */
     StateStore stateStore() {
-        String location = VariableDefaults.resolve(properties.getState(), environment, STATE_VARIABLE);
-        if (VariableDefaults.resolve(properties.getKey(), environment, KEY_VARIABLE) != null) {
-            throw new StateException("cftokens.key (CFTOKENS_KEY) is not supported by this cftokens-runtime;"
-                    + " set cftokens.passphrase (CFTOKENS_PASSPHRASE) instead");
+        String location = VariableDefaults.resolve(properties.getState(), environment, StateStores.STATE_VARIABLE);
+        String origin = properties.getState() != null && !properties.getState().isBlank()
+                ? "cftokens.state"
+                : StateStores.STATE_VARIABLE;
+        if (location == null) {
+            location = FileStateStore.DEFAULT_PATH.toString();
+            origin = "the default state file";
         }
-        if (location != null && (location.startsWith("jdbc:") || location.equalsIgnoreCase("datasource"))) {
-            throw new StateException("cftokens.state names a database, which needs the PostgreSQL state"
-                    + " store (dev.cftokens:cftokens-state-postgres) on the class path");
+        if (location.equalsIgnoreCase(DATASOURCE)) {
+            throw new StateException("cftokens.state=datasource uses the application's DataSource with the"
+                    + " PostgreSQL state store: add dev.cftokens:cftokens-state-postgres and a DataSource (such as"
+                    + " spring-boot-starter-jdbc with spring.datasource.url)");
         }
-        FileStateStore.Builder store = FileStateStore.builder().lockWait(properties.getWaitTimeout());
-        if (location != null) {
-            store.path(Path.of(location));
-        }
+        StateStoreSettings settings = StateStoreSettings.of(location, origin)
+                .withKey(key().orElse(null))
+                .withLockWait(properties.getWaitTimeout());
+        return StateStores.create(StateStores.withEnvironment(settings));
+    }
+
+    /** The key of {@code cftokens.key} or {@code cftokens.passphrase}, else of their variables, if any. */
+    Optional<StateKey> key() {
+        String key = VariableDefaults.resolve(properties.getKey(), environment, StateKey.KEY_VARIABLE);
         String passphrase = properties.getPassphrase();
-        if (passphrase != null && !passphrase.isEmpty()) {
-            store.passphrase(passphrase.toCharArray());
+        if (key != null && passphrase != null && !passphrase.isEmpty()) {
+            throw new StateException("both cftokens.key and cftokens.passphrase are set; set only one of them");
         }
-        return store.build();
+        if (key != null) {
+            try {
+                return Optional.of(StateKey.ofBase64(key));
+            } catch (IllegalArgumentException e) {
+                throw new StateException("cftokens.key (" + StateKey.KEY_VARIABLE + "): " + e.getMessage(), e);
+            }
+        }
+        if (passphrase == null || passphrase.isEmpty()) {
+            passphrase = environment.getProperty(StateKey.PASSPHRASE_VARIABLE);
+        }
+        return passphrase == null || passphrase.isEmpty()
+                ? Optional.empty()
+                : Optional.of(StateKey.ofPassphrase(passphrase.toCharArray()));
     }
 
     /** A {@link Provisioning} through {@code cloudflare} and {@code store} with the {@code cftokens.*} settings. */

@@ -1,5 +1,6 @@
 package dev.cftokens.spring;
 
+import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.ProvisionedToken;
 import java.util.List;
 import org.springframework.beans.factory.BeanFactory;
@@ -36,9 +37,9 @@ final class TokenBeanRegistrar implements ImportBeanDefinitionRegistrar {
         List<String> wanted = Binder.get(environment)
                 .bind("cftokens.declarations", Bindable.listOf(String.class))
                 .orElse(List.of());
-        List<DeclaredToken> tokens =
-                DeclarationSelection.select(ClassPathDeclarations.find(classLoader), wanted, classLoader);
-        SelectedDeclarations selected = new SelectedDeclarations(tokens);
+        Declarations declarations = Declarations.on(classLoader);
+        List<DeclaredToken> tokens = DeclarationSelection.select(DeclarationSelection.found(declarations), wanted);
+        SelectedDeclarations selected = new SelectedDeclarations(declarations, tokens);
         registry.registerBeanDefinition(
                 DECLARATIONS_BEAN, new RootBeanDefinition(SelectedDeclarations.class, () -> selected));
         for (DeclaredToken token : tokens) {
