@@ -20,10 +20,8 @@ import java.util.Optional;
 import org.springframework.core.env.Environment;
 
 /**
- * The one place the starter configures the runtime: the state store named by {@code cftokens.state}, and
- * a {@link Provisioning} with the {@code cftokens.*} settings. Everything here follows the runtime's
- * public API as it moves (a state store found from its location, a provisioning of many declarations in
- * one run); the rest of the starter does not touch it.
+ * The one place the starter configures the runtime: the state store named by {@code cftokens.state} and
+ * its key, a {@link Provisioning} with the {@code cftokens.*} settings, and the startup run.
  */
 final class ProvisioningSetup {
     /** The value of {@code cftokens.state} that means the application's own DataSource. */
@@ -100,9 +98,10 @@ final class ProvisioningSetup {
         Provisioning provisioning = configured.output(output);
         Instant start = Instant.now();
         List<ProvisionedToken<?>> tokens = new ArrayList<>();
-        // One run per declaration until the runtime provisions many with their values in one run. Never a
-        // full apply: a starting instance must not delete the tokens that instances of the previous version,
-        // still running during a rolling deploy, declare and use; deletions belong to the CLI and the build.
+        // One run per declaration: the runtime hands values back one provision at a time (an apply returns
+        // none). Never a complete apply: a starting instance must not delete the tokens that instances of the
+        // previous version, still running during a rolling deploy, declare and use; deletions belong to the
+        // command line and the build.
         for (TokenProvisioner<?> provisioner : provisioners) {
             tokens.add(provisioning.provision(provisioner));
         }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.provision.ChangeKind;
+import dev.cftokens.runtime.provision.DeclarationScope;
 import dev.cftokens.runtime.provision.Plan;
 import dev.cftokens.runtime.provision.PlannedChange;
 import java.time.Clock;
@@ -57,7 +58,7 @@ public final class CftokensHealthIndicator implements HealthIndicator {
         }
         Plan plan;
         try {
-            plan = provisioning.plan(provisioners);
+            plan = provisioning.plan(provisioners, DeclarationScope.PARTIAL);
         } catch (RuntimeException e) {
             // Runtime messages never hold a secret.
             return Health.down()
@@ -70,7 +71,6 @@ public final class CftokensHealthIndicator implements HealthIndicator {
         Map<String, String> tokens = new LinkedHashMap<>();
         boolean asDeclared = true;
         for (PlannedChange change : plan.changes()) {
-            // Recorded tokens of other declarations (planned for deletion) are not this application's concern.
             if (declared.contains(change.declarationId())) {
                 tokens.put(change.declarationId(), change.describe());
                 asDeclared &= change.kind() == ChangeKind.UNCHANGED;

@@ -1,0 +1,86 @@
+package dev.cftokens.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cftokens.emulator.CloudflareEmulator;
+import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.ProvisionedToken;
+import dev.cftokens.spring.app.ReadonlyToken;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
+
+/** What the auto-configuration backs off from, and what it does whatever the application's settings. */
+class CftokensAutoConfigurationTest {
+    static final CloudflareEmulator EMULATOR = CloudflareEmulator.start();
+
+    @TempDir
+    Path directory;
+
+    @AfterAll
+    static void stop() {
+        EMULATOR.close();
+    }
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CftokensAutoConfiguration.class))
+                .withPropertyValues(
+                        "cftokens.state=" + directory.resolve("state.json"),
+                        "cftokens.passphrase=auto-configuration test",
+                        "cftokens.inputs.zone-token.zone-id=" + EmulatorProperties.ZONE_ID);
+    }
+
+    @Test
+    void disabledItNeitherProvisionsNorNeedsCredentials() {
+        runner().withPropertyValues("cftokens.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(ProvisionedTokens.class);
+            assertThat(context).doesNotHaveBean(Cloudflare.class);
+        });
+    }
+
+    /** An application's own client, for example with its own timeouts, replaces the one of the properties. */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnClient {
+        @Bean
+        Cloudflare cloudflare() {
+            return Cloudflare.builder()
+                    .baseUrl(EMULATOR.baseUrl())
+                    .apiToken(EMULATOR.adminToken())
+                    .accountId(EMULATOR.accountId())
+                    .build();
+        }
+    }
+
+    @Test
+    void anApplicationsOwnCloudflareBeanIsUsed() {
+        runner().withUserConfiguration(OwnClient.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(Cloudflare.class);
+            assertThat(context.getBean(ProvisionedTokens.class).all()).hasSize(2);
+        });
+    }
+
+    @Test
+    void lazyInitializationStillProvisionsAtStartup() {
+        runner().withUserConfiguration(OwnClient.class)
+                .withInitializer(context -> context.addBeanFactoryPostProcessor(
+                        new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    // Nothing asked for a token, yet the startup run happened while the context started.
+                    assertThat(context.getBeanFactory().containsSingleton("cftokensTokens"))
+                            .isTrue();
+                    assertThat(context.getBeanNamesForType(
+                                    ResolvableType.forClassWithGenerics(ProvisionedToken.class, ReadonlyToken.class)))
+                            .containsExactly("cftokens.readonly-token");
+                });
+    }
+}
