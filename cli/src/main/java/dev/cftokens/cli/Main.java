@@ -1,13 +1,12 @@
 package dev.cftokens.cli;
 
-import dev.cftokens.core.catalog.PermissionGroup;
-import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.CloudflareApiException;
 import dev.cftokens.runtime.CloudflareException;
 import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.Provisioning;
+import dev.cftokens.runtime.RetryPolicy;
 import dev.cftokens.runtime.TokenVerification;
 import dev.cftokens.runtime.provision.Plan;
 import dev.cftokens.runtime.provision.ProvisioningException;
@@ -24,10 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -60,6 +58,8 @@ public final class Main {
             "                       a value for a declaration's input, such as --input restricted-token.zoneId=023e...",
             "  --state <file>       the state file (default " + FileStateStore.DEFAULT_PATH + ")",
             "  --parallelism <n>    changes carried out at once (default " + Provisioning.DEFAULT_PARALLELISM + ")",
+            "  --max-wait <time>    how long a request waits out Cloudflare's rate limit, such as 90s or 10m"
+                    + " (default " + RetryPolicy.DEFAULT_RATE_LIMIT_WAIT.toMinutes() + "m; 0 fails at once)",
             "  --detailed-exitcode  plan exits 2 when there are changes, 0 when none",
             "  --no-adopt           leave alone tokens no state records that have a declaration's exact name and",
             "                       grants, and create new ones; by default the oldest such token is adopted",
@@ -76,11 +76,21 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, Cloudflare::fromEnvironment));
+        System.exit(run(
+                args,
+                System.out,
+                System.err,
+                retryPolicy -> Cloudflare.builderFromEnvironment()
+                        .retryPolicy(retryPolicy)
+                        .build()));
     }
 
-    /** Runs one command; returns the exit code. */
-    static int run(String[] args, PrintStream out, PrintStream err, Supplier<Cloudflare> cloudflare) {
+    /**
+     * Runs one command; returns the exit code.
+     *
+     * @param cloudflare the client, configured from the environment, with the retry policy the options ask for
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Function<RetryPolicy, Cloudflare> cloudflare) {
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);
@@ -92,8 +102,9 @@ public final class Main {
             out.println(USAGE);
             return OK;
         }
-        try {
-            return execute(arguments, out, err, cloudflare);
+        Supplier<Cloudflare> client = () -> cloudflare.apply(arguments.retryPolicy());
+        try (ConsoleLog log = ConsoleLog.install(err)) {
+            return execute(arguments, out, err, client);
         } catch (UsageException
                 | CloudflareException
                 | StateException
@@ -159,21 +170,11 @@ public final class Main {
         }
     }
 
-    /** The declarations on the class path, with what is wrong or left out said on {@code err}. */
+    /** Every declaration on the class path, with a value for each of its inputs. */
     private static Declarations.Found declarations(Arguments arguments, ClassLoader loader, PrintStream err) {
         Declarations.Found found = Declarations.on(loader, arguments.classPath).load(arguments.inputs);
-        for (String id : arguments.inputs.keySet()) {
-            if (!found.inputs().containsKey(id)) {
-                throw new UsageException(
-                        "--input names token \"" + id + "\", but no declaration with inputs has that id");
-            }
-        }
-        found.needsInputs().forEach(skipped -> err.println("cftokens: " + skippedMessage(skipped)));
-        if (!found.needsInputs().isEmpty()) {
-            err.println("cftokens: recorded tokens no longer declared are not deleted in this run, because "
-                    + found.needsInputs().size() + " declaration(s) were skipped");
-        }
-        if (found.provisioners().isEmpty() && found.needsInputs().isEmpty()) {
+        InputCheck.check(arguments.inputs, found);
+        if (found.provisioners().isEmpty()) {
             // Planning an empty set deletes every recorded token: never do that because of a forgotten flag.
             String searched = arguments.classPath.isEmpty()
                     ? "cftokens' own class path (no --class-path was given)"
@@ -188,19 +189,6 @@ public final class Main {
                     + "; with --allow-empty every token in the state is planned for deletion");
         }
         return found;
-    }
-
-    private static String skippedMessage(Declarations.NeedsInputs skipped) {
-        StringBuilder flags = new StringBuilder();
-        for (String input : skipped.missingInputs()) {
-            flags.append(" --input ")
-                    .append(skipped.declarationId())
-                    .append('.')
-                    .append(input)
-                    .append("=<value>");
-        }
-        return "skipped " + skipped.declarationId() + " (" + skipped.className() + "): it needs input values; give"
-                + flags;
     }
 
     private static int verify(Cloudflare cloudflare, PrintStream out) {
@@ -222,41 +210,27 @@ public final class Main {
         }
         // Reading the permission groups proves the credentials work whatever they are (a global API key
         // has no /tokens/verify).
-        int groups = cloudflare.livePermissionGroups().size();
+        LivePermissionGroups groups = LivePermissionGroups.read(cloudflare);
         out.println(
                 "Credentials: " + (described != null ? described : "accepted, but not an API token (a global API key?)")
                         + "; account " + accountId + ".");
-        out.println("They may read the account's " + groups + " permission groups.");
+        out.println("They may read the account's " + groups.describe() + "; permission-groups writes all "
+                + groups.all().size() + ".");
         return OK;
     }
 
     private static int permissionGroups(Cloudflare cloudflare, Path output, PrintStream out) {
-        PermissionGroupCatalog account = cloudflare.livePermissionGroups(TokenOwner.ACCOUNT);
-        Map<String, PermissionGroup> groups = new LinkedHashMap<>();
-        account.groups().forEach(group -> groups.put(group.id(), group));
-        String userNote;
-        try {
-            // User-owned tokens grant user-scoped groups, which the account's list leaves out.
-            PermissionGroupCatalog user = cloudflare.livePermissionGroups(TokenOwner.USER);
-            user.groups().forEach(group -> groups.putIfAbsent(group.id(), group));
-            userNote = "";
-        } catch (CloudflareApiException e) {
-            userNote = " (the user's groups could not be read with these credentials: HTTP " + e.status()
-                    + "; user-scoped groups are missing)";
-        }
-        PermissionGroupCatalog catalog = PermissionGroupCatalog.of(
-                "live permission groups of account " + cloudflare.accountId(), groups.values());
+        LivePermissionGroups groups = LivePermissionGroups.read(cloudflare);
         try {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(output, catalog.toJson(), StandardCharsets.UTF_8);
+            Files.writeString(output, groups.all().toJson(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
         }
-        out.println("Wrote " + catalog.size() + " permission groups of account " + cloudflare.accountId() + " to "
-                + output + userNote + ".");
+        out.println("Wrote " + groups.describe() + " of account " + groups.accountId() + " to " + output + ".");
         out.println(
                 "Compile with -Acftokens.catalog=" + output.toAbsolutePath() + " to check declarations against them.");
         return OK;

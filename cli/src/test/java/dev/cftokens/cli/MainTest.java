@@ -3,8 +3,10 @@ package dev.cftokens.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
+import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.emulator.CloudflareEmulator;
 import dev.cftokens.emulator.EmulatedToken;
+import dev.cftokens.emulator.Fault;
 import dev.cftokens.emulator.RequestKind;
 import dev.cftokens.runtime.Cloudflare;
 import java.io.ByteArrayOutputStream;
@@ -46,10 +48,11 @@ class MainTest {
                 args,
                 new PrintStream(outBytes, true, StandardCharsets.UTF_8),
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8),
-                () -> Cloudflare.builder()
+                retryPolicy -> Cloudflare.builder()
                         .baseUrl(emulator.baseUrl())
                         .accountId(emulator.accountId())
                         .apiToken(emulator.adminToken())
+                        .retryPolicy(retryPolicy)
                         .build());
         out = outBytes.toString(StandardCharsets.UTF_8);
         err = errBytes.toString(StandardCharsets.UTF_8);
@@ -159,15 +162,24 @@ class MainTest {
     }
 
     @Test
-    void declarationWithoutItsInputsIsSkippedWithTheFlagToGive() throws IOException {
+    void declarationWithoutItsInputsFailsEveryCommandNamingTheInputs() throws IOException {
         String classPath = classesDirectory(ReadonlyTokenProvisioner.class, RestrictedTokenProvisioner.class)
                 .toString();
-        assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
-        assertThat(err)
-                .contains("skipped restricted-token (" + RestrictedTokenProvisioner.class.getName()
-                        + "): it needs input values; give --input restricted-token.zoneId=<value>");
-        assertThat(err).contains("not deleted in this run");
-        assertThat(tokens()).extracting(EmulatedToken::name).containsExactly("Readonly Zone Token");
+        for (String[] command :
+                List.of(new String[] {"apply"}, new String[] {"plan"}, new String[] {"plan", "--detailed-exitcode"})) {
+            List<String> arguments = new ArrayList<>(Arrays.asList(command));
+            arguments.addAll(List.of("--class-path", classPath));
+            // Never 0 ("all in place") nor 2 while the declared restricted token does not exist.
+            assertThat(run(args(arguments.toArray(new String[0]))))
+                    .as(String.join(" ", command))
+                    .isEqualTo(1);
+            assertThat(err)
+                    .contains("restricted-token (" + RestrictedTokenProvisioner.class.getName() + ") needs zoneId")
+                    .contains("--input restricted-token.zoneId=<value>")
+                    .contains("nothing was planned or applied");
+            assertThat(out).doesNotContain("create");
+        }
+        assertThat(tokens()).isEmpty();
     }
 
     @Test
@@ -214,7 +226,64 @@ class MainTest {
         String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
         assertThat(run(args("plan", "--class-path", classPath, "--input", "nope.zoneId=1")))
                 .isEqualTo(1);
-        assertThat(err).contains("\"nope\"");
+        assertThat(err).contains("\"nope\"").contains("no declaration found has inputs");
+        assertThat(run(args("plan", "--class-path", classPath, "--input", "readonly-token.zoneId=1")))
+                .isEqualTo(1);
+        assertThat(err).contains("\"readonly-token\", which has no inputs");
+    }
+
+    @Test
+    void aWrongInputNameNamesTheDeclarationsRealInputs() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class, RestrictedTokenProvisioner.class)
+                .toString();
+        assertThat(run(args("plan", "--class-path", classPath, "--input", "zoned-token.zone=" + ZONE)))
+                .isEqualTo(1);
+        assertThat(err)
+                .contains("\"zoned-token\"")
+                .contains("the declarations with inputs are restricted-token (zoneId)");
+        assertThat(run(args("plan", "--class-path", classPath, "--input", "restricted-token.zone=" + ZONE)))
+                .isEqualTo(1);
+        assertThat(err).contains("\"zone\" of restricted-token").contains("its inputs are zoneId");
+        assertThat(tokens()).isEmpty();
+    }
+
+    @Test
+    void inputValuesAreEchoedEscapedOnOneLine() throws IOException {
+        String classPath = classesDirectory(RestrictedTokenProvisioner.class).toString();
+        assertThat(run(args(
+                        "plan",
+                        "--class-path",
+                        classPath,
+                        "--input",
+                        "restricted-token.zoneId=" + ZONE + "\nrm -rf /")))
+                .isEqualTo(1);
+        assertThat(err).contains("\"" + ZONE + "\\nrm -rf /\"").contains("give the value on one line");
+        assertThat(err.strip()).doesNotContain("\n");
+        assertThat(run(args("plan", "--input", "no-dot\twith a tab"))).isEqualTo(1);
+        assertThat(err.strip()).contains("\"no-dot\\twith a tab\"").doesNotContain("\t");
+    }
+
+    @Test
+    void rateLimitsAreWaitedOutSayingSoInOneLineEach() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+        emulator.injectFault(Fault.rateLimitBurst(3).on(RequestKind.CREATE_TOKEN));
+        assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+        assertThat(tokens()).hasSize(1);
+        String path = "POST /accounts/" + emulator.accountId() + "/tokens";
+        assertThat(err.lines())
+                .containsExactly(
+                        "cftokens: rate limited by Cloudflare, waiting 1 s, attempt 1 (" + path + ")",
+                        "cftokens: rate limited by Cloudflare, waiting 1 s, attempt 2 (" + path + ")",
+                        "cftokens: rate limited by Cloudflare, waiting 1 s, attempt 3 (" + path + ")");
+
+        // --max-wait bounds the waiting: past it, the run fails saying how to wait longer.
+        emulator.injectFault(Fault.rateLimitBurst(3).on(RequestKind.DELETE_TOKEN));
+        assertThat(run(args("destroy", "--max-wait", "2s"))).isEqualTo(1);
+        assertThat(err)
+                .contains("rate limited by Cloudflare, waiting 1 s, attempt 1")
+                .contains("--max-wait");
+        assertThat(run(args("destroy", "--max-wait", "soon"))).isEqualTo(1);
+        assertThat(err).contains("--max-wait takes a duration such as 90s, 5m or 1h");
     }
 
     @Test
@@ -234,6 +303,30 @@ class MainTest {
     void verifyChecksTheCredentials() {
         assertThat(run("verify")).isEqualTo(0);
         assertThat(out).contains(emulator.adminTokenId()).contains("active").contains(emulator.accountId());
+    }
+
+    @Test
+    void verifyAndPermissionGroupsCountTheSameGroupsInTheSameWords() {
+        assertThat(run("verify")).isEqualTo(0);
+        String verified = out;
+        assertThat(run(
+                        "permission-groups",
+                        "--output",
+                        dir.resolve("groups.json").toString()))
+                .isEqualTo(0);
+        int all = PermissionGroupCatalog.read(dir.resolve("groups.json")).size();
+        int account = Cloudflare.builder()
+                .baseUrl(emulator.baseUrl())
+                .accountId(emulator.accountId())
+                .apiToken(emulator.adminToken())
+                .build()
+                .livePermissionGroups(TokenOwner.ACCOUNT)
+                .size();
+        assertThat(account).isLessThan(all);
+        String counted = all + " permission groups (" + account + " for account-owned tokens, " + (all - account)
+                + " more for user-owned tokens only)";
+        assertThat(verified).contains(counted).contains("permission-groups writes all " + all);
+        assertThat(out).contains("Wrote " + counted);
     }
 
     @Test
@@ -299,7 +392,7 @@ class MainTest {
                 new String[] {"verify"},
                 new PrintStream(outBytes, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                () -> Cloudflare.builder()
+                retryPolicy -> Cloudflare.builder()
                         .baseUrl(emulator.baseUrl())
                         .accountId(emulator.accountId())
                         .apiKey(emulator.globalApiKey())
@@ -318,7 +411,7 @@ class MainTest {
                 new String[] {"verify"},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8),
-                () -> Cloudflare.builder()
+                retryPolicy -> Cloudflare.builder()
                         .baseUrl(emulator.baseUrl())
                         .accountId(emulator.accountId())
                         .apiToken("x".repeat(40))

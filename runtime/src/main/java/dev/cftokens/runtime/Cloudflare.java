@@ -94,6 +94,14 @@ public final class Cloudflare {
         return builderFromEnvironment(environment).build();
     }
 
+    /**
+     * A builder preset from the environment variables {@link #fromEnvironment()} reads, for changing a
+     * setting (such as the {@link RetryPolicy}) before building.
+     */
+    public static Builder builderFromEnvironment() {
+        return builderFromEnvironment(System.getenv());
+    }
+
     /** A builder preset from {@code environment}, as {@link #fromEnvironment()} reads it. */
     static Builder builderFromEnvironment(Map<String, String> environment) {
         Builder builder = builder();

@@ -14,13 +14,13 @@ import java.util.stream.Collectors;
 public final class CloudflareApiException extends CloudflareException {
     private static final long serialVersionUID = 1L;
 
-    private final int status;
-    private final String method;
-    private final String path;
-    private final List<ApiError> errors;
-    private final String cfRay;
-    private final String bodyExcerpt;
+    private final Answer answer;
     private final boolean repeated;
+
+    /** What Cloudflare answered, shared by the exception and its {@link #asRepeated()} copy. */
+    private record Answer(
+            int status, String method, String path, List<ApiError> errors, String cfRay, String bodyExcerpt)
+            implements java.io.Serializable {}
 
     /**
      * @param path the request path below the base URL, without query string
@@ -36,30 +36,33 @@ public final class CloudflareApiException extends CloudflareException {
             String cfRay,
             String problem,
             String bodyExcerpt) {
-        super(describe(status, method, path, errors, cfRay, problem, bodyExcerpt));
-        this.status = status;
-        this.method = requireNonNull(method, "method");
-        this.path = requireNonNull(path, "path");
-        this.errors = List.copyOf(errors);
-        this.cfRay = cfRay;
-        this.bodyExcerpt = bodyExcerpt;
-        this.repeated = false;
+        this(
+                new Answer(
+                        status,
+                        requireNonNull(method, "method"),
+                        requireNonNull(path, "path"),
+                        List.copyOf(errors),
+                        cfRay,
+                        bodyExcerpt),
+                problem);
+    }
+
+    private CloudflareApiException(Answer answer, String problem) {
+        this(describe(answer, problem), answer, false);
+    }
+
+    private CloudflareApiException(String message, Answer answer, boolean repeated) {
+        super(message);
+        this.answer = answer;
+        this.repeated = repeated;
     }
 
     /** The same failure, marked as the answer to a repeat of the request (see {@link #repeated()}). */
     public CloudflareApiException asRepeated() {
-        return repeated ? this : new CloudflareApiException(this);
-    }
-
-    private CloudflareApiException(CloudflareApiException original) {
-        super(original.getMessage() + " (answer to a repeat: an earlier attempt may have taken effect)");
-        this.status = original.status;
-        this.method = original.method;
-        this.path = original.path;
-        this.errors = original.errors;
-        this.cfRay = original.cfRay;
-        this.bodyExcerpt = original.bodyExcerpt;
-        this.repeated = true;
+        return repeated
+                ? this
+                : new CloudflareApiException(
+                        getMessage() + " (answer to a repeat: an earlier attempt may have taken effect)", answer, true);
     }
 
     /**
@@ -71,14 +74,13 @@ public final class CloudflareApiException extends CloudflareException {
         return repeated;
     }
 
-    private static String describe(
-            int status,
-            String method,
-            String path,
-            List<ApiError> errors,
-            String cfRay,
-            String problem,
-            String bodyExcerpt) {
+    private static String describe(Answer answer, String problem) {
+        int status = answer.status();
+        String method = answer.method();
+        String path = answer.path();
+        List<ApiError> errors = answer.errors();
+        String cfRay = answer.cfRay();
+        String bodyExcerpt = answer.bodyExcerpt();
         StringBuilder text = new StringBuilder("Cloudflare answered ")
                 .append(method)
                 .append(' ')
@@ -102,35 +104,35 @@ public final class CloudflareApiException extends CloudflareException {
 
     /** The HTTP status code. */
     public int status() {
-        return status;
+        return answer.status();
     }
 
     public String method() {
-        return method;
+        return answer.method();
     }
 
     /** The path below the base URL, such as {@code /accounts/<id>/tokens}; never a query string. */
     public String path() {
-        return path;
+        return answer.path();
     }
 
     /** Every error of the envelope in order; empty when the body was not an envelope. */
     public List<ApiError> errors() {
-        return errors;
+        return answer.errors();
     }
 
     /** True when one of {@link #errors()} (not their chains) has this code. */
     public boolean hasErrorCode(int code) {
-        return errors.stream().anyMatch(error -> error.code() == code);
+        return answer.errors().stream().anyMatch(error -> error.code() == code);
     }
 
     /** Cloudflare's request id from the {@code cf-ray} header, or null; quote it to Cloudflare support. */
     public String cfRay() {
-        return cfRay;
+        return answer.cfRay();
     }
 
     /** The start of a body that was not Cloudflare's envelope (secrets redacted), or null. */
     public String bodyExcerpt() {
-        return bodyExcerpt;
+        return answer.bodyExcerpt();
     }
 }

@@ -2,6 +2,7 @@ package dev.cftokens.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cftokens.runtime.internal.provision.Adoption;
 import dev.cftokens.runtime.internal.provision.Engine;
 import dev.cftokens.runtime.internal.provision.EngineSettings;
 import dev.cftokens.runtime.internal.provision.ProvisionedValue;
@@ -10,10 +11,12 @@ import dev.cftokens.runtime.provision.DeclarationScope;
 import dev.cftokens.runtime.provision.Plan;
 import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
-import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateStore;
+import dev.cftokens.runtime.state.StateStoreSettings;
+import dev.cftokens.runtime.state.StateStores;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
@@ -34,8 +37,9 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>By default the state is {@code .cftokens/state.json} under the working directory (values kept
  * only encrypted, with {@code CFTOKENS_PASSPHRASE}; without it a value handed back is obtained by
- * rolling the token, which is logged at WARNING), output goes to {@link System.Logger} {@code
- * dev.cftokens.provisioning}, up to 8 changes run at once, and a declaration with no recorded token
+ * rolling the token, which is reported as a warning), plans, progress and warnings are logged through
+ * {@link System.Logger} {@code dev.cftokens.provisioning} and nowhere else (a command line prints them
+ * instead: {@link #output(PrintStream)}), up to 8 changes run at once, and a declaration with no recorded token
  * adopts an unrecorded token with its exact name and grants ({@link #adoptUnrecorded(boolean)}).
  * Instances are cheap: every one in a JVM shares the default store of one state file, so a generated
  * {@code provision(cloudflare)}, which makes a new instance per call, derives the passphrase's key
@@ -52,7 +56,7 @@ public final class Provisioning {
      * The default stores, one per state file (by canonical path), shared by every instance in the JVM
      * so a store's derived key (PBKDF2, hundreds of milliseconds) serves every run through that file.
      */
-    private static final ConcurrentMap<Path, FileStateStore> DEFAULT_STORES = new ConcurrentHashMap<>();
+    private static final ConcurrentMap<String, StateStore> DEFAULT_STORES = new ConcurrentHashMap<>();
 
     private final Cloudflare cloudflare;
     /** Null for the JVM's default store, which is opened only when a run needs it. */
@@ -67,27 +71,44 @@ public final class Provisioning {
     }
 
     /** The settings besides the client and the store. */
-    private record Settings(ProvisioningOutput output, int parallelism, boolean adoptUnrecorded) {}
+    private record Settings(ProvisioningOutput output, int parallelism, Adoption adoption) {}
 
     /** Provisioning through {@code cloudflare}, with every default. */
     public static Provisioning with(Cloudflare cloudflare) {
-        return new Provisioning(cloudflare, null, new Settings(ProvisioningOutput.logger(), DEFAULT_PARALLELISM, true));
+        return new Provisioning(
+                cloudflare, null, new Settings(ProvisioningOutput.logger(), DEFAULT_PARALLELISM, Adoption.DEFAULT));
     }
 
-    /** Where the state is kept; default {@link FileStateStore#inWorkingDirectory()}. */
+    /**
+     * Where the state is kept; default the store {@value StateStores#STATE_VARIABLE} names, or {@code
+     * .cftokens/state.json} under the working directory.
+     */
     public Provisioning stateStore(StateStore stateStore) {
         return new Provisioning(cloudflare, requireNonNull(stateStore, "stateStore"), settings);
     }
 
-    /** Where plans and progress are printed. */
+    /**
+     * Keeps the state at {@code location}: a file path, or a URL such as {@code
+     * jdbc:postgresql://db:5432/app} served by a store on the class path ({@code cftokens-state-postgres}),
+     * with the key and database credentials of the environment ({@link StateStores}).
+     */
+    public Provisioning stateStore(String location) {
+        requireNonNull(location, "location");
+        return stateStore(
+                defaultStore(StateStores.withEnvironment(StateStoreSettings.of(location, "the state location"))));
+    }
+
+    /**
+     * Where plans, progress and warnings go, and only there; default {@link ProvisioningOutput#logger()}.
+     */
     public Provisioning output(ProvisioningOutput output) {
         return new Provisioning(
                 cloudflare,
                 stateStore,
-                new Settings(requireNonNull(output, "output"), settings.parallelism(), settings.adoptUnrecorded()));
+                new Settings(requireNonNull(output, "output"), settings.parallelism(), settings.adoption()));
     }
 
-    /** Prints plans and progress to {@code stream}. */
+    /** Prints plans, progress and warnings to {@code stream}, and logs none of them. */
     public Provisioning output(PrintStream stream) {
         return output(ProvisioningOutput.to(stream));
     }
@@ -102,7 +123,7 @@ public final class Provisioning {
                     "parallelism must be between 1 and " + MAX_PARALLELISM + ", not " + parallelism);
         }
         return new Provisioning(
-                cloudflare, stateStore, new Settings(settings.output(), parallelism, settings.adoptUnrecorded()));
+                cloudflare, stateStore, new Settings(settings.output(), parallelism, settings.adoption()));
     }
 
     /**
@@ -110,14 +131,36 @@ public final class Provisioning {
      * account, name and grants (the oldest, when several match); default true. That is what a service
      * provisioning at every start from a fresh working directory (a container, a CI runner) needs:
      * otherwise each start leaves one more live token behind. An adopted token whose value is needed and
-     * not stored is rolled, which is logged at WARNING; keeping the state on persistent storage with
+     * not stored is rolled, which is reported as a warning; keeping the state on persistent storage with
      * {@code CFTOKENS_PASSPHRASE} avoids that. Off, such a token is named in a plan warning and left
      * alone, and a new one is created (only a create this state started and never recorded is adopted):
      * for when several states deliberately declare tokens of the same name and grants.
      */
     public Provisioning adoptUnrecorded(boolean adoptUnrecorded) {
         return new Provisioning(
-                cloudflare, stateStore, new Settings(settings.output(), settings.parallelism(), adoptUnrecorded));
+                cloudflare,
+                stateStore,
+                new Settings(
+                        settings.output(),
+                        settings.parallelism(),
+                        settings.adoption().withAdoptUnrecorded(adoptUnrecorded)));
+    }
+
+    /**
+     * Whether a token this state did not create, adopted by name and grants, may be rolled when its value
+     * must be handed back; default false. Rolling breaks every other holder of the current value, which
+     * is what several instances of a service with separate states would do to each other: by default such
+     * a {@link #provision} fails instead, saying to share the state ({@code CFTOKENS_STATE}). A token this
+     * state created is rolled to recover a value it does not hold whatever this says, and the output says so.
+     */
+    public Provisioning rollAdopted(boolean rollAdopted) {
+        return new Provisioning(
+                cloudflare,
+                stateStore,
+                new Settings(
+                        settings.output(),
+                        settings.parallelism(),
+                        settings.adoption().withRollAdopted(rollAdopted)));
     }
 
     /**
@@ -210,27 +253,33 @@ public final class Provisioning {
         return new Engine(
                 cloudflare,
                 new EngineSettings(
-                        effectiveStateStore(), settings.output(), settings.parallelism(), settings.adoptUnrecorded()));
+                        effectiveStateStore(), settings.output(), settings.parallelism(), settings.adoption()));
     }
 
-    /** The configured store, or the JVM's default store of {@link FileStateStore#DEFAULT_PATH}. */
+    /** The configured store, or the JVM's store of the environment's {@value StateStores#STATE_VARIABLE}. */
     StateStore effectiveStateStore() {
-        return stateStore != null ? stateStore : defaultStore(FileStateStore.DEFAULT_PATH);
+        return stateStore != null ? stateStore : defaultStore(StateStores.settingsFromEnvironment());
     }
 
     /**
-     * The one default store of the file at {@code path} (with the passphrase from the environment,
-     * which is fixed for the JVM's life), whatever spelling of the path is given.
+     * The one store of a location (the environment is fixed for the JVM's life), shared by every instance
+     * so a passphrase's key is derived and a database's tables are checked once. Files are known by their
+     * canonical path, whatever the spelling.
      */
-    static FileStateStore defaultStore(Path path) {
-        Path canonical;
+    static StateStore defaultStore(StateStoreSettings settings) {
+        return DEFAULT_STORES.computeIfAbsent(
+                storeKey(settings.location()), key -> StateStores.create(settings.withLocation(key)));
+    }
+
+    private static String storeKey(String location) {
+        if (location.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            return location;
+        }
         try {
             // Works for a file not created yet, and resolves the links of the part that exists.
-            canonical = path.toFile().getCanonicalFile().toPath();
-        } catch (IOException e) {
-            canonical = path.toAbsolutePath().normalize();
+            return Path.of(location).toFile().getCanonicalPath();
+        } catch (IOException | InvalidPathException e) {
+            return location;
         }
-        return DEFAULT_STORES.computeIfAbsent(
-                canonical, file -> FileStateStore.builder().path(file).build());
     }
 }

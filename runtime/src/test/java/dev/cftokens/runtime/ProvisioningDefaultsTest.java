@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateStore;
+import dev.cftokens.runtime.state.StateStoreSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,18 +49,23 @@ class ProvisioningDefaultsTest {
         Path roundabout = dir.resolve("sub").resolve("..").resolve("state.json");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Callable<FileStateStore>> calls = new ArrayList<>();
+            List<Callable<StateStore>> calls = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
                 Path path = i % 2 == 0 ? plain : roundabout;
-                calls.add(() -> Provisioning.defaultStore(path));
+                calls.add(() -> defaultStore(path));
             }
-            FileStateStore expected = Provisioning.defaultStore(plain);
-            for (Future<FileStateStore> store : pool.invokeAll(calls)) {
+            StateStore expected = defaultStore(plain);
+            assertThat(expected).isInstanceOf(FileStateStore.class);
+            for (Future<StateStore> store : pool.invokeAll(calls)) {
                 assertThat(store.get()).isSameAs(expected);
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(Provisioning.defaultStore(dir.resolve("other.json"))).isNotSameAs(Provisioning.defaultStore(plain));
+        assertThat(defaultStore(dir.resolve("other.json"))).isNotSameAs(defaultStore(plain));
+    }
+
+    private static StateStore defaultStore(Path path) {
+        return Provisioning.defaultStore(StateStoreSettings.of(path.toString(), "a test"));
     }
 }

@@ -1,9 +1,11 @@
 package dev.cftokens.runtime;
 
+import static dev.cftokens.runtime.MockCloudflare.ACCOUNT;
 import static dev.cftokens.runtime.MockCloudflare.error;
 import static dev.cftokens.runtime.MockCloudflare.ok;
 import static dev.cftokens.runtime.MockCloudflare.tokenJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cftokens.core.model.PolicyEffect;
 import dev.cftokens.core.model.PolicySpec;
@@ -104,15 +106,62 @@ class RetryTest {
     }
 
     @Test
-    void retryAfterBeyondTheBudgetFailsAtOnce() {
-        server.enqueue(tooManyRequests("retry-after", "300"));
+    void retryAfterBeyondTheRateLimitWaitFailsAtOnce() {
+        server.enqueue(tooManyRequests("retry-after", "400"));
         CloudflareApiException e = LeakScan.caught(
                 CloudflareApiException.class, () -> cloudflare.accountTokens().get("abc"));
         assertThat(e.status()).isEqualTo(429);
         assertThat(e.errors()).extracting(ApiError::code).containsExactly(971);
-        assertThat(e.getMessage()).contains("wait 300 s", "retry budget of 120 s");
+        assertThat(e.getMessage()).contains("wait 400 s more", "beyond the 360 s", "--max-wait");
         assertThat(time.sleeps).isEmpty();
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aLongRateLimitIsWaitedOutSayingSoInOneLinePerWait() {
+        // Cloudflare blocks for up to five minutes once a limit is exceeded: far more than four attempts.
+        for (int i = 0; i < 6; i++) {
+            server.enqueue(tooManyRequests("retry-after", "50"));
+        }
+        server.enqueue(ok(CREATED));
+
+        List<String> log = infoLogDuring(() ->
+                assertThat(cloudflare.accountTokens().create(SPEC).token().id()).isEqualTo("abc"));
+
+        assertThat(time.sleeps).hasSize(6).allSatisfy(sleep -> assertThat(sleep).isEqualTo(Duration.ofSeconds(50)));
+        assertThat(server.getRequestCount()).isEqualTo(7);
+        assertThat(log)
+                .filteredOn(line -> line.startsWith("rate limited by Cloudflare"))
+                .containsExactly(
+                        "rate limited by Cloudflare, waiting 50 s, attempt 1 (POST /accounts/" + ACCOUNT + "/tokens)",
+                        "rate limited by Cloudflare, waiting 50 s, attempt 2 (POST /accounts/" + ACCOUNT + "/tokens)",
+                        "rate limited by Cloudflare, waiting 50 s, attempt 3 (POST /accounts/" + ACCOUNT + "/tokens)",
+                        "rate limited by Cloudflare, waiting 50 s, attempt 4 (POST /accounts/" + ACCOUNT + "/tokens)",
+                        "rate limited by Cloudflare, waiting 50 s, attempt 5 (POST /accounts/" + ACCOUNT + "/tokens)",
+                        "rate limited by Cloudflare, waiting 50 s, attempt 6 (POST /accounts/" + ACCOUNT + "/tokens)");
+    }
+
+    @Test
+    void theRateLimitWaitIsConfigurable() {
+        Cloudflare patient = MockCloudflare.client(server, time)
+                .retryPolicy(RetryPolicy.defaults().withMaxRateLimitWait(Duration.ofSeconds(25)))
+                .build();
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(tooManyRequests("retry-after", "10"));
+        }
+        server.enqueue(ok(tokenJson("abc", "n")));
+
+        CloudflareApiException e = LeakScan.caught(
+                CloudflareApiException.class, () -> patient.accountTokens().get("abc"));
+
+        // 10 s, 10 s, and a third wait would end at 30 s, beyond the 25 s allowed.
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        assertThat(e.status()).isEqualTo(429);
+        assertThat(e.getMessage()).contains("beyond the 25 s");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        assertThatThrownBy(() -> RetryPolicy.defaults().withMaxRateLimitWait(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PT-1S");
     }
 
     @Test

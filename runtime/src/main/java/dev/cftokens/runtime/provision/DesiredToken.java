@@ -17,11 +17,9 @@ import java.util.function.Supplier;
  *     name no account
  * @param specHash {@link SpecHash} of {@code spec}
  */
-public record DesiredToken(
-        TokenProvisioner<?> provisioner, TokenOwner owner, String accountId, TokenSpec spec, String specHash) {
+public record DesiredToken(TokenProvisioner<?> provisioner, String accountId, TokenSpec spec, String specHash) {
     public DesiredToken {
         requireNonNull(provisioner, "provisioner");
-        requireNonNull(owner, "owner");
         requireNonNull(spec, "spec");
         requireNonNull(specHash, "specHash");
     }
@@ -34,12 +32,17 @@ public record DesiredToken(
         TokenDeclaration declaration = provisioner.declaration();
         String account = needsAccount(declaration) ? accountId.get() : null;
         TokenSpec spec = declaration.resolve(account, provisioner.inputs());
-        return new DesiredToken(provisioner, declaration.owner(), account, spec, SpecHash.of(spec));
+        return new DesiredToken(provisioner, account, spec, SpecHash.of(spec));
     }
 
     /** The logical id of the declaration. */
     public String declarationId() {
         return provisioner.declaration().id();
+    }
+
+    /** Whether the token lives under the account or the user. */
+    public TokenOwner owner() {
+        return provisioner.declaration().owner();
     }
 
     public TokenDeclaration declaration() {

@@ -5,13 +5,28 @@ import static java.util.Objects.requireNonNull;
 import java.io.PrintStream;
 
 /**
- * Where the engine reports plans and progress, one line at a time. Lines never hold a token value.
+ * Where provisioning reports plans, progress and warnings: the one channel of a run, so nothing is said
+ * twice. A command line prints ({@link #to(PrintStream)}); a library logs ({@link #logger()}, the default of
+ * {@link dev.cftokens.runtime.Provisioning}); an application picks either, or its own. Lines never hold a
+ * token value.
  */
 @FunctionalInterface
 public interface ProvisioningOutput {
+    /** The {@link System.Logger} {@link #logger()} writes to. */
+    String LOGGER_NAME = "dev.cftokens.provisioning";
+
+    /** Reports one line (or several, separated by line breaks) of a plan or of progress. */
     void line(String line);
 
-    /** Prints each line to {@code stream}. */
+    /**
+     * Reports something the user should act on: a token rolled or adopted for want of a stored value, an
+     * expired token, an unrecorded token left alone. By default reported like any other line.
+     */
+    default void warning(String warning) {
+        line(warning);
+    }
+
+    /** Prints each line and warning to {@code stream}. */
     static ProvisioningOutput to(PrintStream stream) {
         requireNonNull(stream, "stream");
         return line -> {
@@ -20,13 +35,25 @@ public interface ProvisioningOutput {
         };
     }
 
-    /** Logs each line at INFO through {@link System.Logger} {@code dev.cftokens.provisioning}. */
+    /**
+     * Logs through {@link System.Logger} {@value #LOGGER_NAME}: lines at INFO, warnings at WARNING.
+     */
     static ProvisioningOutput logger() {
-        System.Logger logger = System.getLogger("dev.cftokens.provisioning");
-        return line -> logger.log(System.Logger.Level.INFO, line);
+        System.Logger logger = System.getLogger(LOGGER_NAME);
+        return new ProvisioningOutput() {
+            @Override
+            public void line(String line) {
+                logger.log(System.Logger.Level.INFO, line);
+            }
+
+            @Override
+            public void warning(String warning) {
+                logger.log(System.Logger.Level.WARNING, warning);
+            }
+        };
     }
 
-    /** Drops every line. */
+    /** Drops every line and warning. */
     static ProvisioningOutput silent() {
         return line -> {};
     }

@@ -36,6 +36,10 @@ public record StateStoreSettings(
         return new StateStoreSettings(location, origin, null, null, null, null);
     }
 
+    public StateStoreSettings withLocation(String location) {
+        return new StateStoreSettings(location, origin, key, user, password, lockWait);
+    }
+
     public StateStoreSettings withKey(StateKey key) {
         return new StateStoreSettings(location, origin, key, user, password, lockWait);
     }

@@ -22,7 +22,6 @@ import dev.cftokens.runtime.LeakScan;
 import dev.cftokens.runtime.LogCapture;
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Provisioning;
-import dev.cftokens.runtime.internal.provision.Engine;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.InMemoryStateStore;
 import dev.cftokens.runtime.state.PendingCreate;
@@ -336,32 +335,63 @@ class ProvisioningTest {
     }
 
     @Test
-    void freshStateAdoptsTheTokenOfAnEarlierStartByDefaultAndSaysWhatAvoidsTheRoll() {
+    void byDefaultAFreshStateRefusesToRollATokenItDidNotCreateAndChangesNothing() {
+        HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+        ProvisionedToken<HandMadeProvisioner.TestToken> first = Provisioning.with(cloudflare)
+                .stateStore(InMemoryStateStore.withValues())
+                .provision(reader);
+        long written = writes(emulator);
+        // A second instance of the service with a state of its own (a rolling deploy without a shared state).
+        InMemoryStateStore second = InMemoryStateStore.withValues();
+        ProvisioningException refused = LeakScan.caught(
+                ProvisioningException.class,
+                () -> Provisioning.with(cloudflare).stateStore(second).provision(reader));
+        assertThat(refused)
+                .hasMessageContaining("readonly-token")
+                .hasMessageContaining(first.id())
+                .hasMessageContaining("CFTOKENS_STATE")
+                .hasMessageContaining("--roll-adopted")
+                .hasMessageContaining("Provisioning.rollAdopted(true)");
+        assertThat(writes(emulator)).isEqualTo(written);
+        assertThat(verifyValue(emulator, first.value()).id()).isEqualTo(first.id());
+        try (var session = second.open()) {
+            assertThat(session.records()).isEmpty();
+        }
+        // apply hands no value back, so it adopts without a roll.
+        Provisioning.with(cloudflare).stateStore(second).apply(reader);
+        assertThat(writes(emulator)).isEqualTo(written);
+        assertThat(verifyValue(emulator, first.value()).id()).isEqualTo(first.id());
+    }
+
+    @Test
+    void withRollAdoptedAFreshStateAdoptsTheTokenOfAnEarlierStartAndSaysWhatAvoidsTheRoll() {
         HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
         ProvisionedToken<HandMadeProvisioner.TestToken> first = Provisioning.with(cloudflare)
                 .stateStore(InMemoryStateStore.withoutValues())
                 .provision(reader);
         // A service restart in a fresh container: its state knows nothing.
-        try (LogCapture log = new LogCapture(Engine.LOGGER_NAME)) {
+        try (LogCapture log = new LogCapture(ProvisioningOutput.LOGGER_NAME)) {
             ProvisionedToken<HandMadeProvisioner.TestToken> second = Provisioning.with(cloudflare)
                     .stateStore(InMemoryStateStore.withoutValues())
+                    .rollAdopted(true)
                     .output(new PrintStream(printed, true, StandardCharsets.UTF_8))
                     .provision(reader);
             assertThat(second.id()).isEqualTo(first.id());
-            assertThat(output())
+            String printedSoFar = output();
+            assertThat(printedSoFar)
                     .contains("~ adopt readonly-token (unrecorded token " + first.id()
                             + " with the same name and grants)");
             assertThat(tokens(emulator)).hasSize(1);
             // No value was stored, so the adopted token was rolled: the old value is dead, the new one works.
             assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isEqualTo(1);
             assertThat(verifyValue(emulator, second.value()).id()).isEqualTo(first.id());
-            assertThat(log.warnings())
-                    .anySatisfy(warning -> assertThat(warning)
-                            .contains("adopted token " + first.id())
-                            .contains("readonly-token")
-                            .contains(".cftokens/state.json on persistent storage")
-                            .contains("CFTOKENS_PASSPHRASE")
-                            .contains("avoids the roll"));
+            // Said once, in the output the application chose: nothing goes to the log besides.
+            assertThat(printedSoFar)
+                    .contains("readonly-token: adopted token " + first.id())
+                    .contains("CFTOKENS_STATE) on persistent storage or in a shared database")
+                    .contains("CFTOKENS_KEY or CFTOKENS_PASSPHRASE")
+                    .contains("avoids the roll");
+            assertThat(log.records()).isEmpty();
         }
     }
 
@@ -377,7 +407,8 @@ class ProvisioningTest {
                 .path(dir.resolve("second").resolve("state.json"))
                 .passphrase("p".toCharArray())
                 .build();
-        assertThat(provisioning(second).provision(reader).id()).isEqualTo(first.id());
+        assertThat(provisioning(second).rollAdopted(true).provision(reader).id())
+                .isEqualTo(first.id());
         output();
         long written = writes(emulator);
         // Recorded, and its rolled value kept encrypted: the next start neither writes nor rolls.
@@ -663,17 +694,47 @@ class ProvisioningTest {
     }
 
     @Test
-    void rollForWantOfAPassphraseIsLoggedAsAWarning() {
+    void rollForWantOfAPassphraseIsAWarningOfTheLoggerOutputByDefault() {
         HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("rolled-token");
         FileStateStore store = store(null);
         provisioning(store).provision(reader);
-        try (LogCapture log = new LogCapture(Engine.LOGGER_NAME)) {
-            provisioning(store).provision(reader);
+        try (LogCapture log = new LogCapture(ProvisioningOutput.LOGGER_NAME)) {
+            Provisioning.with(cloudflare).stateStore(store).provision(reader);
             assertThat(log.warnings())
-                    .anySatisfy(warning -> assertThat(warning)
+                    .singleElement()
+                    .satisfies(warning -> assertThat(warning)
                             .contains("rolled-token")
                             .contains("rolled")
                             .contains("CFTOKENS_PASSPHRASE"));
+        }
+    }
+
+    @Test
+    void everyLineGoesToOneChannelOnly() {
+        HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("once-token");
+        FileStateStore store = store(null);
+        provisioning(store).provision(reader);
+        output();
+        // Printed: nothing is logged besides, not even the warning of the roll.
+        try (LogCapture log = new LogCapture(ProvisioningOutput.LOGGER_NAME)) {
+            provisioning(store).provision(reader);
+            assertThat(output()).containsOnlyOnce("rolled token").contains("= unchanged once-token");
+            assertThat(log.records()).isEmpty();
+        }
+        // Logged (the default): each line once, nothing printed.
+        try (LogCapture log = new LogCapture(ProvisioningOutput.LOGGER_NAME)) {
+            Provisioning.with(cloudflare).stateStore(store).provision(reader);
+            assertThat(output()).isEmpty();
+            List<String> messages = log.records().stream()
+                    .map(java.util.logging.LogRecord::getMessage)
+                    .collect(Collectors.toList());
+            assertThat(messages)
+                    .filteredOn(message -> message.contains("= unchanged once-token"))
+                    .hasSize(1);
+            assertThat(messages)
+                    .filteredOn(message -> message.contains("rolled token"))
+                    .hasSize(1);
+            assertThat(log.warnings()).singleElement().asString().contains("rolled token");
         }
     }
 
@@ -691,16 +752,21 @@ class ProvisioningTest {
         FileStateStore store = store("p");
         provisioning(store).apply(expired);
         output();
-        try (LogCapture log = new LogCapture(Engine.LOGGER_NAME)) {
+        try (LogCapture log = new LogCapture(ProvisioningOutput.LOGGER_NAME)) {
             ProvisionedToken<HandMadeProvisioner.TestToken> token =
                     provisioning(store).provision(expired);
             assertThat(token.status()).isEqualTo(TokenStatus.EXPIRED);
             assertThat(output())
                     .contains("= unchanged readonly-token")
                     .contains("! readonly-token expired on 2021-01-01T00:00:00Z");
+            assertThat(log.records()).isEmpty();
+        }
+        try (LogCapture log = new LogCapture(ProvisioningOutput.LOGGER_NAME)) {
+            Provisioning.with(cloudflare).stateStore(store).provision(expired);
             assertThat(log.warnings())
-                    .anySatisfy(warning ->
-                            assertThat(warning).startsWith("! readonly-token expired on 2021-01-01T00:00:00Z"));
+                    .singleElement()
+                    .asString()
+                    .startsWith("! readonly-token expired on 2021-01-01T00:00:00Z");
         }
     }
 

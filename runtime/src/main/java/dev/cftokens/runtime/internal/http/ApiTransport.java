@@ -160,6 +160,10 @@ public final class ApiTransport {
         // The failure that led to the current retry: thrown as is when the rate limit would hold the retry
         // beyond the call's time budget.
         private RuntimeException retrying;
+        // Once rate limited, the call may wait as long as the policy's rate-limit wait allows; its 429
+        // answers do not count against the attempts other failures may take.
+        private boolean rateLimitedSince;
+        private int rateLimitedAttempts;
 
         Call(String method, String path, Request request, boolean secretAnswer) {
             this.method = method;
@@ -189,8 +193,8 @@ public final class ApiTransport {
                 }
                 logAnswer(method, path, status, sent, attempt);
                 Outcome outcome = interpret(method, path, status, cfRay, text, secretAnswer);
-                if (outcome.envelope != null) {
-                    return outcome.envelope;
+                if (outcome.envelope() != null) {
+                    return outcome.envelope();
                 }
                 failed(status, outcome, retryAfter);
             }
@@ -202,9 +206,7 @@ public final class ApiTransport {
          * holding back is the limit's purpose. Waits over a second are logged at INFO.
          */
         private void awaitRateLimit() {
-            long deadline = attempt == 1
-                    ? Long.MAX_VALUE
-                    : start + retryPolicy.maxElapsed().toNanos();
+            long deadline = attempt == 1 ? Long.MAX_VALUE : start + budget().toNanos();
             long now = time.nanoTime();
             long grant = rateLimiter.reserve(now, deadline);
             while (true) {
@@ -265,8 +267,8 @@ public final class ApiTransport {
 
         /** The attempt got an answer that is not a success: waits to retry, or throws. */
         private void failed(int status, Outcome outcome, Duration retryAfter) {
-            CloudflareApiException failure = uncertain ? outcome.failure.asRepeated() : outcome.failure;
-            if (outcome.unreadable && status >= 200 && status < 300) {
+            CloudflareApiException failure = uncertain ? outcome.failure().asRepeated() : outcome.failure();
+            if (outcome.unreadable() && status >= 200 && status < 300) {
                 // A 2xx means the request was carried out; only its answer is unreadable, most likely garbled on
                 // the way. A POST must not be repeated (a create's value is lost with the answer); anything else
                 // is repeated like a 5xx (a roll then returns a value that can be read).
@@ -277,35 +279,7 @@ public final class ApiTransport {
                 uncertain = true;
                 backOffOrThrow(backoff(attempt), "an unreadable HTTP " + status + " answer", failure);
             } else if (status == 429) {
-                // Rate-limited requests were not processed: safe to repeat, POST included, once the wait is over.
-                Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
-                if (retryAfter != null && !retryAfter.isZero()) {
-                    // Cloudflare's ban covers the credentials, not this request: every thread of this client waits.
-                    rateLimiter.pauseUntil(time.nanoTime() + retryAfter.toNanos());
-                    LOG.log(
-                            Level.INFO,
-                            () -> String.format(
-                                    Locale.ROOT,
-                                    "%s %s: Cloudflare answered HTTP 429; holding every"
-                                            + " request of this client for %d s, as it asked",
-                                    method,
-                                    path,
-                                    retryAfter.toSeconds()));
-                }
-                if (attempt < retryPolicy.maxAttempts() && !fitsBudget(wait)) {
-                    CloudflareApiException tooLong = new CloudflareApiException(
-                            status,
-                            method,
-                            path,
-                            failure.errors(),
-                            failure.cfRay(),
-                            "Cloudflare asked to wait " + wait.toSeconds() + " s before retrying, longer than"
-                                    + " the retry budget of "
-                                    + retryPolicy.maxElapsed().toSeconds() + " s",
-                            failure.bodyExcerpt());
-                    throw uncertain ? tooLong.asRepeated() : tooLong;
-                }
-                backOffOrThrow(wait, "HTTP 429", failure);
+                rateLimited(failure, retryAfter);
             } else if (status >= 500) {
                 if (!idempotent) {
                     throw new CloudflareOutcomeUnknownException(
@@ -321,9 +295,65 @@ public final class ApiTransport {
             }
         }
 
+        /**
+         * Cloudflare answered 429: the request was not processed, so it is safe to repeat (POST included) once
+         * the wait is over. Waits as long as Cloudflare asks, as often as it takes within the policy's
+         * rate-limit wait, saying so in one line each time.
+         */
+        private void rateLimited(CloudflareApiException failure, Duration retryAfter) {
+            Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
+            if (retryAfter != null && !retryAfter.isZero()) {
+                // Cloudflare's ban covers the credentials, not this request: every thread of this client waits.
+                rateLimiter.pauseUntil(time.nanoTime() + retryAfter.toNanos());
+            }
+            Duration limit = retryPolicy.maxRateLimitWait();
+            if (limit.isZero()) {
+                LOG.log(
+                        Level.INFO,
+                        () -> String.format(
+                                Locale.ROOT,
+                                "rate limited by Cloudflare (HTTP 429 to %s %s); not waiting, as the retry policy"
+                                        + " says, but holding every request of this client for %s, as it asked",
+                                method,
+                                path,
+                                seconds(wait)));
+                throw failure;
+            }
+            if (time.nanoTime() - start + wait.toNanos() > limit.toNanos()) {
+                CloudflareApiException tooLong = new CloudflareApiException(
+                        429,
+                        method,
+                        path,
+                        failure.errors(),
+                        failure.cfRay(),
+                        "rate limited; Cloudflare asked to wait " + seconds(wait) + " more, beyond the "
+                                + seconds(limit) + " this call may wait for rate limits (RetryPolicy.maxRateLimitWait,"
+                                + " --max-wait on the command line)",
+                        failure.bodyExcerpt());
+                throw uncertain ? tooLong.asRepeated() : tooLong;
+            }
+            LOG.log(
+                    Level.INFO,
+                    () -> String.format(
+                            Locale.ROOT,
+                            "rate limited by Cloudflare, waiting %s, attempt %d (%s %s)",
+                            seconds(wait),
+                            attempt,
+                            method,
+                            path));
+            rateLimitedSince = true;
+            rateLimitedAttempts++;
+            retrying = failure;
+            try {
+                time.sleep(wait);
+            } catch (InterruptedException e) {
+                throw interrupted(e);
+            }
+        }
+
         /** Sleeps {@code wait} before the next attempt, or throws {@code failure} when the policy allows none. */
         private void backOffOrThrow(Duration wait, String reason, RuntimeException failure) {
-            if (attempt >= retryPolicy.maxAttempts() || !fitsBudget(wait)) {
+            if (attempt - rateLimitedAttempts >= retryPolicy.maxAttempts() || !fitsBudget(wait)) {
                 throw failure;
             }
             logRetry(method, path, wait, reason);
@@ -337,8 +367,14 @@ public final class ApiTransport {
 
         /** True when waiting {@code wait} still ends within the call's time budget. */
         private boolean fitsBudget(Duration wait) {
-            return time.nanoTime() - start + wait.toNanos()
-                    <= retryPolicy.maxElapsed().toNanos();
+            return time.nanoTime() - start + wait.toNanos() <= budget().toNanos();
+        }
+
+        /** The call's time budget: the policy's, or its rate-limit wait when longer and the call was rate limited. */
+        private Duration budget() {
+            Duration elapsed = retryPolicy.maxElapsed();
+            Duration rateLimit = retryPolicy.maxRateLimitWait();
+            return rateLimitedSince && rateLimit.compareTo(elapsed) > 0 ? rateLimit : elapsed;
         }
 
         private CloudflareException interrupted(InterruptedException e) {
@@ -365,17 +401,7 @@ public final class ApiTransport {
     }
 
     /** Either the success envelope or the exception describing a failure, and whether the body was readable. */
-    private static final class Outcome {
-        final Envelope envelope;
-        final CloudflareApiException failure;
-        final boolean unreadable;
-
-        Outcome(Envelope envelope, CloudflareApiException failure, boolean unreadable) {
-            this.envelope = envelope;
-            this.failure = failure;
-            this.unreadable = unreadable;
-        }
-    }
+    private record Outcome(Envelope envelope, CloudflareApiException failure, boolean unreadable) {}
 
     private Outcome interpret(String method, String path, int status, String cfRay, String text, boolean secretAnswer) {
         JsonNode root;
@@ -431,6 +457,14 @@ public final class ApiTransport {
     }
 
     /** Exponential back-off with "equal jitter": half the step for sure, the other half random. */
+    /** {@code 10 s}, or {@code 0.5 s} below ten seconds when not whole, for the lines a user reads. */
+    static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 || millis >= 10_000
+                ? String.format(Locale.ROOT, "%d s", (millis + 999) / 1000)
+                : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
     private Duration backoff(int attempt) {
         long initial = retryPolicy.initialBackoff().toNanos();
         long max = retryPolicy.maxBackoff().toNanos();
@@ -481,29 +515,24 @@ public final class ApiTransport {
     }
 
     private void logAnswer(String method, String path, int status, long sent, int attempt) {
-        LOG.log(
-                Level.DEBUG,
-                () -> String.format(
-                        Locale.ROOT,
-                        "%s %s -> %d in %d ms (attempt %d)",
-                        method,
-                        path,
-                        status,
-                        (time.nanoTime() - sent) / 1_000_000,
-                        attempt));
+        logAttempt(method + " " + path + " -> " + status, sent, attempt, "");
     }
 
     private void logFailure(String method, String path, long sent, int attempt, IOException e) {
+        logAttempt(method + " " + path + " -> no answer", sent, attempt, ": " + describe(e));
+    }
+
+    /** {@code GET /path -> 200 in 12 ms (attempt 1)}, with {@code detail} at the end. */
+    private void logAttempt(String outcome, long sent, int attempt, String detail) {
         LOG.log(
                 Level.DEBUG,
                 () -> String.format(
                         Locale.ROOT,
-                        "%s %s -> no answer in %d ms (attempt %d): %s",
-                        method,
-                        path,
+                        "%s in %d ms (attempt %d)%s",
+                        outcome,
                         (time.nanoTime() - sent) / 1_000_000,
                         attempt,
-                        describe(e)));
+                        detail));
     }
 
     private void logRetry(String method, String path, Duration wait, String reason) {

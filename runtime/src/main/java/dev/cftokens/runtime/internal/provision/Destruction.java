@@ -24,17 +24,7 @@ import java.util.stream.Collectors;
  * One destroy run in a locked state: deletes the recorded tokens of the named declarations, or of all,
  * tolerating tokens already gone; destroying all also deletes what earlier runs' unrecorded creates left.
  */
-final class Destruction {
-    private final Cloudflare cloudflare;
-    private final EngineSettings settings;
-    private final StateSession state;
-
-    Destruction(Cloudflare cloudflare, EngineSettings settings, StateSession state) {
-        this.cloudflare = cloudflare;
-        this.settings = settings;
-        this.state = state;
-    }
-
+record Destruction(Cloudflare cloudflare, EngineSettings settings, StateSession state) {
     /** Destroys and returns what was deleted: declaration ids, and leftovers' labels. */
     List<String> destroy(List<String> declarationIds) {
         long start = System.nanoTime();
@@ -118,7 +108,7 @@ final class Destruction {
                         new Observed(List.of(), pending, listing), new PlanContext(accountId, false, Instant.now()))
                 .plan(List.of(), DeclarationScope.COMPLETE);
         plan.changes().forEach(change -> settings.output().line(change.describe()));
-        plan.warnings().forEach(settings.output()::line);
+        plan.warnings().forEach(settings.output()::warning);
         Execution execution = new PlanExecutor(
                         cloudflare,
                         state,

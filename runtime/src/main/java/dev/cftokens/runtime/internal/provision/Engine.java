@@ -39,11 +39,6 @@ import java.util.stream.Collectors;
  * plan out. A run with nothing to change sends no write request.
  */
 public final class Engine {
-    /** The {@link System.Logger} warnings go to whatever the output: rolls, adoptions, expired tokens. */
-    public static final String LOGGER_NAME = "dev.cftokens.provisioning";
-
-    private static final System.Logger LOGGER = System.getLogger(LOGGER_NAME);
-
     private final Cloudflare cloudflare;
     private final EngineSettings settings;
 
@@ -54,16 +49,16 @@ public final class Engine {
 
     /** Plans without changing anything and prints the plan. */
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
-        try (StateSession state = settings.stateStore().open()) {
+        try (StateSession state = open(provisioners, scope)) {
             Plan plan = plan(state, provisioners, scope).plan();
-            settings.output().line(plan.render());
+            print(plan);
             return plan;
         }
     }
 
     /** Plans, prints the plan, and carries it out. */
     public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
-        try (StateSession state = settings.stateStore().open()) {
+        try (StateSession state = open(provisioners, scope)) {
             return apply(state, provisioners, scope, Set.of()).result();
         }
     }
@@ -72,10 +67,8 @@ public final class Engine {
     public ProvisionedValue provision(TokenProvisioner<?> provisioner) {
         requireNonNull(provisioner, "provisioner");
         String id = provisioner.declaration().id();
-        try (StateSession state = settings.stateStore().open()) {
+        try (StateSession state = settings.stateStore().open(Set.of(id))) {
             Applied applied = apply(state, List.of(provisioner), DeclarationScope.PARTIAL, Set.of(id));
-            // Handed back all the same (the caller may only need its id), but never silently.
-            applied.result().plan().warnings().forEach(warning -> LOGGER.log(System.Logger.Level.WARNING, warning));
             Secret value = applied.values().get(id);
             if (value == null) {
                 throw new ProvisioningException("token " + id + " was provisioned but its value could not be obtained");
@@ -104,6 +97,21 @@ public final class Engine {
         }
     }
 
+    /**
+     * The state, locked whole for a run over the complete set of declarations (which may delete any
+     * record), or only for the declarations at hand, so instances provisioning other declarations through
+     * a shared store go on at once.
+     */
+    private StateSession open(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
+        if (scope == DeclarationScope.COMPLETE) {
+            return settings.stateStore().open();
+        }
+        return settings.stateStore()
+                .open(provisioners.stream()
+                        .map(provisioner -> provisioner.declaration().id())
+                        .collect(Collectors.toSet()));
+    }
+
     private record Applied(ApplyResult result, Map<String, Secret> values) {}
 
     private Applied apply(
@@ -114,29 +122,18 @@ public final class Engine {
         long start = System.nanoTime();
         Planned planned = plan(state, provisioners, scope);
         Plan plan = planned.plan();
-        settings.output().line(plan.render());
+        print(plan);
+        refuseRollsOfAdopted(plan, valuesNeeded, planned.observed().pending());
         checkLivePermissions(plan);
-        Execution execution = new PlanExecutor(
-                        cloudflare,
-                        state,
-                        settings.output(),
-                        ExecutionOptions.afterListing(
-                                        settings.parallelism(),
-                                        planned.observed().listing(),
-                                        planned.observed().pending())
-                                .handingBack(valuesNeeded))
-                .execute(plan);
+        ExecutionOptions options = ExecutionOptions.afterListing(
+                        settings.parallelism(),
+                        planned.observed().listing(),
+                        planned.observed().pending())
+                .handingBack(valuesNeeded);
+        Execution execution = new PlanExecutor(cloudflare, state, settings.output(), options).execute(plan);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         execution.failIfAny();
-        // Without the full set, only the pending creates of the declarations at hand were planned for.
-        forgetSettled(
-                state,
-                planned.observed().pending().stream()
-                        .filter(create -> scope == DeclarationScope.COMPLETE
-                                || planned.declared().contains(create.declarationId()))
-                        .collect(Collectors.toList()),
-                planned::sees,
-                execution);
+        forgetSettled(state, planned.pendingPlannedFor(scope), planned::sees, execution);
         if (plan.hasChanges()) {
             settings.output()
                     .line(String.format(
@@ -146,6 +143,45 @@ public final class Engine {
                             elapsed.toNanos() / 1e9));
         }
         return new Applied(new ApplyResult(plan, execution.applied(), elapsed), execution.values());
+    }
+
+    /**
+     * Refuses, before anything is written, to adopt a token this state did not create when its value must
+     * be handed back: the value is in no state this run can read, and rolling it would break every other
+     * holder (typically another instance of the same service with a state of its own).
+     */
+    private void refuseRollsOfAdopted(Plan plan, Set<String> valuesNeeded, Collection<PendingCreate> pending) {
+        if (settings.adoption().rollAdopted()) {
+            return;
+        }
+        for (PlannedChange change : plan.changes()) {
+            String id = change.declarationId();
+            boolean ownCreate =
+                    pending.stream().anyMatch(create -> create.declarationId().equals(id));
+            if (change.kind() == ChangeKind.ADOPT && valuesNeeded.contains(id) && !ownCreate) {
+                throw new ProvisioningException(id + ": Cloudflare already has token "
+                        + change.existing().id()
+                        + " with this declaration's name and grants, but "
+                        + settings.stateStore().describe()
+                        + " did not create it and holds no value for it. Rolling it to get a value would break"
+                        + " whoever holds the current one (another instance of this service with its own state?)."
+                        + " Share one state between all instances (CFTOKENS_STATE=jdbc:postgresql://...), or allow"
+                        + " the roll with --roll-adopted or Provisioning.rollAdopted(true). Nothing was changed.");
+            }
+        }
+    }
+
+    /**
+     * Reports the plan as {@link Plan#render()} shows it: the changes, each warning as a warning (what a user
+     * must see even when only warnings are logged), and the summary.
+     */
+    private void print(Plan plan) {
+        if (!plan.changes().isEmpty()) {
+            settings.output()
+                    .line(plan.changes().stream().map(PlannedChange::describe).collect(Collectors.joining("\n")));
+        }
+        plan.warnings().forEach(settings.output()::warning);
+        settings.output().line(plan.summary());
     }
 
     /** One request per owner and Cloudflare instance (cached), made only when something will be written. */
@@ -187,6 +223,13 @@ public final class Engine {
         boolean sees(PendingCreate create) {
             return Planner.sees(create, observed.listing().owners(), accountId);
         }
+
+        /** Without the full set, only the pending creates of the declarations at hand were planned for. */
+        List<PendingCreate> pendingPlannedFor(DeclarationScope scope) {
+            return observed.pending().stream()
+                    .filter(create -> scope == DeclarationScope.COMPLETE || declared.contains(create.declarationId()))
+                    .collect(Collectors.toList());
+        }
     }
 
     private Planned plan(
@@ -209,7 +252,8 @@ public final class Engine {
                 .forEach(create -> owners.add(create.owner()));
         String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
         Observed observed = new Observed(state.records(), state.pendingCreates(), Listing.of(cloudflare, owners));
-        Plan plan = new Planner(observed, new PlanContext(accountId, settings.adoptUnrecorded(), Instant.now()))
+        Plan plan = new Planner(
+                        observed, new PlanContext(accountId, settings.adoption().adoptUnrecorded(), Instant.now()))
                 .plan(desired, scope);
         return new Planned(plan, observed, ids, accountId);
     }

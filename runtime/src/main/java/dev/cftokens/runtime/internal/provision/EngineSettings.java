@@ -9,13 +9,12 @@ import dev.cftokens.runtime.state.StateStore;
  * What {@link dev.cftokens.runtime.Provisioning} configures for a run; it checks the values.
  *
  * @param parallelism how many changes run at once
- * @param adoptUnrecorded adopt a token with a declaration's owner, account, name and grants that no
- *     state records, instead of leaving it alone and creating another
+ * @param adoption what a run does with tokens it did not create
  */
-public record EngineSettings(
-        StateStore stateStore, ProvisioningOutput output, int parallelism, boolean adoptUnrecorded) {
+public record EngineSettings(StateStore stateStore, ProvisioningOutput output, int parallelism, Adoption adoption) {
     public EngineSettings {
         requireNonNull(stateStore, "stateStore");
         requireNonNull(output, "output");
+        requireNonNull(adoption, "adoption");
     }
 }

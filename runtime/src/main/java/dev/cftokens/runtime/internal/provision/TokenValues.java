@@ -6,8 +6,9 @@ import dev.cftokens.runtime.provision.AppliedChange;
 import dev.cftokens.runtime.provision.ChangeKind;
 import dev.cftokens.runtime.provision.DesiredToken;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
-import dev.cftokens.runtime.state.FileStateStore;
+import dev.cftokens.runtime.state.StateKey;
 import dev.cftokens.runtime.state.StateSession;
+import dev.cftokens.runtime.state.StateStores;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.util.Map;
 import java.util.Optional;
@@ -16,11 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The token values a run hands back to its caller: from a create's answer, from the state, or by rolling
- * the token when neither has it. Rolls and adoptions are also logged, whatever the output, because they
- * break any other holder of a value and an operator must be able to see why.
+ * the token when neither has it. Rolls and adoptions of unrecorded tokens are reported as warnings: they
+ * break any other holder of a value, and an operator must be able to see why.
  */
 final class TokenValues {
-    private static final System.Logger LOGGER = System.getLogger(Engine.LOGGER_NAME);
+    private static final String KEY_SETTINGS = StateKey.KEY_VARIABLE + " or " + StateKey.PASSPHRASE_VARIABLE;
 
     private final Cloudflare cloudflare;
     private final StateSession state;
@@ -60,20 +61,13 @@ final class TokenValues {
         Secret value = cloudflare.tokens(desired.owner()).roll(record.tokenId());
         state.put(record, value);
         handedBack.put(id, value);
-        output.line("  " + id + ": rolled token " + record.tokenId() + " to hand its value back, because "
+        // Without a passphrase every restart rolls, which breaks any other holder of the old value.
+        output.warning("  " + id + ": rolled token " + record.tokenId() + " to hand its value back, because "
                 + (state.storesValues()
-                        ? "the state holds no value for it"
-                        : "values are kept only when " + FileStateStore.PASSPHRASE_VARIABLE + " is set")
-                + "; the previous value no longer works");
-        if (!state.storesValues()) {
-            // Without a passphrase every restart rolls, which breaks any other holder of the old value.
-            LOGGER.log(
-                    System.Logger.Level.WARNING,
-                    "cftokens rolled the token of " + id + " (" + record.tokenId()
-                            + ") to hand its value back, because no value can be kept without a passphrase; the previous"
-                            + " value no longer works. Set " + FileStateStore.PASSPHRASE_VARIABLE
-                            + " to keep values encrypted in the state and stop rolling at every start.");
-        }
+                        ? "the state holds no value for it; the previous value no longer works"
+                        : "values are kept only when " + KEY_SETTINGS + " is set; the previous value no longer"
+                                + " works. Set " + KEY_SETTINGS
+                                + " to keep values encrypted in the state and stop rolling at every start."));
         return new AppliedChange(kind, id, record.tokenId(), true);
     }
 
@@ -82,12 +76,10 @@ final class TokenValues {
      * at every start (breaking any other holder of the value).
      */
     void warnAdopted(String declarationId, AppliedChange adopted) {
-        LOGGER.log(
-                System.Logger.Level.WARNING,
-                "cftokens adopted token " + adopted.tokenId() + " for " + declarationId
-                        + ", which no state recorded (a fresh container or CI runner?)"
-                        + (adopted.rolled() ? " and rolled it to hand its value back" : "")
-                        + ". Keeping " + FileStateStore.DEFAULT_PATH + " on persistent storage, with "
-                        + FileStateStore.PASSPHRASE_VARIABLE + " set, avoids the roll.");
+        output.warning("  " + declarationId + ": adopted token " + adopted.tokenId()
+                + ", which no state recorded (a fresh container or CI runner?)"
+                + (adopted.rolled() ? " and rolled it to hand its value back" : "")
+                + ". Keeping the state (" + StateStores.STATE_VARIABLE + ") on persistent storage or in a"
+                + " shared database, with " + KEY_SETTINGS + " set, avoids the roll.");
     }
 }
