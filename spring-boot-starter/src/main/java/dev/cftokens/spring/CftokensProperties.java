@@ -51,6 +51,13 @@ public class CftokensProperties {
     private boolean adopt = true;
 
     /**
+     * Whether a token found by name and grants but created elsewhere (another state) may be rolled when its
+     * value is needed; rolling breaks every other holder of the value. Sharing the state (cftokens.state) is
+     * the better fix.
+     */
+    private boolean rollAdopted = false;
+
+    /**
      * The declarations to provision, by id (such as readonly-token) or by the name of the declaring
      * interface; default every declaration the annotation processor recorded under META-INF/cftokens.
      */
@@ -139,6 +146,14 @@ public class CftokensProperties {
 
     public void setAdopt(boolean adopt) {
         this.adopt = adopt;
+    }
+
+    public boolean isRollAdopted() {
+        return rollAdopted;
+    }
+
+    public void setRollAdopted(boolean rollAdopted) {
+        this.rollAdopted = rollAdopted;
     }
 
     public List<String> getDeclarations() {

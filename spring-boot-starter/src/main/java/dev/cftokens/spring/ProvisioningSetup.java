@@ -83,8 +83,10 @@ final class ProvisioningSetup {
 
     /** A {@link Provisioning} through {@code cloudflare} and {@code store} with the {@code cftokens.*} settings. */
     Provisioning provisioning(Cloudflare cloudflare, StateStore store) {
-        Provisioning provisioning =
-                Provisioning.with(cloudflare).stateStore(store).adoptUnrecorded(properties.isAdopt());
+        Provisioning provisioning = Provisioning.with(cloudflare)
+                .stateStore(store)
+                .adoptUnrecorded(properties.isAdopt())
+                .rollAdopted(properties.isRollAdopted());
         try {
             return provisioning.parallelism(properties.getParallelism());
         } catch (IllegalArgumentException e) {

@@ -38,6 +38,7 @@ class ConfigurationMetadataTest {
                         "cftokens.parallelism",
                         "cftokens.wait-timeout",
                         "cftokens.adopt",
+                        "cftokens.roll-adopted",
                         "cftokens.declarations",
                         "cftokens.inputs",
                         "cftokens.health.interval");

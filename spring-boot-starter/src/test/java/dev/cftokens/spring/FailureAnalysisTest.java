@@ -116,6 +116,28 @@ class FailureAnalysisTest {
         assertThat(output.getAll()).doesNotContain(wrong);
     }
 
+    @Test
+    void aSecondStateRefusesToRollAnotherStatesTokenUnlessAllowed(CapturedOutput output) {
+        try (CloudflareEmulator own = CloudflareEmulator.start()) {
+            String[] first = with(EmulatorProperties.of(own, directory.resolve("one/state.json")), ZONE_INPUT);
+            new SpringApplicationBuilder(TestApplication.class)
+                    .properties(first)
+                    .run()
+                    .close();
+            String[] second = with(EmulatorProperties.of(own, directory.resolve("two/state.json")), ZONE_INPUT);
+            String report = failedStart(output, second);
+            assertThat(report)
+                    .contains("did not create it and holds no value for it")
+                    .contains("Or set cftokens.roll-adopted=true to roll the token");
+            assertThat(own.tokens()).hasSize(2);
+            new SpringApplicationBuilder(TestApplication.class)
+                    .properties(with(second, "cftokens.roll-adopted=true"))
+                    .run()
+                    .close();
+            assertThat(own.tokens()).hasSize(2);
+        }
+    }
+
     /** Starts the test application with {@code properties}, expects it to fail, and returns the report. */
     private String failedStart(CapturedOutput output, String... properties) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(TestApplication.class)
