@@ -34,7 +34,7 @@ class CftokensAutoConfigurationTest {
                 .withPropertyValues(
                         "cftokens.state=" + directory.resolve("state.json"),
                         "cftokens.passphrase=auto-configuration test",
-                        "cftokens.inputs.zone-token.zone-id=" + EmulatorProperties.ZONE_ID);
+                        "cftokens.inputs.zone-token.zone-id=" + Emulators.ZONE_ID);
     }
 
     @Test

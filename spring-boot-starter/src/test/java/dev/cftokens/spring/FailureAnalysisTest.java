@@ -29,7 +29,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class FailureAnalysisTest {
     static final CloudflareEmulator EMULATOR = CloudflareEmulator.start();
-    static final String ZONE_INPUT = "cftokens.inputs.zone-token.zone-id=" + EmulatorProperties.ZONE_ID;
+    static final String ZONE_INPUT = "cftokens.inputs.zone-token.zone-id=" + Emulators.ZONE_ID;
 
     @TempDir
     Path directory;
@@ -119,12 +119,12 @@ class FailureAnalysisTest {
     @Test
     void aSecondStateRefusesToRollAnotherStatesTokenUnlessAllowed(CapturedOutput output) {
         try (CloudflareEmulator own = CloudflareEmulator.start()) {
-            String[] first = with(EmulatorProperties.of(own, directory.resolve("one/state.json")), ZONE_INPUT);
+            String[] first = with(Emulators.of(own, directory.resolve("one/state.json")), ZONE_INPUT);
             new SpringApplicationBuilder(TestApplication.class)
                     .properties(first)
                     .run()
                     .close();
-            String[] second = with(EmulatorProperties.of(own, directory.resolve("two/state.json")), ZONE_INPUT);
+            String[] second = with(Emulators.of(own, directory.resolve("two/state.json")), ZONE_INPUT);
             String report = failedStart(output, second);
             assertThat(report)
                     .contains("did not create it and holds no value for it")
@@ -156,7 +156,7 @@ class FailureAnalysisTest {
     }
 
     private String[] emulatorProperties(CloudflareEmulator emulator) {
-        return EmulatorProperties.of(emulator, directory.resolve("state.json"));
+        return Emulators.of(emulator, directory.resolve("state.json"));
     }
 
     private static String[] with(String[] properties, String... more) {

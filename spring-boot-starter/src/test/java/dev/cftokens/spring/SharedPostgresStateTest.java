@@ -2,11 +2,8 @@ package dev.cftokens.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.emulator.CloudflareEmulator;
 import dev.cftokens.emulator.EmulatedToken;
-import dev.cftokens.runtime.Cloudflare;
-import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.state.StateKey;
 import dev.cftokens.spring.app.TestApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -67,7 +64,7 @@ class SharedPostgresStateTest {
                 assertThat(other.token(id).id()).isEqualTo(one.token(id).id());
                 assertThat(other.token(id).value().reveal())
                         .isEqualTo(one.token(id).value().reveal());
-                assertThat(authenticates(one.token(id))).isTrue();
+                assertThat(Emulators.authenticates(EMULATOR, one.token(id))).isTrue();
             }
             assertThat(EMULATOR.tokens())
                     .extracting(EmulatedToken::id)
@@ -84,17 +81,8 @@ class SharedPostgresStateTest {
                         "cftokens.api-token=" + EMULATOR.adminToken(),
                         "cftokens.account-id=" + EMULATOR.accountId(),
                         "cftokens.key=" + KEY,
-                        "cftokens.inputs.zone-token.zone-id=" + EmulatorProperties.ZONE_ID,
+                        "cftokens.inputs.zone-token.zone-id=" + Emulators.ZONE_ID,
                         state)
                 .run();
-    }
-
-    private static boolean authenticates(ProvisionedToken<?> token) {
-        Cloudflare client = Cloudflare.builder()
-                .baseUrl(EMULATOR.baseUrl())
-                .accountId(EMULATOR.accountId())
-                .apiToken(token.value())
-                .build();
-        return client.tokens(TokenOwner.ACCOUNT).verify().id().equals(token.id());
     }
 }

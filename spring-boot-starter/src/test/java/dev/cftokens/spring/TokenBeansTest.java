@@ -3,7 +3,6 @@ package dev.cftokens.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.emulator.CloudflareEmulator;
 import dev.cftokens.emulator.EmulatedToken;
 import dev.cftokens.runtime.Cloudflare;
@@ -34,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         classes = TestApplication.class,
         properties = {
-            "ZONE_ID=" + EmulatorProperties.ZONE_ID,
+            "ZONE_ID=" + Emulators.ZONE_ID,
             "cftokens.inputs.zone-token.zone-id=${ZONE_ID}",
             "management.endpoint.configprops.show-values=always",
             "management.endpoints.web.exposure.include=health,cftokens,configprops"
@@ -45,7 +44,7 @@ class TokenBeansTest {
 
     @DynamicPropertySource
     static void cloudflare(DynamicPropertyRegistry registry) {
-        EmulatorProperties.register(registry, EMULATOR, STATE);
+        Emulators.register(registry, EMULATOR, STATE);
     }
 
     @AfterAll
@@ -65,8 +64,8 @@ class TokenBeansTest {
         assertThat(readonly.tokenType()).isEqualTo(ReadonlyToken.class);
         assertThat(zone.declarationId()).isEqualTo("zone-token");
         assertThat(EMULATOR.tokens()).extracting(EmulatedToken::id).containsExactlyInAnyOrder(readonly.id(), zone.id());
-        assertThat(authenticates(readonly)).isTrue();
-        assertThat(authenticates(zone)).isTrue();
+        assertThat(Emulators.authenticates(EMULATOR, readonly)).isTrue();
+        assertThat(Emulators.authenticates(EMULATOR, zone)).isTrue();
         assertThat(readonly.toString()).doesNotContain(readonly.value().reveal());
     }
 
@@ -82,8 +81,7 @@ class TokenBeansTest {
                 .filter(t -> t.id().equals(zone.id()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(token.policies().toString())
-                .contains("com.cloudflare.api.account.zone." + EmulatorProperties.ZONE_ID);
+        assertThat(token.policies().toString()).contains("com.cloudflare.api.account.zone." + Emulators.ZONE_ID);
     }
 
     @Test
@@ -137,8 +135,8 @@ class TokenBeansTest {
     void anotherStartWithTheSameStateChangesNothing() {
         List<String> before = EMULATOR.tokens().stream().map(EmulatedToken::id).toList();
         try (ConfigurableApplicationContext again = new SpringApplicationBuilder(TestApplication.class)
-                .properties(EmulatorProperties.of(EMULATOR, STATE))
-                .properties("cftokens.inputs.zone-token.zone-id=" + EmulatorProperties.ZONE_ID)
+                .properties(Emulators.of(EMULATOR, STATE))
+                .properties("cftokens.inputs.zone-token.zone-id=" + Emulators.ZONE_ID)
                 .run()) {
             ProvisionedTokens tokens = again.getBean(ProvisionedTokens.class);
             assertThat(tokens.token("zone-token").id()).isEqualTo(zone.id());
@@ -147,15 +145,6 @@ class TokenBeansTest {
             assertThat(tokens.run().lines()).noneMatch(line -> line.startsWith("+") || line.startsWith("~"));
         }
         assertThat(EMULATOR.tokens().stream().map(EmulatedToken::id).toList()).isEqualTo(before);
-    }
-
-    private static boolean authenticates(ProvisionedToken<?> token) {
-        Cloudflare client = Cloudflare.builder()
-                .baseUrl(EMULATOR.baseUrl())
-                .accountId(EMULATOR.accountId())
-                .apiToken(token.value())
-                .build();
-        return client.tokens(TokenOwner.ACCOUNT).verify().id().equals(token.id());
     }
 
     static Path temporaryDirectory() {
