@@ -105,26 +105,12 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
 
     /** The client of the {@code CLOUDFLARE_*} variables, with the base URL and account parameters on top. */
     Cloudflare cloudflare() {
-        Cloudflare.Builder builder = Cloudflare.builder().userAgent("cftokens-maven-plugin");
-        String token = System.getenv("CLOUDFLARE_API_TOKEN");
-        String key = System.getenv("CLOUDFLARE_API_KEY");
-        if (token != null && !token.isBlank()) {
-            builder.apiToken(token.strip());
+        Cloudflare.Builder builder = Cloudflare.builderFromEnvironment().userAgent("cftokens-maven-plugin");
+        if (accountId != null && !accountId.isBlank()) {
+            builder.accountId(accountId.strip());
         }
-        if (key != null && !key.isBlank()) {
-            builder.apiKey(key.strip());
-        }
-        String email = System.getenv("CLOUDFLARE_EMAIL");
-        if (email != null && !email.isBlank()) {
-            builder.email(email.strip());
-        }
-        String account = firstOf(accountId, System.getenv("CLOUDFLARE_ACCOUNT_ID"));
-        if (account != null) {
-            builder.accountId(account);
-        }
-        String url = firstOf(baseUrl, System.getenv("CLOUDFLARE_BASE_URL"));
-        if (url != null) {
-            builder.baseUrl(url);
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            builder.baseUrl(baseUrl.strip());
         }
         return builder.build();
     }
@@ -225,12 +211,5 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
         }
         return new URLClassLoader(
                 "cftokens-project", urls.toArray(new URL[0]), AbstractCftokensMojo.class.getClassLoader());
-    }
-
-    private static String firstOf(String parameter, String variable) {
-        if (parameter != null && !parameter.isBlank()) {
-            return parameter.strip();
-        }
-        return variable == null || variable.isBlank() ? null : variable.strip();
     }
 }

@@ -7,25 +7,24 @@ import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.spring.app.ReadonlyToken;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
 
 /** What the auto-configuration backs off from, and what it does whatever the application's settings. */
 class CftokensAutoConfigurationTest {
-    static final CloudflareEmulator EMULATOR = CloudflareEmulator.start();
+    /** One per test: each test's state is new, and a second state would not roll the first's tokens. */
+    final CloudflareEmulator emulator = CloudflareEmulator.start();
 
     @TempDir
     Path directory;
 
-    @AfterAll
-    static void stop() {
-        EMULATOR.close();
+    @AfterEach
+    void stop() {
+        emulator.close();
     }
 
     private ApplicationContextRunner runner() {
@@ -47,21 +46,17 @@ class CftokensAutoConfigurationTest {
     }
 
     /** An application's own client, for example with its own timeouts, replaces the one of the properties. */
-    @Configuration(proxyBeanMethods = false)
-    static class OwnClient {
-        @Bean
-        Cloudflare cloudflare() {
-            return Cloudflare.builder()
-                    .baseUrl(EMULATOR.baseUrl())
-                    .apiToken(EMULATOR.adminToken())
-                    .accountId(EMULATOR.accountId())
-                    .build();
-        }
+    private Cloudflare ownClient() {
+        return Cloudflare.builder()
+                .baseUrl(emulator.baseUrl())
+                .apiToken(emulator.adminToken())
+                .accountId(emulator.accountId())
+                .build();
     }
 
     @Test
     void anApplicationsOwnCloudflareBeanIsUsed() {
-        runner().withUserConfiguration(OwnClient.class).run(context -> {
+        runner().withBean(Cloudflare.class, this::ownClient).run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context).hasSingleBean(Cloudflare.class);
             assertThat(context.getBean(ProvisionedTokens.class).all()).hasSize(2);
@@ -70,7 +65,7 @@ class CftokensAutoConfigurationTest {
 
     @Test
     void lazyInitializationStillProvisionsAtStartup() {
-        runner().withUserConfiguration(OwnClient.class)
+        runner().withBean(Cloudflare.class, this::ownClient)
                 .withInitializer(context -> context.addBeanFactoryPostProcessor(
                         new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
                 .run(context -> {
