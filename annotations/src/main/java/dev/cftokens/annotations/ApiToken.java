@@ -25,22 +25,40 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface ApiToken {
-    /** The token's name as Cloudflare shows it; at most 120 characters. Defaults to {@link #id()}. */
+    /**
+     * The token's name as Cloudflare shows it; at most 120 characters. Defaults to {@link #id()}.
+     *
+     * @return the name, or empty for the id
+     */
     String name() default "";
 
     /**
      * The stable logical key cftokens tracks the token by, in kebab case. Defaults to the interface's
      * simple name in kebab case ({@code ReadonlyToken} becomes {@code readonly-token}). Renaming the
      * token keeps it; changing the id replaces it.
+     *
+     * @return the id, or empty for the interface's name in kebab case
      */
     String id() default "";
 
-    /** Who owns the token: the account (the default) or the user whose credentials provision it. */
+    /**
+     * Who owns the token: the account (the default) or the user whose credentials provision it.
+     *
+     * @return the owner
+     */
     Owner owner() default Owner.ACCOUNT;
 
-    /** Earliest time the token is valid, RFC 3339 UTC such as {@code 2024-01-01T00:00:00Z}; empty for none. */
+    /**
+     * Earliest time the token is valid, RFC 3339 UTC such as {@code 2024-01-01T00:00:00Z}.
+     *
+     * @return the start of validity, or empty for none
+     */
     String notBefore() default "";
 
-    /** Time the token stops working, RFC 3339 UTC such as {@code 2024-12-31T23:59:59Z}; empty for never. */
+    /**
+     * Time the token stops working, RFC 3339 UTC such as {@code 2024-12-31T23:59:59Z}.
+     *
+     * @return the expiry, or empty for never
+     */
     String expiresOn() default "";
 }

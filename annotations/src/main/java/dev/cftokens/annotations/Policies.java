@@ -11,5 +11,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Policies {
+    /**
+     * The policies, in declaration order.
+     *
+     * @return the repeated {@link Policy} annotations
+     */
     Policy[] value();
 }

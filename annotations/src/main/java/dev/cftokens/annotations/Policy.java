@@ -25,19 +25,33 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Repeatable(Policies.class)
 public @interface Policy {
-    /** Allow (the default) or deny. */
+    /**
+     * Allow (the default) or deny.
+     *
+     * @return the effect
+     */
     Effect effect() default Effect.ALLOW;
 
-    /** The permission-group names; at least one. */
+    /**
+     * The permission-group names; at least one.
+     *
+     * @return the names, as Cloudflare's API spells them
+     */
     String[] permissionGroups();
 
-    /** The resource keys; at least one. */
+    /**
+     * The resource keys; at least one.
+     *
+     * @return the keys, possibly with {@code {input}} placeholders
+     */
     String[] resources();
 
     /**
      * A parent account key to nest {@link #resources()} under: {@code within =
      * "com.cloudflare.api.account"} with {@code resources = "com.cloudflare.api.account.zone.*"} means
-     * every zone of the provisioned account. Empty for no nesting.
+     * every zone of the provisioned account.
+     *
+     * @return the parent key, or empty for no nesting
      */
     String within() default "";
 }

@@ -14,9 +14,17 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface RequestIp {
-    /** Ranges the token may be used from; empty for any. */
+    /**
+     * Ranges the token may be used from.
+     *
+     * @return the allowed CIDRs, or empty for any address
+     */
     String[] in() default {};
 
-    /** Ranges the token may never be used from, even inside {@link #in()}. */
+    /**
+     * Ranges the token may never be used from, even inside {@link #in()}.
+     *
+     * @return the refused CIDRs, or empty for none
+     */
     String[] notIn() default {};
 }

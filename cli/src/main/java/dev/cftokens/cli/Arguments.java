@@ -13,7 +13,8 @@ import java.util.Map;
 
 /** The parsed command line: one command, its options, and positional arguments. */
 final class Arguments {
-    static final List<String> COMMANDS = List.of("plan", "apply", "destroy", "verify", "permission-groups");
+    static final List<String> COMMANDS =
+            List.of("plan", "apply", "destroy", "verify", "permission-groups", "key", "state");
 
     String command;
     boolean help;
@@ -21,7 +22,15 @@ final class Arguments {
     boolean allowEmpty;
     boolean noAdopt;
     final List<Path> classPath = new ArrayList<>();
-    Path state;
+    /** A state file path or URL; null for {@code CFTOKENS_STATE} or the default file. */
+    String state;
+    /** How long to wait for another run's lock on the state; null for the store's default. */
+    Duration lockWait;
+
+    String copyFrom;
+    String copyTo;
+    String fromKeyEnv;
+    String fromPassphraseEnv;
     Path output = Path.of("permission-groups.json");
     Integer parallelism;
     /** How long a request may wait out Cloudflare's rate limit; null for the retry policy's default. */
@@ -40,88 +49,118 @@ final class Arguments {
                 inlineValue = arg.substring(arg.indexOf('=') + 1);
                 arg = arg.substring(0, arg.indexOf('='));
             }
-            switch (arg) {
-                case "-h":
-                case "--help":
-                    parsed.help = true;
-                    break;
-                case "--detailed-exitcode":
-                    parsed.detailedExitCode = true;
-                    break;
-                case "--no-adopt":
-                    parsed.noAdopt = true;
-                    break;
-                case "--adopt":
-                    // Adopting is the default now; kept so commands written for the former opt-in still run.
-                    break;
-                case "--allow-empty":
-                    parsed.allowEmpty = true;
-                    break;
-                case "--class-path":
-                case "-cp": {
-                    String value = inlineValue != null ? inlineValue : value(args, ++i, arg);
-                    for (String entry : value.split(File.pathSeparator)) {
-                        if (!entry.isBlank()) {
-                            parsed.classPath.add(Path.of(entry));
-                        }
-                    }
-                    break;
-                }
-                case "--state":
-                    parsed.state = Path.of(inlineValue != null ? inlineValue : value(args, ++i, arg));
-                    break;
-                case "--output":
-                case "-o":
-                    parsed.output = Path.of(inlineValue != null ? inlineValue : value(args, ++i, arg));
-                    break;
-                case "--parallelism": {
-                    String value = inlineValue != null ? inlineValue : value(args, ++i, arg);
-                    try {
-                        parsed.parallelism = Integer.parseInt(value);
-                    } catch (NumberFormatException e) {
-                        throw new UsageException("--parallelism takes a number from 1 to "
-                                + Provisioning.MAX_PARALLELISM + ", not \"" + value + "\"");
-                    }
-                    break;
-                }
-                case "--max-wait":
-                    parsed.maxWait = duration(inlineValue != null ? inlineValue : value(args, ++i, arg), arg);
-                    break;
-                case "--input":
-                    parsed.addInput(inlineValue != null ? inlineValue : value(args, ++i, arg));
-                    break;
-                default:
-                    if (arg.startsWith("-")) {
-                        throw new UsageException("unknown option " + Quoted.of(arg) + "; see --help");
-                    }
-                    if (parsed.command == null) {
-                        if (!COMMANDS.contains(arg)) {
-                            throw new UsageException("unknown command " + Quoted.of(arg) + "; the commands are "
-                                    + String.join(", ", COMMANDS));
-                        }
-                        parsed.command = arg;
-                    } else {
-                        parsed.positional.add(arg);
-                    }
+            if (parsed.flag(arg)) {
+                continue;
+            }
+            if (OPTIONS_WITH_VALUES.contains(arg)) {
+                parsed.option(arg, inlineValue != null ? inlineValue : value(args, ++i, arg));
+            } else {
+                parsed.word(arg);
             }
         }
-        if (parsed.command == null && !parsed.help) {
+        parsed.checkCombinations();
+        return parsed;
+    }
+
+    private static final List<String> OPTIONS_WITH_VALUES = List.of(
+            "--class-path",
+            "-cp",
+            "--state",
+            "--lock-wait",
+            "--from",
+            "--to",
+            "--from-key-env",
+            "--from-passphrase-env",
+            "--output",
+            "-o",
+            "--parallelism",
+            "--max-wait",
+            "--input");
+
+    /** Sets the flag {@code arg} names; false when it names none. */
+    private boolean flag(String arg) {
+        switch (arg) {
+            case "-h", "--help" -> help = true;
+            case "--detailed-exitcode" -> detailedExitCode = true;
+            case "--no-adopt" -> noAdopt = true;
+            // Adopting is the default now; kept so commands written for the former opt-in still run.
+            case "--adopt" -> {}
+            case "--allow-empty" -> allowEmpty = true;
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sets the option {@code option}, one of {@link #OPTIONS_WITH_VALUES}, to {@code value}. */
+    private void option(String option, String value) {
+        switch (option) {
+            case "--class-path", "-cp" -> {
+                for (String entry : value.split(File.pathSeparator)) {
+                    if (!entry.isBlank()) {
+                        classPath.add(Path.of(entry));
+                    }
+                }
+            }
+            case "--state" -> state = value;
+            case "--lock-wait" -> lockWait = duration(value, option);
+            case "--from" -> copyFrom = value;
+            case "--to" -> copyTo = value;
+            case "--from-key-env" -> fromKeyEnv = value;
+            case "--from-passphrase-env" -> fromPassphraseEnv = value;
+            case "--output", "-o" -> output = Path.of(value);
+            case "--parallelism" -> {
+                try {
+                    parallelism = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--parallelism takes a number from 1 to " + Provisioning.MAX_PARALLELISM
+                            + ", not " + Quoted.of(value));
+                }
+            }
+            case "--max-wait" -> maxWait = duration(value, option);
+            case "--input" -> addInput(value);
+            default -> throw new IllegalStateException("no handling for the option " + option);
+        }
+    }
+
+    /** The command, or an argument after it. */
+    private void word(String arg) {
+        if (arg.startsWith("-")) {
+            throw new UsageException("unknown option " + Quoted.of(arg) + "; see --help");
+        }
+        if (command != null) {
+            positional.add(arg);
+        } else if (COMMANDS.contains(arg)) {
+            command = arg;
+        } else {
+            throw new UsageException(
+                    "unknown command " + Quoted.of(arg) + "; the commands are " + String.join(", ", COMMANDS));
+        }
+    }
+
+    private void checkCombinations() {
+        if (command == null && !help) {
             throw new UsageException("name a command: " + String.join(", ", COMMANDS) + "; see --help");
         }
-        if (parsed.detailedExitCode && !"plan".equals(parsed.command)) {
+        if (detailedExitCode && !"plan".equals(command)) {
             throw new UsageException("--detailed-exitcode applies to plan only");
         }
-        if (parsed.allowEmpty && !"plan".equals(parsed.command) && !"apply".equals(parsed.command)) {
+        boolean plans = "plan".equals(command) || "apply".equals(command);
+        if (allowEmpty && !plans) {
             throw new UsageException("--allow-empty applies to plan and apply only");
         }
-        if (parsed.noAdopt && !"plan".equals(parsed.command) && !"apply".equals(parsed.command)) {
+        if (noAdopt && !plans) {
             throw new UsageException("--no-adopt applies to plan and apply only");
         }
-        if (!parsed.positional.isEmpty() && !"destroy".equals(parsed.command)) {
-            throw new UsageException(
-                    parsed.command + " takes no arguments, but got " + Quoted.of(String.join(" ", parsed.positional)));
+        boolean copyOption = copyFrom != null || copyTo != null || fromKeyEnv != null || fromPassphraseEnv != null;
+        if (copyOption && !"state".equals(command)) {
+            throw new UsageException("--from, --to, --from-key-env and --from-passphrase-env apply to state copy only");
         }
-        return parsed;
+        if (!positional.isEmpty() && !"destroy".equals(command) && !"state".equals(command)) {
+            throw new UsageException(
+                    command + " takes no arguments, but got " + Quoted.of(String.join(" ", positional)));
+        }
     }
 
     private void addInput(String assignment) {

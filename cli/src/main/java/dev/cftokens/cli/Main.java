@@ -50,13 +50,21 @@ public final class Main {
             "  destroy [ids...]     delete every token in the state, or those of the named declarations",
             "  verify               check the configured credentials",
             "  permission-groups    write the account's live permission groups as JSON, for -Acftokens.catalog",
+            "  key                  print a new random key for CFTOKENS_KEY",
+            "  state copy --from <path or URL> --to <path or URL>",
+            "                       copy a state (records, values re-encrypted under the target's key) into an",
+            "                       empty one, such as a file into PostgreSQL; --from-key-env <VAR> or",
+            "                       --from-passphrase-env <VAR> name the variable with the source's key",
             "",
             "Options:",
             "  --class-path <path>  the application's classes and jars (separated by '" + java.io.File.pathSeparator
                     + "'), searched for declarations under " + Declarations.DIRECTORY,
             "  --input <id>.<name>=<value>",
             "                       a value for a declaration's input, such as --input restricted-token.zoneId=023e...",
-            "  --state <file>       the state file (default " + FileStateStore.DEFAULT_PATH + ")",
+            "  --state <file|URL>   the state: a file, or jdbc:postgresql://host:5432/db (default CFTOKENS_STATE,",
+            "                       else " + FileStateStore.DEFAULT_PATH + ")",
+            "  --lock-wait <time>   how long to wait for another run holding the state (default 30s for a file,",
+            "                       2m for PostgreSQL)",
             "  --parallelism <n>    changes carried out at once (default " + Provisioning.DEFAULT_PARALLELISM + ")",
             "  --max-wait <time>    how long a request waits out Cloudflare's rate limit, such as 90s or 10m"
                     + " (default " + RetryPolicy.DEFAULT_RATE_LIMIT_WAIT.toMinutes() + "m; 0 fails at once)",
@@ -70,7 +78,8 @@ public final class Main {
             "  --help               show this help",
             "",
             "Environment: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL; CLOUDFLARE_ACCOUNT_ID;",
-            "CLOUDFLARE_BASE_URL; CFTOKENS_PASSPHRASE (encrypts token values kept in the state).",
+            "CLOUDFLARE_BASE_URL; CFTOKENS_STATE (a file or a JDBC URL; CFTOKENS_STATE_USER, CFTOKENS_STATE_PASSWORD);",
+            "CFTOKENS_KEY (base64 256-bit) or CFTOKENS_PASSPHRASE (encrypts token values kept in the state).",
             "Exit codes: 0 done, 1 failed, 2 plan has changes (with --detailed-exitcode).");
 
     private Main() {}
@@ -125,6 +134,10 @@ public final class Main {
                 return verify(cloudflareSupplier.get(), out);
             case "permission-groups":
                 return permissionGroups(cloudflareSupplier.get(), arguments.output, out);
+            case "key":
+                return StateCommands.key(out, err);
+            case "state":
+                return StateCommands.copy(arguments, out);
             default:
                 break;
         }
@@ -151,12 +164,8 @@ public final class Main {
     }
 
     private static Provisioning provisioning(Arguments arguments, Cloudflare cloudflare, PrintStream out) {
-        FileStateStore.Builder state = FileStateStore.builder();
-        if (arguments.state != null) {
-            state.path(arguments.state);
-        }
         Provisioning provisioning = Provisioning.with(cloudflare)
-                .stateStore(state.build())
+                .stateStore(StateCommands.store(arguments.state, arguments.lockWait))
                 .output(ProvisioningOutput.to(out))
                 .adoptUnrecorded(!arguments.noAdopt);
         if (arguments.parallelism == null) {

@@ -342,6 +342,55 @@ class MainTest {
     }
 
     @Test
+    void keyPrintsANewBase64KeyOf256BitsWithoutCredentials() {
+        assertThat(run("key")).isZero();
+        String first = out.strip();
+        assertThat(java.util.Base64.getDecoder().decode(first)).hasSize(32);
+        assertThat(err).contains("CFTOKENS_KEY");
+        assertThat(run("key")).isZero();
+        assertThat(out.strip()).isNotEqualTo(first);
+        // A key printed by `key` is what the state accepts.
+        assertThat(dev.cftokens.runtime.state.StateKey.ofBase64(first).toBase64())
+                .isEqualTo(first);
+    }
+
+    @Test
+    void anUnreachableDatabaseStateIsOneLineNamingTheOptionAndNeverThePassword() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/app?user=svc&password=s3cr3t-pass";
+        assertThat(run("plan", "--class-path", classPath, "--state", url)).isEqualTo(1);
+        // Without a key the shared store refuses before it connects; either way the message is the user's.
+        assertThat(err).startsWith("cftokens: ").doesNotContain("s3cr3t-pass").contains("CFTOKENS_KEY");
+        assertThat(err.strip().lines()).hasSize(1);
+        assertThat(run("plan", "--class-path", classPath, "--state", "redis://cache:6379/0?password=pw123"))
+                .isEqualTo(1);
+        assertThat(err).contains("--state").contains("no state store for it").doesNotContain("pw123");
+    }
+
+    @Test
+    void stateCopyMovesRecordsIntoAnEmptyStateAndRefusesAFullOne() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+        assertThat(run(args("apply", "--class-path", classPath))).isZero();
+        String from = dir.resolve("state.json").toString();
+        String to = dir.resolve("copy").resolve("state.json").toString();
+        assertThat(run("state", "copy", "--from", from, "--to", to)).as(err).isZero();
+        assertThat(out).contains("Copied 1 record(s)");
+        assertThat(run("plan", "--detailed-exitcode", "--class-path", classPath, "--state", to))
+                .isZero();
+        assertThat(out).contains("= unchanged readonly-token");
+        assertThat(run("state", "copy", "--from", from, "--to", to)).isEqualTo(1);
+        assertThat(err).contains("already holds 1 record(s)");
+        assertThat(run("state", "copy", "--from", from)).isEqualTo(1);
+        assertThat(err).contains("--to");
+        assertThat(run("apply", "--from", from)).isEqualTo(1);
+        assertThat(err).contains("state copy only");
+    }
+
+    @Test
     void corruptStateFailsWithoutTouchingAnything() throws IOException {
         Files.writeString(dir.resolve("state.json"), "not json");
         String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();

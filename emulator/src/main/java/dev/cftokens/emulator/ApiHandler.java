@@ -5,11 +5,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.cftokens.emulator.access.Authenticator;
 import dev.cftokens.emulator.access.Caller;
-import dev.cftokens.emulator.access.RateLimiter;
+import dev.cftokens.emulator.access.RequestThrottle;
 import dev.cftokens.emulator.http.ApiException;
 import dev.cftokens.emulator.http.ApiRequest;
 import dev.cftokens.emulator.http.ApiResponse;
-import dev.cftokens.emulator.http.Envelope;
+import dev.cftokens.emulator.http.EnvelopeWriter;
 import dev.cftokens.emulator.http.ErrorCodes;
 import dev.cftokens.emulator.http.ErrorDetail;
 import dev.cftokens.emulator.http.Router;
@@ -31,33 +31,37 @@ final class ApiHandler implements HttpHandler {
 
     private final Router<Endpoint> router;
     private final Authenticator authenticator;
-    private final RateLimiter rateLimiter;
-    private final RateLimiter addressRateLimiter;
+    private final RequestThrottle rateLimiter;
+    private final RequestThrottle addressRateLimiter;
     private final FaultInjector faults;
     private final RequestCounters counters;
+    private final ExchangeRecording recording;
 
     ApiHandler(
             Router<Endpoint> router,
             Authenticator authenticator,
-            RateLimiter rateLimiter,
-            RateLimiter addressRateLimiter,
+            RequestThrottle rateLimiter,
+            RequestThrottle addressRateLimiter,
             FaultInjector faults,
-            RequestCounters counters) {
+            RequestCounters counters,
+            ExchangeRecording recording) {
         this.router = router;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.addressRateLimiter = addressRateLimiter;
         this.faults = faults;
         this.counters = counters;
+        this.recording = recording;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
+            recording.requestArrived(exchange);
             serve(exchange);
         } catch (ApiException e) {
             e.headers().forEach(exchange.getResponseHeaders()::set);
-            send(exchange, e.status(), "application/json", Envelope.failure(e.errors()));
+            send(exchange, e.status(), "application/json", EnvelopeWriter.failure(e.errors()));
         } catch (RuntimeException e) {
             LOG.log(
                     Level.WARNING,
@@ -68,9 +72,10 @@ final class ApiHandler implements HttpHandler {
                     exchange,
                     500,
                     "application/json",
-                    Envelope.failure(
+                    EnvelopeWriter.failure(
                             List.of(new ErrorDetail(ErrorCodes.INTERNAL, "Internal error in the emulator: " + e))));
         } finally {
+            recording.exchangeEnded();
             exchange.close();
         }
     }
@@ -80,7 +85,7 @@ final class ApiHandler implements HttpHandler {
         counters.received(method);
         if (addressRateLimiter != null) {
             // Cloudflare's edge counts by address before it looks at the path or the credentials.
-            RateLimiter.Decision limit = addressRateLimiter.acquire(
+            RequestThrottle.Decision limit = addressRateLimiter.acquire(
                     exchange.getRemoteAddress().getAddress().getHostAddress());
             if (!limit.allowed()) {
                 throw rateLimited(limit, "this address");
@@ -111,7 +116,7 @@ final class ApiHandler implements HttpHandler {
         ApiRequest request = new ApiRequest(exchange, path, match.params());
         Caller caller = authenticator.authenticate(request);
         if (rateLimiter != null) {
-            RateLimiter.Decision limit = rateLimiter.acquire(caller.rateLimitKey());
+            RequestThrottle.Decision limit = rateLimiter.acquire(caller.rateLimitKey());
             Headers headers = exchange.getResponseHeaders();
             headers.set("x-ratelimit-limit", Integer.toString(limit.limit()));
             headers.set("x-ratelimit-remaining", Integer.toString(limit.remaining()));
@@ -126,11 +131,19 @@ final class ApiHandler implements HttpHandler {
             // the client sees it fail without an answer (ExchangeImpl.close closes the connection then).
             return;
         }
-        send(exchange, response.status(), "application/json", Envelope.success(response));
+        if (response.download() != null) {
+            send(
+                    exchange,
+                    response.status(),
+                    response.download().contentType(),
+                    response.download().body());
+        } else {
+            send(exchange, response.status(), "application/json", EnvelopeWriter.success(response));
+        }
     }
 
     /** Cloudflare's 429: code 971, and how long to wait in {@code retry-after}. */
-    private static ApiException rateLimited(RateLimiter.Decision limit, String from) {
+    private static ApiException rateLimited(RequestThrottle.Decision limit, String from) {
         return new ApiException(
                         429,
                         ErrorCodes.RATE_LIMITED,
@@ -139,7 +152,7 @@ final class ApiHandler implements HttpHandler {
                 .withHeader("retry-after", Long.toString(limit.resetSeconds()));
     }
 
-    private static void sendFault(HttpExchange exchange, int status) throws IOException {
+    private void sendFault(HttpExchange exchange, int status) throws IOException {
         switch (status) {
             case 502:
                 send(exchange, 502, "text/html", edgePage("502 Bad Gateway").getBytes(StandardCharsets.UTF_8));
@@ -154,7 +167,7 @@ final class ApiHandler implements HttpHandler {
                         exchange,
                         429,
                         "application/json",
-                        Envelope.failure(List.of(new ErrorDetail(
+                        EnvelopeWriter.failure(List.of(new ErrorDetail(
                                 ErrorCodes.RATE_LIMITED,
                                 "Rate limited. Please wait and consider throttling your request speed"))));
                 break;
@@ -164,7 +177,7 @@ final class ApiHandler implements HttpHandler {
                         exchange,
                         503,
                         "application/json",
-                        Envelope.failure(List.of(new ErrorDetail(
+                        EnvelopeWriter.failure(List.of(new ErrorDetail(
                                 ErrorCodes.INTERNAL,
                                 "Service temporarily unavailable (fault injected by the emulator)"))));
                 break;
@@ -173,7 +186,7 @@ final class ApiHandler implements HttpHandler {
                         exchange,
                         status,
                         "application/json",
-                        Envelope.failure(List.of(new ErrorDetail(
+                        EnvelopeWriter.failure(List.of(new ErrorDetail(
                                 ErrorCodes.INTERNAL, "Internal server error (fault injected by the emulator)"))));
                 break;
         }
@@ -184,9 +197,11 @@ final class ApiHandler implements HttpHandler {
                 + "</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n";
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    private void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", contentType.startsWith("text/") ? contentType + "; charset=UTF-8" : contentType);
+        String type = contentType.startsWith("text/") ? contentType + "; charset=UTF-8" : contentType;
+        recording.answering(exchange, status, type, body);
+        headers.set("Content-Type", type);
         headers.set("cf-ray", rayId());
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {

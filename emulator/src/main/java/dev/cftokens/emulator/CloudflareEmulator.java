@@ -4,20 +4,21 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.emulator.access.Authenticator;
 import dev.cftokens.emulator.access.Permissions;
-import dev.cftokens.emulator.access.RateLimiter;
+import dev.cftokens.emulator.access.RequestThrottle;
 import dev.cftokens.emulator.http.Router;
 import dev.cftokens.emulator.state.StateFile;
-import dev.cftokens.emulator.tokens.TokenBodyReader;
 import dev.cftokens.emulator.tokens.TokenStore;
 import dev.cftokens.emulator.tokens.TokenValues;
 import dev.cftokens.emulator.workers.WorkerBinding;
-import dev.cftokens.emulator.workers.WorkerScripts;
+import dev.cftokens.emulator.workers.WorkerScriptStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +51,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     private final Identity identity;
     private final PermissionGroupCatalog catalog;
     private final TokenStore tokens;
-    private final WorkerScripts scripts;
+    private final WorkerScriptStore scripts;
     private final StateFile stateFile;
     private final FaultInjector faults;
     private final RequestCounters counters = new RequestCounters();
@@ -65,7 +66,7 @@ public final class CloudflareEmulator implements AutoCloseable {
                 .orElseGet(() -> TokenValues.newId() + TokenValues.newId().substring(0, 5));
         this.catalog = options.catalog();
         this.tokens = new TokenStore(options.clock());
-        this.scripts = new WorkerScripts();
+        this.scripts = new WorkerScriptStore(options.clock());
         this.faults = new FaultInjector(options.seed(), options.faults());
         this.stateFile = options.statePath().map(StateFile::new).orElse(null);
         StateFile.State saved = stateFile != null && stateFile.exists() ? stateFile.load() : null;
@@ -86,15 +87,9 @@ public final class CloudflareEmulator implements AutoCloseable {
 
         Permissions permissions = new Permissions(catalog);
         Router<Endpoint> router = new Router<>();
-        new TokenEndpoints(
-                        identity,
-                        catalog,
-                        tokens,
-                        new TokenBodyReader(catalog, identity.accountId(), identity.userId()),
-                        permissions)
-                .register(router);
+        new TokenEndpoints(identity, catalog, tokens, permissions).register(router);
         new AccountEndpoints(identity, permissions, tokens.now()).register(router);
-        new WorkerEndpoints(identity, permissions, scripts, options.clock()).register(router);
+        new WorkerEndpoints(identity, permissions, scripts).register(router);
 
         Authenticator authenticator = new Authenticator(
                 tokens,
@@ -102,10 +97,10 @@ public final class CloudflareEmulator implements AutoCloseable {
                 adminTokenId,
                 identity.userEmail(),
                 TokenValues.hash(globalApiKey));
-        RateLimiter rateLimiter = options.rateLimit()
+        RequestThrottle rateLimiter = options.rateLimit()
                 .map(limit -> limiter(limit, options.clock()))
                 .orElse(null);
-        RateLimiter addressRateLimiter = options.addressRateLimit()
+        RequestThrottle addressRateLimiter = options.addressRateLimit()
                 .map(limit -> limiter(limit, options.clock()))
                 .orElse(null);
 
@@ -117,13 +112,23 @@ public final class CloudflareEmulator implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
+        List<ExchangeListener> listeners = new ArrayList<>(options.exchangeListeners());
+        ServiceLoader.load(ExchangeListener.class).forEach(listeners::add);
         server.createContext(
-                "/", new ApiHandler(router, authenticator, rateLimiter, addressRateLimiter, faults, counters));
+                "/",
+                new ApiHandler(
+                        router,
+                        authenticator,
+                        rateLimiter,
+                        addressRateLimiter,
+                        faults,
+                        counters,
+                        new ExchangeRecording(listeners)));
         server.start();
     }
 
-    private static RateLimiter limiter(RateLimit limit, Clock clock) {
-        return new RateLimiter(
+    private static RequestThrottle limiter(EmulatedRateLimit limit, Clock clock) {
+        return new RequestThrottle(
                 limit.limit(), limit.window().toMillis(), limit.block().toMillis(), clock);
     }
 

@@ -3,6 +3,7 @@ package dev.cftokens.emulator;
 import static java.util.Objects.requireNonNull;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -23,13 +24,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>For other options, register an instance: {@code @RegisterExtension static CloudflareEmulatorExtension
  * cloudflare = new CloudflareEmulatorExtension(EmulatorOptions.builder().seed(7).build());}. Tokens made
- * by one test are seen by the next tests of the class.
+ * by one test are seen by the next tests of the class, unless the extension is {@link #freshPerTest()}: then
+ * each test gets an emulator of its own, closed after it.
  */
-public final class CloudflareEmulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class CloudflareEmulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(CloudflareEmulatorExtension.class);
 
     private final EmulatorOptions options;
+    private final boolean perTest;
 
     /** An extension starting emulators with the default options. */
     public CloudflareEmulatorExtension() {
@@ -37,19 +41,48 @@ public final class CloudflareEmulatorExtension implements BeforeAllCallback, Aft
     }
 
     public CloudflareEmulatorExtension(EmulatorOptions options) {
+        this(options, false);
+    }
+
+    private CloudflareEmulatorExtension(EmulatorOptions options, boolean perTest) {
         this.options = requireNonNull(options, "options");
+        this.perTest = perTest;
+    }
+
+    /** An extension that starts a new emulator for each test, so that no test sees another's tokens. */
+    public static CloudflareEmulatorExtension freshPerTest() {
+        return freshPerTest(EmulatorOptions.defaults());
+    }
+
+    /** {@link #freshPerTest()} with other options. */
+    public static CloudflareEmulatorExtension freshPerTest(EmulatorOptions options) {
+        return new CloudflareEmulatorExtension(options, true);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        emulator(context);
+        if (!perTest) {
+            emulator(context);
+        }
+    }
+
+    /** Closes a test's own emulator. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (perTest) {
+            close(context);
+        }
     }
 
     /** Closes the class's emulator; JUnit 5.13+ would also close it with the store, and closing twice is harmless. */
     @Override
     public void afterAll(ExtensionContext context) {
+        close(context);
+    }
+
+    private static void close(ExtensionContext context) {
         CloudflareEmulator emulator =
-                context.getStore(NAMESPACE).get(CloudflareEmulator.class, CloudflareEmulator.class);
+                context.getStore(NAMESPACE).remove(CloudflareEmulator.class, CloudflareEmulator.class);
         if (emulator != null) {
             emulator.close();
         }
@@ -69,15 +102,22 @@ public final class CloudflareEmulatorExtension implements BeforeAllCallback, Aft
         }
     }
 
-    /** The emulator of the test class {@code context} belongs to, kept in that class's store. */
+    /**
+     * The emulator of the test class {@code context} belongs to, kept in that class's store; or, fresh per
+     * test, the emulator of the test, kept in the test's store (a parameter of {@code @BeforeEach} gets it).
+     */
     private CloudflareEmulator emulator(ExtensionContext context) {
-        ExtensionContext classContext = context;
-        while (classContext.getTestMethod().isPresent()
-                && classContext.getParent().isPresent()) {
-            classContext = classContext.getParent().get();
+        ExtensionContext owner = context;
+        while (!perTest
+                && owner.getTestMethod().isPresent()
+                && owner.getParent().isPresent()) {
+            owner = owner.getParent().get();
         }
-        return classContext
-                .getStore(NAMESPACE)
+        if (perTest && owner.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("a fresh emulator per test belongs to a test; take it as a "
+                    + "parameter of the test or of @BeforeEach, not of @BeforeAll or a constructor");
+        }
+        return owner.getStore(NAMESPACE)
                 .getOrComputeIfAbsent(
                         CloudflareEmulator.class, type -> CloudflareEmulator.start(options), CloudflareEmulator.class);
     }

@@ -28,11 +28,12 @@ public final class EmulatorOptions {
     private final PermissionGroupCatalog catalog;
     private final List<Fault> faults;
     private final long seed;
-    private final RateLimit rateLimit;
-    private final RateLimit addressRateLimit;
+    private final EmulatedRateLimit rateLimit;
+    private final EmulatedRateLimit addressRateLimit;
     private final Path statePath;
     private final Clock clock;
     private final int threads;
+    private final List<ExchangeListener> exchangeListeners;
 
     private EmulatorOptions(Builder builder) {
         this.port = builder.port;
@@ -54,6 +55,7 @@ public final class EmulatorOptions {
         this.statePath = builder.statePath;
         this.clock = builder.clock;
         this.threads = builder.threads;
+        this.exchangeListeners = List.copyOf(builder.exchangeListeners);
     }
 
     public static Builder builder() {
@@ -102,11 +104,11 @@ public final class EmulatorOptions {
         return seed;
     }
 
-    public Optional<RateLimit> rateLimit() {
+    public Optional<EmulatedRateLimit> rateLimit() {
         return Optional.ofNullable(rateLimit);
     }
 
-    public Optional<RateLimit> addressRateLimit() {
+    public Optional<EmulatedRateLimit> addressRateLimit() {
         return Optional.ofNullable(addressRateLimit);
     }
 
@@ -120,6 +122,11 @@ public final class EmulatorOptions {
 
     public int threads() {
         return threads;
+    }
+
+    /** The listeners given to the builder; those found by {@link java.util.ServiceLoader} are added at start. */
+    public List<ExchangeListener> exchangeListeners() {
+        return exchangeListeners;
     }
 
     @Override
@@ -141,9 +148,10 @@ public final class EmulatorOptions {
         private PermissionGroupCatalog catalog = PermissionGroupCatalog.bundled();
         private Duration latency = Duration.ZERO;
         private final List<Fault> faults = new ArrayList<>();
+        private final List<ExchangeListener> exchangeListeners = new ArrayList<>();
         private long seed = 1;
-        private RateLimit rateLimit;
-        private RateLimit addressRateLimit;
+        private EmulatedRateLimit rateLimit;
+        private EmulatedRateLimit addressRateLimit;
         private Path statePath;
         private Clock clock = Clock.systemUTC();
         // Latency faults sleep on these threads, so there are more of them than cores.
@@ -225,6 +233,12 @@ public final class EmulatorOptions {
             return this;
         }
 
+        /** Adds a listener that sees every exchange the emulator answers. */
+        public Builder exchangeListener(ExchangeListener listener) {
+            exchangeListeners.add(requireNonNull(listener, "listener"));
+            return this;
+        }
+
         public Builder fault(Fault fault) {
             faults.add(requireNonNull(fault, "fault"));
             return this;
@@ -236,18 +250,18 @@ public final class EmulatorOptions {
             return this;
         }
 
-        /** Turns on a per-credential rate limit, such as {@link RateLimit#cloudflare()}; null turns it off. */
-        public Builder rateLimit(RateLimit rateLimit) {
+        /** Turns on a per-credential rate limit, such as {@link EmulatedRateLimit#cloudflare()}; null turns it off. */
+        public Builder rateLimit(EmulatedRateLimit rateLimit) {
             this.rateLimit = rateLimit;
             return this;
         }
 
         /**
-         * Turns on a per-client-address rate limit, such as {@link RateLimit#cloudflarePerAddress()}, counted
+         * Turns on a per-client-address rate limit, such as {@link EmulatedRateLimit#cloudflarePerAddress()}, counted
          * before authentication as Cloudflare's edge does; null turns it off. The emulator listens on
          * loopback, so all its clients share one address, as clients behind one NAT do.
          */
-        public Builder addressRateLimit(RateLimit rateLimit) {
+        public Builder addressRateLimit(EmulatedRateLimit rateLimit) {
             this.addressRateLimit = rateLimit;
             return this;
         }

@@ -21,7 +21,7 @@ import dev.cftokens.emulator.http.Router;
 import dev.cftokens.emulator.tokens.StoredToken;
 import dev.cftokens.emulator.tokens.TokenBody;
 import dev.cftokens.emulator.tokens.TokenBodyReader;
-import dev.cftokens.emulator.tokens.TokenJson;
+import dev.cftokens.emulator.tokens.TokenResponses;
 import dev.cftokens.emulator.tokens.TokenStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,21 +39,17 @@ final class TokenEndpoints {
     private final PermissionGroupCatalog catalog;
     private final TokenStore store;
     private final TokenBodyReader reader;
-    private final TokenJson json;
+    private final TokenResponses json;
     private final Permissions permissions;
 
-    TokenEndpoints(
-            Identity identity,
-            PermissionGroupCatalog catalog,
-            TokenStore store,
-            TokenBodyReader reader,
-            Permissions permissions) {
+    TokenEndpoints(Identity identity, PermissionGroupCatalog catalog, TokenStore store, Permissions permissions) {
         this.identity = identity;
         this.catalog = catalog;
         this.store = store;
-        this.reader = reader;
-        this.json = new TokenJson(catalog);
         this.permissions = permissions;
+        // Bodies are read and answers written against the same catalog and the same account and user.
+        this.reader = new TokenBodyReader(catalog, identity.accountId(), identity.userId());
+        this.json = new TokenResponses(catalog);
     }
 
     void register(Router<Endpoint> router) {
@@ -148,6 +144,7 @@ final class TokenEndpoints {
     private ApiResponse roll(TokenOwner owner, ApiRequest request, Caller caller) {
         requireWrite(owner, request, caller, "roll");
         String id = Identity.tokenId(request);
+        store.get(owner, id).orElseThrow(() -> TokenStore.unknownToken(id));
         byte[] raw = request.body();
         if (raw.length > 0 && !new String(raw, StandardCharsets.UTF_8).isBlank()) {
             JsonNode body = Json.parse(raw, "request body");
@@ -166,19 +163,20 @@ final class TokenEndpoints {
             throw ApiException.unauthorized("verify checks an API token, but this request was authenticated with "
                     + "the global API key; send Authorization: Bearer <API token>");
         }
+        TokenOwner callerOwner = caller.tokenOwner();
+        if (callerOwner != owner) {
+            throw ApiException.unauthorized("Unauthorized to access requested resource: token " + caller.tokenId()
+                    + " is "
+                    + (callerOwner == TokenOwner.ACCOUNT
+                            ? "account-owned; verify it at /accounts/{account_id}/tokens/verify"
+                            : "user-owned; verify it at /user/tokens/verify"));
+        }
         ObjectNode result = Json.object();
         result.put("id", caller.tokenId());
         StoredToken token = caller.token();
         if (token == null) {
             result.put("status", TokenStatus.ACTIVE.wireName());
         } else {
-            if (token.owner() != owner) {
-                throw ApiException.unauthorized(
-                        "Unauthorized to access requested resource: token " + token.id() + " is "
-                                + (token.owner() == TokenOwner.ACCOUNT
-                                        ? "account-owned; verify it at /accounts/{account_id}/tokens/verify"
-                                        : "user-owned; verify it at /user/tokens/verify"));
-            }
             result.put("status", token.statusAt(store.now()).wireName());
             if (token.notBefore() != null) {
                 result.put("not_before", Timestamps.format(token.notBefore()));
@@ -216,34 +214,27 @@ final class TokenEndpoints {
     }
 
     private void requireRead(TokenOwner owner, ApiRequest request, Caller caller, String action) {
-        if (owner == TokenOwner.ACCOUNT) {
-            identity.requireAccount(request);
-            permissions.require(
-                    caller,
-                    identity.accountResourceKey(),
-                    action + " account-owned tokens",
-                    "Account API Tokens Read",
-                    "Account API Tokens Write");
-        } else {
-            permissions.require(
-                    caller,
-                    identity.userResourceKey(),
-                    action + " user-owned tokens",
-                    "API Tokens Read",
-                    "API Tokens Write");
-        }
+        require(owner, request, caller, action, "Read", "Write");
     }
 
     private void requireWrite(TokenOwner owner, ApiRequest request, Caller caller, String action) {
-        if (owner == TokenOwner.ACCOUNT) {
+        require(owner, request, caller, action, "Write");
+    }
+
+    /**
+     * Account-owned tokens need one of the account's "Account API Tokens {level}" groups, user-owned ones
+     * one of the user's "API Tokens {level}" groups.
+     */
+    private void require(TokenOwner owner, ApiRequest request, Caller caller, String action, String... levels) {
+        boolean account = owner == TokenOwner.ACCOUNT;
+        if (account) {
             identity.requireAccount(request);
-            permissions.require(
-                    caller,
-                    identity.accountResourceKey(),
-                    action + " account-owned tokens",
-                    "Account API Tokens Write");
-        } else {
-            permissions.require(caller, identity.userResourceKey(), action + " user-owned tokens", "API Tokens Write");
         }
+        String prefix = account ? "Account API Tokens " : "API Tokens ";
+        permissions.require(
+                caller,
+                account ? identity.accountResourceKey() : identity.userResourceKey(),
+                action + (account ? " account-owned tokens" : " user-owned tokens"),
+                java.util.Arrays.stream(levels).map(prefix::concat).toArray(String[]::new));
     }
 }

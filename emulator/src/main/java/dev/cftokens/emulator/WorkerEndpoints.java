@@ -12,33 +12,34 @@ import dev.cftokens.emulator.http.MultipartForm;
 import dev.cftokens.emulator.http.Router;
 import dev.cftokens.emulator.workers.WorkerBinding;
 import dev.cftokens.emulator.workers.WorkerScript;
-import dev.cftokens.emulator.workers.WorkerScripts;
+import dev.cftokens.emulator.workers.WorkerScriptStore;
 import dev.cftokens.emulator.workers.WorkerUploadReader;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Worker script upload, secrets, and the read-back of a script's bindings (names and types; a secret's
- * text never leaves through HTTP).
+ * Worker scripts: list, upload, download, delete, secrets, and the read-back of a script's bindings (names
+ * and types; a secret's text never leaves through HTTP).
  */
 final class WorkerEndpoints {
-    private static final String SCRIPT = "/accounts/{account_id}/workers/scripts/{script_name}";
+    private static final String SCRIPTS = "/accounts/{account_id}/workers/scripts";
+    private static final String SCRIPT = SCRIPTS + "/{script_name}";
 
     private final Identity identity;
     private final Permissions permissions;
-    private final WorkerScripts scripts;
-    private final Clock clock;
+    private final WorkerScriptStore scripts;
 
-    WorkerEndpoints(Identity identity, Permissions permissions, WorkerScripts scripts, Clock clock) {
+    WorkerEndpoints(Identity identity, Permissions permissions, WorkerScriptStore scripts) {
         this.identity = identity;
         this.permissions = permissions;
         this.scripts = scripts;
-        this.clock = clock;
     }
 
     void register(Router<Endpoint> router) {
+        router.add("GET", SCRIPTS, new Endpoint(RequestKind.LIST_WORKER_SCRIPTS, this::list));
+        router.add("GET", SCRIPT, new Endpoint(RequestKind.GET_WORKER_SCRIPT, this::download));
         router.add("PUT", SCRIPT, new Endpoint(RequestKind.UPLOAD_WORKER_SCRIPT, this::upload));
+        router.add("DELETE", SCRIPT, new Endpoint(RequestKind.DELETE_WORKER_SCRIPT, this::delete));
         router.add("PUT", SCRIPT + "/secrets", new Endpoint(RequestKind.PUT_WORKER_SECRET, this::putSecret));
         router.add("GET", SCRIPT + "/secrets", new Endpoint(RequestKind.LIST_WORKER_SECRETS, this::listSecrets));
         router.add("GET", SCRIPT + "/settings", new Endpoint(RequestKind.GET_WORKER_SETTINGS, this::settings));
@@ -48,8 +49,50 @@ final class WorkerEndpoints {
         String name = authorize(request, caller, true);
         MultipartForm form = MultipartForm.parse(request.header("Content-Type"), request.body());
         WorkerScript script =
-                WorkerUploadReader.read(name, form, scripts.get(name).orElse(null), now());
+                WorkerUploadReader.read(name, form, scripts.get(name).orElse(null), scripts.now());
         scripts.put(script);
+        return ApiResponse.ok(summary(script));
+    }
+
+    private ApiResponse list(ApiRequest request, Caller caller) {
+        identity.requireAccount(request);
+        requireRead(caller);
+        ArrayNode result = Json.array();
+        scripts.all().forEach(script -> result.add(summary(script)));
+        return ApiResponse.ok(result);
+    }
+
+    /**
+     * The script's code as uploaded, not an envelope: a service-worker script as its one file, an ES module
+     * script as multipart/form-data with a part per module.
+     */
+    private ApiResponse download(ApiRequest request, Caller caller) {
+        WorkerScript script = scripts.require(authorize(request, caller, false));
+        List<WorkerScript.Module> modules = script.modules();
+        if (script.bodyPart() != null && modules.size() == 1) {
+            WorkerScript.Module only = modules.get(0);
+            return ApiResponse.download(
+                    only.contentType() == null ? "application/javascript" : only.contentType(), only.content());
+        }
+        List<MultipartForm.Part> parts = new ArrayList<>();
+        for (WorkerScript.Module module : modules) {
+            parts.add(new MultipartForm.Part(module.name(), module.name(), module.contentType(), module.content()));
+        }
+        // The etag is a SHA-256 of the parts: a boundary made from it cannot plausibly occur inside them.
+        String boundary = "cftokens-emulator-" + script.etag();
+        return ApiResponse.download(MultipartForm.contentType(boundary), MultipartForm.write(boundary, parts));
+    }
+
+    /** Removes the script; {@code ?force=true} is accepted, as nothing else binds a script here. */
+    private ApiResponse delete(ApiRequest request, Caller caller) {
+        WorkerScript removed = scripts.delete(authorize(request, caller, true));
+        ObjectNode result = Json.object();
+        result.put("id", removed.name());
+        return ApiResponse.ok(result);
+    }
+
+    /** What the upload answers and the list shows of a script. */
+    private static ObjectNode summary(WorkerScript script) {
         ObjectNode result = Json.object();
         result.put("id", script.name());
         result.put("etag", script.etag());
@@ -61,13 +104,13 @@ final class WorkerEndpoints {
         result.put("has_modules", script.mainModule() != null);
         result.put("usage_model", "standard");
         result.putArray("handlers").add("fetch");
-        return ApiResponse.ok(result);
+        return result;
     }
 
     private ApiResponse putSecret(ApiRequest request, Caller caller) {
         String name = authorize(request, caller, true);
         WorkerBinding secret = WorkerUploadReader.readSecret(Json.parse(request.body(), "request body"));
-        scripts.putSecret(name, secret, now());
+        scripts.putSecret(name, secret);
         ObjectNode result = Json.object();
         result.put("name", secret.name());
         result.put("type", secret.type());
@@ -111,17 +154,17 @@ final class WorkerEndpoints {
             permissions.require(
                     caller, identity.accountResourceKey(), "change Worker scripts", "Workers Scripts Write");
         } else {
-            permissions.require(
-                    caller,
-                    identity.accountResourceKey(),
-                    "read Worker scripts",
-                    "Workers Scripts Read",
-                    "Workers Scripts Write");
+            requireRead(caller);
         }
         return WorkerUploadReader.checkName(request.pathParam("script_name"));
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    private void requireRead(Caller caller) {
+        permissions.require(
+                caller,
+                identity.accountResourceKey(),
+                "read Worker scripts",
+                "Workers Scripts Read",
+                "Workers Scripts Write");
     }
 }

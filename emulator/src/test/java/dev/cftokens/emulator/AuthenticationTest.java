@@ -5,28 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Credentials: the admin token, issued tokens as Bearer credentials, the global API key, and the refusals. */
 class AuthenticationTest {
+    // Each test changes the account's tokens or scripts: a fresh emulator keeps them apart.
+    @RegisterExtension
+    static final CloudflareEmulatorExtension CLOUDFLARE = CloudflareEmulatorExtension.freshPerTest();
+
     private CloudflareEmulator emulator;
     private ApiClient admin;
     private String tokens;
     private String account;
 
     @BeforeEach
-    void start() {
-        emulator = CloudflareEmulator.start();
+    void start(CloudflareEmulator emulator) {
+        this.emulator = emulator;
         admin = ApiClient.admin(emulator);
         tokens = "/accounts/" + emulator.accountId() + "/tokens";
         account = "com.cloudflare.api.account." + emulator.accountId();
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     private String issue(String body) {
@@ -195,6 +194,7 @@ class AuthenticationTest {
         JsonNode created = admin.post(tokens, Bodies.token("used", Bodies.ACCOUNT_API_TOKENS_READ, account))
                 .result();
         assertThat(emulator.tokens().get(0).lastUsedOn()).isNull();
+        assertThat(admin.get(tokens).result().path(0).has("last_used_on")).isFalse();
 
         ApiClient.bearer(emulator, created.path("value").asText()).get(tokens);
 
@@ -278,6 +278,20 @@ class AuthenticationTest {
                 .isEqualTo(200);
         assertThat(ApiClient.bearer(emulator, userToken).get(tokens + "/verify").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void adminTokenIsUserOwnedEverywhere() {
+        ApiClient.Response onUser = admin.get("/user/tokens/verify");
+        ApiClient.Response onAccount = admin.get(tokens + "/verify");
+
+        assertThat(onUser.status()).isEqualTo(200);
+        assertThat(onUser.result().path("id").asText()).isEqualTo(emulator.adminTokenId());
+        assertThat(onAccount.status()).isEqualTo(403);
+        assertThat(onAccount.errorCode()).isEqualTo(9109);
+        assertThat(onAccount.errorMessage()).contains(emulator.adminTokenId(), "user-owned", "/user/tokens/verify");
+        // As a user-owned token, it may list the accounts it reaches.
+        assertThat(admin.get("/accounts").status()).isEqualTo(200);
     }
 
     @Test

@@ -65,6 +65,37 @@ class CloudflareEmulatorExtensionTest {
         assertThat(listener.getSummary().getTestsSucceededCount()).isEqualTo(1);
     }
 
+    @Test
+    void freshPerTestGivesEachTestItsOwnEmulatorAndClosesIt() {
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(IsolatedUsage.class))
+                                .build(),
+                        listener);
+
+        assertThat(listener.getSummary().getTestsSucceededCount()).isEqualTo(2);
+        assertThat(IsolatedUsage.first).isNotNull().isNotSameAs(IsolatedUsage.second);
+        assertThatThrownBy(() -> ApiClient.admin(IsolatedUsage.first).get("/user"))
+                .as("closed after its test")
+                .isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
+    void freshPerTestRefusesClassLevelInjection() {
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(MisusedPerTest.class))
+                                .build(),
+                        listener);
+
+        assertThat(listener.getSummary().getTotalFailureCount()).isEqualTo(1);
+        assertThat(listener.getSummary().getFailures().get(0).getException()).hasMessageContaining("@BeforeEach");
+    }
+
     /** Run by the launcher above, not by Surefire (nested classes are not picked up on their own). */
     @ExtendWith(CloudflareEmulatorExtension.class)
     @TestMethodOrder(MethodOrderer.MethodName.class)
@@ -83,6 +114,47 @@ class CloudflareEmulatorExtensionTest {
             assertThat(emulator).isSameAs(used);
             assertThat(emulator.tokens()).hasSize(1);
         }
+    }
+
+    @TestMethodOrder(MethodOrderer.MethodName.class)
+    static class IsolatedUsage {
+        @RegisterExtension
+        static CloudflareEmulatorExtension cloudflare = CloudflareEmulatorExtension.freshPerTest();
+
+        static CloudflareEmulator first;
+        static CloudflareEmulator second;
+        private CloudflareEmulator fromBeforeEach;
+
+        @org.junit.jupiter.api.BeforeEach
+        void remember(CloudflareEmulator emulator) {
+            fromBeforeEach = emulator;
+        }
+
+        @Test
+        void first(CloudflareEmulator emulator) {
+            assertThat(emulator).isSameAs(fromBeforeEach);
+            first = emulator;
+            ApiClient.admin(emulator).post("/accounts/" + emulator.accountId() + "/tokens", Bodies.zoneReader("mine"));
+        }
+
+        @Test
+        void second(CloudflareEmulator emulator) {
+            second = emulator;
+            assertThat(emulator.tokens())
+                    .as("the first test's token is not here")
+                    .isEmpty();
+        }
+    }
+
+    static class MisusedPerTest {
+        @RegisterExtension
+        static CloudflareEmulatorExtension cloudflare = CloudflareEmulatorExtension.freshPerTest();
+
+        @BeforeAll
+        static void tooEarly(CloudflareEmulator emulator) {}
+
+        @Test
+        void never() {}
     }
 
     static class ConfiguredUsage {

@@ -2,12 +2,16 @@ package dev.cftokens.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Error messages quote what was wrong with a request, but never a secret it carried. */
 class RedactionTest {
+    // Each test changes the account's tokens or scripts: a fresh emulator keeps them apart.
+    @RegisterExtension
+    static final CloudflareEmulatorExtension CLOUDFLARE = CloudflareEmulatorExtension.freshPerTest();
+
     private static final String SECRET = "do-not-echo-this-secret-0123456789abcdef";
 
     private CloudflareEmulator emulator;
@@ -15,15 +19,10 @@ class RedactionTest {
     private String scripts;
 
     @BeforeEach
-    void start() {
-        emulator = CloudflareEmulator.start();
+    void start(CloudflareEmulator emulator) {
+        this.emulator = emulator;
         admin = ApiClient.admin(emulator);
         scripts = "/accounts/" + emulator.accountId() + "/workers/scripts";
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     private ApiClient.Response upload(String metadata) {

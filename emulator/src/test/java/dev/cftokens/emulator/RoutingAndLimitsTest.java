@@ -128,7 +128,7 @@ class RoutingAndLimitsTest {
     @Test
     void rateLimitAnswers429PerCredentialWithHeaders() {
         EmulatorOptions options = EmulatorOptions.builder()
-                .rateLimit(new RateLimit(3, Duration.ofMinutes(5)))
+                .rateLimit(new EmulatedRateLimit(3, Duration.ofMinutes(5)))
                 .build();
         try (CloudflareEmulator emulator = CloudflareEmulator.start(options)) {
             ApiClient admin = ApiClient.admin(emulator);
@@ -162,7 +162,7 @@ class RoutingAndLimitsTest {
                 new TokenEndpointsTest.MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
         EmulatorOptions options = EmulatorOptions.builder()
                 .clock(clock)
-                .addressRateLimit(new RateLimit(3, Duration.ofSeconds(1), Duration.ofMinutes(5)))
+                .addressRateLimit(new EmulatedRateLimit(3, Duration.ofSeconds(1), Duration.ofMinutes(5)))
                 .build();
         try (CloudflareEmulator emulator = CloudflareEmulator.start(options)) {
             ApiClient admin = ApiClient.admin(emulator);
@@ -195,7 +195,7 @@ class RoutingAndLimitsTest {
                 new TokenEndpointsTest.MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
         EmulatorOptions options = EmulatorOptions.builder()
                 .clock(clock)
-                .rateLimit(RateLimit.cloudflare())
+                .rateLimit(EmulatedRateLimit.cloudflare())
                 .build();
         try (CloudflareEmulator emulator = CloudflareEmulator.start(options)) {
             ApiClient admin = ApiClient.admin(emulator);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The standalone emulator as a separate process: {@code java -cp <test class path> dev.cftokens.emulator.Main},
+ * The standalone emulator as a separate process: {@code java -cp <test class path> dev.cftokens.emulator.EmulatorMain},
  * the same main class the shaded jar runs (the jar itself is only built in the package phase).
  */
 class StandaloneTest {
@@ -35,7 +35,7 @@ class StandaloneTest {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
+        command.add(EmulatorMain.class.getName());
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
@@ -216,7 +216,7 @@ class StandaloneTest {
                 "[{\"id\": \"0123456789abcdef0123456789abcdef\", \"name\": \"Only Group\", "
                         + "\"scopes\": [\"com.cloudflare.api.account\"]}]");
 
-        EmulatorOptions options = Main.parse(new String[] {
+        EmulatorOptions options = EmulatorMain.parse(new String[] {
             "--port",
             "0",
             "--latency",
@@ -239,18 +239,19 @@ class StandaloneTest {
                 .extracting(Fault::type)
                 .containsExactly(Fault.Type.LATENCY, Fault.Type.SERVER_ERROR, Fault.Type.COMMIT_THEN_DROP);
         assertThat(options.faults().get(1).share()).isEqualTo(0.25);
-        assertThat(Main.parse(new String[] {"--address-rate-limit"}).addressRateLimit())
-                .hasValue(RateLimit.cloudflarePerAddress());
-        assertThat(Main.parse(new String[] {"--address-rate-limit", "50/2", "--port", "0"})
+        assertThat(EmulatorMain.parse(new String[] {"--address-rate-limit"}).addressRateLimit())
+                .hasValue(EmulatedRateLimit.cloudflarePerAddress());
+        assertThat(EmulatorMain.parse(new String[] {"--address-rate-limit", "50/2", "--port", "0"})
                         .addressRateLimit())
-                .hasValue(new RateLimit(50, Duration.ofSeconds(2), Duration.ofMinutes(5)));
+                .hasValue(new EmulatedRateLimit(50, Duration.ofSeconds(2), Duration.ofMinutes(5)));
         assertThat(options.faults().get(2).kinds())
                 .contains(RequestKind.CREATE_TOKEN)
                 .doesNotContain(RequestKind.GET_TOKEN);
         assertThat(options.seed()).isEqualTo(9);
-        assertThat(options.rateLimit()).hasValue(new RateLimit(10, Duration.ofSeconds(60)));
+        assertThat(options.rateLimit()).hasValue(new EmulatedRateLimit(10, Duration.ofSeconds(60)));
         assertThat(options.catalog().groups()).extracting(g -> g.name()).containsExactly("Only Group");
-        assertThat(Main.parse(new String[] {"--rate-limit"}).rateLimit()).hasValue(RateLimit.cloudflare());
-        assertThat(Main.parse(new String[] {"--help"})).isNull();
+        assertThat(EmulatorMain.parse(new String[] {"--rate-limit"}).rateLimit())
+                .hasValue(EmulatedRateLimit.cloudflare());
+        assertThat(EmulatorMain.parse(new String[] {"--help"})).isNull();
     }
 }

@@ -12,27 +12,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TokenEndpointsTest {
+    // Each test changes the account's tokens or scripts: a fresh emulator keeps them apart.
+    @RegisterExtension
+    static final CloudflareEmulatorExtension CLOUDFLARE = CloudflareEmulatorExtension.freshPerTest();
+
     private CloudflareEmulator emulator;
     private ApiClient admin;
     private String tokens;
 
     @BeforeEach
-    void start() {
-        emulator = CloudflareEmulator.start();
+    void start(CloudflareEmulator emulator) {
+        this.emulator = emulator;
         admin = ApiClient.admin(emulator);
         tokens = "/accounts/" + emulator.accountId() + "/tokens";
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     @Test
@@ -47,7 +46,9 @@ class TokenEndpointsTest {
         assertThat(token.path("status").asText()).isEqualTo("active");
         assertThat(token.path("value").asText()).matches("[A-Za-z0-9_-]{40,80}");
         assertThat(token.path("issued_on").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
-        assertThat(token.path("last_used_on").isNull()).isTrue();
+        assertThat(token.has("last_used_on"))
+                .as("absent until used, never null")
+                .isFalse();
         JsonNode policy = token.path("policies").path(0);
         assertThat(policy.path("id").asText()).matches("[0-9a-f]{32}");
         assertThat(policy.path("effect").asText()).isEqualTo("allow");
@@ -184,19 +185,34 @@ class TokenEndpointsTest {
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.result().path("id").asText()).isEqualTo(id);
         ApiClient.Response gone = admin.get(tokens + "/" + id);
-        assertThat(gone.status()).isEqualTo(400);
+        assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.errorMessage()).contains(id);
         assertThat(emulator.tokens()).isEmpty();
-        assertThat(admin.delete(tokens + "/" + id).status()).isEqualTo(400);
+        assertThat(admin.delete(tokens + "/" + id).status()).isEqualTo(404);
+        assertThat(admin.put(tokens + "/" + id, Bodies.zoneReader("back")).status())
+                .isEqualTo(404);
+        assertThat(admin.put(tokens + "/" + id + "/value", "{}").status()).isEqualTo(404);
     }
 
-    @Test
-    void unknownTokenIdIsA400() {
-        ApiClient.Response response = admin.get(tokens + "/0123456789abcdef0123456789abcdef");
+    @ParameterizedTest
+    @ValueSource(strings = {"/accounts/ACCOUNT/tokens", "/user/tokens"})
+    void everyOperationOnAnUnknownTokenIdIsA404(String base) {
+        String unknown = base.replace("ACCOUNT", emulator.accountId()) + "/0123456789abcdef0123456789abcdef";
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorCode()).isEqualTo(1001);
-        assertThat(response.errorMessage()).contains("0123456789abcdef0123456789abcdef");
+        List<ApiClient.Response> answers = List.of(
+                admin.get(unknown),
+                admin.put(unknown, Bodies.zoneReader("never")),
+                admin.delete(unknown),
+                admin.put(unknown + "/value", null),
+                admin.put(unknown + "/value", "{}"));
+
+        assertThat(answers).allSatisfy(response -> {
+            assertThat(response.status()).as(response.text()).isEqualTo(404);
+            assertThat(response.success()).isFalse();
+            assertThat(response.result().isNull()).isTrue();
+            assertThat(response.errorCode()).isEqualTo(7003);
+            assertThat(response.errorMessage()).contains("0123456789abcdef0123456789abcdef");
+        });
     }
 
     @Test
@@ -242,14 +258,6 @@ class TokenEndpointsTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.errorMessage()).contains("ffffffffffffffffffffffffffffffff");
-    }
-
-    @Test
-    void updateOfAnUnknownTokenIsA400() {
-        ApiClient.Response response = admin.put(tokens + "/0123456789abcdef0123456789abcdef", Bodies.zoneReader("x"));
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorCode()).isEqualTo(1001);
     }
 
     @ParameterizedTest
@@ -306,7 +314,8 @@ class TokenEndpointsTest {
                 .isEqualTo(10000);
         assertThat(verified.body().path("messages").path(0).path("message").asText())
                 .isEqualTo("This API Token is valid and active");
-        assertThat(admin.get(tokens + "/verify").result().path("id").asText()).isEqualTo(emulator.adminTokenId());
+        assertThat(admin.get("/user/tokens/verify").result().path("id").asText())
+                .isEqualTo(emulator.adminTokenId());
     }
 
     @Test
@@ -356,7 +365,9 @@ class TokenEndpointsTest {
                 .isEqualTo("mine");
         assertThat(admin.get("/user/tokens").result().size()).isEqualTo(1);
         assertThat(admin.get(tokens).result().size()).isZero();
-        assertThat(admin.get(tokens + "/" + id).status()).isEqualTo(400);
+        assertThat(admin.get(tokens + "/" + id).status())
+                .as("not an account-owned token")
+                .isEqualTo(404);
         ApiClient user = ApiClient.bearer(emulator, created.path("value").asText());
         assertThat(user.get("/user/tokens/verify").result().path("id").asText()).isEqualTo(id);
         assertThat(admin.put("/user/tokens/" + id + "/value", null).result().isTextual())

@@ -2,13 +2,14 @@ package dev.cftokens.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Each of Cloudflare's body rules, one failing request per rule: 400, code 1001, the field and the value named. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(CloudflareEmulatorExtension.class)
 class ValidationTest {
     private static final String R2_BUCKET_ITEM_READ = "6a018a9f2fc74eb6b293b0c548f38b39";
 
@@ -18,16 +19,11 @@ class ValidationTest {
     private String account;
 
     @BeforeAll
-    void start() {
-        emulator = CloudflareEmulator.start();
+    void start(CloudflareEmulator emulator) {
+        this.emulator = emulator;
         admin = ApiClient.admin(emulator);
         tokens = "/accounts/" + emulator.accountId() + "/tokens";
         account = "com.cloudflare.api.account." + emulator.accountId();
-    }
-
-    @AfterAll
-    void stop() {
-        emulator.close();
     }
 
     private ApiClient.Response rejected(String body, String... fragments) {
@@ -231,6 +227,18 @@ class ValidationTest {
     @Test
     void malformedJsonIsA400() {
         rejected("{\"name\": ", "not valid JSON");
+    }
+
+    @Test
+    void bodiesNestedDeeperThanAThousandLevelsAreA400() {
+        String deep = "[".repeat(1001) + "]".repeat(1001);
+
+        rejected("{\"name\": \"deep\", \"policies\": " + deep + "}", "not acceptable JSON", "1000");
+    }
+
+    @Test
+    void numbersLongerThanAThousandDigitsAreA400() {
+        rejected("{\"name\": " + "9".repeat(1001) + ", " + zonePolicies() + "}", "not acceptable JSON", "1000");
     }
 
     @Test

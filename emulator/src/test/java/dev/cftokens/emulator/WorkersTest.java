@@ -3,13 +3,19 @@ package dev.cftokens.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cftokens.emulator.http.MultipartForm;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Worker script upload as multipart/form-data, secrets, and the read-back of bindings. */
 class WorkersTest {
+    // Each test changes the account's tokens or scripts: a fresh emulator keeps them apart.
+    @RegisterExtension
+    static final CloudflareEmulatorExtension CLOUDFLARE = CloudflareEmulatorExtension.freshPerTest();
+
     private static final String SECRET = "this-is-the-bound-token-value-0123456789ab";
 
     private CloudflareEmulator emulator;
@@ -17,15 +23,10 @@ class WorkersTest {
     private String scripts;
 
     @BeforeEach
-    void start() {
-        emulator = CloudflareEmulator.start();
+    void start(CloudflareEmulator emulator) {
+        this.emulator = emulator;
         admin = ApiClient.admin(emulator);
         scripts = "/accounts/" + emulator.accountId() + "/workers/scripts";
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
     }
 
     private static byte[] multipart(String metadata, String... parts) {
@@ -67,6 +68,86 @@ class WorkersTest {
                 .as("not a secret")
                 .isEmpty();
         assertThat(script.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void anAbsentScriptIsA404WithCode10007ForGetAndDelete() {
+        ApiClient.Response get = admin.get(scripts + "/not-there");
+        ApiClient.Response delete = admin.delete(scripts + "/not-there");
+
+        assertThat(List.of(get, delete)).allSatisfy(response -> {
+            assertThat(response.status()).as(response.text()).isEqualTo(404);
+            assertThat(response.success()).isFalse();
+            assertThat(response.errorCode()).isEqualTo(10007);
+            assertThat(response.errorMessage()).contains("not-there");
+        });
+    }
+
+    @Test
+    void aServiceWorkerScriptDownloadsAsItsOneFile() {
+        String code = "addEventListener('fetch', e => e.respondWith(new Response('sw')));";
+        upload(
+                emulator.adminToken(),
+                "sw",
+                multipart("{\"body_part\": \"script\"}", "script", "application/javascript", code));
+
+        ApiClient.Response download = admin.get(scripts + "/sw");
+
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/javascript");
+        assertThat(download.text()).isEqualTo(code);
+    }
+
+    @Test
+    void aModuleScriptDownloadsAsMultipartWithEveryModuleAndNoSecret() {
+        upload(
+                emulator.adminToken(),
+                "mods",
+                multipart(
+                        moduleUpload(),
+                        "worker.js",
+                        "application/javascript+module",
+                        CODE,
+                        "util.js",
+                        "application/javascript+module",
+                        "export const x = 1;"));
+
+        ApiClient.Response download = admin.get(scripts + "/mods");
+
+        assertThat(download.status()).isEqualTo(200);
+        String contentType = download.headers().firstValue("Content-Type").orElseThrow();
+        assertThat(contentType).startsWith("multipart/form-data; boundary=");
+        MultipartForm form = MultipartForm.parse(contentType, download.text().getBytes(StandardCharsets.UTF_8));
+        assertThat(form.parts()).extracting(MultipartForm.Part::name).containsExactly("worker.js", "util.js");
+        assertThat(form.part("worker.js").orElseThrow().text()).isEqualTo(CODE);
+        assertThat(form.part("util.js").orElseThrow().contentType()).isEqualTo("application/javascript+module");
+        assertThat(download.text()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void listShowsEveryScriptAndDeleteRemovesOne() {
+        upload(
+                emulator.adminToken(),
+                "first",
+                multipart(moduleUpload(), "worker.js", "application/javascript+module", CODE));
+        upload(
+                emulator.adminToken(),
+                "second",
+                multipart(moduleUpload(), "worker.js", "application/javascript+module", CODE));
+
+        ApiClient.Response listed = admin.get(scripts);
+        ApiClient.Response deleted = admin.delete(scripts + "/first?force=true");
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.result()).extracting(s -> s.path("id").asText()).containsExactly("first", "second");
+        assertThat(listed.result().path(0).path("created_on").asText()).matches("\\d{4}-.*Z");
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.result().path("id").asText()).isEqualTo("first");
+        assertThat(emulator.workerScript("first")).isEmpty();
+        assertThat(admin.get(scripts + "/first").status()).isEqualTo(404);
+        assertThat(admin.get(scripts).result())
+                .extracting(s -> s.path("id").asText())
+                .containsExactly("second");
     }
 
     @Test

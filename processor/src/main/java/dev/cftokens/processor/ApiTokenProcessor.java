@@ -82,7 +82,7 @@ public final class ApiTokenProcessor extends AbstractProcessor {
         try {
             processRound(round);
         } catch (RuntimeException | LinkageError e) {
-            printer.print(Message.INTERNAL_ERROR, "this round", describe(e));
+            printer.print(Message.INTERNAL_ERROR_IN_ROUND, describe(e));
         }
         // Other processors may read the same annotations.
         return false;
@@ -128,14 +128,6 @@ public final class ApiTokenProcessor extends AbstractProcessor {
             }
             Optional<TokenModel> model = validator.get().validate(type, reporter);
             if (model.isPresent() && reporter.isClean()) {
-                if (!ProvisionerWriter.runtimeVisible(processingEnv.getElementUtils(), type)) {
-                    reporter.report(
-                            Message.MISSING_RUNTIME,
-                            Location.of(type),
-                            type.getQualifiedName(),
-                            ProvisionerWriter.runtimeClassName());
-                    return;
-                }
                 writer.write(model.get());
             }
         } catch (IOException e) {

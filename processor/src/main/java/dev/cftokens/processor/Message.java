@@ -8,10 +8,8 @@ import javax.tools.Diagnostic;
  */
 enum Message {
     // The processor itself
-    INTERNAL_ERROR(
-            "internal-error",
-            "cftokens failed while processing %s: %s. This is a bug in cftokens; please report it with this"
-                    + " message and the declaration"),
+    INTERNAL_ERROR("internal-error", "cftokens failed while processing %s: %s" + Text.BUG),
+    INTERNAL_ERROR_IN_ROUND("internal-error", "cftokens failed while processing this round: %s" + Text.BUG),
     CATALOG_UNREADABLE(
             "catalog",
             "-A" + ApiTokenProcessor.CATALOG_OPTION + "=%s: %s. Give the path of a permission-group catalog"
@@ -49,8 +47,12 @@ enum Message {
                     + " @Policy(permissionGroups = \"Zone Read\", resources = \"com.cloudflare.api.account.zone.*\")"),
 
     // @ApiToken attributes
-    INVALID_NAME("invalid-name", "%s"),
-    INVALID_ID("invalid-id", "%s"),
+    INVALID_NAME("invalid-name", Text.RULE),
+    INVALID_ID("invalid-id", Text.RULE),
+    INVALID_DEFAULT_ID("invalid-id", Text.INVALID_DEFAULT_ID + "; set one with @ApiToken(id = \"%s\")"),
+    INVALID_DEFAULT_ID_NOT_ASCII(
+            "invalid-id",
+            Text.INVALID_DEFAULT_ID + "; set one with @ApiToken(id = \"...\"), in kebab case like \"readonly-token\""),
     DUPLICATE_ID(
             "duplicate-id",
             "token id \"%s\" is already used by %s; ids must be unique, give this token another id"
@@ -66,7 +68,11 @@ enum Message {
     // Permission groups
     NO_PERMISSION_GROUPS(
             "empty-permission-groups", "@Policy has no permission groups; name at least one, such as \"Zone Read\""),
-    UNKNOWN_PERMISSION_GROUP("unknown-permission-group", "unknown permission group \"%s\"; %s"),
+    UNKNOWN_PERMISSION_GROUP("unknown-permission-group", Text.UNKNOWN_PERMISSION_GROUP + "; did you mean \"%s\"?"),
+    UNKNOWN_PERMISSION_GROUP_NOTHING_CLOSE(
+            "unknown-permission-group",
+            Text.UNKNOWN_PERMISSION_GROUP + "; no group in the catalog (%s) has a similar name. Use the API's name,"
+                    + " as in dev.cftokens.annotations.PermissionGroups"),
     AMBIGUOUS_PERMISSION_GROUP(
             "ambiguous-permission-group",
             "permission group \"%s\" exists for several scopes and this policy has resources of each: %s."
@@ -79,7 +85,7 @@ enum Message {
             "scope-mismatch",
             "permission group \"%s\" exists for %s resources, but this policy has none; add a resource such as"
                     + " \"%s\" or move the group to a policy that has one"),
-    SCOPE_MISMATCH("scope-mismatch", "%s"),
+    SCOPE_MISMATCH("scope-mismatch", Text.RULE),
     USER_TOKEN_GROUP(
             "owner-mismatch",
             "permission group \"%s\" is not user-scoped, but the token is owned by the user (owner = USER);"
@@ -87,7 +93,7 @@ enum Message {
     USER_TOKEN_RESOURCE(
             "owner-mismatch",
             "resource \"%s\" is not the user key, but the token is owned by the user (owner = USER);"
-                    + " user-owned tokens grant only on \"com.cloudflare.api.user.{userId}\" or a 32-hex user tag"),
+                    + " user-owned tokens grant only on \"%s\" or a 32-hex user tag"),
     ACCOUNT_TOKEN_USER_GROUP(
             "owner-mismatch",
             "permission group \"%s\" is user-scoped, but the token is owned by the account; add"
@@ -97,8 +103,8 @@ enum Message {
     NO_RESOURCES(
             "empty-resources",
             "@Policy has no resources; name at least one key, such as \"com.cloudflare.api.account.zone.*\""),
-    INVALID_RESOURCE_KEY("invalid-resource-key", "%s"),
-    INVALID_WITHIN("invalid-within", "%s"),
+    INVALID_RESOURCE_KEY("invalid-resource-key", Text.RULE),
+    INVALID_WITHIN("invalid-within", Text.RULE),
     DUPLICATE_RESOURCE(
             "duplicate-resource",
             "resource \"%s\" is listed twice in this policy; remove one",
@@ -113,13 +119,12 @@ enum Message {
             "reserved-input",
             "input account() clashes with the placeholder {account}, which always means the provisioned account;"
                     + " rename the method"),
-    INVALID_INPUT_METHOD(
-            "invalid-input-method",
-            "method %s is not a token input; inputs are abstract no-argument methods `String name()` used as"
-                    + " {name} in a resource key (default and static methods are allowed)"),
+    INVALID_INPUT_METHOD("invalid-input-method", "method %s " + Text.NOT_AN_INPUT),
+    INVALID_INPUT_METHOD_INHERITED_BY("invalid-input-method", "method %s (inherited by %s) " + Text.NOT_AN_INPUT),
+    INVALID_INPUT_METHOD_INHERITED_FROM("invalid-input-method", "method %s (inherited from %s) " + Text.NOT_AN_INPUT),
 
     // Request IP
-    INVALID_CIDR("invalid-cidr", "%s"),
+    INVALID_CIDR("invalid-cidr", Text.RULE),
     DUPLICATE_CIDR(
             "duplicate-cidr",
             "@RequestIp lists \"%s\" twice (first as %s); remove the duplicate",
@@ -129,6 +134,22 @@ enum Message {
             "notIn \"%s\" lies outside every `in` range (%s), so it excludes nothing; remove it or fix the range",
             Diagnostic.Kind.WARNING),
     ;
+
+    /** Pieces several messages share; a class of its own, since enum constants cannot read the enum's statics. */
+    private static final class Text {
+        /**
+         * A message whose text is the one a core rule gave (an {@code InvalidValueException} or a {@code
+         * ScopeMismatch}): the rule words it once for the processor, the runtime and the emulator alike.
+         */
+        static final String RULE = "%s";
+
+        static final String BUG = ". This is a bug in cftokens; please report it with this message and the declaration";
+        static final String INVALID_DEFAULT_ID = "the default id \"%s\", derived from the name %s, is not a valid"
+                + " token id (lowercase ASCII letters and digits in words joined by single hyphens)";
+        static final String UNKNOWN_PERMISSION_GROUP = "unknown permission group \"%s\"";
+        static final String NOT_AN_INPUT = "is not a token input; inputs are abstract no-argument methods"
+                + " `String name()` used as {name} in a resource key (default and static methods are allowed)";
+    }
 
     private final String tag;
     private final String format;

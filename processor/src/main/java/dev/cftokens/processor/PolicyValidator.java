@@ -4,6 +4,7 @@ import dev.cftokens.core.catalog.PermissionGroup;
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.core.catalog.Scope;
 import dev.cftokens.core.model.PermissionGroupRef;
+import dev.cftokens.core.model.PolicyDeclaration;
 import dev.cftokens.core.model.PolicyEffect;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.rules.InvalidValueException;
@@ -36,10 +37,10 @@ final class PolicyValidator {
     }
 
     /**
-     * The policy's model, or empty when it has errors (reported). Every key that parsed is added to
+     * The policy as core declares it, or empty when it has errors (reported). Every key that parsed is added to
      * {@code keys} so the token can match placeholders with inputs.
      */
-    Optional<PolicyModel> validate(
+    Optional<PolicyDeclaration> validate(
             AnnotationAttributes policy, TokenOwner owner, Reporter reporter, List<LocatedKey> keys) {
         int errorsBefore = reporter.errorCount();
         PolicyEffect effect = PolicyEffect.valueOf(policy.enumConstant("effect"));
@@ -81,7 +82,7 @@ final class PolicyValidator {
         groups.forEach((group, written) -> refs.add(new PermissionGroupRef(group.id(), written.value())));
         List<String> declaredKeys = new ArrayList<>();
         parsed.keySet().forEach(key -> declaredKeys.add(key.key()));
-        return Optional.of(new PolicyModel(
+        return Optional.of(new PolicyDeclaration(
                 effect, refs, declaredKeys, policy.string("within").value()));
     }
 
@@ -151,8 +152,7 @@ final class PolicyValidator {
             }
             List<PermissionGroup> candidates = catalog.byName(name.value());
             if (candidates.isEmpty()) {
-                reporter.report(
-                        Message.UNKNOWN_PERMISSION_GROUP, name.location(), name.value(), suggestion(name.value()));
+                reportUnknown(name, reporter);
             } else if (candidates.size() == 1) {
                 groups.put(candidates.get(0), name);
             } else if (scopesKnown) {
@@ -171,7 +171,7 @@ final class PolicyValidator {
                             name.location(),
                             name.value(),
                             describeScopes(candidates),
-                            ExampleKeys.of(example));
+                            ResourceKey.example(example));
                 } else {
                     reporter.report(
                             Message.AMBIGUOUS_PERMISSION_GROUP,
@@ -215,7 +215,8 @@ final class PolicyValidator {
                     reporter.report(
                             Message.USER_TOKEN_RESOURCE,
                             entry.getValue(),
-                            entry.getKey().key());
+                            entry.getKey().key(),
+                            ResourceKey.example(Scope.USER));
                     valid = false;
                 }
             }
@@ -223,15 +224,15 @@ final class PolicyValidator {
         return valid;
     }
 
-    private String suggestion(String unknown) {
-        List<String> close = suggestions.suggest(unknown);
+    private void reportUnknown(AnnotatedString name, Reporter reporter) {
+        List<String> close = suggestions.suggest(name.value());
         if (close.isEmpty()) {
-            return "no group in the catalog (" + catalog.source() + ") has a similar name. Use the API's name,"
-                    + " as in dev.cftokens.annotations.PermissionGroups";
+            reporter.report(
+                    Message.UNKNOWN_PERMISSION_GROUP_NOTHING_CLOSE, name.location(), name.value(), catalog.source());
+        } else {
+            reporter.report(
+                    Message.UNKNOWN_PERMISSION_GROUP, name.location(), name.value(), String.join("\" or \"", close));
         }
-        StringJoiner quoted = new StringJoiner("\" or \"", "did you mean \"", "\"?");
-        close.forEach(quoted::add);
-        return quoted.toString();
     }
 
     private String userGroups() {

@@ -8,18 +8,13 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.cftokens.core.model.PolicyDeclaration;
-import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.TokenDeclaration;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.ModuleElement;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
@@ -33,9 +28,6 @@ final class ProvisionerWriter {
     /** The directory of the class path where the CLI finds every generated provisioner. */
     static final String INDEX_DIRECTORY = "META-INF/cftokens/";
 
-    private static final ClassName ABSTRACT_TOKEN_PROVISIONER =
-            ClassName.get("dev.cftokens.runtime", "AbstractTokenProvisioner");
-    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName STRING = ClassName.get(String.class);
 
     private final Filer filer;
@@ -47,7 +39,8 @@ final class ProvisionerWriter {
     }
 
     void write(TokenModel token) throws IOException {
-        javaFile(token, generatedAnnotationVisible(elements, token.element())).writeTo(filer);
+        javaFile(token, ProvisionerDependencies.generatedAnnotationVisible(elements, token.element()))
+                .writeTo(filer);
         FileObject index = filer.createResource(
                 StandardLocation.CLASS_OUTPUT, "", INDEX_DIRECTORY + token.provisionerBinaryName(), token.element());
         try (Writer writer = index.openWriter()) {
@@ -55,51 +48,24 @@ final class ProvisionerWriter {
         }
     }
 
-    /**
-     * Whether the provisioner of {@code type} may carry {@code @javax.annotation.processing.Generated}: that
-     * annotation lives in module java.compiler, which a modular project rarely requires, and a reference it
-     * cannot read would not compile. As AutoValue and Dagger do, the annotation is added only when the
-     * interface's module reads it (the unnamed module of a class-path build reads every module).
-     */
-    static boolean generatedAnnotationVisible(Elements elements, TypeElement type) {
-        return visible(elements, type, GENERATED);
-    }
-
-    /**
-     * Whether the superclass of generated provisioners is on the class path of {@code type}: without the
-     * runtime (or with one older than the processor) the generated file would fail to compile with a
-     * "cannot find symbol" in code the user never wrote.
-     */
-    static boolean runtimeVisible(Elements elements, TypeElement type) {
-        return visible(elements, type, ABSTRACT_TOKEN_PROVISIONER);
-    }
-
-    static String runtimeClassName() {
-        return ABSTRACT_TOKEN_PROVISIONER.canonicalName();
-    }
-
-    private static boolean visible(Elements elements, TypeElement from, ClassName wanted) {
-        ModuleElement module = elements.getModuleOf(from);
-        TypeElement found = module == null
-                ? elements.getTypeElement(wanted.canonicalName())
-                : elements.getTypeElement(module, wanted.canonicalName());
-        return found != null;
-    }
-
     /** The provisioner's source; separate from {@link #write} so tests and the golden files can read it. */
     static JavaFile javaFile(TokenModel token, boolean generatedAnnotation) {
+        TokenDeclaration declaration = token.declaration();
         ClassName self = token.provisionerType();
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addOriginatingElement(token.element())
                 .addJavadoc(
-                        "Provisions the token declared by {@link $T}, id {@code $L}.\n", token.tokenType(), token.id());
+                        "Provisions the token declared by {@link $T}, id {@code $L}.\n",
+                        token.tokenType(),
+                        declaration.id());
         if (generatedAnnotation) {
-            type.addAnnotation(AnnotationSpec.builder(GENERATED)
+            type.addAnnotation(AnnotationSpec.builder(ProvisionerDependencies.GENERATED)
                     .addMember("value", "$S", ApiTokenProcessor.class.getName())
                     .build());
         }
         type.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .superclass(ParameterizedTypeName.get(ABSTRACT_TOKEN_PROVISIONER, token.tokenType()));
+                .superclass(ParameterizedTypeName.get(
+                        ProvisionerDependencies.ABSTRACT_TOKEN_PROVISIONER, token.tokenType()));
 
         // The declaration travels as JSON in a text block: javac compiles a string literal for nearly nothing,
         // while the same declaration as constructor calls cost more than everything else in the file.
@@ -107,7 +73,7 @@ final class ProvisionerWriter {
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(ArrayTypeName.of(STRING), "inputValues")
                 .varargs()
-                .addCode("super($T.class, $L, inputValues);\n", token.tokenType(), declarationLiteral(token))
+                .addCode("super($T.class, $L, inputValues);\n", token.tokenType(), declarationLiteral(declaration))
                 .build();
 
         // The user's input names appear only as create()'s parameters, passed straight on to the constructor,
@@ -116,13 +82,13 @@ final class ProvisionerWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(self)
                 .addJavadoc(
-                        token.inputs().isEmpty()
+                        declaration.inputs().isEmpty()
                                 ? "The provisioner of {@code $L}; {@code provision(cloudflare)} makes its token exist as declared.\n"
                                 : "The provisioner of {@code $L} for these input values; {@code provision(cloudflare)}\nmakes its"
                                         + " token exist as declared.\n",
-                        token.id());
+                        declaration.id());
         List<CodeBlock> arguments = new ArrayList<>();
-        for (String input : token.inputs()) {
+        for (String input : declaration.inputs()) {
             create.addParameter(STRING, input);
             create.addJavadoc("\n@param $L the value of {@code {$L}} in the resource keys; not null", input, input);
             arguments.add(CodeBlock.of("$N", input));
@@ -145,8 +111,8 @@ final class ProvisionerWriter {
      * The declaration's JSON as a text block, to be read; or, past what one string constant can hold
      * (a policy listing a thousand zones), as {@code String.join("", "...", "...")} of constants that do.
      */
-    static CodeBlock declarationLiteral(TokenModel token) {
-        String json = declaration(token).toJson();
+    static CodeBlock declarationLiteral(TokenDeclaration declaration) {
+        String json = declaration.toJson();
         if (json.length() <= MAX_CONSTANT_CHARS) {
             return CodeBlock.of("\"\"\"\n$>$>$L\"\"\"$<$<", textBlockContent(json));
         }
@@ -155,23 +121,6 @@ final class ProvisionerWriter {
             parts.add(CodeBlock.of("$S", json.substring(start, Math.min(json.length(), start + MAX_CONSTANT_CHARS))));
         }
         return CodeBlock.of("$T.join(\"\",\n$>$>$L)$<$<", String.class, CodeBlock.join(parts, ",\n"));
-    }
-
-    /** The model as the core declaration the runtime will read back from the generated JSON. */
-    static TokenDeclaration declaration(TokenModel token) {
-        List<PolicyDeclaration> policies = new ArrayList<>();
-        for (PolicyModel policy : token.policies()) {
-            policies.add(new PolicyDeclaration(policy.effect(), policy.groups(), policy.resources(), policy.within()));
-        }
-        return new TokenDeclaration(
-                token.id(),
-                token.name(),
-                token.owner(),
-                policies,
-                new RequestIpCondition(new LinkedHashSet<>(token.ipIn()), new LinkedHashSet<>(token.ipNotIn())),
-                token.notBefore(),
-                token.expiresOn(),
-                token.inputs());
     }
 
     /**

@@ -1,11 +1,12 @@
 package dev.cftokens.processor;
 
+import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.rules.Cidr;
 import dev.cftokens.core.rules.InvalidValueException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -13,10 +14,8 @@ import java.util.StringJoiner;
  * {@code notIn} range that excludes nothing because it lies outside every {@code in} range.
  */
 final class RequestIpValidator {
-    /** The canonical CIDRs of {@code in} and {@code notIn}, in the order written, duplicates dropped. */
-    record Ranges(List<String> in, List<String> notIn) {}
-
-    Ranges validate(AnnotationAttributes requestIp, Reporter reporter) {
+    /** The condition of the valid entries, duplicates dropped. */
+    RequestIpCondition validate(AnnotationAttributes requestIp, Reporter reporter) {
         Map<String, String> seen = new LinkedHashMap<>();
         Map<Cidr, AnnotatedString> in = parse(requestIp, "in", seen, reporter);
         Map<Cidr, AnnotatedString> notIn = parse(requestIp, "notIn", seen, reporter);
@@ -33,7 +32,7 @@ final class RequestIpValidator {
                 }
             }
         }
-        return new Ranges(canonical(in), canonical(notIn));
+        return new RequestIpCondition(canonical(in), canonical(notIn));
     }
 
     private static Map<Cidr, AnnotatedString> parse(
@@ -68,8 +67,8 @@ final class RequestIpValidator {
         return false;
     }
 
-    private static List<String> canonical(Map<Cidr, AnnotatedString> ranges) {
-        List<String> canonical = new ArrayList<>();
+    private static Set<String> canonical(Map<Cidr, AnnotatedString> ranges) {
+        Set<String> canonical = new LinkedHashSet<>();
         ranges.keySet().forEach(range -> canonical.add(range.toString()));
         return canonical;
     }

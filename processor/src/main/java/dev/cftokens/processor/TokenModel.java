@@ -3,44 +3,28 @@ package dev.cftokens.processor;
 import static java.util.Objects.requireNonNull;
 
 import com.palantir.javapoet.ClassName;
-import dev.cftokens.core.model.TokenOwner;
-import java.time.Instant;
-import java.util.List;
+import dev.cftokens.core.model.TokenDeclaration;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A validated {@code @ApiToken} declaration: everything the writer needs, with every default applied and
- * every permission-group name resolved to its id. Only built for a declaration without errors.
+ * A validated {@code @ApiToken} interface: core's {@link TokenDeclaration} (every default applied, every
+ * permission-group name resolved to its id) and the Java names the writer needs around it. Only built
+ * for a declaration without errors.
  *
  * @param element the interface, the originating element of everything written for it
- * @param notBefore null for none
- * @param expiresOn null for never
- * @param inputs the input method names, in declaration order
  */
-record TokenModel(
-        TypeElement element,
-        ClassName tokenType,
-        ClassName provisionerType,
-        String id,
-        String name,
-        TokenOwner owner,
-        List<PolicyModel> policies,
-        List<String> ipIn,
-        List<String> ipNotIn,
-        Instant notBefore,
-        Instant expiresOn,
-        List<String> inputs) {
+record TokenModel(TypeElement element, ClassName tokenType, ClassName provisionerType, TokenDeclaration declaration) {
     TokenModel {
         requireNonNull(element, "element");
         requireNonNull(tokenType, "tokenType");
         requireNonNull(provisionerType, "provisionerType");
-        requireNonNull(id, "id");
-        requireNonNull(name, "name");
-        requireNonNull(owner, "owner");
-        policies = List.copyOf(policies);
-        ipIn = List.copyOf(ipIn);
-        ipNotIn = List.copyOf(ipNotIn);
-        inputs = List.copyOf(inputs);
+        requireNonNull(declaration, "declaration");
+    }
+
+    /** The model of {@code element}, whose provisioner is named after it by {@link #provisionerName}. */
+    static TokenModel of(TypeElement element, TokenDeclaration declaration) {
+        ClassName tokenType = ClassName.get(element);
+        return new TokenModel(element, tokenType, provisionerName(tokenType), declaration);
     }
 
     /** {@code com.acme.ReadonlyTokenProvisioner}; for a nested {@code Outer.Inner}, {@code Outer_InnerProvisioner}. */

@@ -1,10 +1,11 @@
 package dev.cftokens.processor;
 
-import com.palantir.javapoet.ClassName;
 import dev.cftokens.annotations.ApiToken;
 import dev.cftokens.annotations.Policies;
 import dev.cftokens.annotations.Policy;
 import dev.cftokens.annotations.RequestIp;
+import dev.cftokens.core.model.PolicyDeclaration;
+import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.TokenDeclaration;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.rules.InvalidValueException;
@@ -13,42 +14,34 @@ import dev.cftokens.core.rules.TokenRules;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.ExecutableType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
  * Turns one {@code @ApiToken} interface into a {@link TokenModel}, or reports why it cannot: where the
  * annotation sits, the token's id, name, owner and dates, its policies ({@link PolicyValidator}), its
- * request-IP condition ({@link RequestIpValidator}), and its inputs against the placeholders of its keys.
+ * request-IP condition ({@link RequestIpValidator}), and its inputs ({@link InputValidator}).
  */
 final class TokenValidator {
     private final Elements elements;
-    private final Types types;
     private final PolicyValidator policies;
     private final RequestIpValidator requestIp = new RequestIpValidator();
+    private final InputValidator inputs;
     private final DeclarationIds ids;
     private final Instant now;
 
     TokenValidator(Elements elements, Types types, PolicyValidator policies, DeclarationIds ids, Instant now) {
         this.elements = elements;
-        this.types = types;
+        this.inputs = new InputValidator(elements, types);
         this.policies = policies;
         this.ids = ids;
         this.now = now;
@@ -71,33 +64,38 @@ final class TokenValidator {
         if (policyAnnotations.isEmpty()) {
             reporter.report(Message.MISSING_POLICY, apiToken.location(), type.getSimpleName());
         }
-        List<PolicyModel> policyModels = new ArrayList<>();
+        List<PolicyDeclaration> policyDeclarations = new ArrayList<>();
         List<LocatedKey> keys = new ArrayList<>();
         for (AnnotationAttributes policy : policyAnnotations) {
-            policies.validate(policy, owner, reporter, keys).ifPresent(policyModels::add);
+            policies.validate(policy, owner, reporter, keys).ifPresent(policyDeclarations::add);
         }
-        RequestIpValidator.Ranges ranges = attributes(type, RequestIp.class.getCanonicalName())
+        RequestIpCondition condition = attributes(type, RequestIp.class.getCanonicalName())
                 .map(annotation -> requestIp.validate(annotation, reporter))
-                .orElse(new RequestIpValidator.Ranges(List.of(), List.of()));
-        List<String> inputs = inputs(type, keys, reporter);
+                .orElse(RequestIpCondition.NONE);
+        List<String> inputs = this.inputs.validate(type, keys, reporter);
 
-        if (!reporter.isClean()) {
+        if (!reporter.isClean() || !checkRuntimeVisible(type, reporter)) {
             return Optional.empty();
         }
-        ClassName tokenType = ClassName.get(type);
-        return Optional.of(new TokenModel(
+        return Optional.of(TokenModel.of(
                 type,
-                tokenType,
-                TokenModel.provisionerName(tokenType),
-                id,
-                name,
-                owner,
-                policyModels,
-                ranges.in(),
-                ranges.notIn(),
-                notBefore,
-                expiresOn,
-                inputs));
+                new TokenDeclaration(id, name, owner, policyDeclarations, condition, notBefore, expiresOn, inputs)));
+    }
+
+    /**
+     * The runtime on the class path, checked last: its absence is worth saying only of a declaration that
+     * would otherwise have its provisioner written.
+     */
+    private boolean checkRuntimeVisible(TypeElement type, Reporter reporter) {
+        if (ProvisionerDependencies.runtimeVisible(elements, type)) {
+            return true;
+        }
+        reporter.report(
+                Message.MISSING_RUNTIME,
+                Location.of(type),
+                type.getQualifiedName(),
+                ProvisionerDependencies.ABSTRACT_TOKEN_PROVISIONER.canonicalName());
+        return false;
     }
 
     /** An interface, top-level or nested, visible from its package, not generic. */
@@ -138,13 +136,11 @@ final class TokenValidator {
         try {
             TokenRules.checkId(id);
         } catch (InvalidValueException e) {
-            // A defaulted id was never written: say where to write one rather than how to respell it.
-            reporter.report(
-                    Message.INVALID_ID,
-                    written.location(),
-                    written.value().isEmpty()
-                            ? defaultIdProblem(id, type.getSimpleName().toString())
-                            : e.getMessage());
+            if (written.value().isEmpty()) {
+                reportInvalidDefaultId(id, type.getSimpleName().toString(), written.location(), reporter);
+            } else {
+                reporter.report(Message.INVALID_ID, written.location(), e.getMessage());
+            }
             return id;
         }
         ids.claim(id, type.getQualifiedName().toString())
@@ -152,16 +148,19 @@ final class TokenValidator {
         return id;
     }
 
-    /** Why the id derived from a (non-ASCII) simple name is unusable, with an ASCII id to write instead. */
-    private static String defaultIdProblem(String id, String simpleName) {
+    /**
+     * A defaulted id was never written: say where to write one rather than how to respell it, with an
+     * ASCII id to write when the (non-ASCII) simple name has one.
+     */
+    private static void reportInvalidDefaultId(String id, String simpleName, Location at, Reporter reporter) {
         // Ü → U + combining diaeresis → U: the closest ASCII spelling, then kebab case as for any default id.
         String ascii = Normalizer.normalize(simpleName, Normalizer.Form.NFD).replaceAll("[^\\p{ASCII}]", "");
         String suggestion = TokenRules.kebabCase(ascii);
-        return "the default id \"" + id + "\", derived from the name " + simpleName + ", is not a valid token id"
-                + " (lowercase ASCII letters and digits in words joined by single hyphens); set one with "
-                + (TokenRules.isKebabCase(suggestion)
-                        ? "@ApiToken(id = \"" + suggestion + "\")"
-                        : "@ApiToken(id = \"...\"), in kebab case like \"readonly-token\"");
+        if (TokenRules.isKebabCase(suggestion)) {
+            reporter.report(Message.INVALID_DEFAULT_ID, at, id, simpleName, suggestion);
+        } else {
+            reporter.report(Message.INVALID_DEFAULT_ID_NOT_ASCII, at, id, simpleName);
+        }
     }
 
     /** The name as written, or the id; not blank, at most 120 characters. */
@@ -226,112 +225,6 @@ final class TokenValidator {
             }
         }
         return found;
-    }
-
-    /**
-     * The interface's inputs in declaration order: abstract no-argument {@code String} methods, each used
-     * as a placeholder, every placeholder backed by one. Default, static and private methods are the
-     * user's own business.
-     */
-    private List<String> inputs(TypeElement type, List<LocatedKey> keys, Reporter reporter) {
-        Map<String, Location> inputs = new LinkedHashMap<>();
-        TypeMirror string =
-                elements.getTypeElement(String.class.getCanonicalName()).asType();
-        for (ExecutableElement method : abstractMethods(type)) {
-            String name = method.getSimpleName().toString();
-            // An inherited method is reported on the interface: its declaration may be in a class file, and
-            // whether it is used or reserved depends on this interface's keys.
-            boolean inherited = !method.getEnclosingElement().equals(type);
-            Location at = inherited ? Location.of(type) : Location.of(method);
-            // As a member of this interface: T zoneId() inherited through HasZone<String> returns String.
-            TypeMirror returnType =
-                    ((ExecutableType) types.asMemberOf((DeclaredType) type.asType(), method)).getReturnType();
-            boolean invalidAsDeclared = !method.getParameters().isEmpty()
-                    || !method.getTypeParameters().isEmpty()
-                    || !(method.getReturnType().getKind() == TypeKind.TYPEVAR
-                            || types.isSameType(method.getReturnType(), string));
-            if (invalidAsDeclared && inherited && reporter.canPointAt(method)) {
-                // Wrong whatever the subtype: the fix is in the superinterface's source, so the error sits there.
-                reporter.report(
-                        Message.INVALID_INPUT_METHOD,
-                        Location.of(method),
-                        describe(method) + " (inherited by " + type.getQualifiedName() + ")");
-            } else if (invalidAsDeclared || !types.isSameType(returnType, string)) {
-                reporter.report(
-                        Message.INVALID_INPUT_METHOD,
-                        at,
-                        describe(method)
-                                + (inherited
-                                        ? " (inherited from "
-                                                + ((TypeElement) method.getEnclosingElement()).getQualifiedName() + ")"
-                                        : ""));
-            } else if (name.equals(TokenDeclaration.ACCOUNT_PLACEHOLDER)) {
-                reporter.report(Message.RESERVED_INPUT, at);
-            } else {
-                inputs.put(name, at);
-            }
-        }
-        Map<String, Boolean> used = new LinkedHashMap<>();
-        for (LocatedKey key : keys) {
-            for (String placeholder : key.key().inputs()) {
-                used.put(placeholder, true);
-                if (!inputs.containsKey(placeholder)) {
-                    reporter.report(
-                            Message.MISSING_INPUT, key.location(), key.key().key(), placeholder, placeholder);
-                }
-            }
-        }
-        inputs.forEach((name, at) -> {
-            if (!used.containsKey(name)) {
-                reporter.report(Message.UNUSED_INPUT, at, name, name);
-            }
-        });
-        return new ArrayList<>(inputs.keySet());
-    }
-
-    /**
-     * The abstract methods of the interface and of its superinterfaces, its own first and each in
-     * declaration order; a method redeclared lower down counts once.
-     */
-    private List<ExecutableElement> abstractMethods(TypeElement type) {
-        Map<String, ExecutableElement> methods = new LinkedHashMap<>();
-        collectAbstractMethods(type, methods);
-        return new ArrayList<>(methods.values());
-    }
-
-    private void collectAbstractMethods(TypeElement type, Map<String, ExecutableElement> methods) {
-        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-            if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-                StringBuilder signature = new StringBuilder(method.getSimpleName());
-                method.getParameters()
-                        .forEach(parameter -> signature.append(',').append(types.erasure(parameter.asType())));
-                methods.putIfAbsent(signature.toString(), method);
-            }
-        }
-        for (TypeMirror supertype : type.getInterfaces()) {
-            Element element = types.asElement(supertype);
-            if (element instanceof TypeElement) {
-                collectAbstractMethods((TypeElement) element, methods);
-            }
-        }
-    }
-
-    private static String describe(ExecutableElement method) {
-        StringBuilder signature = new StringBuilder();
-        if (!method.getTypeParameters().isEmpty()) {
-            signature.append('<').append(method.getTypeParameters()).append("> ");
-        }
-        signature
-                .append(method.getReturnType())
-                .append(' ')
-                .append(method.getSimpleName())
-                .append('(');
-        for (int i = 0; i < method.getParameters().size(); i++) {
-            signature
-                    .append(i == 0 ? "" : ", ")
-                    .append(method.getParameters().get(i).asType());
-        }
-        return signature.append(')').toString();
     }
 
     private Optional<AnnotationAttributes> attributes(TypeElement type, String annotation) {

@@ -68,7 +68,7 @@ class GeneratedAnnotationVisibilityTest {
             @Override
             public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
                 if (!round.processingOver()) {
-                    decisions.add(ProvisionerWriter.generatedAnnotationVisible(
+                    decisions.add(ProvisionerDependencies.generatedAnnotationVisible(
                             processingEnv.getElementUtils(),
                             processingEnv.getElementUtils().getTypeElement("com.acme.Token")));
                 }

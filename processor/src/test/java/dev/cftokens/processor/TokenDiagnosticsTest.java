@@ -224,7 +224,9 @@ class TokenDiagnosticsTest {
                         "@Policy(permissionGroups = \"API Tokens Read\",",
                         "        resources = \"com.cloudflare.api.account\")",
                         "public interface UserToken {}"),
-                "[cftokens:owner-mismatch] resource \"com.cloudflare.api.account\" is not the user key",
+                "[cftokens:owner-mismatch] resource \"com.cloudflare.api.account\" is not the user key, but the token"
+                        + " is owned by the user (owner = USER); user-owned tokens grant only on"
+                        + " \"com.cloudflare.api.user.{userTag}\" or a 32-hex user tag",
                 "resources =");
     }
 

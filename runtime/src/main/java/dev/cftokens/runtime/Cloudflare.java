@@ -39,8 +39,9 @@ import okhttp3.Response;
  * <p>Failures are {@link CloudflareException}s; {@link RetryPolicy} and {@link RateLimit} say when
  * requests are repeated or held back. Every attempt is logged at {@code DEBUG} through {@link
  * System.Logger} {@code dev.cftokens.runtime.http} (method, path, status, duration, attempt), and at
- * {@code INFO} every wait over a second for the rate limit and every 429 pause, which holds all requests of
- * the instance; no log line, message or {@code toString()} shows a credential or token value.
+ * {@code INFO} every wait over a second for the rate limit and every 429 wait, one line each ("rate limited
+ * by Cloudflare, waiting 10 s, attempt 3 (POST ...)"), which holds all requests of the instance; no log
+ * line, message or {@code toString()} shows a credential or token value.
  */
 public final class Cloudflare {
     /** Cloudflare's public API; the base URL includes {@code /client/v4}. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EmulatorRateLimitTest {
     // The server allows 5 requests per fixed 500 ms window.
     private final CloudflareEmulator emulator = CloudflareEmulator.start(EmulatorOptions.builder()
-            .rateLimit(new dev.cftokens.emulator.RateLimit(5, Duration.ofMillis(500)))
+            .rateLimit(new dev.cftokens.emulator.EmulatedRateLimit(5, Duration.ofMillis(500)))
             .build());
 
     @AfterEach
@@ -39,7 +39,7 @@ class EmulatorRateLimitTest {
         Cloudflare unlimited = client(RateLimit.unlimited());
         CloudflareApiException e = LeakScan.caught(CloudflareApiException.class, () -> {
             for (int i = 0; i < 12; i++) {
-                unlimited.accountTokens().verify();
+                unlimited.userTokens().verify();
             }
         });
         assertThat(e.status()).isEqualTo(429);
@@ -54,7 +54,7 @@ class EmulatorRateLimitTest {
         Cloudflare limited = client(RateLimit.of(5, Duration.ofMillis(1000)));
         long start = System.nanoTime();
         for (int i = 0; i < 12; i++) {
-            limited.accountTokens().verify();
+            limited.userTokens().verify();
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(2000));
     }

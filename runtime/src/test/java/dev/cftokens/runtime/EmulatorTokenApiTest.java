@@ -118,8 +118,8 @@ class EmulatorTokenApiTest {
 
         tokens.delete(id);
         CloudflareApiException gone = LeakScan.caught(CloudflareApiException.class, () -> tokens.get(id));
-        // Cloudflare answers 400 (not 404) for a token id that is not there.
-        assertThat(gone.status()).isEqualTo(400);
+        // Cloudflare answers 404 for a token id that is not there (the client also takes a 400 as "gone").
+        assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.errors()).isNotEmpty();
         assertThat(emulator.tokens()).extracting(EmulatedToken::id).doesNotContain(id);
     }

@@ -3,16 +3,14 @@ package dev.cftokens.core.model;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.rules.InvalidValueException;
-import dev.cftokens.core.rules.KeyForm;
 import dev.cftokens.core.rules.ResourceKey;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A token as an {@code @ApiToken} interface declares it: the desired token before the account and the
@@ -34,13 +32,11 @@ public record TokenDeclaration(
         Instant expiresOn,
         List<String> inputs) {
 
-    /** The bare account key, which stands for the account being provisioned. */
-    public static final String ACCOUNT_KEY = "com.cloudflare.api.account";
+    /** The bare account key; the same as {@link ResourceKey#ACCOUNT_KEY}, its home. */
+    public static final String ACCOUNT_KEY = ResourceKey.ACCOUNT_KEY;
 
-    /** The placeholder for the account being provisioned. */
-    public static final String ACCOUNT_PLACEHOLDER = "account";
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    /** The placeholder for the account being provisioned; the same as {@link ResourceKey#ACCOUNT_PLACEHOLDER}. */
+    public static final String ACCOUNT_PLACEHOLDER = ResourceKey.ACCOUNT_PLACEHOLDER;
 
     public TokenDeclaration {
         requireNonNull(id, "id");
@@ -78,11 +74,14 @@ public record TokenDeclaration(
      */
     public TokenSpec resolve(String accountId, Map<String, String> inputValues) {
         requireNonNull(inputValues, "inputValues");
+        // Only the declared inputs fill placeholders: a key naming anything else is refused, not filled.
+        Map<String, String> values = new HashMap<>();
         for (String input : inputs) {
             String value = inputValues.get(input);
             if (value == null || value.isBlank()) {
                 throw new IllegalArgumentException("token " + id + " needs a value for its input " + input + "()");
             }
+            values.put(input, value);
         }
         Set<PolicySpec> specs = new LinkedHashSet<>();
         for (PolicyDeclaration policy : policies) {
@@ -90,11 +89,11 @@ public record TokenDeclaration(
             policy.permissionGroups().forEach(group -> groupIds.add(group.id()));
             Set<String> keys = new LinkedHashSet<>();
             for (String resource : policy.resources()) {
-                keys.add(resolveKey(resource, accountId, inputValues));
+                keys.add(resolveKey(resource, accountId, values));
             }
             Set<ResourceGrant> grants = new HashSet<>();
             if (policy.hasWithin()) {
-                grants.add(new ResourceGrant(resolveKey(policy.within(), accountId, inputValues), keys));
+                grants.add(new ResourceGrant(resolveKey(policy.within(), accountId, values), keys));
             } else {
                 keys.forEach(key -> grants.add(ResourceGrant.all(key)));
             }
@@ -103,87 +102,19 @@ public record TokenDeclaration(
         return new TokenSpec(name, specs, condition, notBefore, expiresOn);
     }
 
-    /** Every placeholder name used in {@code key}, in order, without braces. */
+    /**
+     * Every placeholder name used in {@code key}, in order, without braces; the same as {@link
+     * ResourceKey#placeholdersIn}, the home of the placeholder grammar.
+     */
     public static List<String> placeholders(String key) {
-        Matcher matcher = PLACEHOLDER.matcher(key);
-        List<String> names = new java.util.ArrayList<>();
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return names;
+        return ResourceKey.placeholdersIn(key);
     }
 
-    private String resolveKey(String key, String accountId, Map<String, String> inputValues) {
-        if (key.equals(ACCOUNT_KEY)) {
-            return ACCOUNT_KEY + "." + requireAccount(key, accountId);
-        }
-        if (key.indexOf('{') < 0) {
-            return key;
-        }
-        String resolved = substitute(key, accountId, inputValues);
-        // Input values come from callers at run time, not from the checked declaration: "*" for a zone
-        // id would widen the token to every zone, and a malformed id would only fail halfway through an
-        // apply. So the resolved key must be a valid concrete key, and no broader than declared.
-        ResourceKey declared = ResourceKey.parse(key, KeyForm.DECLARED);
-        ResourceKey concrete;
+    private String resolveKey(String key, String accountId, Map<String, String> values) {
         try {
-            concrete = ResourceKey.parse(resolved, KeyForm.WIRE);
+            return ResourceKey.resolve(key, accountId, values);
         } catch (InvalidValueException e) {
-            throw new IllegalArgumentException(
-                    "token " + id + ": with " + describeInputs(key, accountId, inputValues) + ", resource key " + key
-                            + " becomes an invalid key: " + e.getMessage(),
-                    e);
+            throw new IllegalArgumentException("token " + id + ": " + e.getMessage(), e);
         }
-        if (concrete.isWildcard() && !declared.isWildcard()) {
-            throw new IllegalArgumentException(
-                    "token " + id + ": with " + describeInputs(key, accountId, inputValues) + ", resource key " + key
-                            + " becomes the wildcard " + resolved + "; an input must name one resource");
-        }
-        return resolved;
-    }
-
-    private String describeInputs(String key, String accountId, Map<String, String> inputValues) {
-        StringBuilder out = new StringBuilder();
-        for (String name : placeholders(key)) {
-            out.append(out.length() == 0 ? "" : " and ");
-            if (name.equals(ACCOUNT_PLACEHOLDER)) {
-                out.append("account id \"").append(accountId).append('"');
-            } else {
-                out.append("input ")
-                        .append(name)
-                        .append("() = \"")
-                        .append(inputValues.get(name))
-                        .append('"');
-            }
-        }
-        return out.toString();
-    }
-
-    private String substitute(String key, String accountId, Map<String, String> inputValues) {
-        Matcher matcher = PLACEHOLDER.matcher(key);
-        StringBuilder resolved = new StringBuilder();
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            String value;
-            if (name.equals(ACCOUNT_PLACEHOLDER)) {
-                value = requireAccount(key, accountId);
-            } else if (inputs.contains(name)) {
-                value = inputValues.get(name);
-            } else {
-                throw new IllegalArgumentException(
-                        "token " + id + ": resource key " + key + " uses {" + name + "}, which is not an input");
-            }
-            matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(resolved);
-        return resolved.toString();
-    }
-
-    private String requireAccount(String key, String accountId) {
-        if (accountId == null || accountId.isBlank()) {
-            throw new IllegalArgumentException("token " + id + ": resource key " + key
-                    + " names the provisioned account, but no account id is known;" + " set CLOUDFLARE_ACCOUNT_ID");
-        }
-        return accountId;
     }
 }

@@ -19,6 +19,12 @@ public final class InvalidValueException extends IllegalArgumentException {
         this.value = requireNonNull(value, "value");
     }
 
+    /** A rejection of {@code value} that another rejection, {@code cause}, led to. */
+    public InvalidValueException(String value, String message, Throwable cause) {
+        super(requireNonNull(message, "message"), cause);
+        this.value = requireNonNull(value, "value");
+    }
+
     /** The offending value exactly as it was given, so a caller can point at it. */
     public String value() {
         return value;

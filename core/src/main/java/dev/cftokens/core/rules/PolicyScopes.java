@@ -60,7 +60,7 @@ public final class PolicyScopes {
                     + " refresh the permission-group catalog or drop the group";
         }
         EnumSet<Scope> scopes = EnumSet.copyOf(group.scopes());
-        String examples = scopes.stream().map(PolicyScopes::exampleKey).collect(Collectors.joining(" or "));
+        String examples = scopes.stream().map(PolicyScopes::keyShape).collect(Collectors.joining(" or "));
         return named + " applies to " + scopeWords(scopes, "or") + " resources, but the policy has "
                 + (keyScopes.isEmpty() ? "no resource key" : "only " + scopeWords(keyScopes, "and") + " keys")
                 + "; add a key such as " + examples + ", or move the group to a policy with one";
@@ -86,7 +86,11 @@ public final class PolicyScopes {
                 + words.get(words.size() - 1);
     }
 
-    private static String exampleKey(Scope scope) {
+    /**
+     * The shape of a key of {@code scope} with its id spelled out, not a {@link ResourceKey#example}: these
+     * messages also answer keys sent to the emulator, where a placeholder would be no key at all.
+     */
+    private static String keyShape(Scope scope) {
         switch (scope) {
             case ACCOUNT:
                 return Scope.ACCOUNT.key() + ".<account id>";

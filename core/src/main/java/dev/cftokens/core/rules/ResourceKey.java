@@ -4,12 +4,14 @@ import static dev.cftokens.core.rules.Subject.quote;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.catalog.Scope;
-import dev.cftokens.core.model.TokenDeclaration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A resource key of a token policy, such as {@code com.cloudflare.api.account.zone.*}, checked against
@@ -38,11 +40,19 @@ import java.util.Set;
  * Placeholders are Java identifiers in braces (they name no-argument {@code String} methods of the
  * token interface) and always stand for a whole id or part, never for a piece of one.
  *
+ * <p>A declared key becomes the key sent to Cloudflare through {@link #resolve}, which fills its
+ * placeholders and checks that the result is a concrete key no broader than the declared one.
+ *
  * <p>Two keys are equal when their text is equal.
  */
 public final class ResourceKey {
-    private static final String ACCOUNT_KEY = TokenDeclaration.ACCOUNT_KEY;
-    private static final String ACCOUNT_PLACEHOLDER = TokenDeclaration.ACCOUNT_PLACEHOLDER;
+    /** The bare account key, which in a declaration stands for the account being provisioned. */
+    public static final String ACCOUNT_KEY = Scope.ACCOUNT.key();
+
+    /** The placeholder for the account being provisioned: {@code {account}}. */
+    public static final String ACCOUNT_PLACEHOLDER = "account";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final String WILDCARD = "*";
     private static final int ID_LENGTH = 32;
     private static final Set<String> JURISDICTIONS = Set.of("default", "eu", "fedramp");
@@ -53,6 +63,7 @@ public final class ResourceKey {
     private static final String BUCKET_PREFIX = Scope.R2_BUCKET.key() + ".";
     private static final String BUCKET_SHAPE = BUCKET_PREFIX + "<32 hex account id>_<jurisdiction>_<bucket name>";
     private static final String BUCKET_EXAMPLE = BUCKET_PREFIX + "{account}_default_{bucket}";
+    private static final String USER_EXAMPLE = USER_PREFIX + "{userTag}";
     private static final String UPPER_CASE = "has upper-case letters; Cloudflare ids are lower case";
 
     /**
@@ -168,6 +179,131 @@ public final class ResourceKey {
                             + " means all R2 buckets of one account and is only valid nested under that account's key; "
                             + how);
         }
+    }
+
+    /**
+     * A declared key of {@code scope} for messages that suggest one: the provisioned account, all zones,
+     * the user named by an input, a bucket named by placeholders. Each parses as a {@link
+     * KeyForm#DECLARED} key of its scope and may stand on its own.
+     */
+    public static String example(Scope scope) {
+        switch (requireNonNull(scope, "scope")) {
+            case ACCOUNT:
+                return ACCOUNT_KEY;
+            case ZONE:
+                return ZONE_PREFIX + WILDCARD;
+            case USER:
+                return USER_EXAMPLE;
+            case R2_BUCKET:
+                return BUCKET_EXAMPLE;
+            default:
+                throw new AssertionError(scope);
+        }
+    }
+
+    /**
+     * Every placeholder name written in {@code key}, in order, without braces, {@code account} included.
+     * Unlike {@link #placeholders()} this reads any text, checked or not.
+     */
+    public static List<String> placeholdersIn(String key) {
+        Matcher matcher = PLACEHOLDER.matcher(requireNonNull(key, "key"));
+        List<String> names = new ArrayList<>();
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    /**
+     * The key sent to Cloudflare for the declared key {@code declared}: the bare account key and
+     * {@code {account}} name {@code accountId}, every other placeholder takes its value from
+     * {@code inputValues}. Input values come from callers at run time, not from the checked
+     * declaration: a zone id of {@code *} would widen the token to every zone, and a malformed id would
+     * only fail halfway through an apply. So the result must be a valid {@link KeyForm#WIRE} key, and a
+     * wildcard only where the declared key is one.
+     *
+     * @param accountId the account being provisioned; may be null when the key does not name it
+     * @param inputValues the value of each input, by placeholder name; a placeholder without an entry is
+     *     not an input
+     * @throws InvalidValueException with {@link InvalidValueException#value()} the declared key, saying
+     *     which value is missing or what the key would become
+     */
+    public static String resolve(String declared, String accountId, Map<String, String> inputValues) {
+        requireNonNull(declared, "declared");
+        requireNonNull(inputValues, "inputValues");
+        if (declared.equals(ACCOUNT_KEY)) {
+            return ACCOUNT_PREFIX + requireAccount(declared, accountId);
+        }
+        if (declared.indexOf('{') < 0) {
+            return declared;
+        }
+        String resolved = substitute(declared, accountId, inputValues);
+        ResourceKey key = parse(declared, KeyForm.DECLARED);
+        ResourceKey concrete;
+        try {
+            concrete = parse(resolved, KeyForm.WIRE);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(
+                    declared,
+                    "with " + describeValues(declared, accountId, inputValues) + ", resource key " + declared
+                            + " becomes an invalid key: " + e.getMessage(),
+                    e);
+        }
+        if (concrete.isWildcard() && !key.isWildcard()) {
+            throw new InvalidValueException(
+                    declared,
+                    "with " + describeValues(declared, accountId, inputValues) + ", resource key " + declared
+                            + " becomes the wildcard " + resolved + "; an input must name one resource");
+        }
+        return resolved;
+    }
+
+    private static String substitute(String declared, String accountId, Map<String, String> inputValues) {
+        Matcher matcher = PLACEHOLDER.matcher(declared);
+        StringBuilder resolved = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String value;
+            if (name.equals(ACCOUNT_PLACEHOLDER)) {
+                value = requireAccount(declared, accountId);
+            } else if (inputValues.containsKey(name)) {
+                value = inputValues.get(name);
+            } else {
+                throw new InvalidValueException(
+                        declared, "resource key " + declared + " uses {" + name + "}, which is not an input");
+            }
+            matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(resolved);
+        return resolved.toString();
+    }
+
+    private static String requireAccount(String declared, String accountId) {
+        if (accountId == null || accountId.isBlank()) {
+            throw new InvalidValueException(
+                    declared,
+                    "resource key " + declared + " names the provisioned account, but no account id is known;"
+                            + " set CLOUDFLARE_ACCOUNT_ID");
+        }
+        return accountId;
+    }
+
+    /** The values a key was resolved with, for a message: {@code account id "x" and input zoneId() = "y"}. */
+    private static String describeValues(String declared, String accountId, Map<String, String> inputValues) {
+        StringBuilder out = new StringBuilder();
+        for (String name : placeholdersIn(declared)) {
+            out.append(out.length() == 0 ? "" : " and ");
+            if (name.equals(ACCOUNT_PLACEHOLDER)) {
+                out.append("account id \"").append(accountId).append('"');
+            } else {
+                out.append("input ")
+                        .append(name)
+                        .append("() = \"")
+                        .append(inputValues.get(name))
+                        .append('"');
+            }
+        }
+        return out.toString();
     }
 
     /** The key exactly as given. */
@@ -470,7 +606,7 @@ public final class ResourceKey {
                 case ZONE:
                     return ZONE_PREFIX + "{zoneId}";
                 default:
-                    return USER_PREFIX + "{userTag}";
+                    return USER_EXAMPLE;
             }
         }
 

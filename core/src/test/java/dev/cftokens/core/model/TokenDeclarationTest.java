@@ -165,6 +165,7 @@ class TokenDeclarationTest {
 
     @Test
     void placeholdersAreListedInOrder() {
+        // The grammar lives with ResourceKey (ResourceKeyPlaceholdersTest); this entry point delegates to it.
         assertThat(TokenDeclaration.placeholders("com.cloudflare.edge.r2.bucket.{account}_default_{bucket}"))
                 .containsExactly("account", "bucket");
         assertThat(TokenDeclaration.placeholders("com.cloudflare.api.account.zone.*"))

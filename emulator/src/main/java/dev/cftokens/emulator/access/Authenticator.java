@@ -58,15 +58,10 @@ public final class Authenticator {
             value = authorization.substring(7).trim();
         }
         if (value == null || !TokenValues.looksLikeValue(value)) {
-            throw new ApiException(
-                    400,
-                    List.of(new ErrorDetail(
-                            ErrorCodes.INVALID_HEADERS,
-                            "Invalid request headers",
-                            List.of(new ErrorDetail(
-                                    ErrorCodes.BAD_AUTHORIZATION_FORMAT,
-                                    "Invalid format for Authorization header: expected \"Bearer <API token>\" "
-                                            + "with a token of 40 to 80 characters of [A-Za-z0-9_-]")))));
+            throw invalidHeaders(
+                    ErrorCodes.BAD_AUTHORIZATION_FORMAT,
+                    "Invalid format for Authorization header: expected \"Bearer <API token>\" "
+                            + "with a token of 40 to 80 characters of [A-Za-z0-9_-]");
         }
         String hash = TokenValues.hash(value);
         if (equalHashes(hash, adminTokenHash)) {
@@ -110,15 +105,8 @@ public final class Authenticator {
         if (email == null || key == null) {
             int code = email == null ? ErrorCodes.MISSING_AUTH_EMAIL : ErrorCodes.MISSING_AUTH_KEY;
             String missing = email == null ? "X-Auth-Email" : "X-Auth-Key";
-            throw new ApiException(
-                    400,
-                    List.of(new ErrorDetail(
-                            ErrorCodes.INVALID_HEADERS,
-                            "Invalid request headers",
-                            List.of(new ErrorDetail(
-                                    code,
-                                    "Missing " + missing + " header: the global API key needs both "
-                                            + "X-Auth-Email and X-Auth-Key")))));
+            throw invalidHeaders(
+                    code, "Missing " + missing + " header: the global API key needs both X-Auth-Email and X-Auth-Key");
         }
         if (userEmail == null
                 || globalKeyHash == null
@@ -127,6 +115,16 @@ public final class Authenticator {
             throw new ApiException(403, ErrorCodes.UNKNOWN_GLOBAL_KEY, "Unknown X-Auth-Key or X-Auth-Email");
         }
         return new Caller(Caller.Kind.GLOBAL_API_KEY, null, null, "key:" + userEmail.toLowerCase(Locale.ROOT));
+    }
+
+    /** Cloudflare's 400 for bad credentials headers: code 6003, with what is wrong in its error_chain. */
+    private static ApiException invalidHeaders(int code, String message) {
+        return new ApiException(
+                400,
+                List.of(new ErrorDetail(
+                        ErrorCodes.INVALID_HEADERS,
+                        "Invalid request headers",
+                        List.of(new ErrorDetail(code, message)))));
     }
 
     private static boolean equalHashes(String a, String b) {

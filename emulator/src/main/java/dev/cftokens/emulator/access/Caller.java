@@ -15,7 +15,7 @@ import dev.cftokens.emulator.tokens.StoredToken;
 public record Caller(Kind kind, String tokenId, StoredToken token, String rateLimitKey) {
     /** The kinds of credential the emulator accepts. */
     public enum Kind {
-        /** The bootstrap token: a user-level token with every right. */
+        /** The bootstrap token: a user-owned token with every right. */
         ADMIN_TOKEN,
         /** X-Auth-Email + X-Auth-Key of the configured user: every right, like Cloudflare's global key. */
         GLOBAL_API_KEY,
@@ -34,6 +34,18 @@ public record Caller(Kind kind, String tokenId, StoredToken token, String rateLi
 
     public boolean isToken() {
         return kind != Kind.GLOBAL_API_KEY;
+    }
+
+    /**
+     * Who owns the token the caller authenticated with: the admin token is the user's (it lists accounts and
+     * verifies only on {@code /user/tokens/verify}); null for the global API key, which is no token.
+     */
+    public TokenOwner tokenOwner() {
+        return switch (kind) {
+            case ADMIN_TOKEN -> TokenOwner.USER;
+            case ISSUED_TOKEN -> token.owner();
+            case GLOBAL_API_KEY -> null;
+        };
     }
 
     /** True for an issued account-owned token, which cannot act as a user. */

@@ -14,7 +14,7 @@ public final class ErrorCodes {
     public static final int MISSING_AUTH_EMAIL = 6102;
 
     public static final int MISSING_AUTH_KEY = 6103;
-    /** No route for this path. */
+    /** No route for this path; also Cloudflare's 404 for an object id that does not exist. */
     public static final int NO_ROUTE = 7003;
     /** The route exists, the method does not. */
     public static final int METHOD_NOT_ALLOWED = 7001;

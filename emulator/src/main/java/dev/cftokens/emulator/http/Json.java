@@ -1,5 +1,9 @@
 package dev.cftokens.emulator.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,7 +18,13 @@ import java.util.regex.Pattern;
 
 /** The emulator's one JSON mapper; it reads and writes trees so that validation can name every field. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    // Jackson's defaults, stated so that the error message names them: 1,000 levels, 1,000 digits.
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(1000)
+            .maxNumberLength(1000)
+            .build();
+    public static final ObjectMapper MAPPER =
+            new ObjectMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build());
     /** What a redacted value shows instead of itself. */
     public static final String REDACTED = "****";
     // Jackson quotes a bare word it cannot parse ("Unrecognized token 'abc'"): a secret sent unquoted.
@@ -46,11 +56,17 @@ public final class Json {
                 throw ApiException.validation(what + " is empty; expected a JSON object");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            // Nesting past 1,000 levels or a number past 1,000 digits: Jackson's limits, reported without a
+            // location (so the general branch below would fail on it), and a malformed body like any other.
+            throw ApiException.validation(what + " is not acceptable JSON: " + e.getOriginalMessage()
+                    + "; nest at most " + LIMITS.getMaxNestingDepth() + " levels and keep numbers under "
+                    + LIMITS.getMaxNumberLength() + " characters");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiException.validation(
-                    what + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + "): "
-                            + UNRECOGNIZED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("token"));
+            JsonLocation at = e.getLocation();
+            throw ApiException.validation(what + " is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
+                    + UNRECOGNIZED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("token"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,6 +33,30 @@ public final class MultipartForm {
         return parts.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
+    /** The Content-Type header of {@link #write}'s body with this boundary. */
+    public static String contentType(String boundary) {
+        return "multipart/form-data; boundary=" + boundary;
+    }
+
+    /**
+     * Writes parts as a multipart/form-data body (each with its file name, which is its name) that {@link
+     * #parse} reads back; {@code boundary} must not occur in any part.
+     */
+    public static byte[] write(String boundary, List<Part> parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Part part : parts) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name()
+                            + "\"; filename=\"" + part.name() + "\"\r\n"
+                            + (part.contentType() == null ? "" : "Content-Type: " + part.contentType() + "\r\n")
+                            + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(part.content());
+            out.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        return out.toByteArray();
+    }
+
     /** Parses {@code body} by the boundary of {@code contentType}, which must be multipart/form-data. */
     public static MultipartForm parse(String contentType, byte[] body) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {

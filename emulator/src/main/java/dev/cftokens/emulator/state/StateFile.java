@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -210,7 +211,7 @@ public final class StateFile {
                 .forEach(m -> modules.addObject()
                         .put("name", m.name())
                         .put("content_type", m.contentType())
-                        .put("size", m.size()));
+                        .put("content_base64", Base64.getEncoder().encodeToString(m.content())));
         ArrayNode bindings = node.putArray("bindings");
         for (WorkerBinding binding : script.bindings()) {
             ObjectNode b = bindings.addObject().put("name", binding.name()).put("type", binding.type());
@@ -228,7 +229,8 @@ public final class StateFile {
                 .forEach(m -> modules.add(new WorkerScript.Module(
                         required(m, "name"),
                         textOrNull(m, "content_type"),
-                        m.path("size").asInt())));
+                        // Files written before downloads existed kept only the size: their code reads back empty.
+                        Base64.getDecoder().decode(m.path("content_base64").asText("")))));
         List<WorkerBinding> bindings = new ArrayList<>();
         node.path("bindings")
                 .forEach(b -> bindings.add(

@@ -3,6 +3,7 @@ package dev.cftokens.emulator.tokens;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.emulator.http.ApiException;
+import dev.cftokens.emulator.http.ErrorCodes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -199,9 +200,16 @@ public final class TokenStore {
         return get(owner, id).orElseThrow(() -> unknownToken(id));
     }
 
-    /** What Cloudflare answers for a token id that is not there: 400, not 404. */
+    /**
+     * What Cloudflare answers for a token id that is not there (never created, or deleted): 404, which the
+     * official SDKs turn into a not-found error and Terraform's provider reads as "deleted outside".
+     */
     public static ApiException unknownToken(String id) {
-        return ApiException.validation("token_id \"" + id + "\": no such token; list the tokens to see their ids");
+        return new ApiException(
+                404,
+                ErrorCodes.NO_ROUTE,
+                "Could not route to token " + id + ", perhaps your object identifier is invalid? (no such token: "
+                        + "never created, or deleted; list the tokens to see their ids)");
     }
 
     private void put(StoredToken token) {

@@ -23,8 +23,40 @@ public record WorkerScript(
         String etag,
         Instant createdOn,
         Instant modifiedOn) {
-    /** One uploaded part holding code: its file name, content type and size in bytes. */
-    public record Module(String name, String contentType, int size) {}
+    /** One uploaded part holding code: its file name, content type and bytes (kept for the download). */
+    public record Module(String name, String contentType, byte[] content) {
+        public Module {
+            requireNonNull(name, "name");
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+
+        public int size() {
+            return content.length;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Module that
+                    && name.equals(that.name)
+                    && java.util.Objects.equals(contentType, that.contentType)
+                    && java.util.Arrays.equals(content, that.content);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(name, contentType, java.util.Arrays.hashCode(content));
+        }
+
+        @Override
+        public String toString() {
+            return "Module{" + name + ", " + contentType + ", " + content.length + " bytes}";
+        }
+    }
 
     public WorkerScript {
         requireNonNull(name, "name");

@@ -102,7 +102,7 @@ public final class WorkerUploadReader {
             if (part.name().equals("metadata")) {
                 continue;
             }
-            modules.add(new WorkerScript.Module(part.name(), part.contentType(), part.content().length));
+            modules.add(new WorkerScript.Module(part.name(), part.contentType(), part.content()));
             digest.update(part.content());
         }
         Instant created = previous != null ? previous.createdOn() : now;

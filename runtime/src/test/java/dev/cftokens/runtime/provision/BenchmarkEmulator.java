@@ -46,7 +46,7 @@ final class BenchmarkEmulator implements AutoCloseable {
     }
 
     /**
-     * Starts {@code dev.cftokens.emulator.Main} in a new JVM, from {@code jar} (the shaded standalone jar) or,
+     * Starts {@code dev.cftokens.emulator.EmulatorMain} in a new JVM, from {@code jar} (the shaded standalone jar) or,
      * when it is null, from this JVM's class path, and waits until it prints where it listens.
      */
     static BenchmarkEmulator standalone(Duration latency, Path jar) throws IOException, InterruptedException {
@@ -55,7 +55,7 @@ final class BenchmarkEmulator implements AutoCloseable {
         if (jar != null) {
             command.addAll(List.of("-jar", jar.toString()));
         } else {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.cftokens.emulator.Main"));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.cftokens.emulator.EmulatorMain"));
         }
         command.addAll(List.of("--port", "0", "--latency", Long.toString(latency.toMillis())));
 

@@ -32,7 +32,7 @@ import okhttp3.Response;
  * <p>Options: {@code --declarations n} (200), {@code --runs n} (5), {@code --latency ms} (50),
  * {@code --parallelism n} (the engine's default, 8), {@code --in-process} (the emulator in this JVM, for
  * comparison), {@code --emulator-jar path} (start the shaded standalone jar instead of
- * {@code dev.cftokens.emulator.Main} from this class path, which is the default because it is always the
+ * {@code dev.cftokens.emulator.EmulatorMain} from this class path, which is the default because it is always the
  * emulator this build compiled).
  */
 public final class ProvisioningBenchmark {
@@ -78,7 +78,8 @@ public final class ProvisioningBenchmark {
                 return "the emulator in this JVM";
             }
             return "the standalone emulator in its own JVM, a fresh process per run ("
-                    + (emulatorJar == null ? "dev.cftokens.emulator.Main on the test class path" : emulatorJar) + ")";
+                    + (emulatorJar == null ? "dev.cftokens.emulator.EmulatorMain on the test class path" : emulatorJar)
+                    + ")";
         }
 
         /** The least requests the no-change apply can make: one list page per 50 tokens, one permission check. */

@@ -350,7 +350,7 @@ class ProvisioningTest {
                 .hasMessageContaining("readonly-token")
                 .hasMessageContaining(first.id())
                 .hasMessageContaining("CFTOKENS_STATE")
-                .hasMessageContaining("--roll-adopted")
+                .hasMessageContaining("cftokens.roll-adopted=true")
                 .hasMessageContaining("Provisioning.rollAdopted(true)");
         assertThat(writes(emulator)).isEqualTo(written);
         assertThat(verifyValue(emulator, first.value()).id()).isEqualTo(first.id());

@@ -172,7 +172,7 @@ class ManyInstancesTest {
         assertThat(output)
                 .contains("failed fleet-token")
                 .contains("CFTOKENS_STATE")
-                .contains("--roll-adopted");
+                .contains("rollAdopted(true)");
         assertThat(fleetTokens()).hasSize(1);
         assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isZero();
         assertThat(created).startsWith("ready " + fleetTokens().get(0).id());

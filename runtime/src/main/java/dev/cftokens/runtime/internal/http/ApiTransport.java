@@ -320,17 +320,7 @@ public final class ApiTransport {
                 throw failure;
             }
             if (time.nanoTime() - start + wait.toNanos() > limit.toNanos()) {
-                CloudflareApiException tooLong = new CloudflareApiException(
-                        429,
-                        method,
-                        path,
-                        failure.errors(),
-                        failure.cfRay(),
-                        "rate limited; Cloudflare asked to wait " + seconds(wait) + " more, beyond the "
-                                + seconds(limit) + " this call may wait for rate limits (RetryPolicy.maxRateLimitWait,"
-                                + " --max-wait on the command line)",
-                        failure.bodyExcerpt());
-                throw uncertain ? tooLong.asRepeated() : tooLong;
+                throw tooLongToWait(failure, wait, limit);
             }
             LOG.log(
                     Level.INFO,
@@ -349,6 +339,21 @@ public final class ApiTransport {
             } catch (InterruptedException e) {
                 throw interrupted(e);
             }
+        }
+
+        /** The 429 as thrown when waiting {@code wait} more would pass the policy's rate-limit wait. */
+        private CloudflareApiException tooLongToWait(CloudflareApiException failure, Duration wait, Duration limit) {
+            CloudflareApiException tooLong = new CloudflareApiException(
+                    429,
+                    method,
+                    path,
+                    failure.errors(),
+                    failure.cfRay(),
+                    "rate limited; Cloudflare asked to wait " + seconds(wait) + " more, beyond the " + seconds(limit)
+                            + " this call may wait for rate limits (RetryPolicy.maxRateLimitWait, --max-wait on the"
+                            + " command line)",
+                    failure.bodyExcerpt());
+            return uncertain ? tooLong.asRepeated() : tooLong;
         }
 
         /** Sleeps {@code wait} before the next attempt, or throws {@code failure} when the policy allows none. */

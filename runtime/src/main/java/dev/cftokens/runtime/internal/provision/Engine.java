@@ -135,12 +135,7 @@ public final class Engine {
         execution.failIfAny();
         forgetSettled(state, planned.pendingPlannedFor(scope), planned::sees, execution);
         if (plan.hasChanges()) {
-            settings.output()
-                    .line(String.format(
-                            Locale.ROOT,
-                            "Apply complete: %s in %.1f s.",
-                            done(execution.applied()),
-                            elapsed.toNanos() / 1e9));
+            settings.output().line(complete(execution.applied(), elapsed));
         }
         return new Applied(new ApplyResult(plan, execution.applied(), elapsed), execution.values());
     }
@@ -166,7 +161,8 @@ public final class Engine {
                         + " did not create it and holds no value for it. Rolling it to get a value would break"
                         + " whoever holds the current one (another instance of this service with its own state?)."
                         + " Share one state between all instances (CFTOKENS_STATE=jdbc:postgresql://...), or allow"
-                        + " the roll with --roll-adopted or Provisioning.rollAdopted(true). Nothing was changed.");
+                        + " the roll with Provisioning.rollAdopted(true) (cftokens.roll-adopted=true in Spring Boot)."
+                        + " Nothing was changed.");
             }
         }
     }
@@ -256,6 +252,11 @@ public final class Engine {
                         observed, new PlanContext(accountId, settings.adoption().adoptUnrecorded(), Instant.now()))
                 .plan(desired, scope);
         return new Planned(plan, observed, ids, accountId);
+    }
+
+    /** {@code Apply complete: 3 created, 1 repaired, 1 rolled in 2.1 s.} */
+    private static String complete(List<AppliedChange> applied, Duration elapsed) {
+        return String.format(Locale.ROOT, "Apply complete: %s in %.1f s.", done(applied), elapsed.toNanos() / 1e9);
     }
 
     /** Such as {@code 3 created, 1 repaired, 1 rolled}. */

@@ -37,8 +37,8 @@ final class Listing {
             try (Stream<Token> tokens = cloudflare.tokens(owner).list(true)) {
                 listed.put(
                         owner,
-                        tokens.map(token -> new ExistingToken(
-                                        token.id(), owner, token.spec(), token.status(), token.issuedOn()))
+                        tokens.map(token ->
+                                        new ExistingToken(token.id(), token.spec(), token.status(), token.issuedOn()))
                                 .collect(Collectors.toList()));
             }
         }

@@ -316,7 +316,7 @@ final class Planner {
         for (ExistingToken token : candidates) {
             claimed.add(token.id());
             changes.add(PlannedChange.builder(ChangeKind.DELETE)
-                    .leftover(new Leftover(create.declarationId(), token.id()))
+                    .leftover(new Leftover(create.declarationId(), token.id(), create.owner()))
                     .existing(token)
                     .note("unrecorded, with the name and grants a create of " + create.declarationId() + " sent at "
                             + Timestamps.format(create.since())

@@ -12,6 +12,7 @@ import dev.cftokens.runtime.provision.AppliedChange;
 import dev.cftokens.runtime.provision.ChangeKind;
 import dev.cftokens.runtime.provision.DesiredToken;
 import dev.cftokens.runtime.provision.ExistingToken;
+import dev.cftokens.runtime.provision.Leftover;
 import dev.cftokens.runtime.provision.PlannedChange;
 import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
@@ -227,7 +228,7 @@ final class TokenWrites {
     /** Fails when Cloudflare answered an update with a token that still differs from the declaration. */
     private static void checkTaken(DesiredToken desired, String tokenId, Token updated) {
         Set<TokenField> untaken = SpecDifferences.between(
-                new ExistingToken(updated.id(), desired.owner(), updated.spec(), updated.status()), desired.spec());
+                new ExistingToken(updated.id(), updated.spec(), updated.status()), desired.spec());
         if (!untaken.isEmpty()) {
             // Not recorded as done and not retried: putting the same body again would be refused the same way.
             throw new ProvisioningException("Cloudflare accepted the update of token " + tokenId + " but did not"
@@ -263,9 +264,10 @@ final class TokenWrites {
     }
 
     private AppliedChange delete(PlannedChange change) {
-        if (change.leftover().isPresent()) {
+        Optional<Leftover> leftover = change.leftover();
+        if (leftover.isPresent()) {
             // Never recorded: only the token goes.
-            deleteTolerant(change.existing().owner(), change.existing().id());
+            deleteTolerant(leftover.get().owner(), leftover.get().tokenId());
             return new AppliedChange(ChangeKind.DELETE, change.declarationId(), null, false);
         }
         TokenRecord record = change.recorded();

@@ -56,7 +56,7 @@ class PlannerTest {
     }
 
     private static ExistingToken listed(String tokenId, DesiredToken token) {
-        return new ExistingToken(tokenId, token.owner(), token.spec(), TokenStatus.ACTIVE);
+        return new ExistingToken(tokenId, token.spec(), TokenStatus.ACTIVE);
     }
 
     private static Map<TokenOwner, List<ExistingToken>> account(ExistingToken... tokens) {
@@ -108,7 +108,7 @@ class PlannerTest {
                 token.spec().condition(),
                 null,
                 null);
-        ExistingToken existing = new ExistingToken("t1", TokenOwner.ACCOUNT, reordered, TokenStatus.ACTIVE);
+        ExistingToken existing = new ExistingToken("t1", reordered, TokenStatus.ACTIVE);
         Plan plan = planOf(List.of(token), List.of(recorded(token, "t1")), account(existing), true, ACCOUNT);
         assertThat(plan.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.UNCHANGED);
         assertThat(plan.hasChanges()).isFalse();
@@ -203,7 +203,7 @@ class PlannerTest {
         Plan notBefore = planOf(
                 List.of(after),
                 List.of(recorded(after, "t1")),
-                account(new ExistingToken("t1", TokenOwner.ACCOUNT, started, TokenStatus.ACTIVE)),
+                account(new ExistingToken("t1", started, TokenStatus.ACTIVE)),
                 true,
                 ACCOUNT);
         assertThat(notBefore.changes().get(0).kind()).isEqualTo(ChangeKind.REPLACE);
@@ -228,7 +228,7 @@ class PlannerTest {
         assertThat(changed.changes().get(0).kind()).isEqualTo(ChangeKind.DRIFTED_CHANGED);
         assertThat(changed.changes().get(0).describe()).startsWith("! drifted a (policies)");
 
-        ExistingToken disabled = new ExistingToken("t1", TokenOwner.ACCOUNT, token.spec(), TokenStatus.DISABLED);
+        ExistingToken disabled = new ExistingToken("t1", token.spec(), TokenStatus.DISABLED);
         Plan off = planOf(List.of(token), List.of(recorded(token, "t1")), account(disabled), true, ACCOUNT);
         assertThat(off.changes().get(0).kind()).isEqualTo(ChangeKind.DRIFTED_CHANGED);
         assertThat(off.changes().get(0).differences()).containsExactly(TokenField.STATUS);
@@ -247,7 +247,7 @@ class PlannerTest {
 
     /** Listed with an issue time during a pending create made at NOW. */
     private static ExistingToken issued(String tokenId, DesiredToken token) {
-        return new ExistingToken(tokenId, token.owner(), token.spec(), TokenStatus.ACTIVE, NOW.plusSeconds(1));
+        return new ExistingToken(tokenId, token.spec(), TokenStatus.ACTIVE, NOW.plusSeconds(1));
     }
 
     private static PendingCreate pending(DesiredToken token) {
@@ -283,11 +283,7 @@ class PlannerTest {
     void aPendingCreateEntitlesOnlyToTheTokenIssuedWhileItWasInFlight() {
         DesiredToken token = desired("a");
         ExistingToken someoneElses = new ExistingToken(
-                "someone-elses",
-                TokenOwner.ACCOUNT,
-                token.spec(),
-                TokenStatus.ACTIVE,
-                NOW.minus(java.time.Duration.ofDays(30)));
+                "someone-elses", token.spec(), TokenStatus.ACTIVE, NOW.minus(java.time.Duration.ofDays(30)));
 
         Plan withoutAdoption = plan(List.of(token), List.of(pending(token)), account(someoneElses), false);
         assertThat(withoutAdoption.changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.CREATE);
@@ -306,12 +302,7 @@ class PlannerTest {
                 List.of(pending(gone)),
                 account(
                         issued("mine", gone),
-                        new ExistingToken(
-                                "other-machines",
-                                TokenOwner.ACCOUNT,
-                                gone.spec(),
-                                TokenStatus.ACTIVE,
-                                NOW.plusSeconds(240))),
+                        new ExistingToken("other-machines", gone.spec(), TokenStatus.ACTIVE, NOW.plusSeconds(240))),
                 true);
         assertThat(plan.changes()).isEmpty();
         assertThat(plan.warnings())
@@ -327,10 +318,10 @@ class PlannerTest {
         DesiredToken gone = desired("gone");
         ExistingToken orphan = issued("orphan", gone);
         // Same spec, but issued a day before or after the create, or at an unknown time: somebody else's.
-        ExistingToken before = new ExistingToken(
-                "before", TokenOwner.ACCOUNT, gone.spec(), TokenStatus.ACTIVE, NOW.minus(java.time.Duration.ofDays(1)));
-        ExistingToken after = new ExistingToken(
-                "after", TokenOwner.ACCOUNT, gone.spec(), TokenStatus.ACTIVE, NOW.plus(java.time.Duration.ofDays(1)));
+        ExistingToken before =
+                new ExistingToken("before", gone.spec(), TokenStatus.ACTIVE, NOW.minus(java.time.Duration.ofDays(1)));
+        ExistingToken after =
+                new ExistingToken("after", gone.spec(), TokenStatus.ACTIVE, NOW.plus(java.time.Duration.ofDays(1)));
         ExistingToken unknown = listed("unknown", gone);
 
         Plan plan = plan(List.of(), List.of(pending(gone)), account(before, orphan, after, unknown), true);
@@ -471,12 +462,10 @@ class PlannerTest {
                 List.of(token),
                 List.of(),
                 account(
-                        new ExistingToken(
-                                "middle", TokenOwner.ACCOUNT, token.spec(), TokenStatus.ACTIVE, day.plusSeconds(60)),
-                        new ExistingToken("unknown", TokenOwner.ACCOUNT, token.spec(), TokenStatus.ACTIVE, null),
-                        new ExistingToken("oldest", TokenOwner.ACCOUNT, token.spec(), TokenStatus.ACTIVE, day),
-                        new ExistingToken(
-                                "off", TokenOwner.ACCOUNT, token.spec(), TokenStatus.DISABLED, day.minusSeconds(60))),
+                        new ExistingToken("middle", token.spec(), TokenStatus.ACTIVE, day.plusSeconds(60)),
+                        new ExistingToken("unknown", token.spec(), TokenStatus.ACTIVE, null),
+                        new ExistingToken("oldest", token.spec(), TokenStatus.ACTIVE, day),
+                        new ExistingToken("off", token.spec(), TokenStatus.DISABLED, day.minusSeconds(60))),
                 true,
                 ACCOUNT);
         assertThat(plan.changes().get(0).existing().id()).isEqualTo("oldest");
@@ -496,7 +485,7 @@ class PlannerTest {
                 List.of(token),
                 List.of(recorded(token, "t1")),
                 List.of(),
-                account(new ExistingToken("t1", TokenOwner.ACCOUNT, token.spec(), TokenStatus.EXPIRED)),
+                account(new ExistingToken("t1", token.spec(), TokenStatus.EXPIRED)),
                 true,
                 ACCOUNT,
                 false,

@@ -10,13 +10,13 @@ import java.time.Duration;
  * EmulatorOptions.Builder#rateLimit} (per credential) or {@link EmulatorOptions.Builder#addressRateLimit}
  * (per client address), so that the project's own fast tests are never throttled.
  */
-public record RateLimit(int limit, Duration window, Duration block) {
+public record EmulatedRateLimit(int limit, Duration window, Duration block) {
     /** Blocks for one whole window. */
-    public RateLimit(int limit, Duration window) {
+    public EmulatedRateLimit(int limit, Duration window) {
         this(limit, window, window);
     }
 
-    public RateLimit {
+    public EmulatedRateLimit {
         requireNonNull(window, "window");
         requireNonNull(block, "block");
         if (block.toMillis() < 1) {
@@ -31,12 +31,12 @@ public record RateLimit(int limit, Duration window, Duration block) {
     }
 
     /** Cloudflare's: 1,200 requests per 5 minutes per user or token. */
-    public static RateLimit cloudflare() {
-        return new RateLimit(1200, Duration.ofMinutes(5));
+    public static EmulatedRateLimit cloudflare() {
+        return new EmulatedRateLimit(1200, Duration.ofMinutes(5));
     }
 
     /** Cloudflare's per client address: 200 requests per second, then five minutes blocked. */
-    public static RateLimit cloudflarePerAddress() {
-        return new RateLimit(200, Duration.ofSeconds(1), Duration.ofMinutes(5));
+    public static EmulatedRateLimit cloudflarePerAddress() {
+        return new EmulatedRateLimit(200, Duration.ofSeconds(1), Duration.ofMinutes(5));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * Counts requests per key (a credential, or a client address) as Cloudflare does: {@code limit} requests
  * per window; the request past the limit starts a block in which every request is refused.
  */
-public final class RateLimiter {
+public final class RequestThrottle {
     private final int limit;
     private final long windowMillis;
     private final long blockMillis;
@@ -25,7 +25,7 @@ public final class RateLimiter {
         long blockedUntil;
     }
 
-    public RateLimiter(int limit, long windowMillis, long blockMillis, Clock clock) {
+    public RequestThrottle(int limit, long windowMillis, long blockMillis, Clock clock) {
         this.limit = limit;
         this.windowMillis = windowMillis;
         this.blockMillis = blockMillis;

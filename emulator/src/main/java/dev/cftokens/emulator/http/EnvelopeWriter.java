@@ -8,8 +8,8 @@ import java.util.List;
  * Writes Cloudflare's envelope: {@code success}, {@code errors}, {@code messages}, {@code result}, and
  * {@code result_info} for lists.
  */
-public final class Envelope {
-    private Envelope() {}
+public final class EnvelopeWriter {
+    private EnvelopeWriter() {}
 
     public static byte[] success(ApiResponse response) {
         ObjectNode root = Json.object();

@@ -2,17 +2,29 @@ package dev.cftokens.emulator.workers;
 
 import dev.cftokens.emulator.http.ApiException;
 import dev.cftokens.emulator.http.ErrorCodes;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The account's Worker scripts, by name. Thread-safe. */
-public final class WorkerScripts {
+/** The account's Worker scripts, by name, stamped with the emulator's clock. Thread-safe. */
+public final class WorkerScriptStore {
+    private final Clock clock;
     private final Map<String, WorkerScript> byName = new LinkedHashMap<>();
     private Runnable onChange = () -> {};
+
+    public WorkerScriptStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The time a change made now is stamped with, in whole seconds as Cloudflare shows it. */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
 
     /** Called after every change, outside the lock. */
     public synchronized void onChange(Runnable listener) {
@@ -42,7 +54,7 @@ public final class WorkerScripts {
     }
 
     /** Sets a secret, replacing a secret of the same name; a non-secret binding of that name is a conflict. */
-    public WorkerBinding putSecret(String scriptName, WorkerBinding secret, Instant now) {
+    public WorkerBinding putSecret(String scriptName, WorkerBinding secret) {
         Runnable listener;
         synchronized (this) {
             WorkerScript script = require(scriptName);
@@ -56,11 +68,24 @@ public final class WorkerScripts {
                 }
             }
             bindings.add(secret);
-            byName.put(scriptName, script.withBindings(bindings, now));
+            byName.put(scriptName, script.withBindings(bindings, now()));
             listener = onChange;
         }
         listener.run();
         return secret;
+    }
+
+    /** Removes a script; a script that is not there is Cloudflare's 404 with code 10007. */
+    public WorkerScript delete(String name) {
+        Runnable listener;
+        WorkerScript removed;
+        synchronized (this) {
+            removed = require(name);
+            byName.remove(name);
+            listener = onChange;
+        }
+        listener.run();
+        return removed;
     }
 
     public synchronized List<WorkerScript> all() {

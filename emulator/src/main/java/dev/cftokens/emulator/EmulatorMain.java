@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -jar cftokens-emulator-<version>-standalone.jar [options]}: runs the emulator until Ctrl-C,
  * printing the base URL and the admin token first.
  */
-public final class Main {
+public final class EmulatorMain {
     static final String USAGE = String.join(
             "\n",
             "Usage: java -jar cftokens-emulator-standalone.jar [options]",
@@ -42,7 +42,7 @@ public final class Main {
             "export CLOUDFLARE_ACCOUNT_ID=..., and the global API key pair only as a # comment (clients refuse",
             "both a token and a global key). Ctrl-C stops it.");
 
-    private Main() {}
+    private EmulatorMain() {}
 
     /** A start-up failure that is not a usage error: a file or port the arguments name cannot be used. */
     static final class StartFailure extends RuntimeException {
@@ -167,7 +167,8 @@ public final class Main {
                     builder.seed(longValue(arg, value(args, ++i, arg)));
                     break;
                 case "--rate-limit":
-                    builder.rateLimit(valueFollows(args, i) ? rateLimit(arg, args[++i], null) : RateLimit.cloudflare());
+                    builder.rateLimit(
+                            valueFollows(args, i) ? rateLimit(arg, args[++i], null) : EmulatedRateLimit.cloudflare());
                     break;
                 case "--address-rate-limit":
                     builder.addressRateLimit(
@@ -175,8 +176,9 @@ public final class Main {
                                     ? rateLimit(
                                             arg,
                                             args[++i],
-                                            RateLimit.cloudflarePerAddress().block())
-                                    : RateLimit.cloudflarePerAddress());
+                                            EmulatedRateLimit.cloudflarePerAddress()
+                                                    .block())
+                                    : EmulatedRateLimit.cloudflarePerAddress());
                     break;
                 case "--state":
                     builder.statePath(Path.of(value(args, ++i, arg)));
@@ -236,13 +238,14 @@ public final class Main {
     }
 
     /** {@code <requests>/<seconds>}, blocking for {@code block} past the limit, or for one window when null. */
-    private static RateLimit rateLimit(String option, String value, Duration block) {
+    private static EmulatedRateLimit rateLimit(String option, String value, Duration block) {
         int slash = value.indexOf('/');
         if (slash < 0) {
             throw new IllegalArgumentException(
                     option + " takes <requests>/<seconds> such as 1200/300, not \"" + value + "\"");
         }
         Duration window = Duration.ofSeconds(longValue(option, value.substring(slash + 1)));
-        return new RateLimit(intValue(option, value.substring(0, slash)), window, block == null ? window : block);
+        return new EmulatedRateLimit(
+                intValue(option, value.substring(0, slash)), window, block == null ? window : block);
     }
 }

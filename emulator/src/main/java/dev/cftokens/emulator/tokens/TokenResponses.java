@@ -10,10 +10,10 @@ import dev.cftokens.emulator.http.Json;
 import java.time.Instant;
 
 /** Writes tokens as the API shows them; the value appears only in the create answer. */
-public final class TokenJson {
+public final class TokenResponses {
     private final PermissionGroupCatalog catalog;
 
-    public TokenJson(PermissionGroupCatalog catalog) {
+    public TokenResponses(PermissionGroupCatalog catalog) {
         this.catalog = catalog;
     }
 
@@ -24,9 +24,8 @@ public final class TokenJson {
         node.put("status", token.statusAt(now).wireName());
         node.put("issued_on", Timestamps.format(token.issuedOn()));
         node.put("modified_on", Timestamps.format(token.modifiedOn()));
-        if (token.lastUsedOn() == null) {
-            node.putNull("last_used_on");
-        } else {
+        // Absent until first used, never null: the OpenAPI description types it as a string.
+        if (token.lastUsedOn() != null) {
             node.put("last_used_on", Timestamps.format(token.lastUsedOn()));
         }
         if (token.notBefore() != null) {
@@ -67,9 +66,14 @@ public final class TokenJson {
                     "name",
                     catalog.byId(granted.id()).map(PermissionGroup::name).orElse(""));
             if (granted.metaKey() != null || granted.metaValue() != null) {
+                // Each half only when given: both are typed as strings, so never null.
                 ObjectNode meta = group.putObject("meta");
-                meta.put("key", granted.metaKey());
-                meta.put("value", granted.metaValue());
+                if (granted.metaKey() != null) {
+                    meta.put("key", granted.metaKey());
+                }
+                if (granted.metaValue() != null) {
+                    meta.put("value", granted.metaValue());
+                }
             }
         }
         ObjectNode resources = node.putObject("resources");

@@ -1,0 +1,54 @@
+package dev.cftokens.emulator;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One request the emulator answered and its answer, as bytes on the wire, for an {@link ExchangeListener}.
+ * Bodies may hold token values and secrets: {@link #toString()} leaves them out.
+ *
+ * @param path the path below {@code /client/v4}, such as {@code /accounts/abc/tokens}
+ * @param query the raw query string, or null
+ * @param requestContentType null when the request had none
+ * @param responseContentType null when the answer had none
+ */
+public record RecordedExchange(
+        String method,
+        String path,
+        String query,
+        String requestContentType,
+        byte[] requestBody,
+        int status,
+        String responseContentType,
+        byte[] responseBody) {
+    public RecordedExchange {
+        requireNonNull(method, "method");
+        requireNonNull(path, "path");
+        requestBody = requestBody.clone();
+        responseBody = responseBody.clone();
+    }
+
+    @Override
+    public byte[] requestBody() {
+        return requestBody.clone();
+    }
+
+    @Override
+    public byte[] responseBody() {
+        return responseBody.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path + (query == null ? "" : "?" + query) + " -> " + status;
+    }
+}
