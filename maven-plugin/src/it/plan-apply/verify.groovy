@@ -11,7 +11,7 @@ try {
     // 4: the gate passes once applied
     assert log =~ /Plan: 0 to create, 0 to update, 0 to replace, 0 to delete, 0 drifted, 2 unchanged\./
     // 5: verify names the credentials' token and account, never their value
-    assert log.contains("Credentials: account-owned API token")
+    assert log =~ /Credentials: (account|user)-owned API token [0-9a-f]{32}, active/
     assert log.contains("account 0123456789abcdef0123456789abcdef")
     // 6: skip
     assert log.contains("cftokens: skipped (cftokens.skip)")

@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /**
  * Checks the configured credentials: which token they are, and that they may read the account's permission
- * groups. Fails the build when Cloudflare refuses them.
+ * groups (as the command line's {@code verify}, in short). Fails the build when Cloudflare refuses them.
  */
 @Mojo(name = "verify", threadSafe = true, requiresProject = false)
 public class VerifyMojo extends AbstractCftokensMojo {
@@ -30,8 +30,8 @@ public class VerifyMojo extends AbstractCftokensMojo {
                 // Not a token of this owner: the other is tried, then the permission groups prove the rest.
             }
         }
-        int groups = cloudflare.livePermissionGroups().size();
+        int groups = cloudflare.livePermissionGroups(TokenOwner.ACCOUNT).size();
         getLog().info("Credentials: " + described + "; account " + cloudflare.accountId() + ".");
-        getLog().info("They may read the account's " + groups + " permission groups.");
+        getLog().info("They may read the account's " + groups + " permission groups for account-owned tokens.");
     }
 }
