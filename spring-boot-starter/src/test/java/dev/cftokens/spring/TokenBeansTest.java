@@ -134,6 +134,8 @@ class TokenBeansTest {
     @Test
     void anotherStartWithTheSameStateChangesNothing() {
         List<String> before = EMULATOR.tokens().stream().map(EmulatedToken::id).toList();
+        long requests = EMULATOR.requestCount();
+        long reads = EMULATOR.requestCount("GET");
         try (ConfigurableApplicationContext again = new SpringApplicationBuilder(TestApplication.class)
                 .properties(Emulators.of(EMULATOR, STATE))
                 .properties("cftokens.inputs.zone-token.zone-id=" + Emulators.ZONE_ID)
@@ -145,6 +147,10 @@ class TokenBeansTest {
             assertThat(tokens.run().lines()).noneMatch(line -> line.startsWith("+") || line.startsWith("~"));
         }
         assertThat(EMULATOR.tokens().stream().map(EmulatedToken::id).toList()).isEqualTo(before);
+        // Values come from the state: the restart only reads, one token list per declaration.
+        assertThat(EMULATOR.requestCount() - requests)
+                .isEqualTo(EMULATOR.requestCount("GET") - reads)
+                .isEqualTo(2);
     }
 
     static Path temporaryDirectory() {
