@@ -2,14 +2,19 @@ package dev.cftokens.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.emulator.CloudflareEmulator;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.ProvisionedToken;
+import dev.cftokens.spring.actuate.CftokensActuatorAutoConfiguration;
 import dev.cftokens.spring.app.ReadonlyToken;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.ResolvableType;
@@ -76,6 +81,45 @@ class CftokensAutoConfigurationTest {
                     assertThat(context.getBeanNamesForType(
                                     ResolvableType.forClassWithGenerics(ProvisionedToken.class, ReadonlyToken.class)))
                             .containsExactly("cftokens.readonly-token");
+                });
+    }
+
+    @Test
+    void theHealthGoesDownWhenATokenIsDeletedBehindItsBackOnceTheIntervalIsOver() {
+        runner().withConfiguration(AutoConfigurations.of(CftokensActuatorAutoConfiguration.class))
+                .withBean(Cloudflare.class, this::ownClient)
+                .withPropertyValues("cftokens.health.interval=0s")
+                .run(context -> {
+                    HealthIndicator health = context.getBean("cftokensHealthIndicator", HealthIndicator.class);
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+                    String id = context.getBean(ProvisionedTokens.class)
+                            .token("readonly-token")
+                            .id();
+                    ownClient().tokens(TokenOwner.ACCOUNT).delete(id);
+                    Health down = health.health();
+                    assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(down.getDetails().get("tokens").toString())
+                            .contains("readonly-token")
+                            .contains("zone-token==");
+                });
+    }
+
+    @Test
+    void withinTheIntervalTheHealthIsNotCheckedAgain() {
+        runner().withConfiguration(AutoConfigurations.of(CftokensActuatorAutoConfiguration.class))
+                .withBean(Cloudflare.class, this::ownClient)
+                .withPropertyValues("cftokens.health.interval=1h")
+                .run(context -> {
+                    HealthIndicator health = context.getBean("cftokensHealthIndicator", HealthIndicator.class);
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+                    ownClient()
+                            .tokens(TokenOwner.ACCOUNT)
+                            .delete(context.getBean(ProvisionedTokens.class)
+                                    .token("readonly-token")
+                                    .id());
+                    long requests = emulator.requestCount();
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+                    assertThat(emulator.requestCount()).isEqualTo(requests);
                 });
     }
 }
