@@ -22,12 +22,13 @@ import javax.lang.model.util.Types;
  * inputs against the placeholders of its keys, both ways.
  */
 final class InputValidator {
-    private final Elements elements;
     private final Types types;
+    /** {@code java.lang.String}, the one type an input returns; looked up once per compilation. */
+    private final TypeMirror string;
 
     InputValidator(Elements elements, Types types) {
-        this.elements = elements;
         this.types = types;
+        this.string = elements.getTypeElement(String.class.getCanonicalName()).asType();
     }
 
     /**
@@ -58,8 +59,6 @@ final class InputValidator {
     /** The valid input methods by name, each where a message about it goes; the invalid ones reported. */
     private Map<String, Location> inputMethods(TypeElement type, Reporter reporter) {
         Map<String, Location> inputs = new LinkedHashMap<>();
-        TypeMirror string =
-                elements.getTypeElement(String.class.getCanonicalName()).asType();
         for (ExecutableElement method : abstractMethods(type)) {
             String name = method.getSimpleName().toString();
             // An inherited method is reported on the interface: its declaration may be in a class file, and

@@ -139,10 +139,9 @@ public final class FileStateStore implements StateStore {
             synchronized (this) {
                 entry = document.entries.get(declarationId);
             }
-            if (entry == null || entry.value() == null || encryption == null) {
-                return Optional.empty();
-            }
-            return encryption.open(entry.record(), entry.value());
+            return entry == null
+                    ? Optional.empty()
+                    : StateEncryption.openKept(encryption, entry.record(), entry.value());
         }
 
         @Override
@@ -281,11 +280,7 @@ public final class FileStateStore implements StateStore {
 
         /** How long {@link #open()} waits for another run's lock before failing. Default 30 seconds. */
         public Builder lockWait(Duration lockWait) {
-            requireNonNull(lockWait, "lockWait");
-            if (lockWait.isNegative()) {
-                throw new IllegalArgumentException("lockWait must not be negative, not " + lockWait);
-            }
-            this.lockWait = lockWait;
+            this.lockWait = StateStoreSettings.checkLockWait(lockWait);
             return this;
         }
 

@@ -147,6 +147,17 @@ public final class StateEncryption {
         }
     }
 
+    /**
+     * The value a store keeps for {@code record}, if it keeps one and {@code encryption} (null when the
+     * store keeps no values) opens it: every store's {@link StateSession#value}.
+     */
+    public static Optional<Secret> openKept(StateEncryption encryption, TokenRecord record, SealedValue sealed) {
+        if (encryption == null || record == null || sealed == null) {
+            return Optional.empty();
+        }
+        return encryption.open(record, sealed);
+    }
+
     /** Whether a value sealed for {@code from} would open for {@code to} (same declaration and token). */
     static boolean sameContext(TokenRecord from, TokenRecord to) {
         return context(from).equals(context(to));

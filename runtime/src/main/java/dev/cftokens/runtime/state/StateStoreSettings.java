@@ -26,9 +26,22 @@ public record StateStoreSettings(
     public StateStoreSettings {
         requireNonNull(location, "location");
         requireNonNull(origin, "origin");
-        if (lockWait != null && lockWait.isNegative()) {
+        if (lockWait != null) {
+            checkLockWait(lockWait);
+        }
+    }
+
+    /**
+     * {@code lockWait} if it is a wait a store can take (zero or more), for every store's builder.
+     *
+     * @throws IllegalArgumentException for a negative wait
+     */
+    public static Duration checkLockWait(Duration lockWait) {
+        requireNonNull(lockWait, "lockWait");
+        if (lockWait.isNegative()) {
             throw new IllegalArgumentException("the lock wait must not be negative, not " + lockWait);
         }
+        return lockWait;
     }
 
     /** Settings with only a location: no key, no credentials, default wait. */

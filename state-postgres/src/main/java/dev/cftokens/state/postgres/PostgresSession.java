@@ -129,10 +129,7 @@ final class PostgresSession implements StateSession {
         synchronized (this) {
             entry = entries.get(declarationId);
         }
-        if (entry == null || entry.value() == null || encryption == null) {
-            return Optional.empty();
-        }
-        return encryption.open(entry.record(), entry.value());
+        return entry == null ? Optional.empty() : StateEncryption.openKept(encryption, entry.record(), entry.value());
     }
 
     @Override

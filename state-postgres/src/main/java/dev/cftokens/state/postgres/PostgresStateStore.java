@@ -225,11 +225,7 @@ public final class PostgresStateStore implements StateStore {
 
         /** How long a run waits for another instance's lock; default 2 minutes. */
         public Builder lockWait(Duration lockWait) {
-            requireNonNull(lockWait, "lockWait");
-            if (lockWait.isNegative()) {
-                throw new IllegalArgumentException("lockWait must not be negative, not " + lockWait);
-            }
-            this.lockWait = lockWait;
+            this.lockWait = StateStoreSettings.checkLockWait(lockWait);
             return this;
         }
 
