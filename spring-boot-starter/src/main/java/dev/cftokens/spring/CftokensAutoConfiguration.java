@@ -1,0 +1,93 @@
+package dev.cftokens.spring;
+
+import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.Provisioning;
+import dev.cftokens.runtime.state.StateException;
+import dev.cftokens.runtime.state.StateStore;
+import dev.cftokens.state.postgres.PostgresStateStore;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.LazyInitializationExcludeFilter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+
+/**
+ * Provisions every token the application declares, once, at startup, before any bean that injects one,
+ * and offers each as a {@code ProvisionedToken<Declaring interface>} bean. The {@link Cloudflare} client
+ * the {@link StateStore} and the configured {@link Provisioning} are beans an application may replace.
+ */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration", // Boot 3
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" // Boot 4
+        })
+@ConditionalOnClass(Provisioning.class)
+@ConditionalOnProperty(prefix = "cftokens", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CftokensProperties.class)
+@Import(TokenBeanRegistrar.class)
+public class CftokensAutoConfiguration {
+    /** {@code cftokens.state=datasource}: the PostgreSQL store on the application's own DataSource. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({PostgresStateStore.class, DataSource.class})
+    @ConditionalOnProperty(prefix = "cftokens", name = "state", havingValue = ProvisioningSetup.DATASOURCE)
+    static class DataSourceStateStoreConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        StateStore cftokensStateStore(DataSource dataSource, CftokensProperties properties, Environment environment) {
+            return PostgresStateStore.builder()
+                    .dataSource(dataSource)
+                    .origin("cftokens.state=datasource")
+                    .key(new ProvisioningSetup(properties, environment)
+                            .key()
+                            .orElseThrow(() -> new StateException("cftokens.state=datasource shares token values"
+                                    + " between instances, so it needs a key: set cftokens.key (CFTOKENS_KEY, base64"
+                                    + " of 32 random bytes) or cftokens.passphrase (CFTOKENS_PASSPHRASE)")))
+                    .lockWait(properties.getWaitTimeout())
+                    .build();
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Cloudflare cloudflare(CftokensProperties properties, Environment environment) {
+        return CloudflareClientFactory.create(properties, environment);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public StateStore cftokensStateStore(CftokensProperties properties, Environment environment) {
+        return new ProvisioningSetup(properties, environment).stateStore();
+    }
+
+    /** The runtime's entry, configured by {@code cftokens.*}: for provisioning more tokens on demand, too. */
+    @Bean
+    @ConditionalOnMissingBean
+    public Provisioning cftokensProvisioning(
+            Cloudflare cloudflare, StateStore stateStore, CftokensProperties properties, Environment environment) {
+        return new ProvisioningSetup(properties, environment).provisioning(cloudflare, stateStore);
+    }
+
+    @Bean
+    public ProvisionedTokens cftokensTokens(
+            Provisioning provisioning,
+            @Qualifier(TokenBeanRegistrar.DECLARATIONS_BEAN) SelectedDeclarations declarations,
+            CftokensProperties properties) {
+        return ProvisioningSetup.provision(
+                provisioning,
+                DeclarationSelection.provisioners(
+                        declarations.declarations(), declarations.tokens(), properties.getInputs()));
+    }
+
+    /** Provisions at startup even when the application initializes its beans lazily. */
+    @Bean
+    public static LazyInitializationExcludeFilter cftokensEagerProvisioning() {
+        return LazyInitializationExcludeFilter.forBeanTypes(ProvisionedTokens.class);
+    }
+}

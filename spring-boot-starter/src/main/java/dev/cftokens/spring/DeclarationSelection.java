@@ -1,0 +1,116 @@
+package dev.cftokens.spring;
+
+import dev.cftokens.runtime.Declarations;
+import dev.cftokens.runtime.TokenProvisioner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which declarations the application provisions ({@code cftokens.declarations}, default all it carries),
+ * and their provisioners made with the values of {@code cftokens.inputs}. Ids and input names match
+ * relaxed, as Spring binds properties: case, dashes and underscores aside ({@code zone-id} is {@code zoneId}),
+ * so environment variables such as {@code CFTOKENS_INPUTS_ZONETOKEN_ZONEID} work too.
+ */
+final class DeclarationSelection {
+    private DeclarationSelection() {}
+
+    /**
+     * Every declaration {@code declarations} finds, known by a probe provisioner made with empty input
+     * values (read, never provisioned).
+     */
+    static List<DeclaredToken> found(Declarations declarations) {
+        Map<String, Map<String, String>> placeholders = new LinkedHashMap<>();
+        declarations
+                .load(Map.of())
+                .inputs()
+                .forEach((id, inputs) ->
+                        placeholders.put(id, inputs.stream().collect(Collectors.toMap(input -> input, input -> ""))));
+        return declarations.load(placeholders).provisioners().stream()
+                .map(DeclaredToken::of)
+                .toList();
+    }
+
+    /** The declarations {@code wanted} names (ids or declaring interface names), or all when it is empty. */
+    static List<DeclaredToken> select(List<DeclaredToken> found, List<String> wanted) {
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        Map<String, DeclaredToken> selected = new LinkedHashMap<>();
+        for (String entry : wanted) {
+            String name = entry.strip();
+            DeclaredToken token = found.stream()
+                    .filter(candidate -> relaxed(candidate.id()).equals(relaxed(name))
+                            || candidate.tokenType().getName().equals(name)
+                            || candidate.tokenType().getCanonicalName().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new UnknownDeclarationException("cftokens.declarations", name, ids(found)));
+            selected.putIfAbsent(token.id(), token);
+        }
+        return List.copyOf(selected.values());
+    }
+
+    /**
+     * One provisioner per selected declaration, with its input values from {@code inputs} (by declaration
+     * id, then input name).
+     *
+     * @throws UnknownDeclarationException when {@code inputs} names a declaration not selected
+     * @throws MissingInputException naming every input without a value
+     */
+    static List<TokenProvisioner<?>> provisioners(
+            Declarations declarations, List<DeclaredToken> selected, Map<String, Map<String, String>> inputs) {
+        Map<String, Map<String, String>> exact = new LinkedHashMap<>();
+        inputs.forEach((id, values) -> {
+            DeclaredToken token = selected.stream()
+                    .filter(candidate -> relaxed(candidate.id()).equals(relaxed(id)))
+                    .findFirst()
+                    .orElseThrow(() -> new UnknownDeclarationException("cftokens.inputs." + id, id, ids(selected)));
+            Map<String, String> byInput = new LinkedHashMap<>();
+            (values == null ? Map.<String, String>of() : values)
+                    .forEach((input, value) -> inputName(token, input).ifPresent(name -> byInput.put(name, value)));
+            exact.put(token.id(), byInput);
+        });
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        for (DeclaredToken token : selected) {
+            Map<String, String> given = exact.getOrDefault(token.id(), Map.of());
+            List<String> absent = token.inputs().stream()
+                    .filter(input -> !given.containsKey(input))
+                    .toList();
+            if (!absent.isEmpty()) {
+                missing.put(token.id(), absent);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingInputException(missing);
+        }
+        Set<String> ids = Set.copyOf(ids(selected));
+        List<TokenProvisioner<?>> provisioners = new ArrayList<>();
+        for (TokenProvisioner<?> provisioner : declarations.load(exact).provisioners()) {
+            if (ids.contains(provisioner.declaration().id())) {
+                provisioners.add(provisioner);
+            }
+        }
+        return provisioners;
+    }
+
+    /** The declared input {@code name} stands for, relaxed. */
+    private static Optional<String> inputName(DeclaredToken token, String name) {
+        return token.inputs().stream()
+                .filter(input -> relaxed(input).equals(relaxed(name)))
+                .findFirst();
+    }
+
+    private static List<String> ids(List<DeclaredToken> tokens) {
+        return tokens.stream().map(DeclaredToken::id).toList();
+    }
+
+    /** The form relaxed binding compares: lower case, no dashes, underscores or dots. */
+    static String relaxed(String name) {
+        return name.replaceAll("[-_.]", "").toLowerCase(Locale.ROOT);
+    }
+}

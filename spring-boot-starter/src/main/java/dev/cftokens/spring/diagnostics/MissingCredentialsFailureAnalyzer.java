@@ -1,0 +1,17 @@
+package dev.cftokens.spring.diagnostics;
+
+import dev.cftokens.spring.MissingCredentialsException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** No Cloudflare credentials: names the property and the variable that give them. */
+public final class MissingCredentialsFailureAnalyzer extends CftokensFailureAnalyzer<MissingCredentialsException> {
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, MissingCredentialsException cause) {
+        return analysis(
+                cause.getMessage() + ".",
+                "Set the CLOUDFLARE_API_TOKEN variable (or the cftokens.api-token property, from a secret store,"
+                        + " not a committed file) to an API token that may create API tokens (permission"
+                        + " \"API Tokens Write\"). " + DISABLE,
+                cause);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.cftokens.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.emulator.CloudflareEmulator;
+import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.ProvisionedToken;
+import dev.cftokens.spring.actuate.CftokensActuatorAutoConfiguration;
+import dev.cftokens.spring.app.ReadonlyToken;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.ResolvableType;
+
+/** What the auto-configuration backs off from, and what it does whatever the application's settings. */
+class CftokensAutoConfigurationTest {
+    /** One per test: each test's state is new, and a second state would not roll the first's tokens. */
+    final CloudflareEmulator emulator = CloudflareEmulator.start();
+
+    @TempDir
+    Path directory;
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    private ApplicationContextRunner runner() {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CftokensAutoConfiguration.class))
+                .withPropertyValues(
+                        "cftokens.state=" + directory.resolve("state.json"),
+                        "cftokens.passphrase=auto-configuration test",
+                        "cftokens.inputs.zone-token.zone-id=" + Emulators.ZONE_ID);
+    }
+
+    @Test
+    void disabledItNeitherProvisionsNorNeedsCredentials() {
+        runner().withPropertyValues("cftokens.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(ProvisionedTokens.class);
+            assertThat(context).doesNotHaveBean(Cloudflare.class);
+        });
+    }
+
+    /** An application's own client, for example with its own timeouts, replaces the one of the properties. */
+    private Cloudflare ownClient() {
+        return Cloudflare.builder()
+                .baseUrl(emulator.baseUrl())
+                .apiToken(emulator.adminToken())
+                .accountId(emulator.accountId())
+                .build();
+    }
+
+    @Test
+    void anApplicationsOwnCloudflareBeanIsUsed() {
+        runner().withBean(Cloudflare.class, this::ownClient).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(Cloudflare.class);
+            assertThat(context.getBean(ProvisionedTokens.class).all()).hasSize(2);
+        });
+    }
+
+    @Test
+    void lazyInitializationStillProvisionsAtStartup() {
+        runner().withBean(Cloudflare.class, this::ownClient)
+                .withInitializer(context -> context.addBeanFactoryPostProcessor(
+                        new org.springframework.boot.LazyInitializationBeanFactoryPostProcessor()))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    // Nothing asked for a token, yet the startup run happened while the context started.
+                    assertThat(context.getBeanFactory().containsSingleton("cftokensTokens"))
+                            .isTrue();
+                    assertThat(context.getBeanNamesForType(
+                                    ResolvableType.forClassWithGenerics(ProvisionedToken.class, ReadonlyToken.class)))
+                            .containsExactly("cftokens.readonly-token");
+                });
+    }
+
+    @Test
+    void theHealthGoesDownWhenATokenIsDeletedBehindItsBackOnceTheIntervalIsOver() {
+        runner().withConfiguration(AutoConfigurations.of(CftokensActuatorAutoConfiguration.class))
+                .withBean(Cloudflare.class, this::ownClient)
+                .withPropertyValues("cftokens.health.interval=0s")
+                .run(context -> {
+                    HealthIndicator health = context.getBean("cftokensHealthIndicator", HealthIndicator.class);
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+                    String id = context.getBean(ProvisionedTokens.class)
+                            .token("readonly-token")
+                            .id();
+                    ownClient().tokens(TokenOwner.ACCOUNT).delete(id);
+                    Health down = health.health();
+                    assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(down.getDetails().get("tokens").toString())
+                            .contains("readonly-token")
+                            .contains("zone-token==");
+                });
+    }
+
+    @Test
+    void withinTheIntervalTheHealthIsNotCheckedAgain() {
+        runner().withConfiguration(AutoConfigurations.of(CftokensActuatorAutoConfiguration.class))
+                .withBean(Cloudflare.class, this::ownClient)
+                .withPropertyValues("cftokens.health.interval=1h")
+                .run(context -> {
+                    HealthIndicator health = context.getBean("cftokensHealthIndicator", HealthIndicator.class);
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+                    ownClient()
+                            .tokens(TokenOwner.ACCOUNT)
+                            .delete(context.getBean(ProvisionedTokens.class)
+                                    .token("readonly-token")
+                                    .id());
+                    long requests = emulator.requestCount();
+                    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+                    assertThat(emulator.requestCount()).isEqualTo(requests);
+                });
+    }
+}

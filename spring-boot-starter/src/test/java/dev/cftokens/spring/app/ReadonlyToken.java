@@ -1,0 +1,10 @@
+package dev.cftokens.spring.app;
+
+import dev.cftokens.annotations.ApiToken;
+import dev.cftokens.annotations.Policy;
+
+@ApiToken(name = "Starter Readonly Token")
+@Policy(
+        permissionGroups = {"Zone Read", "Analytics Read"},
+        resources = "com.cloudflare.api.account.zone.*")
+public interface ReadonlyToken {}
