@@ -18,9 +18,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -169,7 +171,28 @@ public final class Provisioning {
      * Never deletes any other token.
      */
     public <T> ProvisionedToken<T> provision(TokenProvisioner<T> provisioner) {
-        ProvisionedValue provisioned = engine().provision(requireNonNull(provisioner, "provisioner"));
+        requireNonNull(provisioner, "provisioner");
+        ProvisionedValue provisioned = engine().provision(List.of(provisioner))
+                .get(provisioner.declaration().id());
+        return token(provisioner, provisioned);
+    }
+
+    /**
+     * {@link #provision} for several declarations in one run (one listing, changes in parallel), as an
+     * application does at startup; the tokens in the order given. Never deletes any other token.
+     */
+    public List<ProvisionedToken<?>> provisionAll(Collection<? extends TokenProvisioner<?>> provisioners) {
+        List<TokenProvisioner<?>> all = List.copyOf(provisioners);
+        Map<String, ProvisionedValue> provisioned = all.isEmpty() ? Map.of() : engine().provision(all);
+        List<ProvisionedToken<?>> tokens = new ArrayList<>();
+        for (TokenProvisioner<?> provisioner : all) {
+            tokens.add(
+                    token(provisioner, provisioned.get(provisioner.declaration().id())));
+        }
+        return List.copyOf(tokens);
+    }
+
+    private static <T> ProvisionedToken<T> token(TokenProvisioner<T> provisioner, ProvisionedValue provisioned) {
         return new ProvisionedToken<>(
                 provisioner.tokenType(),
                 provisioner.declaration().id(),

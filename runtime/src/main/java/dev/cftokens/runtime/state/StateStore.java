@@ -32,6 +32,18 @@ public interface StateStore {
         return open();
     }
 
+    /**
+     * Locks the state for a run that only reads, and changes nothing: it waits while a run changes one of
+     * {@code declarationIds} (or the whole state), but not for other readers, so instances starting
+     * together read a token the first one recorded all at once. The session refuses writes. The default
+     * locks as {@link #open(Set)} does.
+     *
+     * @throws StateException as {@link #open()}
+     */
+    default StateSession openForReading(Set<String> declarationIds) {
+        return open(declarationIds);
+    }
+
     /** Where the state lives, for messages (a path, or a short description). */
     String describe();
 }

@@ -75,6 +75,22 @@ final class AdvisoryLocks {
         }
     }
 
+    /**
+     * Takes the state and each declaration shared: waits while a run changes one of them, never for
+     * other readers.
+     */
+    void lockDeclarationsForReading(
+            Connection connection, Collection<String> declarationIds, Duration wait, String where) throws SQLException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        String holder = "another instance is provisioning " + declarationIds + " in " + where;
+        acquire(connection, "pg_advisory_lock_shared", WHOLE_STATE, deadline, wait, holder);
+        TreeSet<Integer> keys = new TreeSet<>();
+        declarationIds.forEach(id -> keys.add(declarationKey(id)));
+        for (int key : keys) {
+            acquire(connection, "pg_advisory_lock_shared", key, deadline, wait, holder);
+        }
+    }
+
     /** Releases every advisory lock this connection holds (the database also does when it closes). */
     void unlockAll(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -245,8 +245,9 @@ final class PostgresSession implements StateSession {
             throw new IllegalStateException("this state session of " + where + " was closed");
         }
         if (scope != null && !scope.contains(declarationId)) {
-            throw new IllegalStateException(
-                    "this run locked only " + scope + " in " + where + ", so it cannot " + what + " " + declarationId);
+            String locked =
+                    scope.isEmpty() ? "this run only reads " + where : "this run locked only " + scope + " in " + where;
+            throw new IllegalStateException(locked + ", so it cannot " + what + " " + declarationId);
         }
         try {
             connection.setAutoCommit(false);

@@ -88,15 +88,37 @@ public final class PostgresStateStore implements StateStore {
         return open(Set.copyOf(declarationIds), declarationIds.toString());
     }
 
+    @Override
+    public StateSession openForReading(Set<String> declarationIds) {
+        requireNonNull(declarationIds, "declarationIds");
+        Set<String> ids = Set.copyOf(declarationIds);
+        return open(
+                Set.of(),
+                ids.toString(),
+                (connection, locks) -> locks.lockDeclarationsForReading(connection, ids, lockWait, where));
+    }
+
     private StateSession open(Set<String> scope, String what) {
-        Connection connection = connect();
-        try {
-            AdvisoryLocks locks = prepare(connection);
+        return open(scope, what, (connection, locks) -> {
             if (scope == null) {
                 locks.lockState(connection, lockWait, where);
             } else {
                 locks.lockDeclarations(connection, scope, lockWait, where);
             }
+        });
+    }
+
+    /** How a run takes its locks. */
+    private interface Locking {
+        void lock(Connection connection, AdvisoryLocks locks) throws SQLException;
+    }
+
+    /** @param scope what the run may change: null for everything, empty for nothing */
+    private StateSession open(Set<String> scope, String what, Locking locking) {
+        Connection connection = connect();
+        try {
+            AdvisoryLocks locks = prepare(connection);
+            locking.lock(connection, locks);
             StateEncryption encryption = unlock(connection);
             return PostgresSession.load(connection, tables, encryption, scope, () -> release(connection), where);
         } catch (SQLException e) {

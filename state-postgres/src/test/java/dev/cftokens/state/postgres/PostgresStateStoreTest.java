@@ -105,6 +105,29 @@ class PostgresStateStoreTest {
     }
 
     @Test
+    void readersReadTogetherWaitForAWriterAndCannotWrite() {
+        try (StateSession writer = builder().build().open(Set.of("a"))) {
+            writer.put(record("a"), Secret.of("value-a"));
+            assertThatThrownBy(() ->
+                            builder().lockWait(Duration.ofMillis(200)).build().openForReading(Set.of("a")))
+                    .isInstanceOf(StateException.class);
+        }
+        try (StateSession first = builder().build().openForReading(Set.of("a"));
+                StateSession second =
+                        builder().lockWait(Duration.ofMillis(200)).build().openForReading(Set.of("a"))) {
+            assertThat(first.value("a").orElseThrow().reveal()).isEqualTo("value-a");
+            assertThat(second.value("a").orElseThrow().reveal()).isEqualTo("value-a");
+            assertThatThrownBy(() -> second.put(record("a")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("only reads");
+            // A writer waits for the readers.
+            assertThatThrownBy(() ->
+                            builder().lockWait(Duration.ofMillis(200)).build().open(Set.of("a")))
+                    .isInstanceOf(StateException.class);
+        }
+    }
+
+    @Test
     void aHolderWhoseConnectionDiesReleasesItsLock() throws Exception {
         StateSession holder = builder().build().open(Set.of("a"));
         try (Connection admin = Database.dataSource().getConnection();

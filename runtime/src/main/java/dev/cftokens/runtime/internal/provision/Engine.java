@@ -12,6 +12,7 @@ import dev.cftokens.runtime.provision.ApplyResult;
 import dev.cftokens.runtime.provision.ChangeKind;
 import dev.cftokens.runtime.provision.DeclarationScope;
 import dev.cftokens.runtime.provision.DesiredToken;
+import dev.cftokens.runtime.provision.ExistingToken;
 import dev.cftokens.runtime.provision.Plan;
 import dev.cftokens.runtime.provision.PlannedChange;
 import dev.cftokens.runtime.provision.ProvisioningException;
@@ -23,9 +24,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -63,24 +66,73 @@ public final class Engine {
         }
     }
 
-    /** Makes one declaration's token exist as declared and hands it back with its value. */
-    public ProvisionedValue provision(TokenProvisioner<?> provisioner) {
-        requireNonNull(provisioner, "provisioner");
-        String id = provisioner.declaration().id();
-        try (StateSession state = settings.stateStore().open(Set.of(id))) {
-            Applied applied = apply(state, List.of(provisioner), DeclarationScope.PARTIAL, Set.of(id));
-            Secret value = applied.values().get(id);
-            if (value == null) {
-                throw new ProvisioningException("token " + id + " was provisioned but its value could not be obtained");
-            }
-            AppliedChange change = applied.result().change(id).orElseThrow();
-            PlannedChange planned = applied.result().plan().changes().get(0);
-            TokenStatus status = planned.kind() == ChangeKind.UNCHANGED || planned.kind() == ChangeKind.ADOPT
-                    ? planned.existing().status()
-                    : TokenStatus.ACTIVE;
-            return new ProvisionedValue(
-                    change.tokenId(), planned.desired().spec().name(), status, value);
+    /**
+     * Makes these declarations' tokens exist as declared and hands each back with its value, by
+     * declaration id in the order given. Tokens that are recorded, unchanged and have their value kept are
+     * read under a shared lock, so instances starting together all read at once after the first create;
+     * anything else takes these declarations' locks and is applied.
+     */
+    public Map<String, ProvisionedValue> provision(Collection<? extends TokenProvisioner<?>> provisioners) {
+        Set<String> ids = new LinkedHashSet<>();
+        provisioners.forEach(provisioner -> ids.add(provisioner.declaration().id()));
+        Optional<Map<String, ProvisionedValue>> unchanged = readUnchanged(provisioners, ids);
+        if (unchanged.isPresent()) {
+            return unchanged.get();
         }
+        try (StateSession state = settings.stateStore().open(ids)) {
+            Applied applied = apply(state, provisioners, DeclarationScope.PARTIAL, ids);
+            Map<String, ProvisionedValue> values = new LinkedHashMap<>();
+            for (String id : ids) {
+                values.put(id, provisioned(applied, id));
+            }
+            return values;
+        }
+    }
+
+    /**
+     * The tokens as they stand when every one is recorded, unchanged and its value kept, or empty when
+     * anything must be written (a create, an update, a roll, a leftover, a record to refresh).
+     */
+    private Optional<Map<String, ProvisionedValue>> readUnchanged(
+            Collection<? extends TokenProvisioner<?>> provisioners, Set<String> ids) {
+        try (StateSession state = settings.stateStore().openForReading(ids)) {
+            Plan plan = plan(state, provisioners, DeclarationScope.PARTIAL).plan();
+            Map<String, ProvisionedValue> values = new LinkedHashMap<>();
+            for (PlannedChange change : plan.changes()) {
+                Optional<Secret> value = change.kind() == ChangeKind.UNCHANGED && change.desired() != null
+                        ? state.value(change.declarationId())
+                        : Optional.empty();
+                if (value.isEmpty()) {
+                    return Optional.empty();
+                }
+                ExistingToken existing = change.existing();
+                values.put(
+                        change.declarationId(),
+                        new ProvisionedValue(
+                                existing.id(), change.desired().spec().name(), existing.status(), value.get()));
+            }
+            if (!values.keySet().equals(ids)) {
+                return Optional.empty();
+            }
+            print(plan);
+            return Optional.of(values);
+        }
+    }
+
+    private static ProvisionedValue provisioned(Applied applied, String id) {
+        Secret value = applied.values().get(id);
+        if (value == null) {
+            throw new ProvisioningException("token " + id + " was provisioned but its value could not be obtained");
+        }
+        AppliedChange change = applied.result().change(id).orElseThrow();
+        PlannedChange planned = applied.result().plan().changes().stream()
+                .filter(candidate -> candidate.declarationId().equals(id))
+                .findFirst()
+                .orElseThrow();
+        TokenStatus status = planned.kind() == ChangeKind.UNCHANGED || planned.kind() == ChangeKind.ADOPT
+                ? planned.existing().status()
+                : TokenStatus.ACTIVE;
+        return new ProvisionedValue(change.tokenId(), planned.desired().spec().name(), status, value);
     }
 
     /**
