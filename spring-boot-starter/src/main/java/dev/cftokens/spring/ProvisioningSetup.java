@@ -14,7 +14,6 @@ import dev.cftokens.runtime.state.StateStoreSettings;
 import dev.cftokens.runtime.state.StateStores;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.core.env.Environment;
@@ -99,14 +98,10 @@ final class ProvisioningSetup {
         RecordingOutput output = new RecordingOutput();
         Provisioning provisioning = configured.output(output);
         Instant start = Instant.now();
-        List<ProvisionedToken<?>> tokens = new ArrayList<>();
-        // One run per declaration: the runtime hands values back one provision at a time (an apply returns
-        // none). Never a complete apply: a starting instance must not delete the tokens that instances of the
-        // previous version, still running during a rolling deploy, declare and use; deletions belong to the
-        // command line and the build.
-        for (TokenProvisioner<?> provisioner : provisioners) {
-            tokens.add(provisioning.provision(provisioner));
-        }
+        // One run for every declaration, never a complete apply: a starting instance must not delete the
+        // tokens that instances of the previous version, still running during a rolling deploy, declare and
+        // use; deletions belong to the command line and the build.
+        List<ProvisionedToken<?>> tokens = provisioning.provisionAll(provisioners);
         ProvisioningRun run = new ProvisioningRun(start, Duration.between(start, Instant.now()), output.lines());
         return new ProvisionedTokens(tokens, provisioners, run);
     }
