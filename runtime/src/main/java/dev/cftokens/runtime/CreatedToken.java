@@ -7,6 +7,11 @@ import static java.util.Objects.requireNonNull;
  * never again, so the caller must keep it now (or roll the token later).
  */
 public record CreatedToken(Token token, Secret value) {
+    /**
+     * @param token the token as Cloudflare reported it in the create answer
+     * @param value its secret value
+     * @throws NullPointerException when either is null
+     */
     public CreatedToken {
         requireNonNull(token, "token");
         requireNonNull(value, "value");

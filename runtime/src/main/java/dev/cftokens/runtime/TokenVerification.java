@@ -13,6 +13,13 @@ import java.time.Instant;
  * @param expiresOn expiry, or null
  */
 public record TokenVerification(String id, TokenStatus status, Instant notBefore, Instant expiresOn) {
+    /**
+     * @param id the token's id
+     * @param status whether the token is active, disabled or expired
+     * @param notBefore earliest validity, or null
+     * @param expiresOn expiry, or null
+     * @throws NullPointerException when {@code id} or {@code status} is null
+     */
     public TokenVerification {
         requireNonNull(id, "id");
         requireNonNull(status, "status");

@@ -10,6 +10,13 @@ import static java.util.Objects.requireNonNull;
  *     not hold it
  */
 public record AppliedChange(ChangeKind kind, String declarationId, String tokenId, boolean rolled) {
+    /**
+     * @param kind what the apply did
+     * @param declarationId the declaration's id, or a leftover's label
+     * @param tokenId the token now recorded for the declaration, or null after a delete
+     * @param rolled true when the token's value was rolled because it was needed and not stored
+     * @throws NullPointerException when {@code kind} or {@code declarationId} is null
+     */
     public AppliedChange {
         requireNonNull(kind, "kind");
         requireNonNull(declarationId, "declarationId");

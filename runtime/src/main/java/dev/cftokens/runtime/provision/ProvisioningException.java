@@ -8,10 +8,15 @@ package dev.cftokens.runtime.provision;
 public class ProvisioningException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message each failed token and what to do about it */
     public ProvisioningException(String message) {
         super(message);
     }
 
+    /**
+     * @param message each failed token and what to do about it
+     * @param cause the failure of the one change that stopped the run
+     */
     public ProvisioningException(String message, Throwable cause) {
         super(message, cause);
     }

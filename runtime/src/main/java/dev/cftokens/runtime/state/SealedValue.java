@@ -7,6 +7,13 @@ import static java.util.Objects.requireNonNull;
  * Opaque to stores; only {@link StateEncryption} reads it.
  */
 public record SealedValue(byte[] nonce, byte[] ciphertext) {
+    /**
+     * Copies both arrays, so the value stays immutable.
+     *
+     * @param nonce the AES-GCM nonce
+     * @param ciphertext the ciphertext followed by its tag
+     * @throws NullPointerException when either is null
+     */
     public SealedValue {
         requireNonNull(nonce, "nonce");
         requireNonNull(ciphertext, "ciphertext");
@@ -14,11 +21,13 @@ public record SealedValue(byte[] nonce, byte[] ciphertext) {
         ciphertext = ciphertext.clone();
     }
 
+    /** {@return a copy of the AES-GCM nonce} */
     @Override
     public byte[] nonce() {
         return nonce.clone();
     }
 
+    /** {@return a copy of the ciphertext with its tag} */
     @Override
     public byte[] ciphertext() {
         return ciphertext.clone();

@@ -7,10 +7,15 @@ package dev.cftokens.runtime.state;
 public class StateException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what failed, naming the state and what to do */
     public StateException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what failed, naming the state and what to do
+     * @param cause the I/O or database failure behind it
+     */
     public StateException(String message, Throwable cause) {
         super(message, cause);
     }

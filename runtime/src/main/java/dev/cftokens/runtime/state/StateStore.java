@@ -16,6 +16,7 @@ public interface StateStore {
     /**
      * Locks the state for one run and reads it.
      *
+     * @return the open session; close it to release the lock
      * @throws StateException when the state is corrupt, of an unknown version, locked by another run
      *     past the wait, or encrypted under another passphrase
      */
@@ -26,12 +27,14 @@ public interface StateStore {
      * of {@code declarationIds}, and reads it after the lock is held. Waits while a run holds the whole
      * state or one of these declarations. The default locks the whole state.
      *
+     * @param declarationIds the declarations this run may change
+     * @return the open session; close it to release the lock
      * @throws StateException as {@link #open()}
      */
     default StateSession open(Set<String> declarationIds) {
         return open();
     }
 
-    /** Where the state lives, for messages (a path, or a short description). */
+    /** {@return where the state lives, for messages (a path, or a short description)} */
     String describe();
 }

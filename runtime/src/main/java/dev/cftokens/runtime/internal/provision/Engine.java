@@ -42,12 +42,22 @@ public final class Engine {
     private final Cloudflare cloudflare;
     private final EngineSettings settings;
 
+    /**
+     * @param cloudflare the client every request goes through
+     * @param settings the state store, output, parallelism and adoption of every run
+     */
     public Engine(Cloudflare cloudflare, EngineSettings settings) {
         this.cloudflare = requireNonNull(cloudflare, "cloudflare");
         this.settings = requireNonNull(settings, "settings");
     }
 
-    /** Plans without changing anything and prints the plan. */
+    /**
+     * Plans without changing anything and prints the plan.
+     *
+     * @param provisioners the declarations to plan for
+     * @param scope whether they are every declaration of the application
+     * @return the plan
+     */
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         try (StateSession state = open(provisioners, scope)) {
             Plan plan = plan(state, provisioners, scope).plan();
@@ -56,14 +66,26 @@ public final class Engine {
         }
     }
 
-    /** Plans, prints the plan, and carries it out. */
+    /**
+     * Plans, prints the plan, and carries it out.
+     *
+     * @param provisioners the declarations to apply
+     * @param scope whether they are every declaration of the application
+     * @return what the apply did
+     */
     public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         try (StateSession state = open(provisioners, scope)) {
             return apply(state, provisioners, scope, Set.of()).result();
         }
     }
 
-    /** Makes one declaration's token exist as declared and hands it back with its value. */
+    /**
+     * Makes one declaration's token exist as declared and hands it back with its value.
+     *
+     * @param provisioner the declaration's provisioner
+     * @return the token's id, name, status and value
+     * @throws ProvisioningException when the value could not be obtained
+     */
     public ProvisionedValue provision(TokenProvisioner<?> provisioner) {
         requireNonNull(provisioner, "provisioner");
         String id = provisioner.declaration().id();
@@ -88,6 +110,7 @@ public final class Engine {
      * tokens already gone, and forgets them. Destroying all also deletes what earlier runs' unrecorded
      * creates left.
      *
+     * @param declarationIds the declarations whose tokens to delete; empty for all
      * @return the declaration ids whose tokens were deleted, a leftover's as its {@link
      *     dev.cftokens.runtime.provision.Leftover#label()}
      */
