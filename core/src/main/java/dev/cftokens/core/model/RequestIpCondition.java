@@ -15,14 +15,22 @@ import java.util.Set;
  * written: validation is the processor's and the API's job, and comparing must not throw.
  */
 public record RequestIpCondition(Set<String> in, Set<String> notIn) {
+    /** No condition: the token is usable from any address. */
     public static final RequestIpCondition NONE = new RequestIpCondition(Set.of(), Set.of());
 
+    /**
+     * Keeps each entry in canonical form.
+     *
+     * @param in the CIDRs the token may be used from; empty for any
+     * @param notIn the CIDRs the token may never be used from
+     * @throws NullPointerException when either set is null
+     */
     public RequestIpCondition {
         in = canonical(in);
         notIn = canonical(notIn);
     }
 
-    /** True when the token is usable from any address. */
+    /** {@return true when the token is usable from any address} */
     public boolean isEmpty() {
         return in.isEmpty() && notIn.isEmpty();
     }

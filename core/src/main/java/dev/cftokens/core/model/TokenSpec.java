@@ -14,6 +14,16 @@ import java.util.Set;
  */
 public record TokenSpec(
         String name, Set<PolicySpec> policies, RequestIpCondition condition, Instant notBefore, Instant expiresOn) {
+    /**
+     * Copies the policies and reads a null condition as {@link RequestIpCondition#NONE}.
+     *
+     * @param name the token's name
+     * @param policies the policies
+     * @param condition the request IP condition, or null for none
+     * @param notBefore earliest validity, or null for none
+     * @param expiresOn expiry, or null for never
+     * @throws NullPointerException when {@code name} or {@code policies} is null
+     */
     public TokenSpec {
         requireNonNull(name, "name");
         policies = Set.copyOf(policies);
