@@ -25,6 +25,12 @@ public final class RequestThrottle {
         long blockedUntil;
     }
 
+    /**
+     * @param limit requests allowed per window
+     * @param windowMillis the window, in milliseconds
+     * @param blockMillis how long every request is refused once the limit is passed, in milliseconds
+     * @param clock the clock windows are measured on
+     */
     public RequestThrottle(int limit, long windowMillis, long blockMillis, Clock clock) {
         this.limit = limit;
         this.windowMillis = windowMillis;
@@ -32,6 +38,12 @@ public final class RequestThrottle {
         this.clock = clock;
     }
 
+    /**
+     * Counts one request against {@code key}'s budget.
+     *
+     * @param key the credential or client address
+     * @return whether the request may proceed, and what the x-ratelimit headers say
+     */
     public synchronized Decision acquire(String key) {
         long now = clock.millis();
         Budget budget = budgets.computeIfAbsent(key, k -> new Budget());

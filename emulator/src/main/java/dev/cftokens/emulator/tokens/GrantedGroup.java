@@ -7,6 +7,12 @@ import static java.util.Objects.requireNonNull;
  * (null when none). The name is not stored: responses take it from the catalog.
  */
 public record GrantedGroup(String id, String metaKey, String metaValue) {
+    /**
+     * @param id the group's 32-hex id
+     * @param metaKey the {@code meta} key the caller sent, or null
+     * @param metaValue the {@code meta} value the caller sent, or null
+     * @throws NullPointerException when {@code id} is null
+     */
     public GrantedGroup {
         requireNonNull(id, "id");
     }

@@ -25,16 +25,26 @@ public record WorkerScript(
         Instant modifiedOn) {
     /** One uploaded part holding code: its file name, content type and bytes (kept for the download). */
     public record Module(String name, String contentType, byte[] content) {
+        /**
+         * Copies {@code content}.
+         *
+         * @param name the part's file name
+         * @param contentType the part's content type, or null
+         * @param content the part's bytes
+         * @throws NullPointerException when {@code name} or {@code content} is null
+         */
         public Module {
             requireNonNull(name, "name");
             content = content.clone();
         }
 
+        /** {@return a copy of the part's bytes} */
         @Override
         public byte[] content() {
             return content.clone();
         }
 
+        /** {@return the number of bytes} */
         public int size() {
             return content.length;
         }
@@ -58,6 +68,20 @@ public record WorkerScript(
         }
     }
 
+    /**
+     * Copies the lists.
+     *
+     * @param name the script's name
+     * @param mainModule the ES module entry point, or null for a service-worker script
+     * @param bodyPart the service-worker script part, or null for an ES module script
+     * @param compatibilityDate the {@code compatibility_date}, {@code YYYY-MM-DD}
+     * @param modules the parts holding code
+     * @param bindings the bindings, in upload order
+     * @param etag the hex SHA-256 of the code parts
+     * @param createdOn when the script was first uploaded
+     * @param modifiedOn when it last changed
+     * @throws NullPointerException when a required part is null
+     */
     public WorkerScript {
         requireNonNull(name, "name");
         modules = List.copyOf(modules);
@@ -67,6 +91,11 @@ public record WorkerScript(
         requireNonNull(modifiedOn, "modifiedOn");
     }
 
+    /**
+     * {@return the binding of this name, if there is one}
+     *
+     * @param bindingName the binding's name
+     */
     public Optional<WorkerBinding> binding(String bindingName) {
         return bindings.stream().filter(b -> b.name().equals(bindingName)).findFirst();
     }
