@@ -8,6 +8,9 @@ import java.util.List;
  * A policy as declared: permission groups with the names they were written as, and resource keys that
  * may still hold placeholders ({@code {account}}, {@code {zoneId}}, or the bare account key).
  *
+ * @param effect whether the policy allows or denies
+ * @param permissionGroups the groups, in declaration order
+ * @param resources the resource keys, placeholders unresolved
  * @param within a parent account key the resources nest under, or empty for none
  */
 public record PolicyDeclaration(

@@ -7,6 +7,9 @@ import java.util.Set;
 /**
  * One entry of a policy's {@code resources} object. With no nested keys it is {@code "key": "*"}; with
  * nested keys it is {@code "key": {"nested1": "*", ...}}, as in all zones of one account.
+ *
+ * @param key the resource key, such as {@code com.cloudflare.api.account.<id>}
+ * @param nested the keys nested under it; empty for {@code "key": "*"}
  */
 public record ResourceGrant(String key, Set<String> nested) {
     /**

@@ -18,9 +18,13 @@ import java.util.Set;
  * TokenSpec} sent to Cloudflare.
  *
  * @param id the stable logical key, in kebab case
- * @param inputs the placeholder names the declaration needs values for, in method order
+ * @param name the token's name in Cloudflare
+ * @param owner whether the token lives under the account or the user
+ * @param policies the policies, in declaration order
+ * @param condition the request IP condition, or null for none
  * @param notBefore earliest validity, or null
  * @param expiresOn expiry, or null
+ * @param inputs the placeholder names the declaration needs values for, in method order
  */
 public record TokenDeclaration(
         String id,

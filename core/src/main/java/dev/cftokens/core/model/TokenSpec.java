@@ -9,6 +9,9 @@ import java.util.Set;
  * What a token grants, in the terms Cloudflare stores: the body of a create or update request, and
  * what a listed token is compared with. Policies are a set because the API may reorder them.
  *
+ * @param name the token's name
+ * @param policies the policies
+ * @param condition the request IP condition, or null for none
  * @param notBefore earliest validity, or null for none
  * @param expiresOn expiry, or null for never
  */

@@ -16,6 +16,8 @@ public final class InvalidValueException extends IllegalArgumentException {
     private final String value;
 
     /**
+     * A rejection of {@code value}.
+     *
      * @param value the offending value exactly as it was given
      * @param message what is wrong, quoting the value, and what would be right
      */

@@ -69,9 +69,15 @@ public final class ResourceKey {
     /**
      * The three parts of an R2 bucket key, each as written: concrete, or a {@code {placeholder}} in a
      * declaration.
+     *
+     * @param accountId the 32-hex account id, or a placeholder
+     * @param jurisdiction such as {@code default} or {@code eu}, or a placeholder
+     * @param name the bucket's name, or a placeholder
      */
     public record Bucket(String accountId, String jurisdiction, String name) {
         /**
+         * Checks the components.
+         *
          * @param accountId the 32-hex account id, or a placeholder
          * @param jurisdiction such as {@code default} or {@code eu}, or a placeholder
          * @param name the bucket's name, or a placeholder

@@ -9,10 +9,14 @@ import dev.cftokens.core.catalog.PermissionGroup;
  * key of its scope gives something to act on ({@link #group()} set, {@link #key()} null), or a key that
  * no group of its scope applies to ({@link #key()} set, {@link #group()} null).
  *
+ * @param group the group without a resource of its scope, or null for a key mismatch
+ * @param key the key without a group of its scope, or null for a group mismatch
  * @param message what is wrong and how to fix it, naming the group or key
  */
 public record ScopeMismatch(PermissionGroup group, ResourceKey key, String message) {
     /**
+     * Checks the components.
+     *
      * @param group the group without a resource of its scope, or null for a key mismatch
      * @param key the key without a group of its scope, or null for a group mismatch
      * @param message what is wrong and how to fix it, naming the group or key
