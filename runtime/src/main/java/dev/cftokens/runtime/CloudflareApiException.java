@@ -19,7 +19,16 @@ public final class CloudflareApiException extends CloudflareException {
     /** Whether the answer came to a repeat of the request; see {@link #repeated()}. */
     private final boolean repeated;
 
-    /** What Cloudflare answered, shared by the exception and its {@link #asRepeated()} copy. */
+    /**
+     * What Cloudflare answered, shared by the exception and its {@link #asRepeated()} copy.
+     *
+     * @param status the HTTP status code
+     * @param method the request method, such as {@code POST}
+     * @param path the request path below the base URL, without query string
+     * @param errors the envelope's errors in order; empty when the body was not an envelope
+     * @param cfRay the {@code cf-ray} response header, or null
+     * @param bodyExcerpt the start of a body that was not an envelope (already redacted), or null
+     */
     private record Answer(
             int status, String method, String path, List<ApiError> errors, String cfRay, String bodyExcerpt)
             implements java.io.Serializable {}

@@ -20,6 +20,8 @@ public final class CloudflareOutcomeUnknownException extends CloudflareException
     private final String path;
 
     /**
+     * A write whose outcome is unknown.
+     *
      * @param method the method of the write, such as {@code POST}
      * @param path the path of the write below the base URL, without query string
      * @param what what went wrong, as the message continues after the request, such as {@code "got no answer"}

@@ -90,6 +90,8 @@ public final class Declarations {
      */
     public record NeedsInputs(String declarationId, String className, List<String> missingInputs) {
         /**
+         * Copies the components.
+         *
          * @param declarationId the declaration's id
          * @param className the provisioner's binary name
          * @param missingInputs the names of the inputs without a value, in declaration order
@@ -110,6 +112,8 @@ public final class Declarations {
     public record Found(
             List<TokenProvisioner<?>> provisioners, List<NeedsInputs> needsInputs, Map<String, List<String>> inputs) {
         /**
+         * Copies the components.
+         *
          * @param provisioners the provisioners ready to run
          * @param needsInputs the declarations left out for want of input values
          * @param inputs every declared input name of every declaration that has inputs, by declaration id

@@ -15,9 +15,16 @@ import java.util.List;
  * @param windows the limits, all of which apply; empty for no limit
  */
 public record RateLimit(List<Window> windows) {
-    /** At most {@code permits} requests in any {@code period}. */
+    /**
+     * At most {@code permits} requests in any {@code period}.
+     *
+     * @param permits how many requests, at least 1
+     * @param period the sliding time span they may take, positive
+     */
     public record Window(int permits, Duration period) {
         /**
+         * Checks the components.
+         *
          * @param permits how many requests, at least 1
          * @param period the sliding time span they may take, positive
          * @throws IllegalArgumentException when {@code permits} is below 1 or {@code period} is not positive
@@ -34,6 +41,8 @@ public record RateLimit(List<Window> windows) {
     }
 
     /**
+     * Copies the components.
+     *
      * @param windows the limits, all of which apply, copied; empty for no limit
      */
     public RateLimit {

@@ -28,6 +28,8 @@ public record RetryPolicy(
     public static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(6);
 
     /**
+     * Checks the components.
+     *
      * @param maxAttempts attempts in total after failures other than 429, at least 1
      * @param maxElapsed the time budget of one call, positive
      * @param initialBackoff the wait after the first failure, positive

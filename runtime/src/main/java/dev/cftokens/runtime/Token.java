@@ -14,6 +14,9 @@ import java.util.Set;
  * A token as Cloudflare reports it (list, get, update); never its value, which only {@link
  * CreatedToken} and {@link TokenApi#roll} carry.
  *
+ * @param id Cloudflare's id of the token
+ * @param name the token's name
+ * @param status whether it is active, disabled or expired
  * @param issuedOn when it was created, or null if Cloudflare did not say
  * @param modifiedOn when it last changed, or null
  * @param lastUsedOn when it last authenticated a request, or null for never

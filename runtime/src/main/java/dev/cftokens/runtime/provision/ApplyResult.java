@@ -3,9 +3,17 @@ package dev.cftokens.runtime.provision;
 import java.time.Duration;
 import java.util.List;
 
-/** The outcome of an apply: the plan it carried out and what it did per declaration. Holds no secret. */
+/**
+ * The outcome of an apply: the plan it carried out and what it did per declaration. Holds no secret.
+ *
+ * @param plan the plan the apply carried out
+ * @param applied what it did, per declaration
+ * @param elapsed how long the apply took, planning included
+ */
 public record ApplyResult(Plan plan, List<AppliedChange> applied, Duration elapsed) {
     /**
+     * Copies the components.
+     *
      * @param plan the plan the apply carried out
      * @param applied what it did, per declaration
      * @param elapsed how long the apply took, planning included

@@ -13,12 +13,16 @@ import java.util.function.Supplier;
 /**
  * A declaration with its inputs and account filled in: the token a run wants to exist.
  *
+ * @param provisioner the generated provisioner of the declaration
  * @param accountId the account the token is provisioned for; null for a user-owned token whose keys
  *     name no account
+ * @param spec the token as it should exist, placeholders resolved
  * @param specHash {@link SpecHash} of {@code spec}
  */
 public record DesiredToken(TokenProvisioner<?> provisioner, String accountId, TokenSpec spec, String specHash) {
     /**
+     * Checks the components.
+     *
      * @param provisioner the generated provisioner of the declaration
      * @param accountId the account the token is provisioned for; null for a user-owned token whose keys name no account
      * @param spec the token as it should exist, placeholders resolved

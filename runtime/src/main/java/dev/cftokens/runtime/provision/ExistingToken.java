@@ -10,10 +10,15 @@ import java.time.Instant;
  * A token as the API lists it (under the owner whose tokens were listed): what the planner compares the
  * desired token with.
  *
+ * @param id Cloudflare's id of the token
+ * @param spec what the token grants
+ * @param status whether it is active, disabled or expired
  * @param issuedOn when it was created, or null when Cloudflare did not say
  */
 public record ExistingToken(String id, TokenSpec spec, TokenStatus status, Instant issuedOn) {
     /**
+     * Checks the components.
+     *
      * @param id Cloudflare's id of the token
      * @param spec what the token grants
      * @param status whether it is active, disabled or expired

@@ -17,6 +17,8 @@ public record Leftover(String declarationId, String tokenId, TokenOwner owner) {
     private static final String LABEL_SEPARATOR = "~unrecorded-";
 
     /**
+     * Checks the components.
+     *
      * @param declarationId the declaration whose create made it
      * @param tokenId Cloudflare's id of the token
      * @param owner whether the token lives under the account or the user

@@ -14,6 +14,8 @@ import java.util.Map;
  */
 public record Plan(List<PlannedChange> changes, List<String> warnings) {
     /**
+     * Copies the components.
+     *
      * @param changes one change per declaration, in declaration order, deletions last
      * @param warnings lines starting with {@code !} the user should know about
      */

@@ -8,12 +8,18 @@ package dev.cftokens.runtime.provision;
 public class ProvisioningException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message each failed token and what to do about it */
+    /**
+     * An exception with this message.
+     *
+     * @param message each failed token and what to do about it
+     */
     public ProvisioningException(String message) {
         super(message);
     }
 
     /**
+     * An exception with this message and cause.
+     *
      * @param message each failed token and what to do about it
      * @param cause the failure of the one change that stopped the run
      */

@@ -19,6 +19,8 @@ import java.time.Instant;
  */
 public record PendingCreate(String declarationId, TokenOwner owner, String accountId, String specHash, Instant since) {
     /**
+     * Checks the components.
+     *
      * @param declarationId the logical id of the declaration being created
      * @param owner whether the token is created under the account or the user
      * @param accountId the account it is created for, or null when none is known

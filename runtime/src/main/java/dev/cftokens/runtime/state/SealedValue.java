@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * A value encrypted with AES-GCM, as a state store keeps it: the nonce and the ciphertext with its tag.
  * Opaque to stores; only {@link StateEncryption} reads it.
+ *
+ * @param nonce the AES-GCM nonce
+ * @param ciphertext the ciphertext followed by its tag
  */
 public record SealedValue(byte[] nonce, byte[] ciphertext) {
     /**

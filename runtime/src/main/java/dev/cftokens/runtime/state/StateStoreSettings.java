@@ -24,6 +24,8 @@ public record StateStoreSettings(
     private static final Pattern USER_INFO = Pattern.compile("(//)[^/@?]*@");
 
     /**
+     * Checks the components.
+     *
      * @param location a path or URL, such as {@code jdbc:postgresql://db:5432/app}
      * @param origin where the location came from, for messages
      * @param key the key that encrypts values, or null to keep none

@@ -18,6 +18,8 @@ import dev.cftokens.core.model.TokenOwner;
 public record TokenRecord(
         String declarationId, String tokenId, TokenOwner owner, String accountId, String name, String specHash) {
     /**
+     * Checks the components.
+     *
      * @param declarationId the logical id, such as {@code readonly-token}
      * @param tokenId Cloudflare's id of the token
      * @param owner whether the token lives under the account or the user

@@ -69,6 +69,8 @@ public final class ApiTransport {
     private final ObjectMapper json = new ObjectMapper();
 
     /**
+     * A transport; it sends nothing until asked.
+     *
      * @param client the OkHttp client, with its timeouts set
      * @param baseUrl the API's base URL, including {@code /client/v4}
      * @param credentials what each request authenticates with

@@ -43,6 +43,8 @@ public final class Engine {
     private final EngineSettings settings;
 
     /**
+     * An engine; each call is one run.
+     *
      * @param cloudflare the client every request goes through
      * @param settings the state store, output, parallelism and adoption of every run
      */
