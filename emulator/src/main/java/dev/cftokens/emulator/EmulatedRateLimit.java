@@ -9,6 +9,10 @@ import java.time.Duration;
  * retry-after) for {@code block}, as Cloudflare blocks for five minutes. Off unless given to {@link
  * EmulatorOptions.Builder#rateLimit} (per credential) or {@link EmulatorOptions.Builder#addressRateLimit}
  * (per client address), so that the project's own fast tests are never throttled.
+ *
+ * @param limit requests allowed per window, at least 1
+ * @param window the window, at least 1 ms
+ * @param block how long every request answers 429 once the limit is passed, at least 1 ms
  */
 public record EmulatedRateLimit(int limit, Duration window, Duration block) {
     /**
@@ -22,6 +26,8 @@ public record EmulatedRateLimit(int limit, Duration window, Duration block) {
     }
 
     /**
+     * Checks the components.
+     *
      * @param limit requests allowed per window, at least 1
      * @param window the window, at least 1 ms
      * @param block how long every request answers 429 once the limit is passed, at least 1 ms

@@ -26,6 +26,8 @@ public final class Authenticator {
     private final String globalKeyHash;
 
     /**
+     * An authenticator for the emulator's tokens, admin token and global API key.
+     *
      * @param store the issued tokens, looked up by the hash of a Bearer value
      * @param adminTokenHash the hex SHA-256 of the admin token
      * @param adminTokenId the id verify reports for the admin token

@@ -8,6 +8,7 @@ import dev.cftokens.emulator.tokens.StoredToken;
 /**
  * Who sent a request, once authenticated.
  *
+ * @param kind the kind of credential
  * @param tokenId the id verify reports (the admin token has one too); null for the global API key
  * @param token the issued token, or null for the admin token and the global API key
  * @param rateLimitKey what the rate limit counts requests by: one bucket per credential
@@ -24,6 +25,8 @@ public record Caller(Kind kind, String tokenId, StoredToken token, String rateLi
     }
 
     /**
+     * Checks the components.
+     *
      * @param kind the kind of credential
      * @param tokenId the id verify reports; null for the global API key
      * @param token the issued token, or null for the admin token and the global API key

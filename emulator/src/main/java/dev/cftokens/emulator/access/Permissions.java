@@ -20,7 +20,11 @@ import java.util.stream.Collectors;
 public final class Permissions {
     private final PermissionGroupCatalog catalog;
 
-    /** @param catalog the permission groups, to map names to the ids policies hold */
+    /**
+     * Permissions checked against this catalog's group names.
+     *
+     * @param catalog the permission groups, to map names to the ids policies hold
+     */
     public Permissions(PermissionGroupCatalog catalog) {
         this.catalog = catalog;
     }

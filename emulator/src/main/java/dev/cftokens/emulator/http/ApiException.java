@@ -18,6 +18,8 @@ public final class ApiException extends RuntimeException {
     private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     /**
+     * An error answer with one error.
+     *
      * @param status the HTTP status, such as 400
      * @param errors the envelope's errors, at least one
      * @throws IllegalArgumentException when {@code errors} is empty
@@ -32,6 +34,8 @@ public final class ApiException extends RuntimeException {
     }
 
     /**
+     * An error answer.
+     *
      * @param status the HTTP status, such as 400
      * @param code the Cloudflare error code, such as {@link ErrorCodes#VALIDATION}
      * @param message the error's message

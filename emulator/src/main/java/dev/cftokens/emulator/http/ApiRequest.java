@@ -22,6 +22,8 @@ public final class ApiRequest {
     private byte[] body;
 
     /**
+     * A request matched to a route.
+     *
      * @param exchange the exchange of the JDK's HTTP server
      * @param path the path below {@code /client/v4}
      * @param pathParams the values of the route's {@code {name}} segments, by name

@@ -7,10 +7,21 @@ import java.util.List;
  * A successful answer: the {@code result} of Cloudflare's envelope, {@code result_info} for lists, and
  * {@code messages}; or, for the few endpoints that answer with a file instead of the envelope (a Worker
  * script's download), that file's {@link Download}.
+ *
+ * @param status the HTTP status, such as 200
+ * @param result the envelope's {@code result}
+ * @param resultInfo the envelope's {@code result_info}, or null when not a list
+ * @param messages the envelope's {@code messages}
+ * @param download the file to answer with instead of the envelope, or null
  */
 public record ApiResponse(
         int status, JsonNode result, JsonNode resultInfo, List<ErrorDetail> messages, Download download) {
-    /** A body sent as it is, not wrapped in the envelope. */
+    /**
+     * A body sent as it is, not wrapped in the envelope.
+     *
+     * @param contentType the Content-Type to answer with
+     * @param body the bytes to answer with
+     */
     public record Download(String contentType, byte[] body) {
         /**
          * Copies {@code body}.

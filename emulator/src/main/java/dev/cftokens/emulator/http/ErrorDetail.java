@@ -4,7 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 
-/** One entry of an envelope's {@code errors}: a Cloudflare code, a message and an optional chain of causes. */
+/**
+ * One entry of an envelope's {@code errors}: a Cloudflare code, a message and an optional chain of causes.
+ *
+ * @param code the Cloudflare error code
+ * @param message the message
+ * @param errorChain the errors that led to this one; empty for none
+ */
 public record ErrorDetail(int code, String message, List<ErrorDetail> errorChain) {
     /**
      * Copies the chain.

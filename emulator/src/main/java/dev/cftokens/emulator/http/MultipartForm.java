@@ -12,7 +12,14 @@ import java.util.Optional;
  * the boundary it declares is a 400 saying where it went wrong.
  */
 public final class MultipartForm {
-    /** One part: its form field name, optional file name and content type, and its bytes. */
+    /**
+     * One part: its form field name, optional file name and content type, and its bytes.
+     *
+     * @param name the form field name, such as {@code metadata}
+     * @param filename the file name, or null
+     * @param contentType the part's Content-Type, or null
+     * @param content the bytes
+     */
     public record Part(String name, String filename, String contentType, byte[] content) {
         /** {@return the part's bytes as UTF-8 text} */
         public String text() {

@@ -18,10 +18,24 @@ import java.util.TreeSet;
 public final class Router<E> {
     private final List<Route<E>> routes = new ArrayList<>();
 
-    /** One method on one path pattern. */
+    /**
+     * One method on one path pattern.
+     *
+     * @param method the HTTP method, such as {@code GET}
+     * @param pattern the path, {@code {name}} segments matching any one segment
+     * @param segments the pattern split at {@code /}
+     * @param endpoint what the route leads to
+     * @param <E> what the route leads to
+     */
     public record Route<E>(String method, String pattern, List<String> segments, E endpoint) {}
 
-    /** The endpoint found and the values of the pattern's parameters. */
+    /**
+     * The endpoint found and the values of the pattern's parameters.
+     *
+     * @param route the route found
+     * @param params the values of its {@code {name}} segments, by name
+     * @param <E> what the route leads to
+     */
     public record Match<E>(Route<E> route, Map<String, String> params) {}
 
     /**

@@ -40,7 +40,14 @@ public final class StateFile {
 
     private final Path path;
 
-    /** What the file holds. */
+    /**
+     * What the file holds.
+     *
+     * @param accountId the account's id
+     * @param userId the user's id
+     * @param tokens the tokens, in issue order
+     * @param scripts the Worker scripts, in upload order
+     */
     public record State(String accountId, String userId, List<StoredToken> tokens, List<WorkerScript> scripts) {
         /**
          * Copies the lists.
@@ -56,7 +63,11 @@ public final class StateFile {
         }
     }
 
-    /** @param path the file; it need not exist yet */
+    /**
+     * The state kept in {@code path}.
+     *
+     * @param path the file; it need not exist yet
+     */
     public StateFile(Path path) {
         this.path = path.toAbsolutePath();
     }

@@ -12,9 +12,18 @@ import java.util.List;
  * A token as the emulator keeps it: everything the API shows plus the SHA-256 of its current value, never
  * the value itself. Immutable; the store replaces it on every change.
  *
+ * @param id the token's id
+ * @param owner whether it lives under the account or the user
+ * @param name the token's name
+ * @param status its stored status; {@link #statusAt} adds expiry
+ * @param issuedOn when it was created
+ * @param modifiedOn when it last changed
  * @param lastUsedOn null until the token authenticates a request
  * @param notBefore null for none
  * @param expiresOn null for never
+ * @param policies its policies, in order
+ * @param condition its request IP condition, or null for none
+ * @param valueHash the hex SHA-256 of its current value
  */
 public record StoredToken(
         String id,

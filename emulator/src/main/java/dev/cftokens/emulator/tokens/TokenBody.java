@@ -12,6 +12,11 @@ import java.util.List;
 /**
  * A validated create or update body.
  *
+ * @param name the token's name
+ * @param policies the policies, in order
+ * @param notBefore null for none
+ * @param expiresOn null for never
+ * @param condition the request IP condition, or null for none
  * @param status only on update; null when the caller did not send one
  */
 public record TokenBody(
@@ -38,9 +43,18 @@ public record TokenBody(
         condition = condition == null ? RequestIpCondition.NONE : condition;
     }
 
-    /** One validated policy; {@code id} is only ever set on update, naming a policy the token already has. */
+    /**
+     * One validated policy; {@code id} is only ever set on update, naming a policy the token already has.
+     *
+     * @param id the policy's id on update; null on create
+     * @param effect whether it allows or denies
+     * @param groups the permission groups it grants
+     * @param resources the resources it grants them on
+     */
     public record PolicyBody(String id, PolicyEffect effect, List<GrantedGroup> groups, List<ResourceGrant> resources) {
         /**
+         * Checks the components.
+         *
          * @param id the policy's id on update; null on create
          * @param effect whether it allows or denies
          * @param groups the permission groups it grants

@@ -55,6 +55,8 @@ public final class TokenBodyReader {
     }
 
     /**
+     * Reads and checks a token body, reporting every problem at once.
+     *
      * @param root the parsed request body
      * @param owner whose token the body is for
      * @param creating true for {@code POST} (a policy {@code id} is refused), false for {@code PUT}

@@ -13,7 +13,11 @@ import java.time.Instant;
 public final class TokenResponses {
     private final PermissionGroupCatalog catalog;
 
-    /** @param catalog the permission groups, for their names in policies */
+    /**
+     * Writes tokens with the group names of {@code catalog}.
+     *
+     * @param catalog the permission groups, for their names in policies
+     */
     public TokenResponses(PermissionGroupCatalog catalog) {
         this.catalog = catalog;
     }

@@ -35,7 +35,11 @@ public final class TokenStore {
     private final Map<TokenOwner, Integer> counts = new EnumMap<>(TokenOwner.class);
     private Runnable onChange = () -> {};
 
-    /** @param clock the clock of issued_on, modified_on and expiry */
+    /**
+     * An empty store.
+     *
+     * @param clock the clock of issued_on, modified_on and expiry
+     */
     public TokenStore(Clock clock) {
         this.clock = clock;
     }
@@ -49,7 +53,12 @@ public final class TokenStore {
         this.onChange = listener;
     }
 
-    /** A created token and its value, which exists only in this answer. */
+    /**
+     * A created token and its value, which exists only in this answer.
+     *
+     * @param token the token as stored
+     * @param value its value, never stored
+     */
     public record Created(StoredToken token, String value) {
         @Override
         public String toString() {

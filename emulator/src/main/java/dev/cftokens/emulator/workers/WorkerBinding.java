@@ -5,6 +5,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * One binding of a Worker script: its name, its type ({@code secret_text}, {@code plain_text},
  * {@code kv_namespace}, ...) and, for the two text types, its text; null otherwise.
+ *
+ * @param name the binding's name, as the script reads it
+ * @param type its type, such as {@link #SECRET_TEXT}
+ * @param text the text of a text binding; null otherwise
  */
 public record WorkerBinding(String name, String type, String text) {
     /** The type of a secret, whose text no answer shows. */
@@ -13,6 +17,8 @@ public record WorkerBinding(String name, String type, String text) {
     public static final String PLAIN_TEXT = "plain_text";
 
     /**
+     * Checks the components.
+     *
      * @param name the binding's name, as the script reads it
      * @param type its type, such as {@link #SECRET_TEXT}
      * @param text the text of a text binding; null otherwise

@@ -17,7 +17,11 @@ public final class WorkerScriptStore {
     private final Map<String, WorkerScript> byName = new LinkedHashMap<>();
     private Runnable onChange = () -> {};
 
-    /** @param clock the clock scripts are stamped with */
+    /**
+     * An empty store.
+     *
+     * @param clock the clock scripts are stamped with
+     */
     public WorkerScriptStore(Clock clock) {
         this.clock = clock;
     }

@@ -45,6 +45,8 @@ public final class WorkerUploadReader {
     }
 
     /**
+     * Reads a script upload, checking what Cloudflare checks.
+     *
      * @param name the script's name, already checked
      * @param form the upload's parts
      * @param previous the script this upload replaces, or null; its bindings of the types in
