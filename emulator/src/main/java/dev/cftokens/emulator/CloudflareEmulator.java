@@ -132,11 +132,22 @@ public final class CloudflareEmulator implements AutoCloseable {
                 limit.limit(), limit.window().toMillis(), limit.block().toMillis(), clock);
     }
 
-    /** Starts an emulator with the defaults: a free port, random credentials, no faults, no rate limit. */
+    /**
+     * Starts an emulator with the defaults: a free port, random credentials, no faults, no rate limit.
+     *
+     * @return the running emulator; close it to stop
+     */
     public static CloudflareEmulator start() {
         return start(EmulatorOptions.defaults());
     }
 
+    /**
+     * Starts an emulator with these options.
+     *
+     * @param options the options
+     * @return the running emulator; close it to stop
+     * @throws UncheckedIOException when it cannot listen on the port
+     */
     public static CloudflareEmulator start(EmulatorOptions options) {
         try {
             return new CloudflareEmulator(options);
@@ -145,55 +156,61 @@ public final class CloudflareEmulator implements AutoCloseable {
         }
     }
 
-    /** {@code http://127.0.0.1:<port>/client/v4}, what a client takes as its base URL. */
+    /** {@return {@code http://127.0.0.1:<port>/client/v4}, what a client takes as its base URL} */
     public String baseUrl() {
         return "http://" + LOOPBACK + ":" + port() + ApiHandler.API_PREFIX;
     }
 
+    /** {@return the loopback port it listens on} */
     public int port() {
         return server.getAddress().getPort();
     }
 
-    /** The bootstrap token: a Bearer credential with every right. */
+    /** {@return the bootstrap token: a Bearer credential with every right} */
     public String adminToken() {
         return adminToken;
     }
 
-    /** The id verify reports for the admin token. */
+    /** {@return the id verify reports for the admin token} */
     public String adminTokenId() {
         return adminTokenId;
     }
 
-    /** The one account, 32 hex characters. */
+    /** {@return the one account, 32 hex characters} */
     public String accountId() {
         return identity.accountId();
     }
 
-    /** The user's id, the tag of {@code com.cloudflare.api.user.<id>}. */
+    /** {@return the user's id, the tag of {@code com.cloudflare.api.user.<id>}} */
     public String userId() {
         return identity.userId();
     }
 
-    /** The user's e-mail, sent as X-Auth-Email with {@link #globalApiKey()}. */
+    /** {@return the user's e-mail, sent as X-Auth-Email with {@link #globalApiKey()}} */
     public String userEmail() {
         return identity.userEmail();
     }
 
-    /** The user's global API key, sent as X-Auth-Key. */
+    /** {@return the user's global API key, sent as X-Auth-Key} */
     public String globalApiKey() {
         return globalApiKey;
     }
 
+    /** {@return the permission groups it offers} */
     public PermissionGroupCatalog catalog() {
         return catalog;
     }
 
-    /** Every stored token, oldest first; values are never kept, so never shown. */
+    /** {@return every stored token, oldest first; values are never kept, so never shown} */
     public List<EmulatedToken> tokens() {
         return tokens.all().stream().map(t -> EmulatedToken.of(t, tokens.now())).collect(Collectors.toList());
     }
 
-    /** The Worker script of this name, with its bindings' names and types, if it was uploaded. */
+    /**
+     * {@return the Worker script of this name, with its bindings' names and types, if it was uploaded}
+     *
+     * @param name the script's name
+     */
     public Optional<DeployedScript> workerScript(String name) {
         return scripts.get(name).map(DeployedScript::of);
     }
@@ -202,6 +219,10 @@ public final class CloudflareEmulator implements AutoCloseable {
      * Test hook: the text of a script's {@code secret_text} binding, which no HTTP answer ever shows, so a
      * test can check that the right token value was bound. Empty when there is no such secret (also after
      * a restart from a state file, which never holds secret texts).
+     *
+     * @param scriptName the script's name
+     * @param bindingName the binding's name, such as {@code API_TOKEN}
+     * @return the text, or empty
      */
     public Optional<String> workerSecretText(String scriptName, String bindingName) {
         return scripts.get(scriptName)
@@ -210,7 +231,11 @@ public final class CloudflareEmulator implements AutoCloseable {
                 .map(WorkerBinding::text);
     }
 
-    /** Starts a fault now, in addition to those already active. */
+    /**
+     * Starts a fault now, in addition to those already active.
+     *
+     * @param fault the fault
+     */
     public void injectFault(Fault fault) {
         faults.add(fault);
     }
@@ -220,19 +245,34 @@ public final class CloudflareEmulator implements AutoCloseable {
         faults.clear();
     }
 
-    /** Requests received since start (or the last reset), whatever became of them. */
+    /**
+     * Requests received since start (or the last reset), whatever became of them.
+     *
+     * @return the count
+     */
     public long requestCount() {
         return counters.total();
     }
 
+    /**
+     * {@return the requests of one kind received since start (or the last reset)}
+     *
+     * @param kind the kind, such as {@link RequestKind#CREATE_TOKEN}
+     */
     public long requestCount(RequestKind kind) {
         return counters.byKind(kind);
     }
 
+    /**
+     * {@return the requests with one HTTP method received since start (or the last reset)}
+     *
+     * @param method the method, such as {@code POST}
+     */
     public long requestCount(String method) {
         return counters.byMethod(method);
     }
 
+    /** Sets every request count back to zero. */
     public void resetRequestCounts() {
         counters.reset();
     }

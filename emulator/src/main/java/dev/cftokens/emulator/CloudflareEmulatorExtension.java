@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * after its last, and injected into any constructor, lifecycle or test method parameter of that type.
  *
  * <pre>{@code
+ *
  * @ExtendWith(CloudflareEmulatorExtension.class)
  * class ProvisioningTest {
  *   @Test
@@ -40,6 +41,11 @@ public final class CloudflareEmulatorExtension
         this(EmulatorOptions.defaults());
     }
 
+    /**
+     * An extension starting emulators with these options.
+     *
+     * @param options the options of each emulator
+     */
     public CloudflareEmulatorExtension(EmulatorOptions options) {
         this(options, false);
     }
@@ -49,12 +55,16 @@ public final class CloudflareEmulatorExtension
         this.perTest = perTest;
     }
 
-    /** An extension that starts a new emulator for each test, so that no test sees another's tokens. */
+    /** {@return an extension that starts a new emulator for each test, so that no test sees another's tokens} */
     public static CloudflareEmulatorExtension freshPerTest() {
         return freshPerTest(EmulatorOptions.defaults());
     }
 
-    /** {@link #freshPerTest()} with other options. */
+    /**
+     * {@return an extension like {@link #freshPerTest()}, with other options}
+     *
+     * @param options the options of each emulator
+     */
     public static CloudflareEmulatorExtension freshPerTest(EmulatorOptions options) {
         return new CloudflareEmulatorExtension(options, true);
     }

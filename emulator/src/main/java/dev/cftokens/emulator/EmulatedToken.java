@@ -14,8 +14,18 @@ import java.util.stream.Collectors;
  * A token as the emulator holds it, for test assertions. Never carries the value: the emulator does not
  * keep it.
  *
+ * @param id the token's id
+ * @param owner whether it lives under the account or the user
+ * @param name the token's name
  * @param status {@code active}, {@code disabled} or {@code expired}, as the API shows it now
+ * @param issuedOn when it was created
+ * @param modifiedOn when it last changed
+ * @param lastUsedOn when it last authenticated a request, or null for never
+ * @param notBefore earliest validity, or null
+ * @param expiresOn expiry, or null
+ * @param policies the policies as a set
  * @param policyIds the server-made policy ids, in the stored order
+ * @param condition the request IP condition
  */
 public record EmulatedToken(
         String id,
@@ -30,12 +40,28 @@ public record EmulatedToken(
         Set<PolicySpec> policies,
         List<String> policyIds,
         RequestIpCondition condition) {
+    /**
+     * Copies the collections.
+     *
+     * @param id the token's id
+     * @param owner whether it lives under the account or the user
+     * @param name the token's name
+     * @param status {@code active}, {@code disabled} or {@code expired}, as the API shows it now
+     * @param issuedOn when it was created
+     * @param modifiedOn when it last changed
+     * @param lastUsedOn when it last authenticated a request, or null for never
+     * @param notBefore earliest validity, or null
+     * @param expiresOn expiry, or null
+     * @param policies the policies as a set
+     * @param policyIds the server-made policy ids, in the stored order
+     * @param condition the request IP condition
+     */
     public EmulatedToken {
         policies = Set.copyOf(policies);
         policyIds = List.copyOf(policyIds);
     }
 
-    /** What this token grants, comparable with a declared token's spec. */
+    /** {@return what this token grants, comparable with a declared token's spec} */
     public TokenSpec spec() {
         return new TokenSpec(name, policies, condition, notBefore, expiresOn);
     }

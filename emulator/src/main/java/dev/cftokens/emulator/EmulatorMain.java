@@ -51,6 +51,13 @@ public final class EmulatorMain {
         }
     }
 
+    /**
+     * Starts the emulator and waits until Ctrl-C; exits with status 2 after a usage error, 1 when a file or
+     * port the options name cannot be used.
+     *
+     * @param args the options; {@code --help} lists them
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public static void main(String[] args) throws InterruptedException {
         EmulatorOptions options;
         try {

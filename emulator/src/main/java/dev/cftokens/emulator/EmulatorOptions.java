@@ -58,73 +58,89 @@ public final class EmulatorOptions {
         this.exchangeListeners = List.copyOf(builder.exchangeListeners);
     }
 
+    /** {@return a builder with every default} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return the options with every default} */
     public static EmulatorOptions defaults() {
         return builder().build();
     }
 
-    /** 0 for a free port. */
+    /** {@return the loopback port to listen on; 0 for a free one} */
     public int port() {
         return port;
     }
 
+    /** {@return the bootstrap admin token; empty for a random one} */
     public Optional<String> adminToken() {
         return Optional.ofNullable(adminToken);
     }
 
+    /** {@return the account's id; empty for a random one} */
     public Optional<String> accountId() {
         return Optional.ofNullable(accountId);
     }
 
+    /** {@return the user's id; empty for a random one} */
     public Optional<String> userId() {
         return Optional.ofNullable(userId);
     }
 
+    /** {@return the user's e-mail, for the global API key} */
     public String userEmail() {
         return userEmail;
     }
 
+    /** {@return the user's global API key; empty for a random one} */
     public Optional<String> globalApiKey() {
         return Optional.ofNullable(globalApiKey);
     }
 
+    /** {@return the permission groups the emulator offers} */
     public PermissionGroupCatalog catalog() {
         return catalog;
     }
 
-    /** The faults to start with, latency first. */
+    /** {@return the faults to start with, latency first} */
     public List<Fault> faults() {
         return faults;
     }
 
+    /** {@return the seed of the random source that decides which requests a fault hits} */
     public long seed() {
         return seed;
     }
 
+    /** {@return the per-credential rate limit; empty for none} */
     public Optional<EmulatedRateLimit> rateLimit() {
         return Optional.ofNullable(rateLimit);
     }
 
+    /** {@return the per-client-address rate limit; empty for none} */
     public Optional<EmulatedRateLimit> addressRateLimit() {
         return Optional.ofNullable(addressRateLimit);
     }
 
+    /** {@return the file that keeps the state across restarts; empty to keep it in memory only} */
     public Optional<Path> statePath() {
         return Optional.ofNullable(statePath);
     }
 
+    /** {@return the clock for issued_on, expiry and not_before} */
     public Clock clock() {
         return clock;
     }
 
+    /** {@return the number of threads serving requests} */
     public int threads() {
         return threads;
     }
 
-    /** The listeners given to the builder; those found by {@link java.util.ServiceLoader} are added at start. */
+    /**
+     * {@return the listeners given to the builder; those found by {@link java.util.ServiceLoader} are added at start}
+     */
     public List<ExchangeListener> exchangeListeners() {
         return exchangeListeners;
     }
@@ -159,7 +175,12 @@ public final class EmulatorOptions {
 
         private Builder() {}
 
-        /** The loopback port to listen on; 0 (the default) picks a free one. */
+        /**
+         * The loopback port to listen on; 0 (the default) picks a free one.
+         *
+         * @param port the port, 0 to 65535
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0 (any free port) to 65535, not " + port);
@@ -168,7 +189,12 @@ public final class EmulatorOptions {
             return this;
         }
 
-        /** The bootstrap admin token (40 to 80 characters of {@code [A-Za-z0-9_-]}); random by default. */
+        /**
+         * The bootstrap admin token (40 to 80 characters of {@code [A-Za-z0-9_-]}); random by default.
+         *
+         * @param token the token
+         * @return this builder
+         */
         public Builder adminToken(String token) {
             requireNonNull(token, "token");
             if (!TokenValues.looksLikeValue(token)) {
@@ -181,19 +207,34 @@ public final class EmulatorOptions {
             return this;
         }
 
-        /** The one account's id, 32 lower-case hex characters; random by default. */
+        /**
+         * The one account's id, 32 lower-case hex characters; random by default.
+         *
+         * @param id 32 lower-case hex characters
+         * @return this builder
+         */
         public Builder accountId(String id) {
             this.accountId = hex32(id, "account id");
             return this;
         }
 
-        /** The user's id (the {@code <USER_TAG>} of user resource keys), 32 hex characters; random by default. */
+        /**
+         * The user's id (the {@code <USER_TAG>} of user resource keys), 32 hex characters; random by default.
+         *
+         * @param id 32 lower-case hex characters
+         * @return this builder
+         */
         public Builder userId(String id) {
             this.userId = hex32(id, "user id");
             return this;
         }
 
-        /** The user's e-mail, for the global API key; {@code user@example.com} by default. */
+        /**
+         * The user's e-mail, for the global API key; {@code user@example.com} by default.
+         *
+         * @param email an address containing {@code @}
+         * @return this builder
+         */
         public Builder userEmail(String email) {
             requireNonNull(email, "email");
             if (!email.contains("@")) {
@@ -203,7 +244,12 @@ public final class EmulatorOptions {
             return this;
         }
 
-        /** The user's global API key, accepted with {@link #userEmail}; random by default. */
+        /**
+         * The user's global API key, accepted with {@link #userEmail}; random by default.
+         *
+         * @param key the key, not blank
+         * @return this builder
+         */
         public Builder globalApiKey(String key) {
             requireNonNull(key, "key");
             if (key.isBlank()) {
@@ -213,17 +259,33 @@ public final class EmulatorOptions {
             return this;
         }
 
+        /**
+         * The permission groups to offer; the bundled catalog by default.
+         *
+         * @param catalog the catalog
+         * @return this builder
+         */
         public Builder catalog(PermissionGroupCatalog catalog) {
             this.catalog = requireNonNull(catalog, "catalog");
             return this;
         }
 
-        /** Reads the permission groups from a file in any shape {@link PermissionGroupCatalog#read(Path)} takes. */
+        /**
+         * Reads the permission groups from a file in any shape {@link PermissionGroupCatalog#read(Path)} takes.
+         *
+         * @param file the catalog file
+         * @return this builder
+         */
         public Builder catalog(Path file) {
             return catalog(PermissionGroupCatalog.read(file));
         }
 
-        /** Added to every request. */
+        /**
+         * Added to every request.
+         *
+         * @param latency the delay, not negative
+         * @return this builder
+         */
         public Builder latency(Duration latency) {
             requireNonNull(latency, "latency");
             if (latency.isNegative()) {
@@ -233,24 +295,45 @@ public final class EmulatorOptions {
             return this;
         }
 
-        /** Adds a listener that sees every exchange the emulator answers. */
+        /**
+         * Adds a listener that sees every exchange the emulator answers.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder exchangeListener(ExchangeListener listener) {
             exchangeListeners.add(requireNonNull(listener, "listener"));
             return this;
         }
 
+        /**
+         * Adds a fault to start with; {@link CloudflareEmulator#injectFault} adds more while it runs.
+         *
+         * @param fault the fault
+         * @return this builder
+         */
         public Builder fault(Fault fault) {
             faults.add(requireNonNull(fault, "fault"));
             return this;
         }
 
-        /** The seed of the random source that decides which requests a fault hits. */
+        /**
+         * The seed of the random source that decides which requests a fault hits.
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Turns on a per-credential rate limit, such as {@link EmulatedRateLimit#cloudflare()}; null turns it off. */
+        /**
+         * Turns on a per-credential rate limit, such as {@link EmulatedRateLimit#cloudflare()}; null turns it off.
+         *
+         * @param rateLimit the limit, or null for none
+         * @return this builder
+         */
         public Builder rateLimit(EmulatedRateLimit rateLimit) {
             this.rateLimit = rateLimit;
             return this;
@@ -260,6 +343,9 @@ public final class EmulatorOptions {
          * Turns on a per-client-address rate limit, such as {@link EmulatedRateLimit#cloudflarePerAddress()}, counted
          * before authentication as Cloudflare's edge does; null turns it off. The emulator listens on
          * loopback, so all its clients share one address, as clients behind one NAT do.
+         *
+         * @param rateLimit the limit, or null for none
+         * @return this builder
          */
         public Builder addressRateLimit(EmulatedRateLimit rateLimit) {
             this.addressRateLimit = rateLimit;
@@ -269,19 +355,32 @@ public final class EmulatorOptions {
         /**
          * A JSON file that keeps tokens (their hashes, never values), scripts and ids across restarts; written
          * atomically after every change.
+         *
+         * @param path the file, or null to keep the state in memory only
+         * @return this builder
          */
         public Builder statePath(Path path) {
             this.statePath = path;
             return this;
         }
 
-        /** The clock for issued_on, expiry and not_before; tests move it. */
+        /**
+         * The clock for issued_on, expiry and not_before; tests move it.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Threads serving requests. */
+        /**
+         * Threads serving requests.
+         *
+         * @param threads the number of threads, at least 1
+         * @return this builder
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, not " + threads);
@@ -290,6 +389,7 @@ public final class EmulatorOptions {
             return this;
         }
 
+        /** {@return the options} */
         public EmulatorOptions build() {
             return new EmulatorOptions(this);
         }

@@ -10,11 +10,18 @@ package dev.cftokens.emulator;
  */
 @FunctionalInterface
 public interface ExchangeListener {
+    /**
+     * Sees one exchange, before its answer is sent.
+     *
+     * @param exchange the request and its answer
+     */
     void exchanged(RecordedExchange exchange);
 
     /**
      * Whether the listener wants exchanges now; while no listener does, the emulator records nothing (a
      * listener found on a benchmark's class path costs it nothing).
+     *
+     * @return true by default
      */
     default boolean listening() {
         return true;

@@ -43,7 +43,11 @@ public final class Fault {
         this.status = status;
     }
 
-    /** Every matching request waits {@code delay} before it is handled. */
+    /**
+     * {@return a fault: every matching request waits {@code delay} before it is handled}
+     *
+     * @param delay the wait, not negative
+     */
     public static Fault latency(Duration delay) {
         requireNonNull(delay, "delay");
         if (delay.isNegative()) {
@@ -52,12 +56,21 @@ public final class Fault {
         return new Fault(Type.LATENCY, 1, Set.of(), -1, delay, 0);
     }
 
-    /** {@code share} (0 to 1) of matching requests answer 500, 502 or 503, one of the three at random. */
+    /**
+     * {@return a fault: {@code share} of matching requests answer 500, 502 or 503, one of the three at random}
+     *
+     * @param share the share of requests hit, 0 to 1
+     */
     public static Fault serverErrors(double share) {
         return new Fault(Type.SERVER_ERROR, share, Set.of(), -1, Duration.ZERO, 0);
     }
 
-    /** {@code share} of matching requests answer this status: 500, 502 or 503. */
+    /**
+     * {@return a fault: {@code share} of matching requests answer {@code status}}
+     *
+     * @param status 500, 502 or 503
+     * @param share the share of requests hit, 0 to 1
+     */
     public static Fault serverError(int status, double share) {
         if (status != 500 && status != 502 && status != 503) {
             throw new IllegalArgumentException("server error status must be 500, 502 or 503, not " + status);
@@ -65,7 +78,12 @@ public final class Fault {
         return new Fault(Type.SERVER_ERROR, share, Set.of(), -1, Duration.ZERO, status);
     }
 
-    /** The next {@code requests} matching requests answer 429, as a burst past Cloudflare's limit would. */
+    /**
+     * {@return a fault: the next {@code requests} matching requests answer 429, as a burst past Cloudflare's
+     * limit would}
+     *
+     * @param requests how many, at least 1
+     */
     public static Fault rateLimitBurst(int requests) {
         if (requests < 1) {
             throw new IllegalArgumentException("a 429 burst needs at least 1 request, not " + requests);
@@ -77,17 +95,28 @@ public final class Fault {
      * {@code share} of matching requests are carried out (the token is created, the change stored) but the
      * connection is closed before any answer: the failure that makes a naive client create duplicates. A
      * request the emulator refuses (a 4xx) is answered as usual: it changed nothing.
+     *
+     * @param share the share of requests hit, 0 to 1
+     * @return the fault
      */
     public static Fault commitThenDrop(double share) {
         return new Fault(Type.COMMIT_THEN_DROP, share, Set.of(), -1, Duration.ZERO, 0);
     }
 
-    /** This fault, only for these kinds of request (all kinds when none are given). */
+    /**
+     * {@return this fault, only for these kinds of request (all kinds when none are given)}
+     *
+     * @param requestKinds the kinds
+     */
     public Fault on(RequestKind... requestKinds) {
         return new Fault(type, share, Set.of(requestKinds), times, latency, status);
     }
 
-    /** This fault, at most {@code count} times; then it is spent. */
+    /**
+     * {@return this fault, at most {@code count} times; then it is spent}
+     *
+     * @param count at least 1
+     */
     public Fault times(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("a fault must apply at least once, not " + count);
@@ -95,34 +124,41 @@ public final class Fault {
         return new Fault(type, share, kinds, count, latency, status);
     }
 
+    /** {@return the kind of failure} */
     public Type type() {
         return type;
     }
 
-    /** The share of matching requests hit, 0 to 1. */
+    /** {@return the share of matching requests hit, 0 to 1} */
     public double share() {
         return share;
     }
 
-    /** The kinds of request it applies to; empty means all. */
+    /** {@return the kinds of request it applies to; empty means all} */
     public Set<RequestKind> kinds() {
         return kinds;
     }
 
-    /** How many times it may apply; -1 for no bound. */
+    /** {@return how many times it may apply; -1 for no bound} */
     public int maxTimes() {
         return times;
     }
 
+    /** {@return the wait of a latency fault; zero for other types} */
     public Duration latency() {
         return latency;
     }
 
-    /** The status to answer with; 0 for a random one of 500, 502 and 503. */
+    /** {@return the status to answer with; 0 for a random one of 500, 502 and 503} */
     public int status() {
         return status;
     }
 
+    /**
+     * {@return true when the fault applies to requests of {@code kind}}
+     *
+     * @param kind the kind of request
+     */
     public boolean appliesTo(RequestKind kind) {
         return kinds.isEmpty() || kinds.contains(kind);
     }

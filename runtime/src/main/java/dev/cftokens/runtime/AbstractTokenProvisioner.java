@@ -21,6 +21,9 @@ public abstract class AbstractTokenProvisioner<T> implements TokenProvisioner<T>
     private final Map<String, String> inputs;
 
     /**
+     * Checks the declaration and the input values, and keeps them.
+     *
+     * @param tokenType the declaring interface
      * @param declarationJson the declaration, as {@link TokenDeclaration#toJson} writes it
      * @param inputValues one value per input of the declaration, in its order
      * @throws NullPointerException naming the input whose value is null

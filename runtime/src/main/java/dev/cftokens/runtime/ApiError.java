@@ -13,6 +13,14 @@ import java.util.List;
  * @param errorChain the {@code error_chain} entries, innermost last; empty when none
  */
 public record ApiError(int code, String message, List<ApiError> errorChain) {
+    /**
+     * Copies the chain, so the error stays immutable.
+     *
+     * @param code Cloudflare's error code (1000 or more)
+     * @param message Cloudflare's text; not null
+     * @param errorChain the {@code error_chain} entries, innermost last; empty when none
+     * @throws NullPointerException when {@code message} or {@code errorChain} is null
+     */
     public ApiError {
         requireNonNull(message, "message");
         errorChain = List.copyOf(errorChain);

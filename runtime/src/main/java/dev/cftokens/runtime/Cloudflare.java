@@ -84,6 +84,7 @@ public final class Cloudflare {
      * {@code CLOUDFLARE_API_KEY} with {@code CLOUDFLARE_EMAIL}; optionally {@code CLOUDFLARE_ACCOUNT_ID}
      * and {@code CLOUDFLARE_BASE_URL}. Empty variables count as unset.
      *
+     * @return the client
      * @throws CloudflareConfigurationException when they are missing or contradict each other
      */
     public static Cloudflare fromEnvironment() {
@@ -98,6 +99,8 @@ public final class Cloudflare {
     /**
      * A builder preset from the environment variables {@link #fromEnvironment()} reads, for changing a
      * setting (such as the {@link RetryPolicy}) before building.
+     *
+     * @return the builder; {@link Builder#build()} checks what the variables set
      */
     public static Builder builderFromEnvironment() {
         return builderFromEnvironment(System.getenv());
@@ -133,11 +136,12 @@ public final class Cloudflare {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** {@return a builder with nothing set; give it credentials before {@link Builder#build()}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The base URL, such as {@code https://api.cloudflare.com/client/v4}. */
+    /** {@return the base URL, such as {@code https://api.cloudflare.com/client/v4}} */
     public String baseUrl() {
         return transport.baseUrl().toString().replaceAll("/$", "");
     }
@@ -146,6 +150,7 @@ public final class Cloudflare {
      * The account this client works in: the configured one, or else the only account the credentials can
      * see ({@code GET /accounts}, asked once and remembered).
      *
+     * @return the account id, 32 hex characters
      * @throws CloudflareConfigurationException when the credentials see no account or several, or when
      *     they are an account-owned token (which cannot list accounts): set {@code CLOUDFLARE_ACCOUNT_ID}
      */
@@ -208,22 +213,26 @@ public final class Cloudflare {
                 + ENV_ACCOUNT_ID + " (or builder().accountId(...)) to the one to work in");
     }
 
-    /** The token API of {@code owner}: {@link #accountTokens()} or {@link #userTokens()}. */
+    /**
+     * {@return the token API of {@code owner}: {@link #accountTokens()} or {@link #userTokens()}}
+     *
+     * @param owner whose tokens
+     */
     public TokenApi tokens(TokenOwner owner) {
         return requireNonNull(owner, "owner") == TokenOwner.USER ? userTokens : accountTokens;
     }
 
-    /** Account-owned tokens, under {@code /accounts/{accountId()}/tokens}. */
+    /** {@return account-owned tokens, under {@code /accounts/{accountId()}/tokens}} */
     public TokenApi accountTokens() {
         return accountTokens;
     }
 
-    /** User-owned tokens, under {@code /user/tokens}. */
+    /** {@return user-owned tokens, under {@code /user/tokens}} */
     public TokenApi userTokens() {
         return userTokens;
     }
 
-    /** Worker scripts of the account, for binding tokens to Workers. */
+    /** {@return Worker scripts of the account, for binding tokens to Workers} */
     public WorkerScripts workers() {
         return workers;
     }
@@ -231,6 +240,9 @@ public final class Cloudflare {
     /**
      * The permission groups the account offers now, as a catalog to check compiled ids against: one
      * request on first use, then remembered for the life of this client.
+     *
+     * @return the account's permission groups
+     * @throws CloudflareException when the request fails
      */
     public PermissionGroupCatalog livePermissionGroups() {
         return livePermissionGroups(TokenOwner.ACCOUNT);
@@ -239,6 +251,10 @@ public final class Cloudflare {
     /**
      * The permission groups tokens of {@code owner} can grant now ({@code /accounts/{id}/tokens/permission_groups}
      * or {@code /user/tokens/permission_groups}); one request per owner, then remembered.
+     *
+     * @param owner whose tokens the groups are for
+     * @return the permission groups
+     * @throws CloudflareException when the request fails
      */
     public PermissionGroupCatalog livePermissionGroups(TokenOwner owner) {
         requireNonNull(owner, "owner");
@@ -279,19 +295,34 @@ public final class Cloudflare {
 
         private Builder() {}
 
-        /** The API's base URL including {@code /client/v4}; default {@value Cloudflare#DEFAULT_BASE_URL}. */
+        /**
+         * The API's base URL including {@code /client/v4}; default {@value Cloudflare#DEFAULT_BASE_URL}.
+         *
+         * @param baseUrl the URL, such as {@code http://localhost:8787/client/v4} for a local emulator
+         * @return this builder
+         */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = requireNonNull(baseUrl, "baseUrl");
             return this;
         }
 
-        /** The account to work in (32 hex characters); without it, {@link Cloudflare#accountId()} discovers it. */
+        /**
+         * The account to work in (32 hex characters); without it, {@link Cloudflare#accountId()} discovers it.
+         *
+         * @param accountId the account id
+         * @return this builder
+         */
         public Builder accountId(String accountId) {
             this.accountId = requireNonNull(accountId, "accountId");
             return this;
         }
 
-        /** Authenticate with an API token ({@code Authorization: Bearer}). */
+        /**
+         * Authenticate with an API token ({@code Authorization: Bearer}).
+         *
+         * @param apiToken the token's value
+         * @return this builder
+         */
         public Builder apiToken(String apiToken) {
             this.apiToken = secret(apiToken, "apiToken", ENV_API_TOKEN);
             return this;
@@ -300,25 +331,43 @@ public final class Cloudflare {
         /**
          * Authenticate with an API token ({@code Authorization: Bearer}). The client keeps its own copy, so
          * destroying {@code apiToken} later does not break it.
+         *
+         * @param apiToken the token's value
+         * @return this builder
          */
         public Builder apiToken(Secret apiToken) {
             this.apiToken = Secret.of(requireNonNull(apiToken, "apiToken").reveal());
             return this;
         }
 
-        /** Authenticate with the global API key; needs {@link #email}. */
+        /**
+         * Authenticate with the global API key; needs {@link #email}.
+         *
+         * @param apiKey the key's value
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = secret(apiKey, "apiKey", ENV_API_KEY);
             return this;
         }
 
-        /** Authenticate with the global API key; needs {@link #email}. The client keeps its own copy. */
+        /**
+         * Authenticate with the global API key; needs {@link #email}. The client keeps its own copy.
+         *
+         * @param apiKey the key's value
+         * @return this builder
+         */
         public Builder apiKey(Secret apiKey) {
             this.apiKey = Secret.of(requireNonNull(apiKey, "apiKey").reveal());
             return this;
         }
 
-        /** The e-mail address of the user whose global API key is used. */
+        /**
+         * The e-mail address of the user whose global API key is used.
+         *
+         * @param email the user's e-mail address
+         * @return this builder
+         */
         public Builder email(String email) {
             this.email = requireNonNull(email, "email").strip();
             return this;
@@ -328,25 +377,43 @@ public final class Cloudflare {
          * An OkHttp client to share its connection pool, dispatcher, proxy and interceptors. It is never
          * modified: this client works on {@code okHttpClient.newBuilder()}, and keeps its timeouts unless
          * timeouts are also set here.
+         *
+         * @param okHttpClient the client to derive this one's from
+         * @return this builder
          */
         public Builder okHttpClient(OkHttpClient okHttpClient) {
             this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient");
             return this;
         }
 
-        /** Time to open a connection; default 10 s. */
+        /**
+         * Time to open a connection; default 10 s.
+         *
+         * @param timeout the timeout; not negative
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = checkTimeout(timeout, "connectTimeout");
             return this;
         }
 
-        /** Longest silence while reading an answer; default 30 s. */
+        /**
+         * Longest silence while reading an answer; default 30 s.
+         *
+         * @param timeout the timeout; not negative
+         * @return this builder
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = checkTimeout(timeout, "readTimeout");
             return this;
         }
 
-        /** Longest time of one attempt from start to finish; default 60 s. */
+        /**
+         * Longest time of one attempt from start to finish; default 60 s.
+         *
+         * @param timeout the timeout; not negative
+         * @return this builder
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = checkTimeout(timeout, "callTimeout");
             return this;
@@ -355,6 +422,10 @@ public final class Cloudflare {
         /**
          * The calling application's product token, such as {@code my-service/1.4}; the {@code User-Agent}
          * becomes {@code my-service/1.4 cftokens/<version>}. Default: just {@code cftokens/<version>}.
+         *
+         * @param product the product token, printable ASCII
+         * @return this builder
+         * @throws IllegalArgumentException when {@code product} is blank or not printable ASCII
          */
         public Builder userAgent(String product) {
             requireNonNull(product, "product");
@@ -366,13 +437,23 @@ public final class Cloudflare {
             return this;
         }
 
-        /** When and how long to retry; default {@link RetryPolicy#defaults()}. */
+        /**
+         * When and how long to retry; default {@link RetryPolicy#defaults()}.
+         *
+         * @param retryPolicy the policy
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }
 
-        /** The client-side request budget; default {@link RateLimit#cloudflareDefault()}. */
+        /**
+         * The client-side request budget; default {@link RateLimit#cloudflareDefault()}.
+         *
+         * @param rateLimit the budget; {@link RateLimit#unlimited()} for none
+         * @return this builder
+         */
         public Builder rateLimit(RateLimit rateLimit) {
             this.rateLimit = requireNonNull(rateLimit, "rateLimit");
             return this;
@@ -387,6 +468,7 @@ public final class Cloudflare {
         /**
          * Checks the settings and builds the client.
          *
+         * @return the client
          * @throws CloudflareConfigurationException naming the variable to set when credentials are missing
          *     or contradictory, or the base URL or account id is malformed
          */

@@ -14,19 +14,36 @@ import java.util.stream.Collectors;
 public final class CloudflareApiException extends CloudflareException {
     private static final long serialVersionUID = 1L;
 
+    /** What Cloudflare answered; the serialized form of this exception. */
     private final Answer answer;
+    /** Whether the answer came to a repeat of the request; see {@link #repeated()}. */
     private final boolean repeated;
 
-    /** What Cloudflare answered, shared by the exception and its {@link #asRepeated()} copy. */
+    /**
+     * What Cloudflare answered, shared by the exception and its {@link #asRepeated()} copy.
+     *
+     * @param status the HTTP status code
+     * @param method the request method, such as {@code POST}
+     * @param path the request path below the base URL, without query string
+     * @param errors the envelope's errors in order; empty when the body was not an envelope
+     * @param cfRay the {@code cf-ray} response header, or null
+     * @param bodyExcerpt the start of a body that was not an envelope (already redacted), or null
+     */
     private record Answer(
             int status, String method, String path, List<ApiError> errors, String cfRay, String bodyExcerpt)
             implements java.io.Serializable {}
 
     /**
+     * An error answer to {@code method path}.
+     *
+     * @param status the HTTP status code
+     * @param method the request method, such as {@code POST}
      * @param path the request path below the base URL, without query string
+     * @param errors the envelope's errors in order; empty when the body was not an envelope
      * @param cfRay the {@code cf-ray} response header, or null
      * @param problem what was wrong with the answer when it was not a failure envelope, or null
      * @param bodyExcerpt the start of a body that was not an envelope (already redacted), or null
+     * @throws NullPointerException when {@code method}, {@code path} or {@code errors} is null
      */
     public CloudflareApiException(
             int status,
@@ -57,7 +74,7 @@ public final class CloudflareApiException extends CloudflareException {
         this.repeated = repeated;
     }
 
-    /** The same failure, marked as the answer to a repeat of the request (see {@link #repeated()}). */
+    /** {@return the same failure, marked as the answer to a repeat of the request (see {@link #repeated()})} */
     public CloudflareApiException asRepeated() {
         return repeated
                 ? this
@@ -69,6 +86,8 @@ public final class CloudflareApiException extends CloudflareException {
      * True when this answer came to a repeat of the request after an earlier attempt got no answer or a 5xx,
      * so the earlier attempt may have taken effect: a repeated {@code DELETE} that finds nothing, for example,
      * most likely deleted it the first time.
+     *
+     * @return whether the answer came to a repeat
      */
     public boolean repeated() {
         return repeated;
@@ -102,36 +121,41 @@ public final class CloudflareApiException extends CloudflareException {
         return text.toString();
     }
 
-    /** The HTTP status code. */
+    /** {@return the HTTP status code} */
     public int status() {
         return answer.status();
     }
 
+    /** {@return the request method, such as {@code POST}} */
     public String method() {
         return answer.method();
     }
 
-    /** The path below the base URL, such as {@code /accounts/<id>/tokens}; never a query string. */
+    /** {@return the path below the base URL, such as {@code /accounts/<id>/tokens}; never a query string} */
     public String path() {
         return answer.path();
     }
 
-    /** Every error of the envelope in order; empty when the body was not an envelope. */
+    /** {@return every error of the envelope in order; empty when the body was not an envelope} */
     public List<ApiError> errors() {
         return answer.errors();
     }
 
-    /** True when one of {@link #errors()} (not their chains) has this code. */
+    /**
+     * {@return true when one of {@link #errors()} (not their chains) has this code}
+     *
+     * @param code a Cloudflare error code, such as 1001
+     */
     public boolean hasErrorCode(int code) {
         return answer.errors().stream().anyMatch(error -> error.code() == code);
     }
 
-    /** Cloudflare's request id from the {@code cf-ray} header, or null; quote it to Cloudflare support. */
+    /** {@return Cloudflare's request id from the {@code cf-ray} header, or null; quote it to Cloudflare support} */
     public String cfRay() {
         return answer.cfRay();
     }
 
-    /** The start of a body that was not Cloudflare's envelope (secrets redacted), or null. */
+    /** {@return the start of a body that was not Cloudflare's envelope (secrets redacted), or null} */
     public String bodyExcerpt() {
         return answer.bodyExcerpt();
     }

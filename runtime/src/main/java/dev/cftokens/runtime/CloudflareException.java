@@ -12,10 +12,21 @@ package dev.cftokens.runtime;
 public class CloudflareException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with this message.
+     *
+     * @param message what failed; never a secret
+     */
     public CloudflareException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with this message and cause.
+     *
+     * @param message what failed; never a secret
+     * @param cause the connection failure or timeout behind it
+     */
     public CloudflareException(String message, Throwable cause) {
         super(message, cause);
     }

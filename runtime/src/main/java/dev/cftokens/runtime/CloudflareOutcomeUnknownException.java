@@ -14,9 +14,20 @@ import static java.util.Objects.requireNonNull;
 public final class CloudflareOutcomeUnknownException extends CloudflareException {
     private static final long serialVersionUID = 1L;
 
+    /** The method of the write, such as {@code POST}. */
     private final String method;
+    /** The path of the write below the base URL, without query string. */
     private final String path;
 
+    /**
+     * A write whose outcome is unknown.
+     *
+     * @param method the method of the write, such as {@code POST}
+     * @param path the path of the write below the base URL, without query string
+     * @param what what went wrong, as the message continues after the request, such as {@code "got no answer"}
+     * @param cause the connection failure or the {@link CloudflareApiException}
+     * @throws NullPointerException when {@code method} or {@code path} is null
+     */
     public CloudflareOutcomeUnknownException(String method, String path, String what, Throwable cause) {
         super(
                 method + " " + path + " " + what + "; Cloudflare may have carried it out, so it was not repeated:"
@@ -26,11 +37,12 @@ public final class CloudflareOutcomeUnknownException extends CloudflareException
         this.path = requireNonNull(path, "path");
     }
 
+    /** {@return the method of the write, such as {@code POST}} */
     public String method() {
         return method;
     }
 
-    /** The path below the base URL, without query string. */
+    /** {@return the path below the base URL, without query string} */
     public String path() {
         return path;
     }

@@ -60,7 +60,11 @@ public final class Declarations {
         this.classPath = List.copyOf(classPath);
     }
 
-    /** The declarations visible to {@code loader}, which also loads their provisioners. */
+    /**
+     * {@return the declarations visible to {@code loader}, which also loads their provisioners}
+     *
+     * @param loader the class loader whose {@code META-INF/cftokens/} resources list the declarations
+     */
     public static Declarations on(ClassLoader loader) {
         return new Declarations(loader, List.of());
     }
@@ -68,6 +72,10 @@ public final class Declarations {
     /**
      * The declarations visible to {@code loader} and in the directories and jars of {@code classPath}
      * (which {@code loader} must be able to load classes from).
+     *
+     * @param loader the class loader that loads the provisioners
+     * @param classPath extra directories and jars to scan entry by entry
+     * @return the declarations found through both
      */
     public static Declarations on(ClassLoader loader, Collection<Path> classPath) {
         return new Declarations(loader, List.copyOf(classPath));
@@ -78,8 +86,16 @@ public final class Declarations {
      *
      * @param className the provisioner's binary name
      * @param missingInputs the names of the inputs without a value, in declaration order
+     * @param declarationId the declaration's id, such as {@code readonly-token}
      */
     public record NeedsInputs(String declarationId, String className, List<String> missingInputs) {
+        /**
+         * Copies the components.
+         *
+         * @param declarationId the declaration's id
+         * @param className the provisioner's binary name
+         * @param missingInputs the names of the inputs without a value, in declaration order
+         */
         public NeedsInputs {
             missingInputs = List.copyOf(missingInputs);
         }
@@ -90,9 +106,18 @@ public final class Declarations {
      * input values.
      *
      * @param inputs every declared input name of every declaration that has inputs, by declaration id
+     * @param provisioners the provisioners ready to run, in the order of their binary names
+     * @param needsInputs the declarations left out for want of input values
      */
     public record Found(
             List<TokenProvisioner<?>> provisioners, List<NeedsInputs> needsInputs, Map<String, List<String>> inputs) {
+        /**
+         * Copies the components.
+         *
+         * @param provisioners the provisioners ready to run
+         * @param needsInputs the declarations left out for want of input values
+         * @param inputs every declared input name of every declaration that has inputs, by declaration id
+         */
         public Found {
             provisioners = List.copyOf(provisioners);
             needsInputs = List.copyOf(needsInputs);
@@ -102,13 +127,15 @@ public final class Declarations {
         /**
          * {@link DeclarationScope#COMPLETE} when every declaration was loaded, so recorded tokens absent from
          * them may be deleted; {@link DeclarationScope#PARTIAL} when some need inputs that were not given.
+         *
+         * @return the scope to plan with
          */
         public DeclarationScope scope() {
             return needsInputs.isEmpty() ? DeclarationScope.COMPLETE : DeclarationScope.PARTIAL;
         }
     }
 
-    /** The binary names of every declared provisioner, sorted. */
+    /** {@return the binary names of every declared provisioner, sorted} */
     public SortedSet<String> provisionerNames() {
         SortedSet<String> names = new TreeSet<>();
         try {
@@ -133,6 +160,7 @@ public final class Declarations {
      *
      * @param inputs input values by declaration id, then by input name; values for declarations that do
      *     not exist are ignored (compare with {@link Found#inputs()} to reject them)
+     * @return the provisioners created and the declarations that still need inputs
      * @throws IllegalStateException when a resource names a class that is missing or not a provisioner
      */
     public Found load(Map<String, Map<String, String>> inputs) {

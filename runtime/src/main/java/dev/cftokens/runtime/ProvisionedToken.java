@@ -31,35 +31,37 @@ public final class ProvisionedToken<T> {
         this.value = requireNonNull(value, "value");
     }
 
-    /** The declaring interface. */
+    /** {@return the declaring interface} */
     public Class<T> tokenType() {
         return tokenType;
     }
 
-    /** The logical id of the declaration, such as {@code readonly-token}. */
+    /** {@return the logical id of the declaration, such as {@code readonly-token}} */
     public String declarationId() {
         return declarationId;
     }
 
-    /** Cloudflare's id of the token. */
+    /** {@return Cloudflare's id of the token} */
     public String id() {
         return id;
     }
 
+    /** {@return the token's name in Cloudflare} */
     public String name() {
         return name;
     }
 
+    /** {@return whether the token is active, disabled or expired} */
     public TokenStatus status() {
         return status;
     }
 
-    /** The token's secret value; {@code toString()} is masked. */
+    /** {@return the token's secret value; {@code toString()} is masked} */
     public Secret value() {
         return value;
     }
 
-    /** R2's S3 credentials for this token: the token id and the hex SHA-256 of its value. */
+    /** {@return R2's S3 credentials for this token: the token id and the hex SHA-256 of its value} */
     public S3Credentials s3Credentials() {
         byte[] bytes = value.revealBytes();
         try {

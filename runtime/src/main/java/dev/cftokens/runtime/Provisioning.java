@@ -75,7 +75,12 @@ public final class Provisioning {
     /** The settings besides the client and the store. */
     private record Settings(ProvisioningOutput output, int parallelism, Adoption adoption) {}
 
-    /** Provisioning through {@code cloudflare}, with every default. */
+    /**
+     * Provisioning through {@code cloudflare}, with every default.
+     *
+     * @param cloudflare the client to provision through
+     * @return the provisioning; each setting returns a changed copy
+     */
     public static Provisioning with(Cloudflare cloudflare) {
         return new Provisioning(
                 cloudflare, null, new Settings(ProvisioningOutput.logger(), DEFAULT_PARALLELISM, Adoption.DEFAULT));
@@ -84,6 +89,9 @@ public final class Provisioning {
     /**
      * Where the state is kept; default the store {@value StateStores#STATE_VARIABLE} names, or {@code
      * .cftokens/state.json} under the working directory.
+     *
+     * @param stateStore the store
+     * @return a copy of this provisioning with that store
      */
     public Provisioning stateStore(StateStore stateStore) {
         return new Provisioning(cloudflare, requireNonNull(stateStore, "stateStore"), settings);
@@ -93,6 +101,10 @@ public final class Provisioning {
      * Keeps the state at {@code location}: a file path, or a URL such as {@code
      * jdbc:postgresql://db:5432/app} served by a store on the class path ({@code cftokens-state-postgres}),
      * with the key and database credentials of the environment ({@link StateStores}).
+     *
+     * @param location a file path or a store URL
+     * @return a copy of this provisioning with that store
+     * @throws dev.cftokens.runtime.state.StateException when no store on the class path serves the URL
      */
     public Provisioning stateStore(String location) {
         requireNonNull(location, "location");
@@ -102,6 +114,9 @@ public final class Provisioning {
 
     /**
      * Where plans, progress and warnings go, and only there; default {@link ProvisioningOutput#logger()}.
+     *
+     * @param output where to report
+     * @return a copy of this provisioning with that output
      */
     public Provisioning output(ProvisioningOutput output) {
         return new Provisioning(
@@ -110,7 +125,12 @@ public final class Provisioning {
                 new Settings(requireNonNull(output, "output"), settings.parallelism(), settings.adoption()));
     }
 
-    /** Prints plans, progress and warnings to {@code stream}, and logs none of them. */
+    /**
+     * Prints plans, progress and warnings to {@code stream}, and logs none of them.
+     *
+     * @param stream where to print, such as {@code System.out}
+     * @return a copy of this provisioning with that output
+     */
     public Provisioning output(PrintStream stream) {
         return output(ProvisioningOutput.to(stream));
     }
@@ -118,6 +138,10 @@ public final class Provisioning {
     /**
      * How many changes run at once (the client's rate limiter paces their requests), from 1 to {@value
      * #MAX_PARALLELISM}; default {@value #DEFAULT_PARALLELISM}.
+     *
+     * @param parallelism the number of changes in flight
+     * @return a copy of this provisioning with that parallelism
+     * @throws IllegalArgumentException when {@code parallelism} is outside 1 to {@value #MAX_PARALLELISM}
      */
     public Provisioning parallelism(int parallelism) {
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
@@ -137,6 +161,9 @@ public final class Provisioning {
      * {@code CFTOKENS_PASSPHRASE} avoids that. Off, such a token is named in a plan warning and left
      * alone, and a new one is created (only a create this state started and never recorded is adopted):
      * for when several states deliberately declare tokens of the same name and grants.
+     *
+     * @param adoptUnrecorded true to adopt such tokens
+     * @return a copy of this provisioning with that choice
      */
     public Provisioning adoptUnrecorded(boolean adoptUnrecorded) {
         return new Provisioning(
@@ -154,6 +181,9 @@ public final class Provisioning {
      * is what several instances of a service with separate states would do to each other: by default such
      * a {@link #provision} fails instead, saying to share the state ({@code CFTOKENS_STATE}). A token this
      * state created is rolled to recover a value it does not hold whatever this says, and the output says so.
+     *
+     * @param rollAdopted true to allow rolling adopted tokens
+     * @return a copy of this provisioning with that choice
      */
     public Provisioning rollAdopted(boolean rollAdopted) {
         return new Provisioning(
@@ -169,6 +199,11 @@ public final class Provisioning {
      * Creates or updates one token so it matches its declaration and returns it with its value: from
      * the encrypted state, fresh from a create, or by rolling the token (which is said in the output).
      * Never deletes any other token.
+     *
+     * @param <T> the declaring interface
+     * @param provisioner the declaration's generated provisioner
+     * @return the token with its value
+     * @throws ProvisioningException when the token cannot be made to match its declaration
      */
     public <T> ProvisionedToken<T> provision(TokenProvisioner<T> provisioner) {
         requireNonNull(provisioner, "provisioner");
@@ -205,12 +240,20 @@ public final class Provisioning {
     /**
      * The plan for the application's full set of declarations, without changing anything: recorded
      * tokens absent from {@code provisioners} are planned for deletion.
+     *
+     * @param provisioners every declaration of the application
+     * @return the plan
      */
     public Plan plan(TokenProvisioner<?>... provisioners) {
         return plan(Arrays.asList(provisioners));
     }
 
-    /** See {@link #plan(TokenProvisioner...)}. */
+    /**
+     * See {@link #plan(TokenProvisioner...)}.
+     *
+     * @param provisioners every declaration of the application
+     * @return the plan
+     */
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners) {
         return plan(provisioners, DeclarationScope.COMPLETE);
     }
@@ -218,6 +261,10 @@ public final class Provisioning {
     /**
      * The plan for {@code provisioners}, without changing anything; only for {@link
      * DeclarationScope#COMPLETE} are recorded tokens absent from them planned for deletion.
+     *
+     * @param provisioners the declarations to plan for
+     * @param scope whether they are every declaration of the application
+     * @return the plan
      */
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         return engine().plan(List.copyOf(provisioners), requireNonNull(scope, "scope"));
@@ -227,12 +274,21 @@ public final class Provisioning {
      * Makes Cloudflare match the application's full set of declarations: creates, updates, repairs
      * drift, and deletes recorded tokens absent from {@code provisioners}. Values are not handed back;
      * use {@link #provision} for that.
+     *
+     * @param provisioners every declaration of the application
+     * @return what the apply did
+     * @throws ProvisioningException when a change fails; what was done before is recorded
      */
     public ApplyResult apply(TokenProvisioner<?>... provisioners) {
         return apply(Arrays.asList(provisioners));
     }
 
-    /** See {@link #apply(TokenProvisioner...)}. */
+    /**
+     * See {@link #apply(TokenProvisioner...)}.
+     *
+     * @param provisioners every declaration of the application
+     * @return what the apply did
+     */
     public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners) {
         return apply(provisioners, DeclarationScope.COMPLETE);
     }
@@ -240,6 +296,11 @@ public final class Provisioning {
     /**
      * Makes Cloudflare match {@code provisioners}; only for {@link DeclarationScope#COMPLETE} are recorded
      * tokens absent from them deleted.
+     *
+     * @param provisioners the declarations to apply
+     * @param scope whether they are every declaration of the application
+     * @return what the apply did
+     * @throws ProvisioningException when a change fails; what was done before is recorded
      */
     public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         return engine().apply(List.copyOf(provisioners), requireNonNull(scope, "scope"));
@@ -249,12 +310,19 @@ public final class Provisioning {
      * Deletes every token in the state, tolerating ones already gone, and the token an unrecorded create
      * of an earlier run left, if any. Returns the declaration ids (a leftover's as {@code
      * <id>~unrecorded-<token id>}).
+     *
+     * @return the ids of the deleted tokens' declarations
      */
     public List<String> destroy() {
         return engine().destroy(List.of());
     }
 
-    /** Deletes the tokens of the named declarations, tolerating ones already gone. */
+    /**
+     * Deletes the tokens of the named declarations, tolerating ones already gone.
+     *
+     * @param declarationIds the declarations whose tokens to delete
+     * @return the ids of the deleted tokens' declarations
+     */
     public List<String> destroy(String... declarationIds) {
         return destroy(List.of(declarationIds));
     }
@@ -262,6 +330,8 @@ public final class Provisioning {
     /**
      * Deletes the tokens of the named declarations, tolerating ones already gone.
      *
+     * @param declarationIds the declarations whose tokens to delete
+     * @return the ids of the deleted tokens' declarations
      * @throws IllegalArgumentException when no id is named (call {@link #destroy()} for all)
      * @throws ProvisioningException naming the ids the state does not record; nothing is deleted then
      */

@@ -15,8 +15,20 @@ import java.util.List;
  * @param windows the limits, all of which apply; empty for no limit
  */
 public record RateLimit(List<Window> windows) {
-    /** At most {@code permits} requests in any {@code period}. */
+    /**
+     * At most {@code permits} requests in any {@code period}.
+     *
+     * @param permits how many requests, at least 1
+     * @param period the sliding time span they may take, positive
+     */
     public record Window(int permits, Duration period) {
+        /**
+         * Checks the components.
+         *
+         * @param permits how many requests, at least 1
+         * @param period the sliding time span they may take, positive
+         * @throws IllegalArgumentException when {@code permits} is below 1 or {@code period} is not positive
+         */
         public Window {
             if (permits < 1) {
                 throw new IllegalArgumentException("a rate-limit window needs at least 1 permit, not " + permits);
@@ -28,32 +40,51 @@ public record RateLimit(List<Window> windows) {
         }
     }
 
+    /**
+     * Copies the components.
+     *
+     * @param windows the limits, all of which apply, copied; empty for no limit
+     */
     public RateLimit {
         windows = List.copyOf(windows);
     }
 
-    /** Cloudflare's published limits: 1,200 requests per 5 minutes and 200 per second. */
+    /** {@return Cloudflare's published limits: 1,200 requests per 5 minutes and 200 per second} */
     public static RateLimit cloudflareDefault() {
         return of(1200, Duration.ofMinutes(5)).and(200, Duration.ofSeconds(1));
     }
 
-    /** No client-side limit (Cloudflare's own limit and its 429s still apply). */
+    /** {@return a budget with no client-side limit (Cloudflare's own limit and its 429s still apply)} */
     public static RateLimit unlimited() {
         return new RateLimit(List.of());
     }
 
-    /** At most {@code permits} requests in any {@code period}. */
+    /**
+     * At most {@code permits} requests in any {@code period}.
+     *
+     * @param permits how many requests, at least 1
+     * @param period the sliding time span they may take, positive
+     * @return the budget of that one window
+     * @throws IllegalArgumentException when {@code permits} is below 1 or {@code period} is not positive
+     */
     public static RateLimit of(int permits, Duration period) {
         return new RateLimit(List.of(new Window(permits, period)));
     }
 
-    /** This limit and also at most {@code permits} requests in any {@code period}. */
+    /**
+     * {@return this limit and also at most {@code permits} requests in any {@code period}}
+     *
+     * @param permits how many requests, at least 1
+     * @param period the sliding time span they may take, positive
+     * @throws IllegalArgumentException when {@code permits} is below 1 or {@code period} is not positive
+     */
     public RateLimit and(int permits, Duration period) {
         List<Window> more = new ArrayList<>(windows);
         more.add(new Window(permits, period));
         return new RateLimit(more);
     }
 
+    /** {@return true when there is no window, so requests never wait for the budget} */
     public boolean isUnlimited() {
         return windows.isEmpty();
     }

@@ -27,6 +27,16 @@ public record RetryPolicy(
     /** How long a call waits out 429 answers unless told otherwise: longer than Cloudflare's five-minute ban. */
     public static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofMinutes(6);
 
+    /**
+     * Checks the components.
+     *
+     * @param maxAttempts attempts in total after failures other than 429, at least 1
+     * @param maxElapsed the time budget of one call, positive
+     * @param initialBackoff the wait after the first failure, positive
+     * @param maxBackoff the longest wait between two attempts, not shorter than {@code initialBackoff}
+     * @param maxRateLimitWait how long a call may wait out 429 answers; zero or more
+     * @throws IllegalArgumentException when a value is out of those bounds
+     */
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
@@ -44,12 +54,26 @@ public record RetryPolicy(
         }
     }
 
-    /** A policy that waits out 429 answers for {@link #DEFAULT_RATE_LIMIT_WAIT}. */
+    /**
+     * A policy that waits out 429 answers for {@link #DEFAULT_RATE_LIMIT_WAIT}.
+     *
+     * @param maxAttempts attempts in total after failures other than 429, at least 1
+     * @param maxElapsed the time budget of one call, positive
+     * @param initialBackoff the wait after the first failure, positive
+     * @param maxBackoff the longest wait between two attempts, not shorter than {@code initialBackoff}
+     * @throws IllegalArgumentException when a value is out of those bounds
+     */
     public RetryPolicy(int maxAttempts, Duration maxElapsed, Duration initialBackoff, Duration maxBackoff) {
         this(maxAttempts, maxElapsed, initialBackoff, maxBackoff, DEFAULT_RATE_LIMIT_WAIT);
     }
 
-    /** This policy, waiting out 429 answers for at most {@code maxRateLimitWait} from a call's first attempt. */
+    /**
+     * {@return this policy, waiting out 429 answers for at most {@code maxRateLimitWait} from a call's first
+     * attempt}
+     *
+     * @param maxRateLimitWait the wait; zero never waits
+     * @throws IllegalArgumentException when {@code maxRateLimitWait} is negative
+     */
     public RetryPolicy withMaxRateLimitWait(Duration maxRateLimitWait) {
         return new RetryPolicy(maxAttempts, maxElapsed, initialBackoff, maxBackoff, maxRateLimitWait);
     }
@@ -57,12 +81,14 @@ public record RetryPolicy(
     /**
      * 4 attempts within 2 minutes, waiting 0.5 s, 1 s, 2 s... (at most 10 s) between them; 429 answers waited
      * out for up to {@link #DEFAULT_RATE_LIMIT_WAIT}.
+     *
+     * @return the default policy
      */
     public static RetryPolicy defaults() {
         return new RetryPolicy(4, Duration.ofMinutes(2), Duration.ofMillis(500), Duration.ofSeconds(10));
     }
 
-    /** One attempt: every failure, 429 included, is thrown at once. */
+    /** {@return one attempt: every failure, 429 included, is thrown at once} */
     public static RetryPolicy none() {
         return new RetryPolicy(1, Duration.ofMinutes(2), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ZERO);
     }

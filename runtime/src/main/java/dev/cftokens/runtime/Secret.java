@@ -18,7 +18,13 @@ public final class Secret {
         this.value = value;
     }
 
-    /** Wraps {@code value}; the caller should drop its own reference to the string. */
+    /**
+     * Wraps {@code value}; the caller should drop its own reference to the string.
+     *
+     * @param value the secret; not null or empty
+     * @return the wrapped secret
+     * @throws IllegalArgumentException when {@code value} is null or empty
+     */
     public static Secret of(String value) {
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException("a secret must not be empty");
@@ -26,7 +32,13 @@ public final class Secret {
         return new Secret(value.toCharArray());
     }
 
-    /** Wraps a copy of {@code value}. */
+    /**
+     * Wraps a copy of {@code value}.
+     *
+     * @param value the secret's characters, copied so the caller may clear its array
+     * @return the wrapped secret
+     * @throws IllegalArgumentException when {@code value} is null or empty
+     */
     public static Secret of(char[] value) {
         if (value == null || value.length == 0) {
             throw new IllegalArgumentException("a secret must not be empty");
@@ -34,13 +46,13 @@ public final class Secret {
         return new Secret(value.clone());
     }
 
-    /** The secret in clear. Call it only where the value leaves the process on purpose. */
+    /** {@return the secret in clear} Call it only where the value leaves the process on purpose. */
     public String reveal() {
         checkLive();
         return new String(value);
     }
 
-    /** The secret's UTF-8 bytes; the caller should zero the array after use. */
+    /** {@return the secret's UTF-8 bytes; the caller should zero the array after use} */
     public byte[] revealBytes() {
         checkLive();
         return new String(value).getBytes(StandardCharsets.UTF_8);
@@ -52,11 +64,12 @@ public final class Secret {
         Arrays.fill(value, '\0');
     }
 
+    /** {@return true once {@link #destroy()} has cleared the value; the value is unreadable after that} */
     public boolean isDestroyed() {
         return destroyed;
     }
 
-    /** The length, which is safe to show. */
+    /** {@return the length, which is safe to show} */
     public int length() {
         return value.length;
     }

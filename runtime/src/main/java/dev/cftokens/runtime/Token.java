@@ -14,6 +14,9 @@ import java.util.Set;
  * A token as Cloudflare reports it (list, get, update); never its value, which only {@link
  * CreatedToken} and {@link TokenApi#roll} carry.
  *
+ * @param id Cloudflare's id of the token
+ * @param name the token's name
+ * @param status whether it is active, disabled or expired
  * @param issuedOn when it was created, or null if Cloudflare did not say
  * @param modifiedOn when it last changed, or null
  * @param lastUsedOn when it last authenticated a request, or null for never
@@ -36,6 +39,22 @@ public record Token(
         Set<PolicySpec> policies,
         RequestIpCondition condition,
         List<String> policyIds) {
+    /**
+     * Copies the collections and reads a null condition as {@link RequestIpCondition#NONE}.
+     *
+     * @param id Cloudflare's id of the token
+     * @param name the token's name
+     * @param status whether it is active, disabled or expired
+     * @param issuedOn when it was created, or null if Cloudflare did not say
+     * @param modifiedOn when it last changed, or null
+     * @param lastUsedOn when it last authenticated a request, or null for never
+     * @param notBefore earliest validity, or null for none
+     * @param expiresOn expiry, or null for never
+     * @param policies the policies as a set (Cloudflare may reorder them)
+     * @param condition the request IP condition, or null for none
+     * @param policyIds Cloudflare's ids of the policies, in the order it listed them
+     * @throws NullPointerException when {@code id}, {@code name}, {@code status} or a collection is null
+     */
     public Token {
         requireNonNull(id, "id");
         requireNonNull(name, "name");
@@ -45,7 +64,7 @@ public record Token(
         policyIds = List.copyOf(policyIds);
     }
 
-    /** What this token grants, comparable with a desired {@link TokenSpec} by {@code equals}. */
+    /** {@return what this token grants, comparable with a desired {@link TokenSpec} by {@code equals}} */
     public TokenSpec spec() {
         return new TokenSpec(name, policies, condition, notBefore, expiresOn);
     }

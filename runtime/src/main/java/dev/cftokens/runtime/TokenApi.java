@@ -40,17 +40,23 @@ public final class TokenApi {
         this.accountId = requireNonNull(accountId, "accountId");
     }
 
-    /** Whose tokens these are. */
+    /**
+     * {@return whose tokens these are: the account's or the user's}
+     */
     public TokenOwner owner() {
         return owner;
     }
 
-    /** The tokens that have not expired, fetched lazily, 50 per request. */
+    /** {@return the tokens that have not expired, fetched lazily, 50 per request} */
     public Stream<Token> list() {
         return list(false);
     }
 
-    /** Every token (also expired ones when {@code includeExpired}), fetched lazily, 50 per request. */
+    /**
+     * {@return every token (also expired ones when {@code includeExpired}), fetched lazily, 50 per request}
+     *
+     * @param includeExpired true to list expired tokens too
+     */
     public Stream<Token> list(boolean includeExpired) {
         return Paging.stream(
                 page -> {
@@ -65,13 +71,23 @@ public final class TokenApi {
                 TokenJson::token);
     }
 
-    /** The token with this id; a 404 is a {@link CloudflareApiException}. */
+    /**
+     * {@return the token with this id; a 404 is a {@link CloudflareApiException}}
+     *
+     * @param id Cloudflare's id of the token
+     */
     public Token get(String id) {
         Envelope envelope = transport.get(base() + "/" + checkId(id), Map.of());
         return TokenJson.token(envelope.result(), envelope);
     }
 
-    /** Creates a token. The answer's value is the only time Cloudflare shows it. */
+    /**
+     * Creates a token. The answer's value is the only time Cloudflare shows it.
+     *
+     * @param spec the token to create
+     * @return the token as created, with its value
+     * @throws CloudflareOutcomeUnknownException when the create may have happened without an answer to show for it
+     */
     public CreatedToken create(TokenSpec spec) {
         requireNonNull(spec, "spec");
         String path = base();
@@ -90,12 +106,25 @@ public final class TokenApi {
         }
     }
 
-    /** Replaces the token's name, policies, condition and validity; its status stays as it is. */
+    /**
+     * Replaces the token's name, policies, condition and validity; its status stays as it is.
+     *
+     * @param id Cloudflare's id of the token
+     * @param spec what the token is to grant
+     * @return the token as Cloudflare reports it after the update
+     */
     public Token update(String id, TokenSpec spec) {
         return update(id, spec, null);
     }
 
-    /** Replaces the token's name, policies, condition and validity, and sets its status (null: unchanged). */
+    /**
+     * Replaces the token's name, policies, condition and validity, and sets its status (null: unchanged).
+     *
+     * @param id Cloudflare's id of the token
+     * @param spec what the token is to grant
+     * @param status the status to set, or null to leave it
+     * @return the token as Cloudflare reports it after the update
+     */
     public Token update(String id, TokenSpec spec, TokenStatus status) {
         requireNonNull(spec, "spec");
         Envelope envelope = transport.sendJson("PUT", base() + "/" + checkId(id), TokenJson.body(spec, status));
@@ -106,6 +135,8 @@ public final class TokenApi {
      * Deletes the token; it stops working at once. A token that is already gone is an error, except when
      * the delete had to be repeated after an attempt that got no answer: then "no such token" means that
      * attempt deleted it, and this returns normally.
+     *
+     * @param id Cloudflare's id of the token
      */
     public void delete(String id) {
         try {
@@ -121,6 +152,9 @@ public final class TokenApi {
     /**
      * Gives the token a new secret value and returns it; the old value stops working. Repeated after a lost
      * answer like any PUT: a second roll is harmless, since only the value it returns is valid afterwards.
+     *
+     * @param id Cloudflare's id of the token
+     * @return the new value
      */
     public Secret roll(String id) {
         Envelope envelope = transport.sendJsonForSecret(
@@ -132,7 +166,11 @@ public final class TokenApi {
         return Secret.of(value.asText());
     }
 
-    /** Checks the credentials the client authenticates with (an API token) and reports on it. */
+    /**
+     * Checks the credentials the client authenticates with (an API token) and reports on it.
+     *
+     * @return the token's id, status and validity
+     */
     public TokenVerification verify() {
         Envelope envelope = transport.get(base() + "/verify", Map.of());
         JsonNode result = envelope.result();
@@ -159,6 +197,7 @@ public final class TokenApi {
      * @param nameFilter Cloudflare's {@code name} filter, or null for none
      * @param scopeFilter Cloudflare's {@code scope} filter (such as {@code com.cloudflare.api.account.zone}),
      *     or null for none
+     * @return the groups, in Cloudflare's order
      */
     public List<PermissionGroup> permissionGroups(String nameFilter, String scopeFilter) {
         return permissionGroupCatalog(nameFilter, scopeFilter).groups();

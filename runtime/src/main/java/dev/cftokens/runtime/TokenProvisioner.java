@@ -10,15 +10,20 @@ import java.util.Map;
  * @param <T> the declaring interface
  */
 public interface TokenProvisioner<T> {
-    /** The declaring interface. */
+    /** {@return the declaring interface} */
     Class<T> tokenType();
 
-    /** The token as declared, placeholders unresolved. */
+    /** {@return the token as declared, placeholders unresolved} */
     TokenDeclaration declaration();
 
-    /** The input values given to {@code create(...)}, by input name. */
+    /** {@return the input values given to {@code create(...)}, by input name} */
     Map<String, String> inputs();
 
-    /** Creates or updates the token so it matches its declaration, and returns it with its value. */
+    /**
+     * Creates or updates the token so it matches its declaration, and returns it with its value.
+     *
+     * @param cloudflare the client to provision through
+     * @return the token, with its value and its Cloudflare id
+     */
     ProvisionedToken<T> provision(Cloudflare cloudflare);
 }

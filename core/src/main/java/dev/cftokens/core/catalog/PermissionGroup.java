@@ -13,12 +13,25 @@ import java.util.Set;
  *     scopes this version does not know
  */
 public record PermissionGroup(String id, String name, Set<Scope> scopes) {
+    /**
+     * Copies {@code scopes}, so the group stays immutable.
+     *
+     * @param id Cloudflare's 32-hex id
+     * @param name the API's name, such as {@code Zone Read}
+     * @param scopes the kinds of resource the group applies to
+     * @throws NullPointerException when any is null
+     */
     public PermissionGroup {
         requireNonNull(id, "id");
         requireNonNull(name, "name");
         scopes = Set.copyOf(scopes);
     }
 
+    /**
+     * {@return true when the group applies to resources of {@code scope}}
+     *
+     * @param scope the kind of resource
+     */
     public boolean hasScope(Scope scope) {
         return scopes.contains(scope);
     }

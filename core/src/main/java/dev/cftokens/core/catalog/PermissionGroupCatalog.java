@@ -62,17 +62,28 @@ public final class PermissionGroupCatalog {
         this.byName = Collections.unmodifiableMap(names);
     }
 
-    /** The snapshot shipped inside cftokens, read once per class loader. */
+    /** {@return the snapshot shipped inside cftokens, read once per class loader} */
     public static PermissionGroupCatalog bundled() {
         return Bundled.CATALOG;
     }
 
-    /** A catalog of exactly these groups; {@code source} names them in error messages. */
+    /**
+     * {@return a catalog of exactly these groups; {@code source} names them in error messages}
+     *
+     * @param source where the groups came from, for messages
+     * @param groups the groups, in any order
+     * @throws CatalogFormatException when two groups share an id
+     */
     public static PermissionGroupCatalog of(String source, Collection<PermissionGroup> groups) {
         return new PermissionGroupCatalog(requireNonNull(source, "source"), groups);
     }
 
-    /** Reads a catalog file; a missing or malformed file is a {@link CatalogFormatException} naming it. */
+    /**
+     * Reads a catalog file; a missing or malformed file is a {@link CatalogFormatException} naming it.
+     *
+     * @param path the file, in one of the shapes {@link #fromJson} accepts
+     * @return the catalog
+     */
     public static PermissionGroupCatalog read(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, path.toString());
@@ -83,7 +94,14 @@ public final class PermissionGroupCatalog {
         }
     }
 
-    /** Reads a catalog from JSON; {@code source} names it in error messages. */
+    /**
+     * Reads a catalog from JSON; {@code source} names it in error messages.
+     *
+     * @param in the JSON text; not closed here
+     * @param source where it came from, for messages
+     * @return the catalog
+     * @throws CatalogFormatException when it is not valid JSON or not a catalog
+     */
     public static PermissionGroupCatalog read(InputStream in, String source) {
         JsonNode root;
         try {
@@ -99,7 +117,16 @@ public final class PermissionGroupCatalog {
         return fromJson(root, source);
     }
 
-    /** Builds a catalog from an already parsed JSON document of one of the accepted shapes. */
+    /**
+     * Builds a catalog from an already parsed JSON document of one of the accepted shapes.
+     * The shapes: {@code {"groups": [...]}}, a bare array, or the API's answer {@code {"result": [...]}}, each
+     * entry {@code {id, name, scopes}}.
+     *
+     * @param root the parsed document
+     * @param source where it came from, for messages
+     * @return the catalog
+     * @throws CatalogFormatException when the document is none of those shapes, or an entry lacks a field
+     */
     public static PermissionGroupCatalog fromJson(JsonNode root, String source) {
         JsonNode entries = null;
         if (root != null && root.isArray()) {
@@ -147,30 +174,45 @@ public final class PermissionGroupCatalog {
         return value.asText();
     }
 
-    /** Where this catalog came from: a file path, a resource, or "live permission groups". */
+    /** {@return where this catalog came from: a file path, a resource, or "live permission groups"} */
     public String source() {
         return source;
     }
 
-    /** Every group, sorted by name then id. */
+    /** {@return every group, sorted by name then id} */
     public List<PermissionGroup> groups() {
         return groups;
     }
 
+    /** {@return the number of groups} */
     public int size() {
         return groups.size();
     }
 
+    /**
+     * {@return the group with this id, if the catalog has it}
+     *
+     * @param id Cloudflare's 32-hex id
+     */
     public Optional<PermissionGroup> byId(String id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** Every group with exactly this name, one per scope for the few names Cloudflare reuses. */
+    /**
+     * {@return every group with exactly this name, one per scope for the few names Cloudflare reuses}
+     *
+     * @param name the exact name, such as {@code Zone Read}
+     */
     public List<PermissionGroup> byName(String name) {
         return byName.getOrDefault(name, List.of());
     }
 
-    /** The group with this exact name that applies to {@code scope}. */
+    /**
+     * {@return the group with this exact name that applies to {@code scope}}
+     *
+     * @param name the exact name, such as {@code Zone Read}
+     * @param scope the kind of resource it must apply to
+     */
     public Optional<PermissionGroup> byNameAndScope(String name, Scope scope) {
         for (PermissionGroup group : byName(name)) {
             if (group.hasScope(scope)) {
@@ -180,12 +222,12 @@ public final class PermissionGroupCatalog {
         return Optional.empty();
     }
 
-    /** Every distinct group name, sorted. */
+    /** {@return every distinct group name, sorted} */
     public SortedSet<String> names() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(byName.keySet()));
     }
 
-    /** This catalog in the shape {@link #read} accepts ({@code {"groups": [...]}}), for writing to a file. */
+    /** {@return this catalog in the shape {@link #read} accepts ({@code {"groups": [...]}}), for writing to a file} */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("source", source);

@@ -7,8 +7,20 @@ import java.util.Set;
 /**
  * A policy as Cloudflare stores it, with every placeholder resolved. Equal specs mean equal grants,
  * whatever order Cloudflare returns groups and resources in.
+ *
+ * @param effect whether the policy allows or denies
+ * @param permissionGroupIds Cloudflare's ids of the permission groups
+ * @param resources the resources, every key resolved
  */
 public record PolicySpec(PolicyEffect effect, Set<String> permissionGroupIds, Set<ResourceGrant> resources) {
+    /**
+     * Copies the sets.
+     *
+     * @param effect whether the policy allows or denies
+     * @param permissionGroupIds Cloudflare's ids of the permission groups
+     * @param resources the resources, every key resolved
+     * @throws NullPointerException when any is null
+     */
     public PolicySpec {
         requireNonNull(effect, "effect");
         permissionGroupIds = Set.copyOf(permissionGroupIds);

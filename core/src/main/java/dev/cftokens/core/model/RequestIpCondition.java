@@ -13,16 +13,27 @@ import java.util.Set;
  * address becomes a {@code /32} or {@code /128}), so a declared condition equals the same condition
  * read back from the API however either side spelled it. An entry that is no CIDR at all is kept as
  * written: validation is the processor's and the API's job, and comparing must not throw.
+ *
+ * @param in the CIDRs the token may be used from; empty for any
+ * @param notIn the CIDRs the token may never be used from
  */
 public record RequestIpCondition(Set<String> in, Set<String> notIn) {
+    /** No condition: the token is usable from any address. */
     public static final RequestIpCondition NONE = new RequestIpCondition(Set.of(), Set.of());
 
+    /**
+     * Keeps each entry in canonical form.
+     *
+     * @param in the CIDRs the token may be used from; empty for any
+     * @param notIn the CIDRs the token may never be used from
+     * @throws NullPointerException when either set is null
+     */
     public RequestIpCondition {
         in = canonical(in);
         notIn = canonical(notIn);
     }
 
-    /** True when the token is usable from any address. */
+    /** {@return true when the token is usable from any address} */
     public boolean isEmpty() {
         return in.isEmpty() && notIn.isEmpty();
     }

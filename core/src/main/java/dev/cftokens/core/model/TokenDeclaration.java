@@ -18,9 +18,13 @@ import java.util.Set;
  * TokenSpec} sent to Cloudflare.
  *
  * @param id the stable logical key, in kebab case
- * @param inputs the placeholder names the declaration needs values for, in method order
+ * @param name the token's name in Cloudflare
+ * @param owner whether the token lives under the account or the user
+ * @param policies the policies, in declaration order
+ * @param condition the request IP condition, or null for none
  * @param notBefore earliest validity, or null
  * @param expiresOn expiry, or null
+ * @param inputs the placeholder names the declaration needs values for, in method order
  */
 public record TokenDeclaration(
         String id,
@@ -38,6 +42,19 @@ public record TokenDeclaration(
     /** The placeholder for the account being provisioned; the same as {@link ResourceKey#ACCOUNT_PLACEHOLDER}. */
     public static final String ACCOUNT_PLACEHOLDER = ResourceKey.ACCOUNT_PLACEHOLDER;
 
+    /**
+     * Copies the lists and reads a null condition as {@link RequestIpCondition#NONE}.
+     *
+     * @param id the stable logical key, in kebab case
+     * @param name the token's name in Cloudflare
+     * @param owner whether the token lives under the account or the user
+     * @param policies the policies, in declaration order
+     * @param condition the request IP condition, or null for none
+     * @param notBefore earliest validity, or null
+     * @param expiresOn expiry, or null
+     * @param inputs the placeholder names the declaration needs values for, in method order
+     * @throws NullPointerException when {@code id}, {@code name}, {@code owner} or a list is null
+     */
     public TokenDeclaration {
         requireNonNull(id, "id");
         requireNonNull(name, "name");
@@ -50,6 +67,8 @@ public record TokenDeclaration(
     /**
      * This declaration as the JSON text generated provisioners carry: deterministic (sets sorted) and laid out
      * to be read in the generated source. {@link #fromJson} reads it back to an equal declaration.
+     *
+     * @return the JSON text
      */
     public String toJson() {
         return DeclarationJson.write(this);
@@ -58,6 +77,8 @@ public record TokenDeclaration(
     /**
      * Reads the JSON text {@link #toJson} writes.
      *
+     * @param json the text
+     * @return the declaration
      * @throws IllegalArgumentException saying what is wrong, also for a field this version does not know
      */
     public static TokenDeclaration fromJson(String json) {
@@ -69,6 +90,8 @@ public record TokenDeclaration(
      *
      * @param accountId the account being provisioned; may be null for a user-owned token that names
      *     no account
+     * @param inputValues a value for each of {@link #inputs()}, by input name
+     * @return the token, every placeholder resolved
      * @throws IllegalArgumentException naming the input when a value is missing or blank, or the key
      *     when it needs an account id that was not given
      */
@@ -105,6 +128,9 @@ public record TokenDeclaration(
     /**
      * Every placeholder name used in {@code key}, in order, without braces; the same as {@link
      * ResourceKey#placeholdersIn}, the home of the placeholder grammar.
+     *
+     * @param key a resource key as declared, such as {@code com.cloudflare.api.account.zone.{zoneId}}
+     * @return the names, such as {@code [zoneId]}
      */
     public static List<String> placeholders(String key) {
         return ResourceKey.placeholdersIn(key);

@@ -9,11 +9,24 @@ import java.util.Set;
  * What a token grants, in the terms Cloudflare stores: the body of a create or update request, and
  * what a listed token is compared with. Policies are a set because the API may reorder them.
  *
+ * @param name the token's name
+ * @param policies the policies
+ * @param condition the request IP condition, or null for none
  * @param notBefore earliest validity, or null for none
  * @param expiresOn expiry, or null for never
  */
 public record TokenSpec(
         String name, Set<PolicySpec> policies, RequestIpCondition condition, Instant notBefore, Instant expiresOn) {
+    /**
+     * Copies the policies and reads a null condition as {@link RequestIpCondition#NONE}.
+     *
+     * @param name the token's name
+     * @param policies the policies
+     * @param condition the request IP condition, or null for none
+     * @param notBefore earliest validity, or null for none
+     * @param expiresOn expiry, or null for never
+     * @throws NullPointerException when {@code name} or {@code policies} is null
+     */
     public TokenSpec {
         requireNonNull(name, "name");
         policies = Set.copyOf(policies);

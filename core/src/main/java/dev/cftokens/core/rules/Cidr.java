@@ -40,6 +40,8 @@ public final class Cidr {
     /**
      * Reads {@code text} as an IPv4 or IPv6 CIDR.
      *
+     * @param text the CIDR as written, such as {@code 192.0.2.0/24}
+     * @return the network
      * @throws InvalidValueException saying what is wrong and what to write instead
      */
     public static Cidr parse(String text) {
@@ -82,6 +84,8 @@ public final class Cidr {
      * Reads {@code text} as one IPv4 or IPv6 address, without DNS. An IPv4-mapped IPv6 address gives an
      * {@link Inet6Address}, not the IPv4 address {@link InetAddress#getByAddress(byte[])} would make of it.
      *
+     * @param text the address as written, such as {@code 2001:db8::1}
+     * @return the address
      * @throws InvalidValueException saying what is wrong with the address
      */
     public static InetAddress parseAddress(String text) {
@@ -95,22 +99,22 @@ public final class Cidr {
         return toInetAddress(parseAddress(text, new Subject("address", text), text));
     }
 
-    /** True for an IPv4 network. */
+    /** {@return true for an IPv4 network} */
     public boolean isIpv4() {
         return network.length == 4;
     }
 
-    /** True for an IPv6 network. */
+    /** {@return true for an IPv6 network} */
     public boolean isIpv6() {
         return network.length == 16;
     }
 
-    /** The number of leading bits that make up the network: 0 to 32 for IPv4, 0 to 128 for IPv6. */
+    /** {@return the number of leading bits that make up the network: 0 to 32 for IPv4, 0 to 128 for IPv6} */
     public int prefixLength() {
         return prefixLength;
     }
 
-    /** The network address, all host bits zero. */
+    /** {@return the network address, all host bits zero} */
     public InetAddress network() {
         return toInetAddress(network);
     }
@@ -118,6 +122,9 @@ public final class Cidr {
     /**
      * True when every address of {@code other} lies in this network. Networks of different families
      * never contain each other.
+     *
+     * @param other the network to test
+     * @return whether this network contains it
      */
     public boolean contains(Cidr other) {
         requireNonNull(other, "other");
@@ -129,6 +136,9 @@ public final class Cidr {
     /**
      * True when {@code address} lies in this network. An address of the other family is never
      * contained (an IPv4 client is not inside {@code ::ffff:0:0/96}).
+     *
+     * @param address the address to test
+     * @return whether this network contains it
      */
     public boolean contains(InetAddress address) {
         requireNonNull(address, "address");

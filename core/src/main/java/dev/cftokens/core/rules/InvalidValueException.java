@@ -12,20 +12,33 @@ import static java.util.Objects.requireNonNull;
 public final class InvalidValueException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The offending value exactly as it was given. */
     private final String value;
 
+    /**
+     * A rejection of {@code value}.
+     *
+     * @param value the offending value exactly as it was given
+     * @param message what is wrong, quoting the value, and what would be right
+     */
     public InvalidValueException(String value, String message) {
         super(requireNonNull(message, "message"));
         this.value = requireNonNull(value, "value");
     }
 
-    /** A rejection of {@code value} that another rejection, {@code cause}, led to. */
+    /**
+     * A rejection of {@code value} that another rejection, {@code cause}, led to.
+     *
+     * @param value the offending value exactly as it was given
+     * @param message what is wrong, quoting the value, and what would be right
+     * @param cause the rejection of a part of it, such as the address of a CIDR
+     */
     public InvalidValueException(String value, String message, Throwable cause) {
         super(requireNonNull(message, "message"), cause);
         this.value = requireNonNull(value, "value");
     }
 
-    /** The offending value exactly as it was given, so a caller can point at it. */
+    /** {@return the offending value exactly as it was given, so a caller can point at it} */
     public String value() {
         return value;
     }

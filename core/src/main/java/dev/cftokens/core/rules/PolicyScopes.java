@@ -26,10 +26,12 @@ public final class PolicyScopes {
      * have no key of their scopes, then the keys that have no group of their scope. Empty when they fit.
      * Duplicates are reported once.
      *
+     * @param groups the policy's permission groups
      * @param keys the keys the policy grants on. For a nested policy ({@code within}, or {@code
      *     {"account": {"zone.*": "*"}}}) pass the nested keys, not the account key that holds them: a
      *     zone key nested under an account key is a zone resource, and the account key only says which
      *     account.
+     * @return the mismatches, each with a message for the user
      */
     public static List<ScopeMismatch> check(Collection<PermissionGroup> groups, Collection<ResourceKey> keys) {
         requireNonNull(groups, "groups");

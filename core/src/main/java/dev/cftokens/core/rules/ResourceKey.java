@@ -69,8 +69,20 @@ public final class ResourceKey {
     /**
      * The three parts of an R2 bucket key, each as written: concrete, or a {@code {placeholder}} in a
      * declaration.
+     *
+     * @param accountId the 32-hex account id, or a placeholder
+     * @param jurisdiction such as {@code default} or {@code eu}, or a placeholder
+     * @param name the bucket's name, or a placeholder
      */
     public record Bucket(String accountId, String jurisdiction, String name) {
+        /**
+         * Checks the components.
+         *
+         * @param accountId the 32-hex account id, or a placeholder
+         * @param jurisdiction such as {@code default} or {@code eu}, or a placeholder
+         * @param name the bucket's name, or a placeholder
+         * @throws NullPointerException when any is null
+         */
         public Bucket {
             requireNonNull(accountId, "accountId");
             requireNonNull(jurisdiction, "jurisdiction");
@@ -106,6 +118,9 @@ public final class ResourceKey {
     /**
      * Checks {@code key} against the forms Cloudflare knows.
      *
+     * @param key the key as written
+     * @param form whether placeholders and the bare account key are allowed
+     * @return the checked key
      * @throws InvalidValueException saying what is wrong with the key and which forms are valid
      */
     public static ResourceKey parse(String key, KeyForm form) {
@@ -121,6 +136,8 @@ public final class ResourceKey {
      * since nesting means "of this account"), and the child must be a zone or R2 bucket key. When a
      * bucket key and its parent both name a concrete account, it must be the same one.
      *
+     * @param parent the key the child nests under
+     * @param child the nested key
      * @throws InvalidValueException on the offending key, with {@link InvalidValueException#value()} the
      *     parent or the child
      */
@@ -165,6 +182,7 @@ public final class ResourceKey {
      * com.cloudflare.edge.r2.bucket.*} cannot, since it means all buckets of the account it is nested
      * under.
      *
+     * @param key the key to check
      * @throws InvalidValueException naming the key and how to nest it
      */
     public static void checkTopLevel(ResourceKey key) {
@@ -185,6 +203,9 @@ public final class ResourceKey {
      * A declared key of {@code scope} for messages that suggest one: the provisioned account, all zones,
      * the user named by an input, a bucket named by placeholders. Each parses as a {@link
      * KeyForm#DECLARED} key of its scope and may stand on its own.
+     *
+     * @param scope the kind of resource
+     * @return the example key, such as {@code com.cloudflare.api.account.zone.*}
      */
     public static String example(Scope scope) {
         switch (requireNonNull(scope, "scope")) {
@@ -204,6 +225,9 @@ public final class ResourceKey {
     /**
      * Every placeholder name written in {@code key}, in order, without braces, {@code account} included.
      * Unlike {@link #placeholders()} this reads any text, checked or not.
+     *
+     * @param key any text
+     * @return the names, such as {@code [account, zoneId]}
      */
     public static List<String> placeholdersIn(String key) {
         Matcher matcher = PLACEHOLDER.matcher(requireNonNull(key, "key"));
@@ -222,9 +246,11 @@ public final class ResourceKey {
      * only fail halfway through an apply. So the result must be a valid {@link KeyForm#WIRE} key, and a
      * wildcard only where the declared key is one.
      *
+     * @param declared the key as declared, checked in {@link KeyForm#DECLARED} form
      * @param accountId the account being provisioned; may be null when the key does not name it
      * @param inputValues the value of each input, by placeholder name; a placeholder without an entry is
      *     not an input
+     * @return the key to send, a valid {@link KeyForm#WIRE} key
      * @throws InvalidValueException with {@link InvalidValueException#value()} the declared key, saying
      *     which value is missing or what the key would become
      */
@@ -306,17 +332,17 @@ public final class ResourceKey {
         return out.toString();
     }
 
-    /** The key exactly as given. */
+    /** {@return the key exactly as given} */
     public String key() {
         return key;
     }
 
-    /** The form the key was checked in. */
+    /** {@return the form the key was checked in} */
     public KeyForm form() {
         return form;
     }
 
-    /** The kind of resource the key names, which decides the permission groups that apply to it. */
+    /** {@return the kind of resource the key names, which decides the permission groups that apply to it} */
     public Scope scope() {
         return scope;
     }
@@ -324,44 +350,46 @@ public final class ResourceKey {
     /**
      * What follows the scope's prefix: the 32-hex id, {@code *} or {@code {placeholder}}; for a bucket
      * {@code <account>_<jurisdiction>_<bucket>} or {@code *}; empty for the bare account key.
+     *
+     * @return the id part of the key
      */
     public String id() {
         return id;
     }
 
-    /** The placeholder names in the key, without braces, in order; includes {@code account}. */
+    /** {@return the placeholder names in the key, without braces, in order; includes {@code account}} */
     public List<String> placeholders() {
         return placeholders;
     }
 
-    /** The placeholders that need an input value: all but {@code account}, which the provisioner knows. */
+    /** {@return the placeholders that need an input value: all but {@code account}, which the provisioner knows} */
     public List<String> inputs() {
         List<String> inputs = new ArrayList<>(placeholders);
         inputs.remove(ACCOUNT_PLACEHOLDER);
         return List.copyOf(inputs);
     }
 
-    /** True for {@code ...account.*}, {@code ...zone.*} and {@code ...bucket.*}. */
+    /** {@return true for {@code ...account.*}, {@code ...zone.*} and {@code ...bucket.*}} */
     public boolean isWildcard() {
         return wildcard;
     }
 
-    /** True for the bare account key and {@code com.cloudflare.api.account.{account}}. */
+    /** {@return true for the bare account key and {@code com.cloudflare.api.account.{account}}} */
     public boolean isProvisionedAccount() {
         return scope == Scope.ACCOUNT && (id.isEmpty() || id.equals("{" + ACCOUNT_PLACEHOLDER + "}"));
     }
 
-    /** True when the key can be sent to Cloudflare as it is: no placeholder, not the bare account key. */
+    /** {@return true when the key can be sent to Cloudflare as it is: no placeholder, not the bare account key} */
     public boolean isConcrete() {
         return placeholders.isEmpty() && !id.isEmpty();
     }
 
-    /** True for {@code com.cloudflare.edge.r2.bucket.*}, which only means something nested. */
+    /** {@return true for {@code com.cloudflare.edge.r2.bucket.*}, which only means something nested} */
     public boolean isNestedOnly() {
         return scope == Scope.R2_BUCKET && wildcard;
     }
 
-    /** The parts of an R2 bucket key; empty for other keys and for {@code ...bucket.*}. */
+    /** {@return the parts of an R2 bucket key; empty for other keys and for {@code ...bucket.*}} */
     public Optional<Bucket> bucket() {
         return Optional.ofNullable(bucket);
     }
@@ -384,6 +412,9 @@ public final class ResourceKey {
     /**
      * True when {@code id} has the form of a Cloudflare account, zone or user id: 32 lower-case hex
      * characters. The one home of that rule, for every module.
+     *
+     * @param id the text to check
+     * @return whether it is such an id
      */
     public static boolean isHexId(String id) {
         return id != null && hexIdProblem(id) == null;

@@ -42,6 +42,8 @@ public final class Timestamps {
     /**
      * Reads {@code text} as a UTC timestamp such as {@code 2024-12-31T23:59:59Z}.
      *
+     * @param text the timestamp as written
+     * @return the instant
      * @throws InvalidValueException saying what is wrong and what to write instead
      */
     public static Instant parse(String text) {
@@ -100,6 +102,8 @@ public final class Timestamps {
      * {@code instant} as Cloudflare writes timestamps, in whole seconds (a fraction is dropped, as
      * Cloudflare's own timestamps carry none).
      *
+     * @param instant the instant
+     * @return such as {@code 2024-12-31T23:59:59Z}
      * @throws IllegalArgumentException for an instant outside the years 0000 to 9999
      */
     public static String format(Instant instant) {
@@ -115,6 +119,8 @@ public final class Timestamps {
      * Checks that a token with both bounds becomes valid before it expires (Cloudflare does not document
      * this rule; an empty or inverted window can only be a mistake). Null means no bound.
      *
+     * @param notBefore earliest validity, or null
+     * @param expiresOn expiry, or null
      * @throws InvalidValueException on {@code expiresOn}, naming both times
      */
     public static void checkValidityWindow(Instant notBefore, Instant expiresOn) {

@@ -20,6 +20,7 @@ public final class TokenRules {
      * they are rejected because a name Cloudflare trims or mangles would never compare equal to the
      * declared one.
      *
+     * @param name the name as declared
      * @return {@code name}
      * @throws InvalidValueException saying what is wrong with the name
      */
@@ -56,7 +57,12 @@ public final class TokenRules {
         return name;
     }
 
-    /** True for lowercase letters and digits in words joined by single hyphens, such as {@code readonly-token}. */
+    /**
+     * {@return true for lowercase letters and digits in words joined by single hyphens, such as {@code
+     * readonly-token}}
+     *
+     * @param text the text to check
+     */
     public static boolean isKebabCase(String text) {
         requireNonNull(text, "text");
         return KEBAB_CASE.matcher(text).matches();
@@ -65,6 +71,7 @@ public final class TokenRules {
     /**
      * Checks a token's logical id (the stable key provisioning state is kept under): kebab case.
      *
+     * @param id the id as declared
      * @return {@code id}
      * @throws InvalidValueException with the kebab-case spelling as the hint
      */
@@ -90,6 +97,9 @@ public final class TokenRules {
      * lowercase letter ({@code APIToken} → {@code api-token}); digits stay with the word before them.
      * Characters other than letters and digits ({@code _}, {@code $}) separate words. The result may
      * still not be kebab case for names with non-ASCII letters; check it with {@link #isKebabCase}.
+     *
+     * @param simpleName a Java simple name
+     * @return its kebab-case form
      */
     public static String kebabCase(String simpleName) {
         requireNonNull(simpleName, "simpleName");

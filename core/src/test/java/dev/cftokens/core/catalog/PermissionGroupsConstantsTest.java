@@ -58,6 +58,9 @@ class PermissionGroupsConstantsTest {
             String literal = "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\";";
             // Wrapped as the build's formatter (palantir-java-format, 120 columns) wraps it.
             String separator = declaration.length() + 1 + literal.length() <= 120 ? " " : "\n            ";
+            // A one-line comment per constant, so the Javadoc passes doclint's `missing` group and an IDE
+            // hover shows the exact name Cloudflare uses.
+            out.append("    /** Permission group {@value}. */\n");
             out.append(declaration).append(separator).append(literal).append('\n');
         });
         out.append("\n    private PermissionGroups() {}\n}\n");

@@ -25,6 +25,15 @@ public final class Authenticator {
     private final String userEmail;
     private final String globalKeyHash;
 
+    /**
+     * An authenticator for the emulator's tokens, admin token and global API key.
+     *
+     * @param store the issued tokens, looked up by the hash of a Bearer value
+     * @param adminTokenHash the hex SHA-256 of the admin token
+     * @param adminTokenId the id verify reports for the admin token
+     * @param userEmail the user's e-mail, for the global API key
+     * @param globalKeyHash the hex SHA-256 of the global API key
+     */
     public Authenticator(
             TokenStore store, String adminTokenHash, String adminTokenId, String userEmail, String globalKeyHash) {
         this.store = store;
@@ -34,6 +43,12 @@ public final class Authenticator {
         this.globalKeyHash = globalKeyHash;
     }
 
+    /**
+     * {@return who sent the request}
+     *
+     * @param request the request, with its Authorization or X-Auth-Key and X-Auth-Email headers
+     * @throws ApiException a 400 for malformed credential headers, a 401 or 403 for missing, unknown or unusable ones
+     */
     public Caller authenticate(ApiRequest request) {
         String authorization = request.header("Authorization");
         if (authorization != null) {

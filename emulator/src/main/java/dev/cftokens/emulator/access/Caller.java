@@ -8,6 +8,7 @@ import dev.cftokens.emulator.tokens.StoredToken;
 /**
  * Who sent a request, once authenticated.
  *
+ * @param kind the kind of credential
  * @param tokenId the id verify reports (the admin token has one too); null for the global API key
  * @param token the issued token, or null for the admin token and the global API key
  * @param rateLimitKey what the rate limit counts requests by: one bucket per credential
@@ -23,15 +24,26 @@ public record Caller(Kind kind, String tokenId, StoredToken token, String rateLi
         ISSUED_TOKEN
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param kind the kind of credential
+     * @param tokenId the id verify reports; null for the global API key
+     * @param token the issued token, or null for the admin token and the global API key
+     * @param rateLimitKey what the rate limit counts requests by
+     * @throws NullPointerException when {@code kind} or {@code rateLimitKey} is null
+     */
     public Caller {
         requireNonNull(kind, "kind");
         requireNonNull(rateLimitKey, "rateLimitKey");
     }
 
+    /** {@return true for the admin token and the global API key, which may do anything} */
     public boolean hasAllRights() {
         return kind != Kind.ISSUED_TOKEN;
     }
 
+    /** {@return true for a Bearer token, the admin token included} */
     public boolean isToken() {
         return kind != Kind.GLOBAL_API_KEY;
     }
@@ -39,6 +51,8 @@ public record Caller(Kind kind, String tokenId, StoredToken token, String rateLi
     /**
      * Who owns the token the caller authenticated with: the admin token is the user's (it lists accounts and
      * verifies only on {@code /user/tokens/verify}); null for the global API key, which is no token.
+     *
+     * @return the owner, or null
      */
     public TokenOwner tokenOwner() {
         return switch (kind) {
@@ -48,7 +62,7 @@ public record Caller(Kind kind, String tokenId, StoredToken token, String rateLi
         };
     }
 
-    /** True for an issued account-owned token, which cannot act as a user. */
+    /** {@return true for an issued account-owned token, which cannot act as a user} */
     public boolean isAccountOwnedToken() {
         return token != null && token.owner() == TokenOwner.ACCOUNT;
     }

@@ -20,6 +20,11 @@ import java.util.stream.Collectors;
 public final class Permissions {
     private final PermissionGroupCatalog catalog;
 
+    /**
+     * Permissions checked against this catalog's group names.
+     *
+     * @param catalog the permission groups, to map names to the ids policies hold
+     */
     public Permissions(PermissionGroupCatalog catalog) {
         this.catalog = catalog;
     }
@@ -27,7 +32,11 @@ public final class Permissions {
     /**
      * Fails with 403 code 9109 unless the caller holds one of {@code groupNames} on {@code resourceKey}.
      *
+     * @param caller who sent the request
+     * @param resourceKey the resource, such as {@code com.cloudflare.api.account.<id>}
      * @param action what the caller tried, for the message ("create account-owned tokens")
+     * @param groupNames the groups any one of which allows it, such as {@code API Tokens Write}
+     * @throws ApiException the 403 when the caller holds none of them
      */
     public void require(Caller caller, String resourceKey, String action, String... groupNames) {
         if (!holdsAny(caller, resourceKey, groupNames)) {
@@ -36,6 +45,13 @@ public final class Permissions {
         }
     }
 
+    /**
+     * {@return true when the caller holds one of {@code groupNames} on {@code resourceKey}, and no deny takes it away}
+     *
+     * @param caller who sent the request
+     * @param resourceKey the resource
+     * @param groupNames the group names
+     */
     public boolean holdsAny(Caller caller, String resourceKey, String... groupNames) {
         if (caller.hasAllRights()) {
             return true;

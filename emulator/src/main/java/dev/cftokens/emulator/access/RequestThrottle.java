@@ -15,7 +15,14 @@ public final class RequestThrottle {
     private final Clock clock;
     private final Map<String, Budget> budgets = new HashMap<>();
 
-    /** One request's outcome and what the x-ratelimit headers say. */
+    /**
+     * One request's outcome and what the x-ratelimit headers say.
+     *
+     * @param allowed whether the request may proceed
+     * @param limit requests allowed per window
+     * @param remaining requests left in the window
+     * @param resetSeconds seconds until the window or the block ends
+     */
     public record Decision(boolean allowed, int limit, int remaining, long resetSeconds) {}
 
     /** One credential's window: when it started, requests in it, and the end of a block (0 for none). */
@@ -25,6 +32,14 @@ public final class RequestThrottle {
         long blockedUntil;
     }
 
+    /**
+     * A throttle with no request counted yet.
+     *
+     * @param limit requests allowed per window
+     * @param windowMillis the window, in milliseconds
+     * @param blockMillis how long every request is refused once the limit is passed, in milliseconds
+     * @param clock the clock windows are measured on
+     */
     public RequestThrottle(int limit, long windowMillis, long blockMillis, Clock clock) {
         this.limit = limit;
         this.windowMillis = windowMillis;
@@ -32,6 +47,12 @@ public final class RequestThrottle {
         this.clock = clock;
     }
 
+    /**
+     * Counts one request against {@code key}'s budget.
+     *
+     * @param key the credential or client address
+     * @return whether the request may proceed, and what the x-ratelimit headers say
+     */
     public synchronized Decision acquire(String key) {
         long now = clock.millis();
         Budget budget = budgets.computeIfAbsent(key, k -> new Budget());

@@ -72,12 +72,16 @@ public final class OpenApiContract {
         }
     }
 
-    /** The description bundled with the emulator. */
+    /** {@return the description bundled with the emulator} */
     public static OpenApiContract bundled() {
         return BUNDLED;
     }
 
-    /** What is wrong with the request of {@code exchange}; empty when it conforms or is not described. */
+    /**
+     * {@return what is wrong with the request of {@code exchange}; empty when it conforms or is not described}
+     *
+     * @param exchange a recorded request and its answer
+     */
     public List<String> requestViolations(RecordedExchange exchange) {
         Optional<Operation> operation = operation(exchange);
         if (operation.isEmpty() || !operation.get().node().has("requestBody")) {
@@ -98,7 +102,11 @@ public final class OpenApiContract {
                 exchange, "request", operation.get().pointer() + "/requestBody/content/application~1json/schema", body);
     }
 
-    /** What is wrong with the answer of {@code exchange}; empty when it conforms or is not described. */
+    /**
+     * {@return what is wrong with the answer of {@code exchange}; empty when it conforms or is not described}
+     *
+     * @param exchange a recorded request and its answer
+     */
     public List<String> responseViolations(RecordedExchange exchange) {
         Optional<Operation> operation = operation(exchange);
         if (operation.isEmpty() || exchange.status() == 429) {

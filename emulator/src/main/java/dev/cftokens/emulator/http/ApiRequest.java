@@ -21,6 +21,13 @@ public final class ApiRequest {
     private final Map<String, String> query;
     private byte[] body;
 
+    /**
+     * A request matched to a route.
+     *
+     * @param exchange the exchange of the JDK's HTTP server
+     * @param path the path below {@code /client/v4}
+     * @param pathParams the values of the route's {@code {name}} segments, by name
+     */
     public ApiRequest(HttpExchange exchange, String path, Map<String, String> pathParams) {
         this.exchange = exchange;
         this.path = path;
@@ -28,15 +35,22 @@ public final class ApiRequest {
         this.query = parseQuery(exchange.getRequestURI().getRawQuery());
     }
 
+    /** {@return the HTTP method, such as {@code GET}} */
     public String method() {
         return exchange.getRequestMethod();
     }
 
-    /** The path below {@code /client/v4}, such as {@code /accounts/abc/tokens}. */
+    /** {@return the path below {@code /client/v4}, such as {@code /accounts/abc/tokens}} */
     public String path() {
         return path;
     }
 
+    /**
+     * {@return the value of the route's {@code {name}} segment, such as a token id}
+     *
+     * @param name the segment's name
+     * @throws IllegalStateException when the route has no such segment
+     */
     public String pathParam(String name) {
         String value = pathParams.get(name);
         if (value == null) {
@@ -45,12 +59,24 @@ public final class ApiRequest {
         return value;
     }
 
-    /** A query parameter (first value, decoded), or null. */
+    /**
+     * {@return a query parameter (first value, decoded), or null}
+     *
+     * @param name the parameter's name
+     */
     public String query(String name) {
         return query.get(name);
     }
 
-    /** A whole-number query parameter in {@code [min, max]}, or {@code fallback} when absent; else a 400. */
+    /**
+     * {@return a whole-number query parameter in {@code [min, max]}, or {@code fallback} when absent}
+     *
+     * @param name the parameter's name
+     * @param fallback the value when it is absent
+     * @param min the smallest value accepted
+     * @param max the largest value accepted
+     * @throws ApiException a 400 when the value is not a whole number or out of range
+     */
     public int intQuery(String name, int fallback, int min, int max) {
         String raw = query(name);
         if (raw == null) {
@@ -69,7 +95,12 @@ public final class ApiRequest {
         return value;
     }
 
-    /** {@code true} or {@code false}, false when absent; anything else is a 400. */
+    /**
+     * {@return the value of a {@code true} or {@code false} query parameter; false when absent}
+     *
+     * @param name the parameter's name
+     * @throws ApiException a 400 for any other value
+     */
     public boolean booleanQuery(String name) {
         String raw = query(name);
         if (raw == null) {
@@ -81,15 +112,25 @@ public final class ApiRequest {
         throw ApiException.validation(name + " \"" + raw + "\" is not true or false");
     }
 
+    /**
+     * {@return the first value of a request header, or null}
+     *
+     * @param name the header's name, in any case
+     */
     public String header(String name) {
         return exchange.getRequestHeaders().getFirst(name);
     }
 
+    /** {@return the client's address} */
     public InetAddress remoteAddress() {
         return exchange.getRemoteAddress().getAddress();
     }
 
-    /** The request body, read once; more than {@link #MAX_BODY_BYTES} is a 413. */
+    /**
+     * {@return the request body, read once}
+     *
+     * @throws ApiException a 413 for a body of more than {@link #MAX_BODY_BYTES}
+     */
     public byte[] body() {
         if (body == null) {
             try (InputStream in = exchange.getRequestBody()) {

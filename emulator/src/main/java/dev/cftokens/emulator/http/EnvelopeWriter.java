@@ -11,6 +11,11 @@ import java.util.List;
 public final class EnvelopeWriter {
     private EnvelopeWriter() {}
 
+    /**
+     * {@return the success envelope of {@code response}, as UTF-8 JSON}
+     *
+     * @param response the answer's result, result_info and messages
+     */
     public static byte[] success(ApiResponse response) {
         ObjectNode root = Json.object();
         root.put("success", true);
@@ -23,6 +28,11 @@ public final class EnvelopeWriter {
         return Json.bytes(root);
     }
 
+    /**
+     * {@return the failure envelope with these errors and a null result, as UTF-8 JSON}
+     *
+     * @param errors the errors, at least one
+     */
     public static byte[] failure(List<ErrorDetail> errors) {
         ObjectNode root = Json.object();
         root.put("success", false);

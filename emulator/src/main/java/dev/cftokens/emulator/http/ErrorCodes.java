@@ -10,9 +10,10 @@ public final class ErrorCodes {
     public static final int INVALID_HEADERS = 6003;
     /** In the chain of 6003: the Authorization header is not {@code Bearer <token>}. */
     public static final int BAD_AUTHORIZATION_FORMAT = 6111;
-    /** In the chain of 6003: X-Auth-Key without X-Auth-Email or the other way round. */
+    /** In the chain of 6003: X-Auth-Key without X-Auth-Email. */
     public static final int MISSING_AUTH_EMAIL = 6102;
 
+    /** In the chain of 6003: X-Auth-Email without X-Auth-Key. */
     public static final int MISSING_AUTH_KEY = 6103;
     /** No route for this path; also Cloudflare's 404 for an object id that does not exist. */
     public static final int NO_ROUTE = 7003;

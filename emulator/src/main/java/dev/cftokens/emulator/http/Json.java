@@ -23,6 +23,7 @@ public final class Json {
             .maxNestingDepth(1000)
             .maxNumberLength(1000)
             .build();
+    /** The mapper, with Jackson's default limits stated. */
     public static final ObjectMapper MAPPER =
             new ObjectMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build());
     /** What a redacted value shows instead of itself. */
@@ -32,14 +33,21 @@ public final class Json {
 
     private Json() {}
 
+    /** {@return a new empty object} */
     public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
 
+    /** {@return a new empty array} */
     public static ArrayNode array() {
         return JsonNodeFactory.instance.arrayNode();
     }
 
+    /**
+     * {@return {@code node} as compact UTF-8 JSON}
+     *
+     * @param node the JSON to write
+     */
     public static byte[] bytes(JsonNode node) {
         try {
             return MAPPER.writeValueAsBytes(node);
@@ -48,7 +56,14 @@ public final class Json {
         }
     }
 
-    /** Parses a request body; malformed JSON is a 400 naming the line and column, never echoing the body. */
+    /**
+     * Parses a request body; malformed JSON is a 400 naming the line and column, never echoing the body.
+     *
+     * @param body the body's bytes
+     * @param what what the body is, for the message, such as {@code "the request body"}
+     * @return the parsed JSON, never empty
+     * @throws ApiException a 400 for an empty body or malformed JSON
+     */
     public static JsonNode parse(byte[] body, String what) {
         try {
             JsonNode node = MAPPER.readTree(body);
@@ -76,6 +91,9 @@ public final class Json {
      * How a JSON value appears in an error message: strings quoted, long values cut, and the values of fields
      * that may hold a secret ({@link #isSecretField}) shown as {@value #REDACTED}, at any depth. Every
      * message that quotes a request body goes through here, and messages reach client exceptions and CI logs.
+     *
+     * @param value the value, or null
+     * @return such as {@code {"name":"x","value":"****"}}, at most 80 characters
      */
     public static String show(JsonNode value) {
         if (value == null || value.isMissingNode()) {
@@ -88,6 +106,9 @@ public final class Json {
     /**
      * True for a field whose value may be a secret: {@code text} (a secret binding), {@code value} (a token
      * value, or meta of unknown meaning) and any name containing secret, token, key or password.
+     *
+     * @param name the field's name
+     * @return whether its value is shown redacted
      */
     public static boolean isSecretField(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

@@ -12,8 +12,16 @@ import java.util.Optional;
  * the boundary it declares is a 400 saying where it went wrong.
  */
 public final class MultipartForm {
-    /** One part: its form field name, optional file name and content type, and its bytes. */
+    /**
+     * One part: its form field name, optional file name and content type, and its bytes.
+     *
+     * @param name the form field name, such as {@code metadata}
+     * @param filename the file name, or null
+     * @param contentType the part's Content-Type, or null
+     * @param content the bytes
+     */
     public record Part(String name, String filename, String contentType, byte[] content) {
+        /** {@return the part's bytes as UTF-8 text} */
         public String text() {
             return new String(content, StandardCharsets.UTF_8);
         }
@@ -25,15 +33,25 @@ public final class MultipartForm {
         this.parts = List.copyOf(parts);
     }
 
+    /** {@return every part, in the body's order} */
     public List<Part> parts() {
         return parts;
     }
 
+    /**
+     * {@return the first part with this form field name, if any}
+     *
+     * @param name the form field name, such as {@code metadata}
+     */
     public Optional<Part> part(String name) {
         return parts.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
-    /** The Content-Type header of {@link #write}'s body with this boundary. */
+    /**
+     * {@return the Content-Type header of {@link #write}'s body with this boundary}
+     *
+     * @param boundary the boundary
+     */
     public static String contentType(String boundary) {
         return "multipart/form-data; boundary=" + boundary;
     }
@@ -41,6 +59,10 @@ public final class MultipartForm {
     /**
      * Writes parts as a multipart/form-data body (each with its file name, which is its name) that {@link
      * #parse} reads back; {@code boundary} must not occur in any part.
+     *
+     * @param boundary the boundary
+     * @param parts the parts, in order
+     * @return the body
      */
     public static byte[] write(String boundary, List<Part> parts) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -57,7 +79,14 @@ public final class MultipartForm {
         return out.toByteArray();
     }
 
-    /** Parses {@code body} by the boundary of {@code contentType}, which must be multipart/form-data. */
+    /**
+     * Parses {@code body} by the boundary of {@code contentType}, which must be multipart/form-data.
+     *
+     * @param contentType the request's Content-Type header, or null
+     * @param body the request body
+     * @return the parts, in order
+     * @throws ApiException a 400 saying where the body breaks the format
+     */
     public static MultipartForm parse(String contentType, byte[] body) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             throw ApiException.validation("Content-Type must be multipart/form-data with a boundary, not "

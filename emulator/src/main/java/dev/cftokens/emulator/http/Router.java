@@ -18,12 +18,34 @@ import java.util.TreeSet;
 public final class Router<E> {
     private final List<Route<E>> routes = new ArrayList<>();
 
-    /** One method on one path pattern. */
+    /**
+     * One method on one path pattern.
+     *
+     * @param method the HTTP method, such as {@code GET}
+     * @param pattern the path, {@code {name}} segments matching any one segment
+     * @param segments the pattern split at {@code /}
+     * @param endpoint what the route leads to
+     * @param <E> what the route leads to
+     */
     public record Route<E>(String method, String pattern, List<String> segments, E endpoint) {}
 
-    /** The endpoint found and the values of the pattern's parameters. */
+    /**
+     * The endpoint found and the values of the pattern's parameters.
+     *
+     * @param route the route found
+     * @param params the values of its {@code {name}} segments, by name
+     * @param <E> what the route leads to
+     */
     public record Match<E>(Route<E> route, Map<String, String> params) {}
 
+    /**
+     * Adds a route.
+     *
+     * @param method the HTTP method, such as {@code GET}
+     * @param pattern the path, {@code {name}} segments matching any one segment
+     * @param endpoint what the route leads to
+     * @return this router
+     */
     public Router<E> add(String method, String pattern, E endpoint) {
         routes.add(new Route<>(method, pattern, segments(pattern), endpoint));
         // More literal segments first, so that a fixed word is never taken for an id.
@@ -32,10 +54,18 @@ public final class Router<E> {
         return this;
     }
 
+    /** {@return every route, literal paths before parameterized ones} */
     public List<Route<E>> routes() {
         return List.copyOf(routes);
     }
 
+    /**
+     * {@return the route of {@code method} on {@code path}, with the values of its parameters}
+     *
+     * @param method the request's method
+     * @param path the request's path below {@code /client/v4}
+     * @throws ApiException a 404 (code 7003) for an unknown path, a 405 for a known path with another method
+     */
     public Match<E> match(String method, String path) {
         List<String> actual = segments(path);
         Set<String> allowed = new TreeSet<>();

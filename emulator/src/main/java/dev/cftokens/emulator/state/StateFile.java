@@ -40,26 +40,54 @@ public final class StateFile {
 
     private final Path path;
 
-    /** What the file holds. */
+    /**
+     * What the file holds.
+     *
+     * @param accountId the account's id
+     * @param userId the user's id
+     * @param tokens the tokens, in issue order
+     * @param scripts the Worker scripts, in upload order
+     */
     public record State(String accountId, String userId, List<StoredToken> tokens, List<WorkerScript> scripts) {
+        /**
+         * Copies the lists.
+         *
+         * @param accountId the account's id
+         * @param userId the user's id
+         * @param tokens the tokens, in issue order
+         * @param scripts the Worker scripts, in upload order
+         */
         public State {
             tokens = List.copyOf(tokens);
             scripts = List.copyOf(scripts);
         }
     }
 
+    /**
+     * The state kept in {@code path}.
+     *
+     * @param path the file; it need not exist yet
+     */
     public StateFile(Path path) {
         this.path = path.toAbsolutePath();
     }
 
+    /** {@return the file, as an absolute path} */
     public Path path() {
         return path;
     }
 
+    /** {@return true when the file exists, so there is a state to load} */
     public boolean exists() {
         return Files.exists(path);
     }
 
+    /**
+     * Writes {@code state} atomically over the file.
+     *
+     * @param state what to keep
+     * @throws UncheckedIOException when the file cannot be written
+     */
     public synchronized void save(State state) {
         ObjectNode root = Json.object();
         root.put("version", VERSION);
@@ -88,6 +116,11 @@ public final class StateFile {
         }
     }
 
+    /**
+     * {@return the state the file holds}
+     *
+     * @throws IllegalStateException when the file is not readable JSON or not a state of this version
+     */
     public State load() {
         JsonNode root;
         try {

@@ -12,9 +12,18 @@ import java.util.List;
  * A token as the emulator keeps it: everything the API shows plus the SHA-256 of its current value, never
  * the value itself. Immutable; the store replaces it on every change.
  *
+ * @param id the token's id
+ * @param owner whether it lives under the account or the user
+ * @param name the token's name
+ * @param status its stored status; {@link #statusAt} adds expiry
+ * @param issuedOn when it was created
+ * @param modifiedOn when it last changed
  * @param lastUsedOn null until the token authenticates a request
  * @param notBefore null for none
  * @param expiresOn null for never
+ * @param policies its policies, in order
+ * @param condition its request IP condition, or null for none
+ * @param valueHash the hex SHA-256 of its current value
  */
 public record StoredToken(
         String id,
@@ -29,6 +38,23 @@ public record StoredToken(
         List<StoredPolicy> policies,
         RequestIpCondition condition,
         String valueHash) {
+    /**
+     * Copies the policies and reads a null condition as none.
+     *
+     * @param id the token's id
+     * @param owner whether it lives under the account or the user
+     * @param name the token's name
+     * @param status its stored status; {@link #statusAt} adds expiry
+     * @param issuedOn when it was created
+     * @param modifiedOn when it last changed
+     * @param lastUsedOn null until the token authenticates a request
+     * @param notBefore null for none
+     * @param expiresOn null for never
+     * @param policies its policies, in order
+     * @param condition its request IP condition, or null for none
+     * @param valueHash the hex SHA-256 of its current value
+     * @throws NullPointerException when a required part is null
+     */
     public StoredToken {
         requireNonNull(id, "id");
         requireNonNull(owner, "owner");
@@ -41,7 +67,11 @@ public record StoredToken(
         requireNonNull(valueHash, "valueHash");
     }
 
-    /** The status the API shows at {@code now}: an active token past {@code expires_on} is expired. */
+    /**
+     * {@return the status the API shows at {@code now}: an active token past {@code expires_on} is expired}
+     *
+     * @param now the time asked about
+     */
     public TokenStatus statusAt(Instant now) {
         if (status == TokenStatus.ACTIVE && expiresOn != null && !now.isBefore(expiresOn)) {
             return TokenStatus.EXPIRED;
@@ -70,6 +100,7 @@ public record StoredToken(
                 valueHash);
     }
 
+    /** Leaves out the hash as well as the value. */
     @Override
     public String toString() {
         // The hash is left out too: it is what a stolen value would be checked against.

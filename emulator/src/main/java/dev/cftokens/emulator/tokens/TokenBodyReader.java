@@ -41,7 +41,13 @@ public final class TokenBodyReader {
     private final String accountId;
     private final String userId;
 
-    /** Reads bodies for the emulator's one account and one user, which are all a token may be granted on. */
+    /**
+     * Reads bodies for the emulator's one account and one user, which are all a token may be granted on.
+     *
+     * @param catalog the permission groups a policy may name
+     * @param accountId the account's id
+     * @param userId the user's id
+     */
     public TokenBodyReader(PermissionGroupCatalog catalog, String accountId, String userId) {
         this.catalog = catalog;
         this.accountId = accountId;
@@ -49,8 +55,14 @@ public final class TokenBodyReader {
     }
 
     /**
+     * Reads and checks a token body, reporting every problem at once.
+     *
+     * @param root the parsed request body
+     * @param owner whose token the body is for
      * @param creating true for {@code POST} (a policy {@code id} is refused), false for {@code PUT}
      *     (which also reads {@code status})
+     * @return the checked body
+     * @throws ApiException listing every problem of the body, as Cloudflare's 400 does
      */
     public TokenBody read(JsonNode root, TokenOwner owner, boolean creating) {
         Problems problems = new Problems();

@@ -13,10 +13,21 @@ import java.time.Instant;
 public final class TokenResponses {
     private final PermissionGroupCatalog catalog;
 
+    /**
+     * Writes tokens with the group names of {@code catalog}.
+     *
+     * @param catalog the permission groups, for their names in policies
+     */
     public TokenResponses(PermissionGroupCatalog catalog) {
         this.catalog = catalog;
     }
 
+    /**
+     * {@return the token as the API shows it, without its value}
+     *
+     * @param token the token
+     * @param now the time the status is reported at
+     */
     public ObjectNode token(StoredToken token, Instant now) {
         ObjectNode node = Json.object();
         node.put("id", token.id());
@@ -47,7 +58,12 @@ public final class TokenResponses {
         return node;
     }
 
-    /** The create answer: the token plus its {@code value}, the one time the value is shown. */
+    /**
+     * {@return the create answer: the token plus its {@code value}, the one time the value is shown}
+     *
+     * @param created the token and its value
+     * @param now the time the status is reported at
+     */
     public ObjectNode created(TokenStore.Created created, Instant now) {
         ObjectNode node = token(created.token(), now);
         node.put("value", created.value());

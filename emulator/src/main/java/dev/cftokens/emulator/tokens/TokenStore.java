@@ -26,6 +26,7 @@ public final class TokenStore {
     /** Cloudflare's quotas. */
     public static final int MAX_ACCOUNT_TOKENS = 500;
 
+    /** Cloudflare's quota of user-owned tokens. */
     public static final int MAX_USER_TOKENS = 50;
 
     private final Clock clock;
@@ -34,16 +35,30 @@ public final class TokenStore {
     private final Map<TokenOwner, Integer> counts = new EnumMap<>(TokenOwner.class);
     private Runnable onChange = () -> {};
 
+    /**
+     * An empty store.
+     *
+     * @param clock the clock of issued_on, modified_on and expiry
+     */
     public TokenStore(Clock clock) {
         this.clock = clock;
     }
 
-    /** Called after every change, outside the store's lock (the state file writes itself there). */
+    /**
+     * Called after every change, outside the store's lock (the state file writes itself there).
+     *
+     * @param listener runs after each change
+     */
     public synchronized void onChange(Runnable listener) {
         this.onChange = listener;
     }
 
-    /** A created token and its value, which exists only in this answer. */
+    /**
+     * A created token and its value, which exists only in this answer.
+     *
+     * @param token the token as stored
+     * @param value its value, never stored
+     */
     public record Created(StoredToken token, String value) {
         @Override
         public String toString() {
@@ -51,6 +66,14 @@ public final class TokenStore {
         }
     }
 
+    /**
+     * Creates a token with a new value.
+     *
+     * @param owner the owner
+     * @param body the token's name, policies, condition and validity, already checked
+     * @return the token and its value
+     * @throws ApiException when the owner's quota is full
+     */
     public Created create(TokenOwner owner, TokenBody body) {
         String value = TokenValues.newValue();
         Created created = createLocked(owner, body, value);
@@ -89,21 +112,40 @@ public final class TokenStore {
         return new Created(token, value);
     }
 
+    /**
+     * {@return the token of this owner with this id, if there is one}
+     *
+     * @param owner the owner
+     * @param id the token's id
+     */
     public synchronized Optional<StoredToken> get(TokenOwner owner, String id) {
         StoredToken token = byId.get(id);
         return token != null && token.owner() == owner ? Optional.of(token) : Optional.empty();
     }
 
-    /** Every token of this owner, oldest first. */
+    /**
+     * {@return every token of this owner, oldest first}
+     *
+     * @param owner the owner
+     */
     public synchronized List<StoredToken> list(TokenOwner owner) {
         return byId.values().stream().filter(t -> t.owner() == owner).collect(Collectors.toList());
     }
 
-    /** Every token, oldest first. */
+    /** {@return every token, oldest first} */
     public synchronized List<StoredToken> all() {
         return List.copyOf(byId.values());
     }
 
+    /**
+     * Replaces a token's name, policies, condition and validity (and status, when the body has one); the value stays.
+     *
+     * @param owner the owner
+     * @param id the token's id
+     * @param body the new contents, already checked
+     * @return the token as updated
+     * @throws ApiException when there is no such token
+     */
     public StoredToken update(TokenOwner owner, String id, TokenBody body) {
         StoredToken updated = updateLocked(owner, id, body);
         changed();
@@ -146,6 +188,14 @@ public final class TokenStore {
         return updated;
     }
 
+    /**
+     * Deletes a token; its value stops working at once.
+     *
+     * @param owner the owner
+     * @param id the token's id
+     * @return the deleted token
+     * @throws ApiException when there is no such token
+     */
     public StoredToken delete(TokenOwner owner, String id) {
         StoredToken token;
         synchronized (this) {
@@ -158,7 +208,14 @@ public final class TokenStore {
         return token;
     }
 
-    /** Gives the token a new value; the old one stops working at once. */
+    /**
+     * Gives the token a new value; the old one stops working at once.
+     *
+     * @param owner the owner
+     * @param id the token's id
+     * @return the new value, which exists only in this answer
+     * @throws ApiException when there is no such token
+     */
     public String roll(TokenOwner owner, String id) {
         String value = TokenValues.newValue();
         synchronized (this) {
@@ -170,13 +227,21 @@ public final class TokenStore {
         return value;
     }
 
-    /** The token whose current value has this SHA-256, if any. */
+    /**
+     * {@return the token whose current value has this SHA-256, if any}
+     *
+     * @param hash the hex SHA-256 of a value
+     */
     public synchronized Optional<StoredToken> findByValueHash(String hash) {
         String id = idByHash.get(hash);
         return id == null ? Optional.empty() : Optional.of(byId.get(id));
     }
 
-    /** Records {@code last_used_on}; not a change worth persisting on its own. */
+    /**
+     * Records {@code last_used_on}; not a change worth persisting on its own.
+     *
+     * @param id the token's id; an unknown id is ignored
+     */
     public synchronized void markUsed(String id) {
         StoredToken token = byId.get(id);
         if (token != null) {
@@ -184,7 +249,11 @@ public final class TokenStore {
         }
     }
 
-    /** Replaces everything with tokens read back from a state file. */
+    /**
+     * Replaces everything with tokens read back from a state file.
+     *
+     * @param tokens the tokens, in issue order
+     */
     public synchronized void restore(List<StoredToken> tokens) {
         byId.clear();
         idByHash.clear();
@@ -192,6 +261,7 @@ public final class TokenStore {
         tokens.forEach(this::put);
     }
 
+    /** {@return the clock's time in whole seconds, as Cloudflare's timestamps are} */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
@@ -203,6 +273,9 @@ public final class TokenStore {
     /**
      * What Cloudflare answers for a token id that is not there (never created, or deleted): 404, which the
      * official SDKs turn into a not-found error and Terraform's provider reads as "deleted outside".
+     *
+     * @param id the id asked for
+     * @return the 404 to throw
      */
     public static ApiException unknownToken(String id) {
         return new ApiException(

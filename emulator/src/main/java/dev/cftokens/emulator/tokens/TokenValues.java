@@ -25,21 +25,29 @@ public final class TokenValues {
 
     private TokenValues() {}
 
-    /** A fresh value: 30 random bytes, 40 characters of {@code [A-Za-z0-9_-]}. */
+    /** {@return a fresh value: 30 random bytes, 40 characters of {@code [A-Za-z0-9_-]}} */
     public static String newValue() {
         byte[] bytes = new byte[VALUE_LENGTH * 3 / 4];
         RANDOM.nextBytes(bytes);
         return URL_SAFE.encodeToString(bytes);
     }
 
-    /** 32 lower-case hex characters, the shape of Cloudflare's token, policy and account ids. */
+    /**
+     * 32 lower-case hex characters, the shape of Cloudflare's token, policy and account ids.
+     *
+     * @return a new random id
+     */
     public static String newId() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Whether a Bearer credential has the shape of a token value: 40 to 80 URL-safe characters. */
+    /**
+     * {@return whether a Bearer credential has the shape of a token value: 40 to 80 URL-safe characters}
+     *
+     * @param candidate the credential
+     */
     public static boolean looksLikeValue(String candidate) {
         if (candidate.length() < VALUE_LENGTH || candidate.length() > 80) {
             return false;
@@ -55,7 +63,12 @@ public final class TokenValues {
         return true;
     }
 
-    /** Hex SHA-256 of the value; the only form in which the emulator keeps a credential. */
+    /**
+     * Hex SHA-256 of the value; the only form in which the emulator keeps a credential.
+     *
+     * @param value the value
+     * @return 64 lower-case hex characters
+     */
     public static String hash(String value) {
         MessageDigest digest = SHA256.get();
         return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));

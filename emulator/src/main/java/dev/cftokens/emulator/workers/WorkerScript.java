@@ -10,8 +10,15 @@ import java.util.Optional;
  * An uploaded Worker script: which part is its entry point, the modules it was uploaded with, and its
  * bindings.
  *
+ * @param name the script's name
  * @param mainModule the ES module entry point, or null for a service-worker script
  * @param bodyPart the service-worker script part, or null for an ES module script
+ * @param compatibilityDate the {@code compatibility_date}, {@code YYYY-MM-DD}
+ * @param modules the parts holding code
+ * @param bindings the bindings, in upload order
+ * @param etag the hex SHA-256 of the code parts
+ * @param createdOn when the script was first uploaded
+ * @param modifiedOn when it last changed
  */
 public record WorkerScript(
         String name,
@@ -23,18 +30,34 @@ public record WorkerScript(
         String etag,
         Instant createdOn,
         Instant modifiedOn) {
-    /** One uploaded part holding code: its file name, content type and bytes (kept for the download). */
+    /**
+     * One uploaded part holding code: its file name, content type and bytes (kept for the download).
+     *
+     * @param name the part's file name
+     * @param contentType the part's content type, or null
+     * @param content the part's bytes
+     */
     public record Module(String name, String contentType, byte[] content) {
+        /**
+         * Copies {@code content}.
+         *
+         * @param name the part's file name
+         * @param contentType the part's content type, or null
+         * @param content the part's bytes
+         * @throws NullPointerException when {@code name} or {@code content} is null
+         */
         public Module {
             requireNonNull(name, "name");
             content = content.clone();
         }
 
+        /** {@return a copy of the part's bytes} */
         @Override
         public byte[] content() {
             return content.clone();
         }
 
+        /** {@return the number of bytes} */
         public int size() {
             return content.length;
         }
@@ -58,6 +81,20 @@ public record WorkerScript(
         }
     }
 
+    /**
+     * Copies the lists.
+     *
+     * @param name the script's name
+     * @param mainModule the ES module entry point, or null for a service-worker script
+     * @param bodyPart the service-worker script part, or null for an ES module script
+     * @param compatibilityDate the {@code compatibility_date}, {@code YYYY-MM-DD}
+     * @param modules the parts holding code
+     * @param bindings the bindings, in upload order
+     * @param etag the hex SHA-256 of the code parts
+     * @param createdOn when the script was first uploaded
+     * @param modifiedOn when it last changed
+     * @throws NullPointerException when a required part is null
+     */
     public WorkerScript {
         requireNonNull(name, "name");
         modules = List.copyOf(modules);
@@ -67,6 +104,11 @@ public record WorkerScript(
         requireNonNull(modifiedOn, "modifiedOn");
     }
 
+    /**
+     * {@return the binding of this name, if there is one}
+     *
+     * @param bindingName the binding's name
+     */
     public Optional<WorkerBinding> binding(String bindingName) {
         return bindings.stream().filter(b -> b.name().equals(bindingName)).findFirst();
     }

@@ -17,20 +17,34 @@ public final class WorkerScriptStore {
     private final Map<String, WorkerScript> byName = new LinkedHashMap<>();
     private Runnable onChange = () -> {};
 
+    /**
+     * An empty store.
+     *
+     * @param clock the clock scripts are stamped with
+     */
     public WorkerScriptStore(Clock clock) {
         this.clock = clock;
     }
 
-    /** The time a change made now is stamped with, in whole seconds as Cloudflare shows it. */
+    /** {@return the time a change made now is stamped with, in whole seconds as Cloudflare shows it} */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** Called after every change, outside the lock. */
+    /**
+     * Called after every change, outside the lock.
+     *
+     * @param listener runs after each change
+     */
     public synchronized void onChange(Runnable listener) {
         this.onChange = listener;
     }
 
+    /**
+     * Stores a script, replacing one of the same name.
+     *
+     * @param script the script
+     */
     public void put(WorkerScript script) {
         Runnable listener;
         synchronized (this) {
@@ -40,10 +54,21 @@ public final class WorkerScriptStore {
         listener.run();
     }
 
+    /**
+     * {@return the script of this name, if there is one}
+     *
+     * @param name the script's name
+     */
     public synchronized Optional<WorkerScript> get(String name) {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /**
+     * {@return the script of this name}
+     *
+     * @param name the script's name
+     * @throws ApiException Cloudflare's 404 with code 10007 when there is none
+     */
     public WorkerScript require(String name) {
         return get(name)
                 .orElseThrow(() -> new ApiException(
@@ -53,7 +78,14 @@ public final class WorkerScriptStore {
                                 + "\"; upload it first"));
     }
 
-    /** Sets a secret, replacing a secret of the same name; a non-secret binding of that name is a conflict. */
+    /**
+     * Sets a secret, replacing a secret of the same name; a non-secret binding of that name is a conflict.
+     *
+     * @param scriptName the script's name
+     * @param secret the {@code secret_text} binding
+     * @return {@code secret}
+     * @throws ApiException a 404 for an unknown script, a 400 when the name is a non-secret binding
+     */
     public WorkerBinding putSecret(String scriptName, WorkerBinding secret) {
         Runnable listener;
         synchronized (this) {
@@ -75,7 +107,13 @@ public final class WorkerScriptStore {
         return secret;
     }
 
-    /** Removes a script; a script that is not there is Cloudflare's 404 with code 10007. */
+    /**
+     * Removes a script; a script that is not there is Cloudflare's 404 with code 10007.
+     *
+     * @param name the script's name
+     * @return the removed script
+     * @throws ApiException a 404 when there is no such script
+     */
     public WorkerScript delete(String name) {
         Runnable listener;
         WorkerScript removed;
@@ -88,10 +126,16 @@ public final class WorkerScriptStore {
         return removed;
     }
 
+    /** {@return every script, in upload order} */
     public synchronized List<WorkerScript> all() {
         return List.copyOf(byName.values());
     }
 
+    /**
+     * Replaces everything with scripts read back from a state file.
+     *
+     * @param scripts the scripts
+     */
     public synchronized void restore(List<WorkerScript> scripts) {
         byName.clear();
         scripts.forEach(s -> byName.put(s.name(), s));

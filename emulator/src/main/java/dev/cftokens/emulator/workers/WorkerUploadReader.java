@@ -30,7 +30,12 @@ public final class WorkerUploadReader {
 
     private WorkerUploadReader() {}
 
-    /** A script name as Cloudflare allows it: lower-case letters, digits, - and _, at most 63. */
+    /**
+     * {@return a script name as Cloudflare allows it: lower-case letters, digits, - and _, at most 63}
+     *
+     * @param name the {@code script_name} of the path
+     * @throws ApiException a 400 for any other name
+     */
     public static String checkName(String name) {
         if (!SCRIPT_NAME.matcher(name).matches()) {
             throw ApiException.validation("script_name \"" + name + "\" is not a valid Worker name: use 1 to 63 "
@@ -40,8 +45,15 @@ public final class WorkerUploadReader {
     }
 
     /**
+     * Reads a script upload, checking what Cloudflare checks.
+     *
+     * @param name the script's name, already checked
+     * @param form the upload's parts
      * @param previous the script this upload replaces, or null; its bindings of the types in
      *     {@code keep_bindings} survive unless the upload names them again
+     * @param now the time the upload is stamped with
+     * @return the script as uploaded
+     * @throws ApiException a 400 saying what in the upload Cloudflare would refuse
      */
     public static WorkerScript read(String name, MultipartForm form, WorkerScript previous, Instant now) {
         List<ErrorDetail> problems = new ArrayList<>();
@@ -118,7 +130,12 @@ public final class WorkerUploadReader {
                 now);
     }
 
-    /** The body of {@code PUT .../secrets}: {name, text, type: "secret_text"}. */
+    /**
+     * {@return the body of {@code PUT .../secrets}: {name, text, type: "secret_text"}}
+     *
+     * @param body the parsed request body
+     * @throws ApiException a 400 for a body of another shape
+     */
     public static WorkerBinding readSecret(JsonNode body) {
         List<ErrorDetail> problems = new ArrayList<>();
         if (!body.isObject()) {

@@ -36,25 +36,27 @@ public enum ChangeKind {
         this.pastTense = pastTense;
     }
 
+    /** {@return the mark a plan line starts with, such as {@code +} or {@code -/+}} */
     public String symbol() {
         return symbol;
     }
 
+    /** {@return the word a plan line uses, such as {@code create}} */
     public String verb() {
         return verb;
     }
 
-    /** What a finished run says it did, such as {@code created}; both drifts are {@code repaired}. */
+    /** {@return what a finished run says it did, such as {@code created}; both drifts are {@code repaired}} */
     public String pastTense() {
         return pastTense;
     }
 
-    /** True when carrying the change out sends a write request to Cloudflare. */
+    /** {@return true when carrying the change out sends a write request to Cloudflare} */
     public boolean writes() {
         return this != UNCHANGED && this != ADOPT;
     }
 
-    /** True when carrying it out creates a token. */
+    /** {@return true when carrying it out creates a token} */
     public boolean creates() {
         return this == CREATE || this == REPLACE || this == DRIFTED_DELETED;
     }

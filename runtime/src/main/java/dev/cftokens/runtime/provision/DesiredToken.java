@@ -13,11 +13,22 @@ import java.util.function.Supplier;
 /**
  * A declaration with its inputs and account filled in: the token a run wants to exist.
  *
+ * @param provisioner the generated provisioner of the declaration
  * @param accountId the account the token is provisioned for; null for a user-owned token whose keys
  *     name no account
+ * @param spec the token as it should exist, placeholders resolved
  * @param specHash {@link SpecHash} of {@code spec}
  */
 public record DesiredToken(TokenProvisioner<?> provisioner, String accountId, TokenSpec spec, String specHash) {
+    /**
+     * Checks the components.
+     *
+     * @param provisioner the generated provisioner of the declaration
+     * @param accountId the account the token is provisioned for; null for a user-owned token whose keys name no account
+     * @param spec the token as it should exist, placeholders resolved
+     * @param specHash {@link SpecHash} of {@code spec}
+     * @throws NullPointerException when {@code provisioner}, {@code spec} or {@code specHash} is null
+     */
     public DesiredToken {
         requireNonNull(provisioner, "provisioner");
         requireNonNull(spec, "spec");
@@ -27,6 +38,10 @@ public record DesiredToken(TokenProvisioner<?> provisioner, String accountId, To
     /**
      * Resolves a provisioner's declaration. The account id is asked for only when the token needs one
      * (account-owned, or a key naming the account), so a user token never triggers account discovery.
+     *
+     * @param provisioner the provisioner whose declaration and inputs are resolved
+     * @param accountId gives the account id, called at most once and only when needed
+     * @return the token the run wants to exist
      */
     public static DesiredToken resolve(TokenProvisioner<?> provisioner, Supplier<String> accountId) {
         TokenDeclaration declaration = provisioner.declaration();
@@ -35,16 +50,17 @@ public record DesiredToken(TokenProvisioner<?> provisioner, String accountId, To
         return new DesiredToken(provisioner, account, spec, SpecHash.of(spec));
     }
 
-    /** The logical id of the declaration. */
+    /** {@return the logical id of the declaration} */
     public String declarationId() {
         return provisioner.declaration().id();
     }
 
-    /** Whether the token lives under the account or the user. */
+    /** {@return whether the token lives under the account or the user} */
     public TokenOwner owner() {
         return provisioner.declaration().owner();
     }
 
+    /** {@return the declaration, placeholders unresolved} */
     public TokenDeclaration declaration() {
         return provisioner.declaration();
     }

@@ -8,35 +8,51 @@ import java.util.Map;
  * What a run will do, one {@link PlannedChange} per declaration (and per recorded token no longer
  * declared), in declaration order, deletions last.
  *
+ * @param changes one change per declaration, in declaration order, deletions last
  * @param warnings lines starting with {@code !} about things the plan leaves as they are but the user
  *     should know, such as a declared token that has expired
  */
 public record Plan(List<PlannedChange> changes, List<String> warnings) {
+    /**
+     * Copies the components.
+     *
+     * @param changes one change per declaration, in declaration order, deletions last
+     * @param warnings lines starting with {@code !} the user should know about
+     */
     public Plan {
         changes = List.copyOf(changes);
         warnings = List.copyOf(warnings);
     }
 
-    /** A plan with no warnings. */
+    /**
+     * A plan with no warnings.
+     *
+     * @param changes one change per declaration, in declaration order, deletions last
+     */
     public Plan(List<PlannedChange> changes) {
         this(changes, List.of());
     }
 
-    /** True when carrying the plan out changes anything in Cloudflare or in the state. */
+    /** {@return true when carrying the plan out changes anything in Cloudflare or in the state} */
     public boolean hasChanges() {
         return changes.stream().anyMatch(change -> change.kind() != ChangeKind.UNCHANGED);
     }
 
-    /** True when carrying it out sends at least one write request. */
+    /** {@return true when carrying it out sends at least one write request} */
     public boolean writes() {
         return changes.stream().anyMatch(change -> change.kind().writes());
     }
 
+    /**
+     * {@return how many changes of the plan are of {@code kind}}
+     *
+     * @param kind the kind to count
+     */
     public long count(ChangeKind kind) {
         return changes.stream().filter(change -> change.kind() == kind).count();
     }
 
-    /** {@code Plan: 1 to create, 0 to update, 0 to replace, 0 to delete, 0 drifted, 3 unchanged.} */
+    /** {@return the summary line, such as {@code Plan: 1 to create, 0 to update, 0 to delete, 3 unchanged.}} */
     public String summary() {
         Map<ChangeKind, Long> counts = new EnumMap<>(ChangeKind.class);
         for (ChangeKind kind : ChangeKind.values()) {
@@ -61,7 +77,7 @@ public record Plan(List<PlannedChange> changes, List<String> warnings) {
                 .toString();
     }
 
-    /** Every change line, then the warnings, then the summary, as printed. */
+    /** {@return every change line, then the warnings, then the summary, as printed} */
     public String render() {
         StringBuilder text = new StringBuilder();
         changes.forEach(change -> text.append(change.describe()).append('\n'));

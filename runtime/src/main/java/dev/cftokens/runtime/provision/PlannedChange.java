@@ -47,61 +47,74 @@ public final class PlannedChange {
         return fields.isEmpty() ? EnumSet.noneOf(TokenField.class) : EnumSet.copyOf(fields);
     }
 
-    /** A change of {@code kind}; say which token it concerns with the builder's other methods. */
+    /**
+     * {@return a builder of a change of {@code kind}; say which token it concerns with its other methods}
+     *
+     * @param kind what the change does
+     */
     public static Builder builder(ChangeKind kind) {
         return new Builder(kind);
     }
 
+    /** {@return what the change does to the token} */
     public ChangeKind kind() {
         return kind;
     }
 
-    /** The declaration's id; for a leftover, its {@link Leftover#label()}. */
+    /** {@return the declaration's id; for a leftover, its {@link Leftover#label()}} */
     public String declarationId() {
         return declarationId;
     }
 
-    /** The token as declared; null for a delete. */
+    /** {@return the token as declared; null for a delete} */
     public DesiredToken desired() {
         return desired;
     }
 
-    /** What the state holds for the declaration; null when nothing (and for a leftover). */
+    /** {@return what the state holds for the declaration; null when nothing (and for a leftover)} */
     public TokenRecord recorded() {
         return recorded;
     }
 
-    /** The listed token the change acts on (or adopts); null when none. */
+    /** {@return the listed token the change acts on (or adopts); null when none} */
     public ExistingToken existing() {
         return existing;
     }
 
-    /** For an update or drift: the fields in which the token differs from its declaration. */
+    /**
+     * For an update or drift: the fields in which the token differs from its declaration.
+     *
+     * @return the differing fields; empty for other kinds
+     */
     public Set<TokenField> differences() {
         return differences;
     }
 
-    /** For a replace forced by a removal: the fields the declaration drops that an update cannot remove. */
+    /**
+     * For a replace forced by a removal: the fields the declaration drops that an update cannot remove.
+     *
+     * @return the fields removed; empty for other kinds
+     */
     public Set<TokenField> removals() {
         return removals;
     }
 
-    /** True when carrying the change out makes a disabled token active again. */
+    /** {@return true when carrying the change out makes a disabled token active again} */
     public boolean reenables() {
         return differences.contains(TokenField.STATUS);
     }
 
-    /** The leftover of an earlier run's unrecorded create this change deletes, if it is one. */
+    /** {@return the leftover of an earlier run's unrecorded create this change deletes, if it is one} */
     public Optional<Leftover> leftover() {
         return Optional.ofNullable(leftover);
     }
 
-    /** A short explanation printed after the line, or empty. */
+    /** {@return a short explanation printed after the line, or empty} */
     public String note() {
         return note;
     }
 
-    /** The line printed for this change, such as {@code ~ update restricted-token (policies, expires_on)}. */
+    /** {@return the line printed for this change, such as {@code ~ update restricted-token (policies, expires_on)}} */
     public String describe() {
         StringBuilder line = new StringBuilder()
                 .append(kind.symbol())
@@ -168,42 +181,90 @@ public final class PlannedChange {
             this.kind = requireNonNull(kind, "kind");
         }
 
+        /**
+         * Sets the token as declared; leave unset for a delete.
+         *
+         * @param desired the declared token
+         * @return this builder
+         */
         public Builder desired(DesiredToken desired) {
             this.desired = desired;
             return this;
         }
 
+        /**
+         * Sets what the state holds for the declaration; leave unset when it holds nothing.
+         *
+         * @param recorded the state's record
+         * @return this builder
+         */
         public Builder recorded(TokenRecord recorded) {
             this.recorded = recorded;
             return this;
         }
 
+        /**
+         * Sets the listed token the change acts on or adopts.
+         *
+         * @param existing the token as listed
+         * @return this builder
+         */
         public Builder existing(ExistingToken existing) {
             this.existing = existing;
             return this;
         }
 
+        /**
+         * Sets the fields in which the token differs from its declaration (an update or drift).
+         *
+         * @param differences the fields, copied
+         * @return this builder
+         * @throws NullPointerException when {@code differences} is null
+         */
         public Builder differences(Set<TokenField> differences) {
             this.differences = requireNonNull(differences, "differences");
             return this;
         }
 
+        /**
+         * Sets the fields the declaration drops that only a replace can remove.
+         *
+         * @param removals the fields, copied
+         * @return this builder
+         * @throws NullPointerException when {@code removals} is null
+         */
         public Builder removals(Set<TokenField> removals) {
             this.removals = requireNonNull(removals, "removals");
             return this;
         }
 
-        /** Marks the change as the delete of an earlier run's unrecorded token. */
+        /**
+         * Marks the change as the delete of an earlier run's unrecorded token.
+         *
+         * @param leftover the unrecorded token to delete
+         * @return this builder
+         */
         public Builder leftover(Leftover leftover) {
             this.leftover = requireNonNull(leftover, "leftover");
             return this;
         }
 
+        /**
+         * Sets the explanation printed after the line.
+         *
+         * @param note the explanation; null for none
+         * @return this builder
+         */
         public Builder note(String note) {
             this.note = note == null ? "" : note;
             return this;
         }
 
+        /**
+         * {@return the change}
+         *
+         * @throws NullPointerException when neither a desired, a recorded nor a leftover token was given
+         */
         public PlannedChange build() {
             return new PlannedChange(this);
         }

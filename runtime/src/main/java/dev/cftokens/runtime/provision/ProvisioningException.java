@@ -8,10 +8,21 @@ package dev.cftokens.runtime.provision;
 public class ProvisioningException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with this message.
+     *
+     * @param message each failed token and what to do about it
+     */
     public ProvisioningException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with this message and cause.
+     *
+     * @param message each failed token and what to do about it
+     * @param cause the failure of the one change that stopped the run
+     */
     public ProvisioningException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -15,18 +15,29 @@ public interface ProvisioningOutput {
     /** The {@link System.Logger} {@link #logger()} writes to. */
     String LOGGER_NAME = "dev.cftokens.provisioning";
 
-    /** Reports one line (or several, separated by line breaks) of a plan or of progress. */
+    /**
+     * Reports one line (or several, separated by line breaks) of a plan or of progress.
+     *
+     * @param line the text, never a token value
+     */
     void line(String line);
 
     /**
      * Reports something the user should act on: a token rolled or adopted for want of a stored value, an
      * expired token, an unrecorded token left alone. By default reported like any other line.
+     *
+     * @param warning the text, such as {@code ! token readonly-token expired on ...}; never a token value
      */
     default void warning(String warning) {
         line(warning);
     }
 
-    /** Prints each line and warning to {@code stream}. */
+    /**
+     * Prints each line and warning to {@code stream}.
+     *
+     * @param stream where to print, such as {@code System.out}; flushed after each line
+     * @return an output that prints
+     */
     static ProvisioningOutput to(PrintStream stream) {
         requireNonNull(stream, "stream");
         return line -> {
@@ -37,6 +48,8 @@ public interface ProvisioningOutput {
 
     /**
      * Logs through {@link System.Logger} {@value #LOGGER_NAME}: lines at INFO, warnings at WARNING.
+     *
+     * @return an output that logs
      */
     static ProvisioningOutput logger() {
         System.Logger logger = System.getLogger(LOGGER_NAME);
@@ -53,7 +66,11 @@ public interface ProvisioningOutput {
         };
     }
 
-    /** Drops every line and warning. */
+    /**
+     * Drops every line and warning.
+     *
+     * @return an output that says nothing
+     */
     static ProvisioningOutput silent() {
         return line -> {};
     }

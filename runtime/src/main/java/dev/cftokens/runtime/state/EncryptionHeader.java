@@ -13,6 +13,15 @@ import static java.util.Objects.requireNonNull;
  * @param keyCheck a constant sealed under the key
  */
 public record EncryptionHeader(KeyDerivation derivation, byte[] salt, int iterations, SealedValue keyCheck) {
+    /**
+     * Copies {@code salt}, so the header stays immutable.
+     *
+     * @param derivation how the key is obtained
+     * @param salt the PBKDF2 salt; empty for a raw key
+     * @param iterations the PBKDF2 iteration count; 0 for a raw key
+     * @param keyCheck a constant sealed under the key
+     * @throws NullPointerException when {@code derivation}, {@code salt} or {@code keyCheck} is null
+     */
     public EncryptionHeader {
         requireNonNull(derivation, "derivation");
         requireNonNull(salt, "salt");
@@ -20,6 +29,7 @@ public record EncryptionHeader(KeyDerivation derivation, byte[] salt, int iterat
         salt = salt.clone();
     }
 
+    /** {@return a copy of the PBKDF2 salt; empty for a raw key} */
     @Override
     public byte[] salt() {
         return salt.clone();
@@ -38,12 +48,17 @@ public record EncryptionHeader(KeyDerivation derivation, byte[] salt, int iterat
             this.wireName = wireName;
         }
 
-        /** The name stores write. */
+        /** {@return the name stores write} */
         public String wireName() {
             return wireName;
         }
 
-        /** The derivation of a stored name, or an exception naming the known ones. */
+        /**
+         * {@return the derivation a store wrote as {@code name}}
+         *
+         * @param name the name as a store wrote it, such as {@code none}
+         * @throws IllegalArgumentException when {@code name} is not a known derivation
+         */
         public static KeyDerivation ofWireName(String name) {
             for (KeyDerivation derivation : values()) {
                 if (derivation.wireName.equals(name)) {

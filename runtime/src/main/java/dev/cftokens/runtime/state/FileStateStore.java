@@ -45,21 +45,27 @@ public final class FileStateStore implements StateStore {
     /**
      * The file at {@link #DEFAULT_PATH}, with the key from {@value StateKey#KEY_VARIABLE} or
      * {@value StateKey#PASSPHRASE_VARIABLE} if set.
+     *
+     * @return the store; nothing is read until {@link #open()}
      */
     public static FileStateStore inWorkingDirectory() {
         return builder().build();
     }
 
+    /**
+     * {@return a builder with every default: {@link #DEFAULT_PATH}, the key from the environment, a
+     * 30-second lock wait}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The state file. */
+    /** {@return the state file} */
     public Path path() {
         return path;
     }
 
-    /** The lock file beside it. */
+    /** {@return the lock file beside it} */
     public Path lockFile() {
         return lockFile;
     }
@@ -261,30 +267,58 @@ public final class FileStateStore implements StateStore {
 
         private Builder() {}
 
+        /**
+         * The state file; the lock file goes beside it. Default {@link #DEFAULT_PATH}.
+         *
+         * @param path the file, created on the first write
+         * @return this builder
+         */
         public Builder path(Path path) {
             this.path = requireNonNull(path, "path");
             return this;
         }
 
-        /** The key that encrypts stored values; null keeps no values. Defaults to the environment. */
+        /**
+         * The key that encrypts stored values; null keeps no values. Defaults to the environment.
+         *
+         * @param key the key, or null
+         * @return this builder
+         */
         public Builder key(StateKey key) {
             this.key = key;
             return this;
         }
 
-        /** Shorthand for {@link #key(StateKey)} with a passphrase; null or empty keeps no values. */
+        /**
+         * Shorthand for {@link #key(StateKey)} with a passphrase; null or empty keeps no values.
+         *
+         * @param passphrase the passphrase, or null
+         * @return this builder
+         */
         public Builder passphrase(char[] passphrase) {
             this.key = passphrase == null || passphrase.length == 0 ? null : StateKey.ofPassphrase(passphrase);
             return this;
         }
 
-        /** How long {@link #open()} waits for another run's lock before failing. Default 30 seconds. */
+        /**
+         * How long {@link #open()} waits for another run's lock before failing. Default 30 seconds.
+         *
+         * @param lockWait the wait; zero fails at once
+         * @return this builder
+         * @throws IllegalArgumentException when {@code lockWait} is negative
+         */
         public Builder lockWait(Duration lockWait) {
             this.lockWait = StateStoreSettings.checkLockWait(lockWait);
             return this;
         }
 
-        /** PBKDF2 iterations for a new state file; at least 210,000 (the default). */
+        /**
+         * PBKDF2 iterations for a new state file; at least 210,000 (the default).
+         *
+         * @param iterations the iteration count
+         * @return this builder
+         * @throws IllegalArgumentException when {@code iterations} is below 210,000
+         */
         public Builder iterations(int iterations) {
             if (iterations < StateEncryption.MIN_ITERATIONS) {
                 throw new IllegalArgumentException(
@@ -294,6 +328,7 @@ public final class FileStateStore implements StateStore {
             return this;
         }
 
+        /** {@return the store} */
         public FileStateStore build() {
             return new FileStateStore(this);
         }

@@ -27,12 +27,12 @@ public final class InMemoryStateStore implements StateStore {
         this.storesValues = storesValues;
     }
 
-    /** A store that keeps records but no values. */
+    /** {@return a store that keeps records but no values} */
     public static InMemoryStateStore withoutValues() {
         return new InMemoryStateStore(false);
     }
 
-    /** A store that keeps records and values (in this process only). */
+    /** {@return a store that keeps records and values (in this process only)} */
     public static InMemoryStateStore withValues() {
         return new InMemoryStateStore(true);
     }

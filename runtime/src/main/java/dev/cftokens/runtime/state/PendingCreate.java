@@ -18,6 +18,16 @@ import java.time.Instant;
  * @param since when the create was first attempted
  */
 public record PendingCreate(String declarationId, TokenOwner owner, String accountId, String specHash, Instant since) {
+    /**
+     * Checks the components.
+     *
+     * @param declarationId the logical id of the declaration being created
+     * @param owner whether the token is created under the account or the user
+     * @param accountId the account it is created for, or null when none is known
+     * @param specHash {@link SpecHash} of the spec sent
+     * @param since when the create was first attempted
+     * @throws NullPointerException when any but {@code accountId} is null
+     */
     public PendingCreate {
         requireNonNull(declarationId, "declarationId");
         requireNonNull(owner, "owner");

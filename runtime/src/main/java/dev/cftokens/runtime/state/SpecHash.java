@@ -26,7 +26,11 @@ public final class SpecHash {
 
     private SpecHash() {}
 
-    /** {@code sha256:<64 hex>} of the canonical form of {@code spec}. */
+    /**
+     * {@return {@code sha256:<64 hex>} of the canonical form of {@code spec}}
+     *
+     * @param spec the token spec, placeholders resolved
+     */
     public static String of(TokenSpec spec) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

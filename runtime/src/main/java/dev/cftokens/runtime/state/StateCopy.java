@@ -25,6 +25,9 @@ public final class StateCopy {
     /**
      * Copies {@code from} into {@code to}, which must hold no record yet.
      *
+     * @param from the state to read; left as it is
+     * @param to the state to write; it must hold no record
+     * @return how many records, values and pending creates were copied
      * @throws StateException when the target already holds records (nothing is copied then), or either
      *     state cannot be opened
      */

@@ -33,12 +33,24 @@ public final class StateEncryption {
         this.cipher = cipher;
     }
 
-    /** Encryption for a state that holds no values yet, with the default PBKDF2 iterations. */
+    /**
+     * Encryption for a state that holds no values yet, with the default PBKDF2 iterations.
+     *
+     * @param key the raw key or passphrase
+     * @return the encryption, with a new header to keep beside the values
+     */
     public static StateEncryption create(StateKey key) {
         return create(key, MIN_ITERATIONS);
     }
 
-    /** Encryption for a state that holds no values yet. */
+    /**
+     * Encryption for a state that holds no values yet.
+     *
+     * @param key the raw key or passphrase
+     * @param iterations PBKDF2 iterations for a passphrase; at least {@value #MIN_ITERATIONS}
+     * @return the encryption, with a new header to keep beside the values
+     * @throws IllegalArgumentException when {@code iterations} is below {@value #MIN_ITERATIONS}
+     */
     public static StateEncryption create(StateKey key, int iterations) {
         requireNonNull(key, "key");
         if (iterations < MIN_ITERATIONS) {
@@ -66,7 +78,10 @@ public final class StateEncryption {
      * The encryption of a state whose values were written under {@code header}, if {@code key} is the
      * one they were written with.
      *
+     * @param key the key this run was given
+     * @param header what the store kept beside its values
      * @param where the state, for the message, such as {@code "the state file .cftokens/state.json"}
+     * @return the encryption that opens those values
      * @throws StateException when the key is another one, or of the other kind; nothing is changed
      */
     public static StateEncryption unlock(StateKey key, EncryptionHeader header, String where) {
@@ -105,12 +120,17 @@ public final class StateEncryption {
         return new StateEncryption(header, cipher);
     }
 
-    /** What the store keeps beside the values. */
+    /** {@return what the store keeps beside the values} */
     public EncryptionHeader header() {
         return header;
     }
 
-    /** {@code value} sealed for {@code record}'s declaration and token. */
+    /**
+     * {@return {@code value} sealed for {@code record}'s declaration and token}
+     *
+     * @param record the record the value belongs to; opening it under another record fails
+     * @param value the token's value
+     */
     public SealedValue seal(TokenRecord record, Secret value) {
         requireNonNull(record, "record");
         requireNonNull(value, "value");
@@ -125,6 +145,10 @@ public final class StateEncryption {
     /**
      * The value sealed for {@code record}, or empty when it was sealed for another declaration or token
      * (moved or altered: treated as absent, so the engine obtains the value again).
+     *
+     * @param record the record the value is read for
+     * @param sealed the value as the store keeps it
+     * @return the value, or empty
      */
     public Optional<Secret> open(TokenRecord record, SealedValue sealed) {
         requireNonNull(record, "record");
@@ -150,6 +174,11 @@ public final class StateEncryption {
     /**
      * The value a store keeps for {@code record}, if it keeps one and {@code encryption} (null when the
      * store keeps no values) opens it: every store's {@link StateSession#value}.
+     *
+     * @param encryption the state's encryption, or null when it keeps no values
+     * @param record the record the value is read for
+     * @param sealed the value as the store keeps it, or null when none
+     * @return the value, or empty
      */
     public static Optional<Secret> openKept(StateEncryption encryption, TokenRecord record, SealedValue sealed) {
         if (encryption == null || record == null || sealed == null) {

@@ -7,10 +7,21 @@ package dev.cftokens.runtime.state;
 public class StateException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with this message.
+     *
+     * @param message what failed, naming the state and what to do
+     */
     public StateException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with this message and cause.
+     *
+     * @param message what failed, naming the state and what to do
+     * @param cause the I/O or database failure behind it
+     */
     public StateException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -34,6 +34,8 @@ public final class StateKey {
     /**
      * A raw key given as base64 (standard or URL-safe alphabet, padding optional).
      *
+     * @param base64 the key, 32 bytes in base64
+     * @return the key
      * @throws IllegalArgumentException when the text is not base64 of exactly 32 bytes; the message never
      *     repeats the text
      */
@@ -64,7 +66,13 @@ public final class StateKey {
         return new StateKey(key, null);
     }
 
-    /** A passphrase the key is derived from; an empty one is refused. */
+    /**
+     * A key derived from {@code passphrase} (PBKDF2, with the salt of the state it unlocks).
+     *
+     * @param passphrase the passphrase, copied
+     * @return the key
+     * @throws IllegalArgumentException when the passphrase is empty
+     */
     public static StateKey ofPassphrase(char[] passphrase) {
         requireNonNull(passphrase, "passphrase");
         if (passphrase.length == 0) {
@@ -73,7 +81,7 @@ public final class StateKey {
         return new StateKey(null, passphrase.clone());
     }
 
-    /** A new random raw key. */
+    /** {@return a new random raw key} */
     public static StateKey generate() {
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
@@ -84,6 +92,7 @@ public final class StateKey {
      * The key from {@value #KEY_VARIABLE} or, when that is unset, {@value #PASSPHRASE_VARIABLE}; empty when
      * neither is set.
      *
+     * @return the key, or empty
      * @throws IllegalArgumentException when {@value #KEY_VARIABLE} is not a base64 256-bit key
      */
     public static Optional<StateKey> fromEnvironment() {
@@ -100,7 +109,11 @@ public final class StateKey {
         return Optional.empty();
     }
 
-    /** This key as base64, to hand to a secret manager; for a passphrase, an exception. */
+    /**
+     * {@return this key as base64, to hand to a secret manager}
+     *
+     * @throws IllegalStateException for a passphrase, which has no base64 form
+     */
     public String toBase64() {
         if (rawKey == null) {
             throw new IllegalStateException("a passphrase has no base64 form");
@@ -108,7 +121,7 @@ public final class StateKey {
         return Base64.getEncoder().encodeToString(rawKey);
     }
 
-    /** True for a passphrase, whose key is derived with PBKDF2. */
+    /** {@return true for a passphrase, whose key is derived with PBKDF2} */
     public boolean isPassphrase() {
         return passphrase != null;
     }

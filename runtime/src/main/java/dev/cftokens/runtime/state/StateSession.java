@@ -9,46 +9,75 @@ import java.util.Optional;
  * returns, so a process killed the next instant loses nothing it was told about. Thread-safe.
  */
 public interface StateSession extends AutoCloseable {
-    /** Every recorded token. */
+    /** {@return every recorded token} */
     Collection<TokenRecord> records();
 
-    /** The record of one declaration, if any. */
+    /**
+     * {@return the record of one declaration, if any}
+     *
+     * @param declarationId the declaration's id
+     */
     Optional<TokenRecord> record(String declarationId);
 
-    /** The recorded value of a declaration's token, if the state holds it and can decrypt it. */
+    /**
+     * {@return the recorded value of a declaration's token, if the state holds it and can decrypt it}
+     *
+     * @param declarationId the declaration's id
+     */
     Optional<Secret> value(String declarationId);
 
     /**
      * True when values given to {@link #put(TokenRecord, Secret)} are kept (encrypted); false without a
      * passphrase, in which case a value needed later is obtained by rolling the token.
+     *
+     * @return whether values are kept
      */
     boolean storesValues();
 
     /**
      * Records a token whose value has not changed: the stored value is kept when the token id is the one
      * already recorded, and dropped otherwise. Drops the declaration's pending create, if any.
+     *
+     * @param record the token's record
      */
     void put(TokenRecord record);
 
     /**
      * Records a token with its current value, which replaces any stored one (kept only encrypted). Drops
      * the declaration's pending create, if any.
+     *
+     * @param record the token's record
+     * @param value the token's current value
      */
     void put(TokenRecord record, Secret value);
 
-    /** Forgets a declaration's token. */
+    /**
+     * Forgets a declaration's token.
+     *
+     * @param declarationId the declaration's id; nothing happens when it has no record
+     */
     void remove(String declarationId);
 
-    /** Creates an earlier run started and never recorded the outcome of, by declaration id. */
+    /**
+     * Creates an earlier run started and never recorded the outcome of, by declaration id.
+     *
+     * @return the pending creates; empty when every create was recorded
+     */
     Collection<PendingCreate> pendingCreates();
 
     /**
      * Notes a create about to be sent; durable when it returns, so it is on disk before the request
      * leaves. A later {@code put} of the declaration's record drops it.
+     *
+     * @param pending the create about to be sent
      */
     void putPendingCreate(PendingCreate pending);
 
-    /** Drops a pending create whose request was refused, so no token came of it. */
+    /**
+     * Drops a pending create whose request was refused, so no token came of it.
+     *
+     * @param declarationId the declaration's id
+     */
     void removePendingCreate(String declarationId);
 
     /** Releases the lock. */

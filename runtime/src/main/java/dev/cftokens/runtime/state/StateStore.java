@@ -16,6 +16,7 @@ public interface StateStore {
     /**
      * Locks the state for one run and reads it.
      *
+     * @return the open session; close it to release the lock
      * @throws StateException when the state is corrupt, of an unknown version, locked by another run
      *     past the wait, or encrypted under another passphrase
      */
@@ -26,6 +27,8 @@ public interface StateStore {
      * of {@code declarationIds}, and reads it after the lock is held. Waits while a run holds the whole
      * state or one of these declarations. The default locks the whole state.
      *
+     * @param declarationIds the declarations this run may change
+     * @return the open session; close it to release the lock
      * @throws StateException as {@link #open()}
      */
     default StateSession open(Set<String> declarationIds) {
@@ -38,12 +41,14 @@ public interface StateStore {
      * together read a token the first one recorded all at once. The session refuses writes. The default
      * locks as {@link #open(Set)} does.
      *
+     * @param declarationIds the declarations the run reads
+     * @return the session, holding the locks until it is closed
      * @throws StateException as {@link #open()}
      */
     default StateSession openForReading(Set<String> declarationIds) {
         return open(declarationIds);
     }
 
-    /** Where the state lives, for messages (a path, or a short description). */
+    /** {@return where the state lives, for messages (a path, or a short description)} */
     String describe();
 }

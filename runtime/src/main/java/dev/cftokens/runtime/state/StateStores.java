@@ -25,7 +25,7 @@ public final class StateStores {
 
     private StateStores() {}
 
-    /** The settings the environment gives: the location (default the file), key and credentials. */
+    /** {@return the settings the environment gives: the location (default the file), key and credentials} */
     public static StateStoreSettings settingsFromEnvironment() {
         String location = System.getenv(STATE_VARIABLE);
         String origin = STATE_VARIABLE;
@@ -36,7 +36,11 @@ public final class StateStores {
         return withEnvironment(StateStoreSettings.of(location.strip(), origin));
     }
 
-    /** {@code settings} with the key and database credentials from the environment, where they set none. */
+    /**
+     * {@return {@code settings} with the key and database credentials from the environment, where they set none}
+     *
+     * @param settings the settings given explicitly
+     */
     public static StateStoreSettings withEnvironment(StateStoreSettings settings) {
         StateStoreSettings result = settings;
         if (result.key() == null) {
@@ -52,7 +56,7 @@ public final class StateStores {
         return result;
     }
 
-    /** The store {@value #STATE_VARIABLE} names, with the key and credentials of the environment. */
+    /** {@return the store {@value #STATE_VARIABLE} names, with the key and credentials of the environment} */
     public static StateStore fromEnvironment() {
         return create(settingsFromEnvironment());
     }
@@ -60,6 +64,8 @@ public final class StateStores {
     /**
      * The store for {@code settings}: a provider's when one accepts the location, else a file.
      *
+     * @param settings the location, key, credentials and lock wait
+     * @return the store
      * @throws StateException for a URL no provider on the class path accepts, or a location that is no path
      */
     public static StateStore create(StateStoreSettings settings) {

@@ -69,6 +69,10 @@ public final class Worker {
     /**
      * A Worker called {@code name}: lower-case letters, digits, {@code -} and {@code _}, at most 63
      * characters.
+     *
+     * @param name the script's name in the account
+     * @return a Worker with no code or bindings yet
+     * @throws IllegalArgumentException when {@code name} breaks those rules
      */
     public static Worker named(String name) {
         return new Worker(
@@ -84,12 +88,23 @@ public final class Worker {
         return name;
     }
 
-    /** The script as a service worker ({@code addEventListener('fetch', ...)}), uploaded as {@code worker.js}. */
+    /**
+     * The script as a service worker ({@code addEventListener('fetch', ...)}), uploaded as {@code worker.js}.
+     *
+     * @param source the JavaScript source
+     * @return a copy of this Worker with that script
+     */
     public Worker script(String source) {
         return new Worker(name, checkSource(source), null, compatibilityDate, bindings, keptBindingTypes);
     }
 
-    /** The script as an ES module ({@code export default {fetch(...)}}) named {@code fileName}, e.g. {@code index.js}. */
+    /**
+     * The script as an ES module ({@code export default {fetch(...)}}) named {@code fileName}.
+     *
+     * @param fileName the module's file name, such as {@code index.js}
+     * @param source the JavaScript source
+     * @return a copy of this Worker with that script
+     */
     public Worker module(String fileName, String source) {
         requireNonNull(fileName, "fileName");
         if (!MODULE_NAME.matcher(fileName).matches()) {
@@ -99,7 +114,12 @@ public final class Worker {
         return new Worker(name, checkSource(source), fileName, compatibilityDate, bindings, keptBindingTypes);
     }
 
-    /** The Workers runtime's compatibility date, {@code YYYY-MM-DD}; default {@value #DEFAULT_COMPATIBILITY_DATE}. */
+    /**
+     * The Workers runtime's compatibility date; default {@value #DEFAULT_COMPATIBILITY_DATE}.
+     *
+     * @param date the date, {@code YYYY-MM-DD}
+     * @return a copy of this Worker with that date
+     */
     public Worker compatibilityDate(String date) {
         requireNonNull(date, "date");
         try {
@@ -111,19 +131,37 @@ public final class Worker {
         return new Worker(name, source, moduleName, date, bindings, keptBindingTypes);
     }
 
-    /** Binds the token's value as a {@code secret_text} binding (in the script: {@code env.NAME}). */
+    /**
+     * Binds the token's value as a {@code secret_text} binding (in the script: {@code env.NAME}).
+     *
+     * @param bindingName the name the script reads, a JavaScript identifier such as {@code API_TOKEN}
+     * @param token the provisioned token whose value is bound
+     * @return a copy of this Worker with the binding
+     */
     public Worker bind(String bindingName, ProvisionedToken<?> token) {
         requireNonNull(token, "token");
         return bind(bindingName, token.value());
     }
 
-    /** Binds a secret as a {@code secret_text} binding. */
+    /**
+     * Binds a secret as a {@code secret_text} binding.
+     *
+     * @param bindingName the name the script reads, a JavaScript identifier such as {@code API_TOKEN}
+     * @param secret the value
+     * @return a copy of this Worker with the binding
+     */
     public Worker bind(String bindingName, Secret secret) {
         requireNonNull(secret, "secret");
         return withBinding(new Binding(checkBindingName(bindingName), "secret_text", secret, null));
     }
 
-    /** Binds a string that is not secret as a {@code plain_text} binding. */
+    /**
+     * Binds a string that is not secret as a {@code plain_text} binding.
+     *
+     * @param bindingName the name the script reads, a JavaScript identifier
+     * @param text the value
+     * @return a copy of this Worker with the binding
+     */
     public Worker bindText(String bindingName, String text) {
         requireNonNull(text, "text");
         return withBinding(new Binding(checkBindingName(bindingName), "plain_text", null, text));
@@ -138,6 +176,7 @@ public final class Worker {
      *
      * @param types binding types as Cloudflare names them: {@code secret_text}, {@code plain_text},
      *     {@code kv_namespace}, ...
+     * @return a copy of this Worker that keeps those types too
      */
     public Worker keepBindings(String... types) {
         requireNonNull(types, "types");
@@ -153,7 +192,12 @@ public final class Worker {
         return new Worker(name, source, moduleName, compatibilityDate, bindings, more);
     }
 
-    /** Uploads the script with its bindings, replacing the script of that name if there is one. */
+    /**
+     * Uploads the script with its bindings, replacing the script of that name if there is one.
+     *
+     * @param cloudflare the client of the account the Worker belongs to
+     * @throws IllegalStateException when no script or module was given
+     */
     public void deploy(Cloudflare cloudflare) {
         requireNonNull(cloudflare, "cloudflare");
         if (source == null) {
@@ -190,6 +234,7 @@ public final class Worker {
         return bindingName;
     }
 
+    /** {@return the script's name in the account} */
     public String name() {
         return name;
     }

@@ -30,7 +30,12 @@ public final class WorkerScripts {
     private final ApiTransport transport;
     private final Supplier<String> accountId;
 
-    /** For {@link Cloudflare} only; use {@link Cloudflare#workers()}. */
+    /**
+     * For {@link Cloudflare} only; use {@link Cloudflare#workers()}.
+     *
+     * @param transport the client's transport
+     * @param accountId gives the account id, asked for on the first request
+     */
     public WorkerScripts(ApiTransport transport, Supplier<String> accountId) {
         this.transport = requireNonNull(transport, "transport");
         this.accountId = requireNonNull(accountId, "accountId");
@@ -40,6 +45,8 @@ public final class WorkerScripts {
      * {@code PUT /accounts/{id}/workers/scripts/{name}} as {@code multipart/form-data}: a {@code metadata}
      * JSON part ({@code main_module} or {@code body_part}, {@code compatibility_date}, {@code bindings},
      * and {@code keep_bindings} when {@link Worker#keepBindings} set any) and the script part.
+     *
+     * @param worker the script, its bindings and the binding types to keep
      */
     public void upload(Worker worker) {
         requireNonNull(worker, "worker");
@@ -75,7 +82,13 @@ public final class WorkerScripts {
         transport.execute("PUT", scriptPath(worker.name()), Map.of(), body);
     }
 
-    /** {@code PUT /accounts/{id}/workers/scripts/{script}/secrets} with {@code {name, text, type: secret_text}}. */
+    /**
+     * {@code PUT /accounts/{id}/workers/scripts/{script}/secrets} with {@code {name, text, type: secret_text}}.
+     *
+     * @param scriptName the Worker script, which must exist
+     * @param secretName the binding name the script reads
+     * @param value the value to set
+     */
     public void putSecret(String scriptName, String secretName, Secret value) {
         requireNonNull(value, "value");
         Worker.checkScriptName(scriptName);

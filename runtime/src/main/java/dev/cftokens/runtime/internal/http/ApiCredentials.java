@@ -13,10 +13,21 @@ import okhttp3.Request;
 public abstract class ApiCredentials {
     private ApiCredentials() {}
 
+    /**
+     * {@return credentials sent as {@code Authorization: Bearer}}
+     *
+     * @param token the API token's value
+     */
     public static ApiCredentials apiToken(Secret token) {
         return new ApiToken(requireNonNull(token, "token"));
     }
 
+    /**
+     * {@return credentials sent as {@code X-Auth-Email} and {@code X-Auth-Key}}
+     *
+     * @param email the e-mail address of the key's user
+     * @param key the global API key
+     */
     public static ApiCredentials globalApiKey(String email, Secret key) {
         return new GlobalApiKey(requireNonNull(email, "email"), requireNonNull(key, "key"));
     }
@@ -28,6 +39,7 @@ public abstract class ApiCredentials {
      * message that quotes the whole header value, so it is caught here and described by position and code
      * point only, never by showing the value.
      *
+     * @param value the credential or e-mail to check
      * @return such as {@code "character 42 is U+200B, not printable ASCII"}
      */
     public static String invalidHeaderCharacter(CharSequence value) {

@@ -68,6 +68,17 @@ public final class ApiTransport {
     private final TimeSource time;
     private final ObjectMapper json = new ObjectMapper();
 
+    /**
+     * A transport; it sends nothing until asked.
+     *
+     * @param client the OkHttp client, with its timeouts set
+     * @param baseUrl the API's base URL, including {@code /client/v4}
+     * @param credentials what each request authenticates with
+     * @param userAgent the whole {@code User-Agent} header
+     * @param retryPolicy when and how long to retry
+     * @param rateLimit the client-side request budget
+     * @param time the clock and sleeper of back-off and rate limiting
+     */
     public ApiTransport(
             OkHttpClient client,
             HttpUrl baseUrl,
@@ -85,21 +96,35 @@ public final class ApiTransport {
         this.rateLimiter = new RateLimiter(requireNonNull(rateLimit, "rateLimit"), time);
     }
 
-    /** The Jackson mapper for request and response bodies. */
+    /** {@return the Jackson mapper for request and response bodies} */
     public ObjectMapper json() {
         return json;
     }
 
+    /** {@return the API's base URL, including {@code /client/v4}} */
     public HttpUrl baseUrl() {
         return baseUrl;
     }
 
-    /** {@code GET path?query}. */
+    /**
+     * Sends {@code GET path?query}.
+     *
+     * @param path below the base URL, starting with {@code /}
+     * @param query parameters, never secret
+     * @return the success envelope
+     */
     public Envelope get(String path, Map<String, String> query) {
         return execute("GET", path, query, null);
     }
 
-    /** {@code method path} with a JSON body ({@code null} for none). */
+    /**
+     * Sends {@code method path} with a JSON body ({@code null} for none).
+     *
+     * @param method the HTTP method, such as {@code PUT}
+     * @param path below the base URL, starting with {@code /}
+     * @param body the JSON body, or null
+     * @return the success envelope
+     */
     public Envelope sendJson(String method, String path, JsonNode body) {
         return sendJson(method, path, body, false);
     }
@@ -108,6 +133,11 @@ public final class ApiTransport {
      * {@code method path} with a JSON body, for a request whose answer carries a secret (a token's value,
      * as from a create or a roll): when that answer cannot be read, its body is never excerpted in the
      * error, since even a redacted excerpt of a truncated answer could show most of the value.
+     *
+     * @param method the HTTP method, such as {@code POST}
+     * @param path below the base URL, starting with {@code /}
+     * @param body the JSON body, or null
+     * @return the success envelope
      */
     public Envelope sendJsonForSecret(String method, String path, JsonNode body) {
         return sendJson(method, path, body, true);
@@ -130,9 +160,11 @@ public final class ApiTransport {
     /**
      * Sends one request, retrying as the class documentation says, and returns its success envelope.
      *
+     * @param method the HTTP method, such as {@code GET}
      * @param path below the base URL, starting with {@code /}; its segments are URL-encoded here
      * @param query parameters, never secret (they are left out of messages anyway)
      * @param body the request body, or null
+     * @return the success envelope
      */
     public Envelope execute(String method, String path, Map<String, String> query, RequestBody body) {
         return execute(method, path, query, body, false);

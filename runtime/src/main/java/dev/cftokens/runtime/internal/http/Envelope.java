@@ -40,21 +40,22 @@ public final class Envelope {
         this.messages = List.copyOf(messages);
     }
 
-    /** The {@code result} member; a {@code NullNode} when absent. */
+    /** {@return the {@code result} member; a {@code NullNode} when absent} */
     public JsonNode result() {
         return result;
     }
 
-    /** The {@code result_info} member (paging); a {@code NullNode} when absent. */
+    /** {@return the {@code result_info} member (paging); a {@code NullNode} when absent} */
     public JsonNode resultInfo() {
         return resultInfo;
     }
 
-    /** The {@code messages} member, such as verify's {@code 10000 "This API Token is valid and active"}. */
+    /** {@return the {@code messages} member, such as verify's {@code 10000 "This API Token is valid and active"}} */
     public List<ApiError> messages() {
         return messages;
     }
 
+    /** {@return the HTTP status code of the answer} */
     public int status() {
         return status;
     }
@@ -62,6 +63,9 @@ public final class Envelope {
     /**
      * An exception for a result that is valid JSON but not the shape this request answers with, such as a
      * token without an id. {@code problem} must not quote secret values.
+     *
+     * @param problem what is wrong with the result
+     * @return the exception, naming this envelope's request; the caller throws it
      */
     public CloudflareApiException malformed(String problem) {
         return new CloudflareApiException(

@@ -29,9 +29,13 @@ public final class Paging {
     private Paging() {}
 
     /**
+     * Every element of every page, fetched lazily.
+     *
+     * @param <T> the element type
      * @param fetchPage requests page {@code n} (from 1) with {@link #PER_PAGE} entries
      * @param element turns one entry of {@code result} into an element; the envelope names the request
      *     in case the entry is malformed
+     * @return the elements, in page order
      */
     public static <T> Stream<T> stream(IntFunction<Envelope> fetchPage, BiFunction<JsonNode, Envelope, T> element) {
         Iterator<T> pages = new PageIterator<>(fetchPage, element);

@@ -28,9 +28,14 @@ public interface TimeSource {
         }
     };
 
-    /** A monotonic reading in nanoseconds, comparable only with other readings of this source. */
+    /** {@return a monotonic reading in nanoseconds, comparable only with other readings of this source} */
     long nanoTime();
 
-    /** Blocks for {@code duration}; a zero or negative duration returns at once. */
+    /**
+     * Blocks for {@code duration}; a zero or negative duration returns at once.
+     *
+     * @param duration how long to block
+     * @throws InterruptedException when the thread is interrupted while it waits
+     */
     void sleep(Duration duration) throws InterruptedException;
 }

@@ -13,10 +13,20 @@ public record Adoption(boolean adoptUnrecorded, boolean rollAdopted) {
     /** The default: adopt, never roll what was adopted. */
     public static final Adoption DEFAULT = new Adoption(true, false);
 
+    /**
+     * {@return this choice with {@code adoptUnrecorded} set}
+     *
+     * @param adopt whether to adopt unrecorded tokens
+     */
     public Adoption withAdoptUnrecorded(boolean adopt) {
         return new Adoption(adopt, rollAdopted);
     }
 
+    /**
+     * {@return this choice with {@code rollAdopted} set}
+     *
+     * @param roll whether adopted tokens may be rolled
+     */
     public Adoption withRollAdopted(boolean roll) {
         return new Adoption(adoptUnrecorded, roll);
     }

@@ -45,12 +45,24 @@ public final class Engine {
     private final Cloudflare cloudflare;
     private final EngineSettings settings;
 
+    /**
+     * An engine; each call is one run.
+     *
+     * @param cloudflare the client every request goes through
+     * @param settings the state store, output, parallelism and adoption of every run
+     */
     public Engine(Cloudflare cloudflare, EngineSettings settings) {
         this.cloudflare = requireNonNull(cloudflare, "cloudflare");
         this.settings = requireNonNull(settings, "settings");
     }
 
-    /** Plans without changing anything and prints the plan. */
+    /**
+     * Plans without changing anything and prints the plan.
+     *
+     * @param provisioners the declarations to plan for
+     * @param scope whether they are every declaration of the application
+     * @return the plan
+     */
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         try (StateSession state = open(provisioners, scope)) {
             Plan plan = plan(state, provisioners, scope).plan();
@@ -59,7 +71,13 @@ public final class Engine {
         }
     }
 
-    /** Plans, prints the plan, and carries it out. */
+    /**
+     * Plans, prints the plan, and carries it out.
+     *
+     * @param provisioners the declarations to apply
+     * @param scope whether they are every declaration of the application
+     * @return what the apply did
+     */
     public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         try (StateSession state = open(provisioners, scope)) {
             return apply(state, provisioners, scope, Set.of()).result();
@@ -71,6 +89,10 @@ public final class Engine {
      * declaration id in the order given. Tokens that are recorded, unchanged and have their value kept are
      * read under a shared lock, so instances starting together all read at once after the first create;
      * anything else takes these declarations' locks and is applied.
+     *
+     * @param provisioners the declarations' provisioners
+     * @return each token's id, name, status and value, by declaration id
+     * @throws ProvisioningException when a value could not be obtained
      */
     public Map<String, ProvisionedValue> provision(Collection<? extends TokenProvisioner<?>> provisioners) {
         Set<String> ids = new LinkedHashSet<>();
@@ -140,6 +162,7 @@ public final class Engine {
      * tokens already gone, and forgets them. Destroying all also deletes what earlier runs' unrecorded
      * creates left.
      *
+     * @param declarationIds the declarations whose tokens to delete; empty for all
      * @return the declaration ids whose tokens were deleted, a leftover's as its {@link
      *     dev.cftokens.runtime.provision.Leftover#label()}
      */
