@@ -214,7 +214,11 @@ public final class Provisioning {
 
     /**
      * {@link #provision} for several declarations in one run (one listing, changes in parallel), as an
-     * application does at startup; the tokens in the order given. Never deletes any other token.
+     * application does at startup. Never deletes any other token.
+     *
+     * @param provisioners the declarations' provisioners
+     * @return their tokens with their values, in the order given
+     * @throws ProvisioningException when a token cannot be provisioned or its value obtained
      */
     public List<ProvisionedToken<?>> provisionAll(Collection<? extends TokenProvisioner<?>> provisioners) {
         List<TokenProvisioner<?>> all = List.copyOf(provisioners);
