@@ -37,30 +37,38 @@ public final class WholeProcessBenchmark {
 
     private WholeProcessBenchmark() {}
 
-    private record Options(int declarations, int runs, long latencyMillis, String only) {
+    private record Options(int declarations, int runs, long latencyMillis, String only, int limitDeclarations) {
         static Options parse(String[] args) {
             int declarations = 200;
             int runs = 5;
             long latency = 50;
             String only = null;
+            int limitDeclarations = 500;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--declarations" -> declarations = Integer.parseInt(need(args[i], value));
                     case "--runs" -> runs = Integer.parseInt(need(args[i], value));
                     case "--latency" -> latency = Long.parseLong(need(args[i], value));
+                    case "--limit-declarations" -> limitDeclarations = Integer.parseInt(need(args[i], value));
                     case "--only" -> {
                         only = need(args[i], value);
-                        if (!only.equals("cli") && !only.equals("startup")) {
-                            throw new IllegalArgumentException("--only takes cli or startup, not \"" + only + "\"");
+                        if (!List.of("cli", "startup", "limits").contains(only)) {
+                            throw new IllegalArgumentException(
+                                    "--only takes cli, startup or limits, not \"" + only + "\"");
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option \"" + args[i]
-                            + "\"; options are --declarations n, --runs n, --latency ms, --only cli|startup");
+                            + "\"; options are --declarations n, --runs n, --latency ms, --limit-declarations n,"
+                            + " --only cli|startup|limits");
                 }
                 i++;
             }
-            return new Options(declarations, runs, latency, only);
+            return new Options(declarations, runs, latency, only, limitDeclarations);
+        }
+
+        boolean runs(String part) {
+            return only == null || only.equals(part);
         }
 
         private static String need(String option, String value) {
@@ -78,7 +86,7 @@ public final class WholeProcessBenchmark {
         Options options = Options.parse(args);
         Path work = Files.createTempDirectory("cftokens-speed");
         try {
-            Path classes = compileDeclarations(work, Math.max(2, options.declarations()));
+            Path classes = compileDeclarations(work.resolve("declarations"), Math.max(2, options.declarations()));
             System.out.printf(
                     Locale.ROOT,
                     "%d declarations, %d ms latency per request, %d runs; %s; JDK %s, %d cores%n",
@@ -88,11 +96,14 @@ public final class WholeProcessBenchmark {
                     Files.isExecutable(TIME) ? "CPU = user + system by /usr/bin/time" : "no /usr/bin/time: no CPU",
                     System.getProperty("java.version"),
                     Runtime.getRuntime().availableProcessors());
-            if (!"startup".equals(options.only())) {
+            if (options.runs("cli")) {
                 cli(options, classes, work);
             }
-            if (!"cli".equals(options.only())) {
+            if (options.runs("startup")) {
                 startup(options, classes, work);
+            }
+            if (options.runs("limits")) {
+                limits(options, work);
             }
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
@@ -218,6 +229,42 @@ public final class WholeProcessBenchmark {
         }
     }
 
+    // ---------------------------------------------------------------- within Cloudflare's limits
+
+    /**
+     * Applies then destroys {@code --limit-declarations} tokens (1,000 writes for 500) through an emulator enforcing
+     * Cloudflare's limits (1,200 requests per 5 minutes per token, 200 per second per address, whose breach bans
+     * the address for 300 s), with {@code --max-wait 0} so that a single 429 fails the command, and this benchmark.
+     */
+    private static void limits(Options options, Path work) throws Exception {
+        Path cliJar = existing(ROOT.resolve("cli/target/cftokens-cli.jar"));
+        Path classes = compileDeclarations(work.resolve("limits"), options.limitDeclarations());
+        System.out.println();
+        System.out.printf(
+                Locale.ROOT,
+                "within Cloudflare's limits: %d tokens applied then destroyed, emulator with --rate-limit"
+                        + " --address-rate-limit, the command line with --max-wait 0 (a 429 fails it):%n",
+                options.limitDeclarations());
+        try (Emulator emulator =
+                Emulator.start(options.latencyMillis(), "--rate-limit", "--address-rate-limit")) {
+            Map<String, String> env = emulator.environment();
+            env.put("CFTOKENS_STATE", work.resolve("limits-state.json").toString());
+            env.put("CFTOKENS_KEY", newKey());
+            List<String> cli = List.of(javaCommand(), "-jar", cliJar.toString());
+            Timed apply = run(concat(cli, "apply", "--max-wait", "0", "--class-path", classes.toString()), env, work);
+            Timed destroy = run(concat(cli, "destroy", "--max-wait", "0"), env, work);
+            double floor = options.limitDeclarations() / LIMIT_PER_SECOND;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  no 429: apply %s (%.2f x the floor of %.2f s), destroy %s (%.2f x)%n",
+                    format(apply),
+                    apply.wallSeconds() / floor,
+                    floor,
+                    format(destroy),
+                    destroy.wallSeconds() / floor);
+        }
+    }
+
     // ---------------------------------------------------------------- declarations, compiled by the processor
 
     /**
@@ -225,6 +272,7 @@ public final class WholeProcessBenchmark {
      * application's build would.
      */
     private static Path compileDeclarations(Path work, int declarations) throws IOException {
+        Files.createDirectories(work);
         Path sources = Files.createDirectories(work.resolve("src/bench"));
         for (int i = 0; i < declarations; i++) {
             String name = String.format(Locale.ROOT, "Bench%04d", i);
@@ -338,11 +386,13 @@ public final class WholeProcessBenchmark {
             this.announced = announced;
         }
 
-        static Emulator start(long latencyMillis) throws IOException, InterruptedException {
+        static Emulator start(long latencyMillis, String... options) throws IOException, InterruptedException {
             Path jar = single(ROOT.resolve("emulator/target"), "cftokens-emulator-", "-standalone.jar");
             Path out = Files.createTempFile("cftokens-speed-emulator", ".txt");
-            Process process = new ProcessBuilder(
-                            javaCommand(), "-jar", jar.toString(), "--port", "0", "--latency", Long.toString(latencyMillis))
+            List<String> command = new ArrayList<>(List.of(
+                    javaCommand(), "-jar", jar.toString(), "--port", "0", "--latency", Long.toString(latencyMillis)));
+            command.addAll(Arrays.asList(options));
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(out.toFile())
                     .start();

@@ -8,11 +8,13 @@ import dev.cftokens.runtime.state.StateStore;
 /**
  * What {@link dev.cftokens.runtime.Provisioning} configures for a run; it checks the values.
  *
- * @param parallelism how many changes run at once
+ * @param concurrency how many changes run at once
  * @param adoption what a run does with tokens it did not create
  */
-public record EngineSettings(StateStore stateStore, ProvisioningOutput output, int parallelism, Adoption adoption) {
+public record EngineSettings(
+        StateStore stateStore, ProvisioningOutput output, Concurrency concurrency, Adoption adoption) {
     public EngineSettings {
+        requireNonNull(concurrency, "concurrency");
         requireNonNull(stateStore, "stateStore");
         requireNonNull(output, "output");
         requireNonNull(adoption, "adoption");
