@@ -65,7 +65,9 @@ public final class Main {
             "                       else " + FileStateStore.DEFAULT_PATH + ")",
             "  --lock-wait <time>   how long to wait for another run holding the state (default 30s for a file,",
             "                       2m for PostgreSQL)",
-            "  --parallelism <n>    changes carried out at once (default " + Provisioning.DEFAULT_PARALLELISM + ")",
+            "  --parallelism <n>    changes carried out at once (default: as many as Cloudflare's rate limit and",
+            "                       the measured round trip keep busy, " + Provisioning.DEFAULT_PARALLELISM
+                    + " before a request was timed)",
             "  --max-wait <time>    how long a request waits out Cloudflare's rate limit, such as 90s or 10m"
                     + " (default " + RetryPolicy.DEFAULT_RATE_LIMIT_WAIT.toMinutes() + "m; 0 fails at once)",
             "  --detailed-exitcode  plan exits 2 when there are changes, 0 when none",

@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -484,7 +485,7 @@ public final class Cloudflare {
             }
             String agent = (userAgent == null ? "" : userAgent + " ") + "cftokens/" + version();
             ApiTransport transport =
-                    new ApiTransport(okHttp(), url, credentials, agent, retryPolicy, rateLimit, timeSource);
+                    new ApiTransport(okHttp(url), url, credentials, agent, retryPolicy, rateLimit, timeSource);
             return new Cloudflare(this, transport);
         }
 
@@ -569,7 +570,7 @@ public final class Cloudflare {
             }
         }
 
-        private OkHttpClient okHttp() {
+        private OkHttpClient okHttp(HttpUrl url) {
             OkHttpClient.Builder http;
             if (okHttpClient != null) {
                 http = okHttpClient.newBuilder();
@@ -579,6 +580,12 @@ public final class Cloudflare {
                         .readTimeout(DEFAULT_READ_TIMEOUT)
                         .writeTimeout(DEFAULT_READ_TIMEOUT)
                         .callTimeout(DEFAULT_CALL_TIMEOUT);
+                if (!url.isHttps()) {
+                    // Plain http is only ever to loopback (parseBaseUrl): without a TLS connection spec OkHttp
+                    // skips loading the JDK's TLS stack and trust store, a third of a second at every start
+                    // against a local emulator. Redirects are off, so no request can reach https anyway.
+                    http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+                }
             }
             if (connectTimeout != null) {
                 http.connectTimeout(connectTimeout);
@@ -641,6 +648,15 @@ public final class Cloudflare {
             return "Cloudflare.Builder{" + withoutUserInfo(baseUrl) + ", account "
                     + (accountId == null || ResourceKey.isHexId(accountId) ? accountId : "(malformed)") + "}";
         }
+    }
+
+    /**
+     * How many requests to keep in flight to use this client's rate limit with the round trip measured so
+     * far, from {@code min} to {@code max}; {@code fallback} before the first answer. What provisioning sizes
+     * its concurrency from.
+     */
+    int concurrency(int fallback, int min, int max) {
+        return transport.concurrency(fallback, min, max);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.cftokens.runtime;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.runtime.internal.provision.Adoption;
+import dev.cftokens.runtime.internal.provision.Concurrency;
 import dev.cftokens.runtime.internal.provision.Engine;
 import dev.cftokens.runtime.internal.provision.EngineSettings;
 import dev.cftokens.runtime.internal.provision.ProvisionedValue;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -41,15 +43,23 @@ import java.util.concurrent.ConcurrentMap;
  * only encrypted, with {@code CFTOKENS_PASSPHRASE}; without it a value handed back is obtained by
  * rolling the token, which is reported as a warning), plans, progress and warnings are logged through
  * {@link System.Logger} {@code dev.cftokens.provisioning} and nowhere else (a command line prints them
- * instead: {@link #output(PrintStream)}), up to 8 changes run at once, and a declaration with no recorded token
+ * instead: {@link #output(PrintStream)}), as many changes run at once as the client's rate limit and round
+ * trip keep busy, and a declaration with no recorded token
  * adopts an unrecorded token with its exact name and grants ({@link #adoptUnrecorded(boolean)}).
  * Instances are cheap: every one in a JVM shares the default store of one state file, so a generated
  * {@code provision(cloudflare)}, which makes a new instance per call, derives the passphrase's key
  * once per JVM, not once per call.
  */
 public final class Provisioning {
-    /** Changes carried out at once unless configured otherwise. */
+    /**
+     * Changes carried out at once when not configured, until the client has timed a request: from then on as
+     * many as its rate limit (at most Cloudflare's 200 requests per second) times the measured round trip
+     * keeps busy, from {@value #MIN_AUTOMATIC_PARALLELISM} to {@value #MAX_PARALLELISM}.
+     */
     public static final int DEFAULT_PARALLELISM = 8;
+
+    /** The fewest changes an unconfigured run carries out at once. */
+    static final int MIN_AUTOMATIC_PARALLELISM = 4;
 
     /** The most changes {@link #parallelism(int)} lets run at once. */
     public static final int MAX_PARALLELISM = 64;
@@ -73,7 +83,8 @@ public final class Provisioning {
     }
 
     /** The settings besides the client and the store. */
-    private record Settings(ProvisioningOutput output, int parallelism, Adoption adoption) {}
+    /** @param parallelism as configured; empty to follow the client's rate limit and round trip */
+    private record Settings(ProvisioningOutput output, OptionalInt parallelism, Adoption adoption) {}
 
     /**
      * Provisioning through {@code cloudflare}, with every default.
@@ -83,7 +94,7 @@ public final class Provisioning {
      */
     public static Provisioning with(Cloudflare cloudflare) {
         return new Provisioning(
-                cloudflare, null, new Settings(ProvisioningOutput.logger(), DEFAULT_PARALLELISM, Adoption.DEFAULT));
+                cloudflare, null, new Settings(ProvisioningOutput.logger(), OptionalInt.empty(), Adoption.DEFAULT));
     }
 
     /**
@@ -137,7 +148,8 @@ public final class Provisioning {
 
     /**
      * How many changes run at once (the client's rate limiter paces their requests), from 1 to {@value
-     * #MAX_PARALLELISM}; default {@value #DEFAULT_PARALLELISM}.
+     * #MAX_PARALLELISM}; by default as many as the client's rate limit and measured round trip keep busy
+     * ({@link #DEFAULT_PARALLELISM} until a round trip is timed).
      *
      * @param parallelism the number of changes in flight
      * @return a copy of this provisioning with that parallelism
@@ -149,7 +161,9 @@ public final class Provisioning {
                     "parallelism must be between 1 and " + MAX_PARALLELISM + ", not " + parallelism);
         }
         return new Provisioning(
-                cloudflare, stateStore, new Settings(settings.output(), parallelism, settings.adoption()));
+                cloudflare,
+                stateStore,
+                new Settings(settings.output(), OptionalInt.of(parallelism), settings.adoption()));
     }
 
     /**
@@ -349,8 +363,15 @@ public final class Provisioning {
     private Engine engine() {
         return new Engine(
                 cloudflare,
-                new EngineSettings(
-                        effectiveStateStore(), settings.output(), settings.parallelism(), settings.adoption()));
+                new EngineSettings(effectiveStateStore(), settings.output(), concurrency(), settings.adoption()));
+    }
+
+    private Concurrency concurrency() {
+        if (settings.parallelism().isPresent()) {
+            return Concurrency.fixed(settings.parallelism().getAsInt());
+        }
+        return Concurrency.following(
+                () -> cloudflare.concurrency(DEFAULT_PARALLELISM, MIN_AUTOMATIC_PARALLELISM, MAX_PARALLELISM));
     }
 
     /** The configured store, or the JVM's store of the environment's {@value StateStores#STATE_VARIABLE}. */

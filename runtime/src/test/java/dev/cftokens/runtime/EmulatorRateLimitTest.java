@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The client-side limit keeps a client under a server's limit, which it would otherwise hit. */
+/**
+ * The client-side limit keeps a client under a server's limit; without one, the server's x-ratelimit headers
+ * do, as far as they can see.
+ */
 @ExtendWith(LeakScan.class)
 @LeakScan.ExpectsRequestLog
 class EmulatorRateLimitTest {
@@ -35,10 +38,28 @@ class EmulatorRateLimitTest {
     }
 
     @Test
-    void withoutAClientLimitTheServerRefuses() {
+    void withoutAClientLimitTheServersRateLimitHeadersHoldItBackBeforeA429() {
+        // The emulator's answers carry x-ratelimit-remaining and -reset: once none remain, the client holds its
+        // next request until the window resets instead of earning the 429 it would get by sending it.
         Cloudflare unlimited = client(RateLimit.unlimited());
+        long start = System.nanoTime();
+        for (int i = 0; i < 12; i++) {
+            unlimited.userTokens().verify();
+        }
+        // 12 requests at 5 per window: two holds for a reset.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+    }
+
+    @Test
+    void aServerThatStillRefusesIsReportedAs429() {
+        // Another client spends the window's budget between this client's answers: its headers said there was
+        // budget left, so only the 429 tells, and with no retries the call fails with it.
+        Cloudflare unlimited = client(RateLimit.unlimited());
+        Cloudflare other = client(RateLimit.unlimited());
+        unlimited.userTokens().verify();
         CloudflareApiException e = LeakScan.caught(CloudflareApiException.class, () -> {
             for (int i = 0; i < 12; i++) {
+                other.userTokens().verify();
                 unlimited.userTokens().verify();
             }
         });

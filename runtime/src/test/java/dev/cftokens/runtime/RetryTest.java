@@ -434,4 +434,39 @@ class RetryTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(time.sleeps).allSatisfy(sleep -> assertThat(sleep).isLessThan(Duration.ofSeconds(1)));
     }
+
+    @Test
+    void anAnswerSayingTheBudgetIsSpentHoldsTheNextRequestUntilItResetsWithoutA429() {
+        // Another process spent the token's budget: the answer still succeeds, but says none is left.
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .headers(Headers.of(
+                        "Content-Type", "application/json", "x-ratelimit-remaining", "0", "x-ratelimit-reset", "42"))
+                .body("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + tokenJson("abc", "n") + "}")
+                .build());
+        server.enqueue(ok(tokenJson("def", "m")));
+
+        assertThat(cloudflare.accountTokens().get("abc").id()).isEqualTo("abc");
+        assertThat(time.sleeps).isEmpty();
+        assertThat(cloudflare.accountTokens().get("def").id()).isEqualTo("def");
+
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(42));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anAnswerWithBudgetLeftHoldsNothing() {
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .headers(Headers.of(
+                        "Content-Type", "application/json", "x-ratelimit-remaining", "5", "x-ratelimit-reset", "42"))
+                .body("{\"success\":true,\"errors\":[],\"messages\":[],\"result\":" + tokenJson("abc", "n") + "}")
+                .build());
+        server.enqueue(ok(tokenJson("def", "m")));
+
+        cloudflare.accountTokens().get("abc");
+        cloudflare.accountTokens().get("def");
+
+        assertThat(time.sleeps).isEmpty();
+    }
 }

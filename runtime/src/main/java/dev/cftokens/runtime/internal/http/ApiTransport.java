@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -67,6 +68,9 @@ public final class ApiTransport {
     private final RateLimiter rateLimiter;
     private final TimeSource time;
     private final ObjectMapper json = new ObjectMapper();
+    private final Pacing pacing;
+    // Requests sent and not yet answered, to judge whether the budget x-ratelimit-remaining reports covers them.
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /**
      * A transport; it sends nothing until asked.
@@ -94,6 +98,16 @@ public final class ApiTransport {
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy");
         this.time = requireNonNull(time, "time");
         this.rateLimiter = new RateLimiter(requireNonNull(rateLimit, "rateLimit"), time);
+        this.pacing = new Pacing(rateLimit);
+    }
+
+    /**
+     * How many requests to keep in flight to use this client's rate limit (its shortest window, at most
+     * Cloudflare's 200 per second) with the round trip measured so far, from {@code min} to {@code max};
+     * {@code fallback} before the first answer.
+     */
+    public int concurrency(int fallback, int min, int max) {
+        return pacing.concurrency(fallback, min, max);
     }
 
     /** {@return the Jackson mapper for request and response bodies} */
@@ -214,14 +228,21 @@ public final class ApiTransport {
                 String cfRay;
                 String text;
                 Duration retryAfter;
+                int othersInFlight = inFlight.getAndIncrement();
                 try (Response response = client.newCall(request).execute()) {
                     text = response.body().string();
                     status = response.code();
                     cfRay = response.header("cf-ray");
                     retryAfter = status == 429 ? retryAfter(response).orElse(null) : null;
+                    pacing.answered(time.nanoTime() - sent);
+                    if (status != 429) {
+                        awaitBudget(response, othersInFlight);
+                    }
                 } catch (IOException e) {
                     noAnswer(e, sent);
                     continue;
+                } finally {
+                    inFlight.decrementAndGet();
                 }
                 logAnswer(method, path, status, sent, attempt);
                 Outcome outcome = interpret(method, path, status, cfRay, text, secretAnswer);
@@ -277,6 +298,29 @@ public final class ApiTransport {
                 now = time.nanoTime();
                 grant = Math.max(now, rateLimiter.pausedUntil());
             }
+        }
+
+        /**
+         * Holds every request of this client until the budget resets when Cloudflare's {@code x-ratelimit-*}
+         * headers say it cannot cover the requests already in flight: the per-token budget is shared with
+         * every other process using the token, which this client's own limiter cannot see.
+         */
+        private void awaitBudget(Response response, int othersInFlight) {
+            Pacing.budgetWait(
+                            response.header("x-ratelimit-remaining"),
+                            response.header("x-ratelimit-reset"),
+                            othersInFlight)
+                    .ifPresent(wait -> {
+                        LOG.log(
+                                Level.INFO,
+                                () -> String.format(
+                                        Locale.ROOT,
+                                        "Cloudflare's rate-limit budget is nearly spent (x-ratelimit-remaining %s);"
+                                                + " holding every request of this client for %s until it resets",
+                                        response.header("x-ratelimit-remaining"),
+                                        seconds(wait)));
+                        rateLimiter.pauseUntil(time.nanoTime() + wait.toNanos());
+                    });
         }
 
         /** The attempt got no answer: waits to retry, or throws. */

@@ -32,7 +32,7 @@ record Destruction(Cloudflare cloudflare, EngineSettings settings, StateSession 
         Plan plan = new Plan(deletes(records));
         plan.changes().forEach(change -> settings.output().line(change.describe()));
         Execution execution = new PlanExecutor(
-                        cloudflare, state, settings.output(), ExecutionOptions.withoutListing(settings.parallelism()))
+                        cloudflare, state, settings.output(), ExecutionOptions.withoutListing(settings.concurrency()))
                 .execute(plan);
         execution.failIfAny();
         List<String> destroyed = new ArrayList<>();
@@ -113,7 +113,7 @@ record Destruction(Cloudflare cloudflare, EngineSettings settings, StateSession 
                         cloudflare,
                         state,
                         settings.output(),
-                        ExecutionOptions.afterListing(settings.parallelism(), listing, pending))
+                        ExecutionOptions.afterListing(settings.concurrency(), listing, pending))
                 .execute(plan);
         execution.failIfAny();
         Engine.forgetSettled(state, pending, create -> Planner.sees(create, listing.owners(), accountId), execution);

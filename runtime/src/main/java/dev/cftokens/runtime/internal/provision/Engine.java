@@ -201,7 +201,7 @@ public final class Engine {
         refuseRollsOfAdopted(plan, valuesNeeded, planned.observed().pending());
         checkLivePermissions(plan);
         ExecutionOptions options = ExecutionOptions.afterListing(
-                        settings.parallelism(),
+                        settings.concurrency(),
                         planned.observed().listing(),
                         planned.observed().pending())
                 .handingBack(valuesNeeded);

@@ -10,20 +10,22 @@ import dev.cftokens.runtime.state.StateStore;
  *
  * @param stateStore where the state is kept
  * @param output where plans, progress and warnings go
- * @param parallelism how many changes run at once
+ * @param concurrency how many changes run at once
  * @param adoption what a run does with tokens it did not create
  */
-public record EngineSettings(StateStore stateStore, ProvisioningOutput output, int parallelism, Adoption adoption) {
+public record EngineSettings(
+        StateStore stateStore, ProvisioningOutput output, Concurrency concurrency, Adoption adoption) {
     /**
      * Checks the components.
      *
      * @param stateStore where the state is kept
      * @param output where plans, progress and warnings go
-     * @param parallelism how many changes run at once
+     * @param concurrency how many changes run at once
      * @param adoption what a run does with tokens it did not create
-     * @throws NullPointerException when {@code stateStore}, {@code output} or {@code adoption} is null
+     * @throws NullPointerException when a component is null
      */
     public EngineSettings {
+        requireNonNull(concurrency, "concurrency");
         requireNonNull(stateStore, "stateStore");
         requireNonNull(output, "output");
         requireNonNull(adoption, "adoption");

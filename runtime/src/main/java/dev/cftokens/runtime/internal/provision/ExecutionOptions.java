@@ -9,14 +9,14 @@ import java.util.Set;
 /**
  * How a {@link PlanExecutor} carries a plan out.
  *
- * @param parallelism how many groups of changes run at once
+ * @param concurrency how many groups of changes run at once
  * @param valuesNeeded declaration ids whose values the caller needs handed back
  * @param listedTokenIds the ids of every token the listing the plan came from showed; empty for a plan
  *     made without listing (destroy), in which case every delete is sent
  * @param pendingAtPlanning the pending creates the plan was made with
  */
 record ExecutionOptions(
-        int parallelism,
+        Concurrency concurrency,
         Set<String> valuesNeeded,
         Optional<Set<String>> listedTokenIds,
         Collection<PendingCreate> pendingAtPlanning) {
@@ -27,18 +27,18 @@ record ExecutionOptions(
     }
 
     /** For a plan made from {@code listing}, with the state's {@code pending} creates at the time. */
-    static ExecutionOptions afterListing(int parallelism, Listing listing, Collection<PendingCreate> pending) {
-        return new ExecutionOptions(parallelism, Set.of(), Optional.of(listing.ids()), pending);
+    static ExecutionOptions afterListing(Concurrency concurrency, Listing listing, Collection<PendingCreate> pending) {
+        return new ExecutionOptions(concurrency, Set.of(), Optional.of(listing.ids()), pending);
     }
 
     /** For deletes planned from the state alone. */
-    static ExecutionOptions withoutListing(int parallelism) {
-        return new ExecutionOptions(parallelism, Set.of(), Optional.empty(), List.of());
+    static ExecutionOptions withoutListing(Concurrency concurrency) {
+        return new ExecutionOptions(concurrency, Set.of(), Optional.empty(), List.of());
     }
 
     /** These options, handing back the value of {@code declarationIds}' tokens. */
     ExecutionOptions handingBack(Set<String> declarationIds) {
-        return new ExecutionOptions(parallelism, declarationIds, listedTokenIds, pendingAtPlanning);
+        return new ExecutionOptions(concurrency, declarationIds, listedTokenIds, pendingAtPlanning);
     }
 
     /** Whether the plan's listing showed the token {@code id}; false for any token without a listing. */

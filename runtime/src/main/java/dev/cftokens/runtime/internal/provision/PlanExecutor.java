@@ -17,15 +17,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Carries out a {@link Plan}: its {@link ChangeGroups} run on a bounded pool (the client's rate limiter
- * paces the requests), each group's changes one after another, and {@link TokenWrites} records each token
- * the moment it exists. A failed change fails the run once every other change is done; a leftover that
+ * Carries out a {@link Plan}: its {@link ChangeGroups} run on a bounded pool, as many at once as the run's
+ * {@link Concurrency} says (the client's rate limiter paces the requests), each group's changes one after
+ * another, and {@link TokenWrites} records each token the moment it exists. A failed change fails the run once every other change is done; a leftover that
  * could not be deleted keeps its pending create for the next run instead.
  */
 final class PlanExecutor {
@@ -56,8 +57,10 @@ final class PlanExecutor {
 
     private void runAll(Collection<List<PlannedChange>> groups, Progress progress) {
         AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool =
-                Executors.newFixedThreadPool(Math.max(1, Math.min(options.parallelism(), groups.size())), runnable -> {
+        int most = Math.max(1, groups.size());
+        int threads = Math.min(options.concurrency().now(), most);
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "cftokens-apply-" + threadNumber.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -65,7 +68,12 @@ final class PlanExecutor {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (List<PlannedChange> group : groups) {
-                futures.add(pool.submit(() -> group.forEach(change -> run(change, progress))));
+                futures.add(pool.submit(() -> {
+                    group.forEach(change -> run(change, progress));
+                    if (options.concurrency().adapts()) {
+                        grow(pool, Math.min(options.concurrency().now(), most));
+                    }
+                }));
             }
             for (Future<?> future : futures) {
                 future.get();
@@ -77,6 +85,20 @@ final class PlanExecutor {
             throw new IllegalStateException("a change task failed outside its own error handling", e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Adds threads up to {@code target} once the client's measured round trip asks for more than the run
+     * started with (never fewer: a thread idles out when the queue is empty anyway). New threads take
+     * queued groups at once.
+     */
+    private static void grow(ThreadPoolExecutor pool, int target) {
+        synchronized (pool) {
+            if (target > pool.getMaximumPoolSize()) {
+                pool.setMaximumPoolSize(target);
+                pool.setCorePoolSize(target);
+            }
         }
     }
 

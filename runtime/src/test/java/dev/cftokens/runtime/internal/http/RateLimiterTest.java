@@ -57,15 +57,15 @@ class RateLimiterTest {
     }
 
     @Test
-    void cloudflareDefaultAllows200PerSecondAnd1200PerFiveMinutes() {
+    void cloudflareDefaultAllows200PerSecondWithSkewAllowanceAnd1200PerFiveMinutes() {
         ManualTime time = new ManualTime();
         RateLimiter limiter = new RateLimiter(RateLimit.cloudflareDefault(), time);
         long last = 0;
         for (int i = 0; i < 1200; i++) {
             last = limiter.reserve(0);
         }
-        // 1,200 requests at 200 per second take six one-second windows: the last starts at 5 s.
-        assertThat(last).isEqualTo(5 * SECOND);
+        // 1,200 requests at 200 per 1.25 s take six windows: the last starts at 6.25 s.
+        assertThat(last).isEqualTo(6 * SECOND + SECOND / 4);
         // The 1,201st waits for the five-minute window.
         assertThat(limiter.reserve(0)).isEqualTo(300 * SECOND);
     }
