@@ -103,7 +103,7 @@ final class AdvisoryLocks {
         if (tryAcquire(connection, function, key)) {
             return;
         }
-        LOG.log(System.Logger.Level.INFO, "waiting up to {0} s: {1}", wait.toSeconds(), holder);
+        LOG.log(System.Logger.Level.INFO, "waiting up to {0}: {1}", describe(wait), holder);
         long remainingMillis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET lock_timeout = " + remainingMillis);
