@@ -101,6 +101,10 @@ class ManyInstancesTest {
             }
             assertThat(fleetTokens()).hasSize(1);
             assertThat(values).containsOnly(values.get(0));
+            // The creator lists, reads the permission groups and creates; every other instance at most two reads.
+            assertThat(emulator.requestCount()).isLessThanOrEqualTo(3 + 2 * (instances - 1));
+            assertThat(emulator.requestCount("POST") + emulator.requestCount("PUT") + emulator.requestCount("DELETE"))
+                    .isEqualTo(1);
             assertThat(authenticates(values.get(0))).isTrue();
             assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isEqualTo(1);
             assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isZero();

@@ -97,9 +97,16 @@ public final class Engine {
     public Map<String, ProvisionedValue> provision(Collection<? extends TokenProvisioner<?>> provisioners) {
         Set<String> ids = new LinkedHashSet<>();
         provisioners.forEach(provisioner -> ids.add(provisioner.declaration().id()));
-        Optional<Map<String, ProvisionedValue>> unchanged = readUnchanged(provisioners, ids);
-        if (unchanged.isPresent()) {
-            return unchanged.get();
+        Read read = readUnchanged(provisioners, ids);
+        if (read.values().isPresent()) {
+            return read.values().get();
+        }
+        if (!read.recorded() && recordedMeanwhile(ids)) {
+            // Another instance created the tokens while this one waited: read them with the other readers.
+            read = readUnchanged(provisioners, ids);
+            if (read.values().isPresent()) {
+                return read.values().get();
+            }
         }
         try (StateSession state = settings.stateStore().open(ids)) {
             Applied applied = apply(state, provisioners, DeclarationScope.PARTIAL, ids);
@@ -115,9 +122,11 @@ public final class Engine {
      * The tokens as they stand when every one is recorded, unchanged and its value kept, or empty when
      * anything must be written (a create, an update, a roll, a leftover, a record to refresh).
      */
-    private Optional<Map<String, ProvisionedValue>> readUnchanged(
-            Collection<? extends TokenProvisioner<?>> provisioners, Set<String> ids) {
+    private Read readUnchanged(Collection<? extends TokenProvisioner<?>> provisioners, Set<String> ids) {
         try (StateSession state = settings.stateStore().openForReading(ids)) {
+            if (!recordedWithValues(state, ids)) {
+                return Read.NOT_RECORDED; // something must be created or rolled: no request spent here
+            }
             Plan plan = plan(state, provisioners, DeclarationScope.PARTIAL).plan();
             Map<String, ProvisionedValue> values = new LinkedHashMap<>();
             for (PlannedChange change : plan.changes()) {
@@ -125,7 +134,7 @@ public final class Engine {
                         ? state.value(change.declarationId())
                         : Optional.empty();
                 if (value.isEmpty()) {
-                    return Optional.empty();
+                    return Read.CHANGED;
                 }
                 ExistingToken existing = change.existing();
                 values.put(
@@ -134,11 +143,36 @@ public final class Engine {
                                 existing.id(), change.desired().spec().name(), existing.status(), value.get()));
             }
             if (!values.keySet().equals(ids)) {
-                return Optional.empty();
+                return Read.CHANGED;
             }
             print(plan);
-            return Optional.of(values);
+            return new Read(Optional.of(values), true);
         }
+    }
+
+    /**
+     * What a read under shared locks found: the values when every token is recorded and unchanged, and
+     * whether the state recorded them all with values at all.
+     */
+    private record Read(Optional<Map<String, ProvisionedValue>> values, boolean recorded) {
+        static final Read NOT_RECORDED = new Read(Optional.empty(), false);
+        static final Read CHANGED = new Read(Optional.empty(), true);
+    }
+
+    /**
+     * Whether, once this run holds the declarations' locks (after any run creating them has finished), the
+     * state records every one with its value. Sends no request and holds the locks only for the read, so
+     * instances that queued behind the first create go back to reading together.
+     */
+    private boolean recordedMeanwhile(Set<String> ids) {
+        try (StateSession state = settings.stateStore().open(ids)) {
+            return recordedWithValues(state, ids);
+        }
+    }
+
+    private static boolean recordedWithValues(StateSession state, Set<String> ids) {
+        return ids.stream()
+                .allMatch(id -> state.record(id).isPresent() && state.value(id).isPresent());
     }
 
     private static ProvisionedValue provisioned(Applied applied, String id) {
