@@ -1,5 +1,6 @@
 package dev.cftokens.runtime.state;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,6 +48,20 @@ public interface StateStore {
      */
     default StateSession openForReading(Set<String> declarationIds) {
         return open(declarationIds);
+    }
+
+    /**
+     * {@link #open(Set)} if no other run holds these declarations or the whole state right now; empty,
+     * without waiting, when one does. A run that finds a token missing uses it to learn whether another
+     * instance is creating it (then it waits for that instance as a reader). The default waits as {@link
+     * #open(Set)} does and never returns empty.
+     *
+     * @param declarationIds the declarations this run may change
+     * @return the open session, or empty when another run holds the locks
+     * @throws StateException as {@link #open()}
+     */
+    default Optional<StateSession> tryOpen(Set<String> declarationIds) {
+        return Optional.of(open(declarationIds));
     }
 
     /** {@return where the state lives, for messages (a path, or a short description)} */

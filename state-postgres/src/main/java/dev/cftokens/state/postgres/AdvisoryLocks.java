@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.TreeSet;
 
 /**
@@ -73,6 +74,23 @@ final class AdvisoryLocks {
                     wait,
                     "another instance is provisioning " + declarationIds + " in " + where);
         }
+    }
+
+    /**
+     * Takes the state shared and each declaration exclusively if that is possible right now; false, holding
+     * nothing, when another run holds one of them.
+     */
+    boolean tryLockDeclarations(Connection connection, Collection<String> declarationIds) throws SQLException {
+        TreeSet<Integer> keys = new TreeSet<>();
+        declarationIds.forEach(id -> keys.add(declarationKey(id)));
+        boolean locked = tryAcquire(connection, "pg_advisory_lock_shared", WHOLE_STATE);
+        for (Iterator<Integer> key = keys.iterator(); locked && key.hasNext(); ) {
+            locked = tryAcquire(connection, "pg_advisory_lock", key.next());
+        }
+        if (!locked) {
+            unlockAll(connection);
+        }
+        return locked;
     }
 
     /**

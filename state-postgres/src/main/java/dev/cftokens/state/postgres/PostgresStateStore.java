@@ -89,6 +89,30 @@ public final class PostgresStateStore implements StateStore {
     }
 
     @Override
+    public Optional<StateSession> tryOpen(Set<String> declarationIds) {
+        requireNonNull(declarationIds, "declarationIds");
+        Set<String> ids = Set.copyOf(declarationIds);
+        try {
+            return Optional.of(open(ids, ids.toString(), (connection, locks) -> {
+                if (!locks.tryLockDeclarations(connection, ids)) {
+                    throw new HeldElsewhere();
+                }
+            }));
+        } catch (HeldElsewhere e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Another run holds a lock {@link #tryOpen} asked for; the connection is released by {@code open}. */
+    private static final class HeldElsewhere extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HeldElsewhere() {
+            super(null, null, false, false);
+        }
+    }
+
+    @Override
     public StateSession openForReading(Set<String> declarationIds) {
         requireNonNull(declarationIds, "declarationIds");
         Set<String> ids = Set.copyOf(declarationIds);

@@ -128,6 +128,19 @@ class PostgresStateStoreTest {
     }
 
     @Test
+    void tryOpenGivesTheLocksOnlyWhenNoOtherRunHoldsThem() {
+        try (StateSession holder = builder().build().open(Set.of("a"))) {
+            assertThat(builder().build().tryOpen(Set.of("a"))).isEmpty();
+            try (StateSession other = builder().build().tryOpen(Set.of("b")).orElseThrow()) {
+                other.put(record("b"));
+            }
+        }
+        try (StateSession free = builder().build().tryOpen(Set.of("a")).orElseThrow()) {
+            free.put(record("a"));
+        }
+    }
+
+    @Test
     void aHolderWhoseConnectionDiesReleasesItsLock() throws Exception {
         StateSession holder = builder().build().open(Set.of("a"));
         try (Connection admin = Database.dataSource().getConnection();

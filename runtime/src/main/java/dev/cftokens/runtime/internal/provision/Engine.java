@@ -101,21 +101,30 @@ public final class Engine {
         if (read.values().isPresent()) {
             return read.values().get();
         }
-        if (!read.recorded() && recordedMeanwhile(ids)) {
-            // Another instance created the tokens while this one waited: read them with the other readers.
+        if (!read.recorded()) {
+            Optional<StateSession> free = settings.stateStore().tryOpen(ids);
+            if (free.isPresent()) {
+                try (StateSession state = free.get()) {
+                    return provisioned(apply(state, provisioners, DeclarationScope.PARTIAL, ids), ids);
+                }
+            }
+            // Another instance is creating them: wait for it as a reader, with the other readers.
             read = readUnchanged(provisioners, ids);
             if (read.values().isPresent()) {
                 return read.values().get();
             }
         }
         try (StateSession state = settings.stateStore().open(ids)) {
-            Applied applied = apply(state, provisioners, DeclarationScope.PARTIAL, ids);
-            Map<String, ProvisionedValue> values = new LinkedHashMap<>();
-            for (String id : ids) {
-                values.put(id, provisioned(applied, id));
-            }
-            return values;
+            return provisioned(apply(state, provisioners, DeclarationScope.PARTIAL, ids), ids);
         }
+    }
+
+    private static Map<String, ProvisionedValue> provisioned(Applied applied, Set<String> ids) {
+        Map<String, ProvisionedValue> values = new LinkedHashMap<>();
+        for (String id : ids) {
+            values.put(id, provisioned(applied, id));
+        }
+        return values;
     }
 
     /**
@@ -157,17 +166,6 @@ public final class Engine {
     private record Read(Optional<Map<String, ProvisionedValue>> values, boolean recorded) {
         static final Read NOT_RECORDED = new Read(Optional.empty(), false);
         static final Read CHANGED = new Read(Optional.empty(), true);
-    }
-
-    /**
-     * Whether, once this run holds the declarations' locks (after any run creating them has finished), the
-     * state records every one with its value. Sends no request and holds the locks only for the read, so
-     * instances that queued behind the first create go back to reading together.
-     */
-    private boolean recordedMeanwhile(Set<String> ids) {
-        try (StateSession state = settings.stateStore().open(ids)) {
-            return recordedWithValues(state, ids);
-        }
     }
 
     private static boolean recordedWithValues(StateSession state, Set<String> ids) {
