@@ -3,7 +3,7 @@ package dev.cftokens.core.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,7 +27,6 @@ import java.util.TreeSet;
  * than the runtime reading it.
  */
 final class DeclarationJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TOKEN_FIELDS =
             Set.of("id", "name", "owner", "policies", "requestIp", "notBefore", "expiresOn", "inputs");
     private static final Set<String> POLICY_FIELDS = Set.of("effect", "permissionGroups", "resources", "within");
@@ -97,9 +96,11 @@ final class DeclarationJson {
     static TokenDeclaration read(String json) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JsonTreeReader.read(json);
         } catch (JsonProcessingException e) {
             throw invalid("it is not JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw invalid("it is not JSON (" + e.getMessage() + ")");
         }
         if (root == null || !root.isObject()) {
             throw invalid("it is not a JSON object");

@@ -1,12 +1,13 @@
 package dev.cftokens.runtime.state;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cftokens.core.model.PolicySpec;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenSpec;
+import dev.cftokens.runtime.internal.json.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +23,7 @@ import java.util.TreeSet;
  * JSON form before hashing.
  */
 public final class SpecHash {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SpecHash() {}
 
@@ -43,7 +44,7 @@ public final class SpecHash {
 
     /** The canonical JSON the hash is taken over; sets appear sorted. */
     static String canonicalForm(TokenSpec spec) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = NODES.objectNode();
         root.put("name", spec.name());
         List<String> policies = new ArrayList<>();
         for (PolicySpec policy : spec.policies()) {
@@ -61,12 +62,12 @@ public final class SpecHash {
     }
 
     private static ObjectNode canonicalPolicy(PolicySpec policy) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = NODES.objectNode();
         node.put("effect", policy.effect().wireName());
         sorted(node.putArray("permission_groups"), policy.permissionGroupIds());
         List<String> grants = new ArrayList<>();
         for (ResourceGrant grant : policy.resources()) {
-            ObjectNode grantNode = JSON.createObjectNode();
+            ObjectNode grantNode = NODES.objectNode();
             grantNode.put("key", grant.key());
             sorted(grantNode.putArray("nested"), grant.nested());
             grants.add(write(grantNode));
@@ -83,11 +84,8 @@ public final class SpecHash {
         return instant == null ? null : instant.toString();
     }
 
-    private static String write(Object node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings always serializes", e);
-        }
+    /** Compact, as {@code ObjectMapper.writeValueAsString} wrote it when the recorded hashes were taken. */
+    private static String write(JsonNode node) {
+        return JsonTrees.write(node);
     }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.rules.Timestamps;
+import dev.cftokens.runtime.internal.json.JsonTrees;
 import dev.cftokens.runtime.state.EncryptionHeader.KeyDerivation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +39,7 @@ import java.util.Map;
 final class StateDocument {
     static final int VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** One token and its encrypted value, or a null value when none is kept. */
     record Entry(TokenRecord record, SealedValue value) {}
@@ -61,7 +63,7 @@ final class StateDocument {
     static StateDocument parse(byte[] bytes, Path path) {
         JsonNode root;
         try {
-            root = JSON.readTree(bytes);
+            root = JsonTrees.read(bytes);
         } catch (IOException e) {
             throw corrupt(path, "it is not valid JSON (" + firstLine(e.getMessage()) + ")");
         }
@@ -126,7 +128,7 @@ final class StateDocument {
     }
 
     byte[] toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = NODES.objectNode();
         root.put("version", VERSION);
         if (encryption != null) {
             ObjectNode node = root.putObject("encryption");
@@ -162,10 +164,19 @@ final class StateDocument {
             }
         }
         try {
-            return JSON.writeValueAsBytes(root);
+            return Writer.JSON.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings always serializes", e);
         }
+    }
+
+    /**
+     * The mapper that lays the file out. Only writing needs it: reading goes through {@link JsonTrees}, so that a
+     * start that finds its tokens unchanged never loads databind's serializers (a holder class, loaded on the
+     * first write).
+     */
+    private static final class Writer {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     private static EncryptionHeader encryptionHeader(JsonNode encryption, Path path) {
@@ -195,7 +206,7 @@ final class StateDocument {
     }
 
     private static ObjectNode sealedNode(SealedValue sealed) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = NODES.objectNode();
         node.put("nonce", Base64.getEncoder().encodeToString(sealed.nonce()));
         node.put("ciphertext", Base64.getEncoder().encodeToString(sealed.ciphertext()));
         return node;

@@ -2,13 +2,13 @@ package dev.cftokens.runtime.workers;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.internal.http.ApiTransport;
-import java.io.UncheckedIOException;
+import dev.cftokens.runtime.internal.json.JsonTrees;
 import java.util.Map;
 import java.util.function.Supplier;
 import okhttp3.MediaType;
@@ -50,7 +50,7 @@ public final class WorkerScripts {
      */
     public void upload(Worker worker) {
         requireNonNull(worker, "worker");
-        ObjectNode metadata = transport.json().createObjectNode();
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode();
         String partName;
         MediaType scriptType;
         if (worker.moduleName() != null) {
@@ -92,7 +92,7 @@ public final class WorkerScripts {
     public void putSecret(String scriptName, String secretName, Secret value) {
         requireNonNull(value, "value");
         Worker.checkScriptName(scriptName);
-        ObjectNode body = transport.json().createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("name", Worker.checkBindingName(secretName));
         body.put("text", value.reveal());
         body.put("type", "secret_text");
@@ -103,12 +103,8 @@ public final class WorkerScripts {
         return "/accounts/" + accountId.get() + "/workers/scripts/" + scriptName;
     }
 
-    private byte[] bytes(ObjectNode node) {
-        try {
-            return transport.json().writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static byte[] bytes(ObjectNode node) {
+        return JsonTrees.writeBytes(node);
     }
 
     @Override

@@ -2,18 +2,16 @@ package dev.cftokens.runtime.internal.http;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cftokens.runtime.ApiError;
 import dev.cftokens.runtime.CloudflareApiException;
 import dev.cftokens.runtime.CloudflareException;
 import dev.cftokens.runtime.CloudflareOutcomeUnknownException;
 import dev.cftokens.runtime.RateLimit;
 import dev.cftokens.runtime.RetryPolicy;
+import dev.cftokens.runtime.internal.json.JsonTrees;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -67,7 +65,6 @@ public final class ApiTransport {
     private final RetryPolicy retryPolicy;
     private final RateLimiter rateLimiter;
     private final TimeSource time;
-    private final ObjectMapper json = new ObjectMapper();
     private final Pacing pacing;
     // Requests sent and not yet answered, to judge whether the budget x-ratelimit-remaining reports covers them.
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -108,11 +105,6 @@ public final class ApiTransport {
      */
     public int concurrency(int fallback, int min, int max) {
         return pacing.concurrency(fallback, min, max);
-    }
-
-    /** {@return the Jackson mapper for request and response bodies} */
-    public ObjectMapper json() {
-        return json;
     }
 
     /** {@return the API's base URL, including {@code /client/v4}} */
@@ -160,13 +152,7 @@ public final class ApiTransport {
     private Envelope sendJson(String method, String path, JsonNode body, boolean secretAnswer) {
         RequestBody requestBody = null;
         if (body != null) {
-            byte[] bytes;
-            try {
-                bytes = json.writeValueAsBytes(body);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
-            requestBody = new JsonBody(bytes, !IDEMPOTENT.contains(method));
+            requestBody = new JsonBody(JsonTrees.writeBytes(body), !IDEMPOTENT.contains(method));
         }
         return execute(method, path, Map.of(), requestBody, secretAnswer);
     }
@@ -487,8 +473,8 @@ public final class ApiTransport {
     private Outcome interpret(String method, String path, int status, String cfRay, String text, boolean secretAnswer) {
         JsonNode root;
         try {
-            root = json.readTree(text);
-        } catch (JsonProcessingException e) {
+            root = JsonTrees.read(text);
+        } catch (IOException e) {
             return unreadable(status, method, path, cfRay, "the body is not JSON", text, secretAnswer);
         }
         if (root == null || !root.isObject() || !root.path("success").isBoolean()) {
