@@ -49,6 +49,9 @@ public final class ApiTokenProcessor extends AbstractProcessor {
     /** Qualified names of interfaces waiting for types that later rounds may generate. */
     private Set<String> deferred;
 
+    /** The processor; javac finds it through ServiceLoader and calls {@link #init} before any round. */
+    public ApiTokenProcessor() {}
+
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);

@@ -33,6 +33,9 @@ public final class ContractCheck
     private static final ConcurrentLinkedQueue<RecordedExchange> EXCHANGES = new ConcurrentLinkedQueue<>();
     private static volatile boolean started;
 
+    /** The check; ServiceLoader and JUnit each create one (see the class comment). */
+    public ContractCheck() {}
+
     @Override
     public void exchanged(RecordedExchange exchange) {
         EXCHANGES.add(exchange);

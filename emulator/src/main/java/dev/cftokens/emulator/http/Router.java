@@ -18,6 +18,9 @@ import java.util.TreeSet;
 public final class Router<E> {
     private final List<Route<E>> routes = new ArrayList<>();
 
+    /** An empty router; {@link #add} its routes. */
+    public Router() {}
+
     /**
      * One method on one path pattern.
      *

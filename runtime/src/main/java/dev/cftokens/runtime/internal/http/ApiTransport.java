@@ -102,6 +102,11 @@ public final class ApiTransport {
      * How many requests to keep in flight to use this client's rate limit (its shortest window, at most
      * Cloudflare's 200 per second) with the round trip measured so far, from {@code min} to {@code max};
      * {@code fallback} before the first answer.
+     *
+     * @param fallback the number before any round trip has been measured
+     * @param min the fewest requests to keep in flight
+     * @param max the most requests to keep in flight
+     * @return the number of requests to keep in flight now
      */
     public int concurrency(int fallback, int min, int max) {
         return pacing.concurrency(fallback, min, max);

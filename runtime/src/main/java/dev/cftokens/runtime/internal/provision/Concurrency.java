@@ -13,11 +13,22 @@ import java.util.function.IntSupplier;
  * @param adapts whether {@code target} may change during a run
  */
 public record Concurrency(IntSupplier target, boolean adapts) {
+    /**
+     * Checks the components.
+     *
+     * @param target the number of changes to run at once now, at least 1
+     * @param adapts whether {@code target} may change during a run
+     */
     public Concurrency {
         requireNonNull(target, "target");
     }
 
-    /** Always {@code parallelism}. */
+    /**
+     * Always {@code parallelism}.
+     *
+     * @param parallelism the number of changes at once, at least 1
+     * @return the fixed concurrency
+     */
     public static Concurrency fixed(int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
@@ -25,7 +36,12 @@ public record Concurrency(IntSupplier target, boolean adapts) {
         return new Concurrency(() -> parallelism, false);
     }
 
-    /** Whatever {@code target} says at the time. */
+    /**
+     * Whatever {@code target} says at the time.
+     *
+     * @param target read each time a run decides how many changes to start
+     * @return the adapting concurrency
+     */
     public static Concurrency following(IntSupplier target) {
         return new Concurrency(target, true);
     }
