@@ -3,6 +3,7 @@ package dev.cftokens.core.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cftokens.core.json.JsonTrees;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -96,7 +97,7 @@ final class DeclarationJson {
     static TokenDeclaration read(String json) {
         JsonNode root;
         try {
-            root = JsonTreeReader.read(json);
+            root = JsonTrees.read(json);
         } catch (JsonProcessingException e) {
             throw invalid("it is not JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {

@@ -3,13 +3,13 @@ package dev.cftokens.runtime.internal.http;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cftokens.core.json.JsonTrees;
 import dev.cftokens.runtime.ApiError;
 import dev.cftokens.runtime.CloudflareApiException;
 import dev.cftokens.runtime.CloudflareException;
 import dev.cftokens.runtime.CloudflareOutcomeUnknownException;
 import dev.cftokens.runtime.RateLimit;
 import dev.cftokens.runtime.RetryPolicy;
-import dev.cftokens.runtime.internal.json.JsonTrees;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;

@@ -1,4 +1,4 @@
-package dev.cftokens.runtime.internal.json;
+package dev.cftokens.core.json;
 
 import static java.nio.charset.StandardCharsets.UTF_16BE;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -87,5 +87,19 @@ class JsonTreesTest {
         assertThatThrownBy(() -> JsonTrees.read("[1, 2"))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("end-of-input");
+    }
+
+    /** What a generated provisioner's declaration reader relied on, checked when it had a copy of its own. */
+    @Test
+    void readsADeclarationLikeTextAsObjectMapperDid() throws Exception {
+        String text = "{\"id\": \"caf\\u00e9 \\\"q\\\" \\ud83d\\ude00\", \"n\": [1, 12345678901234,"
+                + " 123456789012345678901234567890, 0.5, true, false, null], \"o\": {\"k\": {}}, \"id\": \"last\"} ";
+
+        assertThat(JsonTrees.read(text)).isEqualTo(MAPPER.readTree(text));
+        assertThat(JsonTrees.read(text).get("id").textValue()).isEqualTo("last");
+        assertThat(JsonTrees.read(" \n")).isNull();
+        assertThatThrownBy(() -> JsonTrees.read("{\"id\" \"x\"}"))
+                .isInstanceOf(JsonParseException.class)
+                .hasMessageContaining("was expecting a colon");
     }
 }

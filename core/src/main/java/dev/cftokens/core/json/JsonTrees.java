@@ -1,4 +1,4 @@
-package dev.cftokens.runtime.internal.json;
+package dev.cftokens.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -21,6 +21,7 @@ import java.util.Map;
  * (0.2 s of a JVM's start) that a tree of strings, numbers and booleans never needs; the node classes are
  * few. The text is the same as {@code ObjectMapper}'s default {@code readTree} and {@code writeValueAsBytes}:
  * same parser, same generator, same escaping, the last of duplicate fields winning, trailing content ignored.
+ * Generated declarations, the state file and the API's answers all go through it.
  */
 public final class JsonTrees {
     private static final JsonFactory FACTORY = new JsonFactory();
