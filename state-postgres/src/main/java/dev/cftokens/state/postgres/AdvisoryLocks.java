@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -40,39 +41,39 @@ final class AdvisoryLocks {
         return setupClass;
     }
 
+    /** How a lock is held: alone, or beside other shared holders. */
+    enum Mode {
+        SHARED("pg_advisory_lock_shared", "pg_try_advisory_lock_shared"),
+        EXCLUSIVE("pg_advisory_lock", "pg_try_advisory_lock");
+
+        private final String waiting;
+        private final String trying;
+
+        Mode(String waiting, String trying) {
+            this.waiting = waiting;
+            this.trying = trying;
+        }
+    }
+
     /** Takes the whole state exclusively. */
     void lockState(Connection connection, Duration wait, String where) throws SQLException {
         long deadline = System.nanoTime() + wait.toNanos();
-        acquire(
-                connection,
-                "pg_advisory_lock",
-                WHOLE_STATE,
-                deadline,
-                wait,
-                "another run holds the whole state " + where);
+        acquire(connection, Mode.EXCLUSIVE, WHOLE_STATE, deadline, wait, wholeStateHolder(where));
     }
 
-    /** Takes the state shared and each declaration exclusively, in one order so two runs never deadlock. */
-    void lockDeclarations(Connection connection, Collection<String> declarationIds, Duration wait, String where)
+    /**
+     * Takes the state shared and each declaration in {@code mode}, in one order so two runs never deadlock:
+     * exclusively for a run that changes them, shared for one that only reads them (which then waits for a
+     * run changing them, never for other readers).
+     */
+    void lockDeclarations(
+            Connection connection, Collection<String> declarationIds, Mode mode, Duration wait, String where)
             throws SQLException {
         long deadline = System.nanoTime() + wait.toNanos();
-        acquire(
-                connection,
-                "pg_advisory_lock_shared",
-                WHOLE_STATE,
-                deadline,
-                wait,
-                "another run holds the whole state " + where);
-        TreeSet<Integer> keys = new TreeSet<>();
-        declarationIds.forEach(id -> keys.add(declarationKey(id)));
-        for (int key : keys) {
-            acquire(
-                    connection,
-                    "pg_advisory_lock",
-                    key,
-                    deadline,
-                    wait,
-                    "another instance is provisioning " + declarationIds + " in " + where);
+        acquire(connection, Mode.SHARED, WHOLE_STATE, deadline, wait, wholeStateHolder(where));
+        String holder = "another instance is provisioning " + declarationIds + " in " + where;
+        for (int key : keys(declarationIds)) {
+            acquire(connection, mode, key, deadline, wait, holder);
         }
     }
 
@@ -81,11 +82,9 @@ final class AdvisoryLocks {
      * nothing, when another run holds one of them.
      */
     boolean tryLockDeclarations(Connection connection, Collection<String> declarationIds) throws SQLException {
-        TreeSet<Integer> keys = new TreeSet<>();
-        declarationIds.forEach(id -> keys.add(declarationKey(id)));
-        boolean locked = tryAcquire(connection, "pg_advisory_lock_shared", WHOLE_STATE);
-        for (Iterator<Integer> key = keys.iterator(); locked && key.hasNext(); ) {
-            locked = tryAcquire(connection, "pg_advisory_lock", key.next());
+        boolean locked = tryAcquire(connection, Mode.SHARED, WHOLE_STATE);
+        for (Iterator<Integer> key = keys(declarationIds).iterator(); locked && key.hasNext(); ) {
+            locked = tryAcquire(connection, Mode.EXCLUSIVE, key.next());
         }
         if (!locked) {
             unlockAll(connection);
@@ -93,20 +92,15 @@ final class AdvisoryLocks {
         return locked;
     }
 
-    /**
-     * Takes the state and each declaration shared: waits while a run changes one of them, never for
-     * other readers.
-     */
-    void lockDeclarationsForReading(
-            Connection connection, Collection<String> declarationIds, Duration wait, String where) throws SQLException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        String holder = "another instance is provisioning " + declarationIds + " in " + where;
-        acquire(connection, "pg_advisory_lock_shared", WHOLE_STATE, deadline, wait, holder);
-        TreeSet<Integer> keys = new TreeSet<>();
+    private static String wholeStateHolder(String where) {
+        return "another run holds the whole state " + where;
+    }
+
+    /** The declarations' keys in ascending order, each once. */
+    private static SortedSet<Integer> keys(Collection<String> declarationIds) {
+        SortedSet<Integer> keys = new TreeSet<>();
         declarationIds.forEach(id -> keys.add(declarationKey(id)));
-        for (int key : keys) {
-            acquire(connection, "pg_advisory_lock_shared", key, deadline, wait, holder);
-        }
+        return keys;
     }
 
     /** Releases every advisory lock this connection holds (the database also does when it closes). */
@@ -116,9 +110,9 @@ final class AdvisoryLocks {
         }
     }
 
-    private void acquire(Connection connection, String function, int key, long deadline, Duration wait, String holder)
+    private void acquire(Connection connection, Mode mode, int key, long deadline, Duration wait, String holder)
             throws SQLException {
-        if (tryAcquire(connection, function, key)) {
+        if (tryAcquire(connection, mode, key)) {
             return;
         }
         LOG.log(System.Logger.Level.INFO, "waiting up to {0}: {1}", describe(wait), holder);
@@ -126,7 +120,7 @@ final class AdvisoryLocks {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET lock_timeout = " + remainingMillis);
             try {
-                statement.execute("SELECT " + function + "(" + stateClass + ", " + key + ")");
+                statement.execute("SELECT " + mode.waiting + "(" + stateClass + ", " + key + ")");
             } catch (SQLException e) {
                 if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                     throw new StateException("waited " + describe(wait) + " for the lock, but " + holder
@@ -139,9 +133,8 @@ final class AdvisoryLocks {
         }
     }
 
-    private boolean tryAcquire(Connection connection, String function, int key) throws SQLException {
-        String tryFunction = function.replace("pg_advisory_lock", "pg_try_advisory_lock");
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + tryFunction + "(?, ?)")) {
+    private boolean tryAcquire(Connection connection, Mode mode, int key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + mode.trying + "(?, ?)")) {
             statement.setInt(1, stateClass);
             statement.setInt(2, key);
             try (ResultSet result = statement.executeQuery()) {

@@ -79,72 +79,61 @@ public final class PostgresStateStore implements StateStore {
 
     @Override
     public StateSession open() {
-        return open(null, "the whole state");
+        return open(null, "the whole state", (connection, locks) -> {
+                    locks.lockState(connection, lockWait, where);
+                    return true;
+                })
+                .orElseThrow();
     }
 
     @Override
     public StateSession open(Set<String> declarationIds) {
-        requireNonNull(declarationIds, "declarationIds");
-        return open(Set.copyOf(declarationIds), declarationIds.toString());
+        Set<String> ids = Set.copyOf(declarationIds);
+        return open(ids, ids.toString(), (connection, locks) -> {
+                    locks.lockDeclarations(connection, ids, AdvisoryLocks.Mode.EXCLUSIVE, lockWait, where);
+                    return true;
+                })
+                .orElseThrow();
     }
 
     @Override
     public Optional<StateSession> tryOpen(Set<String> declarationIds) {
-        requireNonNull(declarationIds, "declarationIds");
         Set<String> ids = Set.copyOf(declarationIds);
-        try {
-            return Optional.of(open(ids, ids.toString(), (connection, locks) -> {
-                if (!locks.tryLockDeclarations(connection, ids)) {
-                    throw new HeldElsewhere();
-                }
-            }));
-        } catch (HeldElsewhere e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Another run holds a lock {@link #tryOpen} asked for; the connection is released by {@code open}. */
-    private static final class HeldElsewhere extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        HeldElsewhere() {
-            super(null, null, false, false);
-        }
+        return open(ids, ids.toString(), (connection, locks) -> locks.tryLockDeclarations(connection, ids));
     }
 
     @Override
     public StateSession openForReading(Set<String> declarationIds) {
-        requireNonNull(declarationIds, "declarationIds");
         Set<String> ids = Set.copyOf(declarationIds);
-        return open(
-                Set.of(),
-                ids.toString(),
-                (connection, locks) -> locks.lockDeclarationsForReading(connection, ids, lockWait, where));
-    }
-
-    private StateSession open(Set<String> scope, String what) {
-        return open(scope, what, (connection, locks) -> {
-            if (scope == null) {
-                locks.lockState(connection, lockWait, where);
-            } else {
-                locks.lockDeclarations(connection, scope, lockWait, where);
-            }
-        });
+        return open(Set.of(), ids.toString(), (connection, locks) -> {
+                    locks.lockDeclarations(connection, ids, AdvisoryLocks.Mode.SHARED, lockWait, where);
+                    return true;
+                })
+                .orElseThrow();
     }
 
     /** How a run takes its locks. */
     private interface Locking {
-        void lock(Connection connection, AdvisoryLocks locks) throws SQLException;
+        /** Takes the locks, waiting as long as it may; false when they are held elsewhere and it did not wait. */
+        boolean lock(Connection connection, AdvisoryLocks locks) throws SQLException;
     }
 
-    /** @param scope what the run may change: null for everything, empty for nothing */
-    private StateSession open(Set<String> scope, String what, Locking locking) {
+    /**
+     * A session holding the locks {@code locking} takes, or empty when it did not get them.
+     *
+     * @param scope what the run may change: null for everything, empty for nothing
+     */
+    private Optional<StateSession> open(Set<String> scope, String what, Locking locking) {
         Connection connection = connect();
         try {
             AdvisoryLocks locks = prepare(connection);
-            locking.lock(connection, locks);
+            if (!locking.lock(connection, locks)) {
+                release(connection);
+                return Optional.empty();
+            }
             StateEncryption encryption = unlock(connection);
-            return PostgresSession.load(connection, tables, encryption, scope, () -> release(connection), where);
+            return Optional.of(
+                    PostgresSession.load(connection, tables, encryption, scope, () -> release(connection), where));
         } catch (SQLException e) {
             release(connection);
             throw new StateException("cannot lock and read " + what + " of " + where + ": " + e.getMessage(), e);

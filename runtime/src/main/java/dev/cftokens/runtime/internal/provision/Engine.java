@@ -128,8 +128,8 @@ public final class Engine {
     }
 
     /**
-     * The tokens as they stand when every one is recorded, unchanged and its value kept, or empty when
-     * anything must be written (a create, an update, a roll, a leftover, a record to refresh).
+     * Reads the tokens under shared locks: their values when every one is recorded, unchanged and its value
+     * kept; none when anything must be written (a create, an update, a roll, a leftover, a record to refresh).
      */
     private Read readUnchanged(Collection<? extends TokenProvisioner<?>> provisioners, Set<String> ids) {
         try (StateSession state = settings.stateStore().openForReading(ids)) {
