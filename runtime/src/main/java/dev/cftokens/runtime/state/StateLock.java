@@ -21,77 +21,140 @@ import java.util.concurrent.TimeUnit;
  * <p>The in-process permit is what makes threads of one JVM wait for each other. They must never
  * contend through the OS lock itself: POSIX record locks belong to the process, so a waiting thread
  * that opened and closed its own channel on the file would drop the lock the holding thread still
- * relies on, and another process could then take it.
+ * relies on, and another process could then take it. For the same reason a run that ends while another
+ * thread of this JVM waits hands the OS lock on with the permit instead of releasing it: released, another
+ * process polling for it could take it in the instant before the waiting thread does.
  */
 final class StateLock implements AutoCloseable {
     private static final long POLL_MILLIS = 50;
 
-    /** One permit per canonical lock file path, shared by every store of this JVM. */
-    private static final Map<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
+    /** One holder per canonical lock file path, shared by every store of this JVM. */
+    private static final Map<Path, Holder> IN_PROCESS = new ConcurrentHashMap<>();
 
-    private final Semaphore permit;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final Holder holder;
 
-    private StateLock(Semaphore permit, FileChannel channel, FileLock lock) {
-        this.permit = permit;
-        this.channel = channel;
-        this.lock = lock;
+    private StateLock(Holder holder) {
+        this.holder = holder;
     }
 
     /** Takes the lock, waiting up to {@code wait} in all for another run to finish. */
     static StateLock acquire(Path lockFile, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        // A semaphore, not a ReentrantLock: a session may be closed by another thread than its opener.
-        Semaphore permit = IN_PROCESS.computeIfAbsent(canonical(lockFile), path -> new Semaphore(1, true));
+        Holder holder = IN_PROCESS.computeIfAbsent(canonical(lockFile), path -> new Holder());
         try {
-            if (!permit.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            if (!holder.permit.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                holder.releaseIfIdle();
                 throw held(lockFile, wait, "another cftokens run in this process");
             }
         } catch (InterruptedException e) {
+            holder.releaseIfIdle();
             Thread.currentThread().interrupt();
             throw new StateException("interrupted while waiting for the lock file " + lockFile, e);
         }
         try {
-            return lockFile(permit, lockFile, wait, deadline);
+            if (!holder.locked()) {
+                holder.lockFile(lockFile, wait, deadline);
+            }
+            return new StateLock(holder);
         } catch (RuntimeException e) {
-            permit.release();
+            holder.release();
             throw e;
         }
     }
 
-    /** With the in-process permit held, no other channel of this JVM is open on the file. */
-    private static StateLock lockFile(Semaphore permit, Path lockFile, Duration wait, long deadline) {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(
-                    lockFile,
-                    Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                    AtomicFile.privateFileAttributes());
-        } catch (IOException e) {
-            throw new StateException("cannot open the lock file " + lockFile + ": " + e.getMessage(), e);
+    /**
+     * The permit of one lock file and, while a thread of this JVM holds the permit or is being handed it, the
+     * OS lock. Whoever holds the permit owns the channel and the lock.
+     */
+    private static final class Holder {
+        // A semaphore, not a ReentrantLock: a session may be closed by another thread than its opener.
+        private final Semaphore permit = new Semaphore(1, true);
+        private FileChannel channel;
+        private FileLock lock;
+
+        boolean locked() {
+            return lock != null && lock.isValid();
         }
-        try {
-            while (true) {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return new StateLock(permit, channel, lock);
-                }
-                if (System.nanoTime() >= deadline) {
-                    throw held(lockFile, wait, "another cftokens run");
-                }
-                Thread.sleep(POLL_MILLIS);
+
+        /** With the permit held, no other channel of this JVM is open on the file. */
+        void lockFile(Path lockFile, Duration wait, long deadline) {
+            unlockFile();
+            FileChannel opened;
+            try {
+                opened = FileChannel.open(
+                        lockFile,
+                        Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                        AtomicFile.privateFileAttributes());
+            } catch (IOException e) {
+                throw new StateException("cannot open the lock file " + lockFile + ": " + e.getMessage(), e);
             }
-        } catch (IOException | OverlappingFileLockException e) {
-            closeQuietly(channel);
-            throw new StateException("cannot lock " + lockFile + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            closeQuietly(channel);
-            Thread.currentThread().interrupt();
-            throw new StateException("interrupted while waiting for the lock file " + lockFile, e);
-        } catch (RuntimeException e) {
-            closeQuietly(channel);
-            throw e;
+            try {
+                while (true) {
+                    FileLock taken = opened.tryLock();
+                    if (taken != null) {
+                        channel = opened;
+                        lock = taken;
+                        return;
+                    }
+                    if (System.nanoTime() >= deadline) {
+                        throw held(lockFile, wait, "another cftokens run");
+                    }
+                    Thread.sleep(POLL_MILLIS);
+                }
+            } catch (IOException | OverlappingFileLockException e) {
+                closeQuietly(opened);
+                throw new StateException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                closeQuietly(opened);
+                Thread.currentThread().interrupt();
+                throw new StateException("interrupted while waiting for the lock file " + lockFile, e);
+            } catch (RuntimeException e) {
+                closeQuietly(opened);
+                throw e;
+            }
+        }
+
+        /**
+         * Gives up the permit: with the OS lock to a thread of this JVM that waits for it, else after
+         * releasing the OS lock.
+         */
+        void release() {
+            if (permit.hasQueuedThreads()) {
+                permit.release();
+                // The waiter may have given up meanwhile: then nobody would release the OS lock.
+                releaseIfIdle();
+                return;
+            }
+            unlockFile();
+            permit.release();
+        }
+
+        /**
+         * Releases the OS lock when no thread of this JVM holds the permit or waits for it. A waiter that gives
+         * up calls this too, so a lock handed to it is not kept after it left.
+         */
+        void releaseIfIdle() {
+            if (permit.tryAcquire()) {
+                if (!permit.hasQueuedThreads()) {
+                    unlockFile();
+                }
+                permit.release();
+            }
+        }
+
+        private void unlockFile() {
+            if (lock != null) {
+                try {
+                    lock.release();
+                } catch (IOException e) {
+                    // Closing the channel below releases the lock as well.
+                }
+                lock = null;
+            }
+            if (channel != null) {
+                closeQuietly(channel);
+                channel = null;
+            }
         }
     }
 
@@ -115,13 +178,7 @@ final class StateLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lock.release();
-        } catch (IOException e) {
-            // Closing the channel below releases the lock as well.
-        }
-        closeQuietly(channel);
-        permit.release();
+        holder.release();
     }
 
     private static void closeQuietly(FileChannel channel) {
