@@ -9,22 +9,24 @@ import dev.cftokens.core.rules.ResourceKey;
 import dev.cftokens.runtime.internal.http.ApiCredentials;
 import dev.cftokens.runtime.internal.http.ApiTransport;
 import dev.cftokens.runtime.internal.http.Envelope;
+import dev.cftokens.runtime.internal.http.HttpClients;
+import dev.cftokens.runtime.internal.http.HttpTimeouts;
 import dev.cftokens.runtime.internal.http.TimeSource;
 import dev.cftokens.runtime.workers.WorkerScripts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import okhttp3.ConnectionSpec;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Response;
 
 /**
  * A client of Cloudflare's v4 API, for one set of credentials and (at most) one account. Create it with
@@ -53,10 +55,6 @@ public final class Cloudflare {
     static final String ENV_EMAIL = "CLOUDFLARE_EMAIL";
     static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
     static final String ENV_BASE_URL = "CLOUDFLARE_BASE_URL";
-
-    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final ApiTransport transport;
     private final String configuredAccountId;
@@ -144,7 +142,7 @@ public final class Cloudflare {
 
     /** {@return the base URL, such as {@code https://api.cloudflare.com/client/v4}} */
     public String baseUrl() {
-        return transport.baseUrl().toString().replaceAll("/$", "");
+        return transport.baseUrl().toString();
     }
 
     /**
@@ -475,7 +473,7 @@ public final class Cloudflare {
          */
         public Cloudflare build() {
             ApiCredentials credentials = credentials();
-            HttpUrl url = parseBaseUrl();
+            URI url = parseBaseUrl();
             if (accountId != null && !ResourceKey.isHexId(accountId)) {
                 // Described, not quoted: a swapped variable could put a token or key here.
                 throw new CloudflareConfigurationException(ENV_ACCOUNT_ID
@@ -484,8 +482,12 @@ public final class Cloudflare {
                         + describeShape(accountId) + " (not shown, in case it is a secret set in the wrong variable)");
             }
             String agent = (userAgent == null ? "" : userAgent + " ") + "cftokens/" + version();
+            HttpClients clients = HttpClients.of(
+                    okHttpClient,
+                    new HttpTimeouts(connectTimeout, readTimeout, callTimeout),
+                    url.getScheme().equals("https"));
             ApiTransport transport =
-                    new ApiTransport(okHttp(url), url, credentials, agent, retryPolicy, rateLimit, timeSource);
+                    new ApiTransport(clients, url, credentials, agent, retryPolicy, rateLimit, timeSource);
             return new Cloudflare(this, transport);
         }
 
@@ -527,29 +529,42 @@ public final class Cloudflare {
             return shape;
         }
 
-        private HttpUrl parseBaseUrl() {
-            HttpUrl url = HttpUrl.parse(baseUrl.strip());
-            if (url == null || url.querySize() > 0 || url.fragment() != null) {
+        /**
+         * The base URL as requests are built on it: http or https, lower-case scheme and host, no user-info
+         * (Cloudflare never reads it, and dropping it keeps a password out of toString() and messages), no
+         * default port, no trailing {@code /}.
+         */
+        private URI parseBaseUrl() {
+            URI url;
+            try {
+                url = new URI(baseUrl.strip());
+            } catch (URISyntaxException e) {
+                url = null;
+            }
+            String scheme = url == null || url.getScheme() == null
+                    ? ""
+                    : url.getScheme().toLowerCase(Locale.ROOT);
+            if (url == null
+                    || !(scheme.equals("http") || scheme.equals("https"))
+                    || url.getHost() == null
+                    || url.getRawQuery() != null
+                    || url.getRawFragment() != null) {
                 throw new CloudflareConfigurationException(
                         ENV_BASE_URL + " (builder().baseUrl) must be an http or https" + " URL such as "
                                 + DEFAULT_BASE_URL + ", not \"" + withoutUserInfo(baseUrl) + "\"");
             }
-            // Cloudflare never reads user-info; dropping it keeps a password out of toString() and messages.
-            url = url.newBuilder().username("").password("").build();
-            if (!url.isHttps() && !isLoopback(url.host())) {
+            String host = url.getHost().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !isLoopback(host)) {
                 throw new CloudflareConfigurationException(ENV_BASE_URL + " (builder().baseUrl) is plain http to "
-                        + url.host()
+                        + host
                         + ", which would send the API credentials unencrypted: use https (plain http is allowed"
                         + " only to a loopback address such as 127.0.0.1, ::1 or localhost, for a local emulator)");
             }
-            // Paths are appended segment by segment; an empty last segment (a trailing slash) would double it.
-            List<String> segments = new ArrayList<>(url.pathSegments());
-            while (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {
-                segments.remove(segments.size() - 1);
-            }
-            HttpUrl.Builder normalized = url.newBuilder().encodedPath("/");
-            segments.forEach(normalized::addPathSegment);
-            return normalized.build();
+            int defaultPort = scheme.equals("https") ? 443 : 80;
+            String port = url.getPort() == -1 || url.getPort() == defaultPort ? "" : ":" + url.getPort();
+            // Paths are appended segment by segment; trailing slashes would double them.
+            String path = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
+            return URI.create(scheme + "://" + host + port + path);
         }
 
         /** {@code url} with anything between {@code //} and {@code @} masked, for messages. */
@@ -559,6 +574,9 @@ public final class Cloudflare {
 
         /** localhost, 127.0.0.0/8 or ::1; decided from the name alone, never by resolving it. */
         private static boolean isLoopback(String host) {
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
             if (host.equals("localhost")) {
                 return true;
             }
@@ -568,51 +586,6 @@ public final class Cloudflare {
             } catch (UnknownHostException e) {
                 return false;
             }
-        }
-
-        private OkHttpClient okHttp(HttpUrl url) {
-            OkHttpClient.Builder http;
-            if (okHttpClient != null) {
-                http = okHttpClient.newBuilder();
-            } else {
-                http = new OkHttpClient.Builder()
-                        .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
-                        .readTimeout(DEFAULT_READ_TIMEOUT)
-                        .writeTimeout(DEFAULT_READ_TIMEOUT)
-                        .callTimeout(DEFAULT_CALL_TIMEOUT);
-                if (!url.isHttps()) {
-                    // Plain http is only ever to loopback (parseBaseUrl): without a TLS connection spec OkHttp
-                    // skips loading the JDK's TLS stack and trust store, a third of a second at every start
-                    // against a local emulator. Redirects are off, so no request can reach https anyway.
-                    http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
-                }
-            }
-            if (connectTimeout != null) {
-                http.connectTimeout(connectTimeout);
-            }
-            if (readTimeout != null) {
-                http.readTimeout(readTimeout).writeTimeout(readTimeout);
-            }
-            if (callTimeout != null) {
-                http.callTimeout(callTimeout);
-            }
-            // Redirects would re-send credentials to wherever Cloudflare (or a proxy) points; the API never
-            // redirects, so a redirect is an error to see, not to follow. OkHttp's own silent re-send on a
-            // broken connection is off because ApiTransport retries itself and must know when an attempt may
-            // have taken effect (a DELETE that committed, a POST that must not be repeated).
-            // For the same reason OkHttp must not repeat a request answered 503 with "Retry-After: 0", which it
-            // does on its own, unseen by the retry policy, the rate limiter and the log. ApiTransport never
-            // reads Retry-After on a 503, so it is taken off before OkHttp decides.
-            http.addNetworkInterceptor(chain -> {
-                Response response = chain.proceed(chain.request());
-                return response.code() == 503 && response.header("Retry-After") != null
-                        ? response.newBuilder().removeHeader("Retry-After").build()
-                        : response;
-            });
-            return http.followRedirects(false)
-                    .followSslRedirects(false)
-                    .retryOnConnectionFailure(false)
-                    .build();
         }
 
         private static Secret secret(String value, String method, String variable) {

@@ -9,11 +9,13 @@ import dev.cftokens.core.json.JsonTrees;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.internal.http.ApiTransport;
-import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.RequestBody;
+import okio.Buffer;
 
 /**
  * The Workers scripts API of a {@link Cloudflare} client's account, obtained from {@link
@@ -23,9 +25,11 @@ public final class WorkerScripts {
     /** Part name of a service-worker script, named by {@code body_part} in the metadata. */
     static final String SERVICE_WORKER_PART = "worker.js";
 
-    private static final MediaType JSON = MediaType.get("application/json");
-    private static final MediaType SERVICE_WORKER = MediaType.get("application/javascript");
-    private static final MediaType ES_MODULE = MediaType.get("application/javascript+module");
+    // Strings, not OkHttp's MediaType: Cloudflare's constructor builds this class, and an application
+    // starting with unchanged tokens never loads OkHttp.
+    private static final String JSON = "application/json";
+    private static final String SERVICE_WORKER = "application/javascript";
+    private static final String ES_MODULE = "application/javascript+module";
 
     private final ApiTransport transport;
     private final Supplier<String> accountId;
@@ -52,7 +56,7 @@ public final class WorkerScripts {
         requireNonNull(worker, "worker");
         ObjectNode metadata = JsonNodeFactory.instance.objectNode();
         String partName;
-        MediaType scriptType;
+        String scriptType;
         if (worker.moduleName() != null) {
             partName = worker.moduleName();
             scriptType = ES_MODULE;
@@ -76,10 +80,16 @@ public final class WorkerScripts {
         }
         MultipartBody body = new MultipartBody.Builder()
                 .setType(MultipartBody.FORM)
-                .addFormDataPart("metadata", null, RequestBody.create(bytes(metadata), JSON))
-                .addFormDataPart(partName, partName, RequestBody.create(worker.source(), scriptType))
+                .addFormDataPart("metadata", null, RequestBody.create(bytes(metadata), MediaType.get(JSON)))
+                .addFormDataPart(partName, partName, RequestBody.create(worker.source(), MediaType.get(scriptType)))
                 .build();
-        transport.execute("PUT", scriptPath(worker.name()), Map.of(), body);
+        Buffer bytes = new Buffer();
+        try {
+            body.writeTo(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the upload of " + worker.name() + " to memory", e);
+        }
+        transport.send("PUT", scriptPath(worker.name()), body.contentType().toString(), bytes.readByteArray());
     }
 
     /**

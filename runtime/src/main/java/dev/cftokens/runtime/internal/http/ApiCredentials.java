@@ -3,7 +3,7 @@ package dev.cftokens.runtime.internal.http;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.runtime.Secret;
-import okhttp3.Request;
+import java.util.Map;
 
 /**
  * How requests authenticate: an API token ({@code Authorization: Bearer}) or the global API key with
@@ -35,7 +35,7 @@ public abstract class ApiCredentials {
     /**
      * Why {@code value} cannot be sent in an HTTP header, or null when it can: credentials and the e-mail
      * must be visible ASCII ({@code 0x21}–{@code 0x7E}, so no spaces either). A pasted value often carries
-     * an invisible character such as a zero-width space; OkHttp would refuse it on every request with a
+     * an invisible character such as a zero-width space; HTTP clients refuse it on every request with a
      * message that quotes the whole header value, so it is caught here and described by position and code
      * point only, never by showing the value.
      *
@@ -54,8 +54,8 @@ public abstract class ApiCredentials {
         return null;
     }
 
-    /** Adds the authentication headers to {@code request}. */
-    abstract void authenticate(Request.Builder request);
+    /** Adds the authentication headers to {@code headers}. */
+    abstract void authenticate(Map<String, String> headers);
 
     private static final class ApiToken extends ApiCredentials {
         private final Secret token;
@@ -65,8 +65,8 @@ public abstract class ApiCredentials {
         }
 
         @Override
-        void authenticate(Request.Builder request) {
-            request.header("Authorization", "Bearer " + token.reveal());
+        void authenticate(Map<String, String> headers) {
+            headers.put("Authorization", "Bearer " + token.reveal());
         }
 
         @Override
@@ -85,9 +85,9 @@ public abstract class ApiCredentials {
         }
 
         @Override
-        void authenticate(Request.Builder request) {
-            request.header("X-Auth-Email", email);
-            request.header("X-Auth-Key", key.reveal());
+        void authenticate(Map<String, String> headers) {
+            headers.put("X-Auth-Email", email);
+            headers.put("X-Auth-Key", key.reveal());
         }
 
         @Override

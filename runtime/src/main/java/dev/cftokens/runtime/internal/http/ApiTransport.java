@@ -15,9 +15,15 @@ import java.io.InterruptedIOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Date;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,13 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okio.BufferedSink;
 
 /**
  * Sends requests to Cloudflare and returns their envelopes: authentication and {@code User-Agent}
@@ -55,11 +54,11 @@ import okio.BufferedSink;
  */
 public final class ApiTransport {
     private static final System.Logger LOG = System.getLogger("dev.cftokens.runtime.http");
-    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
     private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE", "HEAD");
 
-    private final OkHttpClient client;
-    private final HttpUrl baseUrl;
+    private final HttpClients clients;
+    private final URI baseUrl;
     private final ApiCredentials credentials;
     private final String userAgent;
     private final RetryPolicy retryPolicy;
@@ -72,8 +71,8 @@ public final class ApiTransport {
     /**
      * A transport; it sends nothing until asked.
      *
-     * @param client the OkHttp client, with its timeouts set
-     * @param baseUrl the API's base URL, including {@code /client/v4}
+     * @param clients the HTTP clients, with their timeouts set
+     * @param baseUrl the API's base URL, including {@code /client/v4}, without a trailing {@code /}
      * @param credentials what each request authenticates with
      * @param userAgent the whole {@code User-Agent} header
      * @param retryPolicy when and how long to retry
@@ -81,14 +80,14 @@ public final class ApiTransport {
      * @param time the clock and sleeper of back-off and rate limiting
      */
     public ApiTransport(
-            OkHttpClient client,
-            HttpUrl baseUrl,
+            HttpClients clients,
+            URI baseUrl,
             ApiCredentials credentials,
             String userAgent,
             RetryPolicy retryPolicy,
             RateLimit rateLimit,
             TimeSource time) {
-        this.client = requireNonNull(client, "client");
+        this.clients = requireNonNull(clients, "clients");
         this.baseUrl = requireNonNull(baseUrl, "baseUrl");
         this.credentials = requireNonNull(credentials, "credentials");
         this.userAgent = requireNonNull(userAgent, "userAgent");
@@ -113,7 +112,7 @@ public final class ApiTransport {
     }
 
     /** {@return the API's base URL, including {@code /client/v4}} */
-    public HttpUrl baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 
@@ -125,7 +124,7 @@ public final class ApiTransport {
      * @return the success envelope
      */
     public Envelope get(String path, Map<String, String> query) {
-        return execute("GET", path, query, null);
+        return execute("GET", path, query, null, false);
     }
 
     /**
@@ -155,10 +154,8 @@ public final class ApiTransport {
     }
 
     private Envelope sendJson(String method, String path, JsonNode body, boolean secretAnswer) {
-        RequestBody requestBody = null;
-        if (body != null) {
-            requestBody = new JsonBody(JsonTrees.writeBytes(body), !IDEMPOTENT.contains(method));
-        }
+        HttpExchange.Body requestBody =
+                body == null ? null : new HttpExchange.Body(JSON_TYPE, JsonTrees.writeBytes(body));
         return execute(method, path, Map.of(), requestBody, secretAnswer);
     }
 
@@ -168,15 +165,16 @@ public final class ApiTransport {
      * @param method the HTTP method, such as {@code GET}
      * @param path below the base URL, starting with {@code /}; its segments are URL-encoded here
      * @param query parameters, never secret (they are left out of messages anyway)
-     * @param body the request body, or null
+     * @param contentType the body's media type
+     * @param body the request body
      * @return the success envelope
      */
-    public Envelope execute(String method, String path, Map<String, String> query, RequestBody body) {
-        return execute(method, path, query, body, false);
+    public Envelope send(String method, String path, String contentType, byte[] body) {
+        return execute(method, path, Map.of(), new HttpExchange.Body(contentType, body), false);
     }
 
     private Envelope execute(
-            String method, String path, Map<String, String> query, RequestBody body, boolean secretAnswer) {
+            String method, String path, Map<String, String> query, HttpExchange.Body body, boolean secretAnswer) {
         requireNonNull(method, "method");
         requireNonNull(path, "path");
         return new Call(method, path, buildRequest(method, path, query, body), secretAnswer).run();
@@ -186,7 +184,7 @@ public final class ApiTransport {
     private final class Call {
         private final String method;
         private final String path;
-        private final Request request;
+        private final HttpExchange.Outgoing request;
         private final boolean idempotent;
         private final boolean secretAnswer;
         private final long start = time.nanoTime();
@@ -202,7 +200,7 @@ public final class ApiTransport {
         private boolean rateLimitedSince;
         private int rateLimitedAttempts;
 
-        Call(String method, String path, Request request, boolean secretAnswer) {
+        Call(String method, String path, HttpExchange.Outgoing request, boolean secretAnswer) {
             this.method = method;
             this.secretAnswer = secretAnswer;
             this.path = path;
@@ -220,14 +218,15 @@ public final class ApiTransport {
                 String text;
                 Duration retryAfter;
                 int othersInFlight = inFlight.getAndIncrement();
-                try (Response response = client.newCall(request).execute()) {
-                    text = response.body().string();
-                    status = response.code();
-                    cfRay = response.header("cf-ray");
-                    retryAfter = status == 429 ? retryAfter(response).orElse(null) : null;
+                try {
+                    HttpExchange.Answer answer = clients.carrying(method).send(request);
+                    text = answer.text();
+                    status = answer.status();
+                    cfRay = answer.header("cf-ray");
+                    retryAfter = status == 429 ? retryAfter(answer).orElse(null) : null;
                     pacing.answered(time.nanoTime() - sent);
                     if (status != 429) {
-                        awaitBudget(response, othersInFlight);
+                        awaitBudget(answer, othersInFlight);
                     }
                 } catch (IOException e) {
                     noAnswer(e, sent);
@@ -296,7 +295,7 @@ public final class ApiTransport {
          * headers say it cannot cover the requests already in flight: the per-token budget is shared with
          * every other process using the token, which this client's own limiter cannot see.
          */
-        private void awaitBudget(Response response, int othersInFlight) {
+        private void awaitBudget(HttpExchange.Answer response, int othersInFlight) {
             Pacing.budgetWait(
                             response.header("x-ratelimit-remaining"),
                             response.header("x-ratelimit-reset"),
@@ -455,21 +454,30 @@ public final class ApiTransport {
         }
     }
 
-    private Request buildRequest(String method, String path, Map<String, String> query, RequestBody body) {
+    private HttpExchange.Outgoing buildRequest(
+            String method, String path, Map<String, String> query, HttpExchange.Body body) {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with /, not " + path);
         }
-        HttpUrl.Builder url = baseUrl.newBuilder().addPathSegments(path.substring(1));
-        if (query != null) {
-            query.forEach(url::addQueryParameter);
+        StringBuilder url = new StringBuilder(baseUrl.toString());
+        for (String segment : path.substring(1).split("/", -1)) {
+            url.append('/').append(PathSegments.encode(segment));
         }
-        Request.Builder request = new Request.Builder()
-                .url(url.build())
-                .header("User-Agent", userAgent)
-                .header("Accept", "application/json")
-                .method(method, body);
-        credentials.authenticate(request);
-        return request.build();
+        if (query != null && !query.isEmpty()) {
+            char separator = '?';
+            for (Map.Entry<String, String> parameter : query.entrySet()) {
+                url.append(separator)
+                        .append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8))
+                        .append('=')
+                        .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+                separator = '&';
+            }
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", userAgent);
+        headers.put("Accept", "application/json");
+        credentials.authenticate(headers);
+        return new HttpExchange.Outgoing(method, URI.create(url.toString()), headers, body);
     }
 
     /** Either the success envelope or the exception describing a failure, and whether the body was readable. */
@@ -553,16 +561,18 @@ public final class ApiTransport {
      * How long a 429 asks to wait: {@code retry-after} in seconds or as an HTTP date, else {@code
      * x-ratelimit-reset} in seconds.
      */
-    private static Optional<Duration> retryAfter(Response response) {
+    private static Optional<Duration> retryAfter(HttpExchange.Answer response) {
         String retryAfter = response.header("retry-after");
         if (retryAfter != null) {
             try {
                 return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim()))));
             } catch (NumberFormatException notSeconds) {
-                Date date = response.headers().getDate("retry-after");
-                if (date != null) {
-                    long millis = date.getTime() - System.currentTimeMillis();
+                try {
+                    ZonedDateTime date = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                    long millis = date.toInstant().toEpochMilli() - System.currentTimeMillis();
                     return Optional.of(Duration.ofMillis(Math.max(0, millis)));
+                } catch (DateTimeParseException notDate) {
+                    // Neither: fall back to x-ratelimit-reset.
                 }
             }
         }
@@ -580,7 +590,7 @@ public final class ApiTransport {
     private static String describe(IOException e) {
         String message = e.getMessage();
         if (e instanceof InterruptedIOException && !(e instanceof java.net.SocketException)) {
-            // OkHttp's read and call timeouts say only "timeout" or "Read timed out"; say plainly what happened.
+            // Read and call timeouts say only "timeout" or "Read timed out"; say plainly what happened.
             return "timed out (" + e.getClass().getSimpleName() + (message == null ? "" : ": " + message) + ")";
         }
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
@@ -612,40 +622,6 @@ public final class ApiTransport {
                 Level.DEBUG,
                 () -> String.format(
                         Locale.ROOT, "%s %s: retrying in %d ms after %s", method, path, wait.toMillis(), reason));
-    }
-
-    /**
-     * A JSON request body. A POST body says it is one-shot: a second line of defence, should the OkHttp
-     * client's connection retry be on, against OkHttp silently re-sending a create that may have arrived.
-     */
-    private static final class JsonBody extends RequestBody {
-        private final byte[] bytes;
-        private final boolean oneShot;
-
-        JsonBody(byte[] bytes, boolean oneShot) {
-            this.bytes = bytes;
-            this.oneShot = oneShot;
-        }
-
-        @Override
-        public MediaType contentType() {
-            return JSON_TYPE;
-        }
-
-        @Override
-        public long contentLength() {
-            return bytes.length;
-        }
-
-        @Override
-        public void writeTo(BufferedSink sink) throws IOException {
-            sink.write(bytes);
-        }
-
-        @Override
-        public boolean isOneShot() {
-            return oneShot;
-        }
     }
 
     @Override

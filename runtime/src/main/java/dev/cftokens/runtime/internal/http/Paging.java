@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
@@ -16,15 +18,21 @@ import java.util.stream.StreamSupport;
 
 /**
  * A lazy stream over a paged list endpoint: page {@code n + 1} is requested only when the consumer has
- * taken every element of page {@code n} and asks for more. The end is where {@code result_info} says
- * ({@code total_pages}, else {@code total_count}), else a page shorter than the server's own {@code
- * per_page} (which may be smaller than the {@link #PER_PAGE} asked for: a short page is not a last page
- * by itself), else an empty page. A page that repeats the previous page's ids means the server ignores
- * {@code page}; the stream then fails instead of looping or listing duplicates.
+ * taken every element of page {@code n} and asks for more. Once the first page says how many pages there
+ * are ({@code total_pages}, else {@code total_count}), the pages after it are requested up to {@link
+ * #AHEAD} at a time, each on a thread of its own: a 200-token account lists in two round trips instead of
+ * four, which is most of what an unchanged run waits for. The end is where {@code result_info} says, else a
+ * page shorter than the server's own {@code per_page} (which may be smaller than the {@link #PER_PAGE}
+ * asked for: a short page is not a last page by itself), else an empty page. A page that repeats the
+ * previous page's ids means the server ignores {@code page}; the stream then fails instead of looping or
+ * listing duplicates.
  */
 public final class Paging {
     /** Cloudflare's largest page for token lists. */
     public static final int PER_PAGE = 50;
+
+    /** The most pages requested at once, when their number is known. */
+    static final int AHEAD = 8;
 
     private Paging() {}
 
@@ -51,6 +59,8 @@ public final class Paging {
         private long seen; // entries received so far
         private List<String> previousIds = List.of();
         private boolean exhausted;
+        // How many pages result_info says there are; 0 while unknown, when pages are fetched one by one.
+        private int knownPages;
 
         PageIterator(IntFunction<Envelope> fetchPage, BiFunction<JsonNode, Envelope, T> element) {
             this.fetchPage = fetchPage;
@@ -74,9 +84,62 @@ public final class Paging {
         }
 
         private void fetchNext() {
-            int page = fetched + 1;
-            Envelope envelope = fetchPage.apply(page);
-            fetched = page;
+            int first = fetched + 1;
+            int last = Math.max(first, Math.min(knownPages, fetched + AHEAD));
+            List<Envelope> envelopes = fetch(first, last);
+            for (Envelope envelope : envelopes) {
+                if (!exhausted) {
+                    take(++fetched, envelope);
+                }
+            }
+        }
+
+        /** Pages {@code first} to {@code last}, the first on this thread and the others on threads of their own. */
+        private List<Envelope> fetch(int first, int last) {
+            if (first == last) {
+                return List.of(fetchPage.apply(first));
+            }
+            List<CompletableFuture<Envelope>> others = new ArrayList<>();
+            for (int page = first + 1; page <= last; page++) {
+                int number = page;
+                CompletableFuture<Envelope> future = new CompletableFuture<>();
+                Thread thread = new Thread(
+                        () -> {
+                            try {
+                                future.complete(fetchPage.apply(number));
+                            } catch (Throwable failure) {
+                                future.completeExceptionally(failure);
+                            }
+                        },
+                        "cftokens-page-" + number);
+                thread.setDaemon(true);
+                thread.start();
+                others.add(future);
+            }
+            List<Envelope> envelopes = new ArrayList<>();
+            envelopes.add(fetchPage.apply(first));
+            for (CompletableFuture<Envelope> future : others) {
+                envelopes.add(join(future));
+            }
+            return envelopes;
+        }
+
+        /** The page, or its request's own exception, thrown on the consumer's thread. */
+        private static Envelope join(CompletableFuture<Envelope> future) {
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
+
+        private void take(int page, Envelope envelope) {
             JsonNode result = envelope.result();
             if (!result.isArray()) {
                 throw envelope.malformed("\"result\" of a list is not an array");
@@ -100,9 +163,16 @@ public final class Paging {
                 exhausted = true;
             } else if (info.path("total_pages").canConvertToLong()
                     && info.path("total_pages").asLong() > 0) {
-                exhausted = page >= info.path("total_pages").asLong();
+                knownPages = (int)
+                        Math.min(Integer.MAX_VALUE, info.path("total_pages").asLong());
+                exhausted = page >= knownPages;
             } else if (info.path("total_count").canConvertToLong() && info.has("total_count")) {
-                exhausted = seen >= info.path("total_count").asLong();
+                long total = info.path("total_count").asLong();
+                exhausted = seen >= total;
+                if (!exhausted && page == 1) {
+                    // Full pages of the size this one came in, as many as the count needs.
+                    knownPages = (int) Math.min(Integer.MAX_VALUE, (total + result.size() - 1) / result.size());
+                }
             } else if (info.path("per_page").canConvertToLong()
                     && info.path("per_page").asLong() > 0) {
                 // The server's page size, which may be below the size asked for.

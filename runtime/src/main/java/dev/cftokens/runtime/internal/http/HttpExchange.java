@@ -1,0 +1,70 @@
+package dev.cftokens.runtime.internal.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One attempt of one request, sent and answered in full: what {@link ApiTransport} hands to an HTTP client.
+ * Retries, rate limits and envelopes are the transport's; an exchange only moves bytes.
+ */
+interface HttpExchange {
+    /**
+     * Sends the request and reads the whole answer.
+     *
+     * @param request what to send
+     * @return the answer, whatever its status
+     * @throws IOException when no complete answer came (a refused or lost connection, a timeout)
+     */
+    Answer send(Outgoing request) throws IOException;
+
+    /**
+     * A request body.
+     *
+     * @param contentType its media type, such as {@code application/json; charset=utf-8}
+     * @param bytes its content
+     */
+    record Body(String contentType, byte[] bytes) {}
+
+    /**
+     * A request as sent.
+     *
+     * @param method the HTTP method
+     * @param url the whole URL
+     * @param headers the headers, credentials included (so never shown)
+     * @param body the body, or null
+     */
+    record Outgoing(String method, URI url, Map<String, String> headers, Body body) {
+        public Outgoing {
+            headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + url; // never the headers: they carry the credentials
+        }
+    }
+
+    /**
+     * An answer.
+     *
+     * @param status the HTTP status
+     * @param text the body as UTF-8 text
+     * @param headers the headers by name, any case (the last value of a repeated one)
+     */
+    record Answer(int status, String text, Map<String, String> headers) {
+        public Answer {
+            Map<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            byName.putAll(headers);
+            headers = Collections.unmodifiableMap(byName);
+        }
+
+        /** {@return the header's value, or null when absent} */
+        String header(String name) {
+            return headers.get(name);
+        }
+    }
+}

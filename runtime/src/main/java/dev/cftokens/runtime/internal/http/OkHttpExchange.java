@@ -1,0 +1,153 @@
+package dev.cftokens.runtime.internal.http;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import okhttp3.ConnectionSpec;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+
+/**
+ * Exchanges through OkHttp: the writes of every client (HTTP/2 to Cloudflare, a pooled connection per
+ * request in flight, a create never re-sent behind the transport's back), and every request of a client
+ * built around an application's own {@link OkHttpClient} (its proxy and interceptors then see everything).
+ * The client is built on the first exchange, so that a run sending only reads never loads OkHttp.
+ */
+final class OkHttpExchange implements HttpExchange {
+    private final OkHttpClient base;
+    private final HttpTimeouts timeouts;
+    private final boolean https;
+    private volatile OkHttpClient client;
+
+    /**
+     * @param base the application's client to derive from, or null for a client of our own
+     * @param timeouts the timeouts to set; a null one keeps {@code base}'s (defaults when there is no base)
+     * @param https false when the API is plain http (only ever to loopback), which needs no TLS stack
+     */
+    OkHttpExchange(OkHttpClient base, HttpTimeouts timeouts, boolean https) {
+        this.base = base;
+        this.timeouts = timeouts;
+        this.https = https;
+    }
+
+    @Override
+    public Answer send(Outgoing request) throws IOException {
+        Request.Builder builder = new Request.Builder().url(request.url().toString());
+        request.headers().forEach(builder::header);
+        RequestBody body = request.body() == null
+                ? null
+                : new OneShotAware(request.body(), request.method().equals("POST"));
+        builder.method(request.method(), body);
+        try (Response response = client().newCall(builder.build()).execute()) {
+            String text = response.body().string();
+            Map<String, String> headers = new HashMap<>();
+            for (Map.Entry<String, List<String>> header :
+                    response.headers().toMultimap().entrySet()) {
+                List<String> values = header.getValue();
+                headers.put(header.getKey(), values.get(values.size() - 1));
+            }
+            return new Answer(response.code(), text, headers);
+        }
+    }
+
+    private OkHttpClient client() {
+        OkHttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = build();
+                    client = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    private OkHttpClient build() {
+        OkHttpClient.Builder http;
+        HttpTimeouts set = timeouts;
+        if (base != null) {
+            http = base.newBuilder();
+        } else {
+            http = new OkHttpClient.Builder();
+            set = HttpTimeouts.DEFAULTS.overriddenBy(timeouts);
+            if (!https) {
+                // Plain http is only ever to loopback: without a TLS connection spec OkHttp skips loading the
+                // JDK's TLS stack and trust store, a third of a second against a local emulator. Redirects are
+                // off, so no request can reach https anyway.
+                http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+            }
+        }
+        if (set.connect() != null) {
+            http.connectTimeout(set.connect());
+        }
+        if (set.read() != null) {
+            http.readTimeout(set.read()).writeTimeout(set.read());
+        }
+        if (set.call() != null) {
+            http.callTimeout(set.call());
+        }
+        // Redirects would re-send credentials to wherever Cloudflare (or a proxy) points; the API never
+        // redirects, so a redirect is an error to see, not to follow. OkHttp's own silent re-send on a
+        // broken connection is off because ApiTransport retries itself and must know when an attempt may
+        // have taken effect (a DELETE that committed, a POST that must not be repeated).
+        // For the same reason OkHttp must not repeat a request answered 503 with "Retry-After: 0", which it
+        // does on its own, unseen by the retry policy, the rate limiter and the log. ApiTransport never
+        // reads Retry-After on a 503, so it is taken off before OkHttp decides.
+        http.addNetworkInterceptor(chain -> {
+            Response response = chain.proceed(chain.request());
+            return response.code() == 503 && response.header("Retry-After") != null
+                    ? response.newBuilder().removeHeader("Retry-After").build()
+                    : response;
+        });
+        return http.followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    /**
+     * A body of known bytes. A POST body says it is one-shot: a second line of defence, should an
+     * application's interceptor retry, against OkHttp silently re-sending a create that may have arrived.
+     */
+    private static final class OneShotAware extends RequestBody {
+        private final Body body;
+        private final boolean oneShot;
+
+        OneShotAware(Body body, boolean oneShot) {
+            this.body = body;
+            this.oneShot = oneShot;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return MediaType.get(body.contentType());
+        }
+
+        @Override
+        public long contentLength() {
+            return body.bytes().length;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            sink.write(body.bytes());
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return oneShot;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OkHttpExchange";
+    }
+}

@@ -1,0 +1,198 @@
+package dev.cftokens.runtime;
+
+import static dev.cftokens.runtime.MockCloudflare.ACCOUNT;
+import static dev.cftokens.runtime.MockCloudflare.API_TOKEN;
+import static dev.cftokens.runtime.MockCloudflare.error;
+import static dev.cftokens.runtime.MockCloudflare.ok;
+import static dev.cftokens.runtime.MockCloudflare.page;
+import static dev.cftokens.runtime.MockCloudflare.take;
+import static dev.cftokens.runtime.MockCloudflare.tokenJson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.Headers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads as they go by default: through the JDK's HttpURLConnection, with the same headers, retries and
+ * refusals as through OkHttp; pages listed together; and through OkHttp once the JDK's HTTP logger would
+ * log the credentials.
+ */
+class JdkReadsTest {
+    private static final String JDK_HTTP_LOGGER = "sun.net.www.protocol.http.HttpURLConnection";
+
+    private final MockWebServer server = MockCloudflare.start();
+    private final FakeTime time = new FakeTime();
+    private final Cloudflare cloudflare = MockCloudflare.client(server, time).build();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aReadSendsTheCredentialsAgentAndAcceptAndReadsTheEnvelope() {
+        server.enqueue(ok(tokenJson("abc", "reader")));
+
+        assertThat(cloudflare.accountTokens().get("abc").name()).isEqualTo("reader");
+
+        RecordedRequest request = take(server);
+        assertThat(request.getMethod()).isEqualTo("GET");
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/client/v4/accounts/" + ACCOUNT + "/tokens/abc");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_TOKEN);
+        assertThat(request.getHeaders().get("User-Agent")).startsWith("cftokens/");
+        assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
+        // HttpURLConnection's mark, which OkHttp never sends: this read did not load OkHttp.
+        assertThat(request.getHeaders().get("Pragma")).isEqualTo("no-cache");
+    }
+
+    @Test
+    void aReadIsRetriedAfterA503AndADroppedConnection() {
+        server.enqueue(error(503, 10000, "unavailable"));
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(new SocketEffect.CloseSocket())
+                .build());
+        server.enqueue(ok(tokenJson("abc", "n")));
+
+        assertThat(cloudflare.accountTokens().get("abc").id()).isEqualTo("abc");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        // A back-off after the 503; the dropped keep-alive connection the JDK itself retries on a new one,
+        // as it may for a GET (never for a request with a body, which goes in streaming mode).
+        assertThat(time.sleeps).isNotEmpty();
+    }
+
+    @Test
+    void aRedirectIsAnErrorNotFollowed() throws Exception {
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .headers(Headers.of("Location", "http://127.0.0.1:1/elsewhere"))
+                .body("moved")
+                .build());
+
+        assertThatThrownBy(() -> cloudflare.accountTokens().get("abc"))
+                .isInstanceOf(CloudflareApiException.class)
+                .hasMessageContaining("302");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aSlowAnswerPastTheReadTimeoutFailsAfterTheAttempts() {
+        Cloudflare quick = MockCloudflare.client(server, time)
+                .readTimeout(Duration.ofMillis(200))
+                .retryPolicy(new RetryPolicy(2, Duration.ofMinutes(1), Duration.ofMillis(10), Duration.ofMillis(10)))
+                .build();
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(ok(tokenJson("abc", "n"))
+                    .newBuilder()
+                    .headersDelay(2, TimeUnit.SECONDS)
+                    .build());
+        }
+
+        assertThatThrownBy(() -> quick.accountTokens().get("abc"))
+                .isExactlyInstanceOf(CloudflareException.class)
+                .hasMessageContaining("failed after 2 attempts")
+                .hasMessageContaining("timed out")
+                .hasCauseInstanceOf(SocketTimeoutException.class);
+    }
+
+    @Test
+    void theCallTimeoutBoundsAReadThatKeepsTrickling() {
+        Cloudflare bounded = MockCloudflare.client(server, time)
+                .callTimeout(Duration.ofMillis(300))
+                .retryPolicy(new RetryPolicy(1, Duration.ofMinutes(1), Duration.ofMillis(10), Duration.ofMillis(10)))
+                .build();
+        server.enqueue(ok(tokenJson("abc", "n"))
+                .newBuilder()
+                .throttleBody(16, 100, TimeUnit.MILLISECONDS)
+                .build());
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> bounded.accountTokens().get("abc"))
+                .isExactlyInstanceOf(CloudflareException.class)
+                .hasMessageContaining("timed out");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void pagesAfterTheFirstAreFetchedTogetherAndListedInOrder() throws Exception {
+        int total = 170;
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    int page = Integer.parseInt(request.getUrl().queryParameter("page"));
+                    Thread.sleep(page == 1 ? 0 : 200); // long enough for the other pages' requests to arrive
+                    int from = (page - 1) * 50;
+                    String result = IntStream.range(from, Math.min(total, from + 50))
+                            .mapToObj(i -> tokenJson("t" + i, "token " + i))
+                            .collect(Collectors.joining(",", "[", "]"));
+                    return page(result, page, 50, Math.min(50, total - from), total);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+        });
+
+        List<String> ids = cloudflare.accountTokens().list().map(Token::id).collect(Collectors.toList());
+
+        assertThat(ids)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, total).mapToObj(i -> "t" + i).collect(Collectors.toList()));
+        assertThat(server.getRequestCount()).isEqualTo(4);
+        assertThat(mostInFlight.get()).as("pages 2 to 4 requested together").isEqualTo(3);
+    }
+
+    @Test
+    void aPageThatFailsFailsTheListOnTheConsumersThread() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                int page = Integer.parseInt(request.getUrl().queryParameter("page"));
+                return page == 3
+                        ? error(403, 9109, "Unauthorized to access requested resource")
+                        : page("[" + tokenJson("t" + page, "n") + "]", page, 1, 1, 4);
+            }
+        });
+
+        assertThatThrownBy(() -> cloudflare.accountTokens().list().count())
+                .isInstanceOf(CloudflareApiException.class)
+                .hasMessageContaining("403");
+    }
+
+    @Test
+    void withTheJdksHttpLoggerAtFineReadsGoThroughOkHttpAndNoCredentialIsLogged() {
+        java.util.logging.Logger jdkHttp = java.util.logging.Logger.getLogger(JDK_HTTP_LOGGER);
+        Level before = jdkHttp.getLevel();
+        try (LogCapture capture = new LogCapture("")) {
+            jdkHttp.setLevel(Level.ALL);
+            server.enqueue(ok(tokenJson("abc", "n")));
+
+            assertThat(cloudflare.accountTokens().get("abc").id()).isEqualTo("abc");
+
+            assertThat(take(server).getHeaders().get("Pragma")).isNull(); // OkHttp's request, not the JDK's
+            assertThat(capture.records())
+                    .extracting(LogRecord::getMessage)
+                    .noneMatch(message -> message != null && message.contains(API_TOKEN));
+        } finally {
+            jdkHttp.setLevel(before);
+        }
+    }
+}
