@@ -96,8 +96,12 @@ public final class Engine {
      */
     public Map<String, ProvisionedValue> provision(Collection<? extends TokenProvisioner<?>> provisioners) {
         Set<String> ids = new LinkedHashSet<>();
-        provisioners.forEach(provisioner -> ids.add(provisioner.declaration().id()));
-        Read read = readUnchanged(provisioners, ids);
+        Set<TokenOwner> owners = EnumSet.noneOf(TokenOwner.class);
+        provisioners.forEach(provisioner -> {
+            ids.add(provisioner.declaration().id());
+            owners.add(provisioner.declaration().owner());
+        });
+        Read read = readUnchanged(provisioners, ids, EarlyListing.start(cloudflare, owners));
         if (read.values().isPresent()) {
             return read.values().get();
         }
@@ -109,7 +113,7 @@ public final class Engine {
                 }
             }
             // Another instance is creating them: wait for it as a reader, with the other readers.
-            read = readUnchanged(provisioners, ids);
+            read = readUnchanged(provisioners, ids, null);
             if (read.values().isPresent()) {
                 return read.values().get();
             }
@@ -130,13 +134,16 @@ public final class Engine {
     /**
      * Reads the tokens under shared locks: their values when every one is recorded, unchanged and its value
      * kept; none when anything must be written (a create, an update, a roll, a leftover, a record to refresh).
+     * Plans with {@code early} when it is of the owners the plan needs, else lists now.
      */
-    private Read readUnchanged(Collection<? extends TokenProvisioner<?>> provisioners, Set<String> ids) {
+    private Read readUnchanged(
+            Collection<? extends TokenProvisioner<?>> provisioners, Set<String> ids, EarlyListing early) {
         try (StateSession state = settings.stateStore().openForReading(ids)) {
             if (!recordedWithValues(state, ids)) {
                 return Read.NOT_RECORDED; // something must be created or rolled: no request spent here
             }
-            Plan plan = plan(state, provisioners, DeclarationScope.PARTIAL).plan();
+            Plan plan =
+                    plan(state, provisioners, DeclarationScope.PARTIAL, early).plan();
             Map<String, ProvisionedValue> values = new LinkedHashMap<>();
             for (PlannedChange change : plan.changes()) {
                 Optional<Secret> value = change.kind() == ChangeKind.UNCHANGED && change.desired() != null
@@ -337,6 +344,15 @@ public final class Engine {
 
     private Planned plan(
             StateSession state, Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
+        return plan(state, provisioners, scope, null);
+    }
+
+    /** Plans; with the listing {@code early} took when it is of the owners needed ({@code early} may be null). */
+    private Planned plan(
+            StateSession state,
+            Collection<? extends TokenProvisioner<?>> provisioners,
+            DeclarationScope scope,
+            EarlyListing early) {
         List<DesiredToken> desired = new ArrayList<>();
         for (TokenProvisioner<?> provisioner : provisioners) {
             desired.add(DesiredToken.resolve(requireNonNull(provisioner, "provisioner"), cloudflare::accountId));
@@ -354,7 +370,9 @@ public final class Engine {
                 .filter(create -> considered.test(create.declarationId()))
                 .forEach(create -> owners.add(create.owner()));
         String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
-        Observed observed = new Observed(state.records(), state.pendingCreates(), Listing.of(cloudflare, owners));
+        Listing listing = (early == null ? Optional.<Listing>empty() : early.of(owners))
+                .orElseGet(() -> Listing.of(cloudflare, owners));
+        Observed observed = new Observed(state.records(), state.pendingCreates(), listing);
         Plan plan = new Planner(
                         observed, new PlanContext(accountId, settings.adoption().adoptUnrecorded(), Instant.now()))
                 .plan(desired, scope);

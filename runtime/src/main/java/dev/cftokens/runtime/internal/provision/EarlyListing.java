@@ -1,0 +1,66 @@
+package dev.cftokens.runtime.internal.provision;
+
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.runtime.Cloudflare;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A listing started on a thread of its own before the state is read, so that its round trip overlaps
+ * reading and decrypting the state: what an application starting with unchanged tokens waits for.
+ *
+ * <p>Only a read may plan with it. It was taken before any lock, so it may miss a token another instance
+ * created meanwhile; a read that finds its tokens changed or missing falls back to a run under the lock,
+ * which lists again. When the state turns out not to record the tokens at all, the listing is not used (one
+ * request more on a first start, none on the starts after it).
+ */
+final class EarlyListing {
+    private final Set<TokenOwner> owners;
+    private final CompletableFuture<Listing> listing = new CompletableFuture<>();
+
+    private EarlyListing(Set<TokenOwner> owners) {
+        this.owners = owners;
+    }
+
+    /** Starts listing every token of {@code owners}. */
+    static EarlyListing start(Cloudflare cloudflare, Set<TokenOwner> owners) {
+        EarlyListing early = new EarlyListing(Set.copyOf(owners));
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        early.listing.complete(Listing.of(cloudflare, early.owners));
+                    } catch (Throwable failure) {
+                        early.listing.completeExceptionally(failure);
+                    }
+                },
+                "cftokens-listing");
+        thread.setDaemon(true);
+        thread.start();
+        return early;
+    }
+
+    /**
+     * The listing, once done, when it is of exactly {@code wanted}; empty when the plan needs other owners
+     * (the state records a token of an owner no declaration at hand has).
+     *
+     * @throws RuntimeException the listing's own failure, such as a {@code CloudflareApiException}
+     */
+    Optional<Listing> of(Set<TokenOwner> wanted) {
+        if (!owners.equals(wanted)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(listing.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}
