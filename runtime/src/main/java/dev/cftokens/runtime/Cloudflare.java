@@ -632,6 +632,11 @@ public final class Cloudflare {
         return transport.concurrency(fallback, min, max);
     }
 
+    /** Starts getting the write path ready on a thread of its own; a run calls this once it knows it will write. */
+    void prepareForWrites() {
+        transport.prepareForWrites();
+    }
+
     /**
      * cftokens' version for the {@code User-Agent}: from the {@code pom.properties} Maven writes into every
      * jar it builds (so no build configuration is needed), else the jar manifest, else {@code dev} when

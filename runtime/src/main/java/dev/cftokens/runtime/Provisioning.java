@@ -363,7 +363,12 @@ public final class Provisioning {
     private Engine engine() {
         return new Engine(
                 cloudflare,
-                new EngineSettings(effectiveStateStore(), settings.output(), concurrency(), settings.adoption()));
+                new EngineSettings(
+                        effectiveStateStore(),
+                        settings.output(),
+                        concurrency(),
+                        settings.adoption(),
+                        cloudflare::prepareForWrites));
     }
 
     private Concurrency concurrency() {

@@ -111,6 +111,11 @@ public final class ApiTransport {
         return pacing.concurrency(fallback, min, max);
     }
 
+    /** Starts building the client that carries writes on a thread of its own, unless it is built already. */
+    public void prepareForWrites() {
+        clients.prepareForWrites();
+    }
+
     /** {@return the API's base URL, including {@code /client/v4}} */
     public URI baseUrl() {
         return baseUrl;

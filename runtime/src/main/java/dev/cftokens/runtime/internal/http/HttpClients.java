@@ -48,6 +48,11 @@ public final class HttpClients {
         return jdk;
     }
 
+    /** Starts building the client that carries writes on a thread of its own, unless it is built already. */
+    void prepareForWrites() {
+        okHttp.prepare();
+    }
+
     private static boolean jdkLogsHeaders() {
         return System.getLogger(JDK_HTTP_LOGGER).isLoggable(System.Logger.Level.DEBUG);
     }

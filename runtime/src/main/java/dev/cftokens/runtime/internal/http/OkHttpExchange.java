@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.ConnectionSpec;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -23,6 +24,7 @@ final class OkHttpExchange implements HttpExchange {
     private final HttpTimeouts timeouts;
     private final boolean https;
     private volatile OkHttpClient client;
+    private final AtomicBoolean preparing = new AtomicBoolean();
 
     /**
      * @param base the application's client to derive from, or null for a client of our own
@@ -52,6 +54,15 @@ final class OkHttpExchange implements HttpExchange {
                 headers.put(header.getKey(), values.get(values.size() - 1));
             }
             return new Answer(response.code(), text, headers);
+        }
+    }
+
+    /** Builds the client on a thread of its own, unless it is built or being built already. */
+    void prepare() {
+        if (client == null && preparing.compareAndSet(false, true)) {
+            Thread thread = new Thread(this::client, "cftokens-okhttp");
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 

@@ -236,6 +236,9 @@ public final class Engine {
         long start = System.nanoTime();
         Planned planned = plan(state, provisioners, scope);
         Plan plan = planned.plan();
+        if (plan.changes().stream().anyMatch(change -> change.kind().writes())) {
+            settings.beforeWrites().run();
+        }
         print(plan);
         refuseRollsOfAdopted(plan, valuesNeeded, planned.observed().pending());
         checkLivePermissions(plan);
