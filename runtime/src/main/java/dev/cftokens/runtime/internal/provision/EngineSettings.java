@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.runtime.provision.ProvisioningOutput;
 import dev.cftokens.runtime.state.StateStore;
+import java.util.function.Supplier;
 
 /**
  * What {@link dev.cftokens.runtime.Provisioning} configures for a run; it checks the values.
  *
- * @param stateStore where the state is kept
+ * @param store where the state is kept, resolved when a run first needs it (an application's start lists its
+ *     tokens meanwhile)
  * @param output where plans, progress and warnings go
  * @param concurrency how many changes run at once
  * @param adoption what a run does with tokens it did not create
@@ -16,7 +18,7 @@ import dev.cftokens.runtime.state.StateStore;
  *     that the client gets its write path ready meanwhile (OkHttp's classes take a cold JVM 0.15 s)
  */
 public record EngineSettings(
-        StateStore stateStore,
+        Supplier<StateStore> store,
         ProvisioningOutput output,
         Concurrency concurrency,
         Adoption adoption,
@@ -24,7 +26,7 @@ public record EngineSettings(
     /**
      * Checks the components.
      *
-     * @param stateStore where the state is kept
+     * @param store where the state is kept, resolved when a run first needs it
      * @param output where plans, progress and warnings go
      * @param concurrency how many changes run at once
      * @param adoption what a run does with tokens it did not create
@@ -34,8 +36,13 @@ public record EngineSettings(
     public EngineSettings {
         requireNonNull(beforeWrites, "beforeWrites");
         requireNonNull(concurrency, "concurrency");
-        requireNonNull(stateStore, "stateStore");
+        requireNonNull(store, "store");
         requireNonNull(output, "output");
         requireNonNull(adoption, "adoption");
+    }
+
+    /** {@return where the state is kept} */
+    public StateStore stateStore() {
+        return store.get();
     }
 }
