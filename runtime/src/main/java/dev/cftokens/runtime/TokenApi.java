@@ -58,6 +58,17 @@ public final class TokenApi {
      * @param includeExpired true to list expired tokens too
      */
     public Stream<Token> list(boolean includeExpired) {
+        return list(includeExpired, 0);
+    }
+
+    /**
+     * {@return every token (also expired ones when {@code includeExpired}), fetched lazily, 50 per request, the
+     * pages that {@code expected} tokens fill requested together at first}
+     *
+     * @param includeExpired true to list expired tokens too
+     * @param expected how many tokens the caller expects there to be, 0 when it has no idea
+     */
+    public Stream<Token> list(boolean includeExpired, int expected) {
         return Paging.stream(
                 page -> {
                     Map<String, String> query = new LinkedHashMap<>();
@@ -68,7 +79,8 @@ public final class TokenApi {
                     // base() here, not before: even account discovery waits until the first element is wanted.
                     return transport.get(base(), query);
                 },
-                TokenJson::token);
+                TokenJson::token,
+                expected);
     }
 
     /**

@@ -161,6 +161,39 @@ class JdkReadsTest {
     }
 
     @Test
+    void theExpectedTokensPagesAreRequestedAtOnceAndPagesPastTheEndEndTheList() {
+        int total = 120; // fewer than the 200 expected: pages 4 and 5 would be empty
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(200);
+                    int page = Integer.parseInt(request.getUrl().queryParameter("page"));
+                    int from = Math.min(total, (page - 1) * 50);
+                    String result = IntStream.range(from, Math.min(total, from + 50))
+                            .mapToObj(i -> tokenJson("t" + i, "token " + i))
+                            .collect(Collectors.joining(",", "[", "]"));
+                    return page(result, page, 50, Math.min(total, from + 50) - from, total);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+        });
+
+        List<String> ids =
+                cloudflare.accountTokens().list(true, 200).map(Token::id).collect(Collectors.toList());
+
+        assertThat(ids)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, total).mapToObj(i -> "t" + i).collect(Collectors.toList()));
+        assertThat(mostInFlight.get()).as("pages 1 to 4 requested together").isEqualTo(4);
+        assertThat(server.getRequestCount()).isEqualTo(4);
+    }
+
+    @Test
     void aPageThatFailsFailsTheListOnTheConsumersThread() {
         server.setDispatcher(new Dispatcher() {
             @Override

@@ -4,9 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cftokens.core.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,8 +35,6 @@ import java.util.TreeSet;
  */
 public final class PermissionGroupCatalog {
     static final String BUNDLED_RESOURCE = "permission-groups.json";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String source;
     private final List<PermissionGroup> groups;
@@ -105,7 +104,7 @@ public final class PermissionGroupCatalog {
     public static PermissionGroupCatalog read(InputStream in, String source) {
         JsonNode root;
         try {
-            root = JSON.readTree(in);
+            root = JsonTrees.read(in.readAllBytes());
         } catch (JsonProcessingException e) {
             throw new CatalogFormatException(
                     source + ": not valid JSON (line " + e.getLocation().getLineNr() + ", column "
@@ -229,7 +228,7 @@ public final class PermissionGroupCatalog {
 
     /** {@return this catalog in the shape {@link #read} accepts ({@code {"groups": [...]}}), for writing to a file} */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("source", source);
         root.put("count", groups.size());
         ArrayNode array = root.putArray("groups");
@@ -240,11 +239,7 @@ public final class PermissionGroupCatalog {
             ArrayNode scopes = node.putArray("scopes");
             group.scopes().stream().sorted().forEach(scope -> scopes.add(scope.key()));
         }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonTrees.writeIndented(root);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -85,6 +86,41 @@ public final class JsonTrees {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * {@code node} as indented UTF-8 JSON, as {@code ObjectMapper} writes it with {@code INDENT_OUTPUT}: for
+     * files people read, such as the state, without loading databind's serializers.
+     *
+     * @param node the tree
+     * @return the bytes
+     */
+    public static byte[] writeIndentedBytes(JsonNode node) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.setPrettyPrinter(new DefaultPrettyPrinter());
+            write(generator, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * {@code node} as indented JSON text, as {@code ObjectMapper.writerWithDefaultPrettyPrinter()} writes it.
+     *
+     * @param node the tree
+     * @return the text
+     */
+    public static String writeIndented(JsonNode node) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.setPrettyPrinter(new DefaultPrettyPrinter());
+            write(generator, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toString();
     }
 
     private static JsonNode root(JsonParser parser) throws IOException {

@@ -46,6 +46,18 @@ class JsonTreesTest {
     }
 
     @Test
+    void writesIndentedWhatObjectMapperWritesWithIndentOutput() throws Exception {
+        ObjectNode tree = tree();
+
+        assertThat(JsonTrees.writeIndentedBytes(tree))
+                .isEqualTo(new ObjectMapper()
+                        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsBytes(tree));
+        assertThat(JsonTrees.writeIndented(tree))
+                .isEqualTo(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+    }
+
+    @Test
     void readsWhatObjectMapperReads() throws Exception {
         JsonNode read = JsonTrees.read(TEXT);
 

@@ -1,5 +1,6 @@
 package dev.cftokens.runtime.internal.http;
 
+import dev.cftokens.runtime.internal.Background;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -60,9 +61,7 @@ final class OkHttpExchange implements HttpExchange {
     /** Builds the client on a thread of its own, unless it is built or being built already. */
     void prepare() {
         if (client == null && preparing.compareAndSet(false, true)) {
-            Thread thread = new Thread(this::client, "cftokens-okhttp");
-            thread.setDaemon(true);
-            thread.start();
+            Background.start("cftokens-okhttp", this::client);
         }
     }
 

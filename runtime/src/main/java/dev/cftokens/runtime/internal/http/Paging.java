@@ -1,6 +1,7 @@
 package dev.cftokens.runtime.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cftokens.runtime.internal.Background;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
@@ -46,7 +45,23 @@ public final class Paging {
      * @return the elements, in page order
      */
     public static <T> Stream<T> stream(IntFunction<Envelope> fetchPage, BiFunction<JsonNode, Envelope, T> element) {
-        Iterator<T> pages = new PageIterator<>(fetchPage, element);
+        return stream(fetchPage, element, 0);
+    }
+
+    /**
+     * Every element of every page, fetched lazily, the first pages at once when the caller expects that many.
+     *
+     * @param <T> the element type
+     * @param fetchPage requests page {@code n} (from 1) with {@link #PER_PAGE} entries
+     * @param element turns one entry of {@code result} into an element
+     * @param expected how many elements the caller expects (a run: the tokens its state records); the pages
+     *     they fill, up to {@link #AHEAD}, are requested together at first, saving a round trip
+     * @return the elements, in page order
+     */
+    public static <T> Stream<T> stream(
+            IntFunction<Envelope> fetchPage, BiFunction<JsonNode, Envelope, T> element, int expected) {
+        Iterator<T> pages =
+                new PageIterator<>(fetchPage, element, (int) Math.min(AHEAD, (expected + PER_PAGE - 1L) / PER_PAGE));
         return StreamSupport.stream(
                 Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
@@ -59,12 +74,14 @@ public final class Paging {
         private long seen; // entries received so far
         private List<String> previousIds = List.of();
         private boolean exhausted;
-        // How many pages result_info says there are; 0 while unknown, when pages are fetched one by one.
+        // How many pages there are, as result_info says (before the first page: as the caller expects); 0 while
+        // unknown, when pages are fetched one by one.
         private int knownPages;
 
-        PageIterator(IntFunction<Envelope> fetchPage, BiFunction<JsonNode, Envelope, T> element) {
+        PageIterator(IntFunction<Envelope> fetchPage, BiFunction<JsonNode, Envelope, T> element, int expectedPages) {
             this.fetchPage = fetchPage;
             this.element = element;
+            this.knownPages = expectedPages;
         }
 
         @Override
@@ -96,47 +113,15 @@ public final class Paging {
 
         /** Pages {@code first} to {@code last}, the first on this thread and the others on threads of their own. */
         private List<Envelope> fetch(int first, int last) {
-            if (first == last) {
-                return List.of(fetchPage.apply(first));
-            }
-            List<CompletableFuture<Envelope>> others = new ArrayList<>();
+            List<Background<Envelope>> others = new ArrayList<>();
             for (int page = first + 1; page <= last; page++) {
                 int number = page;
-                CompletableFuture<Envelope> future = new CompletableFuture<>();
-                Thread thread = new Thread(
-                        () -> {
-                            try {
-                                future.complete(fetchPage.apply(number));
-                            } catch (Throwable failure) {
-                                future.completeExceptionally(failure);
-                            }
-                        },
-                        "cftokens-page-" + number);
-                thread.setDaemon(true);
-                thread.start();
-                others.add(future);
+                others.add(Background.start("cftokens-page-" + number, () -> fetchPage.apply(number)));
             }
             List<Envelope> envelopes = new ArrayList<>();
             envelopes.add(fetchPage.apply(first));
-            for (CompletableFuture<Envelope> future : others) {
-                envelopes.add(join(future));
-            }
+            others.forEach(page -> envelopes.add(page.join()));
             return envelopes;
-        }
-
-        /** The page, or its request's own exception, thrown on the consumer's thread. */
-        private static Envelope join(CompletableFuture<Envelope> future) {
-            try {
-                return future.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                if (e.getCause() instanceof Error cause) {
-                    throw cause;
-                }
-                throw e;
-            }
         }
 
         private void take(int page, Envelope envelope) {

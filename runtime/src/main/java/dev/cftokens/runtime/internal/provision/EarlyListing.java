@@ -2,10 +2,9 @@ package dev.cftokens.runtime.internal.provision;
 
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.internal.Background;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * A listing started on a thread of its own before the state is read, so that its round trip overlaps
@@ -18,27 +17,17 @@ import java.util.concurrent.CompletionException;
  */
 final class EarlyListing {
     private final Set<TokenOwner> owners;
-    private final CompletableFuture<Listing> listing = new CompletableFuture<>();
+    private final Background<Listing> listing;
 
-    private EarlyListing(Set<TokenOwner> owners) {
+    private EarlyListing(Set<TokenOwner> owners, Background<Listing> listing) {
         this.owners = owners;
+        this.listing = listing;
     }
 
     /** Starts listing every token of {@code owners}. */
     static EarlyListing start(Cloudflare cloudflare, Set<TokenOwner> owners) {
-        EarlyListing early = new EarlyListing(Set.copyOf(owners));
-        Thread thread = new Thread(
-                () -> {
-                    try {
-                        early.listing.complete(Listing.of(cloudflare, early.owners));
-                    } catch (Throwable failure) {
-                        early.listing.completeExceptionally(failure);
-                    }
-                },
-                "cftokens-listing");
-        thread.setDaemon(true);
-        thread.start();
-        return early;
+        Set<TokenOwner> listed = Set.copyOf(owners);
+        return new EarlyListing(listed, Background.start("cftokens-listing", () -> Listing.of(cloudflare, listed)));
     }
 
     /**
@@ -48,19 +37,6 @@ final class EarlyListing {
      * @throws RuntimeException the listing's own failure, such as a {@code CloudflareApiException}
      */
     Optional<Listing> of(Set<TokenOwner> wanted) {
-        if (!owners.equals(wanted)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(listing.join());
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return owners.equals(wanted) ? Optional.of(listing.join()) : Optional.empty();
     }
 }

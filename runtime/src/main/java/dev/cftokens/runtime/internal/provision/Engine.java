@@ -7,6 +7,7 @@ import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.TokenProvisioner;
+import dev.cftokens.runtime.internal.Background;
 import dev.cftokens.runtime.provision.AppliedChange;
 import dev.cftokens.runtime.provision.ApplyResult;
 import dev.cftokens.runtime.provision.ChangeKind;
@@ -236,12 +237,17 @@ public final class Engine {
         long start = System.nanoTime();
         Planned planned = plan(state, provisioners, scope);
         Plan plan = planned.plan();
+        // A plan that writes gets its write path ready and checks its permission groups while it is printed.
+        Background<Plan> checked = null;
         if (plan.changes().stream().anyMatch(change -> change.kind().writes())) {
             settings.beforeWrites().run();
+            checked = Background.start("cftokens-permission-check", () -> checkLivePermissions(plan));
         }
         print(plan);
         refuseRollsOfAdopted(plan, valuesNeeded, planned.observed().pending());
-        checkLivePermissions(plan);
+        if (checked != null) {
+            checked.join();
+        }
         ExecutionOptions options = ExecutionOptions.afterListing(
                         settings.concurrency(),
                         planned.observed().listing(),
@@ -297,8 +303,12 @@ public final class Engine {
         settings.output().line(plan.summary());
     }
 
-    /** One request per owner and Cloudflare instance (cached), made only when something will be written. */
-    private void checkLivePermissions(Plan plan) {
+    /**
+     * One request per owner and Cloudflare instance (cached), made only when something will be written.
+     *
+     * @return {@code plan}, once checked
+     */
+    private Plan checkLivePermissions(Plan plan) {
         List<DesiredToken> written = plan.changes().stream()
                 .filter(change -> change.desired() != null && change.kind().writes())
                 .map(PlannedChange::desired)
@@ -310,6 +320,7 @@ public final class Engine {
                 LivePermissionCheck.verify(owned, cloudflare.livePermissionGroups(owner));
             }
         }
+        return plan;
     }
 
     /**
@@ -374,7 +385,9 @@ public final class Engine {
                 .forEach(create -> owners.add(create.owner()));
         String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
         Listing listing = (early == null ? Optional.<Listing>empty() : early.of(owners))
-                .orElseGet(() -> Listing.of(cloudflare, owners));
+                .orElseGet(() -> Listing.of(cloudflare, owners, owner -> (int) state.records().stream()
+                        .filter(record -> record.owner() == owner)
+                        .count()));
         Observed observed = new Observed(state.records(), state.pendingCreates(), listing);
         Plan plan = new Planner(
                         observed, new PlanContext(accountId, settings.adoption().adoptUnrecorded(), Instant.now()))

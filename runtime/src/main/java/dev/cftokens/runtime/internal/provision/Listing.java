@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,9 +33,17 @@ final class Listing {
 
     /** Lists every token of each owner (one request per 50 tokens). */
     static Listing of(Cloudflare cloudflare, Set<TokenOwner> owners) {
+        return of(cloudflare, owners, owner -> 0);
+    }
+
+    /**
+     * Lists every token of each owner, requesting at once the pages that the tokens {@code expected} to
+     * exist fill (as many as the state records: a run with 200 recorded tokens lists in one round trip).
+     */
+    static Listing of(Cloudflare cloudflare, Set<TokenOwner> owners, ToIntFunction<TokenOwner> expected) {
         Map<TokenOwner, List<ExistingToken>> listed = new EnumMap<>(TokenOwner.class);
         for (TokenOwner owner : owners) {
-            try (Stream<Token> tokens = cloudflare.tokens(owner).list(true)) {
+            try (Stream<Token> tokens = cloudflare.tokens(owner).list(true, expected.applyAsInt(owner))) {
                 listed.put(
                         owner,
                         tokens.map(token ->

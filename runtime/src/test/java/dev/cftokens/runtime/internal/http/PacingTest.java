@@ -22,8 +22,8 @@ class PacingTest {
         assertThat(pacing.concurrency(8, 4, 64)).as("nothing measured yet").isEqualTo(8);
 
         pacing.answered(Duration.ofMillis(50).toNanos());
-        // 200 per 1.25 s = 160/s x 0.05 s = 8 in flight, x 1.5 headroom.
-        assertThat(pacing.concurrency(8, 4, 64)).isEqualTo(12);
+        // 200 per 1.25 s = 160/s x 0.05 s = 8 in flight, x 2 headroom.
+        assertThat(pacing.concurrency(8, 4, 64)).isEqualTo(16);
 
         Pacing fast = new Pacing(RateLimit.cloudflareDefault());
         fast.answered(Duration.ofMillis(1).toNanos());
