@@ -31,12 +31,10 @@ final class EarlyListing {
     }
 
     /**
-     * The listing, once done, when it is of exactly {@code wanted}; empty when the plan needs other owners
-     * (the state records a token of an owner no declaration at hand has).
-     *
-     * @throws RuntimeException the listing's own failure, such as a {@code CloudflareApiException}
+     * The listing under way, when it is of exactly {@code wanted}; empty when the plan needs other owners (the
+     * state records a token of an owner no declaration at hand has).
      */
-    Optional<Listing> of(Set<TokenOwner> wanted) {
-        return owners.equals(wanted) ? Optional.of(listing.join()) : Optional.empty();
+    Optional<Background<Listing>> of(Set<TokenOwner> wanted) {
+        return owners.equals(wanted) ? Optional.of(listing) : Optional.empty();
     }
 }

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -367,14 +368,14 @@ public final class Engine {
             Collection<? extends TokenProvisioner<?>> provisioners,
             DeclarationScope scope,
             EarlyListing early) {
-        List<DesiredToken> desired = new ArrayList<>();
-        for (TokenProvisioner<?> provisioner : provisioners) {
-            desired.add(DesiredToken.resolve(requireNonNull(provisioner, "provisioner"), cloudflare::accountId));
-        }
-        Set<String> ids = desired.stream().map(DesiredToken::declarationId).collect(Collectors.toSet());
-        Predicate<String> considered = id -> scope == DeclarationScope.COMPLETE || ids.contains(id);
+        Set<String> ids = new HashSet<>();
         Set<TokenOwner> owners = EnumSet.noneOf(TokenOwner.class);
-        desired.forEach(token -> owners.add(token.owner()));
+        for (TokenProvisioner<?> provisioner : provisioners) {
+            requireNonNull(provisioner, "provisioner");
+            ids.add(provisioner.declaration().id());
+            owners.add(provisioner.declaration().owner());
+        }
+        Predicate<String> considered = id -> scope == DeclarationScope.COMPLETE || ids.contains(id);
         state.records().stream()
                 .filter(record -> considered.test(record.declarationId()))
                 .forEach(record -> owners.add(record.owner()));
@@ -384,11 +385,18 @@ public final class Engine {
                 .filter(create -> considered.test(create.declarationId()))
                 .forEach(create -> owners.add(create.owner()));
         String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
-        Listing listing = (early == null ? Optional.<Listing>empty() : early.of(owners))
-                .orElseGet(() -> Listing.of(cloudflare, owners, owner -> (int) state.records().stream()
-                        .filter(record -> record.owner() == owner)
-                        .count()));
-        Observed observed = new Observed(state.records(), state.pendingCreates(), listing);
+        // The listing's round trip overlaps resolving the declarations (spec hashes, resource keys).
+        Background<Listing> listing = (early == null ? Optional.<Background<Listing>>empty() : early.of(owners))
+                .orElseGet(() -> Background.start(
+                        "cftokens-listing",
+                        () -> Listing.of(cloudflare, owners, owner -> (int) state.records().stream()
+                                .filter(record -> record.owner() == owner)
+                                .count())));
+        List<DesiredToken> desired = new ArrayList<>();
+        for (TokenProvisioner<?> provisioner : provisioners) {
+            desired.add(DesiredToken.resolve(provisioner, cloudflare::accountId));
+        }
+        Observed observed = new Observed(state.records(), state.pendingCreates(), listing.join());
         Plan plan = new Planner(
                         observed, new PlanContext(accountId, settings.adoption().adoptUnrecorded(), Instant.now()))
                 .plan(desired, scope);
