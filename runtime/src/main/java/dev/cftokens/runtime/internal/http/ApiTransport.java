@@ -165,11 +165,11 @@ public final class ApiTransport {
     }
 
     /**
-     * Sends one request, retrying as the class documentation says, and returns its success envelope.
+     * Sends one request with a body of any type (a Worker's multipart upload), retrying as the class
+     * documentation says, and returns its success envelope.
      *
-     * @param method the HTTP method, such as {@code GET}
+     * @param method the HTTP method, such as {@code PUT}
      * @param path below the base URL, starting with {@code /}; its segments are URL-encoded here
-     * @param query parameters, never secret (they are left out of messages anyway)
      * @param contentType the body's media type
      * @param body the request body
      * @return the success envelope
