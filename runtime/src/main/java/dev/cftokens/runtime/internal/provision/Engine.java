@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -385,13 +386,14 @@ public final class Engine {
                 .filter(create -> considered.test(create.declarationId()))
                 .forEach(create -> owners.add(create.owner()));
         String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
-        // The listing's round trip overlaps resolving the declarations (spec hashes, resource keys).
+        // The listing's round trip overlaps resolving the declarations (spec hashes, resource keys). It asks at
+        // once for the pages the recorded tokens fill, counted here: the session stays on this thread.
+        Map<TokenOwner, Integer> recorded = new EnumMap<>(TokenOwner.class);
+        state.records().forEach(record -> recorded.merge(record.owner(), 1, Integer::sum));
         Background<Listing> listing = (early == null ? Optional.<Background<Listing>>empty() : early.of(owners))
                 .orElseGet(() -> Background.start(
                         "cftokens-listing",
-                        () -> Listing.of(cloudflare, owners, owner -> (int) state.records().stream()
-                                .filter(record -> record.owner() == owner)
-                                .count())));
+                        () -> Listing.of(cloudflare, owners, owner -> recorded.getOrDefault(owner, 0))));
         List<DesiredToken> desired = new ArrayList<>();
         for (TokenProvisioner<?> provisioner : provisioners) {
             desired.add(DesiredToken.resolve(provisioner, cloudflare::accountId));
