@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Supplier;
 
 /**
  * Provisions declared tokens through one {@link Cloudflare}: the one entry to provisioning, behind every
@@ -365,17 +364,7 @@ public final class Provisioning {
         return new Engine(
                 cloudflare,
                 new EngineSettings(
-                        new Supplier<>() {
-                            private StateStore resolved;
-
-                            @Override
-                            public synchronized StateStore get() {
-                                if (resolved == null) {
-                                    resolved = effectiveStateStore();
-                                }
-                                return resolved;
-                            }
-                        },
+                        effectiveStateStore(),
                         settings.output(),
                         concurrency(),
                         settings.adoption(),

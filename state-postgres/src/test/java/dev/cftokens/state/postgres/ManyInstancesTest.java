@@ -101,10 +101,8 @@ class ManyInstancesTest {
             }
             assertThat(fleetTokens()).hasSize(1);
             assertThat(values).containsOnly(values.get(0));
-            // The creator lists, reads the permission groups and creates; every other instance at most three reads:
-            // the listing each start sends before it has read the state (wasted when the token is not recorded
-            // yet), and at most two after.
-            assertThat(emulator.requestCount()).isLessThanOrEqualTo(4 + 3 * (instances - 1));
+            // The creator lists, reads the permission groups and creates; every other instance at most two reads.
+            assertThat(emulator.requestCount()).isLessThanOrEqualTo(3 + 2 * (instances - 1));
             assertThat(emulator.requestCount("POST") + emulator.requestCount("PUT") + emulator.requestCount("DELETE"))
                     .isEqualTo(1);
             assertThat(authenticates(values.get(0))).isTrue();

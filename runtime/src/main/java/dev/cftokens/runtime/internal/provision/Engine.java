@@ -99,12 +99,8 @@ public final class Engine {
      */
     public Map<String, ProvisionedValue> provision(Collection<? extends TokenProvisioner<?>> provisioners) {
         Set<String> ids = new LinkedHashSet<>();
-        Set<TokenOwner> owners = EnumSet.noneOf(TokenOwner.class);
-        provisioners.forEach(provisioner -> {
-            ids.add(provisioner.declaration().id());
-            owners.add(provisioner.declaration().owner());
-        });
-        Read read = readUnchanged(provisioners, ids, EarlyListing.start(cloudflare, owners));
+        provisioners.forEach(provisioner -> ids.add(provisioner.declaration().id()));
+        Read read = readUnchanged(provisioners, ids);
         if (read.values().isPresent()) {
             return read.values().get();
         }
@@ -116,7 +112,7 @@ public final class Engine {
                 }
             }
             // Another instance is creating them: wait for it as a reader, with the other readers.
-            read = readUnchanged(provisioners, ids, null);
+            read = readUnchanged(provisioners, ids);
             if (read.values().isPresent()) {
                 return read.values().get();
             }
@@ -137,16 +133,15 @@ public final class Engine {
     /**
      * Reads the tokens under shared locks: their values when every one is recorded, unchanged and its value
      * kept; none when anything must be written (a create, an update, a roll, a leftover, a record to refresh).
-     * Plans with {@code early} when it is of the owners the plan needs, else lists now.
+     * Nothing is listed before the state shows every token recorded: instances starting together before the
+     * first has created the token spend no request here.
      */
-    private Read readUnchanged(
-            Collection<? extends TokenProvisioner<?>> provisioners, Set<String> ids, EarlyListing early) {
+    private Read readUnchanged(Collection<? extends TokenProvisioner<?>> provisioners, Set<String> ids) {
         try (StateSession state = settings.stateStore().openForReading(ids)) {
             if (!recordedWithValues(state, ids)) {
                 return Read.NOT_RECORDED; // something must be created or rolled: no request spent here
             }
-            Plan plan =
-                    plan(state, provisioners, DeclarationScope.PARTIAL, early).plan();
+            Plan plan = plan(state, provisioners, DeclarationScope.PARTIAL).plan();
             Map<String, ProvisionedValue> values = new LinkedHashMap<>();
             for (PlannedChange change : plan.changes()) {
                 Optional<Secret> value = change.kind() == ChangeKind.UNCHANGED && change.desired() != null
@@ -360,15 +355,6 @@ public final class Engine {
 
     private Planned plan(
             StateSession state, Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
-        return plan(state, provisioners, scope, null);
-    }
-
-    /** Plans; with the listing {@code early} took when it is of the owners needed ({@code early} may be null). */
-    private Planned plan(
-            StateSession state,
-            Collection<? extends TokenProvisioner<?>> provisioners,
-            DeclarationScope scope,
-            EarlyListing early) {
         Set<String> ids = new HashSet<>();
         Set<TokenOwner> owners = EnumSet.noneOf(TokenOwner.class);
         for (TokenProvisioner<?> provisioner : provisioners) {
@@ -390,10 +376,8 @@ public final class Engine {
         // once for the pages the recorded tokens fill, counted here: the session stays on this thread.
         Map<TokenOwner, Integer> recorded = new EnumMap<>(TokenOwner.class);
         state.records().forEach(record -> recorded.merge(record.owner(), 1, Integer::sum));
-        Background<Listing> listing = (early == null ? Optional.<Background<Listing>>empty() : early.of(owners))
-                .orElseGet(() -> Background.start(
-                        "cftokens-listing",
-                        () -> Listing.of(cloudflare, owners, owner -> recorded.getOrDefault(owner, 0))));
+        Background<Listing> listing = Background.start(
+                "cftokens-listing", () -> Listing.of(cloudflare, owners, owner -> recorded.getOrDefault(owner, 0)));
         List<DesiredToken> desired = new ArrayList<>();
         for (TokenProvisioner<?> provisioner : provisioners) {
             desired.add(DesiredToken.resolve(provisioner, cloudflare::accountId));

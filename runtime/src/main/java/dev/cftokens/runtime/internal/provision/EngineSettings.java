@@ -4,13 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.runtime.provision.ProvisioningOutput;
 import dev.cftokens.runtime.state.StateStore;
-import java.util.function.Supplier;
 
 /**
  * What {@link dev.cftokens.runtime.Provisioning} configures for a run; it checks the values.
  *
- * @param store where the state is kept, resolved when a run first needs it (an application's start lists its
- *     tokens meanwhile)
+ * @param stateStore where the state is kept
  * @param output where plans, progress and warnings go
  * @param concurrency how many changes run at once
  * @param adoption what a run does with tokens it did not create
@@ -18,7 +16,7 @@ import java.util.function.Supplier;
  *     that the client gets its write path ready meanwhile (OkHttp's classes take a cold JVM 0.15 s)
  */
 public record EngineSettings(
-        Supplier<StateStore> store,
+        StateStore stateStore,
         ProvisioningOutput output,
         Concurrency concurrency,
         Adoption adoption,
@@ -26,7 +24,7 @@ public record EngineSettings(
     /**
      * Checks the components.
      *
-     * @param store where the state is kept, resolved when a run first needs it
+     * @param stateStore where the state is kept
      * @param output where plans, progress and warnings go
      * @param concurrency how many changes run at once
      * @param adoption what a run does with tokens it did not create
@@ -36,13 +34,8 @@ public record EngineSettings(
     public EngineSettings {
         requireNonNull(beforeWrites, "beforeWrites");
         requireNonNull(concurrency, "concurrency");
-        requireNonNull(store, "store");
+        requireNonNull(stateStore, "stateStore");
         requireNonNull(output, "output");
         requireNonNull(adoption, "adoption");
-    }
-
-    /** {@return where the state is kept} */
-    public StateStore stateStore() {
-        return store.get();
     }
 }
