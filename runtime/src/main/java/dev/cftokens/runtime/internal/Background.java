@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 /**
  * Work started on a daemon thread of its own, so that its round trip overlaps what the starting thread does
  * meanwhile; the starter takes the result, or the work's own exception, when it needs it. A daemon thread:
- * work nobody takes (a listing a run turned out not to need) never keeps the JVM alive.
+ * work nobody takes (a listing whose run failed on a declaration meanwhile, a write client built for writes
+ * that never came) never keeps the JVM alive.
  *
  * @param <T> the result's type
  */
