@@ -63,13 +63,7 @@ public final class JsonTrees {
      * @return the text
      */
     public static String write(JsonNode node) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            write(generator, node);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return out.toString();
+        return text(node, false);
     }
 
     /**
@@ -79,13 +73,7 @@ public final class JsonTrees {
      * @return the bytes
      */
     public static byte[] writeBytes(JsonNode node) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            write(generator, node);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return out.toByteArray();
+        return bytes(node, false);
     }
 
     /**
@@ -96,14 +84,7 @@ public final class JsonTrees {
      * @return the bytes
      */
     public static byte[] writeIndentedBytes(JsonNode node) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.setPrettyPrinter(new DefaultPrettyPrinter());
-            write(generator, node);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return out.toByteArray();
+        return bytes(node, true);
     }
 
     /**
@@ -113,14 +94,34 @@ public final class JsonTrees {
      * @return the text
      */
     public static String writeIndented(JsonNode node) {
+        return text(node, true);
+    }
+
+    private static String text(JsonNode node, boolean indented) {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.setPrettyPrinter(new DefaultPrettyPrinter());
-            write(generator, node);
+            write(generator, node, indented);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return out.toString();
+    }
+
+    private static byte[] bytes(JsonNode node, boolean indented) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            write(generator, node, indented);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(JsonGenerator generator, JsonNode node, boolean indented) throws IOException {
+        if (indented) {
+            generator.setPrettyPrinter(new DefaultPrettyPrinter());
+        }
+        write(generator, node);
     }
 
     private static JsonNode root(JsonParser parser) throws IOException {

@@ -42,6 +42,20 @@ public final class Background<T> {
     }
 
     /**
+     * Starts {@code work}, which has no result, on a new daemon thread.
+     *
+     * @param name the thread's name, such as {@code cftokens-permission-check}
+     * @param work what to do
+     * @return the started work, whose {@link #join()} gives null
+     */
+    public static Background<Void> run(String name, Runnable work) {
+        return start(name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
      * Waits for the work to finish.
      *
      * @return its result

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,7 +54,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ApiTransport {
     private static final System.Logger LOG = System.getLogger("dev.cftokens.runtime.http");
     private static final String JSON_TYPE = "application/json; charset=utf-8";
-    private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE", "HEAD");
 
     private final HttpClients clients;
     private final URI baseUrl;
@@ -210,7 +208,7 @@ public final class ApiTransport {
             this.secretAnswer = secretAnswer;
             this.path = path;
             this.request = request;
-            this.idempotent = IDEMPOTENT.contains(method);
+            this.idempotent = request.idempotent();
         }
 
         Envelope run() {

@@ -3,8 +3,11 @@ package dev.cftokens.runtime.internal.http;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,8 +41,18 @@ interface HttpExchange {
      * @param body the body, or null
      */
     record Outgoing(String method, URI url, Map<String, String> headers, Body body) {
+        private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE", "HEAD");
+
         public Outgoing {
             headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+
+        /**
+         * {@return true when sending it twice does what sending it once does: every method but {@code POST},
+         * a create, which must never be repeated without looking first}
+         */
+        boolean idempotent() {
+            return IDEMPOTENT.contains(method);
         }
 
         @Override
@@ -60,6 +73,20 @@ interface HttpExchange {
             Map<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             byName.putAll(headers);
             headers = Collections.unmodifiableMap(byName);
+        }
+
+        /**
+         * An answer with the headers as HTTP clients give them, by name with every value: the last value of
+         * each is kept, and a null name (the JDK's status line) or a name without values is left out.
+         */
+        static Answer of(int status, String text, Map<String, List<String>> headers) {
+            Map<String, String> last = new HashMap<>();
+            headers.forEach((name, values) -> {
+                if (name != null && values != null && !values.isEmpty()) {
+                    last.put(name, values.get(values.size() - 1));
+                }
+            });
+            return new Answer(status, text, last);
         }
 
         /** {@return the header's value, or null when absent} */

@@ -10,9 +10,6 @@ import java.net.HttpURLConnection;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Exchanges through the JDK's own {@link HttpURLConnection}, which is loaded in a few milliseconds where
@@ -67,7 +64,7 @@ final class JdkExchange implements HttpExchange {
             }
             InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             String text = body == null ? "" : new String(readAll(body, deadline), UTF_8);
-            Answer answer = new Answer(status, text, headers(connection));
+            Answer answer = Answer.of(status, text, connection.getHeaderFields());
             answered = true;
             return answer;
         } finally {
@@ -92,19 +89,6 @@ final class JdkExchange implements HttpExchange {
             }
             return out.toByteArray();
         }
-    }
-
-    private static Map<String, String> headers(HttpURLConnection connection) {
-        Map<String, String> headers = new HashMap<>();
-        for (Map.Entry<String, List<String>> header :
-                connection.getHeaderFields().entrySet()) {
-            List<String> values = header.getValue();
-            // The null name is the status line.
-            if (header.getKey() != null && values != null && !values.isEmpty()) {
-                headers.put(header.getKey(), values.get(values.size() - 1));
-            }
-        }
-        return headers;
     }
 
     /** {@code timeout} in milliseconds, at most what is left until {@code deadline}; 0 for none. */

@@ -2,9 +2,7 @@ package dev.cftokens.runtime.internal.http;
 
 import dev.cftokens.runtime.internal.Background;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.ConnectionSpec;
 import okhttp3.MediaType;
@@ -42,19 +40,11 @@ final class OkHttpExchange implements HttpExchange {
     public Answer send(Outgoing request) throws IOException {
         Request.Builder builder = new Request.Builder().url(request.url().toString());
         request.headers().forEach(builder::header);
-        RequestBody body = request.body() == null
-                ? null
-                : new OneShotAware(request.body(), request.method().equals("POST"));
+        RequestBody body = request.body() == null ? null : new OneShotAware(request.body(), !request.idempotent());
         builder.method(request.method(), body);
         try (Response response = client().newCall(builder.build()).execute()) {
             String text = response.body().string();
-            Map<String, String> headers = new HashMap<>();
-            for (Map.Entry<String, List<String>> header :
-                    response.headers().toMultimap().entrySet()) {
-                List<String> values = header.getValue();
-                headers.put(header.getKey(), values.get(values.size() - 1));
-            }
-            return new Answer(response.code(), text, headers);
+            return Answer.of(response.code(), text, response.headers().toMultimap());
         }
     }
 
@@ -123,7 +113,7 @@ final class OkHttpExchange implements HttpExchange {
     }
 
     /**
-     * A body of known bytes. A POST body says it is one-shot: a second line of defence, should an
+     * A body of known bytes. A body that must not be repeated (a POST's) says it is one-shot: a second line of defence, should an
      * application's interceptor retry, against OkHttp silently re-sending a create that may have arrived.
      */
     private static final class OneShotAware extends RequestBody {

@@ -36,25 +36,12 @@ public final class Paging {
     private Paging() {}
 
     /**
-     * Every element of every page, fetched lazily.
-     *
-     * @param <T> the element type
-     * @param fetchPage requests page {@code n} (from 1) with {@link #PER_PAGE} entries
-     * @param element turns one entry of {@code result} into an element; the envelope names the request
-     *     in case the entry is malformed
-     * @return the elements, in page order
-     */
-    public static <T> Stream<T> stream(IntFunction<Envelope> fetchPage, BiFunction<JsonNode, Envelope, T> element) {
-        return stream(fetchPage, element, 0);
-    }
-
-    /**
      * Every element of every page, fetched lazily, the first pages at once when the caller expects that many.
      *
      * @param <T> the element type
      * @param fetchPage requests page {@code n} (from 1) with {@link #PER_PAGE} entries
      * @param element turns one entry of {@code result} into an element
-     * @param expected how many elements the caller expects (a run: the tokens its state records); the pages
+     * @param expected how many elements the caller expects (a run: the tokens its state records; 0 when unknown); the pages
      *     they fill, up to {@link #AHEAD}, are requested together at first, saving a round trip
      * @return the elements, in page order
      */

@@ -235,10 +235,10 @@ public final class Engine {
         Planned planned = plan(state, provisioners, scope);
         Plan plan = planned.plan();
         // A plan that writes gets its write path ready and checks its permission groups while it is printed.
-        Background<Plan> checked = null;
+        Background<Void> checked = null;
         if (plan.changes().stream().anyMatch(change -> change.kind().writes())) {
             settings.beforeWrites().run();
-            checked = Background.start("cftokens-permission-check", () -> checkLivePermissions(plan));
+            checked = Background.run("cftokens-permission-check", () -> checkLivePermissions(plan));
         }
         print(plan);
         refuseRollsOfAdopted(plan, valuesNeeded, planned.observed().pending());
@@ -300,12 +300,8 @@ public final class Engine {
         settings.output().line(plan.summary());
     }
 
-    /**
-     * One request per owner and Cloudflare instance (cached), made only when something will be written.
-     *
-     * @return {@code plan}, once checked
-     */
-    private Plan checkLivePermissions(Plan plan) {
+    /** One request per owner and Cloudflare instance (cached), made only when something will be written. */
+    private void checkLivePermissions(Plan plan) {
         List<DesiredToken> written = plan.changes().stream()
                 .filter(change -> change.desired() != null && change.kind().writes())
                 .map(PlannedChange::desired)
@@ -317,7 +313,6 @@ public final class Engine {
                 LivePermissionCheck.verify(owned, cloudflare.livePermissionGroups(owner));
             }
         }
-        return plan;
     }
 
     /**
