@@ -69,7 +69,7 @@ final class AtomicFile {
     }
 
     /** Makes the rename durable. Not every platform can open a directory; there the rename must do. */
-    private static void syncDirectory(Path directory) {
+    static void syncDirectory(Path directory) {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * The default {@link StateStore}: a JSON file, {@code .cftokens/state.json} under the working
@@ -18,6 +18,11 @@ import java.util.function.Predicate;
  * lock on {@code state.lock} beside it. Token values are kept only when a key is configured
  * ({@value StateKey#KEY_VARIABLE} or {@value StateKey#PASSPHRASE_VARIABLE}), and then only encrypted
  * ({@link StateEncryption}).
+ *
+ * <p>While a run holds the lock, each change is appended to {@code state.journal} beside the file and forced
+ * to disk before it counts; the file is written whole once, when the run closes its session, and the journal
+ * deleted. A journal found on open is what a run killed before that left: its changes are applied and the file
+ * written before anything else.
  */
 public final class FileStateStore implements StateStore {
     /** The state file used when none is configured, relative to the working directory. */
@@ -28,6 +33,7 @@ public final class FileStateStore implements StateStore {
 
     private final Path path;
     private final Path lockFile;
+    private final Path journalFile;
     private final StateKey key;
     private final Duration lockWait;
     private final int iterations;
@@ -37,6 +43,7 @@ public final class FileStateStore implements StateStore {
         String name = path.getFileName().toString();
         String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
         this.lockFile = path.resolveSibling(stem + ".lock");
+        this.journalFile = path.resolveSibling(stem + ".journal");
         this.key = builder.key;
         this.lockWait = builder.lockWait;
         this.iterations = builder.iterations;
@@ -70,6 +77,11 @@ public final class FileStateStore implements StateStore {
         return lockFile;
     }
 
+    /** {@return the journal beside it, which holds a run's changes until the run writes the file whole} */
+    public Path journalFile() {
+        return journalFile;
+    }
+
     @Override
     public String describe() {
         return path.toString();
@@ -86,44 +98,68 @@ public final class FileStateStore implements StateStore {
         StateLock lock = StateLock.acquire(lockFile, lockWait);
         try {
             StateDocument document = StateDocument.read(path);
-            return new Session(lock, document, unlock(document));
+            StateJournal journal = new StateJournal(journalFile);
+            journal.leftover().ifPresent(changes -> recover(document, changes, journal));
+            return new Session(lock, document, journal, key == null ? null : unlock(document));
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
-    /** The encryption for this run, or null when values are not kept; never changes the file. */
-    private StateEncryption unlock(StateDocument document) {
-        if (key == null) {
-            return null;
+    /** Applies what a run killed before it wrote the file left in the journal, writes the file, drops the journal. */
+    private void recover(StateDocument document, List<StateChange> changes, StateJournal journal) {
+        changes.forEach(change -> change.applyTo(document));
+        try {
+            if (!changes.isEmpty()) {
+                AtomicFile.write(path, document.toJson());
+            }
+            journal.delete();
+        } catch (IOException e) {
+            throw new StateException(
+                    "cannot write the state file " + path + " with the changes its journal " + journalFile + " holds: "
+                            + e.getMessage() + ". Both files were left as they were.",
+                    e);
         }
-        if (document.encryption == null) {
-            // Written with the first token; until then the file is not touched.
-            StateEncryption encryption = StateEncryption.create(key, iterations);
-            document.encryption = encryption.header();
-            return encryption;
-        }
-        return StateEncryption.unlock(key, document.encryption, "the state file " + path);
     }
 
+    /** The encryption for this run; never changes the file. */
+    private Unlocked unlock(StateDocument document) {
+        if (document.encryption == null) {
+            // Journaled before the first value; until then nothing is written.
+            StateEncryption encryption = StateEncryption.create(key, iterations);
+            document.encryption = encryption.header();
+            return new Unlocked(encryption, new StateChange.SetEncryption(encryption.header()));
+        }
+        return new Unlocked(StateEncryption.unlock(key, document.encryption, "the state file " + path), null);
+    }
+
+    /** A run's encryption, and the change that records it when the state had none yet. */
+    private record Unlocked(StateEncryption encryption, StateChange.SetEncryption created) {}
+
     /**
-     * A locked run. Writes are serialized and coalesced: a writer whose change was already included in
-     * a write that finished meanwhile returns without writing again, so parallel creates share fsyncs.
+     * A locked run. Each change is journaled before its method returns; journal writes are serialized and
+     * coalesced: a writer whose line was already forced by a write that finished meanwhile returns without writing
+     * again, so parallel creates share a force.
      */
     private final class Session implements StateSession {
         private final StateLock lock;
         private final StateDocument document;
+        private final StateJournal journal;
         private final StateEncryption encryption;
+        private StateChange unjournaledEncryption;
+        private final List<byte[]> unwritten = new ArrayList<>();
         private final Object writeLock = new Object();
         private long generation;
         private long written;
         private boolean closed;
 
-        Session(StateLock lock, StateDocument document, StateEncryption encryption) {
+        Session(StateLock lock, StateDocument document, StateJournal journal, Unlocked unlocked) {
             this.lock = lock;
             this.document = document;
-            this.encryption = encryption;
+            this.journal = journal;
+            this.encryption = unlocked == null ? null : unlocked.encryption();
+            this.unjournaledEncryption = unlocked == null ? null : unlocked.created();
         }
 
         @Override
@@ -163,9 +199,7 @@ public final class FileStateStore implements StateStore {
                 SealedValue kept = previous != null && StateEncryption.sameContext(previous.record(), record)
                         ? previous.value()
                         : null;
-                state.entries.put(record.declarationId(), new StateDocument.Entry(record, kept));
-                state.pending.remove(record.declarationId());
-                return true;
+                return new StateChange.SetToken(new StateDocument.Entry(record, kept));
             });
         }
 
@@ -174,16 +208,12 @@ public final class FileStateStore implements StateStore {
             requireNonNull(record, "record");
             requireNonNull(value, "value");
             SealedValue sealed = encryption == null ? null : encryption.seal(record, value);
-            change(state -> {
-                state.entries.put(record.declarationId(), new StateDocument.Entry(record, sealed));
-                state.pending.remove(record.declarationId());
-                return true;
-            });
+            change(state -> new StateChange.SetToken(new StateDocument.Entry(record, sealed)));
         }
 
         @Override
         public void remove(String declarationId) {
-            change(state -> state.entries.remove(declarationId) != null);
+            change(state -> new StateChange.RemoveToken(declarationId));
         }
 
         @Override
@@ -194,30 +224,31 @@ public final class FileStateStore implements StateStore {
         @Override
         public void putPendingCreate(PendingCreate pending) {
             requireNonNull(pending, "pending");
-            change(state -> {
-                state.pending.put(pending.declarationId(), pending);
-                return true;
-            });
+            change(state -> new StateChange.SetPending(pending));
         }
 
         @Override
         public void removePendingCreate(String declarationId) {
-            change(state -> state.pending.remove(declarationId) != null);
+            change(state -> new StateChange.RemovePending(declarationId));
         }
 
         /**
-         * Applies {@code mutation} to the document under the session's monitor and, when it reports a
-         * change, writes the file before returning. Writes are serialized and coalesced: a writer whose
-         * change was already included in a write that finished meanwhile returns without writing again,
-         * so parallel creates share fsyncs.
+         * Applies the change {@code mutation} makes of the document, under the session's monitor, and, when it
+         * changes anything, journals it before returning.
          */
-        private void change(Predicate<StateDocument> mutation) {
+        private void change(Function<StateDocument, StateChange> mutation) {
             long mine;
             synchronized (this) {
                 checkOpen();
-                if (!mutation.test(document)) {
+                StateChange change = mutation.apply(document);
+                if (!change.applyTo(document)) {
                     return;
                 }
+                if (unjournaledEncryption != null) {
+                    unwritten.add(StateJournal.line(unjournaledEncryption));
+                    unjournaledEncryption = null;
+                }
+                unwritten.add(StateJournal.line(change));
                 mine = ++generation;
             }
             persist(mine);
@@ -228,16 +259,18 @@ public final class FileStateStore implements StateStore {
                 if (written >= mine) {
                     return;
                 }
-                byte[] json;
+                List<byte[]> lines;
                 long snapshot;
                 synchronized (this) {
-                    json = document.toJson();
+                    lines = List.copyOf(unwritten);
+                    unwritten.clear();
                     snapshot = generation;
                 }
                 try {
-                    AtomicFile.write(path, json);
+                    journal.append(lines);
                 } catch (IOException e) {
-                    throw new StateException("cannot write the state file " + path + ": " + e.getMessage(), e);
+                    throw new StateException(
+                            "cannot write the state journal " + journal.path() + ": " + e.getMessage(), e);
                 }
                 written = snapshot;
             }
@@ -249,12 +282,41 @@ public final class FileStateStore implements StateStore {
             }
         }
 
+        /** Writes the file whole when the run changed anything, drops the journal, and releases the lock. */
         @Override
-        public synchronized void close() {
-            if (!closed) {
-                closed = true;
-                lock.close();
+        public void close() {
+            synchronized (writeLock) {
+                synchronized (this) {
+                    if (closed) {
+                        return;
+                    }
+                    closed = true;
+                    try {
+                        if (generation > 0) {
+                            AtomicFile.write(path, document.toJson());
+                            journal.delete();
+                        }
+                        written = generation;
+                    } catch (IOException e) {
+                        throw new StateException(
+                                "cannot write the state file " + path + ": " + e.getMessage()
+                                        + ". This run's changes are kept in " + journal.path()
+                                        + ", which the next run applies first.",
+                                e);
+                    } finally {
+                        closeQuietly(journal);
+                        lock.close();
+                    }
+                }
             }
+        }
+    }
+
+    private static void closeQuietly(StateJournal journal) {
+        try {
+            journal.close();
+        } catch (IOException e) {
+            // Every line was forced when it was written; closing can lose nothing.
         }
     }
 

@@ -87,17 +87,7 @@ final class StateDocument {
                 throw corrupt(path, "it has no \"tokens\" object");
             }
             for (Map.Entry<String, JsonNode> field : tokens.properties()) {
-                JsonNode node = field.getValue();
-                TokenRecord record = new TokenRecord(
-                        field.getKey(),
-                        text(node, "token_id"),
-                        TokenOwner.valueOf(text(node, "owner").toUpperCase(Locale.ROOT)),
-                        node.hasNonNull("account_id") ? node.get("account_id").asText() : null,
-                        text(node, "name"),
-                        text(node, "spec_hash"));
-                JsonNode value = node.get("value");
-                document.entries.put(
-                        field.getKey(), new Entry(record, value == null || value.isNull() ? null : sealed(value)));
+                document.entries.put(field.getKey(), entry(field.getKey(), field.getValue()));
             }
             JsonNode pendingCreates = root.get("pending_creates");
             if (pendingCreates != null && !pendingCreates.isNull()) {
@@ -105,17 +95,7 @@ final class StateDocument {
                     throw corrupt(path, "its \"pending_creates\" is not an object");
                 }
                 for (Map.Entry<String, JsonNode> field : pendingCreates.properties()) {
-                    JsonNode node = field.getValue();
-                    document.pending.put(
-                            field.getKey(),
-                            new PendingCreate(
-                                    field.getKey(),
-                                    TokenOwner.valueOf(text(node, "owner").toUpperCase(Locale.ROOT)),
-                                    node.hasNonNull("account_id")
-                                            ? node.get("account_id").asText()
-                                            : null,
-                                    text(node, "spec_hash"),
-                                    Timestamps.parse(text(node, "since"))));
+                    document.pending.put(field.getKey(), pendingCreate(field.getKey(), field.getValue()));
                 }
             }
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -128,43 +108,86 @@ final class StateDocument {
         ObjectNode root = NODES.objectNode();
         root.put("version", VERSION);
         if (encryption != null) {
-            ObjectNode node = root.putObject("encryption");
-            node.put("kdf", encryption.derivation().wireName());
-            if (encryption.derivation() == KeyDerivation.PBKDF2_HMAC_SHA256) {
-                node.put("iterations", encryption.iterations());
-                node.put("salt", Base64.getEncoder().encodeToString(encryption.salt()));
-            }
-            node.put("cipher", ValueCipher.CIPHER);
-            node.set("key_check", sealedNode(encryption.keyCheck()));
+            root.set("encryption", encryptionNode(encryption));
         }
         ObjectNode tokens = root.putObject("tokens");
-        for (Entry entry : entries.values()) {
-            TokenRecord record = entry.record();
-            ObjectNode node = tokens.putObject(record.declarationId());
-            node.put("token_id", record.tokenId());
-            node.put("owner", record.owner().name().toLowerCase(Locale.ROOT));
-            node.put("account_id", record.accountId());
-            node.put("name", record.name());
-            node.put("spec_hash", record.specHash());
-            if (entry.value() != null) {
-                node.set("value", sealedNode(entry.value()));
-            }
-        }
+        entries.values().forEach(entry -> tokens.set(entry.record().declarationId(), entryNode(entry)));
         if (!pending.isEmpty()) {
             ObjectNode pendingCreates = root.putObject("pending_creates");
-            for (PendingCreate create : pending.values()) {
-                ObjectNode node = pendingCreates.putObject(create.declarationId());
-                node.put("owner", create.owner().name().toLowerCase(Locale.ROOT));
-                node.put("account_id", create.accountId());
-                node.put("spec_hash", create.specHash());
-                node.put("since", Timestamps.format(create.since()));
-            }
+            pending.values().forEach(create -> pendingCreates.set(create.declarationId(), pendingNode(create)));
         }
         // Through jackson-core alone: databind's ObjectMapper took a cold run 0.1 s to load before its first write.
         return JsonTrees.writeIndentedBytes(root);
     }
 
-    private static EncryptionHeader encryptionHeader(JsonNode encryption, Path path) {
+    /** A token's entry as the file keeps it under {@code "tokens"}, and as the journal keeps a changed one. */
+    static ObjectNode entryNode(Entry entry) {
+        TokenRecord record = entry.record();
+        ObjectNode node = NODES.objectNode();
+        node.put("token_id", record.tokenId());
+        node.put("owner", record.owner().name().toLowerCase(Locale.ROOT));
+        node.put("account_id", record.accountId());
+        node.put("name", record.name());
+        node.put("spec_hash", record.specHash());
+        if (entry.value() != null) {
+            node.set("value", sealedNode(entry.value()));
+        }
+        return node;
+    }
+
+    /**
+     * The entry {@link #entryNode} wrote.
+     *
+     * @throws IllegalArgumentException or NullPointerException when a field is missing or malformed
+     */
+    static Entry entry(String declarationId, JsonNode node) {
+        TokenRecord record = new TokenRecord(
+                declarationId,
+                text(node, "token_id"),
+                TokenOwner.valueOf(text(node, "owner").toUpperCase(Locale.ROOT)),
+                node.hasNonNull("account_id") ? node.get("account_id").asText() : null,
+                text(node, "name"),
+                text(node, "spec_hash"));
+        JsonNode value = node.get("value");
+        return new Entry(record, value == null || value.isNull() ? null : sealed(value));
+    }
+
+    static ObjectNode pendingNode(PendingCreate create) {
+        ObjectNode node = NODES.objectNode();
+        node.put("owner", create.owner().name().toLowerCase(Locale.ROOT));
+        node.put("account_id", create.accountId());
+        node.put("spec_hash", create.specHash());
+        node.put("since", Timestamps.format(create.since()));
+        return node;
+    }
+
+    /**
+     * The pending create {@link #pendingNode} wrote.
+     *
+     * @throws IllegalArgumentException or NullPointerException when a field is missing or malformed
+     */
+    static PendingCreate pendingCreate(String declarationId, JsonNode node) {
+        return new PendingCreate(
+                declarationId,
+                TokenOwner.valueOf(text(node, "owner").toUpperCase(Locale.ROOT)),
+                node.hasNonNull("account_id") ? node.get("account_id").asText() : null,
+                text(node, "spec_hash"),
+                Timestamps.parse(text(node, "since")));
+    }
+
+    static ObjectNode encryptionNode(EncryptionHeader encryption) {
+        ObjectNode node = NODES.objectNode();
+        node.put("kdf", encryption.derivation().wireName());
+        if (encryption.derivation() == KeyDerivation.PBKDF2_HMAC_SHA256) {
+            node.put("iterations", encryption.iterations());
+            node.put("salt", Base64.getEncoder().encodeToString(encryption.salt()));
+        }
+        node.put("cipher", ValueCipher.CIPHER);
+        node.set("key_check", sealedNode(encryption.keyCheck()));
+        return node;
+    }
+
+    static EncryptionHeader encryptionHeader(JsonNode encryption, Path path) {
         String kdf = text(encryption, "kdf");
         String cipher = text(encryption, "cipher");
         KeyDerivation derivation;
@@ -208,7 +231,7 @@ final class StateDocument {
         return Base64.getDecoder().decode(text(node, field));
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual()) {
             throw new IllegalArgumentException("\"" + field + "\" must be a string");

@@ -27,9 +27,12 @@ import dev.cftokens.runtime.state.InMemoryStateStore;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.StateSession;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -456,8 +459,9 @@ class ProvisioningTest {
     @Test
     void pendingCreateIsOnDiskBeforeTheCreateIsSentAndGoneOnceRecorded() {
         FileStateStore store = store(null);
-        Path file = dir.resolve("state.json");
-        List<String> seenBeforeCreate = new ArrayList<>();
+        // What a process killed as the create leaves would leave behind: the state's files, copied at that instant.
+        Path killed = dir.resolve("killed");
+        List<PendingCreate> seenBeforeCreate = new ArrayList<>();
         Cloudflare watching = Cloudflare.builder()
                 .baseUrl(emulator.baseUrl())
                 .accountId(emulator.accountId())
@@ -465,7 +469,7 @@ class ProvisioningTest {
                 .okHttpClient(new okhttp3.OkHttpClient.Builder()
                         .addInterceptor(chain -> {
                             if (chain.request().method().equals("POST")) {
-                                seenBeforeCreate.add(java.nio.file.Files.readString(file));
+                                seenBeforeCreate.addAll(pendingCreatesOnDisk(store, killed));
                             }
                             return chain.proceed(chain.request());
                         })
@@ -475,11 +479,27 @@ class ProvisioningTest {
                 .stateStore(store)
                 .output(ProvisioningOutput.silent())
                 .apply(HandMadeProvisioner.zoneReader("new-token"));
-        assertThat(seenBeforeCreate).hasSize(1);
-        assertThat(seenBeforeCreate.get(0)).contains("\"pending_creates\"").contains("\"new-token\"");
+        assertThat(seenBeforeCreate).extracting(PendingCreate::declarationId).containsExactly("new-token");
+        assertThat(store.journalFile()).doesNotExist();
         try (StateSession state = store.open()) {
             assertThat(state.pendingCreates()).isEmpty();
             assertThat(state.record("new-token")).isPresent();
+        }
+    }
+
+    private static List<PendingCreate> pendingCreatesOnDisk(FileStateStore store, Path copy) throws IOException {
+        Files.createDirectories(copy);
+        for (Path file : List.of(store.path(), store.journalFile())) {
+            if (Files.exists(file)) {
+                Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        try (StateSession copied = FileStateStore.builder()
+                .path(copy.resolve(store.path().getFileName()))
+                .key(null)
+                .build()
+                .open()) {
+            return List.copyOf(copied.pendingCreates());
         }
     }
 

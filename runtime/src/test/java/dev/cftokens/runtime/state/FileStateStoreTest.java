@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -214,30 +215,36 @@ class FileStateStoreTest {
     }
 
     @Test
-    void writesReplaceTheFileWholeAndLeaveNoTemporaryFiles() throws Exception {
-        AtomicBoolean done = new AtomicBoolean();
-        AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+    void writesReplaceTheFileWholeAndLeaveNoTemporaryFilesNorJournal() throws Exception {
         try (StateSession session = store(null).open()) {
             session.put(record("seed", "t0"));
-            Thread reader = new Thread(() -> {
-                while (!done.get()) {
-                    try {
-                        // Every read sees a complete document: parse would throw on a half-written one.
-                        StateDocument.parse(Files.readAllBytes(statePath()), statePath());
-                    } catch (Throwable e) {
-                        readerFailure.set(e);
-                        return;
-                    }
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+        AtomicInteger complete = new AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    // Every read sees a complete document: parse would throw on a half-written one.
+                    StateDocument.parse(Files.readAllBytes(statePath()), statePath());
+                    complete.incrementAndGet();
+                } catch (Throwable e) {
+                    readerFailure.set(e);
+                    return;
                 }
-            });
-            reader.start();
+            }
+        });
+        reader.start();
+        try (StateSession session = store(null).open()) {
             for (int i = 0; i < 200; i++) {
                 session.put(record("token-" + i, "t" + i));
             }
+        } finally {
             done.set(true);
             reader.join();
         }
         assertThat(readerFailure.get()).isNull();
+        assertThat(complete.get()).isPositive();
         try (Stream<Path> files = Files.list(statePath().getParent())) {
             assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
                     .isEqualTo(Set.of("state.json", "state.lock"));
