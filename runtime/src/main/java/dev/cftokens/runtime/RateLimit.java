@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The client-side request budget of one {@link Cloudflare} instance: every window allows at most
- * {@code permits} requests in any {@code period}. A request that would exceed a window waits until it
- * fits, so a busy client slows down instead of earning Cloudflare's five-minute 429 ban. Should a 429
+ * {@code permits} requests to arrive in any {@code period}, each counted from its start until a period after its
+ * answer. A request that would exceed a window waits until it fits, so a busy client slows down instead of earning Cloudflare's five-minute 429 ban. Should a 429
  * come anyway, its {@code retry-after} holds every request of the instance, not only the one refused.
  *
  * @param windows the limits, all of which apply; empty for no limit
@@ -50,19 +50,18 @@ public record RateLimit(List<Window> windows) {
     }
 
     /**
-     * Cloudflare's published limits, 1,200 requests per 5 minutes and 200 per second, the second one counted
-     * over 250 ms more: Cloudflare counts requests when they arrive, this client when it sends them, and a
-     * request held up on its way (a new connection, a pause of this JVM) arrives among later ones; a client
-     * pacing exactly 200 per second earned 429s that way from an emulator with Cloudflare's limits.
+     * Cloudflare's published limits: 1,200 requests per 5 minutes and 200 per second. Cloudflare counts a
+     * request when it arrives, which a client knows only to lie between sending it and its answer, so the client
+     * counts each request from its start until a full period after its answer: no second of arrivals can then
+     * hold more than 200, however long a request was held up on its way. (Counting from the start alone, a
+     * client pacing exactly 200 per second earned 429s from an emulator with Cloudflare's limits; a fixed
+     * allowance of 250 ms more per window, which this replaced, held only for requests delayed less than that.)
      *
      * @return the default budget
      */
     public static RateLimit cloudflareDefault() {
-        return of(1200, Duration.ofMinutes(5)).and(200, Duration.ofMillis(1000 + SKEW_ALLOWANCE_MILLIS));
+        return of(1200, Duration.ofMinutes(5)).and(200, Duration.ofSeconds(1));
     }
-
-    /** How far apart sending and arrival may put requests, which the default per-second window allows for. */
-    static final long SKEW_ALLOWANCE_MILLIS = 250;
 
     /** {@return a budget with no client-side limit (Cloudflare's own limit and its 429s still apply)} */
     public static RateLimit unlimited() {

@@ -281,7 +281,7 @@ class CloudflareConfigurationTest {
         assertThat(RateLimit.cloudflareDefault().windows())
                 .containsExactly(
                         new RateLimit.Window(1200, Duration.ofMinutes(5)),
-                        new RateLimit.Window(200, Duration.ofMillis(1250)));
+                        new RateLimit.Window(200, Duration.ofSeconds(1)));
         assertThat(RateLimit.unlimited().isUnlimited()).isTrue();
     }
 

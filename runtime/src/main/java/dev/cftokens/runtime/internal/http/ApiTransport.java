@@ -222,7 +222,12 @@ public final class ApiTransport {
                 Duration retryAfter;
                 int othersInFlight = inFlight.getAndIncrement();
                 try {
-                    HttpExchange.Answer answer = clients.carrying(method).send(request);
+                    HttpExchange.Answer answer;
+                    try {
+                        answer = clients.carrying(method).send(request);
+                    } finally {
+                        rateLimiter.answered(time.nanoTime());
+                    }
                     text = answer.text();
                     status = answer.status();
                     cfRay = answer.header("cf-ray");
@@ -255,8 +260,24 @@ public final class ApiTransport {
             long deadline = attempt == 1 ? Long.MAX_VALUE : start + budget().toNanos();
             long now = time.nanoTime();
             long grant = rateLimiter.reserve(now, deadline);
+            while (grant == RateLimiter.AWAIT_ANSWER && now <= deadline) {
+                try {
+                    time.sleep(RateLimiter.ANSWER_POLL);
+                } catch (InterruptedException e) {
+                    throw interrupted(e); // nothing counted yet
+                }
+                now = time.nanoTime();
+                grant = rateLimiter.reserve(now, deadline);
+            }
+            if (grant == RateLimiter.AWAIT_ANSWER) {
+                grant = RateLimiter.REFUSED;
+            }
+            // From here the request is counted in flight: every way out but sending it gives the count back.
             while (true) {
                 if (grant == RateLimiter.REFUSED || grant > deadline) {
+                    if (grant != RateLimiter.REFUSED) {
+                        rateLimiter.answered(now);
+                    }
                     LOG.log(
                             Level.INFO,
                             () -> String.format(
@@ -282,14 +303,20 @@ public final class ApiTransport {
                                     path,
                                     wait / 1_000_000));
                 }
-                try {
-                    time.sleep(Duration.ofNanos(wait));
-                } catch (InterruptedException e) {
-                    throw interrupted(e);
-                }
+                sleep(Duration.ofNanos(wait), now);
                 // A 429 answered to another thread meanwhile pauses this request too.
                 now = time.nanoTime();
                 grant = Math.max(now, rateLimiter.pausedUntil());
+            }
+        }
+
+        /** Sleeps until a granted request may start; interrupted, gives back its count. */
+        private void sleep(Duration wait, long now) {
+            try {
+                time.sleep(wait);
+            } catch (InterruptedException e) {
+                rateLimiter.answered(now);
+                throw interrupted(e);
             }
         }
 

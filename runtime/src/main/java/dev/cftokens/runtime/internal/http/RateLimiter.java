@@ -9,8 +9,13 @@ import java.util.List;
 
 /**
  * Enforces a {@link RateLimit} as sliding windows, and the pause a 429 asks for, for every thread of one
- * client. For each window it remembers when recent requests started, as runs of (start time, count), and
- * a new request may start only once fewer than {@code permits} of them are less than a period old.
+ * client. Cloudflare counts a request when it arrives, which this client knows only to lie between the
+ * request's start and its answer; so a request counts from its start until a full period after its answer
+ * (or failure), and a new request may start only once fewer than {@code permits} are in flight or were
+ * answered less than a period ago. Then no period of arrivals can hold more than {@code permits}, however
+ * long any request took on its way: the last of them to start saw every other one counted. For each window it
+ * remembers recent answers as runs of (answer time, count); a request waits, without a time, while
+ * {@code permits} are in flight.
  *
  * <p>Memory does not grow with the limit: with up to {@link #MAX_RUNS} permits every start is its own run
  * (exact); above that, a start less than {@code period / MAX_RUNS} after the previous run began joins it,
@@ -24,10 +29,18 @@ final class RateLimiter {
     /** What {@link #reserve(long, long)} answers when the request cannot start by the deadline. */
     static final long REFUSED = Long.MIN_VALUE;
 
+    /** What {@link #reserve(long, long)} answers when the request must wait for an answer to some in flight. */
+    static final long AWAIT_ANSWER = Long.MAX_VALUE;
+
+    /** How often a request waiting for an answer looks again. */
+    static final Duration ANSWER_POLL = Duration.ofMillis(5);
+
     private final TimeSource time;
     private final Window[] windows;
     private long lastGrant = Long.MIN_VALUE;
+    private long lastAnswer = Long.MIN_VALUE;
     private long pausedUntil = Long.MIN_VALUE;
+    private int inFlight;
 
     RateLimiter(RateLimit limit, TimeSource time) {
         this.time = requireNonNull(time, "time");
@@ -40,8 +53,8 @@ final class RateLimiter {
     }
 
     /**
-     * One window's recent starts, oldest first, as {time, count, first} runs: {@code time} is the latest
-     * start of the run (when all of it is taken to have started) and {@code first} its earliest, which
+     * One window's recent answers, oldest first, as {time, count, first} runs: {@code time} is the latest
+     * answer of the run (when all of it is taken to have been answered) and {@code first} its earliest, which
      * bounds the run to {@code mergeWithin}.
      */
     private static final class Window {
@@ -57,10 +70,16 @@ final class RateLimiter {
             this.mergeWithin = permits <= MAX_RUNS ? 0 : Math.max(1, period / MAX_RUNS);
         }
 
-        /** The earliest time from {@code from} at which one more start fits; changes nothing. */
-        long earliest(long from) {
+        /**
+         * The earliest time from {@code from} at which one more start fits beside {@code inFlight} requests, or
+         * {@link #AWAIT_ANSWER} when those alone fill the window; changes nothing.
+         */
+        long earliest(long from, int inFlight) {
+            if (inFlight >= permits) {
+                return AWAIT_ANSWER;
+            }
             long at = from;
-            long remaining = counted;
+            long remaining = counted + inFlight;
             for (long[] run : runs) { // oldest first
                 if (run[0] + period <= at) {
                     remaining -= run[1]; // aged out by then
@@ -74,7 +93,7 @@ final class RateLimiter {
             return at;
         }
 
-        /** Counts a start at {@code at}, no earlier than any before; forgets the runs that aged out by then. */
+        /** Counts an answer at {@code at}, no earlier than any before; forgets the runs that aged out by then. */
         void record(long at) {
             while (!runs.isEmpty() && runs.peekFirst()[0] + period <= at) {
                 counted -= runs.removeFirst()[1];
@@ -90,10 +109,18 @@ final class RateLimiter {
         }
     }
 
-    /** Waits (unbounded) until one more request fits every window and any pause is over, and counts it. */
+    /**
+     * Waits (unbounded) until one more request fits every window and any pause is over, and counts it in
+     * flight: {@link #answered} must follow.
+     */
     void acquire() throws InterruptedException {
         long now = time.nanoTime();
         long grant = reserve(now, Long.MAX_VALUE);
+        while (grant == AWAIT_ANSWER) {
+            time.sleep(ANSWER_POLL);
+            now = time.nanoTime();
+            grant = reserve(now, Long.MAX_VALUE);
+        }
         while (grant > now) {
             time.sleep(Duration.ofNanos(grant - now));
             now = time.nanoTime();
@@ -107,27 +134,49 @@ final class RateLimiter {
     }
 
     /**
-     * The time at which a request arriving at {@code now} may start, counted as started then; or, when
-     * that is after {@code deadline}, {@link #REFUSED} and nothing is counted.
+     * The time at which a request arriving at {@code now} may start, counted in flight from then on; or
+     * {@link #AWAIT_ANSWER} when it must wait for an answer to one in flight, or {@link #REFUSED} when it
+     * could not start by {@code deadline}, both counting nothing. A counted request must be {@link #answered}
+     * once, whether it was sent or not.
      */
     synchronized long reserve(long now, long deadline) {
         // Never earlier than the previous grant: keeps runs in time order.
         long grant = lastGrant == Long.MIN_VALUE ? now : Math.max(now, lastGrant);
         grant = Math.max(grant, pausedUntil);
-        if (windows.length > 0) {
-            // Moving the grant later only lets more runs age out, so one pass satisfies every window.
-            for (Window window : windows) {
-                grant = window.earliest(grant);
+        // Moving the grant later only lets more runs age out, so one pass satisfies every window.
+        for (Window window : windows) {
+            grant = window.earliest(grant, inFlight);
+            if (grant == AWAIT_ANSWER) {
+                return AWAIT_ANSWER;
             }
         }
         if (grant > deadline) {
             return REFUSED;
         }
-        for (Window window : windows) {
-            window.record(grant);
+        if (windows.length > 0) {
+            inFlight++;
         }
         lastGrant = grant;
         return grant;
+    }
+
+    /**
+     * Counts a request {@link #reserve} granted as answered at {@code at} (a {@link TimeSource#nanoTime()}
+     * value): answered, failed, or given up before it was sent. It counts a period from then.
+     */
+    synchronized void answered(long at) {
+        if (windows.length == 0) {
+            return;
+        }
+        if (inFlight == 0) {
+            throw new IllegalStateException("an answer to a request this limiter did not grant");
+        }
+        inFlight--;
+        // Never earlier than the previous answer: keeps runs in time order.
+        lastAnswer = Math.max(at, lastAnswer);
+        for (Window window : windows) {
+            window.record(lastAnswer);
+        }
     }
 
     /**

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PacingTest {
     @Test
     void theShortestWindowPacesARunAndCloudflaresPerAddressRateCapsIt() {
-        assertThat(Pacing.burstRate(RateLimit.cloudflareDefault())).isEqualTo(160);
+        assertThat(Pacing.burstRate(RateLimit.cloudflareDefault())).isEqualTo(200);
         assertThat(Pacing.burstRate(RateLimit.of(50, Duration.ofSeconds(1)).and(1000, Duration.ofMinutes(5))))
                 .isEqualTo(50);
         assertThat(Pacing.burstRate(RateLimit.of(1000, Duration.ofSeconds(1)))).isEqualTo(200);
@@ -22,8 +22,8 @@ class PacingTest {
         assertThat(pacing.concurrency(8, 4, 64)).as("nothing measured yet").isEqualTo(8);
 
         pacing.answered(Duration.ofMillis(50).toNanos());
-        // 200 per 1.25 s = 160/s x 0.05 s = 8 in flight, x 2 headroom.
-        assertThat(pacing.concurrency(8, 4, 64)).isEqualTo(16);
+        // 200/s x 0.05 s = 10 in flight, x 2 headroom.
+        assertThat(pacing.concurrency(8, 4, 64)).isEqualTo(20);
 
         Pacing fast = new Pacing(RateLimit.cloudflareDefault());
         fast.answered(Duration.ofMillis(1).toNanos());

@@ -12,6 +12,7 @@ public final class RateLimiterProbe {
         try {
             for (int i = 0; i < grants; i++) {
                 limiter.acquire();
+                limiter.answered(time.nanoTime());
             }
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);

@@ -30,18 +30,50 @@ class RateLimiterTest {
         }
     }
 
+    /** Reserves at {@code now} and, as a request answered {@code roundTrip} after its start, answers it. */
+    private static long request(RateLimiter limiter, long now, long roundTrip) {
+        long grant = limiter.reserve(now);
+        limiter.answered(grant + roundTrip);
+        return grant;
+    }
+
     @Test
-    void burstUpToTheLimitThenWaitsForTheOldestToAge() {
+    void burstUpToTheLimitThenWaitsForTheOldestAnswerToAge() {
         ManualTime time = new ManualTime();
         RateLimiter limiter = new RateLimiter(RateLimit.of(3, Duration.ofSeconds(1)), time);
-        assertThat(limiter.reserve(0)).isZero();
-        assertThat(limiter.reserve(100)).isEqualTo(100);
-        assertThat(limiter.reserve(200)).isEqualTo(200);
-        // The fourth waits until the first is a full second old, the fifth until the second is.
-        assertThat(limiter.reserve(300)).isEqualTo(SECOND);
-        assertThat(limiter.reserve(300)).isEqualTo(SECOND + 100);
+        assertThat(request(limiter, 0, 10)).isZero();
+        assertThat(request(limiter, 100, 10)).isEqualTo(100);
+        assertThat(request(limiter, 200, 10)).isEqualTo(200);
+        // The fourth waits until the first answer is a full second old, the fifth until the second is.
+        assertThat(request(limiter, 300, 10)).isEqualTo(SECOND + 10);
+        assertThat(request(limiter, 300, 10)).isEqualTo(SECOND + 110);
         // Much later, the window is empty again.
-        assertThat(limiter.reserve(10 * SECOND)).isEqualTo(10 * SECOND);
+        assertThat(request(limiter, 10 * SECOND, 10)).isEqualTo(10 * SECOND);
+    }
+
+    @Test
+    void aRequestCountsFromItsStartUntilAPeriodAfterItsAnswer() {
+        ManualTime time = new ManualTime();
+        RateLimiter limiter = new RateLimiter(RateLimit.of(2, Duration.ofSeconds(1)), time);
+        assertThat(limiter.reserve(0)).isZero();
+        assertThat(limiter.reserve(0)).isZero();
+        // Both in flight: however long they take, a third could arrive beside them.
+        assertThat(limiter.reserve(3 * SECOND)).isEqualTo(RateLimiter.AWAIT_ANSWER);
+        assertThat(limiter.reserve(3 * SECOND)).as("waiting counted nothing").isEqualTo(RateLimiter.AWAIT_ANSWER);
+        // One answered after 5 s may have arrived just then: the next starts a second later, not at 1 s.
+        limiter.answered(5 * SECOND);
+        assertThat(limiter.reserve(5 * SECOND)).isEqualTo(6 * SECOND);
+    }
+
+    @Test
+    void aGrantGivenBackCountsFromWhenItWasGivenBack() {
+        ManualTime time = new ManualTime();
+        RateLimiter limiter = new RateLimiter(RateLimit.of(1, Duration.ofSeconds(1)), time);
+        assertThat(limiter.reserve(0)).isZero();
+        limiter.answered(0);
+        assertThat(limiter.reserve(0)).isEqualTo(SECOND);
+        limiter.answered(SECOND); // never sent: an interrupted wait gives the grant back
+        assertThat(limiter.reserve(SECOND)).isEqualTo(2 * SECOND);
     }
 
     @Test
@@ -50,24 +82,24 @@ class RateLimiterTest {
         // 2 per second, 3 per 10 seconds.
         RateLimiter limiter =
                 new RateLimiter(RateLimit.of(2, Duration.ofSeconds(1)).and(3, Duration.ofSeconds(10)), time);
-        assertThat(limiter.reserve(0)).isZero();
-        assertThat(limiter.reserve(0)).isZero();
-        assertThat(limiter.reserve(0)).isEqualTo(SECOND); // per-second window
-        assertThat(limiter.reserve(2 * SECOND)).isEqualTo(10 * SECOND); // 10-second window
+        assertThat(request(limiter, 0, 0)).isZero();
+        assertThat(request(limiter, 0, 0)).isZero();
+        assertThat(request(limiter, 0, 0)).isEqualTo(SECOND); // per-second window
+        assertThat(request(limiter, 2 * SECOND, 0)).isEqualTo(10 * SECOND); // 10-second window
     }
 
     @Test
-    void cloudflareDefaultAllows200PerSecondWithSkewAllowanceAnd1200PerFiveMinutes() {
+    void cloudflareDefaultAllows200PerSecondAnd1200PerFiveMinutes() {
         ManualTime time = new ManualTime();
         RateLimiter limiter = new RateLimiter(RateLimit.cloudflareDefault(), time);
         long last = 0;
         for (int i = 0; i < 1200; i++) {
-            last = limiter.reserve(0);
+            last = request(limiter, 0, SECOND / 20);
         }
-        // 1,200 requests at 200 per 1.25 s take six windows: the last starts at 6.25 s.
-        assertThat(last).isEqualTo(6 * SECOND + SECOND / 4);
-        // The 1,201st waits for the five-minute window.
-        assertThat(limiter.reserve(0)).isEqualTo(300 * SECOND);
+        // 1,200 requests answered 50 ms after their start, 200 per second: the last starts at 6 x 1.05 s.
+        assertThat(last).isEqualTo(5 * (SECOND + SECOND / 20));
+        // The 1,201st waits for the five-minute window: the first answer was at 50 ms.
+        assertThat(limiter.reserve(0)).isEqualTo(300 * SECOND + SECOND / 20);
     }
 
     @Test
@@ -75,6 +107,7 @@ class RateLimiterTest {
         ManualTime time = new ManualTime();
         RateLimiter limiter = new RateLimiter(RateLimit.of(1, Duration.ofSeconds(2)), time);
         limiter.acquire();
+        limiter.answered(0);
         assertThat(time.sleeps).isEmpty();
         limiter.acquire();
         assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2));
@@ -102,7 +135,9 @@ class RateLimiterTest {
                 try {
                     ready.await();
                     for (int i = 0; i < 3; i++) {
-                        grants.add(limiter.reserve(System.nanoTime() - start));
+                        long grant = limiter.reserve(System.nanoTime() - start);
+                        grants.add(grant);
+                        limiter.answered(grant);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -130,7 +165,7 @@ class RateLimiterTest {
         // A per-permit array would need 16 GB here.
         RateLimiter limiter = new RateLimiter(RateLimit.of(Integer.MAX_VALUE - 8, Duration.ofMinutes(5)), time);
         for (int i = 0; i < 100_000; i++) {
-            assertThat(limiter.reserve(i * 1_000L)).isEqualTo(i * 1_000L);
+            assertThat(request(limiter, i * 1_000L, 0)).isEqualTo(i * 1_000L);
         }
         assertThat(limiter.runs()).isLessThanOrEqualTo(RateLimiter.MAX_RUNS + 1);
     }
@@ -140,7 +175,7 @@ class RateLimiterTest {
         ManualTime time = new ManualTime();
         RateLimiter limiter = new RateLimiter(RateLimit.of(100_000, Duration.ofSeconds(100)), time);
         for (int i = 0; i < 100_000; i++) {
-            limiter.reserve(i * 10_000L); // one every 10 µs: all within the first second
+            request(limiter, i * 10_000L, 0); // one every 10 µs: all within the first second
         }
         assertThat(limiter.runs()).isLessThanOrEqualTo(RateLimiter.MAX_RUNS + 1);
         long next = limiter.reserve(SECOND);
@@ -164,6 +199,7 @@ class RateLimiterTest {
         ManualTime time = new ManualTime();
         RateLimiter limiter = new RateLimiter(RateLimit.of(1, Duration.ofSeconds(10)), time);
         assertThat(limiter.reserve(0, SECOND)).isZero();
+        limiter.answered(0);
         assertThat(limiter.reserve(0, SECOND)).isEqualTo(RateLimiter.REFUSED);
         // The refused request took no permit: the next one still starts when the first is 10 s old.
         assertThat(limiter.reserve(0)).isEqualTo(10 * SECOND);
