@@ -10,6 +10,7 @@ import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenSpec;
 import dev.cftokens.core.model.TokenStatus;
+import dev.cftokens.core.rules.InvalidValueException;
 import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.runtime.internal.http.Envelope;
 import java.time.Instant;
@@ -203,10 +204,14 @@ final class TokenJson {
         if (value == null || value.isNull() || value.asText().isEmpty()) {
             return null;
         }
+        String text = value.asText();
         try {
-            return OffsetDateTime.parse(value.asText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                    .toInstant();
-        } catch (DateTimeParseException e) {
+            // Whole seconds in UTC, as Cloudflare mostly writes them, without a DateTimeFormatter (10 ms cold).
+            return Timestamps.isWholeSecondUtc(text)
+                    ? Timestamps.parse(text)
+                    : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                            .toInstant();
+        } catch (DateTimeParseException | InvalidValueException e) {
             throw envelope.malformed(
                     "token " + tokenId + ": \"" + field + "\" is not a timestamp: \"" + value.asText() + "\"");
         }

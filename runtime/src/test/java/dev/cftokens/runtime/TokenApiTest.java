@@ -6,6 +6,7 @@ import static dev.cftokens.runtime.MockCloudflare.page;
 import static dev.cftokens.runtime.MockCloudflare.take;
 import static dev.cftokens.runtime.MockCloudflare.tokenJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -144,6 +145,17 @@ class TokenApiTest {
         assertThat(token.lastUsedOn()).isNull();
         assertThat(token.policyIds()).containsExactly("p2", "p1");
         assertThat(token.spec()).isEqualTo(restrictedSpec());
+    }
+
+    @Test
+    void aTimestampThatIsNoDateIsAnUnexpectedResponseNamingIt() {
+        for (String timestamp : List.of("2025-13-01T00:00:00Z", "2025-02-30T00:00:00.5Z", "yesterday")) {
+            server.enqueue(ok(tokenJson("abc", "name").replace("2024-01-01T00:00:00Z", timestamp)));
+
+            assertThatThrownBy(() -> cloudflare.accountTokens().get("abc"))
+                    .isInstanceOf(CloudflareApiException.class)
+                    .hasMessageContaining("token abc: \"issued_on\" is not a timestamp: \"" + timestamp + "\"");
+        }
     }
 
     @Test

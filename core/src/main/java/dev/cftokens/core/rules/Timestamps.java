@@ -9,9 +9,7 @@ import java.time.LocalDateTime;
 import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,8 +32,6 @@ public final class Timestamps {
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?[+-]\\d{2}:\\d{2}");
     private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern NO_ZONE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Timestamps() {}
 
@@ -112,7 +108,34 @@ public final class Timestamps {
         if (year < 0 || year > 9999) {
             throw new IllegalArgumentException("instant " + instant + " is outside the years 0000 to 9999");
         }
-        return FORMAT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        // By hand rather than through DateTimeFormatter, whose first use costs a cold JVM some 10 ms.
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder text = new StringBuilder(EXAMPLE.length());
+        digits(text, year, 4).append('-');
+        digits(text, time.getMonthValue(), 2).append('-');
+        digits(text, time.getDayOfMonth(), 2).append('T');
+        digits(text, time.getHour(), 2).append(':');
+        digits(text, time.getMinute(), 2).append(':');
+        return digits(text, time.getSecond(), 2).append('Z').toString();
+    }
+
+    /**
+     * Whether {@code text} has the one shape {@link #parse} takes, such as {@code 2024-12-31T23:59:59Z}: a
+     * reader of timestamps that may come in other shapes too reads this one through {@link #parse}.
+     *
+     * @param text the text
+     * @return true for four-digit year, two-digit fields, {@code T} and {@code Z}
+     */
+    public static boolean isWholeSecondUtc(String text) {
+        return STRICT.matcher(text).matches();
+    }
+
+    private static StringBuilder digits(StringBuilder text, int value, int width) {
+        String number = Integer.toString(value);
+        for (int pad = number.length(); pad < width; pad++) {
+            text.append('0');
+        }
+        return text.append(number);
     }
 
     /**

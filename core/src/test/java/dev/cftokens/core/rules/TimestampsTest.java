@@ -21,7 +21,10 @@ class TimestampsTest {
                 "2000-02-29T12:00:00Z",
                 "1970-01-01T00:00:00Z",
                 "9999-12-31T23:59:59Z",
-                "2026-01-01T00:00:00Z"
+                "2026-01-01T00:00:00Z",
+                "0000-01-01T00:00:00Z",
+                "0001-02-03T04:05:06Z",
+                "1969-12-31T23:59:59Z"
             })
     void parsesUtcTimestampsAndFormatsThemBack(String text) {
         Instant instant = Timestamps.parse(text);
@@ -33,6 +36,18 @@ class TimestampsTest {
     void formatDropsFractionalSeconds() {
         assertThat(Timestamps.format(Instant.parse("2024-12-31T23:59:59.999999999Z")))
                 .isEqualTo("2024-12-31T23:59:59Z");
+        assertThat(Timestamps.format(Instant.parse("1969-12-31T23:59:59.5Z"))).isEqualTo("1969-12-31T23:59:59Z");
+    }
+
+    @Test
+    void onlyTheShapeParseTakesIsWholeSecondUtc() {
+        assertThat(Timestamps.isWholeSecondUtc("2024-12-31T23:59:59Z")).isTrue();
+        assertThat(Timestamps.isWholeSecondUtc("2024-13-31T23:59:59Z"))
+                .as("shape, not validity")
+                .isTrue();
+        assertThat(Timestamps.isWholeSecondUtc("2024-12-31T23:59:59.5Z")).isFalse();
+        assertThat(Timestamps.isWholeSecondUtc("2024-12-31T23:59:59+00:00")).isFalse();
+        assertThat(Timestamps.isWholeSecondUtc("2024-12-31t23:59:59z")).isFalse();
     }
 
     @Test
