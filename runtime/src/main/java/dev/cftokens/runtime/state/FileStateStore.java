@@ -3,6 +3,7 @@ package dev.cftokens.runtime.state;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.runtime.Secret;
+import dev.cftokens.runtime.internal.Background;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,7 +101,12 @@ public final class FileStateStore implements StateStore {
             StateDocument document = StateDocument.read(path);
             StateJournal journal = new StateJournal(journalFile);
             journal.leftover().ifPresent(changes -> recover(document, changes, journal));
-            return new Session(lock, document, journal, key == null ? null : unlock(document));
+            // The key is checked on a thread of its own (the cipher's first use, or the passphrase's derivation,
+            // takes 40 ms to 0.3 s), while the run sends its first request; the session waits for the check
+            // before it reads a value or changes anything, and in checkKey().
+            Background<Unlocked> unlocking =
+                    key == null ? null : Background.start("cftokens-state-key", () -> unlock(document));
+            return new Session(lock, document, journal, unlocking);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -123,7 +129,7 @@ public final class FileStateStore implements StateStore {
         }
     }
 
-    /** The encryption for this run; never changes the file. */
+    /** The encryption for this run; never changes the file (a new header is kept until the first change). */
     private Unlocked unlock(StateDocument document) {
         if (document.encryption == null) {
             // Journaled before the first value; until then nothing is written.
@@ -146,20 +152,27 @@ public final class FileStateStore implements StateStore {
         private final StateLock lock;
         private final StateDocument document;
         private final StateJournal journal;
-        private final StateEncryption encryption;
-        private StateChange unjournaledEncryption;
+        private final Background<Unlocked> unlocking; // null when no key is configured
+        private boolean encryptionJournaled;
         private final List<byte[]> unwritten = new ArrayList<>();
         private final Object writeLock = new Object();
         private long generation;
         private long written;
         private boolean closed;
 
-        Session(StateLock lock, StateDocument document, StateJournal journal, Unlocked unlocked) {
+        Session(StateLock lock, StateDocument document, StateJournal journal, Background<Unlocked> unlocking) {
             this.lock = lock;
             this.document = document;
             this.journal = journal;
-            this.encryption = unlocked == null ? null : unlocked.encryption();
-            this.unjournaledEncryption = unlocked == null ? null : unlocked.created();
+            this.unlocking = unlocking;
+        }
+
+        /**
+         * The run's encryption, or null when values are not kept; waits for the key's check, whose failure
+         * ({@link StateException}: another key, or a key of the other kind) it throws, every time.
+         */
+        private StateEncryption encryption() {
+            return unlocking == null ? null : unlocking.join().encryption();
         }
 
         @Override
@@ -177,6 +190,7 @@ public final class FileStateStore implements StateStore {
 
         @Override
         public Optional<Secret> value(String declarationId) {
+            StateEncryption encryption = encryption();
             StateDocument.Entry entry;
             synchronized (this) {
                 entry = document.entries.get(declarationId);
@@ -188,7 +202,12 @@ public final class FileStateStore implements StateStore {
 
         @Override
         public boolean storesValues() {
-            return encryption != null;
+            return unlocking != null;
+        }
+
+        @Override
+        public void checkKey() {
+            encryption();
         }
 
         @Override
@@ -207,6 +226,7 @@ public final class FileStateStore implements StateStore {
         public void put(TokenRecord record, Secret value) {
             requireNonNull(record, "record");
             requireNonNull(value, "value");
+            StateEncryption encryption = encryption();
             SealedValue sealed = encryption == null ? null : encryption.seal(record, value);
             change(state -> new StateChange.SetToken(new StateDocument.Entry(record, sealed)));
         }
@@ -237,6 +257,8 @@ public final class FileStateStore implements StateStore {
          * changes anything, journals it before returning.
          */
         private void change(Function<StateDocument, StateChange> mutation) {
+            // Nothing is changed under a key that is not the state's.
+            StateChange created = unlocking == null ? null : unlocking.join().created();
             long mine;
             synchronized (this) {
                 checkOpen();
@@ -244,9 +266,9 @@ public final class FileStateStore implements StateStore {
                 if (!change.applyTo(document)) {
                     return;
                 }
-                if (unjournaledEncryption != null) {
-                    unwritten.add(StateJournal.line(unjournaledEncryption));
-                    unjournaledEncryption = null;
+                if (created != null && !encryptionJournaled) {
+                    unwritten.add(StateJournal.line(created));
+                    encryptionJournaled = true;
                 }
                 unwritten.add(StateJournal.line(change));
                 mine = ++generation;

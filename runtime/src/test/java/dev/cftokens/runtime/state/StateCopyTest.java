@@ -41,7 +41,12 @@ class StateCopyTest {
             assertThat(target.pendingCreates()).containsExactly(pending);
         }
         // The target is encrypted under its own key, not the source's passphrase.
-        assertThatThrownBy(() -> store("to.json", passphrase).open()).isInstanceOf(StateException.class);
+        assertThatThrownBy(() -> {
+                    try (StateSession target = store("to.json", passphrase).open()) {
+                        target.checkKey();
+                    }
+                })
+                .isInstanceOf(StateException.class);
     }
 
     @Test

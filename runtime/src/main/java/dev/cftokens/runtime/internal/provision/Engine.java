@@ -138,10 +138,15 @@ public final class Engine {
      */
     private Read readUnchanged(Collection<? extends TokenProvisioner<?>> provisioners, Set<String> ids) {
         try (StateSession state = settings.stateStore().openForReading(ids)) {
-            if (!recordedWithValues(state, ids)) {
+            if (!state.storesValues()
+                    || !ids.stream().allMatch(id -> state.record(id).isPresent())) {
                 return Read.NOT_RECORDED; // something must be created or rolled: no request spent here
             }
+            // The values are read once the listing is on its way, which the state's key check overlaps.
             Plan plan = plan(state, provisioners, DeclarationScope.PARTIAL).plan();
+            if (!ids.stream().allMatch(id -> state.value(id).isPresent())) {
+                return Read.NOT_RECORDED; // a value kept under another token, or none: it must be rolled
+            }
             Map<String, ProvisionedValue> values = new LinkedHashMap<>();
             for (PlannedChange change : plan.changes()) {
                 Optional<Secret> value = change.kind() == ChangeKind.UNCHANGED && change.desired() != null
@@ -171,11 +176,6 @@ public final class Engine {
     private record Read(Optional<Map<String, ProvisionedValue>> values, boolean recorded) {
         static final Read NOT_RECORDED = new Read(Optional.empty(), false);
         static final Read CHANGED = new Read(Optional.empty(), true);
-    }
-
-    private static boolean recordedWithValues(StateSession state, Set<String> ids) {
-        return ids.stream()
-                .allMatch(id -> state.record(id).isPresent() && state.value(id).isPresent());
     }
 
     private static ProvisionedValue provisioned(Applied applied, String id) {
@@ -374,6 +374,9 @@ public final class Engine {
         state.records().forEach(record -> recorded.merge(record.owner(), 1, Integer::sum));
         Background<Listing> listing = Background.start(
                 "cftokens-listing", () -> Listing.of(cloudflare, owners, owner -> recorded.getOrDefault(owner, 0)));
+        // A state may check its key while the listing is on its way; a wrong key stops the run here, before
+        // anything is planned or written.
+        state.checkKey();
         List<DesiredToken> desired = new ArrayList<>();
         for (TokenProvisioner<?> provisioner : provisioners) {
             desired.add(DesiredToken.resolve(provisioner, cloudflare::accountId));
