@@ -10,7 +10,6 @@ import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.ResourceGrant;
 import dev.cftokens.core.model.TokenSpec;
 import dev.cftokens.core.model.TokenStatus;
-import dev.cftokens.core.rules.InvalidValueException;
 import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.runtime.internal.http.Envelope;
 import java.time.Instant;
@@ -211,7 +210,7 @@ final class TokenJson {
                     ? Timestamps.parse(text)
                     : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                             .toInstant();
-        } catch (DateTimeParseException | InvalidValueException e) {
+        } catch (DateTimeParseException | IllegalArgumentException e) { // an impossible date, or one beyond 9999
             throw envelope.malformed(
                     "token " + tokenId + ": \"" + field + "\" is not a timestamp: \"" + value.asText() + "\"");
         }

@@ -51,10 +51,7 @@ final class AtomicFile {
                 Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp", privateFileAttributes());
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                writeFully(channel, content);
                 channel.force(true);
             }
             try {
@@ -65,6 +62,14 @@ final class AtomicFile {
             syncDirectory(directory);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Writes all of {@code content} at the channel's position. */
+    static void writeFully(FileChannel channel, byte[] content) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
         }
     }
 

@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.internal.Background;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -98,9 +100,13 @@ public final class FileStateStore implements StateStore {
         }
         StateLock lock = StateLock.acquire(lockFile, lockWait);
         try {
-            StateDocument document = StateDocument.read(path);
-            StateJournal journal = new StateJournal(journalFile);
-            journal.leftover().ifPresent(changes -> recover(document, changes, journal));
+            byte[] content = StateDocument.bytes(path);
+            StateDocument document = content == null ? new StateDocument() : StateDocument.parse(content, path);
+            Optional<StateJournal.Leftover> leftover = StateJournal.leftover(journalFile);
+            if (leftover.isPresent()) {
+                content = recover(document, content, leftover.get());
+            }
+            StateJournal journal = new StateJournal(journalFile, StateJournal.digest(content));
             // The key is checked on a thread of its own (the cipher's first use, or the passphrase's derivation,
             // takes 40 ms to 0.3 s), while the run sends its first request; the session waits for the check
             // before it reads a value or changes anything, and in checkKey().
@@ -113,18 +119,58 @@ public final class FileStateStore implements StateStore {
         }
     }
 
-    /** Applies what a run killed before it wrote the file left in the journal, writes the file, drops the journal. */
-    private void recover(StateDocument document, List<StateChange> changes, StateJournal journal) {
-        changes.forEach(change -> change.applyTo(document));
+    /**
+     * Applies what a run killed before it wrote the file left in the journal, writes the file whole and drops the
+     * journal. A journal is applied only to the file it started from, or found already in the file (a run killed
+     * after writing the file, before deleting the journal); a file changed since otherwise (by a cftokens version
+     * that knew no journal, or restored from a backup) is not overwritten with old changes.
+     *
+     * @return the file's content now
+     */
+    private byte[] recover(StateDocument document, byte[] content, StateJournal.Leftover leftover) {
+        if (leftover.changes().isEmpty()) {
+            dropJournal(); // created, or cut short, before its first change counted
+            return content;
+        }
+        boolean fromThisFile = leftover.base().equals(StateJournal.digest(content));
+        leftover.changes().forEach(change -> change.applyTo(document));
+        byte[] recovered = document.toJson();
+        if (!fromThisFile && (content == null || !Arrays.equals(recovered, content))) {
+            throw new StateException("the state journal " + journalFile + " holds changes made to another content of "
+                    + path + " than it has now (changed since by a cftokens version that knew no journal, or"
+                    + " restored from a backup?); cftokens will not apply them over it. Both files were left as they"
+                    + " were: delete the journal to keep the file as it is, or restore the file it was written for.");
+        }
+        if (fromThisFile) {
+            writeWhole(recovered);
+        }
+        dropJournal();
+        return recovered;
+    }
+
+    /** Writes the state file whole; the journal beside it still holds every change. */
+    private void writeWhole(byte[] content) {
         try {
-            if (!changes.isEmpty()) {
-                AtomicFile.write(path, document.toJson());
-            }
-            journal.delete();
+            AtomicFile.write(path, content);
         } catch (IOException e) {
             throw new StateException(
-                    "cannot write the state file " + path + " with the changes its journal " + journalFile + " holds: "
-                            + e.getMessage() + ". Both files were left as they were.",
+                    "cannot write the state file " + path + ": " + e.getMessage()
+                            + ". The changes are kept in its journal " + journalFile
+                            + ", which the next run applies first.",
+                    e);
+        }
+    }
+
+    /** Deletes the journal once the state file holds what it held. */
+    private void dropJournal() {
+        try {
+            Files.deleteIfExists(journalFile);
+        } catch (IOException e) {
+            throw new StateException(
+                    "the state file " + path + " holds every change, but its journal " + journalFile
+                            + " cannot be deleted: " + e.getMessage()
+                            + ". The next run finds its changes in the file and"
+                            + " deletes it then.",
                     e);
         }
     }
@@ -159,6 +205,7 @@ public final class FileStateStore implements StateStore {
         private long generation;
         private long written;
         private boolean closed;
+        private volatile IOException journalFailure; // set once an append failed: no change is made after it
 
         Session(StateLock lock, StateDocument document, StateJournal journal, Background<Unlocked> unlocking) {
             this.lock = lock;
@@ -262,6 +309,9 @@ public final class FileStateStore implements StateStore {
             long mine;
             synchronized (this) {
                 checkOpen();
+                if (journalFailure != null) {
+                    throw journalFailed();
+                }
                 StateChange change = mutation.apply(document);
                 if (!change.applyTo(document)) {
                     return;
@@ -288,14 +338,27 @@ public final class FileStateStore implements StateStore {
                     unwritten.clear();
                     snapshot = generation;
                 }
+                if (journalFailure != null) {
+                    throw journalFailed(); // this change was in the batch that failed
+                }
                 try {
                     journal.append(lines);
                 } catch (IOException e) {
-                    throw new StateException(
-                            "cannot write the state journal " + journal.path() + ": " + e.getMessage(), e);
+                    journalFailure = e;
+                    throw journalFailed();
                 }
                 written = snapshot;
             }
+        }
+
+        /** The failure of a journal write, for this change and every later one of the run. */
+        private StateException journalFailed() {
+            return new StateException(
+                    "cannot write the state journal " + journal.path() + ": "
+                            + journalFailure.getMessage()
+                            + ". This run changes the state no further; what it changed is"
+                            + " written to " + path + " when it ends, if it can be.",
+                    journalFailure);
         }
 
         private void checkOpen() {
@@ -313,18 +376,13 @@ public final class FileStateStore implements StateStore {
                         return;
                     }
                     closed = true;
+                    written = generation;
                     try {
                         if (generation > 0) {
-                            AtomicFile.write(path, document.toJson());
-                            journal.delete();
+                            closeQuietly(journal);
+                            writeWhole(document.toJson());
+                            dropJournal();
                         }
-                        written = generation;
-                    } catch (IOException e) {
-                        throw new StateException(
-                                "cannot write the state file " + path + ": " + e.getMessage()
-                                        + ". This run's changes are kept in " + journal.path()
-                                        + ", which the next run applies first.",
-                                e);
                     } finally {
                         closeQuietly(journal);
                         lock.close();

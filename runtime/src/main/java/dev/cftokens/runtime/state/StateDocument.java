@@ -46,15 +46,19 @@ final class StateDocument {
     final Map<String, PendingCreate> pending = new LinkedHashMap<>();
 
     static StateDocument read(Path path) {
-        byte[] bytes;
+        byte[] bytes = bytes(path);
+        return bytes == null ? new StateDocument() : parse(bytes, path);
+    }
+
+    /** {@return the state file's content, or null when there is no file yet} */
+    static byte[] bytes(Path path) {
         try {
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            return new StateDocument();
+            return null;
         } catch (IOException e) {
             throw new StateException("cannot read the state file " + path + ": " + e.getMessage(), e);
         }
-        return parse(bytes, path);
     }
 
     static StateDocument parse(byte[] bytes, Path path) {

@@ -165,7 +165,7 @@ class StateJournalTest {
     void aJournalOfAnotherVersionIsRefused() throws Exception {
         FileStateStore store = store("live");
         Files.createDirectories(store.path().getParent());
-        Files.writeString(store.journalFile(), "{\"cftokens_state_journal\":2}\n");
+        Files.writeString(store.journalFile(), "{\"cftokens_state_journal\":2,\"base\":\"none\"}\n");
 
         assertThatThrownBy(store::open)
                 .isInstanceOf(StateException.class)
@@ -196,6 +196,76 @@ class StateJournalTest {
             assertThat(reopened.value("b").orElseThrow().reveal()).isEqualTo(VALUE);
         }
         assertThat(Files.readString(store.path())).isEqualTo(closed);
+        assertThat(store.journalFile()).doesNotExist();
+    }
+
+    @Test
+    void aJournalIsNotAppliedOverAFileChangedSinceItWasWritten() throws Exception {
+        FileStateStore store = store("live");
+        try (StateSession session = store.open()) {
+            session.put(record("a", "t1"));
+        }
+        FileStateStore killed;
+        try (StateSession session = store.open()) {
+            session.put(record("c", "t3"));
+            killed = killedCopy(store, "killed");
+        }
+        // The file then changed without the journal (a version that knew none, a restore from a backup).
+        try (StateSession session = store("other").open()) {
+            session.put(record("b", "t2"));
+        }
+        Files.copy(store("other").path(), killed.path(), StandardCopyOption.REPLACE_EXISTING);
+        byte[] file = Files.readAllBytes(killed.path());
+        byte[] journal = Files.readAllBytes(killed.journalFile());
+
+        assertThatThrownBy(killed::open)
+                .isInstanceOf(StateException.class)
+                .hasMessageContaining(killed.journalFile().toString())
+                .hasMessageContaining("will not apply them")
+                .hasMessageContaining("delete the journal to keep the file as it is");
+        assertThat(Files.readAllBytes(killed.path())).isEqualTo(file);
+        assertThat(Files.readAllBytes(killed.journalFile())).isEqualTo(journal);
+    }
+
+    @Test
+    void aJournalCutShortInItsHeaderHoldsNoChangeAndIsDropped() throws Exception {
+        FileStateStore store = store("live");
+        try (StateSession session = store.open()) {
+            session.put(record("a", "t1"));
+        }
+        byte[] file = Files.readAllBytes(store.path());
+        Files.writeString(store.journalFile(), "{\"cftokens_state_jou");
+
+        try (StateSession session = store.open()) {
+            assertThat(session.records()).extracting(TokenRecord::declarationId).containsExactly("a");
+        }
+        assertThat(store.journalFile()).doesNotExist();
+        assertThat(Files.readAllBytes(store.path())).isEqualTo(file);
+    }
+
+    @Test
+    void aJournalThatCannotBeWrittenStopsTheRunsChangesAndTheFileIsWrittenAtTheEnd() throws Exception {
+        FileStateStore store = store("live");
+        try (StateSession session = store.open()) {
+            session.put(record("a", "t1"));
+        }
+        // A link to nowhere where the journal belongs: creating the journal fails, as on a full or read-only disk.
+        Files.createSymbolicLink(store.journalFile(), dir.resolve("nowhere").resolve("state.journal"));
+        try (StateSession session = store.open()) {
+            assertThatThrownBy(() -> session.putPendingCreate(pending("b")))
+                    .isInstanceOf(StateException.class)
+                    .hasMessageContaining("cannot write the state journal " + store.journalFile())
+                    .hasMessageContaining("changes the state no further");
+            // No later change is made, not even one a journal would take now.
+            assertThatThrownBy(() -> session.put(record("c", "t3"))).isInstanceOf(StateException.class);
+            assertThat(session.records()).extracting(TokenRecord::declarationId).containsExactly("a");
+        }
+        try (StateSession session = store.open()) {
+            assertThat(session.pendingCreates())
+                    .extracting(PendingCreate::declarationId)
+                    .containsExactly("b");
+            assertThat(session.records()).extracting(TokenRecord::declarationId).containsExactly("a");
+        }
         assertThat(store.journalFile()).doesNotExist();
     }
 

@@ -262,7 +262,7 @@ public final class ApiTransport {
             long grant = rateLimiter.reserve(now, deadline);
             while (grant == RateLimiter.AWAIT_ANSWER && now <= deadline) {
                 try {
-                    time.sleep(RateLimiter.ANSWER_POLL);
+                    rateLimiter.awaitAnswer();
                 } catch (InterruptedException e) {
                     throw interrupted(e); // nothing counted yet
                 }
@@ -276,7 +276,7 @@ public final class ApiTransport {
             while (true) {
                 if (grant == RateLimiter.REFUSED || grant > deadline) {
                     if (grant != RateLimiter.REFUSED) {
-                        rateLimiter.answered(now);
+                        rateLimiter.abandoned();
                     }
                     LOG.log(
                             Level.INFO,
@@ -303,7 +303,7 @@ public final class ApiTransport {
                                     path,
                                     wait / 1_000_000));
                 }
-                sleep(Duration.ofNanos(wait), now);
+                sleep(Duration.ofNanos(wait));
                 // A 429 answered to another thread meanwhile pauses this request too.
                 now = time.nanoTime();
                 grant = Math.max(now, rateLimiter.pausedUntil());
@@ -311,11 +311,11 @@ public final class ApiTransport {
         }
 
         /** Sleeps until a granted request may start; interrupted, gives back its count. */
-        private void sleep(Duration wait, long now) {
+        private void sleep(Duration wait) {
             try {
                 time.sleep(wait);
             } catch (InterruptedException e) {
-                rateLimiter.answered(now);
+                rateLimiter.abandoned();
                 throw interrupted(e);
             }
         }

@@ -17,10 +17,11 @@ import java.util.List;
  * remembers recent answers as runs of (answer time, count); a request waits, without a time, while
  * {@code permits} are in flight.
  *
- * <p>Memory does not grow with the limit: with up to {@link #MAX_RUNS} permits every start is its own run
- * (exact); above that, a start less than {@code period / MAX_RUNS} after the previous run began joins it,
- * the whole run counted at its latest start, so a window holds at most {@code MAX_RUNS + 1} runs and errs only towards
- * waiting slightly longer. Requests are granted in arrival order; callers sleep outside the lock.
+ * <p>Memory does not grow with the limit: with up to {@link #MAX_RUNS} permits every answer is its own run
+ * (exact); above that, an answer less than {@code period / MAX_RUNS} after the previous run began joins it,
+ * the whole run counted at its latest answer, so a window holds at most {@code MAX_RUNS + 1} runs and errs only
+ * towards waiting slightly longer. Requests are granted times in the order they ask; one that had to wait for an
+ * answer asks again when an answer comes. Callers sleep outside the lock.
  */
 final class RateLimiter {
     /** Runs kept per window at most (about). */
@@ -32,8 +33,8 @@ final class RateLimiter {
     /** What {@link #reserve(long, long)} answers when the request must wait for an answer to some in flight. */
     static final long AWAIT_ANSWER = Long.MAX_VALUE;
 
-    /** How often a request waiting for an answer looks again. */
-    static final Duration ANSWER_POLL = Duration.ofMillis(5);
+    /** The longest a request waiting for an answer waits before it asks again, should no answer come. */
+    static final Duration ANSWER_WAIT = Duration.ofMillis(50);
 
     private final TimeSource time;
     private final Window[] windows;
@@ -117,15 +118,28 @@ final class RateLimiter {
         long now = time.nanoTime();
         long grant = reserve(now, Long.MAX_VALUE);
         while (grant == AWAIT_ANSWER) {
-            time.sleep(ANSWER_POLL);
+            awaitAnswer();
             now = time.nanoTime();
             grant = reserve(now, Long.MAX_VALUE);
         }
-        while (grant > now) {
-            time.sleep(Duration.ofNanos(grant - now));
-            now = time.nanoTime();
-            grant = Math.max(now, pausedUntil());
+        try {
+            while (grant > now) {
+                time.sleep(Duration.ofNanos(grant - now));
+                now = time.nanoTime();
+                grant = Math.max(now, pausedUntil());
+            }
+        } catch (InterruptedException e) {
+            abandoned();
+            throw e;
         }
+    }
+
+    /**
+     * Waits until a request in flight is answered (or {@link #ANSWER_WAIT} passes): what a request that {@link
+     * #reserve} told to {@link #AWAIT_ANSWER} does before it asks again.
+     */
+    synchronized void awaitAnswer() throws InterruptedException {
+        wait(ANSWER_WAIT.toMillis());
     }
 
     /** {@link #reserve(long, long)} without a deadline. */
@@ -177,6 +191,19 @@ final class RateLimiter {
         for (Window window : windows) {
             window.record(lastAnswer);
         }
+        notifyAll(); // requests waiting for an answer
+    }
+
+    /** Gives back a request {@link #reserve} granted that was never sent: it counts in no window. */
+    synchronized void abandoned() {
+        if (windows.length == 0) {
+            return;
+        }
+        if (inFlight == 0) {
+            throw new IllegalStateException("a request this limiter did not grant was given back");
+        }
+        inFlight--;
+        notifyAll();
     }
 
     /**

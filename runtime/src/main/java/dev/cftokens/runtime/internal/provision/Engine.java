@@ -68,7 +68,7 @@ public final class Engine {
      */
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         try (StateSession state = open(provisioners, scope)) {
-            Plan plan = plan(state, provisioners, scope).plan();
+            Plan plan = plan(state, provisioners, scope, Purpose.SHOW).plan();
             print(plan);
             return plan;
         }
@@ -143,23 +143,29 @@ public final class Engine {
                 return Read.NOT_RECORDED; // something must be created or rolled: no request spent here
             }
             // The values are read once the listing is on its way, which the state's key check overlaps.
-            Plan plan = plan(state, provisioners, DeclarationScope.PARTIAL).plan();
-            if (!ids.stream().allMatch(id -> state.value(id).isPresent())) {
-                return Read.NOT_RECORDED; // a value kept under another token, or none: it must be rolled
+            Plan plan = plan(state, provisioners, DeclarationScope.PARTIAL, Purpose.SHOW)
+                    .plan();
+            Map<String, Secret> kept = new LinkedHashMap<>();
+            for (String id : ids) {
+                Optional<Secret> value = state.value(id);
+                if (value.isEmpty()) {
+                    return Read.NOT_RECORDED; // a value kept under another token, or none: it must be rolled
+                }
+                kept.put(id, value.get());
             }
             Map<String, ProvisionedValue> values = new LinkedHashMap<>();
             for (PlannedChange change : plan.changes()) {
-                Optional<Secret> value = change.kind() == ChangeKind.UNCHANGED && change.desired() != null
-                        ? state.value(change.declarationId())
-                        : Optional.empty();
-                if (value.isEmpty()) {
+                if (change.kind() != ChangeKind.UNCHANGED || change.desired() == null) {
                     return Read.CHANGED;
                 }
                 ExistingToken existing = change.existing();
                 values.put(
                         change.declarationId(),
                         new ProvisionedValue(
-                                existing.id(), change.desired().spec().name(), existing.status(), value.get()));
+                                existing.id(),
+                                change.desired().spec().name(),
+                                existing.status(),
+                                kept.get(change.declarationId())));
             }
             if (!values.keySet().equals(ids)) {
                 return Read.CHANGED;
@@ -232,7 +238,7 @@ public final class Engine {
             DeclarationScope scope,
             Set<String> valuesNeeded) {
         long start = System.nanoTime();
-        Planned planned = plan(state, provisioners, scope);
+        Planned planned = plan(state, provisioners, scope, Purpose.APPLY);
         Plan plan = planned.plan();
         // A plan that writes gets its write path ready and checks its permission groups while it is printed.
         Background<Void> checked = null;
@@ -348,8 +354,17 @@ public final class Engine {
         }
     }
 
+    /** Whether a plan is only shown, or carried out: only then is the write path made ready early. */
+    private enum Purpose {
+        SHOW,
+        APPLY
+    }
+
     private Planned plan(
-            StateSession state, Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
+            StateSession state,
+            Collection<? extends TokenProvisioner<?>> provisioners,
+            DeclarationScope scope,
+            Purpose purpose) {
         Set<String> ids = new HashSet<>();
         Set<TokenOwner> owners = EnumSet.noneOf(TokenOwner.class);
         for (TokenProvisioner<?> provisioner : provisioners) {
@@ -366,7 +381,9 @@ public final class Engine {
         state.pendingCreates().stream()
                 .filter(create -> considered.test(create.declarationId()))
                 .forEach(create -> owners.add(create.owner()));
-        prepareForCreates(provisioners, state);
+        if (purpose == Purpose.APPLY) {
+            prepareForCreates(provisioners, state);
+        }
         String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
         // The listing's round trip overlaps resolving the declarations (spec hashes, resource keys). It asks at
         // once for the pages the recorded tokens fill, counted here: the session stays on this thread.

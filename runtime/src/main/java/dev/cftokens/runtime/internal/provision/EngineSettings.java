@@ -12,8 +12,9 @@ import dev.cftokens.runtime.state.StateStore;
  * @param output where plans, progress and warnings go
  * @param concurrency how many changes run at once
  * @param adoption what a run does with tokens it did not create
- * @param beforeWrites run once a plan is known to write, before the checks that precede its first write, so
- *     that the client gets its write path ready meanwhile (OkHttp's classes take a cold JVM 0.15 s)
+ * @param beforeWrites run when an apply is about to write (a declaration its state has no record of, or a
+ *     plan that writes), before the work that precedes its first write, so that the client gets its write path
+ *     ready meanwhile (OkHttp's classes take a cold JVM 0.15 s); may run more than once
  */
 public record EngineSettings(
         StateStore stateStore,
@@ -28,7 +29,7 @@ public record EngineSettings(
      * @param output where plans, progress and warnings go
      * @param concurrency how many changes run at once
      * @param adoption what a run does with tokens it did not create
-     * @param beforeWrites run once a plan is known to write, before the checks that precede its first write
+     * @param beforeWrites run when an apply is about to write, before the work that precedes its first write
      * @throws NullPointerException when a component is null
      */
     public EngineSettings {

@@ -1,6 +1,7 @@
 package dev.cftokens.runtime.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cftokens.runtime.RateLimit;
 import java.time.Duration;
@@ -66,14 +67,22 @@ class RateLimiterTest {
     }
 
     @Test
-    void aGrantGivenBackCountsFromWhenItWasGivenBack() {
+    void aGrantNeverSentIsGivenBackAndCountsInNoWindow() {
         ManualTime time = new ManualTime();
         RateLimiter limiter = new RateLimiter(RateLimit.of(1, Duration.ofSeconds(1)), time);
         assertThat(limiter.reserve(0)).isZero();
+        assertThat(limiter.reserve(0)).isEqualTo(RateLimiter.AWAIT_ANSWER);
+        limiter.abandoned(); // an interrupted wait, or one the pause would hold past the retry budget
+        assertThat(limiter.reserve(0)).isZero();
         limiter.answered(0);
         assertThat(limiter.reserve(0)).isEqualTo(SECOND);
-        limiter.answered(SECOND); // never sent: an interrupted wait gives the grant back
-        assertThat(limiter.reserve(SECOND)).isEqualTo(2 * SECOND);
+    }
+
+    @Test
+    void anAnswerOrAGiveBackWithoutAGrantIsABug() {
+        RateLimiter limiter = new RateLimiter(RateLimit.of(1, Duration.ofSeconds(1)), new ManualTime());
+        assertThatThrownBy(() -> limiter.answered(0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(limiter::abandoned).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
