@@ -38,20 +38,23 @@ public final class LeakScan implements BeforeEachCallback, AfterEachCallback {
 
     private static final String JDK_HTTP_LOGGER = "sun.net.www.protocol.http.HttpURLConnection";
 
+    /**
+     * Held for the whole run: java.util.logging keeps loggers weakly, and once this one was collected, a level set
+     * on its successor would no longer reach java.base's logger of that name, which HttpURLConnection logs through.
+     */
+    private static final Logger JDK_HTTP = Logger.getLogger(JDK_HTTP_LOGGER);
+
     @Override
     public void beforeEach(ExtensionContext context) {
         context.getStore(NAMESPACE).put(LogCapture.class, LogCapture.everything());
-        // Held in the store: java.util.logging keeps loggers weakly, and a collected one forgets its level.
-        Logger jdkHttp = Logger.getLogger(JDK_HTTP_LOGGER);
-        context.getStore(NAMESPACE).put(Logger.class, jdkHttp);
-        jdkHttp.setLevel(Level.INFO);
+        JDK_HTTP.setLevel(Level.INFO);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         LogCapture capture = context.getStore(NAMESPACE).remove(LogCapture.class, LogCapture.class);
         capture.close();
-        context.getStore(NAMESPACE).remove(Logger.class, Logger.class).setLevel(null);
+        JDK_HTTP.setLevel(null);
         SimpleFormatter formatter = new SimpleFormatter();
         for (LogRecord record : capture.records()) {
             if (PROCESS_START.equals(record.getLoggerName())) {

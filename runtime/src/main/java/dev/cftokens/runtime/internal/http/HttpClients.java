@@ -53,7 +53,18 @@ public final class HttpClients {
         okHttp.prepare();
     }
 
+    /**
+     * Whether {@code HttpURLConnection} may log at {@code FINE}. It logs through java.base's logger of that name.
+     * With java.util.logging, that logger shares its level with the application's namesake only while the latter
+     * lives: one set to {@code FINE} and then collected (loggers are held weakly) leaves java.base's at
+     * {@code FINE} and a new namesake at the default. So both are asked.
+     */
     private static boolean jdkLogsHeaders() {
-        return System.getLogger(JDK_HTTP_LOGGER).isLoggable(System.Logger.Level.DEBUG);
+        return System.getLogger(JDK_HTTP_LOGGER).isLoggable(System.Logger.Level.DEBUG)
+                || JDK_OWN_LOGGER.isLoggable(System.Logger.Level.DEBUG);
     }
+
+    /** java.base's logger of that name, which {@code HttpURLConnection} logs through. */
+    private static final System.Logger JDK_OWN_LOGGER =
+            System.LoggerFinder.getLoggerFinder().getLogger(JDK_HTTP_LOGGER, Object.class.getModule());
 }
