@@ -106,7 +106,7 @@ public final class FileStateStore implements StateStore {
             if (leftover.isPresent()) {
                 content = recover(document, content, leftover.get());
             }
-            StateJournal journal = new StateJournal(journalFile, StateJournal.digest(content));
+            StateJournal journal = new StateJournal(journalFile, content);
             // The key is checked on a thread of its own (the cipher's first use, or the passphrase's derivation,
             // takes 40 ms to 0.3 s), while the run sends its first request; the session waits for the check
             // before it reads a value or changes anything, and in checkKey().

@@ -32,14 +32,15 @@ final class StateJournal implements AutoCloseable {
     static final int VERSION = 1;
 
     private final Path path;
-    private final String base;
+    private final byte[] base;
     private FileChannel channel; // from the first append until close
 
     /**
      * @param path the journal
-     * @param base {@link #digest} of the state file's content this session starts from
+     * @param base the state file's content this session starts from, or null when there is no file; its digest
+     *     is taken when the journal is created, so a run that changes nothing spends none
      */
-    StateJournal(Path path, String base) {
+    StateJournal(Path path, byte[] base) {
         this.path = path;
         this.base = base;
     }
@@ -153,7 +154,7 @@ final class StateJournal implements AutoCloseable {
     }
 
     private byte[] header() {
-        return ("{\"cftokens_state_journal\":" + VERSION + ",\"base\":\"" + base + "\"}\n")
+        return ("{\"cftokens_state_journal\":" + VERSION + ",\"base\":\"" + digest(base) + "\"}\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
