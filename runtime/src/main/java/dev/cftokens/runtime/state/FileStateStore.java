@@ -378,13 +378,12 @@ public final class FileStateStore implements StateStore {
                     closed = true;
                     written = generation;
                     try {
+                        closeQuietly(journal); // nothing is appended after this; the file is then written whole
                         if (generation > 0) {
-                            closeQuietly(journal);
                             writeWhole(document.toJson());
                             dropJournal();
                         }
                     } finally {
-                        closeQuietly(journal);
                         lock.close();
                     }
                 }

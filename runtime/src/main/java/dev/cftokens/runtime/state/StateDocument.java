@@ -45,11 +45,6 @@ final class StateDocument {
     final Map<String, Entry> entries = new LinkedHashMap<>();
     final Map<String, PendingCreate> pending = new LinkedHashMap<>();
 
-    static StateDocument read(Path path) {
-        byte[] bytes = bytes(path);
-        return bytes == null ? new StateDocument() : parse(bytes, path);
-    }
-
     /** {@return the state file's content, or null when there is no file yet} */
     static byte[] bytes(Path path) {
         try {

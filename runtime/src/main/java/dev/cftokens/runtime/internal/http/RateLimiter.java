@@ -179,31 +179,35 @@ final class RateLimiter {
      * value): answered, failed, or given up before it was sent. It counts a period from then.
      */
     synchronized void answered(long at) {
-        if (windows.length == 0) {
+        if (!leaveFlight("an answer to a request this limiter did not grant")) {
             return;
         }
-        if (inFlight == 0) {
-            throw new IllegalStateException("an answer to a request this limiter did not grant");
-        }
-        inFlight--;
         // Never earlier than the previous answer: keeps runs in time order.
         lastAnswer = Math.max(at, lastAnswer);
         for (Window window : windows) {
             window.record(lastAnswer);
         }
-        notifyAll(); // requests waiting for an answer
     }
 
     /** Gives back a request {@link #reserve} granted that was never sent: it counts in no window. */
     synchronized void abandoned() {
+        leaveFlight("a request this limiter did not grant was given back");
+    }
+
+    /**
+     * Takes a granted request out of flight and wakes the requests waiting for one to leave; false when there are no
+     * windows, so nothing was counted.
+     */
+    private boolean leaveFlight(String notGranted) {
         if (windows.length == 0) {
-            return;
+            return false;
         }
         if (inFlight == 0) {
-            throw new IllegalStateException("a request this limiter did not grant was given back");
+            throw new IllegalStateException(notGranted);
         }
         inFlight--;
         notifyAll();
+        return true;
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.cftokens.runtime.provision.PlannedChange;
 import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.StateSession;
+import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -373,22 +374,25 @@ public final class Engine {
             owners.add(provisioner.declaration().owner());
         }
         Predicate<String> considered = id -> scope == DeclarationScope.COMPLETE || ids.contains(id);
-        state.records().stream()
+        // One copy of each for the whole plan: nothing is written to the state while it is made.
+        Collection<TokenRecord> records = state.records();
+        Collection<PendingCreate> pendingCreates = state.pendingCreates();
+        records.stream()
                 .filter(record -> considered.test(record.declarationId()))
                 .forEach(record -> owners.add(record.owner()));
         // Tokens that earlier runs' unrecorded creates left behind are looked for among their owner's tokens
         // (a create for this run would replace the pending create, and with it the trace).
-        state.pendingCreates().stream()
+        pendingCreates.stream()
                 .filter(create -> considered.test(create.declarationId()))
                 .forEach(create -> owners.add(create.owner()));
         if (purpose == Purpose.APPLY) {
-            prepareForCreates(provisioners, state);
+            prepareForCreates(provisioners, records);
         }
         String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
         // The listing's round trip overlaps resolving the declarations (spec hashes, resource keys). It asks at
         // once for the pages the recorded tokens fill, counted here: the session stays on this thread.
         Map<TokenOwner, Integer> recorded = new EnumMap<>(TokenOwner.class);
-        state.records().forEach(record -> recorded.merge(record.owner(), 1, Integer::sum));
+        records.forEach(record -> recorded.merge(record.owner(), 1, Integer::sum));
         Background<Listing> listing = Background.start(
                 "cftokens-listing", () -> Listing.of(cloudflare, owners, owner -> recorded.getOrDefault(owner, 0)));
         // A state may check its key while the listing is on its way; a wrong key stops the run here, before
@@ -398,7 +402,7 @@ public final class Engine {
         for (TokenProvisioner<?> provisioner : provisioners) {
             desired.add(DesiredToken.resolve(provisioner, cloudflare::accountId));
         }
-        Observed observed = new Observed(state.records(), state.pendingCreates(), listing.join());
+        Observed observed = new Observed(records, pendingCreates, listing.join());
         Plan plan = new Planner(
                         observed, new PlanContext(accountId, settings.adoption().adoptUnrecorded(), Instant.now()))
                 .plan(desired, scope);
@@ -412,9 +416,10 @@ public final class Engine {
      * create). Decided from the locked state, so an instance that finds the token another one recorded spends
      * nothing on it.
      */
-    private void prepareForCreates(Collection<? extends TokenProvisioner<?>> provisioners, StateSession state) {
+    private void prepareForCreates(
+            Collection<? extends TokenProvisioner<?>> provisioners, Collection<TokenRecord> records) {
         Set<String> recorded = new HashSet<>();
-        state.records().forEach(record -> recorded.add(record.declarationId()));
+        records.forEach(record -> recorded.add(record.declarationId()));
         Set<TokenOwner> creating = EnumSet.noneOf(TokenOwner.class);
         for (TokenProvisioner<?> provisioner : provisioners) {
             if (!recorded.contains(provisioner.declaration().id())) {
