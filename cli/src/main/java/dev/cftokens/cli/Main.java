@@ -153,12 +153,13 @@ public final class Main {
             return OK;
         }
         try (URLClassLoader loader = classLoader(arguments.classPath)) {
-            Declarations.Found found = declarations(arguments, loader, err);
+            // Loaded once the state is locked, while its recorded tokens are listed.
+            Supplier<Declarations.Found> found = () -> declarations(arguments, loader, err);
             if ("plan".equals(arguments.command)) {
-                Plan plan = provisioning.plan(found.provisioners(), found.scope());
+                Plan plan = provisioning.plan(found);
                 return arguments.detailedExitCode && plan.hasChanges() ? CHANGES : OK;
             }
-            provisioning.apply(found.provisioners(), found.scope());
+            provisioning.apply(found);
             return OK;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the application's class loader: " + e.getMessage(), e);

@@ -2,31 +2,19 @@ package dev.cftokens.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cftokens.core.model.TokenDeclaration;
 import dev.cftokens.runtime.provision.DeclarationScope;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -47,10 +35,6 @@ import java.util.stream.Stream;
 public final class Declarations {
     /** Where the processor writes one resource per declaration. */
     public static final String DIRECTORY = "META-INF/cftokens/";
-
-    private static final Pattern BINARY_NAME = Pattern.compile(
-            "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
-                    + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*(\\$[\\p{javaJavaIdentifierPart}]+)*");
 
     private final ClassLoader loader;
     private final List<Path> classPath;
@@ -137,26 +121,14 @@ public final class Declarations {
 
     /** {@return the binary names of every declared provisioner, sorted} */
     public SortedSet<String> provisionerNames() {
-        SortedSet<String> names = new TreeSet<>();
-        try {
-            Enumeration<URL> directories = loader.getResources(DIRECTORY.substring(0, DIRECTORY.length() - 1));
-            for (URL url : Collections.list(directories)) {
-                readUrl(url, names);
-            }
-            for (Path entry : classPath) {
-                readEntry(entry, names);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + DIRECTORY + " on the class path: " + e.getMessage(), e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("a class path URL is not a URI: " + e.getMessage(), e);
-        }
-        return names;
+        return DeclarationIndex.read(loader, classPath).names();
     }
 
     /**
-     * Loads and creates every provisioner: those without inputs through {@code create()}, those with
-     * inputs through {@code create(values...)} when {@code inputs} holds a value for each.
+     * Creates every provisioner: those without inputs as {@code create()} would, those with inputs as {@code
+     * create(values...)} would when {@code inputs} holds a value for each. A declaration whose JSON the index
+     * holds (from a processor of this version) is read from it, and its class is loaded only when a token is
+     * provisioned; the others are loaded and created.
      *
      * @param inputs input values by declaration id, then by input name; values for declarations that do
      *     not exist are ignored (compare with {@link Found#inputs()} to reject them)
@@ -167,51 +139,61 @@ public final class Declarations {
         List<TokenProvisioner<?>> provisioners = new ArrayList<>();
         List<NeedsInputs> needsInputs = new ArrayList<>();
         Map<String, List<String>> declaredInputs = new java.util.LinkedHashMap<>();
-        for (String name : provisionerNames()) {
-            Method create = createMethod(loader, name);
-            int arity = create.getParameterCount();
-            TokenProvisioner<?> probe = invoke(create, name, new Object[arity]);
-            if (arity == 0) {
-                provisioners.add(probe);
-                continue;
+        DeclarationIndex index = DeclarationIndex.read(loader, classPath);
+        for (String name : index.names()) {
+            Optional<String> json = index.declaration(name);
+            // Without the JSON (a class from an older processor), the provisioner is created to read it.
+            TokenProvisioner<?> probe = json.isPresent() ? null : create(loader, name, null);
+            TokenDeclaration declaration = probe == null ? indexed(name, json.get()) : probe.declaration();
+            String id = declaration.id();
+            List<String> inputNames = declaration.inputs();
+            if (!inputNames.isEmpty()) {
+                declaredInputs.put(id, inputNames);
             }
-            String id = probe.declaration().id();
-            List<String> inputNames = probe.declaration().inputs();
-            declaredInputs.put(id, inputNames);
             Map<String, String> given = inputs.getOrDefault(id, Map.of());
             List<String> missing = inputNames.stream()
                     .filter(input -> !given.containsKey(input))
                     .toList();
-            if (missing.isEmpty()) {
-                provisioners.add(
-                        invoke(create, name, inputNames.stream().map(given::get).toArray()));
-            } else {
+            if (!missing.isEmpty()) {
                 needsInputs.add(new NeedsInputs(id, name, missing));
+            } else if (probe == null) {
+                provisioners.add(new IndexedProvisioner(loader, name, declaration, given));
+            } else if (inputNames.isEmpty()) {
+                provisioners.add(probe);
+            } else {
+                provisioners.add(
+                        create(loader, name, inputNames.stream().map(given::get).toArray(String[]::new)));
             }
         }
         return new Found(provisioners, needsInputs, declaredInputs);
     }
 
-    private static void readUrl(URL url, Set<String> names) throws IOException, URISyntaxException {
-        if ("file".equals(url.getProtocol())) {
-            readDirectory(Path.of(url.toURI()), names);
-        } else if ("jar".equals(url.getProtocol())) {
-            JarURLConnection connection = (JarURLConnection) url.openConnection();
-            connection.setUseCaches(false);
-            try (JarFile jar = connection.getJarFile()) {
-                readJar(jar, names);
-            }
+    /** The declaration the index holds for {@code name}. */
+    private static TokenDeclaration indexed(String name, String json) {
+        try {
+            return TokenDeclaration.fromJson(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    DeclarationIndex.JSON_DIRECTORY + name + ".json holds a declaration this runtime cannot read ("
+                            + e.getMessage() + "); recompile it with the cftokens-processor of the same version as"
+                            + " cftokens-runtime",
+                    e);
         }
     }
 
-    private static void readEntry(Path entry, Set<String> names) throws IOException {
-        if (Files.isDirectory(entry)) {
-            readDirectory(entry.resolve(DIRECTORY), names);
-        } else if (Files.isRegularFile(entry)) {
-            try (JarFile jar = new JarFile(entry.toFile())) {
-                readJar(jar, names);
-            }
+    /**
+     * Loads and creates the provisioner {@code name} with {@code values} for its inputs, or with placeholder
+     * values when {@code values} is null, only to read its declaration.
+     */
+    static TokenProvisioner<?> create(ClassLoader loader, String name, String[] values) {
+        Method create = createMethod(loader, name);
+        Object[] arguments = new Object[create.getParameterCount()];
+        for (int i = 0; i < arguments.length; i++) {
+            // Placeholders only to read the declaration: create(...) checks for null, and the probe is never
+            // provisioned.
+            arguments[i] = values == null ? "" : values[i];
         }
+        return invoke(create, name, arguments);
     }
 
     private static Method createMethod(ClassLoader loader, String name) {
@@ -250,55 +232,12 @@ public final class Declarations {
     }
 
     private static TokenProvisioner<?> invoke(Method create, String name, Object[] arguments) {
-        Object[] values = arguments.clone();
-        for (int i = 0; i < values.length; i++) {
-            // Only to read the declaration: create(...) checks for null, and the probe is never provisioned.
-            values[i] = values[i] == null ? "" : values[i];
-        }
         try {
-            return (TokenProvisioner<?>) create.invoke(null, values);
+            return (TokenProvisioner<?>) create.invoke(null, arguments);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call " + name + ".create: " + e.getMessage(), e);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException(name + ".create failed: " + e.getCause(), e.getCause());
         }
-    }
-
-    private static void readDirectory(Path directory, Set<String> names) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(file)) {
-                    add(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8), names);
-                }
-            }
-        }
-    }
-
-    private static void readJar(JarFile jar, Set<String> names) throws IOException {
-        for (JarEntry entry : Collections.list(jar.entries())) {
-            String entryName = entry.getName();
-            if (!entry.isDirectory()
-                    && entryName.startsWith(DIRECTORY)
-                    && entryName.indexOf('/', DIRECTORY.length()) < 0) {
-                try (InputStream in = jar.getInputStream(entry)) {
-                    add(
-                            entryName.substring(DIRECTORY.length()),
-                            new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                            names);
-                }
-            }
-        }
-    }
-
-    private static void add(String resource, String content, Set<String> names) {
-        String name = content.strip();
-        if (!BINARY_NAME.matcher(name).matches()) {
-            throw new IllegalStateException(DIRECTORY + resource + " should hold a provisioner's binary class name,"
-                    + " such as com.acme.ReadonlyTokenProvisioner, not \"" + name + "\"");
-        }
-        names.add(name);
     }
 }

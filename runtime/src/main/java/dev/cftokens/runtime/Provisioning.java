@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.runtime.internal.provision.Adoption;
 import dev.cftokens.runtime.internal.provision.Concurrency;
+import dev.cftokens.runtime.internal.provision.Declared;
 import dev.cftokens.runtime.internal.provision.Engine;
 import dev.cftokens.runtime.internal.provision.EngineSettings;
 import dev.cftokens.runtime.internal.provision.ProvisionedValue;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * Provisions declared tokens through one {@link Cloudflare}: the one entry to provisioning, behind every
@@ -289,6 +291,25 @@ public final class Provisioning {
     }
 
     /**
+     * The plan for the declarations {@code declarations} loads, without changing anything, as {@link
+     * #plan(Collection, DeclarationScope)} with the {@linkplain Declarations.Found#scope() scope} they were found
+     * with. They are loaded on the calling thread once the state is locked, while the tokens it records are
+     * listed: a command line or a build that loads many declarations from a class path overlaps the two. The
+     * state is locked whole, as for the complete set.
+     *
+     * <pre>{@code
+     * provisioning.plan(() -> Declarations.on(loader, classPath).load(inputs));
+     * }</pre>
+     *
+     * @param declarations loads the declarations; what it throws ends the run, with nothing changed
+     * @return the plan
+     */
+    public Plan plan(Supplier<Declarations.Found> declarations) {
+        requireNonNull(declarations, "declarations");
+        return engine().plan(() -> declared(declarations.get()));
+    }
+
+    /**
      * Makes Cloudflare match the application's full set of declarations: creates, updates, repairs
      * drift, and deletes recorded tokens absent from {@code provisioners}. Values are not handed back;
      * use {@link #provision} for that.
@@ -322,6 +343,25 @@ public final class Provisioning {
      */
     public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         return engine().apply(List.copyOf(provisioners), requireNonNull(scope, "scope"));
+    }
+
+    /**
+     * Makes Cloudflare match the declarations {@code declarations} loads, as {@link #apply(Collection,
+     * DeclarationScope)} with the {@linkplain Declarations.Found#scope() scope} they were found with; loaded as
+     * for {@link #plan(Supplier)}, overlapping the listing of the recorded tokens.
+     *
+     * @param declarations loads the declarations; what it throws ends the run, with nothing changed
+     * @return what the apply did
+     * @throws ProvisioningException when a change fails; what was done before is recorded
+     */
+    public ApplyResult apply(Supplier<Declarations.Found> declarations) {
+        requireNonNull(declarations, "declarations");
+        return engine().apply(() -> declared(declarations.get()));
+    }
+
+    private static Declared declared(Declarations.Found found) {
+        requireNonNull(found, "the declarations found");
+        return new Declared(found.provisioners(), found.scope());
     }
 
     /**

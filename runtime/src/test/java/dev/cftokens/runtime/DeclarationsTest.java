@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cftokens.runtime.provision.DeclarationScope;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -66,6 +67,107 @@ class DeclarationsTest {
         }
     }
 
+    /** Adds what this version's processor also writes: each declaration's JSON. */
+    private static void declarationJson(Path classes, String provisioner, String json) throws IOException {
+        Path directory = Files.createDirectories(classes.resolve(Declarations.DIRECTORY + "declarations"));
+        Files.writeString(directory.resolve(provisioner + ".json"), json);
+    }
+
+    /** The class file of {@code type}, as its compiler wrote it. */
+    private static byte[] classFile(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream("/" + classFileName(type))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String classFileName(Class<?> type) {
+        return type.getName().replace('.', '/') + ".class";
+    }
+
+    /** Copies the class file of {@code type} into {@code classes}, beside the index that names it. */
+    private static void copyClassFile(Path classes, Class<?> type) throws IOException {
+        Path file = classes.resolve(classFileName(type));
+        Files.createDirectories(file.getParent());
+        Files.write(file, classFile(type));
+    }
+
+    @Test
+    void readsDeclarationsFromTheirJsonAndLoadsTheClassOnlyWhenATokenIsProvisioned() throws IOException {
+        String zone = ZoneTokenProvisioner.class.getName();
+        String account = ZoneTokenProvisioner.AccountToken.class.getName();
+        Path classes = classesDirectory(zone, account);
+        declarationJson(
+                classes, zone, ZoneTokenProvisioner.create(ZONE).declaration().toJson());
+        declarationJson(
+                classes,
+                account,
+                ZoneTokenProvisioner.AccountToken.create().declaration().toJson());
+        copyClassFile(classes, ZoneTokenProvisioner.class);
+        copyClassFile(classes, ZoneTokenProvisioner.AccountToken.class);
+        try (URLClassLoader loader = loader(classes)) {
+            Declarations.Found without =
+                    Declarations.on(loader, List.of(classes)).load(Map.of());
+            assertThat(without.provisioners())
+                    .singleElement()
+                    .satisfies(provisioner -> assertThat(provisioner.declaration())
+                            .isEqualTo(
+                                    ZoneTokenProvisioner.AccountToken.create().declaration()));
+            assertThat(without.needsInputs())
+                    .containsExactly(new Declarations.NeedsInputs("zone-token", zone, List.of("zoneId")));
+            assertThat(without.inputs()).containsExactly(Map.entry("zone-token", List.of("zoneId")));
+
+            Declarations.Found with = Declarations.on(loader).load(Map.of("zone-token", Map.of("zoneId", ZONE)));
+            TokenProvisioner<?> zoneToken = with.provisioners().get(0);
+            assertThat(zoneToken.declaration())
+                    .isEqualTo(ZoneTokenProvisioner.create(ZONE).declaration());
+            assertThat(zoneToken.inputs()).containsExactly(Map.entry("zoneId", ZONE));
+            assertThat(zoneToken.tokenType()).isEqualTo(ZoneTokenProvisioner.ZoneToken.class);
+            assertThat(zoneToken).hasToString("ZoneTokenProvisioner[id=zone-token, inputs={zoneId=" + ZONE + "}]");
+            assertThat(with.scope()).isEqualTo(DeclarationScope.COMPLETE);
+        }
+    }
+
+    @Test
+    void aDeclarationsJsonCountsOnlyBesideItsClassWhichIsLoadedOnlyForItsType() throws IOException {
+        String broken = "com.acme.BrokenProvisioner";
+        Path classes = classesDirectory(broken);
+        declarationJson(
+                classes,
+                broken,
+                ZoneTokenProvisioner.AccountToken.create().declaration().toJson());
+        try (URLClassLoader loader = loader(classes)) {
+            assertThatThrownBy(() -> Declarations.on(loader).load(Map.of()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(broken)
+                    .hasMessageContaining("not on the class path");
+        }
+        // A class file that cannot be loaded: the plan never needs it, provisioning does.
+        Files.createDirectories(classes.resolve("com/acme"));
+        Files.write(classes.resolve("com/acme/BrokenProvisioner.class"), new byte[] {1, 2, 3});
+        try (URLClassLoader loader = loader(classes)) {
+            TokenProvisioner<?> provisioner =
+                    Declarations.on(loader).load(Map.of()).provisioners().get(0);
+            assertThat(provisioner.declaration().id()).isEqualTo("account-token");
+            assertThatThrownBy(provisioner::tokenType)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(broken);
+        }
+    }
+
+    @Test
+    void unreadableDeclarationJsonFailsNamingTheFile() throws IOException {
+        String account = ZoneTokenProvisioner.AccountToken.class.getName();
+        Path classes = classesDirectory(account);
+        declarationJson(classes, account, "{\"id\": \"account-token\"}");
+        copyClassFile(classes, ZoneTokenProvisioner.AccountToken.class);
+        try (URLClassLoader loader = loader(classes)) {
+            assertThatThrownBy(() -> Declarations.on(loader).load(Map.of()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("META-INF/cftokens/declarations/" + account + ".json")
+                    .hasMessageContaining("recompile");
+        }
+    }
+
     @Test
     void readsAJarWithoutDirectoryEntriesGivenOnTheClassPath() throws IOException {
         Path jar = dir.resolve("app.jar");
@@ -75,11 +177,25 @@ class DeclarationsTest {
             out.putNextEntry(new JarEntry(Declarations.DIRECTORY + name));
             out.write(name.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
+            out.putNextEntry(new JarEntry(classFileName(ZoneTokenProvisioner.AccountToken.class)));
+            out.write(classFile(ZoneTokenProvisioner.AccountToken.class));
+            out.closeEntry();
+            out.putNextEntry(new JarEntry(Declarations.DIRECTORY + "declarations/" + name + ".json"));
+            out.write(ZoneTokenProvisioner.AccountToken.create()
+                    .declaration()
+                    .toJson()
+                    .replace("account-token", "from-the-jar")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
         }
         try (URLClassLoader loader = loader(jar)) {
             // A directory look-up through the loader cannot see entries of a jar without directory entries.
             assertThat(Declarations.on(loader).provisionerNames()).isEmpty();
             assertThat(Declarations.on(loader, List.of(jar)).provisionerNames()).containsExactly(name);
+            // The declaration is the jar's JSON, not the class's.
+            assertThat(Declarations.on(loader, List.of(jar)).load(Map.of()).provisioners())
+                    .extracting(provisioner -> provisioner.declaration().id())
+                    .containsExactly("from-the-jar");
         }
     }
 

@@ -15,6 +15,7 @@ import dev.cftokens.emulator.EmulatedToken;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Provisioning;
+import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.TokenVerification;
 import dev.cftokens.runtime.state.FileStateStore;
 import java.io.ByteArrayOutputStream;
@@ -213,6 +214,24 @@ class GeneratedProvisionersTest {
                 assertThat(in).as(provisioner.getName()).isNotNull();
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                         .isEqualTo(provisioner.getName() + "\n");
+            }
+        }
+    }
+
+    @Test
+    void everyDeclarationsJsonReadsBackToTheDeclarationItsClassCarries() throws IOException {
+        for (TokenProvisioner<?> provisioner : List.of(
+                ReadonlyTokenProvisioner.create(),
+                RestrictedTokenProvisioner.create("023e105f4ecef8ad9ca31a8372d0c353"),
+                R2StorageTokenProvisioner.create("assets"),
+                WorkerKvTokenProvisioner.create())) {
+            String name = provisioner.getClass().getName();
+            try (InputStream in = getClass()
+                    .getClassLoader()
+                    .getResourceAsStream("META-INF/cftokens/declarations/" + name + ".json")) {
+                assertThat(in).as(name).isNotNull();
+                assertThat(TokenDeclaration.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
+                        .isEqualTo(provisioner.declaration());
             }
         }
     }

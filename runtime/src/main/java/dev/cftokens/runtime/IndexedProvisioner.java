@@ -1,0 +1,82 @@
+package dev.cftokens.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.cftokens.core.model.TokenDeclaration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A provisioner found through the class path's index: its declaration read from the JSON the processor wrote
+ * beside the class, the class itself loaded only when a token is provisioned or its type is asked for. A plan or
+ * an apply of many declarations needs neither, and loading and verifying two classes per declaration was most of
+ * a command line's time before its first request.
+ */
+final class IndexedProvisioner implements TokenProvisioner<Object> {
+    private final ClassLoader loader;
+    private final String className;
+    private final TokenDeclaration declaration;
+    private final Map<String, String> inputs;
+    private TokenProvisioner<?> loaded;
+
+    /**
+     * @param loader the loader of the provisioner's class
+     * @param className the provisioner's binary name
+     * @param declaration the declaration, as its class carries it
+     * @param inputs a value for each of the declaration's inputs
+     */
+    IndexedProvisioner(ClassLoader loader, String className, TokenDeclaration declaration, Map<String, String> inputs) {
+        this.loader = requireNonNull(loader, "loader");
+        this.className = requireNonNull(className, "className");
+        this.declaration = requireNonNull(declaration, "declaration");
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : declaration.inputs()) {
+            values.put(
+                    name,
+                    requireNonNull(
+                            inputs.get(name),
+                            () -> "the input " + name + " of token " + declaration.id() + " is null"));
+        }
+        this.inputs = Collections.unmodifiableMap(values);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the provisioner's own type: the interface its class was generated for
+    public Class<Object> tokenType() {
+        return (Class<Object>) loaded().tokenType();
+    }
+
+    @Override
+    public TokenDeclaration declaration() {
+        return declaration;
+    }
+
+    @Override
+    public Map<String, String> inputs() {
+        return inputs;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the token of the provisioner's own type, as tokenType() gives it
+    public ProvisionedToken<Object> provision(Cloudflare cloudflare) {
+        return (ProvisionedToken<Object>) loaded().provision(cloudflare);
+    }
+
+    /** The generated provisioner itself, created with the same input values on first use. */
+    private synchronized TokenProvisioner<?> loaded() {
+        if (loaded == null) {
+            List<String> values = new ArrayList<>(inputs.values());
+            loaded = Declarations.create(loader, className, values.toArray(new String[0]));
+        }
+        return loaded;
+    }
+
+    @Override
+    public String toString() {
+        String simpleName = className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+        return simpleName + "[id=" + declaration.id() + ", inputs=" + inputs + "]";
+    }
+}

@@ -1,0 +1,79 @@
+package dev.cftokens.runtime.internal.provision;
+
+import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.TokenProvisioner;
+import dev.cftokens.runtime.internal.Background;
+import dev.cftokens.runtime.state.PendingCreate;
+import dev.cftokens.runtime.state.StateSession;
+import dev.cftokens.runtime.state.TokenRecord;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The records and pending creates a plan is made from, copied once from the locked state: nothing is written
+ * to the state while a plan is made, and the listing's threads read the counts, never the session.
+ */
+final class StateSnapshot {
+    private final Collection<TokenRecord> records;
+    private final Collection<PendingCreate> pending;
+    private final Map<TokenOwner, Integer> recordedCounts = new EnumMap<>(TokenOwner.class);
+
+    private StateSnapshot(Collection<TokenRecord> records, Collection<PendingCreate> pending) {
+        this.records = records;
+        this.pending = pending;
+        records.forEach(record -> recordedCounts.merge(record.owner(), 1, Integer::sum));
+    }
+
+    static StateSnapshot of(StateSession state) {
+        return new StateSnapshot(state.records(), state.pendingCreates());
+    }
+
+    Collection<TokenRecord> records() {
+        return records;
+    }
+
+    Collection<PendingCreate> pending() {
+        return pending;
+    }
+
+    /**
+     * The owners whose tokens a run over {@code declared} must see: the declarations', their records', and
+     * those of their pending creates (whose leftovers are looked for among their owner's tokens).
+     */
+    Set<TokenOwner> owners(Declared declared) {
+        Set<TokenOwner> owners = EnumSet.noneOf(TokenOwner.class);
+        for (TokenProvisioner<?> provisioner : declared.provisioners()) {
+            owners.add(provisioner.declaration().owner());
+        }
+        records.stream()
+                .filter(record -> declared.considers(record.declarationId()))
+                .forEach(record -> owners.add(record.owner()));
+        pending.stream()
+                .filter(create -> declared.considers(create.declarationId()))
+                .forEach(create -> owners.add(create.owner()));
+        return owners;
+    }
+
+    /** The owners of every record and pending create: what a run over the application's declarations lists. */
+    Set<TokenOwner> recordedOwners() {
+        Set<TokenOwner> owners = EnumSet.noneOf(TokenOwner.class);
+        records.forEach(record -> owners.add(record.owner()));
+        pending.forEach(create -> owners.add(create.owner()));
+        return owners;
+    }
+
+    /**
+     * Lists {@code owners}' tokens on a thread of its own, asking at once for the pages their recorded tokens
+     * fill.
+     */
+    Background<Listing> list(Cloudflare cloudflare, Set<TokenOwner> owners) {
+        Set<TokenOwner> listed = Set.copyOf(owners);
+        return Background.start(
+                "cftokens-listing",
+                () -> Listing.of(cloudflare, listed, owner -> recordedCounts.getOrDefault(owner, 0)));
+    }
+}
