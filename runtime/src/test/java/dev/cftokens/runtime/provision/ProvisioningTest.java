@@ -18,10 +18,12 @@ import dev.cftokens.emulator.CloudflareEmulator;
 import dev.cftokens.emulator.RequestKind;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.CloudflareApiException;
+import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.LeakScan;
 import dev.cftokens.runtime.LogCapture;
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Provisioning;
+import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.InMemoryStateStore;
 import dev.cftokens.runtime.state.PendingCreate;
@@ -107,6 +109,43 @@ class ProvisioningTest {
         // 121 tokens (with the emulator's admin token) are 3 pages of 50.
         assertThat(emulator.requestCount(RequestKind.LIST_TOKENS)).isEqualTo(3);
         assertThat(emulator.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void declarationsLoadedOnceTheStateIsOpenAreAppliedWithTheScopeTheyWereFoundWith() {
+        FileStateStore store = store(null);
+        List<TokenProvisioner<?>> declared = List.copyOf(readers(3));
+        // Nothing recorded yet: the declarations' owner is listed once they are loaded.
+        ApplyResult created = provisioning(store).apply(() -> new Declarations.Found(declared, List.of(), Map.of()));
+        assertThat(created.plan().count(ChangeKind.CREATE)).isEqualTo(3);
+        assertOneTokenPerDeclaration(emulator, store, declared);
+
+        // A load that fails ends the run before anything is written, and leaves the state to the next run.
+        emulator.resetRequestCounts();
+        assertThatThrownBy(() -> provisioning(store).apply(() -> {
+                    throw new IllegalStateException("the class path names no declaration");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the class path names no declaration");
+        assertThat(writes(emulator)).isZero();
+
+        // Some declarations need inputs that were not given: the partial set deletes nothing.
+        List<Declarations.NeedsInputs> needsInputs =
+                List.of(new Declarations.NeedsInputs("zone-token", "com.acme.ZoneTokenProvisioner", List.of("zoneId")));
+        Plan partial = provisioning(store)
+                .plan(() -> new Declarations.Found(
+                        declared.subList(0, 2), needsInputs, Map.of("zone-token", List.of("zoneId"))));
+        assertThat(partial.count(ChangeKind.DELETE)).isZero();
+        assertThat(partial.count(ChangeKind.UNCHANGED)).isEqualTo(2);
+
+        // The complete set without one declaration deletes its token.
+        output();
+        ApplyResult deleted =
+                provisioning(store).apply(() -> new Declarations.Found(declared.subList(0, 2), List.of(), Map.of()));
+        assertThat(deleted.plan().count(ChangeKind.DELETE)).isEqualTo(1);
+        assertThat(output()).contains("- delete reader-002");
+        assertThat(tokens(emulator)).hasSize(2);
+        assertThat(writes(emulator)).isEqualTo(1);
     }
 
     @Test
