@@ -20,12 +20,13 @@ import java.util.stream.Stream;
 /**
  * The application's declarations, found on a class path without anybody listing them: the annotation
  * processor writes one resource per declaration, {@code META-INF/cftokens/<provisioner binary name>},
- * holding that name (one file each keeps the processor isolating for Gradle). This is how the command
- * line and the build and framework integrations find what to provision.
+ * holding that name (one file each keeps the processor isolating for Gradle), and the declaration's JSON,
+ * {@code META-INF/cftokens/declarations/<provisioner binary name>.json}. This is how the command line and
+ * the build and framework integrations find what to provision.
  *
  * <pre>{@code
- * Declarations.Found found = Declarations.on(getClass().getClassLoader()).load(Map.of());
- * Provisioning.with(cloudflare).apply(found.provisioners(), found.scope());
+ * Declarations declarations = Declarations.on(getClass().getClassLoader());
+ * Provisioning.with(cloudflare).apply(() -> declarations.load(Map.of()));
  * }</pre>
  *
  * <p>Directories are listed for {@code file:} URLs and entries for {@code jar:} URLs; the extra class path
