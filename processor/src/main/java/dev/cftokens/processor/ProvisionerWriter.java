@@ -20,19 +20,13 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes what a valid declaration turns into: the {@code <Interface>Provisioner} source, its entry in
- * {@code META-INF/cftokens/} and its JSON in {@code META-INF/cftokens/declarations/}, all with the interface
- * as their only originating element (Gradle's isolating mode relies on it).
+ * Writes what a valid declaration turns into: the {@code <Interface>Provisioner} source and its entry in
+ * {@code META-INF/cftokens/}, both with the interface as their only originating element (Gradle's
+ * isolating mode relies on it).
  */
 final class ProvisionerWriter {
     /** The directory of the class path where the CLI finds every generated provisioner. */
     static final String INDEX_DIRECTORY = "META-INF/cftokens/";
-
-    /**
-     * Where each declaration's JSON goes, named {@code <provisioner binary name>.json}: in a directory of the
-     * index, which runtimes that only read the index's files skip.
-     */
-    static final String DECLARATION_DIRECTORY = INDEX_DIRECTORY + "declarations/";
 
     private static final ClassName STRING = ClassName.get(String.class);
 
@@ -51,15 +45,6 @@ final class ProvisionerWriter {
                 StandardLocation.CLASS_OUTPUT, "", INDEX_DIRECTORY + token.provisionerBinaryName(), token.element());
         try (Writer writer = index.openWriter()) {
             writer.write(token.provisionerBinaryName() + "\n");
-        }
-        // The same JSON as the class carries, for a run that plans many declarations without loading their classes.
-        FileObject declaration = filer.createResource(
-                StandardLocation.CLASS_OUTPUT,
-                "",
-                DECLARATION_DIRECTORY + token.provisionerBinaryName() + ".json",
-                token.element());
-        try (Writer writer = declaration.openWriter()) {
-            writer.write(token.declaration().toJson());
         }
     }
 

@@ -2,10 +2,8 @@ package dev.cftokens.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
-import com.google.common.truth.Truth;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import dev.cftokens.core.model.TokenDeclaration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.tools.JavaFileObject;
@@ -46,23 +44,6 @@ class GeneratedSourceTest {
                 .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/cftokens/com.acme.ReadonlyTokenProvisioner")
                 .contentsAsUtf8String()
                 .isEqualTo("com.acme.ReadonlyTokenProvisioner\n");
-    }
-
-    @Test
-    void writesTheDeclarationsJsonBesideTheIndexEntry() throws IOException {
-        Compilation compilation = Compilers.javac().compile(Sources.restrictedToken());
-
-        JavaFileObject json = compilation
-                .generatedFile(
-                        StandardLocation.CLASS_OUTPUT,
-                        "META-INF/cftokens/declarations/com.acme.RestrictedTokenProvisioner.json")
-                .orElseThrow();
-        String content = json.getCharContent(true).toString();
-        TokenDeclaration declaration = TokenDeclaration.fromJson(content);
-        Truth.assertThat(declaration.id()).isEqualTo("restricted-token");
-        Truth.assertThat(declaration.inputs()).containsExactly("zoneId");
-        // The declaration's own JSON, as the class's text block carries it.
-        Truth.assertThat(content).isEqualTo(declaration.toJson());
     }
 
     @Test

@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,34 +27,33 @@ import java.util.regex.Pattern;
 
 /**
  * What the processor's index on a class path holds: the binary name of every provisioner ({@code
- * META-INF/cftokens/<name>}) and, from processors that write it, each declaration's JSON ({@code
- * META-INF/cftokens/declarations/<name>.json}), which spares a run loading and verifying two classes per
- * declaration. Each directory and jar is read once, however many times the loader and the extra entries name it.
+ * META-INF/cftokens/<name>}) and, when asked, each declaration's JSON as the provisioner's class file beside the
+ * index carries it, read without loading the class. Each directory and jar is read once, however many times the
+ * loader and the extra entries name it.
  */
 final class DeclarationIndex {
-    /** Where the processor writes each declaration's JSON, under the index (older runtimes skip the directory). */
-    static final String JSON_DIRECTORY = Declarations.DIRECTORY + "declarations/";
-
-    private static final String JSON_SUFFIX = ".json";
-
     private static final Pattern BINARY_NAME = Pattern.compile(
             "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
                     + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)*(\\$[\\p{javaJavaIdentifierPart}]+)*");
 
+    private final boolean withDeclarations;
     private final SortedSet<String> names = new TreeSet<>();
     private final Map<String, String> declarations = new HashMap<>();
     private final Set<Path> read = new HashSet<>();
 
-    private DeclarationIndex() {}
+    private DeclarationIndex(boolean withDeclarations) {
+        this.withDeclarations = withDeclarations;
+    }
 
     /**
      * Reads the index of every {@code META-INF/cftokens} directory {@code loader} sees, then of the directories
-     * and jars of {@code classPath}. A declaration's JSON counts only beside its class, in the same directory or
-     * jar (a stale file without its class is left to the class look-up, which fails naming it); where two entries
-     * hold both, the first read wins, as the loader's first class would.
+     * and jars of {@code classPath}. With {@code withDeclarations}, also each declaration's JSON from the class
+     * file in the same directory or jar as its index entry (a name without its class there is left to the class
+     * look-up, which finds it elsewhere or fails naming it); where two entries hold both, the first read wins, as
+     * the loader's first class would.
      */
-    static DeclarationIndex read(ClassLoader loader, Collection<Path> classPath) {
-        DeclarationIndex index = new DeclarationIndex();
+    static DeclarationIndex read(ClassLoader loader, Collection<Path> classPath, boolean withDeclarations) {
+        DeclarationIndex index = new DeclarationIndex(withDeclarations);
         String directory = Declarations.DIRECTORY.substring(0, Declarations.DIRECTORY.length() - 1);
         try {
             for (URL url : Collections.list(loader.getResources(directory))) {
@@ -75,7 +76,7 @@ final class DeclarationIndex {
         return Collections.unmodifiableSortedSet(names);
     }
 
-    /** The JSON of the declaration whose provisioner is {@code name}, when the index holds it. */
+    /** The JSON of the declaration whose provisioner is {@code name}, when its class file gave it. */
     Optional<String> declaration(String name) {
         return Optional.ofNullable(declarations.get(name));
     }
@@ -86,8 +87,7 @@ final class DeclarationIndex {
         } else if ("jar".equals(url.getProtocol())) {
             JarURLConnection connection = (JarURLConnection) url.openConnection();
             connection.setUseCaches(false);
-            Path jarPath = Path.of(connection.getJarFileURL().toURI());
-            if (firstRead(jarPath)) {
+            if (firstRead(Path.of(connection.getJarFileURL().toURI()))) {
                 try (JarFile jar = connection.getJarFile()) {
                     readJar(jar);
                 }
@@ -113,54 +113,59 @@ final class DeclarationIndex {
         if (!Files.isDirectory(directory) || !firstRead(directory)) {
             return;
         }
+        List<String> found = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
                 if (Files.isRegularFile(file)) {
-                    addName(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+                    found.add(add(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
                 }
             }
         }
-        Path jsonDirectory = directory.resolve("declarations");
-        if (Files.isDirectory(jsonDirectory)) {
+        if (withDeclarations) {
             // The class path entry: the index is its META-INF/cftokens.
             Path root = directory.getParent().getParent();
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(jsonDirectory, "*" + JSON_SUFFIX)) {
-                for (Path file : files) {
-                    String name = nameOf(file.getFileName().toString());
-                    if (Files.isRegularFile(root.resolve(classFile(name)))) {
-                        declarations.putIfAbsent(name, Files.readString(file, StandardCharsets.UTF_8));
-                    }
+            for (String name : found) {
+                Path classFile = root.resolve(classFile(name));
+                if (!declarations.containsKey(name) && Files.isRegularFile(classFile)) {
+                    declaration(name, Files.readAllBytes(classFile));
                 }
             }
         }
     }
 
     private void readJar(JarFile jar) throws IOException {
+        List<String> found = new ArrayList<>();
         for (JarEntry entry : Collections.list(jar.entries())) {
             String entryName = entry.getName();
-            if (entry.isDirectory() || !entryName.startsWith(Declarations.DIRECTORY)) {
-                continue;
+            if (!entry.isDirectory()
+                    && entryName.startsWith(Declarations.DIRECTORY)
+                    && entryName.indexOf('/', Declarations.DIRECTORY.length()) < 0) {
+                found.add(add(
+                        entryName.substring(Declarations.DIRECTORY.length()),
+                        new String(bytes(jar, entry), StandardCharsets.UTF_8)));
             }
-            if (entryName.indexOf('/', Declarations.DIRECTORY.length()) < 0) {
-                addName(entryName.substring(Declarations.DIRECTORY.length()), content(jar, entry));
-            } else if (entryName.startsWith(JSON_DIRECTORY)
-                    && entryName.endsWith(JSON_SUFFIX)
-                    && entryName.indexOf('/', JSON_DIRECTORY.length()) < 0) {
-                String name = nameOf(entryName.substring(JSON_DIRECTORY.length()));
-                if (jar.getEntry(classFile(name)) != null) {
-                    declarations.putIfAbsent(name, content(jar, entry));
+        }
+        if (withDeclarations) {
+            for (String name : found) {
+                JarEntry classFile = jar.getJarEntry(classFile(name));
+                if (!declarations.containsKey(name) && classFile != null) {
+                    declaration(name, bytes(jar, classFile));
                 }
             }
         }
     }
 
-    private static String content(JarFile jar, JarEntry entry) throws IOException {
+    private void declaration(String name, byte[] classFile) {
+        ProvisionerClassFile.declarationJson(classFile, name).ifPresent(json -> declarations.put(name, json));
+    }
+
+    private static byte[] bytes(JarFile jar, JarEntry entry) throws IOException {
         try (InputStream in = jar.getInputStream(entry)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         }
     }
 
-    private void addName(String resource, String content) {
+    private String add(String resource, String content) {
         String name = content.strip();
         if (!BINARY_NAME.matcher(name).matches()) {
             throw new IllegalStateException(Declarations.DIRECTORY + resource
@@ -168,11 +173,7 @@ final class DeclarationIndex {
                     + name + "\"");
         }
         names.add(name);
-    }
-
-    /** The provisioner's binary name, from its JSON's file name. */
-    private static String nameOf(String jsonFileName) {
-        return jsonFileName.substring(0, jsonFileName.length() - JSON_SUFFIX.length());
+        return name;
     }
 
     /** The path of the provisioner's class file in its class path entry. */

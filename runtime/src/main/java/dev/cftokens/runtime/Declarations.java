@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 /**
  * The application's declarations, found on a class path without anybody listing them: the annotation
  * processor writes one resource per declaration, {@code META-INF/cftokens/<provisioner binary name>},
- * holding that name (one file each keeps the processor isolating for Gradle), and the declaration's JSON,
- * {@code META-INF/cftokens/declarations/<provisioner binary name>.json}. This is how the command line and
- * the build and framework integrations find what to provision.
+ * holding that name (one file each keeps the processor isolating for Gradle). This is how the command line
+ * and the build and framework integrations find what to provision. The declarations are read from the
+ * provisioners' class files, whose classes are loaded only when a token is provisioned.
  *
  * <pre>{@code
  * Declarations declarations = Declarations.on(getClass().getClassLoader());
@@ -122,14 +122,15 @@ public final class Declarations {
 
     /** {@return the binary names of every declared provisioner, sorted} */
     public SortedSet<String> provisionerNames() {
-        return DeclarationIndex.read(loader, classPath).names();
+        return DeclarationIndex.read(loader, classPath, false).names();
     }
 
     /**
      * Creates every provisioner: those without inputs as {@code create()} would, those with inputs as {@code
-     * create(values...)} would when {@code inputs} holds a value for each. A declaration whose JSON the index
-     * holds (from a processor of this version) is read from it, and its class is loaded only when a token is
-     * provisioned; the others are loaded and created.
+     * create(values...)} would when {@code inputs} holds a value for each. A generated provisioner whose class
+     * file sits beside its index entry (in the same directory or jar) has its declaration read from that file,
+     * and its class is loaded only when its {@code tokenType()} or {@code provision()} is called: a plan of many
+     * declarations loads none. Any other is loaded and created.
      *
      * @param inputs input values by declaration id, then by input name; values for declarations that do
      *     not exist are ignored (compare with {@link Found#inputs()} to reject them)
@@ -140,12 +141,12 @@ public final class Declarations {
         List<TokenProvisioner<?>> provisioners = new ArrayList<>();
         List<NeedsInputs> needsInputs = new ArrayList<>();
         Map<String, List<String>> declaredInputs = new java.util.LinkedHashMap<>();
-        DeclarationIndex index = DeclarationIndex.read(loader, classPath);
+        DeclarationIndex index = DeclarationIndex.read(loader, classPath, true);
         for (String name : index.names()) {
-            Optional<String> json = index.declaration(name);
-            // Without the JSON (a class from an older processor), the provisioner is created to read it.
-            TokenProvisioner<?> probe = json.isPresent() ? null : create(loader, name, null);
-            TokenDeclaration declaration = probe == null ? indexed(name, json.get()) : probe.declaration();
+            Optional<TokenDeclaration> read = index.declaration(name).flatMap(Declarations::readable);
+            // A class the index could not read the declaration from is created to read it (and report why not).
+            TokenProvisioner<?> probe = read.isPresent() ? null : create(loader, name, null);
+            TokenDeclaration declaration = probe == null ? read.get() : probe.declaration();
             String id = declaration.id();
             List<String> inputNames = declaration.inputs();
             if (!inputNames.isEmpty()) {
@@ -169,16 +170,12 @@ public final class Declarations {
         return new Found(provisioners, needsInputs, declaredInputs);
     }
 
-    /** The declaration the index holds for {@code name}. */
-    private static TokenDeclaration indexed(String name, String json) {
+    /** The declaration in {@code json}, unless this runtime cannot read it. */
+    private static Optional<TokenDeclaration> readable(String json) {
         try {
-            return TokenDeclaration.fromJson(json);
+            return Optional.of(TokenDeclaration.fromJson(json));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(
-                    DeclarationIndex.JSON_DIRECTORY + name + ".json holds a declaration this runtime cannot read ("
-                            + e.getMessage() + "); recompile it with the cftokens-processor of the same version as"
-                            + " cftokens-runtime",
-                    e);
+            return Optional.empty();
         }
     }
 

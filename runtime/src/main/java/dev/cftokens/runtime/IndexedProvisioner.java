@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A provisioner found through the class path's index: its declaration read from the JSON the processor wrote
- * beside the class, the class itself loaded only when a token is provisioned or its type is asked for. A plan or
- * an apply of many declarations needs neither, and loading and verifying two classes per declaration was most of
- * a command line's time before its first request.
+ * A provisioner found through the class path's index: its declaration read from its class file, the class
+ * itself loaded only when a token is provisioned or its type is asked for. A plan or an apply of many
+ * declarations needs neither, and loading and verifying two classes per declaration was most of a command
+ * line's time before its first request.
  */
 final class IndexedProvisioner implements TokenProvisioner<Object> {
     private final ClassLoader loader;

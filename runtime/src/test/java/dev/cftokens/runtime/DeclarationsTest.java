@@ -67,12 +67,6 @@ class DeclarationsTest {
         }
     }
 
-    /** Adds what this version's processor also writes: each declaration's JSON. */
-    private static void declarationJson(Path classes, String provisioner, String json) throws IOException {
-        Path directory = Files.createDirectories(classes.resolve(Declarations.DIRECTORY + "declarations"));
-        Files.writeString(directory.resolve(provisioner + ".json"), json);
-    }
-
     /** The class file of {@code type}, as its compiler wrote it. */
     private static byte[] classFile(Class<?> type) throws IOException {
         try (InputStream in = type.getResourceAsStream("/" + classFileName(type))) {
@@ -92,16 +86,10 @@ class DeclarationsTest {
     }
 
     @Test
-    void readsDeclarationsFromTheirJsonAndLoadsTheClassOnlyWhenATokenIsProvisioned() throws IOException {
+    void readsDeclarationsFromTheClassFilesBesideTheIndex() throws IOException {
         String zone = ZoneTokenProvisioner.class.getName();
         String account = ZoneTokenProvisioner.AccountToken.class.getName();
         Path classes = classesDirectory(zone, account);
-        declarationJson(
-                classes, zone, ZoneTokenProvisioner.create(ZONE).declaration().toJson());
-        declarationJson(
-                classes,
-                account,
-                ZoneTokenProvisioner.AccountToken.create().declaration().toJson());
         copyClassFile(classes, ZoneTokenProvisioner.class);
         copyClassFile(classes, ZoneTokenProvisioner.AccountToken.class);
         try (URLClassLoader loader = loader(classes)) {
@@ -128,43 +116,33 @@ class DeclarationsTest {
     }
 
     @Test
-    void aDeclarationsJsonCountsOnlyBesideItsClassWhichIsLoadedOnlyForItsType() throws IOException {
-        String broken = "com.acme.BrokenProvisioner";
-        Path classes = classesDirectory(broken);
-        declarationJson(
-                classes,
-                broken,
-                ZoneTokenProvisioner.AccountToken.create().declaration().toJson());
-        try (URLClassLoader loader = loader(classes)) {
-            assertThatThrownBy(() -> Declarations.on(loader).load(Map.of()))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining(broken)
-                    .hasMessageContaining("not on the class path");
-        }
-        // A class file that cannot be loaded: the plan never needs it, provisioning does.
-        Files.createDirectories(classes.resolve("com/acme"));
-        Files.write(classes.resolve("com/acme/BrokenProvisioner.class"), new byte[] {1, 2, 3});
-        try (URLClassLoader loader = loader(classes)) {
+    void aClassReadForItsDeclarationIsLoadedOnlyForItsType() throws IOException {
+        String account = ZoneTokenProvisioner.AccountToken.class.getName();
+        Path classes = classesDirectory(account);
+        copyClassFile(classes, ZoneTokenProvisioner.AccountToken.class);
+        // A loader that cannot see cftokens' runtime: the class cannot be loaded, and a plan never needs it to be.
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {classes.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             TokenProvisioner<?> provisioner =
                     Declarations.on(loader).load(Map.of()).provisioners().get(0);
-            assertThat(provisioner.declaration().id()).isEqualTo("account-token");
+            assertThat(provisioner.declaration())
+                    .isEqualTo(ZoneTokenProvisioner.AccountToken.create().declaration());
             assertThatThrownBy(provisioner::tokenType)
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining(broken);
+                    .hasMessageContaining(account)
+                    .hasMessageContaining("not on the class path");
         }
     }
 
     @Test
-    void unreadableDeclarationJsonFailsNamingTheFile() throws IOException {
-        String account = ZoneTokenProvisioner.AccountToken.class.getName();
-        Path classes = classesDirectory(account);
-        declarationJson(classes, account, "{\"id\": \"account-token\"}");
-        copyClassFile(classes, ZoneTokenProvisioner.AccountToken.class);
+    void aClassOfAnotherShapeIsLoadedAndCheckedAsBefore() throws IOException {
+        String notAProvisioner = DeclarationsTest.class.getName();
+        Path classes = classesDirectory(notAProvisioner);
+        copyClassFile(classes, DeclarationsTest.class);
         try (URLClassLoader loader = loader(classes)) {
             assertThatThrownBy(() -> Declarations.on(loader).load(Map.of()))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("META-INF/cftokens/declarations/" + account + ".json")
-                    .hasMessageContaining("recompile");
+                    .hasMessageContaining("does not implement " + TokenProvisioner.class.getName());
         }
     }
 
@@ -177,25 +155,21 @@ class DeclarationsTest {
             out.putNextEntry(new JarEntry(Declarations.DIRECTORY + name));
             out.write(name.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
+            // The class file beside the index, its declaration's id changed (same length, so still a class file):
+            // what load() finds can only come from reading this file, never from the class the loader would load.
             out.putNextEntry(new JarEntry(classFileName(ZoneTokenProvisioner.AccountToken.class)));
-            out.write(classFile(ZoneTokenProvisioner.AccountToken.class));
-            out.closeEntry();
-            out.putNextEntry(new JarEntry(Declarations.DIRECTORY + "declarations/" + name + ".json"));
-            out.write(ZoneTokenProvisioner.AccountToken.create()
-                    .declaration()
-                    .toJson()
-                    .replace("account-token", "from-the-jar")
-                    .getBytes(StandardCharsets.UTF_8));
+            out.write(new String(classFile(ZoneTokenProvisioner.AccountToken.class), StandardCharsets.ISO_8859_1)
+                    .replace("account-token", "jar-read-only")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.closeEntry();
         }
         try (URLClassLoader loader = loader(jar)) {
             // A directory look-up through the loader cannot see entries of a jar without directory entries.
             assertThat(Declarations.on(loader).provisionerNames()).isEmpty();
             assertThat(Declarations.on(loader, List.of(jar)).provisionerNames()).containsExactly(name);
-            // The declaration is the jar's JSON, not the class's.
             assertThat(Declarations.on(loader, List.of(jar)).load(Map.of()).provisioners())
                     .extracting(provisioner -> provisioner.declaration().id())
-                    .containsExactly("from-the-jar");
+                    .containsExactly("jar-read-only");
         }
     }
 

@@ -13,6 +13,7 @@ import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.emulator.CloudflareEmulator;
 import dev.cftokens.emulator.EmulatedToken;
 import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.TokenProvisioner;
@@ -219,21 +220,26 @@ class GeneratedProvisionersTest {
     }
 
     @Test
-    void everyDeclarationsJsonReadsBackToTheDeclarationItsClassCarries() throws IOException {
-        for (TokenProvisioner<?> provisioner : List.of(
+    void theDeclarationsReadFromTheClassFilesAreThoseTheClassesCarry() {
+        List<TokenProvisioner<?>> created = List.of(
+                R2StorageTokenProvisioner.create("assets"),
                 ReadonlyTokenProvisioner.create(),
                 RestrictedTokenProvisioner.create("023e105f4ecef8ad9ca31a8372d0c353"),
-                R2StorageTokenProvisioner.create("assets"),
-                WorkerKvTokenProvisioner.create())) {
-            String name = provisioner.getClass().getName();
-            try (InputStream in = getClass()
-                    .getClassLoader()
-                    .getResourceAsStream("META-INF/cftokens/declarations/" + name + ".json")) {
-                assertThat(in).as(name).isNotNull();
-                assertThat(TokenDeclaration.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
-                        .isEqualTo(provisioner.declaration());
-            }
-        }
+                WorkerKvTokenProvisioner.create());
+        Map<String, Map<String, String>> inputs = Map.of(
+                "r2-storage-token", Map.of("bucket", "assets"),
+                "restricted-token", Map.of("zoneId", "023e105f4ecef8ad9ca31a8372d0c353"));
+
+        Declarations.Found found = Declarations.on(getClass().getClassLoader()).load(inputs);
+
+        assertThat(found.provisioners())
+                .extracting(TokenProvisioner::declaration)
+                .containsExactlyElementsOf(
+                        created.stream().map(TokenProvisioner::declaration).toList());
+        assertThat(found.provisioners())
+                .extracting(TokenProvisioner::inputs)
+                .containsExactlyElementsOf(
+                        created.stream().map(TokenProvisioner::inputs).toList());
     }
 
     @Test
