@@ -2,7 +2,6 @@ package dev.cftokens.runtime.state;
 
 import static java.util.Objects.requireNonNull;
 
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -21,7 +20,6 @@ public final class StateKey {
     public static final String PASSPHRASE_VARIABLE = "CFTOKENS_PASSPHRASE";
 
     static final int KEY_BYTES = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] rawKey;
     private final char[] passphrase;
@@ -84,7 +82,7 @@ public final class StateKey {
     /** {@return a new random raw key} */
     public static StateKey generate() {
         byte[] key = new byte[KEY_BYTES];
-        RANDOM.nextBytes(key);
+        Entropy.nextBytes(key);
         return new StateKey(key, null);
     }
 

@@ -2,7 +2,6 @@ package dev.cftokens.runtime.state;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.security.spec.KeySpec;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
@@ -27,7 +26,6 @@ final class ValueCipher {
     static final int SALT_BYTES = 16;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
 
@@ -37,7 +35,7 @@ final class ValueCipher {
 
     static byte[] newSalt() {
         byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        Entropy.nextBytes(salt);
         return salt;
     }
 
@@ -69,7 +67,7 @@ final class ValueCipher {
 
     SealedValue seal(byte[] plaintext, String associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
+        Entropy.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance(CIPHER);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
