@@ -186,6 +186,11 @@ public final class Declarations {
     static TokenProvisioner<?> create(ClassLoader loader, String name, String[] values) {
         Method create = createMethod(loader, name);
         Object[] arguments = new Object[create.getParameterCount()];
+        if (values != null && values.length != arguments.length) {
+            throw new IllegalStateException(name + ".create takes " + arguments.length + " input values, but its"
+                    + " declaration names " + values.length + " inputs; recompile it with the cftokens annotation"
+                    + " processor");
+        }
         for (int i = 0; i < arguments.length; i++) {
             // Placeholders only to read the declaration: create(...) checks for null, and the probe is never
             // provisioned.
