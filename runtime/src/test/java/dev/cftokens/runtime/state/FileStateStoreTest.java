@@ -1,5 +1,6 @@
 package dev.cftokens.runtime.state;
 
+import static dev.cftokens.runtime.state.StateStoreContract.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,16 +45,6 @@ class FileStateStoreTest {
                 .passphrase(passphrase)
                 .lockWait(Duration.ofMillis(300))
                 .build();
-    }
-
-    private static TokenRecord record(String id, String tokenId) {
-        return new TokenRecord(
-                id,
-                tokenId,
-                TokenOwner.ACCOUNT,
-                "0123456789abcdef0123456789abcdef",
-                "Token " + id,
-                "sha256:" + "0".repeat(64));
     }
 
     @Test
