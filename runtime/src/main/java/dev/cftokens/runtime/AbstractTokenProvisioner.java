@@ -46,6 +46,15 @@ public abstract class AbstractTokenProvisioner<T> implements TokenProvisioner<T>
                     + inputValues.length + (inputValues.length == 1 ? " value was" : " values were")
                     + " given; regenerate " + getClass().getName());
         }
+        this.inputs = inputs(declaration, inputValues);
+    }
+
+    /**
+     * The declaration's inputs with their values, in its order; one value per input, none null. Shared with the
+     * provisioners {@link Declarations} reads without loading their class.
+     */
+    static Map<String, String> inputs(TokenDeclaration declaration, String... inputValues) {
+        List<String> names = declaration.inputs();
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < inputValues.length; i++) {
             String name = names.get(i);
@@ -54,7 +63,7 @@ public abstract class AbstractTokenProvisioner<T> implements TokenProvisioner<T>
                     requireNonNull(
                             inputValues[i], () -> "the input " + name + " of token " + declaration.id() + " is null"));
         }
-        this.inputs = Collections.unmodifiableMap(values);
+        return Collections.unmodifiableMap(values);
     }
 
     @Override
@@ -80,6 +89,11 @@ public abstract class AbstractTokenProvisioner<T> implements TokenProvisioner<T>
     /** The class and the declaration's id and inputs; input values are ids, never secrets. */
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[id=" + declaration.id() + ", inputs=" + inputs + "]";
+        return describe(getClass().getSimpleName(), this);
+    }
+
+    /** {@code SimpleName[id=..., inputs={...}]}: input values are ids, never secrets. */
+    static String describe(String simpleName, TokenProvisioner<?> provisioner) {
+        return simpleName + "[id=" + provisioner.declaration().id() + ", inputs=" + provisioner.inputs() + "]";
     }
 }

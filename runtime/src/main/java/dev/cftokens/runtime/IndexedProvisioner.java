@@ -3,10 +3,6 @@ package dev.cftokens.runtime;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.model.TokenDeclaration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,15 +28,8 @@ final class IndexedProvisioner implements TokenProvisioner<Object> {
         this.loader = requireNonNull(loader, "loader");
         this.className = requireNonNull(className, "className");
         this.declaration = requireNonNull(declaration, "declaration");
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String name : declaration.inputs()) {
-            values.put(
-                    name,
-                    requireNonNull(
-                            inputs.get(name),
-                            () -> "the input " + name + " of token " + declaration.id() + " is null"));
-        }
-        this.inputs = Collections.unmodifiableMap(values);
+        this.inputs = AbstractTokenProvisioner.inputs(
+                declaration, declaration.inputs().stream().map(inputs::get).toArray(String[]::new));
     }
 
     @Override
@@ -68,15 +57,14 @@ final class IndexedProvisioner implements TokenProvisioner<Object> {
     /** The generated provisioner itself, created with the same input values on first use. */
     private synchronized TokenProvisioner<?> loaded() {
         if (loaded == null) {
-            List<String> values = new ArrayList<>(inputs.values());
-            loaded = Declarations.create(loader, className, values.toArray(new String[0]));
+            loaded = Declarations.create(loader, className, inputs.values().toArray(new String[0]));
         }
         return loaded;
     }
 
     @Override
     public String toString() {
-        String simpleName = className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
-        return simpleName + "[id=" + declaration.id() + ", inputs=" + inputs + "]";
+        return AbstractTokenProvisioner.describe(
+                className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1), this);
     }
 }

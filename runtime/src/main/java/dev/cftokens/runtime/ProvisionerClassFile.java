@@ -62,14 +62,18 @@ final class ProvisionerClassFile {
         in.getShort(); // minor version
         in.getShort(); // major version
         int count = Short.toUnsignedInt(in.getShort());
-        String[] utf8 = new String[count];
+        // Where each CONSTANT_Utf8 starts: only the three this reader compares are decoded.
+        int[] utf8 = new int[count];
         int[] classNames = new int[count];
         int string = 0;
         int strings = 0;
         for (int index = 1; index < count; index++) {
             int tag = Byte.toUnsignedInt(in.get());
             switch (tag) {
-                case UTF8 -> utf8[index] = utf8(in);
+                case UTF8 -> {
+                    utf8[index] = in.position();
+                    skip(in, Short.toUnsignedInt(in.getShort()));
+                }
                 case CLASS -> classNames[index] = Short.toUnsignedInt(in.getShort());
                 case STRING -> {
                     string = Short.toUnsignedInt(in.getShort());
@@ -95,25 +99,29 @@ final class ProvisionerClassFile {
             }
         }
         in.getShort(); // access flags
-        String self = className(utf8, classNames, Short.toUnsignedInt(in.getShort()));
-        String superclass = className(utf8, classNames, Short.toUnsignedInt(in.getShort()));
+        String self = className(in, utf8, classNames, Short.toUnsignedInt(in.getShort()));
+        String superclass = className(in, utf8, classNames, Short.toUnsignedInt(in.getShort()));
         if (strings != 1 || !internalName.equals(self) || !SUPERCLASS.equals(superclass)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(utf8[string]);
+        return Optional.ofNullable(utf8(in, utf8[string]));
     }
 
-    /** A {@code CONSTANT_Utf8}: two bytes of length, then modified UTF-8, as {@link DataInputStream} reads it. */
-    private static String utf8(ByteBuffer in) throws IOException {
-        int start = in.position();
-        int length = Short.toUnsignedInt(in.getShort());
-        skip(in, length);
-        return new DataInputStream(new ByteArrayInputStream(in.array(), in.arrayOffset() + start, 2 + length))
+    /**
+     * The {@code CONSTANT_Utf8} at {@code position} (two bytes of length, then modified UTF-8, as {@link
+     * DataInputStream} reads it), or null when there is none.
+     */
+    private static String utf8(ByteBuffer in, int position) throws IOException {
+        if (position == 0) {
+            return null;
+        }
+        int length = Short.toUnsignedInt(in.getShort(position));
+        return new DataInputStream(new ByteArrayInputStream(in.array(), in.arrayOffset() + position, 2 + length))
                 .readUTF();
     }
 
-    private static String className(String[] utf8, int[] classNames, int index) {
-        return index > 0 && index < classNames.length ? utf8[classNames[index]] : null;
+    private static String className(ByteBuffer in, int[] utf8, int[] classNames, int index) throws IOException {
+        return index > 0 && index < classNames.length ? utf8(in, utf8[classNames[index]]) : null;
     }
 
     private static void skip(ByteBuffer in, int bytes) {
