@@ -25,6 +25,7 @@ public final class PlannedChange {
     private final Set<TokenField> differences;
     private final Set<TokenField> removals;
     private final Leftover leftover;
+    private final AdoptionSource adoptionSource;
     private final String note;
 
     private PlannedChange(Builder builder) {
@@ -33,6 +34,10 @@ public final class PlannedChange {
         this.recorded = builder.recorded;
         this.existing = builder.existing;
         this.leftover = builder.leftover;
+        if ((kind == ChangeKind.ADOPT) != (builder.adoptionSource != null)) {
+            throw new IllegalArgumentException("an adoption, and only an adoption, says where its token came from");
+        }
+        this.adoptionSource = builder.adoptionSource;
         this.declarationId = leftover != null
                 ? leftover.label()
                 : desired != null
@@ -109,6 +114,16 @@ public final class PlannedChange {
         return Optional.ofNullable(leftover);
     }
 
+    /** {@return for an adoption, where the adopted token came from} */
+    public Optional<AdoptionSource> adoptionSource() {
+        return Optional.ofNullable(adoptionSource);
+    }
+
+    /** {@return true for the adoption of a token made elsewhere, which another holder's value may depend on} */
+    public boolean adoptsFromElsewhere() {
+        return adoptionSource == AdoptionSource.FOUND_ELSEWHERE;
+    }
+
     /** {@return a short explanation printed after the line, or empty} */
     public String note() {
         return note;
@@ -153,6 +168,7 @@ public final class PlannedChange {
                 && Objects.equals(existing, that.existing)
                 && differences.equals(that.differences)
                 && removals.equals(that.removals)
+                && adoptionSource == that.adoptionSource
                 && note.equals(that.note);
     }
 
@@ -175,6 +191,7 @@ public final class PlannedChange {
         private Set<TokenField> differences = Set.of();
         private Set<TokenField> removals = Set.of();
         private Leftover leftover;
+        private AdoptionSource adoptionSource;
         private String note = "";
 
         private Builder(ChangeKind kind) {
@@ -250,6 +267,18 @@ public final class PlannedChange {
         }
 
         /**
+         * Marks the change as an adoption's, saying where its token came from; required for {@link
+         * ChangeKind#ADOPT}, refused for any other kind.
+         *
+         * @param source where the adopted token came from
+         * @return this builder
+         */
+        public Builder adoptionSource(AdoptionSource source) {
+            this.adoptionSource = requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
          * Sets the explanation printed after the line.
          *
          * @param note the explanation; null for none
@@ -264,6 +293,7 @@ public final class PlannedChange {
          * {@return the change}
          *
          * @throws NullPointerException when neither a desired, a recorded nor a leftover token was given
+         * @throws IllegalArgumentException when an adoption lacks its source, or another kind has one
          */
         public PlannedChange build() {
             return new PlannedChange(this);

@@ -405,6 +405,63 @@ class ProvisioningTest {
         assertThat(verifyValue(emulator, first.value()).id()).isEqualTo(first.id());
     }
 
+    /**
+     * A state whose pending create of the declaration could not have made the token it finds (another spec,
+     * owner or account, or sent long before the token was issued) is not entitled to roll it: the token is
+     * another instance's, whose value would die.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"older spec", "user owner", "other account", "long ago"})
+    void aStalePendingCreateNeverEntitlesAStateToRollAnotherInstancesToken(String stale) {
+        HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+        ProvisionedToken<HandMadeProvisioner.TestToken> first = Provisioning.with(cloudflare)
+                .stateStore(InMemoryStateStore.withValues())
+                .provision(reader);
+        DesiredToken desired = DesiredToken.resolve(reader, emulator::accountId);
+        Instant justNow = Instant.now();
+        PendingCreate pending = switch (stale) {
+            case "older spec" ->
+                new PendingCreate("readonly-token", TokenOwner.ACCOUNT, desired.accountId(), "0".repeat(64), justNow);
+            case "user owner" ->
+                new PendingCreate("readonly-token", TokenOwner.USER, null, desired.specHash(), justNow);
+            case "other account" ->
+                new PendingCreate(
+                        "readonly-token",
+                        TokenOwner.ACCOUNT,
+                        "ffffffffffffffffffffffffffffffff",
+                        desired.specHash(),
+                        justNow);
+            default ->
+                new PendingCreate(
+                        "readonly-token",
+                        TokenOwner.ACCOUNT,
+                        desired.accountId(),
+                        desired.specHash(),
+                        justNow.minus(java.time.Duration.ofDays(3)));
+        };
+        InMemoryStateStore second = InMemoryStateStore.withValues();
+        try (StateSession session = second.open()) {
+            session.putPendingCreate(pending);
+        }
+        long written = writes(emulator);
+
+        ProvisioningException refused = LeakScan.caught(
+                ProvisioningException.class,
+                () -> Provisioning.with(cloudflare).stateStore(second).provision(reader));
+
+        assertThat(refused)
+                .hasMessageContaining("readonly-token")
+                .hasMessageContaining(first.id())
+                .hasMessageContaining("Provisioning.rollAdopted(true)");
+        assertThat(writes(emulator)).isEqualTo(written);
+        assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isZero();
+        assertThat(verifyValue(emulator, first.value()).id()).isEqualTo(first.id());
+        try (StateSession session = second.open()) {
+            assertThat(session.records()).isEmpty();
+            assertThat(session.pendingCreates()).containsExactly(pending);
+        }
+    }
+
     @Test
     void withRollAdoptedAFreshStateAdoptsTheTokenOfAnEarlierStartAndSaysWhatAvoidsTheRoll() {
         HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");

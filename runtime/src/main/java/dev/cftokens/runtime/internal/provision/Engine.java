@@ -284,7 +284,7 @@ public final class Engine {
             checked = Background.run("cftokens-permission-check", () -> checkLivePermissions(plan));
         }
         print(plan);
-        refuseRollsOfAdopted(plan, valuesNeeded, planned.observed().pending());
+        refuseRollsOfAdopted(plan, valuesNeeded);
         if (checked != null) {
             checked.join();
         }
@@ -308,15 +308,13 @@ public final class Engine {
      * be handed back: the value is in no state this run can read, and rolling it would break every other
      * holder (typically another instance of the same service with a state of its own).
      */
-    private void refuseRollsOfAdopted(Plan plan, Set<String> valuesNeeded, Collection<PendingCreate> pending) {
+    private void refuseRollsOfAdopted(Plan plan, Set<String> valuesNeeded) {
         if (settings.adoption().rollAdopted()) {
             return;
         }
         for (PlannedChange change : plan.changes()) {
             String id = change.declarationId();
-            boolean ownCreate =
-                    pending.stream().anyMatch(create -> create.declarationId().equals(id));
-            if (change.kind() == ChangeKind.ADOPT && valuesNeeded.contains(id) && !ownCreate) {
+            if (change.adoptsFromElsewhere() && valuesNeeded.contains(id)) {
                 throw new ProvisioningException(id + ": Cloudflare already has token "
                         + change.existing().id()
                         + " with this declaration's name and grants, but "

@@ -1,8 +1,8 @@
 package dev.cftokens.runtime.internal.provision;
 
 import dev.cftokens.core.model.TokenOwner;
-import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.core.rules.Timestamps;
+import dev.cftokens.runtime.provision.AdoptionSource;
 import dev.cftokens.runtime.provision.ChangeKind;
 import dev.cftokens.runtime.provision.DeclarationScope;
 import dev.cftokens.runtime.provision.DesiredToken;
@@ -187,11 +187,16 @@ final class Planner {
         // The listing is of this owner and these credentials' account, so a match has the owner and account.
         List<ExistingToken> matches = observed.listing().tokens(token.owner()).stream()
                 .filter(candidate -> !claimed.contains(candidate.id())
-                        && candidate.spec().equals(token.spec())
-                        && candidate.status() != TokenStatus.DISABLED)
+                        && UnrecordedTokens.couldServe(token, candidate.spec(), candidate.status()))
                 .sorted(OLDEST_FIRST)
                 .collect(Collectors.toList());
-        List<ExistingToken> adoptable = adoptable(token, matches);
+        List<ExistingToken> ownCreates = ownCreates(token, matches);
+        List<ExistingToken> adoptable = new ArrayList<>(ownCreates);
+        if (context.adoptUnrecorded()) {
+            matches.stream()
+                    .filter(candidate -> !ownCreates.contains(candidate))
+                    .forEach(adoptable::add);
+        }
         if (adoptable.isEmpty()) {
             if (!matches.isEmpty()) {
                 notAdopted.put(token.declarationId(), matches);
@@ -202,31 +207,22 @@ final class Planner {
         ExistingToken adopted = adoptable.get(0);
         claimed.add(adopted.id());
         warnAboutOthers(token, adopted, matches);
-        return change(ChangeKind.ADOPT, token, record, adopted).note(note).build();
+        return change(ChangeKind.ADOPT, token, record, adopted)
+                .adoptionSource(
+                        ownCreates.contains(adopted) ? AdoptionSource.OWN_LOST_CREATE : AdoptionSource.FOUND_ELSEWHERE)
+                .note(note)
+                .build();
     }
 
-    /** The token of the declaration's own pending create first; any other only when adoption is on. */
-    private List<ExistingToken> adoptable(DesiredToken token, List<ExistingToken> matches) {
-        PendingCreate own = ownPendingCreate(token);
-        List<ExistingToken> adoptable = new ArrayList<>();
-        matches.stream()
-                .filter(candidate -> own != null && inFlightOf(own, candidate))
-                .forEach(adoptable::add);
-        if (context.adoptUnrecorded()) {
-            matches.stream().filter(candidate -> !adoptable.contains(candidate)).forEach(adoptable::add);
+    /** The matches the declaration's own pending create can have made. */
+    private List<ExistingToken> ownCreates(DesiredToken token, List<ExistingToken> matches) {
+        PendingCreate pending = pendingByDeclaration.get(token.declarationId());
+        if (pending == null || !UnrecordedTokens.isOwnCreate(pending, token)) {
+            return List.of();
         }
-        return adoptable;
-    }
-
-    /**
-     * The pending create that entitles {@code token}'s declaration to the token it made: same owner and
-     * spec, or null.
-     */
-    private PendingCreate ownPendingCreate(DesiredToken token) {
-        PendingCreate own = pendingByDeclaration.get(token.declarationId());
-        boolean same =
-                own != null && own.owner() == token.owner() && own.specHash().equals(token.specHash());
-        return same ? own : null;
+        return matches.stream()
+                .filter(candidate -> inFlightOf(pending, candidate))
+                .collect(Collectors.toList());
     }
 
     private void warnAboutOthers(DesiredToken token, ExistingToken adopted, List<ExistingToken> matches) {
@@ -282,8 +278,7 @@ final class Planner {
             // Adopted by its declaration in step one if it is still wanted as it was sent, by the same owner,
             // and the declaration has no token of its own yet.
             boolean adoptable = wanted != null
-                    && wanted.owner() == create.owner()
-                    && wanted.specHash().equals(create.specHash())
+                    && UnrecordedTokens.isOwnCreate(create, wanted)
                     && !recordsByDeclaration.containsKey(create.declarationId());
             if (!adoptable && (wanted != null || scope == DeclarationScope.COMPLETE)) {
                 leftoverOf(create, wanted);

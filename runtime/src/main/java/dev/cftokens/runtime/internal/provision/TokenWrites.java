@@ -115,13 +115,11 @@ final class TokenWrites {
 
     private AppliedChange adopt(PlannedChange change) {
         String id = change.declarationId();
-        boolean ownLostCreate =
-                state.pendingCreates().stream().anyMatch(p -> p.declarationId().equals(id));
         TokenRecord record = recordFor(change.desired(), change.existing().id());
         claimed.add(record.tokenId());
         state.put(record);
         AppliedChange adopted = values.deliver(ChangeKind.ADOPT, change.desired(), record);
-        if (!ownLostCreate) {
+        if (change.adoptsFromElsewhere()) {
             values.warnAdopted(id, adopted);
         }
         return adopted;
@@ -194,7 +192,7 @@ final class TokenWrites {
         lock.lock();
         try (var tokens = api.list(true)) {
             return tokens.filter(token -> !options.listed(token.id()))
-                    .filter(token -> token.spec().equals(desired.spec()) && token.status() != TokenStatus.DISABLED)
+                    .filter(token -> UnrecordedTokens.couldServe(desired, token.spec(), token.status()))
                     .filter(token -> claimed.add(token.id()))
                     .findFirst();
         } finally {

@@ -9,6 +9,7 @@ import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenSpec;
 import dev.cftokens.core.model.TokenStatus;
+import dev.cftokens.runtime.provision.AdoptionSource;
 import dev.cftokens.runtime.provision.ChangeKind;
 import dev.cftokens.runtime.provision.DeclarationScope;
 import dev.cftokens.runtime.provision.DesiredToken;
@@ -274,6 +275,7 @@ class PlannerTest {
         PlannedChange change = plan.changes().get(0);
         assertThat(change.kind()).isEqualTo(ChangeKind.ADOPT);
         assertThat(change.existing().id()).isEqualTo("lost");
+        assertThat(change.adoptionSource()).contains(AdoptionSource.OWN_LOST_CREATE);
         assertThat(plan.writes()).isFalse();
         assertThat(plan.summary()).contains("1 to adopt");
         assertThat(plan.warnings()).isEmpty();
@@ -447,6 +449,7 @@ class PlannerTest {
                 ACCOUNT);
         assertThat(plan.changes().get(0).kind()).isEqualTo(ChangeKind.ADOPT);
         assertThat(plan.changes().get(0).existing().id()).isEqualTo("mine-after-all");
+        assertThat(plan.changes().get(0).adoptionSource()).contains(AdoptionSource.FOUND_ELSEWHERE);
         assertThat(plan.changes().get(0).describe())
                 .isEqualTo("~ adopt readonly-token (unrecorded token mine-after-all with the same name and grants)");
         assertThat(plan.warnings()).isEmpty();
