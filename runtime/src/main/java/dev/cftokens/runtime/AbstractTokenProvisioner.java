@@ -49,11 +49,8 @@ public abstract class AbstractTokenProvisioner<T> implements TokenProvisioner<T>
         this.inputs = inputs(declaration, inputValues);
     }
 
-    /**
-     * The declaration's inputs with their values, in its order; one value per input, none null. Shared with the
-     * provisioners {@link Declarations} reads without loading their class.
-     */
-    static Map<String, String> inputs(TokenDeclaration declaration, String... inputValues) {
+    /** The declaration's inputs with their values, in its order; one value per input, none null. */
+    private static Map<String, String> inputs(TokenDeclaration declaration, String... inputValues) {
         List<String> names = declaration.inputs();
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < inputValues.length; i++) {
@@ -89,11 +86,6 @@ public abstract class AbstractTokenProvisioner<T> implements TokenProvisioner<T>
     /** The class and the declaration's id and inputs; input values are ids, never secrets. */
     @Override
     public String toString() {
-        return describe(getClass().getSimpleName(), this);
-    }
-
-    /** {@code SimpleName[id=..., inputs={...}]}: input values are ids, never secrets. */
-    static String describe(String simpleName, TokenProvisioner<?> provisioner) {
-        return simpleName + "[id=" + provisioner.declaration().id() + ", inputs=" + provisioner.inputs() + "]";
+        return getClass().getSimpleName() + "[id=" + declaration.id() + ", inputs=" + inputs + "]";
     }
 }

@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.stream.Stream;
 
@@ -21,8 +20,8 @@ import java.util.stream.Stream;
  * The application's declarations, found on a class path without anybody listing them: the annotation
  * processor writes one resource per declaration, {@code META-INF/cftokens/<provisioner binary name>},
  * holding that name (one file each keeps the processor isolating for Gradle). This is how the command line
- * and the build and framework integrations find what to provision. The declarations are read from the
- * provisioners' class files, whose classes are loaded only when a token is provisioned.
+ * and the build and framework integrations find what to provision; each provisioner's class is loaded and
+ * created to read its declaration.
  *
  * <pre>{@code
  * Declarations declarations = Declarations.on(getClass().getClassLoader());
@@ -122,15 +121,12 @@ public final class Declarations {
 
     /** {@return the binary names of every declared provisioner, sorted} */
     public SortedSet<String> provisionerNames() {
-        return DeclarationIndex.read(loader, classPath, false).names();
+        return DeclarationIndex.read(loader, classPath).names();
     }
 
     /**
      * Creates every provisioner: those without inputs as {@code create()} would, those with inputs as {@code
-     * create(values...)} would when {@code inputs} holds a value for each. A generated provisioner whose class
-     * file sits beside its index entry (in the same directory or jar) has its declaration read from that file,
-     * and its class is loaded only when its {@code tokenType()} or {@code provision()} is called: a plan of many
-     * declarations loads none. Any other is loaded and created.
+     * create(values...)} would when {@code inputs} holds a value for each. Each provisioner's class is loaded.
      *
      * @param inputs input values by declaration id, then by input name; values for declarations that do
      *     not exist are ignored (compare with {@link Found#inputs()} to reject them)
@@ -141,42 +137,29 @@ public final class Declarations {
         List<TokenProvisioner<?>> provisioners = new ArrayList<>();
         List<NeedsInputs> needsInputs = new ArrayList<>();
         Map<String, List<String>> declaredInputs = new java.util.LinkedHashMap<>();
-        DeclarationIndex index = DeclarationIndex.read(loader, classPath, true);
-        for (String name : index.names()) {
-            Optional<TokenDeclaration> read = index.declaration(name).flatMap(Declarations::readable);
-            // A class the index could not read the declaration from is created to read it (and report why not).
-            TokenProvisioner<?> probe = read.isPresent() ? null : create(loader, name, null);
-            TokenDeclaration declaration = probe == null ? read.get() : probe.declaration();
+        for (String name : provisionerNames()) {
+            // Created with placeholder inputs to read its declaration, as MapStruct's Mappers loads a mapper.
+            TokenProvisioner<?> probe = create(loader, name, null);
+            TokenDeclaration declaration = probe.declaration();
             String id = declaration.id();
             List<String> inputNames = declaration.inputs();
-            if (!inputNames.isEmpty()) {
-                declaredInputs.put(id, inputNames);
+            if (inputNames.isEmpty()) {
+                provisioners.add(probe);
+                continue;
             }
+            declaredInputs.put(id, inputNames);
             Map<String, String> given = inputs.getOrDefault(id, Map.of());
             List<String> missing = inputNames.stream()
                     .filter(input -> !given.containsKey(input))
                     .toList();
-            if (!missing.isEmpty()) {
-                needsInputs.add(new NeedsInputs(id, name, missing));
-            } else if (probe == null) {
-                provisioners.add(new IndexedProvisioner(loader, name, declaration, given));
-            } else if (inputNames.isEmpty()) {
-                provisioners.add(probe);
-            } else {
+            if (missing.isEmpty()) {
                 provisioners.add(
                         create(loader, name, inputNames.stream().map(given::get).toArray(String[]::new)));
+            } else {
+                needsInputs.add(new NeedsInputs(id, name, missing));
             }
         }
         return new Found(provisioners, needsInputs, declaredInputs);
-    }
-
-    /** The declaration in {@code json}, unless this runtime cannot read it. */
-    private static Optional<TokenDeclaration> readable(String json) {
-        try {
-            return Optional.of(TokenDeclaration.fromJson(json));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -212,8 +195,6 @@ public final class Declarations {
                     + TokenProvisioner.class.getName());
         }
         try {
-            // Most declarations have no inputs: looking up create() alone skips building every public method of
-            // the class and its superclasses: 14 ms to 2 ms for 200 declarations on a cold JVM.
             Method create = type.getMethod("create");
             if (Modifier.isStatic(create.getModifiers())
                     && TokenProvisioner.class.isAssignableFrom(create.getReturnType())) {
