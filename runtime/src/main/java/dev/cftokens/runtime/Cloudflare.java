@@ -9,8 +9,9 @@ import dev.cftokens.core.rules.ResourceKey;
 import dev.cftokens.runtime.internal.http.ApiCredentials;
 import dev.cftokens.runtime.internal.http.ApiTransport;
 import dev.cftokens.runtime.internal.http.Envelope;
-import dev.cftokens.runtime.internal.http.HttpClients;
+import dev.cftokens.runtime.internal.http.HttpExchange;
 import dev.cftokens.runtime.internal.http.HttpTimeouts;
+import dev.cftokens.runtime.internal.http.OkHttpExchange;
 import dev.cftokens.runtime.internal.http.TimeSource;
 import dev.cftokens.runtime.workers.WorkerScripts;
 import java.io.IOException;
@@ -375,9 +376,8 @@ public final class Cloudflare {
         /**
          * An OkHttp client to share its connection pool, dispatcher, proxy and interceptors; every request
          * then goes through it. It is never modified: this client works on {@code okHttpClient.newBuilder()},
-         * and keeps its timeouts unless timeouts are also set here. Without one, reads go through the JDK's
-         * {@code HttpURLConnection} (a first request on a cold JVM in a quarter of the time) and writes
-         * through an OkHttp client of this client's own, built on the first write.
+         * and keeps its timeouts unless timeouts are also set here. Without one, this client builds an OkHttp
+         * client of its own.
          *
          * @param okHttpClient the client to derive this one's from
          * @return this builder
@@ -484,12 +484,10 @@ public final class Cloudflare {
                         + describeShape(accountId) + " (not shown, in case it is a secret set in the wrong variable)");
             }
             String agent = (userAgent == null ? "" : userAgent + " ") + "cftokens/" + version();
-            HttpClients clients = HttpClients.of(
-                    okHttpClient,
-                    new HttpTimeouts(connectTimeout, readTimeout, callTimeout),
-                    url.getScheme().equals("https"));
+            HttpExchange exchange =
+                    new OkHttpExchange(okHttpClient, new HttpTimeouts(connectTimeout, readTimeout, callTimeout));
             ApiTransport transport =
-                    new ApiTransport(clients, url, credentials, agent, retryPolicy, rateLimit, timeSource);
+                    new ApiTransport(exchange, url, credentials, agent, retryPolicy, rateLimit, timeSource);
             return new Cloudflare(this, transport);
         }
 
@@ -632,11 +630,6 @@ public final class Cloudflare {
      */
     int concurrency(int fallback, int min, int max) {
         return transport.concurrency(fallback, min, max);
-    }
-
-    /** Starts getting the write path ready on a thread of its own; a run calls this once it knows it will write. */
-    void prepareForWrites() {
-        transport.prepareForWrites();
     }
 
     /**

@@ -403,12 +403,7 @@ public final class Provisioning {
     private Engine engine() {
         return new Engine(
                 cloudflare,
-                new EngineSettings(
-                        effectiveStateStore(),
-                        settings.output(),
-                        concurrency(),
-                        settings.adoption(),
-                        cloudflare::prepareForWrites));
+                new EngineSettings(effectiveStateStore(), settings.output(), concurrency(), settings.adoption()));
     }
 
     private Concurrency concurrency() {

@@ -1,8 +1,6 @@
 package dev.cftokens.runtime;
 
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -19,9 +17,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * installed, as in these tests. {@link #caught} does the same for the messages of every exception a test
  * provokes.
  *
- * <p>One logger stays at INFO: {@code HttpURLConnection}'s, as in an application that did not turn it up.
- * At FINE it logs request headers, so the runtime then sends reads through OkHttp instead; left at ALL here,
- * no test would see a read go through the JDK ({@code JdkReadsTest} turns it up on purpose).
  */
 public final class LeakScan implements BeforeEachCallback, AfterEachCallback {
     private static final Pattern SECRET_SHAPED = Pattern.compile("[A-Za-z0-9_\\-]{40,}");
@@ -36,25 +31,15 @@ public final class LeakScan implements BeforeEachCallback, AfterEachCallback {
     private static final Pattern AUTH_HEADER = Pattern.compile("(?i)authorization:|bearer |x-auth-key");
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LeakScan.class);
 
-    private static final String JDK_HTTP_LOGGER = "sun.net.www.protocol.http.HttpURLConnection";
-
-    /**
-     * Held for the whole run: java.util.logging keeps loggers weakly, and once this one was collected, a level set
-     * on its successor would no longer reach java.base's logger of that name, which HttpURLConnection logs through.
-     */
-    private static final Logger JDK_HTTP = Logger.getLogger(JDK_HTTP_LOGGER);
-
     @Override
     public void beforeEach(ExtensionContext context) {
         context.getStore(NAMESPACE).put(LogCapture.class, LogCapture.everything());
-        JDK_HTTP.setLevel(Level.INFO);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         LogCapture capture = context.getStore(NAMESPACE).remove(LogCapture.class, LogCapture.class);
         capture.close();
-        JDK_HTTP.setLevel(null);
         SimpleFormatter formatter = new SimpleFormatter();
         for (LogRecord record : capture.records()) {
             if (PROCESS_START.equals(record.getLoggerName())) {

@@ -55,7 +55,7 @@ public final class ApiTransport {
     private static final System.Logger LOG = System.getLogger("dev.cftokens.runtime.http");
     private static final String JSON_TYPE = "application/json; charset=utf-8";
 
-    private final HttpClients clients;
+    private final HttpExchange exchange;
     private final URI baseUrl;
     private final ApiCredentials credentials;
     private final String userAgent;
@@ -69,7 +69,7 @@ public final class ApiTransport {
     /**
      * A transport; it sends nothing until asked.
      *
-     * @param clients the HTTP clients, with their timeouts set
+     * @param exchange the HTTP client, with its timeouts set
      * @param baseUrl the API's base URL, including {@code /client/v4}, without a trailing {@code /}
      * @param credentials what each request authenticates with
      * @param userAgent the whole {@code User-Agent} header
@@ -78,14 +78,14 @@ public final class ApiTransport {
      * @param time the clock and sleeper of back-off and rate limiting
      */
     public ApiTransport(
-            HttpClients clients,
+            HttpExchange exchange,
             URI baseUrl,
             ApiCredentials credentials,
             String userAgent,
             RetryPolicy retryPolicy,
             RateLimit rateLimit,
             TimeSource time) {
-        this.clients = requireNonNull(clients, "clients");
+        this.exchange = requireNonNull(exchange, "exchange");
         this.baseUrl = requireNonNull(baseUrl, "baseUrl");
         this.credentials = requireNonNull(credentials, "credentials");
         this.userAgent = requireNonNull(userAgent, "userAgent");
@@ -107,11 +107,6 @@ public final class ApiTransport {
      */
     public int concurrency(int fallback, int min, int max) {
         return pacing.concurrency(fallback, min, max);
-    }
-
-    /** Starts building the client that carries writes on a thread of its own, unless it is built already. */
-    public void prepareForWrites() {
-        clients.prepareForWrites();
     }
 
     /** {@return the API's base URL, including {@code /client/v4}} */
@@ -224,7 +219,7 @@ public final class ApiTransport {
                 try {
                     HttpExchange.Answer answer;
                     try {
-                        answer = clients.carrying(method).send(request);
+                        answer = exchange.send(request);
                     } finally {
                         rateLimiter.answered(time.nanoTime());
                     }

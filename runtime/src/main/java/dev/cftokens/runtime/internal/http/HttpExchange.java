@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One attempt of one request, sent and answered in full: what {@link ApiTransport} hands to an HTTP client.
- * Retries, rate limits and envelopes are the transport's; an exchange only moves bytes.
+ * One attempt of one request, sent and answered in full: what {@link ApiTransport} hands to the HTTP client.
+ * Retries, rate limits and envelopes are the transport's; an exchange only moves bytes. Its one
+ * implementation is {@link OkHttpExchange}; tests may send through another.
  */
-interface HttpExchange {
+public interface HttpExchange {
     /**
      * Sends the request and reads the whole answer.
      *
@@ -77,7 +78,7 @@ interface HttpExchange {
 
         /**
          * An answer with the headers as HTTP clients give them, by name with every value: the last value of
-         * each is kept, and a null name (the JDK's status line) or a name without values is left out.
+         * each is kept, and a null name or a name without values is left out.
          */
         static Answer of(int status, String text, Map<String, List<String>> headers) {
             Map<String, String> last = new HashMap<>();

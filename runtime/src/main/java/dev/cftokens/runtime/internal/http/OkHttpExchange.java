@@ -1,10 +1,6 @@
 package dev.cftokens.runtime.internal.http;
 
-import dev.cftokens.runtime.internal.Background;
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.ConnectionSpec;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -13,27 +9,19 @@ import okhttp3.Response;
 import okio.BufferedSink;
 
 /**
- * Exchanges through OkHttp: the writes of every client (HTTP/2 to Cloudflare, a pooled connection per
- * request in flight, a create never re-sent behind the transport's back), and every request of a client
- * built around an application's own {@link OkHttpClient} (its proxy and interceptors then see everything).
- * The client is built on the first exchange, so that a run sending only reads never loads OkHttp.
+ * Exchanges through OkHttp, the one HTTP client: HTTP/2 to Cloudflare, a pooled connection per request in
+ * flight, a create never re-sent behind the transport's back. A client built around an application's own
+ * {@link OkHttpClient} sends everything through it, so its proxy and interceptors see every request.
  */
-final class OkHttpExchange implements HttpExchange {
-    private final OkHttpClient base;
-    private final HttpTimeouts timeouts;
-    private final boolean https;
-    private volatile OkHttpClient client;
-    private final AtomicBoolean preparing = new AtomicBoolean();
+public final class OkHttpExchange implements HttpExchange {
+    private final OkHttpClient client;
 
     /**
      * @param base the application's client to derive from, or null for a client of our own
      * @param timeouts the timeouts to set; a null one keeps {@code base}'s (defaults when there is no base)
-     * @param https false when the API is plain http (only ever to loopback), which needs no TLS stack
      */
-    OkHttpExchange(OkHttpClient base, HttpTimeouts timeouts, boolean https) {
-        this.base = base;
-        this.timeouts = timeouts;
-        this.https = https;
+    public OkHttpExchange(OkHttpClient base, HttpTimeouts timeouts) {
+        this.client = build(base, timeouts);
     }
 
     @Override
@@ -42,34 +30,13 @@ final class OkHttpExchange implements HttpExchange {
         request.headers().forEach(builder::header);
         RequestBody body = request.body() == null ? null : new OneShotAware(request.body(), !request.idempotent());
         builder.method(request.method(), body);
-        try (Response response = client().newCall(builder.build()).execute()) {
+        try (Response response = client.newCall(builder.build()).execute()) {
             String text = response.body().string();
             return Answer.of(response.code(), text, response.headers().toMultimap());
         }
     }
 
-    /** Builds the client on a thread of its own, unless it is built or being built already. */
-    void prepare() {
-        if (client == null && preparing.compareAndSet(false, true)) {
-            Background.start("cftokens-okhttp", this::client);
-        }
-    }
-
-    private OkHttpClient client() {
-        OkHttpClient built = client;
-        if (built == null) {
-            synchronized (this) {
-                built = client;
-                if (built == null) {
-                    built = build();
-                    client = built;
-                }
-            }
-        }
-        return built;
-    }
-
-    private OkHttpClient build() {
+    private static OkHttpClient build(OkHttpClient base, HttpTimeouts timeouts) {
         OkHttpClient.Builder http;
         HttpTimeouts set = timeouts;
         if (base != null) {
@@ -77,12 +44,6 @@ final class OkHttpExchange implements HttpExchange {
         } else {
             http = new OkHttpClient.Builder();
             set = HttpTimeouts.DEFAULTS.overriddenBy(timeouts);
-            if (!https) {
-                // Plain http is only ever to loopback: without a TLS connection spec OkHttp skips loading the
-                // JDK's TLS stack and trust store, a third of a second against a local emulator. Redirects are
-                // off, so no request can reach https anyway.
-                http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
-            }
         }
         if (set.connect() != null) {
             http.connectTimeout(set.connect());

@@ -1,8 +1,7 @@
 /**
  * The wire layer under {@link dev.cftokens.runtime.Cloudflare}: one {@link
- * dev.cftokens.runtime.internal.http.ApiTransport} per client sends reads through the JDK's {@code
- * HttpURLConnection} and writes through OkHttp ({@link dev.cftokens.runtime.internal.http.HttpClients} says why),
- * applies the rate limit and the retry rules, and turns every answer into an {@link dev.cftokens.runtime.internal.http.Envelope}
+ * dev.cftokens.runtime.internal.http.ApiTransport} per client sends every request through OkHttp, applies the
+ * rate limit and the retry rules, and turns every answer into an {@link dev.cftokens.runtime.internal.http.Envelope}
  * or a {@link dev.cftokens.runtime.CloudflareException}.
  *
  * <p>Internal: public only because the token and Workers APIs in sibling packages share it. Its types

@@ -12,16 +12,9 @@ import dev.cftokens.runtime.state.StateStore;
  * @param output where plans, progress and warnings go
  * @param concurrency how many changes run at once
  * @param adoption what a run does with tokens it did not create
- * @param beforeWrites run when an apply is about to write (a declaration its state has no record of, or a
- *     plan that writes), before the work that precedes its first write, so that the client gets its write path
- *     ready meanwhile (OkHttp's classes take a cold JVM 0.15 s); may run more than once
  */
 public record EngineSettings(
-        StateStore stateStore,
-        ProvisioningOutput output,
-        Concurrency concurrency,
-        Adoption adoption,
-        Runnable beforeWrites) {
+        StateStore stateStore, ProvisioningOutput output, Concurrency concurrency, Adoption adoption) {
     /**
      * Checks the components.
      *
@@ -29,11 +22,9 @@ public record EngineSettings(
      * @param output where plans, progress and warnings go
      * @param concurrency how many changes run at once
      * @param adoption what a run does with tokens it did not create
-     * @param beforeWrites run when an apply is about to write, before the work that precedes its first write
      * @throws NullPointerException when a component is null
      */
     public EngineSettings {
-        requireNonNull(beforeWrites, "beforeWrites");
         requireNonNull(concurrency, "concurrency");
         requireNonNull(stateStore, "stateStore");
         requireNonNull(output, "output");
