@@ -3,7 +3,6 @@ package dev.cftokens.runtime.state;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.runtime.Secret;
-import dev.cftokens.runtime.internal.Background;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,12 +106,9 @@ public final class FileStateStore implements StateStore {
                 content = recover(document, content, leftover.get());
             }
             StateJournal journal = new StateJournal(journalFile, content);
-            // The key is checked on a thread of its own (the cipher's first use, or the passphrase's derivation,
-            // takes 40 ms to 0.3 s), while the run sends its first request; the session waits for the check
-            // before it reads a value or changes anything, and in checkKey().
-            Background<Unlocked> unlocking =
-                    key == null ? null : Background.start("cftokens-state-key", () -> unlock(document));
-            return new Session(lock, document, journal, unlocking);
+            // A wrong key fails the open, before the run sends anything.
+            Unlocked unlocked = key == null ? null : unlock(document);
+            return new Session(lock, document, journal, unlocked);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -198,7 +194,7 @@ public final class FileStateStore implements StateStore {
         private final StateLock lock;
         private final StateDocument document;
         private final StateJournal journal;
-        private final Background<Unlocked> unlocking; // null when no key is configured
+        private final Unlocked unlocked; // null when no key is configured
         private boolean encryptionJournaled;
         private final List<byte[]> unwritten = new ArrayList<>();
         private final Object writeLock = new Object();
@@ -207,19 +203,16 @@ public final class FileStateStore implements StateStore {
         private boolean closed;
         private volatile IOException journalFailure; // set once an append failed: no change is made after it
 
-        Session(StateLock lock, StateDocument document, StateJournal journal, Background<Unlocked> unlocking) {
+        Session(StateLock lock, StateDocument document, StateJournal journal, Unlocked unlocked) {
             this.lock = lock;
             this.document = document;
             this.journal = journal;
-            this.unlocking = unlocking;
+            this.unlocked = unlocked;
         }
 
-        /**
-         * The run's encryption, or null when values are not kept; waits for the key's check, whose failure
-         * ({@link StateException}: another key, or a key of the other kind) it throws, every time.
-         */
+        /** The run's encryption, or null when values are not kept. */
         private StateEncryption encryption() {
-            return unlocking == null ? null : unlocking.join().encryption();
+            return unlocked == null ? null : unlocked.encryption();
         }
 
         @Override
@@ -249,12 +242,7 @@ public final class FileStateStore implements StateStore {
 
         @Override
         public boolean storesValues() {
-            return unlocking != null;
-        }
-
-        @Override
-        public void checkKey() {
-            encryption();
+            return unlocked != null;
         }
 
         @Override
@@ -304,8 +292,7 @@ public final class FileStateStore implements StateStore {
          * changes anything, journals it before returning.
          */
         private void change(Function<StateDocument, StateChange> mutation) {
-            // Nothing is changed under a key that is not the state's.
-            StateChange created = unlocking == null ? null : unlocking.join().created();
+            StateChange created = unlocked == null ? null : unlocked.created();
             long mine;
             synchronized (this) {
                 checkOpen();

@@ -36,8 +36,6 @@ public final class StateCopy {
         requireNonNull(to, "to");
         try (StateSession source = from.open();
                 StateSession target = to.open()) {
-            source.checkKey();
-            target.checkKey();
             if (!target.records().isEmpty() || !target.pendingCreates().isEmpty()) {
                 throw new StateException(to.describe() + " already holds "
                         + target.records().size()

@@ -28,22 +28,11 @@ public interface StateSession extends AutoCloseable {
 
     /**
      * True when values given to {@link #put(TokenRecord, Secret)} are kept (encrypted); false without a
-     * passphrase, in which case a value needed later is obtained by rolling the token. Answers at once, before
-     * {@link #checkKey()} has confirmed the key.
+     * passphrase, in which case a value needed later is obtained by rolling the token.
      *
      * @return whether values are kept
      */
     boolean storesValues();
-
-    /**
-     * Confirms that the key this run was given is the one the state's values were encrypted with. A store may
-     * check the key while the run sends its first request (the check can take from 40 ms to a few hundred);
-     * it then waits for the check here, and in every method that reads a value or changes anything, so a wrong
-     * key changes nothing. The default does nothing, for stores that check the key when they open.
-     *
-     * @throws StateException when the key is another one, or of the other kind
-     */
-    default void checkKey() {}
 
     /**
      * Records a token whose value has not changed: the stored value is kept when the token id is the one

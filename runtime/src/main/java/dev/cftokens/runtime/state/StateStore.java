@@ -19,8 +19,7 @@ public interface StateStore {
      *
      * @return the open session; close it to release the lock
      * @throws StateException when the state is corrupt, of an unknown version, locked by another run
-     *     past the wait, or encrypted under another key (which a store may report instead from the session's
-     *     {@link StateSession#checkKey()}, and from any method of it that reads a value or changes anything)
+     *     past the wait, or encrypted under another key
      */
     StateSession open();
 

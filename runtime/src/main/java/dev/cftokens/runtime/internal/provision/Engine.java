@@ -7,7 +7,6 @@ import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.TokenProvisioner;
-import dev.cftokens.runtime.internal.Background;
 import dev.cftokens.runtime.provision.AppliedChange;
 import dev.cftokens.runtime.provision.ApplyResult;
 import dev.cftokens.runtime.provision.ChangeKind;
@@ -19,13 +18,10 @@ import dev.cftokens.runtime.provision.PlannedChange;
 import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.StateSession;
-import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -71,20 +66,20 @@ public final class Engine {
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         Declared declared = new Declared(provisioners, scope);
         try (StateSession state = open(declared)) {
-            return shown(plan(state, declared, Purpose.SHOW).plan());
+            return shown(plan(state, declared).plan());
         }
     }
 
     /**
-     * Plans for the declarations that {@code declarations} loads once the state is locked (whole) and its
-     * recorded tokens are being listed, and prints the plan.
+     * Plans for the declarations that {@code declarations} loads once the state is locked (whole), and prints
+     * the plan.
      *
      * @param declarations loads the declarations on the calling thread; what it throws ends the run
      * @return the plan
      */
     public Plan plan(Supplier<Declared> declarations) {
         try (StateSession state = settings.stateStore().open()) {
-            return shown(planLoading(state, declarations, Purpose.SHOW).plan());
+            return shown(plan(state, loaded(declarations)).plan());
         }
     }
 
@@ -103,15 +98,13 @@ public final class Engine {
     public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         Declared declared = new Declared(provisioners, scope);
         try (StateSession state = open(declared)) {
-            return apply(state, () -> plan(state, declared, Purpose.APPLY), Set.of())
-                    .result();
+            return apply(state, declared, Set.of()).result();
         }
     }
 
     /**
-     * Applies the declarations that {@code declarations} loads once the state is locked (whole) and its
-     * recorded tokens are being listed: a command line or a build that loads many declarations from a class
-     * path overlaps the loading with the listing's round trip.
+     * Applies the declarations that {@code declarations} loads once the state is locked (whole), so what a
+     * command line or a build finds on a class path is planned against the state as the lock found it.
      *
      * @param declarations loads the declarations on the calling thread; what it throws ends the run, with
      *     nothing changed
@@ -119,8 +112,7 @@ public final class Engine {
      */
     public ApplyResult apply(Supplier<Declared> declarations) {
         try (StateSession state = settings.stateStore().open()) {
-            return apply(state, () -> planLoading(state, declarations, Purpose.APPLY), Set.of())
-                    .result();
+            return apply(state, loaded(declarations), Set.of()).result();
         }
     }
 
@@ -179,8 +171,7 @@ public final class Engine {
                     || !ids.stream().allMatch(id -> state.record(id).isPresent())) {
                 return Read.NOT_RECORDED; // something must be created or rolled: no request spent here
             }
-            // The values are read once the listing is on its way, which the state's key check overlaps.
-            Plan plan = plan(state, new Declared(provisioners, DeclarationScope.PARTIAL), Purpose.SHOW)
+            Plan plan = plan(state, new Declared(provisioners, DeclarationScope.PARTIAL))
                     .plan();
             Map<String, Secret> kept = new LinkedHashMap<>();
             for (String id : ids) {
@@ -269,24 +260,17 @@ public final class Engine {
     /** Applies {@code provisioners} alone, handing back the values of {@code valuesNeeded}. */
     private Applied apply(
             StateSession state, Collection<? extends TokenProvisioner<?>> provisioners, Set<String> valuesNeeded) {
-        Declared declared = new Declared(provisioners, DeclarationScope.PARTIAL);
-        return apply(state, () -> plan(state, declared, Purpose.APPLY), valuesNeeded);
+        return apply(state, new Declared(provisioners, DeclarationScope.PARTIAL), valuesNeeded);
     }
 
-    private Applied apply(StateSession state, Supplier<Planned> planning, Set<String> valuesNeeded) {
+    private Applied apply(StateSession state, Declared declared, Set<String> valuesNeeded) {
         long start = System.nanoTime();
-        Planned planned = planning.get();
+        Planned planned = plan(state, declared);
         Plan plan = planned.plan();
-        // A plan that writes gets its write path ready and checks its permission groups while it is printed.
-        Background<Void> checked = null;
-        if (plan.changes().stream().anyMatch(change -> change.kind().writes())) {
-            settings.beforeWrites().run();
-            checked = Background.run("cftokens-permission-check", () -> checkLivePermissions(plan));
-        }
         print(plan);
         refuseRollsOfAdopted(plan, valuesNeeded);
-        if (checked != null) {
-            checked.join();
+        if (plan.changes().stream().anyMatch(change -> change.kind().writes())) {
+            checkLivePermissions(plan);
         }
         ExecutionOptions options = ExecutionOptions.afterListing(
                         settings.concurrency(),
@@ -389,86 +373,25 @@ public final class Engine {
         }
     }
 
-    /** Whether a plan is only shown, or carried out: only then is the write path made ready early. */
-    private enum Purpose {
-        SHOW,
-        APPLY
+    /** The declarations {@code declarations} loads, on the calling thread, with the state already locked. */
+    private static Declared loaded(Supplier<Declared> declarations) {
+        return requireNonNull(declarations.get(), "declarations");
     }
 
-    private Planned plan(StateSession state, Declared declared, Purpose purpose) {
-        return plan(state, () -> declared, snapshot -> snapshot.owners(declared), purpose);
-    }
-
-    /**
-     * A plan whose declarations are loaded once the state is open: the recorded tokens' owners are listed
-     * meanwhile, and an owner only the declarations name is listed after them.
-     */
-    private Planned planLoading(StateSession state, Supplier<Declared> declarations, Purpose purpose) {
-        return plan(state, declarations, StateSnapshot::recordedOwners, purpose);
-    }
-
-    private Planned plan(
-            StateSession state,
-            Supplier<Declared> declarations,
-            Function<StateSnapshot, Set<TokenOwner>> listedFirst,
-            Purpose purpose) {
+    private Planned plan(StateSession state, Declared declared) {
         // One copy of the records for the whole plan: nothing is written to the state while it is made.
         StateSnapshot snapshot = StateSnapshot.of(state);
-        Set<TokenOwner> first = listedFirst.apply(snapshot);
-        // The listing's round trip overlaps loading and resolving the declarations (spec hashes, resource keys).
-        // The session stays on this thread: the listing gets the recorded counts, not the state.
-        List<Background<Listing>> listings = new ArrayList<>();
-        if (!first.isEmpty()) {
-            listings.add(snapshot.list(cloudflare, first));
-        }
-        Declared declared = requireNonNull(declarations.get(), "declarations");
         Set<TokenOwner> owners = snapshot.owners(declared);
-        Set<TokenOwner> rest = EnumSet.noneOf(TokenOwner.class);
-        owners.stream().filter(owner -> !first.contains(owner)).forEach(rest::add);
-        if (!rest.isEmpty()) {
-            listings.add(snapshot.list(cloudflare, rest));
-        }
-        if (purpose == Purpose.APPLY) {
-            prepareForCreates(declared.provisioners(), snapshot.records());
-        }
         String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
-        // A state may check its key while the listing is on its way; a wrong key stops the run here, before
-        // anything is planned or written.
-        state.checkKey();
         List<DesiredToken> desired = new ArrayList<>();
         for (TokenProvisioner<?> provisioner : declared.provisioners()) {
             desired.add(DesiredToken.resolve(provisioner, cloudflare::accountId));
         }
-        Listing listing = Listing.union(listings.stream().map(Background::join).collect(Collectors.toList()));
-        Observed observed = new Observed(snapshot.records(), snapshot.pending(), listing);
+        Observed observed = new Observed(snapshot.records(), snapshot.pending(), snapshot.list(cloudflare, owners));
         Plan plan = new Planner(
                         observed, new PlanContext(accountId, settings.adoption().adoptUnrecorded(), Instant.now()))
                 .plan(desired, declared.scope());
         return new Planned(plan, observed, declared, accountId);
-    }
-
-    /**
-     * A declaration the state holds no record of is about to be created (or adopted): the write path is made
-     * ready, and the live permission groups its check needs are fetched, while the listing and the declarations'
-     * resolution go on, rather than after the plan (on a cold JVM, OkHttp alone took 0.35 s before the first
-     * create). Decided from the locked state, so an instance that finds the token another one recorded spends
-     * nothing on it.
-     */
-    private void prepareForCreates(
-            Collection<? extends TokenProvisioner<?>> provisioners, Collection<TokenRecord> records) {
-        Set<String> recorded = new HashSet<>();
-        records.forEach(record -> recorded.add(record.declarationId()));
-        Set<TokenOwner> creating = EnumSet.noneOf(TokenOwner.class);
-        for (TokenProvisioner<?> provisioner : provisioners) {
-            if (!recorded.contains(provisioner.declaration().id())) {
-                creating.add(provisioner.declaration().owner());
-            }
-        }
-        if (!creating.isEmpty()) {
-            settings.beforeWrites().run();
-            // Remembered by the client; the check before the first write uses them, or fetches them if this failed.
-            Background.run("cftokens-permission-groups", () -> creating.forEach(cloudflare::livePermissionGroups));
-        }
     }
 
     /** {@code Apply complete: 3 created, 1 repaired, 1 rolled in 2.1 s.} */

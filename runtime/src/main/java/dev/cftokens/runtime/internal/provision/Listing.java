@@ -54,13 +54,6 @@ final class Listing {
         return new Listing(listed);
     }
 
-    /** One listing of the owners of {@code listings}, which list different owners. */
-    static Listing union(Collection<Listing> listings) {
-        Map<TokenOwner, List<ExistingToken>> tokens = new EnumMap<>(TokenOwner.class);
-        listings.forEach(listing -> tokens.putAll(listing.tokens));
-        return new Listing(tokens);
-    }
-
     /** The owners whose tokens were listed. */
     Set<TokenOwner> owners() {
         return Set.copyOf(tokens.keySet());

@@ -3,7 +3,6 @@ package dev.cftokens.runtime.internal.provision;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.TokenProvisioner;
-import dev.cftokens.runtime.internal.Background;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.TokenRecord;
@@ -58,22 +57,8 @@ final class StateSnapshot {
         return owners;
     }
 
-    /** The owners of every record and pending create: what a run over the application's declarations lists. */
-    Set<TokenOwner> recordedOwners() {
-        Set<TokenOwner> owners = EnumSet.noneOf(TokenOwner.class);
-        records.forEach(record -> owners.add(record.owner()));
-        pending.forEach(create -> owners.add(create.owner()));
-        return owners;
-    }
-
-    /**
-     * Lists {@code owners}' tokens on a thread of its own, asking at once for the pages their recorded tokens
-     * fill.
-     */
-    Background<Listing> list(Cloudflare cloudflare, Set<TokenOwner> owners) {
-        Set<TokenOwner> listed = Set.copyOf(owners);
-        return Background.start(
-                "cftokens-listing",
-                () -> Listing.of(cloudflare, listed, owner -> recordedCounts.getOrDefault(owner, 0)));
+    /** Lists {@code owners}' tokens, asking at once for the pages their recorded tokens fill. */
+    Listing list(Cloudflare cloudflare, Set<TokenOwner> owners) {
+        return Listing.of(cloudflare, Set.copyOf(owners), owner -> recordedCounts.getOrDefault(owner, 0));
     }
 }
