@@ -341,6 +341,10 @@ public final class ApiTransport {
         /** The attempt got no answer: waits to retry, or throws. */
         private void noAnswer(IOException e, long sent) {
             logFailure(method, path, sent, attempt, e);
+            if (e instanceof TlsHandshake.Failed) {
+                // A server that does not speak TLS will not start to on the next attempt.
+                throw new CloudflareException(method + " " + path + " failed: " + e.getMessage(), e);
+            }
             boolean maybeArrived = !certainlyNotSent(e);
             if (!idempotent && maybeArrived) {
                 throw new CloudflareOutcomeUnknownException(

@@ -1,6 +1,7 @@
 package dev.cftokens.runtime.internal.http;
 
 import java.io.IOException;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -15,13 +16,15 @@ import okio.BufferedSink;
  */
 public final class OkHttpExchange implements HttpExchange {
     private final OkHttpClient client;
+    private final TlsHandshake handshake; // null around an application's client, whose TLS set-up is its own
 
     /**
      * @param base the application's client to derive from, or null for a client of our own
      * @param timeouts the timeouts to set; a null one keeps {@code base}'s (defaults when there is no base)
      */
     public OkHttpExchange(OkHttpClient base, HttpTimeouts timeouts) {
-        this.client = build(base, timeouts);
+        this.handshake = base == null ? new TlsHandshake() : null;
+        this.client = build(base, timeouts, handshake);
     }
 
     @Override
@@ -30,13 +33,28 @@ public final class OkHttpExchange implements HttpExchange {
         request.headers().forEach(builder::header);
         RequestBody body = request.body() == null ? null : new OneShotAware(request.body(), !request.idempotent());
         builder.method(request.method(), body);
-        try (Response response = client.newCall(builder.build()).execute()) {
+        Call call = client.newCall(builder.build());
+        try (Response response = call.execute()) {
             String text = response.body().string();
             return Answer.of(response.code(), text, response.headers().toMultimap());
+        } catch (IOException e) {
+            if (handshake != null && handshake.failedInHandshake(call)) {
+                throw new TlsHandshake.Failed(request.url().getHost(), port(request), e);
+            }
+            throw e;
+        } finally {
+            if (handshake != null) {
+                handshake.done(call);
+            }
         }
     }
 
-    private static OkHttpClient build(OkHttpClient base, HttpTimeouts timeouts) {
+    private static int port(Outgoing request) {
+        int port = request.url().getPort();
+        return port >= 0 ? port : request.url().getScheme().equals("https") ? 443 : 80;
+    }
+
+    private static OkHttpClient build(OkHttpClient base, HttpTimeouts timeouts, TlsHandshake handshake) {
         OkHttpClient.Builder http;
         HttpTimeouts set = timeouts;
         if (base != null) {
@@ -44,6 +62,7 @@ public final class OkHttpExchange implements HttpExchange {
         } else {
             http = new OkHttpClient.Builder();
             set = HttpTimeouts.DEFAULTS.overriddenBy(timeouts);
+            handshake.applyTo(http);
         }
         if (set.connect() != null) {
             http.connectTimeout(set.connect());
