@@ -53,9 +53,8 @@ public record RateLimit(List<Window> windows) {
      * Cloudflare's published limits: 1,200 requests per 5 minutes and 200 per second. Cloudflare counts a
      * request when it arrives, which a client knows only to lie between sending it and its answer, so the client
      * counts each request from its start until a full period after its answer: no second of arrivals can then
-     * hold more than 200, however long a request was held up on its way. (Counting from the start alone, a
-     * client pacing exactly 200 per second earned 429s from an emulator with Cloudflare's limits; a fixed
-     * allowance of 250 ms more per window, which this replaced, held only for requests delayed less than that.)
+     * hold more than 200, however long a request was held up on its way. Counting from the start alone lets a
+     * delayed request land in the next second's arrivals.
      *
      * @return the default budget
      */

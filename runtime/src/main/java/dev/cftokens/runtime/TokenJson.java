@@ -205,11 +205,8 @@ final class TokenJson {
         }
         String text = value.asText();
         try {
-            // Whole seconds in UTC, as Cloudflare mostly writes them, without a DateTimeFormatter (10 ms cold).
-            return Timestamps.isWholeSecondUtc(text)
-                    ? Timestamps.parse(text)
-                    : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                            .toInstant();
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException | IllegalArgumentException e) { // an impossible date, or one beyond 9999
             throw envelope.malformed(
                     "token " + tokenId + ": \"" + field + "\" is not a timestamp: \"" + value.asText() + "\"");

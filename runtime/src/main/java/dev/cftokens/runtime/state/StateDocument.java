@@ -115,7 +115,6 @@ final class StateDocument {
             ObjectNode pendingCreates = root.putObject("pending_creates");
             pending.values().forEach(create -> pendingCreates.set(create.declarationId(), pendingNode(create)));
         }
-        // Through jackson-core alone: databind's ObjectMapper took a cold run 0.1 s to load before its first write.
         return JsonTrees.writeIndentedBytes(root);
     }
 

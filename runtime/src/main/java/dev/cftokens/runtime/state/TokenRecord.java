@@ -3,7 +3,6 @@ package dev.cftokens.runtime.state;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.model.TokenOwner;
-import java.util.Objects;
 
 /**
  * What the state remembers of one provisioned token, by the logical id of its declaration.
@@ -35,23 +34,5 @@ public record TokenRecord(
         requireNonNull(owner, "owner");
         requireNonNull(name, "name");
         requireNonNull(specHash, "specHash");
-    }
-
-    // equals and hashCode written out: a record's generated ones bootstrap method handles on first use, some
-    // 20 ms of every cold run (each recorded token is compared with what the run would record).
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TokenRecord other
-                && Objects.equals(declarationId, other.declarationId)
-                && Objects.equals(tokenId, other.tokenId)
-                && Objects.equals(owner, other.owner)
-                && Objects.equals(accountId, other.accountId)
-                && Objects.equals(name, other.name)
-                && Objects.equals(specHash, other.specHash);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(declarationId, tokenId, owner, accountId, name, specHash);
     }
 }

@@ -18,9 +18,8 @@ final class Pacing {
     private static final double WEIGHT = 0.2;
 
     /**
-     * In flight beyond rate x round trip: time a change spends outside requests (state writes, planning). Twice:
-     * at 1.5, 200 creates 50 ms away ran at 200 per second where the limiter allowed 240; more in flight only
-     * wait for the limiter, which keeps the pace.
+     * In flight beyond rate x round trip: time a change spends outside requests (state writes, planning). More in
+     * flight than this only wait for the limiter, which keeps the pace.
      */
     private static final double HEADROOM = 2.0;
 
