@@ -463,6 +463,41 @@ class ProvisioningTest {
     }
 
     @Test
+    void anUnchangedTokenWithAStaleRecordHasItsRecordRefreshedOnceThenIsReadAsItIs() {
+        HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
+        InMemoryStateStore store = InMemoryStateStore.withValues();
+        ProvisionedToken<HandMadeProvisioner.TestToken> first =
+                Provisioning.with(cloudflare).stateStore(store).provision(reader);
+        DesiredToken desired = DesiredToken.resolve(reader, emulator::accountId);
+        // A record an older version wrote: the token is as declared, the recorded spec hash is not this one's.
+        try (StateSession session = store.open()) {
+            dev.cftokens.runtime.state.TokenRecord current =
+                    session.record("readonly-token").orElseThrow();
+            session.put(
+                    new dev.cftokens.runtime.state.TokenRecord(
+                            current.declarationId(),
+                            current.tokenId(),
+                            current.owner(),
+                            current.accountId(),
+                            current.name(),
+                            "sha256:" + "0".repeat(64)),
+                    first.value());
+        }
+        long written = writes(emulator);
+
+        ProvisionedToken<HandMadeProvisioner.TestToken> second =
+                Provisioning.with(cloudflare).stateStore(store).provision(reader);
+
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(second.value().reveal()).isEqualTo(first.value().reveal());
+        assertThat(writes(emulator)).isEqualTo(written);
+        try (StateSession session = store.open()) {
+            assertThat(session.record("readonly-token").orElseThrow().specHash())
+                    .isEqualTo(desired.specHash());
+        }
+    }
+
+    @Test
     void withRollAdoptedAFreshStateAdoptsTheTokenOfAnEarlierStartAndSaysWhatAvoidsTheRoll() {
         HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
         ProvisionedToken<HandMadeProvisioner.TestToken> first = Provisioning.with(cloudflare)

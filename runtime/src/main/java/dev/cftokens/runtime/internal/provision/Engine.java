@@ -183,7 +183,7 @@ public final class Engine {
             }
             Map<String, ProvisionedValue> values = new LinkedHashMap<>();
             for (PlannedChange change : plan.changes()) {
-                if (change.kind() != ChangeKind.UNCHANGED || change.desired() == null) {
+                if (!Unchanged.servedAsIs(change)) {
                     return Read.CHANGED;
                 }
                 ExistingToken existing = change.existing();

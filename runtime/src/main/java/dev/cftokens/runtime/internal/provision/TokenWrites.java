@@ -106,9 +106,9 @@ final class TokenWrites {
                     change.recorded().tokenId(),
                     false);
         }
-        TokenRecord record = recordFor(change.desired(), change.existing().id());
-        if (!record.equals(change.recorded())) {
-            state.put(record);
+        TokenRecord record = Unchanged.recordOf(change);
+        if (!Unchanged.servedAsIs(change)) {
+            state.put(record); // the token is as declared, its record from an older declaration or version
         }
         return values.deliver(ChangeKind.UNCHANGED, change.desired(), record);
     }
