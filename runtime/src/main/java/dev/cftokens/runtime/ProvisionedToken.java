@@ -6,9 +6,16 @@ import dev.cftokens.core.model.TokenStatus;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
- * A token that exists in Cloudflare and matches its declaration, with its secret value.
+ * A token that exists in Cloudflare and matches its declaration, with its secret value: a live handle. When
+ * the state records another token for the declaration (a rotation, or a replace applied elsewhere), the
+ * handle moves to it within the refresh interval ({@code CFTOKENS_REFRESH_INTERVAL}, default {@code PT30S}):
+ * {@link #id()}, {@link #name()} and {@link #value()} then answer for the new token, and every listener given
+ * to {@link #onRotation} is told. Thread-safe.
  *
  * @param <T> the declaring interface, so a {@code ProvisionedToken<ReadonlyToken>} cannot be passed
  *     where a {@code ProvisionedToken<DeployToken>} is expected
@@ -16,19 +23,21 @@ import java.util.HexFormat;
 public final class ProvisionedToken<T> {
     private final Class<T> tokenType;
     private final String declarationId;
-    private final String id;
-    private final String name;
-    private final TokenStatus status;
-    private final Secret value;
+    private final List<Consumer<? super TokenRotation>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Held held;
+
+    /** The token a handle holds now: swapped whole, so no reader sees one token's id with another's value. */
+    private record Held(String id, String name, TokenStatus status, Secret value) {}
 
     ProvisionedToken(
             Class<T> tokenType, String declarationId, String id, String name, TokenStatus status, Secret value) {
         this.tokenType = requireNonNull(tokenType, "tokenType");
         this.declarationId = requireNonNull(declarationId, "declarationId");
-        this.id = requireNonNull(id, "id");
-        this.name = requireNonNull(name, "name");
-        this.status = requireNonNull(status, "status");
-        this.value = requireNonNull(value, "value");
+        this.held = new Held(
+                requireNonNull(id, "id"),
+                requireNonNull(name, "name"),
+                requireNonNull(status, "status"),
+                requireNonNull(value, "value"));
     }
 
     /** {@return the declaring interface} */
@@ -41,32 +50,55 @@ public final class ProvisionedToken<T> {
         return declarationId;
     }
 
-    /** {@return Cloudflare's id of the token} */
+    /** {@return Cloudflare's id of the token held now} */
     public String id() {
-        return id;
+        return held.id();
     }
 
     /** {@return the token's name in Cloudflare} */
     public String name() {
-        return name;
+        return held.name();
     }
 
     /** {@return whether the token is active, disabled or expired} */
     public TokenStatus status() {
-        return status;
+        return held.status();
     }
 
-    /** {@return the token's secret value; {@code toString()} is masked} */
+    /** {@return the secret value of the token held now; {@code toString()} is masked} */
     public Secret value() {
-        return value;
+        return held.value();
+    }
+
+    /**
+     * Tells {@code listener} each time this handle moves to another token, after {@link #value()} already
+     * returns the new value; called on cftokens' refresh thread, so it should return quickly.
+     *
+     * @param listener what to tell, such as rebuilding a client that holds the value
+     * @return this handle
+     */
+    public ProvisionedToken<T> onRotation(Consumer<? super TokenRotation> listener) {
+        listeners.add(requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Moves the handle to the token the state now records, and tells the listeners. */
+    void moveTo(String tokenId, String tokenName, Secret tokenValue) {
+        Held previous = held;
+        held = new Held(tokenId, tokenName, TokenStatus.ACTIVE, tokenValue);
+        TokenRotation rotation = new TokenRotation(declarationId, previous.id(), tokenId);
+        for (Consumer<? super TokenRotation> listener : listeners) {
+            listener.accept(rotation);
+        }
     }
 
     /** {@return R2's S3 credentials for this token: the token id and the hex SHA-256 of its value} */
     public S3Credentials s3Credentials() {
-        byte[] bytes = value.revealBytes();
+        Held now = held;
+        byte[] bytes = now.value().revealBytes();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return new S3Credentials(id, Secret.of(HexFormat.of().formatHex(digest)));
+            return new S3Credentials(now.id(), Secret.of(HexFormat.of().formatHex(digest)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK provides SHA-256", e);
         } finally {
@@ -76,7 +108,8 @@ public final class ProvisionedToken<T> {
 
     @Override
     public String toString() {
-        return "ProvisionedToken{" + declarationId + ", id=" + id + ", name=" + name + ", status=" + status.wireName()
-                + ", value=" + value + "}";
+        Held now = held;
+        return "ProvisionedToken{" + declarationId + ", id=" + now.id() + ", name=" + now.name() + ", status="
+                + now.status().wireName() + ", value=" + now.value() + "}";
     }
 }

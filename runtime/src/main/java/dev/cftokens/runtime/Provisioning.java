@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -84,9 +85,30 @@ public final class Provisioning {
         this.settings = settings;
     }
 
-    /** The settings besides the client and the store. */
-    /** @param parallelism as configured; empty to follow the client's rate limit and round trip */
-    private record Settings(ProvisioningOutput output, OptionalInt parallelism, Adoption adoption) {}
+    /**
+     * The settings besides the client and the store.
+     *
+     * @param parallelism as configured; empty to follow the client's rate limit and round trip
+     * @param refreshInterval how often live handles read the state; null for the environment's
+     */
+    private record Settings(
+            ProvisioningOutput output, OptionalInt parallelism, Adoption adoption, Duration refreshInterval) {
+        Settings withOutput(ProvisioningOutput output) {
+            return new Settings(output, parallelism, adoption, refreshInterval);
+        }
+
+        Settings withParallelism(OptionalInt parallelism) {
+            return new Settings(output, parallelism, adoption, refreshInterval);
+        }
+
+        Settings withAdoption(Adoption adoption) {
+            return new Settings(output, parallelism, adoption, refreshInterval);
+        }
+
+        Settings withRefreshInterval(Duration refreshInterval) {
+            return new Settings(output, parallelism, adoption, refreshInterval);
+        }
+    }
 
     /**
      * Provisioning through {@code cloudflare}, with every default.
@@ -96,7 +118,9 @@ public final class Provisioning {
      */
     public static Provisioning with(Cloudflare cloudflare) {
         return new Provisioning(
-                cloudflare, null, new Settings(ProvisioningOutput.logger(), OptionalInt.empty(), Adoption.DEFAULT));
+                cloudflare,
+                null,
+                new Settings(ProvisioningOutput.logger(), OptionalInt.empty(), Adoption.DEFAULT, null));
     }
 
     /**
@@ -132,10 +156,7 @@ public final class Provisioning {
      * @return a copy of this provisioning with that output
      */
     public Provisioning output(ProvisioningOutput output) {
-        return new Provisioning(
-                cloudflare,
-                stateStore,
-                new Settings(requireNonNull(output, "output"), settings.parallelism(), settings.adoption()));
+        return new Provisioning(cloudflare, stateStore, settings.withOutput(requireNonNull(output, "output")));
     }
 
     /**
@@ -162,10 +183,7 @@ public final class Provisioning {
             throw new IllegalArgumentException(
                     "parallelism must be between 1 and " + MAX_PARALLELISM + ", not " + parallelism);
         }
-        return new Provisioning(
-                cloudflare,
-                stateStore,
-                new Settings(settings.output(), OptionalInt.of(parallelism), settings.adoption()));
+        return new Provisioning(cloudflare, stateStore, settings.withParallelism(OptionalInt.of(parallelism)));
     }
 
     /**
@@ -185,10 +203,7 @@ public final class Provisioning {
         return new Provisioning(
                 cloudflare,
                 stateStore,
-                new Settings(
-                        settings.output(),
-                        settings.parallelism(),
-                        settings.adoption().withAdoptUnrecorded(adoptUnrecorded)));
+                settings.withAdoption(settings.adoption().withAdoptUnrecorded(adoptUnrecorded)));
     }
 
     /**
@@ -205,10 +220,21 @@ public final class Provisioning {
         return new Provisioning(
                 cloudflare,
                 stateStore,
-                new Settings(
-                        settings.output(),
-                        settings.parallelism(),
-                        settings.adoption().withRollAdopted(rollAdopted)));
+                settings.withAdoption(settings.adoption().withRollAdopted(rollAdopted)));
+    }
+
+    /**
+     * How often the tokens {@link #provision} hands back read the state to follow a rotation; default {@code
+     * CFTOKENS_REFRESH_INTERVAL} (an ISO-8601 duration), or 30 seconds. Each refresh is one read of the
+     * state under a shared lock and no request to Cloudflare.
+     *
+     * @param interval the time between two reads of the state
+     * @return a copy of this provisioning with that interval
+     * @throws IllegalArgumentException when {@code interval} is not positive
+     */
+    public Provisioning refreshInterval(Duration interval) {
+        RefreshInterval.check(requireNonNull(interval, "interval"), "the refresh interval");
+        return new Provisioning(cloudflare, stateStore, settings.withRefreshInterval(interval));
     }
 
     /**
@@ -223,9 +249,10 @@ public final class Provisioning {
      */
     public <T> ProvisionedToken<T> provision(TokenProvisioner<T> provisioner) {
         requireNonNull(provisioner, "provisioner");
+        Duration interval = refreshInterval();
         ProvisionedValue provisioned = engine().provision(List.of(provisioner))
                 .get(provisioner.declaration().id());
-        return token(provisioner, provisioned);
+        return live(token(provisioner, provisioned), interval);
     }
 
     /**
@@ -238,13 +265,25 @@ public final class Provisioning {
      */
     public List<ProvisionedToken<?>> provisionAll(Collection<? extends TokenProvisioner<?>> provisioners) {
         List<TokenProvisioner<?>> all = List.copyOf(provisioners);
+        Duration interval = refreshInterval();
         Map<String, ProvisionedValue> provisioned = all.isEmpty() ? Map.of() : engine().provision(all);
         List<ProvisionedToken<?>> tokens = new ArrayList<>();
         for (TokenProvisioner<?> provisioner : all) {
-            tokens.add(
-                    token(provisioner, provisioned.get(provisioner.declaration().id())));
+            tokens.add(live(
+                    token(provisioner, provisioned.get(provisioner.declaration().id())), interval));
         }
         return List.copyOf(tokens);
+    }
+
+    /** The interval set, or the environment's; read before a run, so a wrong one changes nothing. */
+    private Duration refreshInterval() {
+        return settings.refreshInterval() != null ? settings.refreshInterval() : RefreshInterval.from(System::getenv);
+    }
+
+    /** Makes {@code token} follow the state every {@code interval}. */
+    private <T> ProvisionedToken<T> live(ProvisionedToken<T> token, Duration interval) {
+        LiveTokens.follow(token, effectiveStateStore(), interval, settings.output());
+        return token;
     }
 
     private static <T> ProvisionedToken<T> token(TokenProvisioner<T> provisioner, ProvisionedValue provisioned) {
