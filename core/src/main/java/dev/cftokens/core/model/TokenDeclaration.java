@@ -100,6 +100,18 @@ public record TokenDeclaration(
     }
 
     /**
+     * This declaration with another rotation, everything else the same.
+     *
+     * @param rotation how the token rotates itself, or null for not at all
+     * @return the copy
+     * @throws dev.cftokens.core.rules.InvalidValueException when a rotation meets a fixed {@code expiresOn}
+     */
+    public TokenDeclaration withRotation(RotationPolicy rotation) {
+        return new TokenDeclaration(
+                id, name, owner, policies, condition, notBefore, expiresOn, inputs, Optional.ofNullable(rotation));
+    }
+
+    /**
      * This declaration as the JSON text generated provisioners carry: deterministic (sets sorted) and laid out
      * to be read in the generated source. {@link #fromJson} reads it back to an equal declaration.
      *

@@ -180,14 +180,14 @@ class TokenDeclarationTest {
                 new PolicyDeclaration(
                         PolicyEffect.ALLOW, List.of(ZONE_READ), List.of("com.cloudflare.api.account.zone.*"), ""),
                 List.of());
-        TokenDeclaration rotating = withRotation(plain, Optional.of(RotationPolicy.parse("P30D", "P2D")));
+        TokenDeclaration rotating = plain.withRotation(RotationPolicy.parse("P30D", "P2D"));
 
         assertThat(rotating.rotation()).contains(RotationPolicy.parse("P30D", "P2D"));
         assertThat(plain.rotation()).isEmpty();
         TokenSpec spec = rotating.resolve(ACCOUNT, Map.of());
         assertThat(spec).isEqualTo(plain.resolve(ACCOUNT, Map.of()));
         assertThat(spec.hashCode()).isEqualTo(plain.resolve(ACCOUNT, Map.of()).hashCode());
-        assertThat(withRotation(plain, null).rotation()).isEmpty();
+        assertThat(rotating.withRotation(null).rotation()).isEmpty();
     }
 
     @Test
@@ -204,19 +204,6 @@ class TokenDeclarationTest {
                         Optional.of(RotationPolicy.parse("P30D", "P2D"))))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("each generation of a rotating token gets its own expiry");
-    }
-
-    private static TokenDeclaration withRotation(TokenDeclaration d, Optional<RotationPolicy> rotation) {
-        return new TokenDeclaration(
-                d.id(),
-                d.name(),
-                d.owner(),
-                d.policies(),
-                d.condition(),
-                d.notBefore(),
-                d.expiresOn(),
-                d.inputs(),
-                rotation);
     }
 
     private static TokenDeclaration declaration(PolicyDeclaration policy, List<String> inputs) {
