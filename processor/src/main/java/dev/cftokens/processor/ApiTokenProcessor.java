@@ -6,6 +6,7 @@ import dev.cftokens.annotations.ApiToken;
 import dev.cftokens.annotations.Policies;
 import dev.cftokens.annotations.Policy;
 import dev.cftokens.annotations.RequestIp;
+import dev.cftokens.annotations.Rotation;
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import java.io.IOException;
 import java.time.Instant;
@@ -39,7 +40,10 @@ public final class ApiTokenProcessor extends AbstractProcessor {
     public static final String CATALOG_OPTION = "cftokens.catalog";
 
     private static final List<String> TOKEN_ANNOTATIONS = List.of(
-            Policy.class.getCanonicalName(), Policies.class.getCanonicalName(), RequestIp.class.getCanonicalName());
+            Policy.class.getCanonicalName(),
+            Policies.class.getCanonicalName(),
+            RequestIp.class.getCanonicalName(),
+            Rotation.class.getCanonicalName());
 
     private DiagnosticPrinter printer;
     private CatalogOption catalogOption;
@@ -160,7 +164,7 @@ public final class ApiTokenProcessor extends AbstractProcessor {
         return Optional.of(validator);
     }
 
-    /** {@code @Policy} or {@code @RequestIp} without {@code @ApiToken} would be silently ignored: say so. */
+    /** {@code @Policy}, {@code @RequestIp} or {@code @Rotation} without {@code @ApiToken} would be silently ignored: say so. */
     private void checkStrayAnnotations(RoundEnvironment round, TypeElement apiToken) {
         for (String name : TOKEN_ANNOTATIONS) {
             TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);

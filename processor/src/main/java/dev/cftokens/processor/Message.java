@@ -65,6 +65,14 @@ enum Message {
                     + " drop expiresOn",
             Diagnostic.Kind.WARNING),
 
+    // @Rotation: the texts are RotationRules', the one home of these rules
+    INVALID_DURATION("invalid-duration", Text.RULE),
+    ROTATION_TOO_OFTEN("rotation-too-often", Text.RULE),
+    ROTATION_TOO_RARE("rotation-too-rare", Text.RULE),
+    OVERLAP_NOT_POSITIVE("overlap-not-positive", Text.RULE),
+    OVERLAP_NOT_SHORTER("overlap-not-shorter", Text.RULE),
+    ROTATION_WITH_EXPIRES_ON("rotation-with-expires-on", Text.RULE),
+
     // Permission groups
     NO_PERMISSION_GROUPS(
             "empty-permission-groups", "@Policy has no permission groups; name at least one, such as \"Zone Read\""),

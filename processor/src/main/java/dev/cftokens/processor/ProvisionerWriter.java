@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.cftokens.core.model.TokenDeclaration;
+import dev.cftokens.core.rules.RotationRules;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -58,6 +59,13 @@ final class ProvisionerWriter {
                         "Provisions the token declared by {@link $T}, id {@code $L}.\n",
                         token.tokenType(),
                         declaration.id());
+        // The schedule said in words for whoever reads the provisioner while debugging a rotation.
+        declaration
+                .rotation()
+                .ifPresent(rotation -> type.addJavadoc(
+                        "It rotates itself: $L (each generation expires at most $L after it is issued).\n",
+                        rotation,
+                        RotationRules.format(rotation.maxLifetime())));
         if (generatedAnnotation) {
             type.addAnnotation(AnnotationSpec.builder(ProvisionerDependencies.GENERATED)
                     .addMember("value", "$S", ApiTokenProcessor.class.getName())

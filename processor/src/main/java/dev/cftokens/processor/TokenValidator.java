@@ -4,8 +4,10 @@ import dev.cftokens.annotations.ApiToken;
 import dev.cftokens.annotations.Policies;
 import dev.cftokens.annotations.Policy;
 import dev.cftokens.annotations.RequestIp;
+import dev.cftokens.annotations.Rotation;
 import dev.cftokens.core.model.PolicyDeclaration;
 import dev.cftokens.core.model.RequestIpCondition;
+import dev.cftokens.core.model.RotationPolicy;
 import dev.cftokens.core.model.TokenDeclaration;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.rules.InvalidValueException;
@@ -29,12 +31,14 @@ import javax.lang.model.util.Types;
 /**
  * Turns one {@code @ApiToken} interface into a {@link TokenModel}, or reports why it cannot: where the
  * annotation sits, the token's id, name, owner and dates, its policies ({@link PolicyValidator}), its
- * request-IP condition ({@link RequestIpValidator}), and its inputs ({@link InputValidator}).
+ * request-IP condition ({@link RequestIpValidator}), its rotation ({@link RotationValidator}) and its inputs
+ * ({@link InputValidator}).
  */
 final class TokenValidator {
     private final Elements elements;
     private final PolicyValidator policies;
     private final RequestIpValidator requestIp = new RequestIpValidator();
+    private final RotationValidator rotation = new RotationValidator();
     private final InputValidator inputs;
     private final DeclarationIds ids;
     private final Instant now;
@@ -58,7 +62,13 @@ final class TokenValidator {
         TokenOwner owner = TokenOwner.valueOf(apiToken.enumConstant("owner"));
         Instant notBefore = timestamp(apiToken, "notBefore", reporter);
         Instant expiresOn = timestamp(apiToken, "expiresOn", reporter);
-        checkValidity(apiToken, notBefore, expiresOn, reporter);
+        Optional<AnnotationAttributes> rotationAnnotation = attributes(type, Rotation.class.getCanonicalName());
+        if (rotationAnnotation.isEmpty()) {
+            // A rotating token's expiresOn is refused outright; its past-date warning would only add noise.
+            checkValidity(apiToken, notBefore, expiresOn, reporter);
+        }
+        Optional<RotationPolicy> rotationPolicy =
+                rotationAnnotation.flatMap(annotation -> rotation.validate(annotation, apiToken, expiresOn, reporter));
 
         List<AnnotationAttributes> policyAnnotations = policies(type);
         if (policyAnnotations.isEmpty()) {
@@ -79,7 +89,8 @@ final class TokenValidator {
         }
         return Optional.of(TokenModel.of(
                 type,
-                new TokenDeclaration(id, name, owner, policyDeclarations, condition, notBefore, expiresOn, inputs)));
+                new TokenDeclaration(
+                        id, name, owner, policyDeclarations, condition, notBefore, expiresOn, inputs, rotationPolicy)));
     }
 
     /**

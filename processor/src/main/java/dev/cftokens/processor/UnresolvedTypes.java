@@ -4,6 +4,7 @@ import dev.cftokens.annotations.ApiToken;
 import dev.cftokens.annotations.Policies;
 import dev.cftokens.annotations.Policy;
 import dev.cftokens.annotations.RequestIp;
+import dev.cftokens.annotations.Rotation;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ final class UnresolvedTypes {
             ApiToken.class.getCanonicalName(),
             Policy.class.getCanonicalName(),
             Policies.class.getCanonicalName(),
-            RequestIp.class.getCanonicalName());
+            RequestIp.class.getCanonicalName(),
+            Rotation.class.getCanonicalName());
     /** What javac's {@code Attribute.Error} answers for {@code getValue()}. */
     private static final String ERROR_VALUE = "<error>";
 

@@ -9,6 +9,7 @@ import dev.cftokens.core.model.PolicyEffect;
 import dev.cftokens.core.model.PolicySpec;
 import dev.cftokens.core.model.RequestIpCondition;
 import dev.cftokens.core.model.ResourceGrant;
+import dev.cftokens.core.model.RotationPolicy;
 import dev.cftokens.core.model.TokenDeclaration;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenSpec;
@@ -20,6 +21,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,19 @@ class GeneratedProvisionerTest {
                         PolicyEffect.ALLOW,
                         Set.of("28f4b596e7d643029c524985477ae49a"),
                         Set.of(ResourceGrant.all("com.cloudflare.api.account.zone." + ZONE))));
+    }
+
+    @Test
+    void aRotatingTokenHandsItsScheduleToTheRuntime() throws Throwable {
+        TokenProvisioner<?> provisioner = create(Sources.deployToken(), "com.acme.DeployToken");
+
+        TokenDeclaration declaration = provisioner.declaration();
+        assertThat(declaration.rotation()).contains(new RotationPolicy(Duration.ofDays(30), Duration.ofDays(2)));
+        assertThat(declaration.rotation().orElseThrow().maxLifetime()).isEqualTo(Duration.ofDays(62));
+        assertThat(declaration.expiresOn()).isNull();
+        // Rotation changes nothing Cloudflare holds: the spec is the one without @Rotation.
+        assertThat(declaration.resolve(ACCOUNT, provisioner.inputs()))
+                .isEqualTo(declaration.withRotation(null).resolve(ACCOUNT, provisioner.inputs()));
     }
 
     /** {@code value} as a Java string literal, everything outside printable ASCII as a unicode escape. */

@@ -55,6 +55,14 @@ class GeneratedSourceTest {
     }
 
     @Test
+    void rotationBecomesAFieldOfTheEmbeddedDeclaration() {
+        Compilation compilation = Compilers.javac().compile(Sources.deployToken());
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertMatchesGoldenFile(compilation, "DeployTokenProvisioner");
+    }
+
+    @Test
     void nestedInterfaceWithSharedNamesRepeatedPoliciesAndNesting() {
         Compilation compilation = Compilers.javac().compile(Sources.outerInner());
 

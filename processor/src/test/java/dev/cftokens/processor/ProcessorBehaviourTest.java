@@ -199,8 +199,11 @@ class ProcessorBehaviourTest {
         assertThat(processor.getSupportedOptions()).containsExactly("cftokens.catalog");
         assertThat(processor.getSupportedAnnotationTypes())
                 .containsExactlyInAnyOrder(
-                        "dev.cftokens.annotations.ApiToken", "dev.cftokens.annotations.Policy",
-                        "dev.cftokens.annotations.Policies", "dev.cftokens.annotations.RequestIp");
+                        "dev.cftokens.annotations.ApiToken",
+                        "dev.cftokens.annotations.Policy",
+                        "dev.cftokens.annotations.Policies",
+                        "dev.cftokens.annotations.RequestIp",
+                        "dev.cftokens.annotations.Rotation");
     }
 
     @Test

@@ -61,4 +61,15 @@ final class Sources {
                 "  String zoneId();",
                 "}");
     }
+
+    /** A token that rotates itself, with an input: the golden file DeployTokenProvisioner. */
+    static JavaFileObject deployToken() {
+        return acme(
+                "DeployToken",
+                "@ApiToken(name = \"CI Deploy\")",
+                "@Policy(permissionGroups = \"Workers Scripts Write\",",
+                "        resources = \"com.cloudflare.api.account\")",
+                "@Rotation(every = \"P30D\", overlap = \"P2D\")",
+                "public interface DeployToken {}");
+    }
 }

@@ -4,12 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.rules.InvalidValueException;
 import dev.cftokens.core.rules.ResourceKey;
+import dev.cftokens.core.rules.RotationRules;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +27,8 @@ import java.util.Set;
  * @param notBefore earliest validity, or null
  * @param expiresOn expiry, or null
  * @param inputs the placeholder names the declaration needs values for, in method order
+ * @param rotation how the token rotates itself ({@code @Rotation}), or empty when it does not; no part of
+ *     the {@link TokenSpec} {@link #resolve} gives, since Cloudflare holds nothing of it
  */
 public record TokenDeclaration(
         String id,
@@ -34,7 +38,8 @@ public record TokenDeclaration(
         RequestIpCondition condition,
         Instant notBefore,
         Instant expiresOn,
-        List<String> inputs) {
+        List<String> inputs,
+        Optional<RotationPolicy> rotation) {
 
     /** The bare account key; the same as {@link ResourceKey#ACCOUNT_KEY}, its home. */
     public static final String ACCOUNT_KEY = ResourceKey.ACCOUNT_KEY;
@@ -53,7 +58,9 @@ public record TokenDeclaration(
      * @param notBefore earliest validity, or null
      * @param expiresOn expiry, or null
      * @param inputs the placeholder names the declaration needs values for, in method order
+     * @param rotation how the token rotates itself, or empty (or null) when it does not
      * @throws NullPointerException when {@code id}, {@code name}, {@code owner} or a list is null
+     * @throws dev.cftokens.core.rules.InvalidValueException when a rotating token has a fixed {@code expiresOn}
      */
     public TokenDeclaration {
         requireNonNull(id, "id");
@@ -62,6 +69,46 @@ public record TokenDeclaration(
         policies = List.copyOf(policies);
         condition = condition == null ? RequestIpCondition.NONE : condition;
         inputs = List.copyOf(inputs);
+        rotation = rotation == null ? Optional.empty() : rotation;
+        if (rotation.isPresent()) {
+            RotationRules.checkNoFixedExpiry(expiresOn);
+        }
+    }
+
+    /**
+     * A declaration without rotation, as every declaration was before {@code @Rotation}.
+     *
+     * @param id the stable logical key, in kebab case
+     * @param name the token's name in Cloudflare
+     * @param owner whether the token lives under the account or the user
+     * @param policies the policies, in declaration order
+     * @param condition the request IP condition, or null for none
+     * @param notBefore earliest validity, or null
+     * @param expiresOn expiry, or null
+     * @param inputs the placeholder names the declaration needs values for, in method order
+     */
+    public TokenDeclaration(
+            String id,
+            String name,
+            TokenOwner owner,
+            List<PolicyDeclaration> policies,
+            RequestIpCondition condition,
+            Instant notBefore,
+            Instant expiresOn,
+            List<String> inputs) {
+        this(id, name, owner, policies, condition, notBefore, expiresOn, inputs, Optional.empty());
+    }
+
+    /**
+     * This declaration with another rotation, everything else the same.
+     *
+     * @param rotation how the token rotates itself, or null for not at all
+     * @return the copy
+     * @throws dev.cftokens.core.rules.InvalidValueException when a rotation meets a fixed {@code expiresOn}
+     */
+    public TokenDeclaration withRotation(RotationPolicy rotation) {
+        return new TokenDeclaration(
+                id, name, owner, policies, condition, notBefore, expiresOn, inputs, Optional.ofNullable(rotation));
     }
 
     /**

@@ -3,8 +3,10 @@ package dev.cftokens.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -145,5 +147,46 @@ class DeclarationJsonTest {
         assertThatThrownBy(() -> TokenDeclaration.fromJson(
                         "{\"id\": 1, \"name\": \"a\", \"owner\": \"user\", \"policies\": []}"))
                 .hasMessage("invalid token declaration: \"id\" must be a string");
+    }
+
+    private static final TokenDeclaration ROTATING = new TokenDeclaration(
+            "rotating",
+            "Rotating",
+            TokenOwner.ACCOUNT,
+            FULL.policies(),
+            RequestIpCondition.NONE,
+            null,
+            null,
+            FULL.inputs(),
+            Optional.of(RotationPolicy.parse("P30D", "PT36H")));
+
+    @Test
+    void rotationIsWrittenLastAsDeclaredAndReadBack() {
+        String json = ROTATING.toJson();
+
+        assertThat(json).endsWith(",\n  \"rotation\": {\"every\": \"P30D\", \"overlap\": \"PT36H\"}\n}\n");
+        TokenDeclaration read = TokenDeclaration.fromJson(json);
+        assertThat(read).isEqualTo(ROTATING);
+        assertThat(read.rotation()).contains(new RotationPolicy(Duration.ofDays(30), Duration.ofHours(36)));
+    }
+
+    @Test
+    void aDeclarationWithoutRotationReadsAsBeforeRotationExisted() {
+        assertThat(FULL.toJson()).doesNotContain("rotation");
+        assertThat(TokenDeclaration.fromJson(FULL.toJson()).rotation()).isEmpty();
+    }
+
+    @Test
+    void aBadRotationIsNamed() {
+        String json = ROTATING.toJson();
+        assertThatThrownBy(() -> TokenDeclaration.fromJson(json.replace("\"PT36H\"", "\"P30D\"")))
+                .hasMessageStartingWith("invalid token declaration: rotation overlap \"P30D\" is not shorter than");
+        assertThatThrownBy(() -> TokenDeclaration.fromJson(json.replace("\"P30D\"", "\"monthly\"")))
+                .hasMessageStartingWith("invalid token declaration: rotation every \"monthly\" is not an ISO-8601");
+        assertThatThrownBy(() -> TokenDeclaration.fromJson(json.replace(", \"overlap\": \"PT36H\"", "")))
+                .hasMessage("invalid token declaration: \"overlap\" must be a string");
+        assertThatThrownBy(
+                        () -> TokenDeclaration.fromJson(json.replace("{\"every\"", "{\"jitter\": \"PT1M\", \"every\"")))
+                .hasMessageContaining("rotation has the field \"jitter\"");
     }
 }

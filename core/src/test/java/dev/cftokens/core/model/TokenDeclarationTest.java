@@ -3,9 +3,11 @@ package dev.cftokens.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cftokens.core.rules.InvalidValueException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -170,6 +172,38 @@ class TokenDeclarationTest {
                 .containsExactly("account", "bucket");
         assertThat(TokenDeclaration.placeholders("com.cloudflare.api.account.zone.*"))
                 .isEmpty();
+    }
+
+    @Test
+    void rotationIsNoPartOfTheSpecCloudflareHolds() {
+        TokenDeclaration plain = declaration(
+                new PolicyDeclaration(
+                        PolicyEffect.ALLOW, List.of(ZONE_READ), List.of("com.cloudflare.api.account.zone.*"), ""),
+                List.of());
+        TokenDeclaration rotating = plain.withRotation(RotationPolicy.parse("P30D", "P2D"));
+
+        assertThat(rotating.rotation()).contains(RotationPolicy.parse("P30D", "P2D"));
+        assertThat(plain.rotation()).isEmpty();
+        TokenSpec spec = rotating.resolve(ACCOUNT, Map.of());
+        assertThat(spec).isEqualTo(plain.resolve(ACCOUNT, Map.of()));
+        assertThat(spec.hashCode()).isEqualTo(plain.resolve(ACCOUNT, Map.of()).hashCode());
+        assertThat(rotating.withRotation(null).rotation()).isEmpty();
+    }
+
+    @Test
+    void aRotatingDeclarationCannotHaveAFixedExpiry() {
+        assertThatThrownBy(() -> new TokenDeclaration(
+                        "test-token",
+                        "Test Token",
+                        TokenOwner.ACCOUNT,
+                        List.of(),
+                        RequestIpCondition.NONE,
+                        null,
+                        Instant.parse("2030-12-31T23:59:59Z"),
+                        List.of(),
+                        Optional.of(RotationPolicy.parse("P30D", "P2D"))))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("each generation of a rotating token gets its own expiry");
     }
 
     private static TokenDeclaration declaration(PolicyDeclaration policy, List<String> inputs) {
