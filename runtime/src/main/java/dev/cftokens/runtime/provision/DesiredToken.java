@@ -3,11 +3,15 @@ package dev.cftokens.runtime.provision;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.model.PolicyDeclaration;
+import dev.cftokens.core.model.RotationPolicy;
 import dev.cftokens.core.model.TokenDeclaration;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenSpec;
 import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.state.SpecHash;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +62,49 @@ public record DesiredToken(TokenProvisioner<?> provisioner, String accountId, To
     /** {@return whether the token lives under the account or the user} */
     public TokenOwner owner() {
         return provisioner.declaration().owner();
+    }
+
+    /** {@return how the token rotates itself, or empty when it does not} */
+    public Optional<RotationPolicy> rotation() {
+        return provisioner.declaration().rotation();
+    }
+
+    /**
+     * {@return {@code listed} as its declaration sees it: a rotating token's generation carries an expiry of
+     * its own, which no declaration names, so it is left out of every comparison}
+     *
+     * @param listed a listed token's spec
+     */
+    public TokenSpec asDeclared(TokenSpec listed) {
+        return rotation().isEmpty() ? listed : withExpiry(listed, null);
+    }
+
+    /**
+     * {@return the spec to create a generation issued at {@code issued} with: for a rotating token, the
+     * declared spec with an expiry of {@code issued} + {@link RotationPolicy#maxLifetime()} in whole seconds,
+     * so a generation the fleet forgets dies by itself; otherwise the declared spec}
+     *
+     * @param issued when the generation is created
+     */
+    public TokenSpec generationSpec(Instant issued) {
+        return rotation()
+                .map(policy ->
+                        withExpiry(spec, issued.plus(policy.maxLifetime()).truncatedTo(ChronoUnit.SECONDS)))
+                .orElse(spec);
+    }
+
+    /**
+     * {@return the spec an update of {@code existing} sends: the declared spec, keeping a rotating token's
+     * generation expiry}
+     *
+     * @param existing the listed token the update changes
+     */
+    public TokenSpec specFor(ExistingToken existing) {
+        return rotation().isEmpty() ? spec : withExpiry(spec, existing.spec().expiresOn());
+    }
+
+    private static TokenSpec withExpiry(TokenSpec spec, Instant expiresOn) {
+        return new TokenSpec(spec.name(), spec.policies(), spec.condition(), spec.notBefore(), expiresOn);
     }
 
     /** {@return the declaration, placeholders unresolved} */

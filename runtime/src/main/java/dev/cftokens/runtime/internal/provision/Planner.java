@@ -154,8 +154,10 @@ final class Planner {
 
     /** A declaration whose recorded token is listed: unchanged, updated, repaired or replaced. */
     private PlannedChange compare(DesiredToken token, TokenRecord record, ExistingToken existing) {
-        Set<TokenField> differences = SpecDifferences.between(existing, token.spec());
-        Set<TokenField> removals = SpecDifferences.removals(existing.spec(), token.spec());
+        ExistingToken declared = new ExistingToken(
+                existing.id(), token.asDeclared(existing.spec()), existing.status(), existing.issuedOn());
+        Set<TokenField> differences = SpecDifferences.between(declared, token.spec());
+        Set<TokenField> removals = SpecDifferences.removals(declared.spec(), token.spec());
         if (!removals.isEmpty()) {
             // An update cannot take these away (the PUT body leaves out what is absent, and Cloudflare keeps
             // a token's IP condition), so only a new token without them matches the declaration.
@@ -296,9 +298,8 @@ final class Planner {
             return;
         }
         List<ExistingToken> candidates = observed.listing().tokens(create.owner()).stream()
-                .filter(token -> !claimed.contains(token.id())
-                        && inFlightOf(create, token)
-                        && hashOf(token).equals(create.specHash()))
+                .filter(token ->
+                        !claimed.contains(token.id()) && inFlightOf(create, token) && sent(create, token, wanted))
                 .collect(Collectors.toList());
         if (candidates.size() > 1) {
             // One create makes one token: which of these it made cannot be told, and the others are somebody
@@ -319,6 +320,17 @@ final class Planner {
                             + (wanted == null ? "no longer declared" : "not adopted"))
                     .build());
         }
+    }
+
+    /**
+     * Whether {@code token} has the spec {@code create} sent: its hash, or for a rotating declaration the hash
+     * of the spec without the generation's own expiry.
+     */
+    private boolean sent(PendingCreate create, ExistingToken token, DesiredToken wanted) {
+        return hashOf(token).equals(create.specHash())
+                || (wanted != null
+                        && wanted.rotation().isPresent()
+                        && SpecHash.of(wanted.asDeclared(token.spec())).equals(create.specHash()));
     }
 
     private String hashOf(ExistingToken token) {

@@ -1,5 +1,6 @@
 package dev.cftokens.runtime.internal.provision;
 
+import dev.cftokens.core.model.TokenSpec;
 import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.CloudflareApiException;
@@ -151,7 +152,7 @@ final class TokenWrites {
 
     private CreatedToken send(TokenApi api, DesiredToken desired) {
         try {
-            return api.create(desired.spec());
+            return api.create(desired.generationSpec(Instant.now()));
         } catch (CloudflareApiException e) {
             if (e.status() >= 400 && e.status() < 500) {
                 // Refused with an answer: no token came of it, so nothing is pending.
@@ -206,9 +207,8 @@ final class TokenWrites {
         String tokenId = change.existing().id();
         Token updated;
         try {
-            updated = change.reenables()
-                    ? api.update(tokenId, desired.spec(), TokenStatus.ACTIVE)
-                    : api.update(tokenId, desired.spec());
+            TokenSpec spec = desired.specFor(change.existing());
+            updated = change.reenables() ? api.update(tokenId, spec, TokenStatus.ACTIVE) : api.update(tokenId, spec);
         } catch (CloudflareApiException e) {
             if (!GoneTokens.isGone(api, tokenId, e)) {
                 throw e;
@@ -226,7 +226,7 @@ final class TokenWrites {
     /** Fails when Cloudflare answered an update with a token that still differs from the declaration. */
     private static void checkTaken(DesiredToken desired, String tokenId, Token updated) {
         Set<TokenField> untaken = SpecDifferences.between(
-                new ExistingToken(updated.id(), updated.spec(), updated.status()), desired.spec());
+                new ExistingToken(updated.id(), desired.asDeclared(updated.spec()), updated.status()), desired.spec());
         if (!untaken.isEmpty()) {
             // Not recorded as done and not retried: putting the same body again would be refused the same way.
             throw new ProvisioningException("Cloudflare accepted the update of token " + tokenId + " but did not"

@@ -19,7 +19,7 @@ final class UnrecordedTokens {
      * one was turned off on purpose and is never taken.
      */
     static boolean couldServe(DesiredToken desired, TokenSpec spec, TokenStatus status) {
-        return spec.equals(desired.spec()) && status != TokenStatus.DISABLED;
+        return desired.asDeclared(spec).equals(desired.spec()) && status != TokenStatus.DISABLED;
     }
 
     /**
