@@ -10,7 +10,6 @@ import dev.cftokens.core.model.TokenSpec;
 import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.state.SpecHash;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -88,8 +87,7 @@ public record DesiredToken(TokenProvisioner<?> provisioner, String accountId, To
      */
     public TokenSpec generationSpec(Instant issued) {
         return rotation()
-                .map(policy ->
-                        withExpiry(spec, issued.plus(policy.maxLifetime()).truncatedTo(ChronoUnit.SECONDS)))
+                .map(policy -> withExpiry(spec, policy.expiresOn(issued)))
                 .orElse(spec);
     }
 
