@@ -83,13 +83,15 @@ final class AdvisoryLocks {
 
     /**
      * Takes every one of {@code keys} if that is possible right now, and notes this session as their holder;
-     * false, holding none of them, when another run holds one.
+     * false, holding none of them, when another run holds one (or a database restart cut its holder off
+     * moments ago, see {@link LockHolders#RECLAIM}).
      *
      * @param holder who this run is, for another's message: the connection's application name
+     * @param run this run's identity, the same when it takes its locks again after a restart
      * @throws dev.cftokens.runtime.state.StateException when a pooler shares this server session with another
      *     client (transaction pooling), which would make the lock everyone's
      */
-    boolean tryLock(Connection connection, List<Key> keys, String holder) throws SQLException {
+    boolean tryLock(Connection connection, List<Key> keys, String holder, String run) throws SQLException {
         List<Key> taken = new ArrayList<>();
         try {
             for (Key key : keys) {
@@ -99,7 +101,10 @@ final class AdvisoryLocks {
                 }
                 taken.add(key);
             }
-            holders.record(connection, stateClass, exclusive(keys), holder);
+            if (!holders.record(connection, stateClass, objects(keys), exclusive(keys), holder, run)) {
+                unlock(connection, taken);
+                return false;
+            }
             return true;
         } catch (SQLException | RuntimeException e) {
             try {
@@ -164,6 +169,10 @@ final class AdvisoryLocks {
     /** Who holds the locks that keep {@code keys} from this run, for a message; empty when nobody does now. */
     String describeHolders(Connection connection, List<Key> keys) throws SQLException {
         return holders.describe(connection, stateClass, keys);
+    }
+
+    private static List<Integer> objects(List<Key> keys) {
+        return keys.stream().map(Key::object).toList();
     }
 
     private static List<Integer> exclusive(List<Key> keys) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -118,8 +119,11 @@ public final class PostgresStateStore implements StateStore {
      */
     private Optional<StateSession> open(Set<String> scope, String what, List<AdvisoryLocks.Key> keys, boolean wait) {
         Backoff backoff = new Backoff(lockWait);
+        // One identity for the whole run, so that its lock, reserved for it across a database restart, is
+        // taken back by this run and not kept from it by its own earlier attempt.
+        String run = UUID.randomUUID().toString();
         while (true) {
-            Optional<LockedConnection> held = acquire(keys, what, wait, backoff);
+            Optional<LockedConnection> held = acquire(keys, what, wait, backoff, run);
             if (held.isEmpty()) {
                 return Optional.empty();
             }
@@ -142,7 +146,7 @@ public final class PostgresStateStore implements StateStore {
      * backoff, the connection given back between attempts, until {@code backoff}'s deadline.
      */
     private Optional<LockedConnection> acquire(
-            List<AdvisoryLocks.Key> keys, String what, boolean wait, Backoff backoff) {
+            List<AdvisoryLocks.Key> keys, String what, boolean wait, Backoff backoff, String run) {
         boolean announced = false;
         while (true) {
             Connection connection = null;
@@ -150,12 +154,12 @@ public final class PostgresStateStore implements StateStore {
             try {
                 connection = connect();
                 known = prepare(connection);
-                if (known.tryLock(connection, keys, applicationName)) {
+                if (known.tryLock(connection, keys, applicationName, run)) {
                     return Optional.of(new LockedConnection(
                             connection,
                             known,
                             keys,
-                            () -> acquire(keys, what, true, new Backoff(lockWait))
+                            () -> acquire(keys, what, true, new Backoff(lockWait), run)
                                     .orElseThrow(),
                             this::release,
                             where));

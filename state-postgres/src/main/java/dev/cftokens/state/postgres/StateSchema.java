@@ -46,7 +46,8 @@ final class StateSchema {
                 // Outside the versioned layout: a lock holder's row says who it is; nothing reads it as state.
                 statement.execute("CREATE TABLE IF NOT EXISTS " + tables.locks() + " (lock_class integer NOT NULL,"
                         + " lock_object integer NOT NULL, pid integer NOT NULL, application_name text NOT NULL,"
-                        + " since timestamptz NOT NULL, PRIMARY KEY (lock_class, lock_object))");
+                        + " since timestamptz NOT NULL, run text NOT NULL, server_started timestamptz NOT NULL,"
+                        + " PRIMARY KEY (lock_class, lock_object))");
             }
             Optional<String> version = meta(connection, VERSION_ROW);
             if (version.isEmpty()) {
