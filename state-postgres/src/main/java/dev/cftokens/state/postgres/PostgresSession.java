@@ -14,9 +14,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -325,7 +325,7 @@ final class PostgresSession implements StateSession {
         }
     }
 
-    /** Equal up to the microseconds PostgreSQL keeps of {@code since}. */
+    /** Equal but for the rounding to microseconds that PostgreSQL applies to {@code since}. */
     private static boolean samePending(PendingCreate mine, PendingCreate stored) {
         if (mine == null || stored == null) {
             return mine == stored;
@@ -333,9 +333,7 @@ final class PostgresSession implements StateSession {
         return mine.owner() == stored.owner()
                 && Objects.equals(mine.accountId(), stored.accountId())
                 && mine.specHash().equals(stored.specHash())
-                && mine.since()
-                        .truncatedTo(ChronoUnit.MICROS)
-                        .equals(stored.since().truncatedTo(ChronoUnit.MICROS));
+                && Math.abs(Duration.between(mine.since(), stored.since()).toNanos()) < 1_000;
     }
 
     private static TokenOwner owner(String stored) {
