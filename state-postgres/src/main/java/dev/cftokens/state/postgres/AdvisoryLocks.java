@@ -1,6 +1,5 @@
 package dev.cftokens.state.postgres;
 
-import dev.cftokens.runtime.state.StateException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,10 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -22,18 +20,24 @@ import java.util.TreeSet;
  * ({@code 0}) or one declaration. A full run holds the state exclusively; a run for some declarations
  * holds the state shared and each of its declarations exclusively, so runs for other declarations, as
  * other services sharing the tables have, never wait for it.
+ *
+ * <p>Locks are only ever tried ({@code pg_try_advisory_lock}), never waited for in the server: a waiter
+ * polls and gives its connection back between attempts, as Flyway's {@code PostgreSQLAdvisoryLockTemplate}
+ * does, so a fleet waiting for one creator needs no connection each. Releasing names each key this run
+ * took, never {@code pg_advisory_unlock_all()}, which would also drop the application's own locks on a
+ * pooled connection.
  */
 final class AdvisoryLocks {
-    private static final System.Logger LOG = System.getLogger("dev.cftokens.state");
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
-    private static final int WHOLE_STATE = 0;
+    static final int WHOLE_STATE = 0;
 
     private final int stateClass;
     private final int setupClass;
+    private final LockHolders holders;
 
-    AdvisoryLocks(String namespace) {
+    AdvisoryLocks(String namespace, LockHolders holders) {
         this.stateClass = hash("cftokens state|" + namespace);
         this.setupClass = hash("cftokens schema|" + namespace);
+        this.holders = holders;
     }
 
     /** The key that serializes creating the tables. */
@@ -43,109 +47,150 @@ final class AdvisoryLocks {
 
     /** How a lock is held: alone, or beside other shared holders. */
     enum Mode {
-        SHARED("pg_advisory_lock_shared", "pg_try_advisory_lock_shared"),
-        EXCLUSIVE("pg_advisory_lock", "pg_try_advisory_lock");
+        SHARED("pg_try_advisory_lock_shared", "pg_advisory_unlock_shared"),
+        EXCLUSIVE("pg_try_advisory_lock", "pg_advisory_unlock");
 
-        private final String waiting;
         private final String trying;
+        private final String unlocking;
 
-        Mode(String waiting, String trying) {
-            this.waiting = waiting;
+        Mode(String trying, String unlocking) {
             this.trying = trying;
+            this.unlocking = unlocking;
         }
     }
 
-    /** Takes the whole state exclusively. */
-    void lockState(Connection connection, Duration wait, String where) throws SQLException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        acquire(connection, Mode.EXCLUSIVE, WHOLE_STATE, deadline, wait, wholeStateHolder(where));
+    /** One lock a run takes: its second number, and how. */
+    record Key(Mode mode, int object) {}
+
+    /** The whole state, exclusively. */
+    static List<Key> wholeState() {
+        return List.of(new Key(Mode.EXCLUSIVE, WHOLE_STATE));
     }
 
     /**
-     * Takes the state shared and each declaration in {@code mode}, in one order so two runs never deadlock:
+     * The state shared and each declaration in {@code mode}, in one order so two runs never deadlock:
      * exclusively for a run that changes them, shared for one that only reads them (which then waits for a
      * run changing them, never for other readers).
      */
-    void lockDeclarations(
-            Connection connection, Collection<String> declarationIds, Mode mode, Duration wait, String where)
-            throws SQLException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        acquire(connection, Mode.SHARED, WHOLE_STATE, deadline, wait, wholeStateHolder(where));
-        String holder = "another instance is provisioning " + declarationIds + " in " + where;
-        for (int key : keys(declarationIds)) {
-            acquire(connection, mode, key, deadline, wait, holder);
+    static List<Key> declarations(Collection<String> declarationIds, Mode mode) {
+        SortedSet<Integer> objects = new TreeSet<>();
+        declarationIds.forEach(id -> objects.add(declarationKey(id)));
+        List<Key> keys = new ArrayList<>();
+        keys.add(new Key(Mode.SHARED, WHOLE_STATE));
+        objects.forEach(object -> keys.add(new Key(mode, object)));
+        return List.copyOf(keys);
+    }
+
+    /**
+     * Takes every one of {@code keys} if that is possible right now, and notes this session as their holder;
+     * false, holding none of them, when another run holds one (or a database restart cut its holder off
+     * moments ago, see {@link LockHolders#RECLAIM}).
+     *
+     * @param holder who this run is, for another's message: the connection's application name
+     * @param run this run's identity, the same when it takes its locks again after a restart
+     * @throws dev.cftokens.runtime.state.StateException when a pooler shares this server session with another
+     *     client (transaction pooling), which would make the lock everyone's
+     */
+    boolean tryLock(Connection connection, List<Key> keys, String holder, String run) throws SQLException {
+        List<Key> taken = new ArrayList<>();
+        try {
+            for (Key key : keys) {
+                if (!tryAcquire(connection, key)) {
+                    unlock(connection, taken);
+                    return false;
+                }
+                taken.add(key);
+            }
+            if (!holders.record(connection, stateClass, objects(keys), exclusive(keys), holder, run)) {
+                unlock(connection, taken);
+                return false;
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                unlock(connection, taken);
+            } catch (SQLException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 
     /**
-     * Takes the state shared and each declaration exclusively if that is possible right now; false, holding
-     * nothing, when another run holds one of them.
+     * Releases exactly {@code keys}, last taken first.
+     *
+     * @return false when this server session did not hold one of them: a pooler moved the connection
      */
-    boolean tryLockDeclarations(Connection connection, Collection<String> declarationIds) throws SQLException {
-        boolean locked = tryAcquire(connection, Mode.SHARED, WHOLE_STATE);
-        for (Iterator<Integer> key = keys(declarationIds).iterator(); locked && key.hasNext(); ) {
-            locked = tryAcquire(connection, Mode.EXCLUSIVE, key.next());
+    boolean unlock(Connection connection, List<Key> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return true;
         }
-        if (!locked) {
-            unlockAll(connection);
+        holders.forget(connection, stateClass, exclusive(keys));
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            Key key = keys.get(i);
+            sql.append(key.mode().unlocking).append('(').append(stateClass).append(", ");
+            sql.append(key.object()).append(i == 0 ? ")" : "), ");
         }
-        return locked;
-    }
-
-    private static String wholeStateHolder(String where) {
-        return "another run holds the whole state " + where;
-    }
-
-    /** The declarations' keys in ascending order, each once. */
-    private static SortedSet<Integer> keys(Collection<String> declarationIds) {
-        SortedSet<Integer> keys = new TreeSet<>();
-        declarationIds.forEach(id -> keys.add(declarationKey(id)));
-        return keys;
-    }
-
-    /** Releases every advisory lock this connection holds (the database also does when it closes). */
-    void unlockAll(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_advisory_unlock_all()");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString());
+                ResultSet result = statement.executeQuery()) {
+            result.next();
+            boolean all = true;
+            for (int column = 1; column <= keys.size(); column++) {
+                all &= result.getBoolean(column);
+            }
+            return all;
         }
     }
 
-    private void acquire(Connection connection, Mode mode, int key, long deadline, Duration wait, String holder)
-            throws SQLException {
-        if (tryAcquire(connection, mode, key)) {
-            return;
-        }
-        LOG.log(System.Logger.Level.INFO, "waiting up to {0}: {1}", describe(wait), holder);
-        long remainingMillis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET lock_timeout = " + remainingMillis);
-            try {
-                statement.execute("SELECT " + mode.waiting + "(" + stateClass + ", " + key + ")");
-            } catch (SQLException e) {
-                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                    throw new StateException("waited " + describe(wait) + " for the lock, but " + holder
-                            + " still; try again when it is done, or give a longer wait");
-                }
-                throw e;
-            } finally {
-                statement.execute("SET lock_timeout = 0");
+    /**
+     * True when the server session behind {@code connection} holds every one of {@code keys}: checked inside
+     * each write's transaction, so a write never goes out on a session that lost or never had the lock.
+     */
+    boolean holds(Connection connection, List<Key> keys) throws SQLException {
+        SortedSet<Integer> objects = new TreeSet<>();
+        keys.forEach(key -> objects.add(key.object()));
+        try (PreparedStatement select = connection.prepareStatement("SELECT count(DISTINCT objid) FROM pg_locks"
+                + " WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid() AND objsubid = 2"
+                + " AND classid = ?::bigint::oid AND objid::bigint = ANY (?)")) {
+            select.setLong(1, Integer.toUnsignedLong(stateClass));
+            select.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "bigint",
+                            objects.stream().map(Integer::toUnsignedLong).toArray()));
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getInt(1) == objects.size();
             }
         }
     }
 
-    private boolean tryAcquire(Connection connection, Mode mode, int key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + mode.trying + "(?, ?)")) {
+    /** Who holds the locks that keep {@code keys} from this run, for a message; empty when nobody does now. */
+    String describeHolders(Connection connection, List<Key> keys) throws SQLException {
+        return holders.describe(connection, stateClass, keys);
+    }
+
+    private static List<Integer> objects(List<Key> keys) {
+        return keys.stream().map(Key::object).toList();
+    }
+
+    private static List<Integer> exclusive(List<Key> keys) {
+        return keys.stream()
+                .filter(key -> key.mode() == Mode.EXCLUSIVE)
+                .map(Key::object)
+                .toList();
+    }
+
+    private boolean tryAcquire(Connection connection, Key key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + key.mode().trying + "(?, ?)")) {
             statement.setInt(1, stateClass);
-            statement.setInt(2, key);
+            statement.setInt(2, key.object());
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);
             }
         }
-    }
-
-    private static String describe(Duration wait) {
-        return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
     }
 
     /** A declaration's key: never {@link #WHOLE_STATE}; two ids that collide only wait for each other. */

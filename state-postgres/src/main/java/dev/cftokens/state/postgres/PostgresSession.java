@@ -14,71 +14,75 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One locked run against the PostgreSQL state, on one connection that holds the run's advisory locks.
  * The state is read once the locks are held; each change is one transaction, committed before the call
- * returns, so a process killed the next instant loses nothing it was told about. Thread-safe: calls
- * share the connection one at a time.
+ * returns, so a process killed the next instant loses nothing it was told about, and a transaction cut
+ * mid-way is rolled back whole by the server. A change whose connection broke (a restart, a failover) is
+ * made again on a new connection once the run holds its locks again and finds its rows as it left them.
+ * Thread-safe: calls share the connection one at a time.
  */
 final class PostgresSession implements StateSession {
     /** A record and its sealed value, or a null value. */
-    private record Entry(TokenRecord record, SealedValue value) {}
+    private record Entry(TokenRecord record, SealedValue value) {
+        boolean sameAs(Entry other) {
+            return other != null
+                    && record.equals(other.record)
+                    && (value == null
+                            ? other.value == null
+                            : other.value != null
+                                    && Arrays.equals(value.nonce(), other.value.nonce())
+                                    && Arrays.equals(value.ciphertext(), other.value.ciphertext()));
+        }
+    }
 
-    private final Connection connection;
+    private final LockedConnection link;
     private final TableNames tables;
     private final StateEncryption encryption;
     private final Set<String> scope;
-    private final Runnable release;
     private final String where;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, PendingCreate> pending = new LinkedHashMap<>();
     private boolean closed;
 
     private PostgresSession(
-            Connection connection,
-            TableNames tables,
-            StateEncryption encryption,
-            Set<String> scope,
-            Runnable release,
-            String where) {
-        this.connection = connection;
+            LockedConnection link, TableNames tables, StateEncryption encryption, Set<String> scope, String where) {
+        this.link = link;
         this.tables = tables;
         this.encryption = encryption;
         this.scope = scope;
-        this.release = release;
         this.where = where;
     }
 
     /**
-     * Reads the state through {@code connection}, whose locks are held.
+     * Reads the state through {@code link}, whose locks are held.
      *
      * @param scope the declarations this run may change, or null for all
-     * @param release closes the connection and releases its locks
      */
     static PostgresSession load(
-            Connection connection,
-            TableNames tables,
-            StateEncryption encryption,
-            Set<String> scope,
-            Runnable release,
-            String where)
+            LockedConnection link, TableNames tables, StateEncryption encryption, Set<String> scope, String where)
             throws SQLException {
-        PostgresSession session = new PostgresSession(connection, tables, encryption, scope, release, where);
-        session.read();
+        PostgresSession session = new PostgresSession(link, tables, encryption, scope, where);
+        session.read(session.entries, session.pending);
         return session;
     }
 
-    private void read() throws SQLException {
+    private void read(Map<String, Entry> entries, Map<String, PendingCreate> pending) throws SQLException {
+        Connection connection = link.connection();
         try (PreparedStatement select = connection.prepareStatement(
                         "SELECT declaration_id, token_id, owner, account_id, name, spec_hash, value_nonce,"
                                 + " value_ciphertext FROM " + tables.tokens() + " ORDER BY declaration_id");
@@ -159,12 +163,13 @@ final class PostgresSession implements StateSession {
     private void write(TokenRecord record, SealedValue value) {
         String id = record.declarationId();
         inTransaction(id, "record the token of", () -> {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + tables.tokens()
-                    + " (declaration_id, token_id, owner, account_id, name, spec_hash, value_nonce, value_ciphertext,"
-                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (declaration_id) DO UPDATE SET"
-                    + " token_id = EXCLUDED.token_id, owner = EXCLUDED.owner, account_id = EXCLUDED.account_id,"
-                    + " name = EXCLUDED.name, spec_hash = EXCLUDED.spec_hash, value_nonce = EXCLUDED.value_nonce,"
-                    + " value_ciphertext = EXCLUDED.value_ciphertext, updated_at = now()")) {
+            try (PreparedStatement upsert = link.connection()
+                    .prepareStatement("INSERT INTO " + tables.tokens()
+                            + " (declaration_id, token_id, owner, account_id, name, spec_hash, value_nonce, value_ciphertext,"
+                            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (declaration_id) DO UPDATE SET"
+                            + " token_id = EXCLUDED.token_id, owner = EXCLUDED.owner, account_id = EXCLUDED.account_id,"
+                            + " name = EXCLUDED.name, spec_hash = EXCLUDED.spec_hash, value_nonce = EXCLUDED.value_nonce,"
+                            + " value_ciphertext = EXCLUDED.value_ciphertext, updated_at = now()")) {
                 upsert.setString(1, id);
                 upsert.setString(2, record.tokenId());
                 upsert.setString(3, record.owner().name().toLowerCase(Locale.ROOT));
@@ -199,10 +204,12 @@ final class PostgresSession implements StateSession {
         requireNonNull(create, "create");
         String id = create.declarationId();
         inTransaction(id, "note the create of", () -> {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + tables.pendingCreates()
-                    + " (declaration_id, owner, account_id, spec_hash, since) VALUES (?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (declaration_id) DO UPDATE SET owner = EXCLUDED.owner,"
-                    + " account_id = EXCLUDED.account_id, spec_hash = EXCLUDED.spec_hash, since = EXCLUDED.since")) {
+            try (PreparedStatement upsert = link.connection()
+                    .prepareStatement(
+                            "INSERT INTO " + tables.pendingCreates()
+                                    + " (declaration_id, owner, account_id, spec_hash, since) VALUES (?, ?, ?, ?, ?)"
+                                    + " ON CONFLICT (declaration_id) DO UPDATE SET owner = EXCLUDED.owner,"
+                                    + " account_id = EXCLUDED.account_id, spec_hash = EXCLUDED.spec_hash, since = EXCLUDED.since")) {
                 upsert.setString(1, id);
                 upsert.setString(2, create.owner().name().toLowerCase(Locale.ROOT));
                 upsert.setString(3, create.accountId());
@@ -225,7 +232,7 @@ final class PostgresSession implements StateSession {
 
     private void delete(String table, String declarationId) throws SQLException {
         try (PreparedStatement delete =
-                connection.prepareStatement("DELETE FROM " + table + " WHERE declaration_id = ?")) {
+                link.connection().prepareStatement("DELETE FROM " + table + " WHERE declaration_id = ?")) {
             delete.setString(1, declarationId);
             delete.executeUpdate();
         }
@@ -250,20 +257,83 @@ final class PostgresSession implements StateSession {
             throw new IllegalStateException(locked + ", so it cannot " + what + " " + declarationId);
         }
         try {
-            connection.setAutoCommit(false);
             try {
-                change.run();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+                commit(change);
+            } catch (SQLException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                // The server rolled the cut transaction back whole; make it again once nothing else moved.
+                link.reconnect();
+                checkUnchanged(declarationId, what);
+                commit(change);
             }
         } catch (SQLException e) {
             throw new StateException(
                     "cannot " + what + " " + declarationId + " in " + where + ": " + e.getMessage(), e);
         }
+    }
+
+    private void commit(Change change) throws SQLException {
+        Connection connection = link.connection();
+        connection.setAutoCommit(false);
+        try {
+            link.checkHeld();
+            change.run();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed); // a broken connection: the server rolls back on its own
+            }
+            throw e;
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                // As above: the connection is gone, and the next attempt takes a new one.
+            }
+        }
+    }
+
+    /**
+     * After the locks were lost and taken again: fails unless this run's rows are as it last saw them, since
+     * another run may have held the locks in between.
+     */
+    private void checkUnchanged(String declarationId, String what) throws SQLException {
+        Map<String, Entry> nowEntries = new LinkedHashMap<>();
+        Map<String, PendingCreate> nowPending = new LinkedHashMap<>();
+        read(nowEntries, nowPending);
+        Set<String> ids = new TreeSet<>();
+        if (scope == null) {
+            ids.addAll(entries.keySet());
+            ids.addAll(nowEntries.keySet());
+            ids.addAll(pending.keySet());
+            ids.addAll(nowPending.keySet());
+        } else {
+            ids.addAll(scope);
+        }
+        for (String id : ids) {
+            Entry mine = entries.get(id);
+            boolean sameEntry = mine == null ? !nowEntries.containsKey(id) : mine.sameAs(nowEntries.get(id));
+            if (!sameEntry || !samePending(pending.get(id), nowPending.get(id))) {
+                throw new StateException("the connection to " + where + " broke while this run held its lock, and"
+                        + " another run changed " + id + " before this one held the lock again; this run did not "
+                        + what + " " + declarationId + ". Start it again: it reads what the other recorded.");
+            }
+        }
+    }
+
+    /** Equal but for the rounding to microseconds that PostgreSQL applies to {@code since}. */
+    private static boolean samePending(PendingCreate mine, PendingCreate stored) {
+        if (mine == null || stored == null) {
+            return mine == stored;
+        }
+        return mine.owner() == stored.owner()
+                && Objects.equals(mine.accountId(), stored.accountId())
+                && mine.specHash().equals(stored.specHash())
+                && Math.abs(Duration.between(mine.since(), stored.since()).toNanos()) < 1_000;
     }
 
     private static TokenOwner owner(String stored) {
@@ -274,7 +344,7 @@ final class PostgresSession implements StateSession {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            release.run();
+            link.close();
         }
     }
 }

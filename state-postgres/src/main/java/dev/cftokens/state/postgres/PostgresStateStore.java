@@ -16,9 +16,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -40,8 +43,12 @@ import javax.sql.DataSource;
  * Without code: {@code CFTOKENS_STATE=jdbc:postgresql://db:5432/app} with this jar on the class path.
  */
 public final class PostgresStateStore implements StateStore {
+    private static final System.Logger LOG = System.getLogger("dev.cftokens.state");
+
     /** How long a run waits for another's lock unless configured otherwise. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(2);
+
+    private static final Pattern APPLICATION_NAME = Pattern.compile("[\\x20-\\x7e]{1,63}");
 
     private final DataSource dataSource;
     private final String url;
@@ -52,6 +59,7 @@ public final class PostgresStateStore implements StateStore {
     private final TableNames tables;
     private final StateSchema schema;
     private final String where;
+    private final String applicationName;
     private volatile AdvisoryLocks locks;
 
     private PostgresStateStore(Builder builder) {
@@ -61,6 +69,7 @@ public final class PostgresStateStore implements StateStore {
         this.origin = builder.origin;
         this.key = builder.key;
         this.lockWait = builder.lockWait;
+        this.applicationName = builder.applicationName;
         this.tables = new TableNames(builder.schema, builder.tablePrefix);
         this.schema = new StateSchema(tables);
         this.where = "the PostgreSQL state "
@@ -79,68 +88,154 @@ public final class PostgresStateStore implements StateStore {
 
     @Override
     public StateSession open() {
-        return open(null, "the whole state", (connection, locks) -> {
-                    locks.lockState(connection, lockWait, where);
-                    return true;
-                })
-                .orElseThrow();
+        return open(null, "the whole state", AdvisoryLocks.wholeState(), true).orElseThrow();
     }
 
     @Override
     public StateSession open(Set<String> declarationIds) {
         Set<String> ids = Set.copyOf(declarationIds);
-        return open(ids, ids.toString(), (connection, locks) -> {
-                    locks.lockDeclarations(connection, ids, AdvisoryLocks.Mode.EXCLUSIVE, lockWait, where);
-                    return true;
-                })
+        return open(ids, ids.toString(), AdvisoryLocks.declarations(ids, AdvisoryLocks.Mode.EXCLUSIVE), true)
                 .orElseThrow();
     }
 
     @Override
     public Optional<StateSession> tryOpen(Set<String> declarationIds) {
         Set<String> ids = Set.copyOf(declarationIds);
-        return open(ids, ids.toString(), (connection, locks) -> locks.tryLockDeclarations(connection, ids));
+        return open(ids, ids.toString(), AdvisoryLocks.declarations(ids, AdvisoryLocks.Mode.EXCLUSIVE), false);
     }
 
     @Override
     public StateSession openForReading(Set<String> declarationIds) {
         Set<String> ids = Set.copyOf(declarationIds);
-        return open(Set.of(), ids.toString(), (connection, locks) -> {
-                    locks.lockDeclarations(connection, ids, AdvisoryLocks.Mode.SHARED, lockWait, where);
-                    return true;
-                })
+        return open(Set.of(), ids.toString(), AdvisoryLocks.declarations(ids, AdvisoryLocks.Mode.SHARED), true)
                 .orElseThrow();
     }
 
-    /** How a run takes its locks. */
-    private interface Locking {
-        /** Takes the locks, waiting as long as it may; false when they are held elsewhere and it did not wait. */
-        boolean lock(Connection connection, AdvisoryLocks locks) throws SQLException;
-    }
-
     /**
-     * A session holding the locks {@code locking} takes, or empty when it did not get them.
+     * A session holding {@code keys}, or empty when another run holds one and {@code wait} is false. Waits,
+     * and rides out transient failures, within one lock wait.
      *
      * @param scope what the run may change: null for everything, empty for nothing
      */
-    private Optional<StateSession> open(Set<String> scope, String what, Locking locking) {
-        Connection connection = connect();
-        try {
-            AdvisoryLocks locks = prepare(connection);
-            if (!locking.lock(connection, locks)) {
-                release(connection);
+    private Optional<StateSession> open(Set<String> scope, String what, List<AdvisoryLocks.Key> keys, boolean wait) {
+        Backoff backoff = new Backoff(lockWait);
+        // One identity for the whole run, so that its lock, reserved for it across a database restart, is
+        // taken back by this run and not kept from it by its own earlier attempt.
+        String run = UUID.randomUUID().toString();
+        while (true) {
+            Optional<LockedConnection> held = acquire(keys, what, wait, backoff, run);
+            if (held.isEmpty()) {
                 return Optional.empty();
             }
-            StateEncryption encryption = unlock(connection);
-            return Optional.of(
-                    PostgresSession.load(connection, tables, encryption, scope, () -> release(connection), where));
-        } catch (SQLException e) {
-            release(connection);
-            throw new StateException("cannot lock and read " + what + " of " + where + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            release(connection);
-            throw e;
+            LockedConnection link = held.get();
+            try {
+                StateEncryption encryption = unlock(link.connection());
+                return Optional.of(PostgresSession.load(link, tables, encryption, scope, where));
+            } catch (SQLException e) {
+                link.close();
+                retryOrFail(e, "read " + what + " of", backoff);
+            } catch (RuntimeException e) {
+                link.close();
+                throw e;
+            }
         }
+    }
+
+    /**
+     * A connection whose session holds {@code keys}: tried now, then (when {@code wait}) polled with
+     * backoff, the connection given back between attempts, until {@code backoff}'s deadline.
+     */
+    private Optional<LockedConnection> acquire(
+            List<AdvisoryLocks.Key> keys, String what, boolean wait, Backoff backoff, String run) {
+        boolean announced = false;
+        while (true) {
+            Connection connection = null;
+            AdvisoryLocks known = null;
+            try {
+                connection = connect();
+                known = prepare(connection);
+                if (known.tryLock(connection, keys, applicationName, run)) {
+                    return Optional.of(new LockedConnection(
+                            connection,
+                            known,
+                            keys,
+                            () -> acquire(keys, what, true, new Backoff(lockWait), run)
+                                    .orElseThrow(),
+                            this::release,
+                            where));
+                }
+                if (!wait) {
+                    release(connection, known, List.of());
+                    return Optional.empty();
+                }
+                Duration pause = backoff.next();
+                if (pause.isZero()) {
+                    String holders = known.describeHolders(connection, keys);
+                    release(connection, known, List.of());
+                    throw new StateException("waited " + Backoff.describe(backoff.total()) + " for the lock on "
+                            + what + ", but " + busy(keys, what) + " still (held by " + holders + "); try again"
+                            + " when it is done, or give a longer wait (PostgresStateStore.Builder.lockWait)");
+                }
+                release(connection, known, List.of());
+                if (!announced) {
+                    announced = true;
+                    LOG.log(
+                            System.Logger.Level.INFO,
+                            "waiting up to {0}: {1}",
+                            Backoff.describe(backoff.total()),
+                            busy(keys, what));
+                }
+                backoff.sleep(pause);
+            } catch (SQLException e) {
+                release(connection, known, List.of());
+                retryOrFail(e, "lock " + what + " of", backoff);
+            } catch (RuntimeException e) {
+                release(connection, known, List.of());
+                throw e;
+            }
+        }
+    }
+
+    private String busy(List<AdvisoryLocks.Key> keys, String what) {
+        boolean wholeState = keys.stream()
+                .anyMatch(
+                        key -> key.object() == AdvisoryLocks.WHOLE_STATE && key.mode() == AdvisoryLocks.Mode.EXCLUSIVE);
+        return wholeState
+                ? "another run holds the whole state " + where
+                : "another instance is provisioning " + what + " in " + where;
+    }
+
+    /**
+     * After {@code failure}: a pause and one log line when it is transient and the wait is not over; a
+     * {@link StateException} naming the setting when it is permanent or the wait is over.
+     */
+    private void retryOrFail(SQLException failure, String doing, Backoff backoff) {
+        String reason = failure.getMessage()
+                + (failure.getSQLState() == null ? "" : " (SQLSTATE " + failure.getSQLState() + ")");
+        if (!TransientFailures.isTransient(failure)) {
+            throw new StateException(
+                    "cannot " + doing + " " + where + ": " + reason + "; " + FailureAdvice.of(failure, origin),
+                    failure);
+        }
+        Duration pause = backoff.next();
+        if (pause.isZero()) {
+            throw new StateException(
+                    "cannot " + doing + " " + where + " within the lock wait of "
+                            + Backoff.describe(backoff.total()) + " (" + (backoff.attempts() + 1)
+                            + " attempts); the last"
+                            + " failure: " + reason + "; " + FailureAdvice.of(failure, origin),
+                    failure);
+        }
+        LOG.log(
+                System.Logger.Level.WARNING,
+                "cannot {0} {1}: {2}; attempt {3}, retrying in {4} ({5} left of the lock" + " wait)",
+                doing,
+                where,
+                reason,
+                backoff.attempts() + 1,
+                Backoff.describe(pause),
+                Backoff.describe(backoff.remaining()));
+        backoff.sleep(pause);
     }
 
     /** Creates or checks the tables once per store instance, and learns the lock namespace. */
@@ -155,7 +250,7 @@ public final class PostgresStateStore implements StateStore {
             result.next();
             currentSchema = result.getString(1);
         }
-        AdvisoryLocks fresh = new AdvisoryLocks(tables.lockNamespace(currentSchema));
+        AdvisoryLocks fresh = new AdvisoryLocks(tables.lockNamespace(currentSchema), new LockHolders(tables, where));
         schema.ensure(connection, fresh.setupClass(), 0, where);
         locks = fresh;
         return fresh;
@@ -171,30 +266,28 @@ public final class PostgresStateStore implements StateStore {
         return kept.equals(created.header()) ? created : StateEncryption.unlock(key, kept, where);
     }
 
-    private Connection connect() {
-        try {
-            Connection connection =
-                    dataSource != null ? dataSource.getConnection() : DriverManager.getConnection(url, properties);
-            connection.setAutoCommit(true);
-            return connection;
-        } catch (SQLException e) {
-            throw new StateException(
-                    "cannot connect to " + where + ", named by " + origin + ": " + e.getMessage()
-                            + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
-                            + "; check the URL, that the database is running and reachable, and the user and password"
-                            + " (in the URL, or " + "CFTOKENS_STATE_USER and CFTOKENS_STATE_PASSWORD)",
-                    e);
-        }
+    private Connection connect() throws SQLException {
+        Connection connection =
+                dataSource != null ? dataSource.getConnection() : DriverManager.getConnection(url, properties);
+        connection.setAutoCommit(true);
+        return connection;
     }
 
-    private void release(Connection connection) {
+    /** Releases exactly {@code keys} (none for a connection whose try failed) and gives the connection back. */
+    private void release(Connection connection, AdvisoryLocks held, List<AdvisoryLocks.Key> keys) {
+        if (connection == null) {
+            return;
+        }
         try (connection) {
-            if (!connection.isClosed() && locks != null) {
-                // A pooled connection outlives this run: its session locks must not.
-                locks.unlockAll(connection);
+            if (held != null && !keys.isEmpty() && !connection.isClosed() && !held.unlock(connection, keys)) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "released a lock of {0} that this database session did not"
+                                + " hold: a pooler in transaction mode is between the store and PostgreSQL",
+                        where);
             }
         } catch (SQLException | RuntimeException e) {
-            // Closing the connection releases the locks anyway; nothing is lost.
+            // A broken connection's session has ended, and its locks with it; nothing is lost.
         }
     }
 
@@ -214,6 +307,7 @@ public final class PostgresStateStore implements StateStore {
         private Duration lockWait = DEFAULT_LOCK_WAIT;
         private String schema;
         private String tablePrefix = "cftokens_";
+        private String applicationName = defaultApplicationName();
 
         private Builder() {}
 
@@ -258,7 +352,10 @@ public final class PostgresStateStore implements StateStore {
             return this;
         }
 
-        /** How long a run waits for another instance's lock; default 2 minutes. */
+        /**
+         * How long a run waits for another instance's lock, and rides out a database that is restarting or
+         * unreachable; default 2 minutes.
+         */
         public Builder lockWait(Duration lockWait) {
             this.lockWait = StateStoreSettings.checkLockWait(lockWait);
             return this;
@@ -274,6 +371,29 @@ public final class PostgresStateStore implements StateStore {
         public Builder tablePrefix(String tablePrefix) {
             this.tablePrefix = requireNonNull(tablePrefix, "tablePrefix");
             return this;
+        }
+
+        /**
+         * The name this store's sessions carry, in {@code pg_stat_activity} (on its own connections) and in a
+         * waiting instance's message naming the holder; default {@code cftokens <pid>@<HOSTNAME>}.
+         */
+        public Builder applicationName(String applicationName) {
+            requireNonNull(applicationName, "applicationName");
+            if (!APPLICATION_NAME.matcher(applicationName).matches()) {
+                throw new IllegalArgumentException(
+                        "the application name \"" + applicationName + "\" is not one"
+                                + " PostgreSQL keeps as it is: use 1 to 63 printable ASCII characters (such as \"billing-7f9c\")");
+            }
+            this.applicationName = applicationName;
+            return this;
+        }
+
+        private static String defaultApplicationName() {
+            String host = System.getenv("HOSTNAME");
+            String name = "cftokens " + ProcessHandle.current().pid()
+                    + (host == null || host.isBlank() ? "" : "@" + host.strip());
+            name = name.replaceAll("[^\\x20-\\x7e]", "?");
+            return name.length() > 63 ? name.substring(0, 63) : name;
         }
 
         /**
@@ -303,7 +423,7 @@ public final class PostgresStateStore implements StateStore {
             if (password != null) {
                 properties.setProperty("password", password.reveal());
             }
-            properties.setProperty("ApplicationName", "cftokens");
+            properties.setProperty("ApplicationName", applicationName);
             return properties;
         }
     }

@@ -36,11 +36,19 @@ final class StateSchema {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_advisory_xact_lock(" + initLockClass + ", " + initLockObject + ")");
-            if (tables.schema() != null) {
-                statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + tables.schema() + '"');
+            // Once the tables exist a run needs no CREATE privilege: PostgreSQL checks it even for IF NOT EXISTS.
+            if (!exists(connection, tables.meta()) || !exists(connection, tables.locks())) {
+                if (tables.schema() != null) {
+                    statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + tables.schema() + '"');
+                }
+                statement.execute("CREATE TABLE IF NOT EXISTS " + tables.meta()
+                        + " (name text PRIMARY KEY, value text NOT NULL)");
+                // Outside the versioned layout: a lock holder's row says who it is; nothing reads it as state.
+                statement.execute("CREATE TABLE IF NOT EXISTS " + tables.locks() + " (lock_class integer NOT NULL,"
+                        + " lock_object integer NOT NULL, pid integer NOT NULL, application_name text NOT NULL,"
+                        + " since timestamptz NOT NULL, run text NOT NULL, server_started timestamptz NOT NULL,"
+                        + " PRIMARY KEY (lock_class, lock_object))");
             }
-            statement.execute(
-                    "CREATE TABLE IF NOT EXISTS " + tables.meta() + " (name text PRIMARY KEY, value text NOT NULL)");
             Optional<String> version = meta(connection, VERSION_ROW);
             if (version.isEmpty()) {
                 createVersion1(statement);
@@ -56,6 +64,16 @@ final class StateSchema {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            select.setString(1, table);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
         }
     }
 

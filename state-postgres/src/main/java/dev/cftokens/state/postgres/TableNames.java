@@ -45,6 +45,11 @@ final class TableNames {
         return qualified("pending_creates");
     }
 
+    /** Who holds which of the store's locks, since when: for messages, and to see a pooler share a session. */
+    String locks() {
+        return qualified("locks");
+    }
+
     /** What the tables are called, for messages: {@code app.cftokens_*}. */
     String describe() {
         return (schema == null ? "" : schema + ".") + prefix + "*";

@@ -62,14 +62,20 @@ class PostgresStateStoreTest {
             closedPort = socket.getLocalPort();
         }
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/app?user=svc&password=hunter2-very-secret";
-        StateStore store = StateStores.create(
-                StateStoreSettings.of(url, StateStores.STATE_VARIABLE).withKey(KEY));
+        StateStore store = StateStores.create(StateStoreSettings.of(url, StateStores.STATE_VARIABLE)
+                .withKey(KEY)
+                .withLockWait(Duration.ofMillis(800)));
+        long started = System.nanoTime();
         assertThatThrownBy(store::open)
                 .isInstanceOf(StateException.class)
+                .hasMessageContaining("within the lock wait of 800 ms")
                 .hasMessageContaining("CFTOKENS_STATE")
                 .hasMessageContaining("127.0.0.1:" + closedPort)
                 .hasMessageNotContaining("hunter2");
         assertThat(store.describe()).doesNotContain("hunter2");
+        // A refused connection is retried, as a restarting server refuses them, but only within the wait.
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(Duration.ofMillis(700), Duration.ofSeconds(5));
     }
 
     @Test
