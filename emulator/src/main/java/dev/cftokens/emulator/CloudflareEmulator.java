@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +55,7 @@ public final class CloudflareEmulator implements AutoCloseable {
     private final TokenStore tokens;
     private final WorkerScriptStore scripts;
     private final StateFile stateFile;
+    private final EmulatorClock clock;
     private final FaultInjector faults;
     private final RequestCounters counters = new RequestCounters();
     private final Object saveLock = new Object();
@@ -65,8 +68,9 @@ public final class CloudflareEmulator implements AutoCloseable {
         this.globalApiKey = options.globalApiKey()
                 .orElseGet(() -> TokenValues.newId() + TokenValues.newId().substring(0, 5));
         this.catalog = options.catalog();
-        this.tokens = new TokenStore(options.clock());
-        this.scripts = new WorkerScriptStore(options.clock());
+        this.clock = new EmulatorClock(options.clock(), options.clockOffset());
+        this.tokens = new TokenStore(clock);
+        this.scripts = new WorkerScriptStore(clock);
         this.faults = new FaultInjector(options.seed(), options.faults());
         this.stateFile = options.statePath().map(StateFile::new).orElse(null);
         StateFile.State saved = stateFile != null && stateFile.exists() ? stateFile.load() : null;
@@ -97,12 +101,10 @@ public final class CloudflareEmulator implements AutoCloseable {
                 adminTokenId,
                 identity.userEmail(),
                 TokenValues.hash(globalApiKey));
-        RequestThrottle rateLimiter = options.rateLimit()
-                .map(limit -> limiter(limit, options.clock()))
-                .orElse(null);
-        RequestThrottle addressRateLimiter = options.addressRateLimit()
-                .map(limit -> limiter(limit, options.clock()))
-                .orElse(null);
+        RequestThrottle rateLimiter =
+                options.rateLimit().map(limit -> limiter(limit, clock)).orElse(null);
+        RequestThrottle addressRateLimiter =
+                options.addressRateLimit().map(limit -> limiter(limit, clock)).orElse(null);
 
         this.server = HttpServer.create(new InetSocketAddress(LOOPBACK, options.port()), 128);
         AtomicInteger threadNumber = new AtomicInteger();
@@ -124,6 +126,7 @@ public final class CloudflareEmulator implements AutoCloseable {
                         faults,
                         counters,
                         new ExchangeRecording(listeners)));
+        server.createContext(ClockEndpoint.PATH, new ClockEndpoint(clock, authenticator, tokens::now));
         server.start();
     }
 
@@ -194,6 +197,34 @@ public final class CloudflareEmulator implements AutoCloseable {
     /** {@return the user's global API key, sent as X-Auth-Key} */
     public String globalApiKey() {
         return globalApiKey;
+    }
+
+    /**
+     * {@return the emulator's time, in whole seconds as Cloudflare's timestamps are: the options' clock plus
+     * the offset}
+     */
+    public Instant now() {
+        return tokens.now();
+    }
+
+    /**
+     * Moves the emulator's clock forward, as if {@code by} had passed: tokens whose {@code expires_on} it
+     * passes are expired from now on (refused as credentials, listed only with {@code include_expired}), and
+     * every later issued_on, modified_on and last_used_on is that much later. Out of process, {@code POST
+     * /__emulator/clock} does the same.
+     *
+     * @param by how far, zero or more
+     * @return the new time, as {@link #now()} gives it
+     * @throws IllegalArgumentException when {@code by} is negative: the clock never goes back
+     */
+    public Instant advanceClock(Duration by) {
+        clock.advance(by);
+        return now();
+    }
+
+    /** {@return how far ahead of the options' clock the emulator's clock is: the start offset plus every advance} */
+    public Duration clockOffset() {
+        return clock.offset();
     }
 
     /** {@return the permission groups it offers} */

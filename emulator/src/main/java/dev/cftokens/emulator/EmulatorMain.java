@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -36,7 +37,16 @@ public final class EmulatorMain {
             "                      without a value Cloudflare's 200/1)",
             "  --state <file>      keep tokens (hashes only, never values) across restarts in this JSON file",
             "  --catalog <file>    permission groups to use instead of the bundled snapshot",
+            "  --clock-offset <d>  start the clock this far ahead of the system clock, an ISO-8601 duration",
+            "                      such as P30D or PT1H (default PT0S): tokens expire and age as if it had passed",
             "  --help              print this help",
+            "",
+            "Moving the clock from another process: GET <host>/__emulator/clock answers",
+            "{\"now\": \"2030-01-01T00:00:00Z\", \"offset\": \"PT0S\"} in Cloudflare's envelope; POST it with",
+            "{\"advance\": \"P30D\"} to move the clock forward (never back). Both take the admin token as",
+            "\"Authorization: Bearer <token>\" (or the global API key), e.g.",
+            "  curl -H \"Authorization: Bearer $CLOUDFLARE_API_TOKEN\" -d '{\"advance\": \"P30D\"}' \\",
+            "       http://127.0.0.1:<port>/__emulator/clock",
             "",
             "Prints shell lines to eval or paste: export CLOUDFLARE_BASE_URL=..., export CLOUDFLARE_API_TOKEN=...,",
             "export CLOUDFLARE_ACCOUNT_ID=..., and the global API key pair only as a # comment (clients refuse",
@@ -193,6 +203,9 @@ public final class EmulatorMain {
                 case "--catalog":
                     builder.catalog(catalog(value(args, ++i, arg)));
                     break;
+                case "--clock-offset":
+                    builder.clockOffset(duration(arg, value(args, ++i, arg)));
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option \"" + arg + "\"");
             }
@@ -237,6 +250,22 @@ public final class EmulatorMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " takes a number from 0 to 1, not \"" + value + "\"");
         }
+    }
+
+    /** An ISO-8601 duration, zero or more: the clock only moves forward. */
+    private static Duration duration(String option, String value) {
+        Duration duration;
+        try {
+            duration = Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    option + " takes an ISO-8601 duration such as P30D or PT1H, not \"" + value + "\"");
+        }
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(
+                    option + " must not be negative, not \"" + value + "\"; the emulator's clock only moves forward");
+        }
+        return duration;
     }
 
     /** Whether the option at {@code i} is followed by its optional value rather than by the next option. */

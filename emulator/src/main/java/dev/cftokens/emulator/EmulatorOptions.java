@@ -32,6 +32,7 @@ public final class EmulatorOptions {
     private final EmulatedRateLimit addressRateLimit;
     private final Path statePath;
     private final Clock clock;
+    private final Duration clockOffset;
     private final int threads;
     private final List<ExchangeListener> exchangeListeners;
 
@@ -54,6 +55,7 @@ public final class EmulatorOptions {
         this.addressRateLimit = builder.addressRateLimit;
         this.statePath = builder.statePath;
         this.clock = builder.clock;
+        this.clockOffset = builder.clockOffset;
         this.threads = builder.threads;
         this.exchangeListeners = List.copyOf(builder.exchangeListeners);
     }
@@ -128,9 +130,17 @@ public final class EmulatorOptions {
         return Optional.ofNullable(statePath);
     }
 
-    /** {@return the clock for issued_on, expiry and not_before} */
+    /** {@return the clock for issued_on, expiry and not_before, before {@link #clockOffset()} is added} */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * {@return how far ahead of {@link #clock()} the emulator starts; {@link CloudflareEmulator#advanceClock}
+     * moves it further}
+     */
+    public Duration clockOffset() {
+        return clockOffset;
     }
 
     /** {@return the number of threads serving requests} */
@@ -150,7 +160,7 @@ public final class EmulatorOptions {
         // Credentials are left out on purpose.
         return "EmulatorOptions{port=" + port + ", catalog=" + catalog + ", faults=" + faults + ", seed=" + seed
                 + ", rateLimit=" + rateLimit + ", addressRateLimit=" + addressRateLimit + ", statePath=" + statePath
-                + ", threads=" + threads + "}";
+                + ", clockOffset=" + clockOffset + ", threads=" + threads + "}";
     }
 
     /** Builds {@link EmulatorOptions}; each setter checks its value at once. */
@@ -170,6 +180,7 @@ public final class EmulatorOptions {
         private EmulatedRateLimit addressRateLimit;
         private Path statePath;
         private Clock clock = Clock.systemUTC();
+        private Duration clockOffset = Duration.ZERO;
         // Latency faults sleep on these threads, so there are more of them than cores.
         private int threads = Math.max(16, Runtime.getRuntime().availableProcessors() * 4);
 
@@ -372,6 +383,25 @@ public final class EmulatorOptions {
          */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Starts the emulator's clock this far ahead of {@link #clock(Clock)}, as if that much time had passed:
+         * a token issued now by another process is seen {@code offset} older. The standalone jar's {@code
+         * --clock-offset P30D}.
+         *
+         * @param offset how far ahead, zero or more
+         * @return this builder
+         * @throws IllegalArgumentException when it is negative
+         */
+        public Builder clockOffset(Duration offset) {
+            requireNonNull(offset, "offset");
+            if (offset.isNegative()) {
+                throw new IllegalArgumentException("clock offset must not be negative, not " + offset
+                        + "; the emulator's clock only moves forward (give an earlier clock instead)");
+            }
+            this.clockOffset = offset;
             return this;
         }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -154,7 +155,57 @@ class StandaloneTest {
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isZero();
         assertThat(output)
-                .contains("--port", "--latency", "--fault-rate", "--drop-rate", "--seed", "--state", "--catalog");
+                .contains("--port", "--latency", "--fault-rate", "--drop-rate", "--seed", "--state", "--catalog")
+                .contains("--clock-offset <d>", "POST it with", "{\"advance\": \"P30D\"}", "/__emulator/clock");
+    }
+
+    @Test
+    @Timeout(60)
+    void aTestInAnotherProcessStartsTheClockAheadAndMovesIt() throws Exception {
+        Process process = launch("--port", "0", "--clock-offset", "P30D");
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            Map<String, String> announced = variables(announcementLines(out));
+            String baseUrl = announced.get("CLOUDFLARE_BASE_URL");
+            String token = announced.get("CLOUDFLARE_API_TOKEN");
+            URI clock = URI.create(baseUrl.replace("/client/v4", "/__emulator/clock"));
+
+            Instant before = Instant.now();
+            ApiClient.Response read = ApiClient.send(HttpRequest.newBuilder(clock)
+                    .header("Authorization", "Bearer " + token)
+                    .build());
+            assertThat(read.result().path("offset").asText()).isEqualTo("PT720H");
+            Instant now = Instant.parse(read.result().path("now").asText());
+            assertThat(now)
+                    .isBetween(
+                            before.plus(Duration.ofDays(30)).minusSeconds(1),
+                            Instant.now().plus(Duration.ofDays(30)).plusSeconds(1));
+
+            ApiClient.Response moved = ApiClient.send(HttpRequest.newBuilder(clock)
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"advance\": \"P2D\"}"))
+                    .build());
+            assertThat(moved.result().path("offset").asText()).isEqualTo("PT768H");
+
+            ApiClient.Response created = ApiClient.send(HttpRequest.newBuilder(
+                            URI.create(baseUrl + "/accounts/" + announced.get("CLOUDFLARE_ACCOUNT_ID") + "/tokens"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Bodies.zoneReader("aged")))
+                    .build());
+            Instant issued = Instant.parse(created.result().path("issued_on").asText());
+            assertThat(issued).isAfterOrEqualTo(now.plus(Duration.ofDays(2)));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aClockOffsetThatIsNotAForwardDurationIsAUsageError() throws Exception {
+        assertThat(failedStart(2, "--clock-offset", "30 days"))
+                .contains("--clock-offset takes an ISO-8601 duration such as P30D or PT1H, not \"30 days\"");
+        assertThat(failedStart(2, "--clock-offset", "-P1D"))
+                .contains("--clock-offset must not be negative, not \"-P1D\"");
     }
 
     @Test
@@ -232,8 +283,13 @@ class StandaloneTest {
             "--catalog",
             catalog.toString(),
             "--account-id",
-            "0123456789abcdef0123456789abcdef"
+            "0123456789abcdef0123456789abcdef",
+            "--clock-offset",
+            "PT1H"
         });
+
+        assertThat(options.clockOffset()).isEqualTo(Duration.ofHours(1));
+        assertThat(EmulatorMain.parse(new String[0]).clockOffset()).isZero();
 
         assertThat(options.faults())
                 .extracting(Fault::type)

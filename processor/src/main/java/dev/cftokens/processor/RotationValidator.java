@@ -21,7 +21,7 @@ final class RotationValidator {
         boolean valid = every.isPresent() && overlap.isPresent();
         if (every.isPresent()) {
             try {
-                RotationRules.checkEvery(every.get());
+                RotationRules.checkEvery(rotation.string("every").value(), every.get());
             } catch (InvalidValueException e) {
                 Message message = every.get().compareTo(RotationRules.MIN_EVERY) < 0
                         ? Message.ROTATION_TOO_OFTEN
@@ -32,7 +32,11 @@ final class RotationValidator {
         }
         if (every.isPresent() && overlap.isPresent()) {
             try {
-                RotationRules.checkOverlap(overlap.get(), every.get());
+                RotationRules.checkOverlap(
+                        rotation.string("overlap").value(),
+                        overlap.get(),
+                        rotation.string("every").value(),
+                        every.get());
             } catch (InvalidValueException e) {
                 Message message = overlap.get().isZero() || overlap.get().isNegative()
                         ? Message.OVERLAP_NOT_POSITIVE

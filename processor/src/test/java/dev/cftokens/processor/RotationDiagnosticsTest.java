@@ -83,7 +83,7 @@ class RotationDiagnosticsTest {
     void negativeOverlapIsAnError() {
         assertSingleError(
                 rotating("P30D", "-PT1H"),
-                "[cftokens:overlap-not-positive] rotation overlap \"PT-1H\" is not greater than zero",
+                "[cftokens:overlap-not-positive] rotation overlap \"-PT1H\" is not greater than zero",
                 "overlap =");
     }
 
@@ -91,7 +91,7 @@ class RotationDiagnosticsTest {
     void overlapAsLongAsEveryIsAnError() {
         assertSingleError(
                 rotating("P7D", "PT168H"),
-                "[cftokens:overlap-not-shorter] rotation overlap \"P7D\" is not shorter than every \"P7D\"",
+                "[cftokens:overlap-not-shorter] rotation overlap \"PT168H\" is not shorter than every \"P7D\"",
                 "overlap =");
     }
 

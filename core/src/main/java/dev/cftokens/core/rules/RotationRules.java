@@ -59,17 +59,30 @@ public final class RotationRules {
      * @throws InvalidValueException saying which bound is broken and what would be right
      */
     public static Duration checkEvery(Duration every) {
+        return checkEvery(format(requireNonNull(every, "every")), every);
+    }
+
+    /**
+     * Checks the period between generations, naming it as it was written.
+     *
+     * @param written the period as written, such as {@code PT720H}
+     * @param every the period
+     * @return {@code every}
+     * @throws InvalidValueException saying which bound is broken and what would be right
+     */
+    public static Duration checkEvery(String written, Duration every) {
+        requireNonNull(written, "written");
         requireNonNull(every, "every");
-        String shown = quote(format(every));
+        String shown = quote(written);
         if (every.compareTo(MIN_EVERY) < 0) {
             throw new InvalidValueException(
-                    format(every),
+                    written,
                     "rotation every " + shown + " is shorter than one minute; rotate at most once a minute"
                             + " (every = \"PT1M\"), better every few days or weeks, such as every = \"P30D\"");
         }
         if (every.compareTo(MAX_EVERY) > 0) {
             throw new InvalidValueException(
-                    format(every),
+                    written,
                     "rotation every " + shown + " is longer than 100 years; write " + quote(format(MAX_EVERY))
                             + " or less, or drop @Rotation for a token that never rotates");
         }
@@ -86,22 +99,39 @@ public final class RotationRules {
      * @throws InvalidValueException saying which bound is broken and what would be right
      */
     public static Duration checkOverlap(Duration overlap, Duration every) {
+        return checkOverlap(
+                format(requireNonNull(overlap, "overlap")), overlap, format(requireNonNull(every, "every")), every);
+    }
+
+    /**
+     * Checks the overlap, naming it and the period as they were written.
+     *
+     * @param written the overlap as written
+     * @param overlap the overlap
+     * @param writtenEvery the period as written
+     * @param every the period it must be shorter than
+     * @return {@code overlap}
+     * @throws InvalidValueException saying which bound is broken and what would be right
+     */
+    public static Duration checkOverlap(String written, Duration overlap, String writtenEvery, Duration every) {
+        requireNonNull(written, "written");
         requireNonNull(overlap, "overlap");
+        requireNonNull(writtenEvery, "writtenEvery");
         requireNonNull(every, "every");
-        String shown = quote(format(overlap));
+        String shown = quote(written);
         if (overlap.isZero() || overlap.isNegative()) {
             throw new InvalidValueException(
-                    format(overlap),
+                    written,
                     "rotation overlap " + shown + " is not greater than zero; the previous generation must stay valid"
                             + " while its holders move to the successor. Write a positive overlap, such as"
                             + " overlap = \"P2D\"");
         }
         if (overlap.compareTo(every) >= 0) {
             throw new InvalidValueException(
-                    format(overlap),
-                    "rotation overlap " + shown + " is not shorter than every " + quote(format(every))
+                    written,
+                    "rotation overlap " + shown + " is not shorter than every " + quote(writtenEvery)
                             + "; a successor would come before its predecessor retired, so more than two"
-                            + " generations would be live. Write an overlap shorter than " + quote(format(every)));
+                            + " generations would be live. Write an overlap shorter than " + quote(writtenEvery));
         }
         return overlap;
     }

@@ -59,6 +59,16 @@ class RotationRulesTest {
     }
 
     @Test
+    void theValueAsWrittenIsTheOneNamed() {
+        assertThatThrownBy(() -> RotationRules.checkEvery("PT0.5M", Duration.ofSeconds(30)))
+                .hasMessageStartingWith("rotation every \"PT0.5M\" is shorter than one minute")
+                .extracting(e -> ((InvalidValueException) e).value())
+                .isEqualTo("PT0.5M");
+        assertThatThrownBy(() -> RotationRules.checkOverlap("PT720H", Duration.ofDays(30), "P30D", Duration.ofDays(30)))
+                .hasMessageStartingWith("rotation overlap \"PT720H\" is not shorter than every \"P30D\"");
+    }
+
+    @Test
     void aFixedExpirySaysWhyItCannotGoWithRotation() {
         RotationRules.checkNoFixedExpiry(null);
         assertThatThrownBy(() -> RotationRules.checkNoFixedExpiry(Instant.parse("2030-12-31T23:59:59Z")))

@@ -2,6 +2,7 @@ package dev.cftokens.emulator.tokens;
 
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenStatus;
+import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.emulator.http.ApiException;
 import dev.cftokens.emulator.http.ErrorCodes;
 import java.time.Clock;
@@ -153,7 +154,7 @@ public final class TokenStore {
     }
 
     private synchronized StoredToken updateLocked(TokenOwner owner, String id, TokenBody body) {
-        StoredToken current = require(owner, id);
+        StoredToken current = requireUnexpired(owner, id, "updated");
         Set<String> existingPolicyIds =
                 current.policies().stream().map(StoredPolicy::id).collect(Collectors.toSet());
         List<StoredPolicy> policies = new ArrayList<>();
@@ -219,7 +220,7 @@ public final class TokenStore {
     public String roll(TokenOwner owner, String id) {
         String value = TokenValues.newValue();
         synchronized (this) {
-            StoredToken token = require(owner, id);
+            StoredToken token = requireUnexpired(owner, id, "rolled");
             idByHash.remove(token.valueHash());
             put(token.withValueHash(TokenValues.hash(value), now()));
         }
@@ -268,6 +269,21 @@ public final class TokenStore {
 
     private StoredToken require(TokenOwner owner, String id) {
         return get(owner, id).orElseThrow(() -> unknownToken(id));
+    }
+
+    /**
+     * A token past its {@code expires_on} stays listed (with {@code include_expired}) and can be deleted, but
+     * neither rolled nor updated: whether Cloudflare revives an expired token is not documented, so the
+     * emulator takes the strictest reading and refuses, as a client must never rely on it.
+     */
+    private StoredToken requireUnexpired(TokenOwner owner, String id, String action) {
+        StoredToken token = require(owner, id);
+        if (token.statusAt(now()) == TokenStatus.EXPIRED) {
+            throw ApiException.validation("token " + id + " expired at " + Timestamps.format(token.expiresOn())
+                    + " and cannot be " + action + "; an expired token stays expired. Create a successor and"
+                    + " delete this one");
+        }
+        return token;
     }
 
     /**
