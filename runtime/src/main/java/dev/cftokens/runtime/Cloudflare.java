@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
 /**
@@ -51,11 +52,16 @@ public final class Cloudflare {
     /** Cloudflare's public API; the base URL includes {@code /client/v4}. */
     public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
-    static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";
-    static final String ENV_API_KEY = "CLOUDFLARE_API_KEY";
-    static final String ENV_EMAIL = "CLOUDFLARE_EMAIL";
-    static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
-    static final String ENV_BASE_URL = "CLOUDFLARE_BASE_URL";
+    /** The variable of the API token; the front ends map their own settings onto these names. */
+    public static final String ENV_API_TOKEN = "CLOUDFLARE_API_TOKEN";
+    /** The variable of a global API key, used with {@link #ENV_EMAIL}. */
+    public static final String ENV_API_KEY = "CLOUDFLARE_API_KEY";
+    /** The variable of the e-mail address a global API key belongs to. */
+    public static final String ENV_EMAIL = "CLOUDFLARE_EMAIL";
+    /** The variable of the account id to work in. */
+    public static final String ENV_ACCOUNT_ID = "CLOUDFLARE_ACCOUNT_ID";
+    /** The variable of the API's base URL (an emulator's, in tests). */
+    public static final String ENV_BASE_URL = "CLOUDFLARE_BASE_URL";
 
     private final ApiTransport transport;
     private final String configuredAccountId;
@@ -108,24 +114,39 @@ public final class Cloudflare {
 
     /** A builder preset from {@code environment}, as {@link #fromEnvironment()} reads it. */
     static Builder builderFromEnvironment(Map<String, String> environment) {
+        return builderFrom(environment::get);
+    }
+
+    /**
+     * A builder preset from the variables {@link #fromEnvironment()} reads, looked up through {@code lookup}:
+     * the one reading of credentials that the command line (the environment), the Maven plugin (its
+     * properties) and the Spring Boot starter (its properties) share, so that each refuses what {@link
+     * Builder#build()} refuses (an API token together with a global API key, for one). Blank values count
+     * as unset.
+     *
+     * @param lookup the value of a variable by its name ({@link #ENV_API_TOKEN} and the others), or null
+     * @return the builder; {@link Builder#build()} checks what the lookup set
+     */
+    public static Builder builderFrom(Function<String, String> lookup) {
+        requireNonNull(lookup, "lookup");
         Builder builder = builder();
-        String token = nonEmpty(environment.get(ENV_API_TOKEN));
+        String token = nonEmpty(lookup.apply(ENV_API_TOKEN));
         if (token != null) {
             builder.apiToken(token);
         }
-        String key = nonEmpty(environment.get(ENV_API_KEY));
+        String key = nonEmpty(lookup.apply(ENV_API_KEY));
         if (key != null) {
             builder.apiKey(key);
         }
-        String email = nonEmpty(environment.get(ENV_EMAIL));
+        String email = nonEmpty(lookup.apply(ENV_EMAIL));
         if (email != null) {
             builder.email(email);
         }
-        String accountId = nonEmpty(environment.get(ENV_ACCOUNT_ID));
+        String accountId = nonEmpty(lookup.apply(ENV_ACCOUNT_ID));
         if (accountId != null) {
             builder.accountId(accountId);
         }
-        String baseUrl = nonEmpty(environment.get(ENV_BASE_URL));
+        String baseUrl = nonEmpty(lookup.apply(ENV_BASE_URL));
         if (baseUrl != null) {
             builder.baseUrl(baseUrl);
         }
@@ -513,9 +534,10 @@ public final class Cloudflare {
                 }
                 return ApiCredentials.globalApiKey(email, apiKey);
             }
-            throw new CloudflareConfigurationException("no Cloudflare credentials: set " + ENV_API_TOKEN
-                    + " (or builder().apiToken(...)), or " + ENV_API_KEY + " and " + ENV_EMAIL
-                    + " (or builder().apiKey(...).email(...))");
+            throw new CloudflareConfigurationException("no Cloudflare credentials: set the variable " + ENV_API_TOKEN
+                    + " to an API token that may create tokens (in a shell: export " + ENV_API_TOKEN
+                    + "=<token>), or " + ENV_API_KEY + " and " + ENV_EMAIL + " to a global API key and its"
+                    + " user's e-mail; in code, Cloudflare.builder().apiToken(...)");
         }
 
         private static String describeShape(String value) {

@@ -6,6 +6,7 @@ import dev.cftokens.runtime.state.StateException;
 import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.state.postgres.PostgresStateStore;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,7 +41,17 @@ public class CftokensAutoConfiguration {
     static class DataSourceStateStoreConfiguration {
         @Bean
         @ConditionalOnMissingBean
-        StateStore cftokensStateStore(DataSource dataSource, CftokensProperties properties, Environment environment) {
+        StateStore cftokensStateStore(
+                @CftokensDataSource ObjectProvider<DataSource> stateDataSource,
+                ObjectProvider<DataSource> dataSources,
+                CftokensProperties properties,
+                Environment environment) {
+            DataSource dataSource = stateDataSource.getIfAvailable(dataSources::getIfUnique);
+            if (dataSource == null) {
+                throw new StateException("cftokens.state=datasource needs the application's DataSource, and"
+                        + " there is none or several without a primary one: mark the one for the state with"
+                        + " @CftokensDataSource (or @Primary), or set cftokens.state to a jdbc:postgresql: URL");
+            }
             return PostgresStateStore.builder()
                     .dataSource(dataSource)
                     .origin("cftokens.state=datasource")
@@ -56,8 +67,8 @@ public class CftokensAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public Cloudflare cloudflare(CftokensProperties properties, Environment environment) {
-        return CloudflareClientFactory.create(properties, environment);
+    public Cloudflare cftokensCloudflare(Environment environment) {
+        return CloudflareClientFactory.create(new SettingLookup(environment));
     }
 
     @Bean
@@ -70,17 +81,35 @@ public class CftokensAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public Provisioning cftokensProvisioning(
-            Cloudflare cloudflare, StateStore stateStore, CftokensProperties properties, Environment environment) {
-        return new ProvisioningSetup(properties, environment).provisioning(cloudflare, stateStore);
+            Cloudflare cloudflare,
+            StateStore stateStore,
+            CftokensProperties properties,
+            Environment environment,
+            RecordingOutput output) {
+        return new ProvisioningSetup(properties, environment)
+                .provisioning(cloudflare, stateStore)
+                .output(output);
     }
 
+    /** Logs the run's lines and keeps the startup run's for {@code /actuator/cftokens}. */
+    @Bean
+    RecordingOutput cftokensOutput() {
+        return new RecordingOutput();
+    }
+
+    /**
+     * The startup run, through the {@link Provisioning} bean as it is: an application's own keeps its own
+     * output (then the endpoint shows no lines of the run).
+     */
     @Bean
     public ProvisionedTokens cftokensTokens(
             Provisioning provisioning,
             @Qualifier(TokenBeanRegistrar.DECLARATIONS_BEAN) SelectedDeclarations declarations,
-            CftokensProperties properties) {
+            CftokensProperties properties,
+            RecordingOutput output) {
         return ProvisioningSetup.provision(
                 provisioning,
+                output,
                 DeclarationSelection.provisioners(
                         declarations.declarations(), declarations.tokens(), properties.getInputs()));
     }

@@ -38,8 +38,11 @@ public class CftokensProperties {
     /** Passphrase the key of the stored token values is derived from; default CFTOKENS_PASSPHRASE. */
     private String passphrase;
 
-    /** How many changes run at once, 1 to 64. */
-    private int parallelism = 8;
+    /**
+     * How many changes run at once, 1 to 64; default automatic, as the runtime and the command line choose
+     * it (as many as the client's rate limit and measured round trip keep busy).
+     */
+    private Integer parallelism;
 
     /** How long startup waits for another instance that is provisioning the same state. */
     private Duration waitTimeout = Duration.ofMinutes(2);
@@ -124,11 +127,11 @@ public class CftokensProperties {
         this.passphrase = passphrase;
     }
 
-    public int getParallelism() {
+    public Integer getParallelism() {
         return parallelism;
     }
 
-    public void setParallelism(int parallelism) {
+    public void setParallelism(Integer parallelism) {
         this.parallelism = parallelism;
     }
 

@@ -1,39 +1,22 @@
 package dev.cftokens.spring;
 
 import dev.cftokens.runtime.Cloudflare;
-import org.springframework.core.env.Environment;
 
 /**
  * The {@link Cloudflare} client of the {@code cftokens.*} properties, each defaulting to the variable the
- * command line reads, so that one set of variables serves both.
+ * command line reads, so that one set of variables serves both. The runtime decides what the credentials
+ * mean ({@link Cloudflare#builderFrom}): an API token together with a global API key is refused, as on the
+ * command line, rather than one of them preferred without a word.
  */
 final class CloudflareClientFactory {
     private CloudflareClientFactory() {}
 
-    static Cloudflare create(CftokensProperties properties, Environment environment) {
-        String apiToken = VariableDefaults.resolve(properties.getApiToken(), environment, "CLOUDFLARE_API_TOKEN");
-        String apiKey = VariableDefaults.resolve(null, environment, "CLOUDFLARE_API_KEY");
-        if (apiToken == null && apiKey == null) {
+    static Cloudflare create(SettingLookup settings) {
+        if (settings.apply(Cloudflare.ENV_API_TOKEN) == null && settings.apply(Cloudflare.ENV_API_KEY) == null) {
             throw new MissingCredentialsException();
         }
-        Cloudflare.Builder builder = Cloudflare.builder().userAgent("cftokens-spring-boot-starter");
-        if (apiToken != null) {
-            builder.apiToken(apiToken);
-        } else {
-            builder.apiKey(apiKey);
-            String email = VariableDefaults.resolve(null, environment, "CLOUDFLARE_EMAIL");
-            if (email != null) {
-                builder.email(email);
-            }
-        }
-        String accountId = VariableDefaults.resolve(properties.getAccountId(), environment, "CLOUDFLARE_ACCOUNT_ID");
-        if (accountId != null) {
-            builder.accountId(accountId);
-        }
-        String baseUrl = VariableDefaults.resolve(properties.getBaseUrl(), environment, "CLOUDFLARE_BASE_URL");
-        if (baseUrl != null) {
-            builder.baseUrl(baseUrl);
-        }
-        return builder.build();
+        return Cloudflare.builderFrom(settings)
+                .userAgent("cftokens-spring-boot-starter")
+                .build();
     }
 }

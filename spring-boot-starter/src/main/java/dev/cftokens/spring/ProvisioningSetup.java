@@ -27,11 +27,11 @@ final class ProvisioningSetup {
     static final String DATASOURCE = "datasource";
 
     private final CftokensProperties properties;
-    private final Environment environment;
+    private final SettingLookup settings;
 
     ProvisioningSetup(CftokensProperties properties, Environment environment) {
         this.properties = requireNonNull(properties, "properties");
-        this.environment = requireNonNull(environment, "environment");
+        this.settings = new SettingLookup(environment);
     }
 
     /**
@@ -39,45 +39,44 @@ final class ProvisioningSetup {
      * file, with the key of {@code cftokens.key} or {@code cftokens.passphrase} (or their variables).
      */
     StateStore stateStore() {
-        String location = VariableDefaults.resolve(properties.getState(), environment, StateStores.STATE_VARIABLE);
-        String origin = properties.getState() != null && !properties.getState().isBlank()
-                ? "cftokens.state"
-                : StateStores.STATE_VARIABLE;
+        String location = settings.apply(StateStores.STATE_VARIABLE);
+        String origin = blank(properties.getState()) ? StateStores.STATE_VARIABLE : "cftokens.state";
         if (location == null) {
             location = FileStateStore.DEFAULT_PATH.toString();
             origin = "the default state file";
         }
-        if (location.equalsIgnoreCase(DATASOURCE)) {
+        if (location.strip().equalsIgnoreCase(DATASOURCE)) {
             throw new StateException("cftokens.state=datasource uses the application's DataSource with the"
                     + " PostgreSQL state store: add dev.cftokens:cftokens-state-postgres and a DataSource (such as"
                     + " spring-boot-starter-jdbc with spring.datasource.url)");
         }
-        StateStoreSettings settings = StateStoreSettings.of(location, origin)
-                .withKey(key().orElse(null))
-                .withLockWait(properties.getWaitTimeout());
-        return StateStores.create(StateStores.withEnvironment(settings));
+        StateStoreSettings base =
+                StateStoreSettings.of(location.strip(), origin).withLockWait(properties.getWaitTimeout());
+        try {
+            return StateStores.create(StateStores.withLookup(base, settings));
+        } catch (IllegalArgumentException e) {
+            throw keyProblem(e);
+        }
     }
 
     /** The key of {@code cftokens.key} or {@code cftokens.passphrase}, else of their variables, if any. */
     Optional<StateKey> key() {
-        String key = VariableDefaults.resolve(properties.getKey(), environment, StateKey.KEY_VARIABLE);
-        String passphrase = properties.getPassphrase();
-        if (key != null && passphrase != null && !passphrase.isEmpty()) {
-            throw new StateException("both cftokens.key and cftokens.passphrase are set; set only one of them");
+        try {
+            return StateKey.fromLookup(settings);
+        } catch (IllegalArgumentException e) {
+            throw keyProblem(e);
         }
-        if (key != null) {
-            try {
-                return Optional.of(StateKey.ofBase64(key));
-            } catch (IllegalArgumentException e) {
-                throw new StateException("cftokens.key (" + StateKey.KEY_VARIABLE + "): " + e.getMessage(), e);
-            }
-        }
-        if (passphrase == null || passphrase.isEmpty()) {
-            passphrase = environment.getProperty(StateKey.PASSPHRASE_VARIABLE);
-        }
-        return passphrase == null || passphrase.isEmpty()
-                ? Optional.empty()
-                : Optional.of(StateKey.ofPassphrase(passphrase.toCharArray()));
+    }
+
+    private static StateException keyProblem(IllegalArgumentException e) {
+        return new StateException(
+                "cftokens.key / cftokens.passphrase (" + StateKey.KEY_VARIABLE + " / " + StateKey.PASSPHRASE_VARIABLE
+                        + "): " + e.getMessage(),
+                e);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** A {@link Provisioning} through {@code cloudflare} and {@code store} with the {@code cftokens.*} settings. */
@@ -86,6 +85,9 @@ final class ProvisioningSetup {
                 .stateStore(store)
                 .adoptUnrecorded(properties.isAdopt())
                 .rollAdopted(properties.isRollAdopted());
+        if (properties.getParallelism() == null) {
+            return provisioning; // the runtime's automatic parallelism
+        }
         try {
             return provisioning.parallelism(properties.getParallelism());
         } catch (IllegalArgumentException e) {
@@ -93,16 +95,18 @@ final class ProvisioningSetup {
         }
     }
 
-    /** Provisions every one of {@code provisioners} and hands each token back with its value. */
-    static ProvisionedTokens provision(Provisioning configured, List<TokenProvisioner<?>> provisioners) {
-        RecordingOutput output = new RecordingOutput();
-        Provisioning provisioning = configured.output(output);
+    /**
+     * Provisions every one of {@code provisioners} and hands each token back with its value, with the lines
+     * {@code output} recorded meanwhile (none when the provisioning reports elsewhere).
+     */
+    static ProvisionedTokens provision(
+            Provisioning provisioning, RecordingOutput output, List<TokenProvisioner<?>> provisioners) {
         Instant start = Instant.now();
         // One run for every declaration, never a complete apply: a starting instance must not delete the
         // tokens that instances of the previous version, still running during a rolling deploy, declare and
         // use; deletions belong to the command line and the build.
         List<ProvisionedToken<?>> tokens = provisioning.provisionAll(provisioners);
-        ProvisioningRun run = new ProvisioningRun(start, Duration.between(start, Instant.now()), output.lines());
+        ProvisioningRun run = new ProvisioningRun(start, Duration.between(start, Instant.now()), output.endRecording());
         return new ProvisionedTokens(tokens, provisioners, run);
     }
 }

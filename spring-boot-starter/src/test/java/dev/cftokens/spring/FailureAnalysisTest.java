@@ -128,7 +128,8 @@ class FailureAnalysisTest {
             String report = failedStart(output, second);
             assertThat(report)
                     .contains("did not create it and holds no value for it")
-                    .contains("Or set cftokens.roll-adopted=true to roll the token");
+                    .contains("cftokens.roll-adopted=true in Spring Boot")
+                    .contains("Fix the declarations or the account as the reason says");
             assertThat(own.tokens()).hasSize(2);
             new SpringApplicationBuilder(TestApplication.class)
                     .properties(with(second, "cftokens.roll-adopted=true"))

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The key that encrypts token values in a state store: either a raw 256-bit AES key, as a secret
@@ -95,6 +96,26 @@ public final class StateKey {
      */
     public static Optional<StateKey> fromEnvironment() {
         return fromVariables(System.getenv(KEY_VARIABLE), System.getenv(PASSPHRASE_VARIABLE));
+    }
+
+    /**
+     * The key from {@value #KEY_VARIABLE} or {@value #PASSPHRASE_VARIABLE} as {@code lookup} gives them: the
+     * one reading of the key that the command line, the Maven plugin and the Spring Boot starter share
+     * (each maps its own settings onto these names).
+     *
+     * @param lookup the value of a variable by its name, or null
+     * @return the key, or empty when neither is set
+     * @throws IllegalArgumentException when both are set (which one was meant cannot be told), or {@value
+     *     #KEY_VARIABLE} is not a base64 256-bit key
+     */
+    public static Optional<StateKey> fromLookup(Function<String, String> lookup) {
+        String key = lookup.apply(KEY_VARIABLE);
+        String passphrase = lookup.apply(PASSPHRASE_VARIABLE);
+        if (key != null && !key.isBlank() && passphrase != null && !passphrase.isEmpty()) {
+            throw new IllegalArgumentException("both " + KEY_VARIABLE + " and " + PASSPHRASE_VARIABLE
+                    + " are set; set only one of them (" + KEY_VARIABLE + ", from cftokens-cli key, is the stronger)");
+        }
+        return fromVariables(key, passphrase);
     }
 
     static Optional<StateKey> fromVariables(String key, String passphrase) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 
 /**
  * Picks the {@link StateStore} for a location: a file path ({@code .cftokens/state.json} by default) or a
@@ -46,9 +47,32 @@ public final class StateStores {
         if (result.key() == null) {
             result = result.withKey(StateKey.fromEnvironment().orElse(null));
         }
+        return withCredentials(result, System::getenv);
+    }
+
+    /**
+     * The settings with the key and database credentials that {@code lookup} gives by their variables'
+     * names, where they set none: how the Maven plugin and the Spring Boot starter read them from their own
+     * properties by the names the command line reads from the environment.
+     *
+     * @param settings the settings given explicitly
+     * @param lookup the value of a variable by its name, or null
+     * @return the completed settings
+     * @throws IllegalArgumentException as {@link StateKey#fromLookup(Function)}
+     */
+    public static StateStoreSettings withLookup(StateStoreSettings settings, Function<String, String> lookup) {
+        StateStoreSettings result = settings;
+        if (result.key() == null) {
+            result = result.withKey(StateKey.fromLookup(lookup).orElse(null));
+        }
+        return withCredentials(result, lookup);
+    }
+
+    private static StateStoreSettings withCredentials(StateStoreSettings settings, Function<String, String> lookup) {
+        StateStoreSettings result = settings;
         if (result.user() == null && result.password() == null) {
-            String user = System.getenv(USER_VARIABLE);
-            String password = System.getenv(PASSWORD_VARIABLE);
+            String user = lookup.apply(USER_VARIABLE);
+            String password = lookup.apply(PASSWORD_VARIABLE);
             result = result.withCredentials(
                     user == null || user.isEmpty() ? null : user,
                     password == null || password.isEmpty() ? null : Secret.of(password));

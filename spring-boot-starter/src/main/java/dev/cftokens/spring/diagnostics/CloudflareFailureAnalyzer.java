@@ -8,7 +8,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * The Cloudflare client is configured wrongly, or Cloudflare refused or did not answer its requests.
  * Runtime messages name the variable to fix and never hold a credential.
  */
-public final class CloudflareFailureAnalyzer extends CftokensFailureAnalyzer<CloudflareException> {
+final class CloudflareFailureAnalyzer extends CftokensFailureAnalyzer<CloudflareException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, CloudflareException cause) {
         String action;

@@ -4,7 +4,7 @@ import dev.cftokens.spring.MissingCredentialsException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** No Cloudflare credentials: names the property and the variable that give them. */
-public final class MissingCredentialsFailureAnalyzer extends CftokensFailureAnalyzer<MissingCredentialsException> {
+final class MissingCredentialsFailureAnalyzer extends CftokensFailureAnalyzer<MissingCredentialsException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingCredentialsException cause) {
         return analysis(

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Declarations that need input values: names each property to set. */
-public final class MissingInputFailureAnalyzer extends CftokensFailureAnalyzer<MissingInputException> {
+final class MissingInputFailureAnalyzer extends CftokensFailureAnalyzer<MissingInputException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingInputException cause) {
         String tokens = cause.missing().entrySet().stream()

@@ -4,7 +4,7 @@ import dev.cftokens.runtime.state.StateException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** The state cannot be read, written or locked, or is configured wrongly. */
-public final class StateFailureAnalyzer extends CftokensFailureAnalyzer<StateException> {
+final class StateFailureAnalyzer extends CftokensFailureAnalyzer<StateException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, StateException cause) {
         return analysis(

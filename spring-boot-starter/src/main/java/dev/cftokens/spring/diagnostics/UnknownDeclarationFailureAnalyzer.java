@@ -4,7 +4,7 @@ import dev.cftokens.spring.UnknownDeclarationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** A property names a declaration the application does not carry: lists those it does. */
-public final class UnknownDeclarationFailureAnalyzer extends CftokensFailureAnalyzer<UnknownDeclarationException> {
+final class UnknownDeclarationFailureAnalyzer extends CftokensFailureAnalyzer<UnknownDeclarationException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, UnknownDeclarationException cause) {
         String known = cause.known().isEmpty()
