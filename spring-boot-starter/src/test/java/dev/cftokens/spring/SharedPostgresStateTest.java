@@ -28,13 +28,18 @@ class SharedPostgresStateTest {
     static final String KEY = StateKey.generate().toBase64();
     static EmbeddedPostgres database;
 
+    /** Spring Boot's logging system configures Logback once per JVM, which two contexts starting at once race. */
+    private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+
     @BeforeAll
     static void startDatabase() throws Exception {
+        System.setProperty(LOGGING_SYSTEM, "none");
         database = EmbeddedPostgres.builder().start();
     }
 
     @AfterAll
     static void stop() throws Exception {
+        System.clearProperty(LOGGING_SYSTEM);
         EMULATOR.close();
         database.close();
     }
