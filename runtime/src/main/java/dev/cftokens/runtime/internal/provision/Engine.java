@@ -65,7 +65,11 @@ public final class Engine {
      */
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         Declared declared = new Declared(provisioners, scope);
-        try (StateSession state = open(declared)) {
+        // A plan writes nothing: over some declarations it reads beside other readers (a health check, a
+        // fleet's starts) instead of taking their locks from a run that applies.
+        try (StateSession state = scope == DeclarationScope.COMPLETE
+                ? settings.stateStore().open()
+                : settings.stateStore().openForReading(declared.ids())) {
             return shown(plan(state, declared).plan());
         }
     }
