@@ -63,8 +63,8 @@ class ReadsTest {
 
         assertThat(cloudflare.accountTokens().get("abc").id()).isEqualTo("abc");
         assertThat(server.getRequestCount()).isEqualTo(3);
-        // A back-off after the 503; the dropped keep-alive connection the JDK itself retries on a new one,
-        // as it may for a GET (never for a request with a body, which goes in streaming mode).
+        // The transport retries both the 503 and the dropped connection, a GET being safe to repeat; OkHttp's
+        // own silent retry is off, so every attempt is the transport's and backs off.
         assertThat(time.sleeps).isNotEmpty();
     }
 
