@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,21 +21,27 @@ import java.util.Map;
  * The state file's content and its JSON form:
  *
  * <pre>{@code
- * {"version": 1,
+ * {"version": 2,
  *  "encryption": {"kdf": "PBKDF2WithHmacSHA256", "iterations": 210000, "salt": "<base64>",  // or "kdf": "none"
  *                 "cipher": "AES/GCM/NoPadding", "key_check": {"nonce": "..", "ciphertext": ".."}},
  *  "tokens": {"readonly-token": {"token_id": "..", "owner": "account", "account_id": "..",
- *             "name": "..", "spec_hash": "sha256:..", "value": {"nonce": "..", "ciphertext": ".."}}},
+ *             "name": "..", "spec_hash": "sha256:..", "value": {"nonce": "..", "ciphertext": ".."},
+ *             "issued_at": "2026-01-01T00:00:00Z",
+ *             "previous": {"token_id": "..", "retire_at": "2026-01-03T00:00:00Z"}}},
  *  "pending_creates": {"new-token": {"owner": "account", "account_id": "..", "spec_hash": "sha256:..",
  *                      "since": "2026-01-01T00:00:00Z"}}}
  * }</pre>
  *
- * {@code pending_creates} is optional: a file without it has none.
+ * {@code pending_creates}, {@code issued_at} and {@code previous} are optional: a file without them has
+ * none. Version 1, written before generations were recorded, is read as it is and written as version 2.
  *
  * Anything else (bad JSON, a missing field, another version) is refused with the path in the message.
  */
 final class StateDocument {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+
+    /** The version before generations were recorded: the same layout without them. */
+    private static final int WITHOUT_GENERATIONS = 1;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -70,7 +77,7 @@ final class StateDocument {
         if (version == null || !version.isIntegralNumber()) {
             throw corrupt(path, "it has no numeric \"version\"");
         }
-        if (version.asInt() != VERSION) {
+        if (version.asInt() != VERSION && version.asInt() != WITHOUT_GENERATIONS) {
             throw new StateException("the state file " + path + " has version " + version.asText()
                     + ", but this cftokens reads version " + VERSION
                     + "; use the cftokens version that wrote it. The file was left unchanged.");
@@ -130,6 +137,14 @@ final class StateDocument {
         if (entry.value() != null) {
             node.set("value", sealedNode(entry.value()));
         }
+        if (record.issuedAt() != null) {
+            node.put("issued_at", Timestamps.format(record.issuedAt()));
+        }
+        if (record.previous() != null) {
+            ObjectNode previous = node.putObject("previous");
+            previous.put("token_id", record.previous().tokenId());
+            previous.put("retire_at", Timestamps.format(record.previous().retireAt()));
+        }
         return node;
     }
 
@@ -145,7 +160,9 @@ final class StateDocument {
                 TokenOwner.valueOf(text(node, "owner").toUpperCase(Locale.ROOT)),
                 node.hasNonNull("account_id") ? node.get("account_id").asText() : null,
                 text(node, "name"),
-                text(node, "spec_hash"));
+                text(node, "spec_hash"),
+                node.hasNonNull("issued_at") ? instant(node, "issued_at") : null,
+                node.hasNonNull("previous") ? previous(node.get("previous")) : null);
         JsonNode value = node.get("value");
         return new Entry(record, value == null || value.isNull() ? null : sealed(value));
     }
@@ -227,6 +244,14 @@ final class StateDocument {
 
     private static byte[] bytes(JsonNode node, String field) {
         return Base64.getDecoder().decode(text(node, field));
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        return Timestamps.parse(text(node, field));
+    }
+
+    private static PreviousGeneration previous(JsonNode node) {
+        return new PreviousGeneration(text(node, "token_id"), instant(node, "retire_at"));
     }
 
     static String text(JsonNode node, String field) {

@@ -3,30 +3,47 @@ package dev.cftokens.runtime.state;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.model.TokenOwner;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
- * What the state remembers of one provisioned token, by the logical id of its declaration.
+ * What the state remembers of one provisioned token, by the logical id of its declaration: its current
+ * generation and, for a token that rotated, the previous generation until it is deleted.
  *
  * @param declarationId the logical id, such as {@code readonly-token}
- * @param tokenId Cloudflare's id of the token
+ * @param tokenId Cloudflare's id of the current generation's token
  * @param owner whether the token lives under the account or the user
  * @param accountId the account the token was provisioned for, or null when none was known
  * @param name the token's name when it was last written
  * @param specHash {@link SpecHash} of the spec last written, so a later run can tell a changed
  *     declaration from a token changed outside cftokens
+ * @param issuedAt when the current generation was issued, or null when it is not known (a record written
+ *     before generations were recorded)
+ * @param previous the generation the last rotation replaced, or null when there is none left
  */
 public record TokenRecord(
-        String declarationId, String tokenId, TokenOwner owner, String accountId, String name, String specHash) {
+        String declarationId,
+        String tokenId,
+        TokenOwner owner,
+        String accountId,
+        String name,
+        String specHash,
+        Instant issuedAt,
+        PreviousGeneration previous) {
     /**
      * Checks the components.
      *
      * @param declarationId the logical id, such as {@code readonly-token}
-     * @param tokenId Cloudflare's id of the token
+     * @param tokenId Cloudflare's id of the current generation's token
      * @param owner whether the token lives under the account or the user
      * @param accountId the account the token was provisioned for, or null when none was known
      * @param name the token's name when it was last written
      * @param specHash {@link SpecHash} of the spec last written
-     * @throws NullPointerException when any but {@code accountId} is null
+     * @param issuedAt when the current generation was issued, or null when not known
+     * @param previous the generation the last rotation replaced, or null
+     * @throws NullPointerException when any but {@code accountId}, {@code issuedAt} and {@code previous} is
+     *     null
      */
     public TokenRecord {
         requireNonNull(declarationId, "declarationId");
@@ -34,5 +51,46 @@ public record TokenRecord(
         requireNonNull(owner, "owner");
         requireNonNull(name, "name");
         requireNonNull(specHash, "specHash");
+        // Kept to the second, as Cloudflare's timestamps and the state file's are, so a record read back
+        // equals the one written.
+        issuedAt = issuedAt == null ? null : issuedAt.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * A record with no generation history: issue time unknown, no previous generation.
+     *
+     * @param declarationId the logical id, such as {@code readonly-token}
+     * @param tokenId Cloudflare's id of the token
+     * @param owner whether the token lives under the account or the user
+     * @param accountId the account the token was provisioned for, or null when none was known
+     * @param name the token's name when it was last written
+     * @param specHash {@link SpecHash} of the spec last written
+     */
+    public TokenRecord(
+            String declarationId, String tokenId, TokenOwner owner, String accountId, String name, String specHash) {
+        this(declarationId, tokenId, owner, accountId, name, specHash, null, null);
+    }
+
+    /** {@return the previous generation, if one is left} */
+    public Optional<PreviousGeneration> previousGeneration() {
+        return Optional.ofNullable(previous);
+    }
+
+    /**
+     * {@return this record with the current generation issued at {@code issued}}
+     *
+     * @param issued when the current generation was issued, or null when not known
+     */
+    public TokenRecord withIssuedAt(Instant issued) {
+        return new TokenRecord(declarationId, tokenId, owner, accountId, name, specHash, issued, previous);
+    }
+
+    /**
+     * {@return this record with {@code generation} as its previous generation}
+     *
+     * @param generation the previous generation, or null for none
+     */
+    public TokenRecord withPrevious(PreviousGeneration generation) {
+        return new TokenRecord(declarationId, tokenId, owner, accountId, name, specHash, issuedAt, generation);
     }
 }

@@ -183,13 +183,13 @@ class FileStateStoreTest {
     @Test
     void unknownVersionIsRefused() throws Exception {
         Files.createDirectories(statePath().getParent());
-        Files.writeString(statePath(), "{\"version\": 2, \"tokens\": {}}");
+        Files.writeString(statePath(), "{\"version\": 3, \"tokens\": {}}");
         assertThatThrownBy(() -> store(null).open())
                 .isInstanceOf(StateException.class)
                 .hasMessageContaining(statePath().toString())
-                .hasMessageContaining("version 2")
-                .hasMessageContaining("reads version 1");
-        assertThat(Files.readString(statePath())).isEqualTo("{\"version\": 2, \"tokens\": {}}");
+                .hasMessageContaining("version 3")
+                .hasMessageContaining("reads version 2");
+        assertThat(Files.readString(statePath())).isEqualTo("{\"version\": 3, \"tokens\": {}}");
     }
 
     @Test

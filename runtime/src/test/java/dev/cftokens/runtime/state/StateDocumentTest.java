@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The state file as written now must stay byte for byte what ObjectMapper with INDENT_OUTPUT wrote before. */
 class StateDocumentTest {
     private static final String FILE = """
-            {"version": 1,
+            {"version": 2,
              "encryption": {"kdf": "PBKDF2WithHmacSHA256", "iterations": 600000, "salt": "c2FsdHNhbHRzYWx0c2FsdA==",
                             "cipher": "AES/GCM/NoPadding",
                             "key_check": {"nonce": "bm9uY2Vub25jZW4=", "ciphertext": "Y2hlY2tjaGVja2NoZWNr"}},
@@ -20,7 +20,10 @@ class StateDocumentTest {
                "readonly-token": {"token_id": "ed17574386854bf78a67040be0a770b0", "owner": "account",
                                   "account_id": "023e105f4ecef8ad9ca31a8372d0c353", "name": "Read \\"only\\" é",
                                   "spec_hash": "sha256:00ff",
-                                  "value": {"nonce": "bm9uY2Vub25jZTE=", "ciphertext": "dmFsdWV2YWx1ZQ=="}},
+                                  "value": {"nonce": "bm9uY2Vub25jZTE=", "ciphertext": "dmFsdWV2YWx1ZQ=="},
+                                  "issued_at": "2026-12-01T10:00:00Z",
+                                  "previous": {"token_id": "bb17574386854bf78a67040be0a770b0",
+                                               "retire_at": "2026-12-03T10:00:00Z"}},
                "no-value": {"token_id": "aa17574386854bf78a67040be0a770b0", "owner": "user",
                             "account_id": "023e105f4ecef8ad9ca31a8372d0c353", "name": "n", "spec_hash": "sha256:01"}},
              "pending_creates": {

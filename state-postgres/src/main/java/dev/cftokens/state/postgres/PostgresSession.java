@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.state.PendingCreate;
+import dev.cftokens.runtime.state.PreviousGeneration;
 import dev.cftokens.runtime.state.SealedValue;
 import dev.cftokens.runtime.state.StateEncryption;
 import dev.cftokens.runtime.state.StateException;
@@ -15,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -85,7 +87,8 @@ final class PostgresSession implements StateSession {
         Connection connection = link.connection();
         try (PreparedStatement select = connection.prepareStatement(
                         "SELECT declaration_id, token_id, owner, account_id, name, spec_hash, value_nonce,"
-                                + " value_ciphertext FROM " + tables.tokens() + " ORDER BY declaration_id");
+                                + " value_ciphertext, issued_at, previous_token_id, previous_retire_at FROM "
+                                + tables.tokens() + " ORDER BY declaration_id");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 TokenRecord record = new TokenRecord(
@@ -94,7 +97,9 @@ final class PostgresSession implements StateSession {
                         owner(rows.getString(3)),
                         rows.getString(4),
                         rows.getString(5),
-                        rows.getString(6));
+                        rows.getString(6),
+                        instant(rows.getObject(9, OffsetDateTime.class)),
+                        previous(rows.getString(10), rows.getObject(11, OffsetDateTime.class)));
                 byte[] nonce = rows.getBytes(7);
                 byte[] ciphertext = rows.getBytes(8);
                 SealedValue value = nonce == null || ciphertext == null ? null : new SealedValue(nonce, ciphertext);
@@ -166,10 +171,13 @@ final class PostgresSession implements StateSession {
             try (PreparedStatement upsert = link.connection()
                     .prepareStatement("INSERT INTO " + tables.tokens()
                             + " (declaration_id, token_id, owner, account_id, name, spec_hash, value_nonce, value_ciphertext,"
-                            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (declaration_id) DO UPDATE SET"
+                            + " issued_at, previous_token_id, previous_retire_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (declaration_id) DO UPDATE SET"
                             + " token_id = EXCLUDED.token_id, owner = EXCLUDED.owner, account_id = EXCLUDED.account_id,"
                             + " name = EXCLUDED.name, spec_hash = EXCLUDED.spec_hash, value_nonce = EXCLUDED.value_nonce,"
-                            + " value_ciphertext = EXCLUDED.value_ciphertext, updated_at = now()")) {
+                            + " value_ciphertext = EXCLUDED.value_ciphertext, issued_at = EXCLUDED.issued_at,"
+                            + " previous_token_id = EXCLUDED.previous_token_id,"
+                            + " previous_retire_at = EXCLUDED.previous_retire_at, updated_at = now()")) {
                 upsert.setString(1, id);
                 upsert.setString(2, record.tokenId());
                 upsert.setString(3, record.owner().name().toLowerCase(Locale.ROOT));
@@ -178,6 +186,14 @@ final class PostgresSession implements StateSession {
                 upsert.setString(6, record.specHash());
                 upsert.setBytes(7, value == null ? null : value.nonce());
                 upsert.setBytes(8, value == null ? null : value.ciphertext());
+                upsert.setObject(9, timestamp(record.issuedAt()));
+                upsert.setString(
+                        10, record.previous() == null ? null : record.previous().tokenId());
+                upsert.setObject(
+                        11,
+                        record.previous() == null
+                                ? null
+                                : timestamp(record.previous().retireAt()));
                 upsert.executeUpdate();
             }
             delete(tables.pendingCreates(), id);
@@ -334,6 +350,18 @@ final class PostgresSession implements StateSession {
                 && Objects.equals(mine.accountId(), stored.accountId())
                 && mine.specHash().equals(stored.specHash())
                 && Math.abs(Duration.between(mine.since(), stored.since()).toNanos()) < 1_000;
+    }
+
+    private static Instant instant(OffsetDateTime stored) {
+        return stored == null ? null : stored.toInstant();
+    }
+
+    private static PreviousGeneration previous(String tokenId, OffsetDateTime retireAt) {
+        return tokenId == null || retireAt == null ? null : new PreviousGeneration(tokenId, retireAt.toInstant());
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static TokenOwner owner(String stored) {

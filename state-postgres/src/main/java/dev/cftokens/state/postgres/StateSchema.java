@@ -14,10 +14,14 @@ import java.util.Optional;
 /**
  * The store's tables, created on first use and versioned like a schema-history table: a {@code meta} row
  * {@code schema_version} says which layout the tables have. A newer layout than this cftokens knows is
- * refused with a clear message; an older one would be migrated here, step by step.
+ * refused with a clear message; an older one is migrated here in place, step by step, in the transaction
+ * that checks it.
  */
 final class StateSchema {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+
+    /** The first layout: tokens without generations. */
+    private static final int WITHOUT_GENERATIONS = 1;
 
     private static final String VERSION_ROW = "schema_version";
 
@@ -52,6 +56,10 @@ final class StateSchema {
             Optional<String> version = meta(connection, VERSION_ROW);
             if (version.isEmpty()) {
                 createVersion1(statement);
+                addGenerations(statement);
+                putMeta(connection, VERSION_ROW, Integer.toString(VERSION));
+            } else if (version.get().equals(Integer.toString(WITHOUT_GENERATIONS))) {
+                addGenerations(statement);
                 putMeta(connection, VERSION_ROW, Integer.toString(VERSION));
             } else if (!version.get().equals(Integer.toString(VERSION))) {
                 throw new StateException("the state tables " + tables.describe() + " in " + where
@@ -88,6 +96,16 @@ final class StateSchema {
         statement.execute("CREATE TABLE IF NOT EXISTS " + tables.encryption() + " ("
                 + "id integer PRIMARY KEY CHECK (id = 1), key_derivation text NOT NULL, salt bytea NOT NULL,"
                 + " iterations integer NOT NULL, check_nonce bytea NOT NULL, check_ciphertext bytea NOT NULL)");
+    }
+
+    /**
+     * Version 2: a token's current generation has an issue time, and a rotated token keeps its previous
+     * generation until that is deleted. Rows of version 1 read as generations of unknown issue time.
+     */
+    private void addGenerations(Statement statement) throws SQLException {
+        statement.execute("ALTER TABLE " + tables.tokens() + " ADD COLUMN IF NOT EXISTS issued_at timestamptz,"
+                + " ADD COLUMN IF NOT EXISTS previous_token_id text,"
+                + " ADD COLUMN IF NOT EXISTS previous_retire_at timestamptz");
     }
 
     /** The encryption header the first run with a key wrote, if any. */
