@@ -13,6 +13,7 @@ import dev.cftokens.runtime.provision.DeclarationScope;
 import dev.cftokens.runtime.provision.Plan;
 import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
+import dev.cftokens.runtime.provision.RotationRequest;
 import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.runtime.state.StateStoreSettings;
 import dev.cftokens.runtime.state.StateStores;
@@ -20,12 +21,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -90,23 +93,41 @@ public final class Provisioning {
      *
      * @param parallelism as configured; empty to follow the client's rate limit and round trip
      * @param refreshInterval how often live handles read the state; null for the environment's
+     * @param clock the time expiry and rotation are judged by
+     * @param rotateInProcess whether live handles of rotating tokens rotate them when due
      */
     private record Settings(
-            ProvisioningOutput output, OptionalInt parallelism, Adoption adoption, Duration refreshInterval) {
+            ProvisioningOutput output,
+            OptionalInt parallelism,
+            Adoption adoption,
+            Duration refreshInterval,
+            Clock clock,
+            boolean rotateInProcess) {
+        static final Settings DEFAULT = new Settings(
+                ProvisioningOutput.logger(), OptionalInt.empty(), Adoption.DEFAULT, null, Clock.systemUTC(), true);
+
         Settings withOutput(ProvisioningOutput output) {
-            return new Settings(output, parallelism, adoption, refreshInterval);
+            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess);
         }
 
         Settings withParallelism(OptionalInt parallelism) {
-            return new Settings(output, parallelism, adoption, refreshInterval);
+            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess);
         }
 
         Settings withAdoption(Adoption adoption) {
-            return new Settings(output, parallelism, adoption, refreshInterval);
+            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess);
         }
 
         Settings withRefreshInterval(Duration refreshInterval) {
-            return new Settings(output, parallelism, adoption, refreshInterval);
+            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess);
+        }
+
+        Settings withClock(Clock clock) {
+            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess);
+        }
+
+        Settings withRotateInProcess(boolean rotateInProcess) {
+            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess);
         }
     }
 
@@ -117,10 +138,7 @@ public final class Provisioning {
      * @return the provisioning; each setting returns a changed copy
      */
     public static Provisioning with(Cloudflare cloudflare) {
-        return new Provisioning(
-                cloudflare,
-                null,
-                new Settings(ProvisioningOutput.logger(), OptionalInt.empty(), Adoption.DEFAULT, null));
+        return new Provisioning(cloudflare, null, Settings.DEFAULT);
     }
 
     /**
@@ -238,6 +256,30 @@ public final class Provisioning {
     }
 
     /**
+     * Judges expiry and rotation by {@code clock}, and records generations with it; for tests that move
+     * time, together with the emulator's clock.
+     *
+     * @param clock the clock
+     * @return a copy of this provisioning with that clock
+     */
+    public Provisioning clock(Clock clock) {
+        return new Provisioning(cloudflare, stateStore, settings.withClock(requireNonNull(clock, "clock")));
+    }
+
+    /**
+     * Whether the live handles this provisioning hands out rotate their token when its generation is due
+     * (on by default): the process holds the minting credential and the refresh thread runs the rotation
+     * under the state's locks, so across a fleet one instance does it and the others follow. Off, rotation
+     * is left to {@code cftokens-cli rotate} or {@code mvn cftokens:rotate} (cron, CI).
+     *
+     * @param enabled false to leave rotation to the command line or the build
+     * @return a copy of this provisioning with that setting
+     */
+    public Provisioning rotateInProcess(boolean enabled) {
+        return new Provisioning(cloudflare, stateStore, settings.withRotateInProcess(enabled));
+    }
+
+    /**
      * Creates or updates one token so it matches its declaration and returns it with its value: from
      * the encrypted state, fresh from a create, or by rolling the token (which is said in the output).
      * Never deletes any other token.
@@ -252,7 +294,7 @@ public final class Provisioning {
         Duration interval = refreshInterval();
         ProvisionedValue provisioned = engine().provision(List.of(provisioner))
                 .get(provisioner.declaration().id());
-        return live(token(provisioner, provisioned), interval);
+        return live(token(provisioner, provisioned), interval, upkeep(provisioner));
     }
 
     /**
@@ -270,7 +312,9 @@ public final class Provisioning {
         List<ProvisionedToken<?>> tokens = new ArrayList<>();
         for (TokenProvisioner<?> provisioner : all) {
             tokens.add(live(
-                    token(provisioner, provisioned.get(provisioner.declaration().id())), interval));
+                    token(provisioner, provisioned.get(provisioner.declaration().id())),
+                    interval,
+                    upkeep(provisioner)));
         }
         return List.copyOf(tokens);
     }
@@ -280,10 +324,24 @@ public final class Provisioning {
         return settings.refreshInterval() != null ? settings.refreshInterval() : RefreshInterval.from(System::getenv);
     }
 
-    /** Makes {@code token} follow the state every {@code interval}. */
-    private <T> ProvisionedToken<T> live(ProvisionedToken<T> token, Duration interval) {
-        LiveTokens.follow(token, effectiveStateStore(), interval, settings.output());
+    /**
+     * Makes {@code token} follow the state every {@code interval}, rotating it when due unless that is left
+     * to the command line.
+     */
+    private <T> ProvisionedToken<T> live(
+            ProvisionedToken<T> token, Duration interval, Optional<LiveTokens.Upkeep> upkeep) {
+        LiveTokens.follow(token, effectiveStateStore(), interval, settings.output(), upkeep);
         return token;
+    }
+
+    /** What a live handle of {@code provisioner}'s token runs when its generation needs it, if anything. */
+    private Optional<LiveTokens.Upkeep> upkeep(TokenProvisioner<?> provisioner) {
+        return provisioner
+                .declaration()
+                .rotation()
+                .filter(policy -> settings.rotateInProcess())
+                .map(policy -> new LiveTokens.Upkeep(
+                        policy, settings.clock(), () -> engine().provision(List.of(provisioner))));
     }
 
     private static <T> ProvisionedToken<T> token(TokenProvisioner<T> provisioner, ProvisionedValue provisioned) {
@@ -398,6 +456,23 @@ public final class Provisioning {
         return engine().apply(() -> declared(declarations.get()));
     }
 
+    /**
+     * Rotates the due tokens among the declarations {@code declarations} loads, and those {@code request}
+     * names whatever their schedule: successor first, the previous generation valid for the overlap (or,
+     * revoked, deleted at once); ends previous generations whose overlap is over. Declarations without
+     * {@code @Rotation} are left alone.
+     *
+     * @param declarations loads the declarations; what it throws ends the run, with nothing changed
+     * @param request the rotations asked for besides the due ones; {@link RotationRequest#DUE} for none
+     * @return what the run did
+     * @throws ProvisioningException when a rotation fails, or a requested id is not a rotating declaration
+     */
+    public ApplyResult rotate(Supplier<Declarations.Found> declarations, RotationRequest request) {
+        requireNonNull(declarations, "declarations");
+        requireNonNull(request, "request");
+        return engine().rotate(() -> declared(declarations.get()), request);
+    }
+
     private static Declared declared(Declarations.Found found) {
         requireNonNull(found, "the declarations found");
         return new Declared(found.provisioners(), found.scope());
@@ -442,7 +517,12 @@ public final class Provisioning {
     private Engine engine() {
         return new Engine(
                 cloudflare,
-                new EngineSettings(effectiveStateStore(), settings.output(), concurrency(), settings.adoption()));
+                new EngineSettings(
+                        effectiveStateStore(),
+                        settings.output(),
+                        concurrency(),
+                        settings.adoption(),
+                        settings.clock()));
     }
 
     private Concurrency concurrency() {

@@ -17,6 +17,13 @@ public enum ChangeKind {
      * update cannot remove: create the new token, then delete the old one. The value changes.
      */
     REPLACE("-/+", "replace", "replaced"),
+    /**
+     * A rotating token's generation is due (or a rotation was asked for): create the successor, make it
+     * current, keep the previous generation valid for the overlap. Successor first, never a roll.
+     */
+    ROTATE("+/-", "rotate", "rotated"),
+    /** A rotated token's previous generation has had its overlap (or was revoked): delete it. */
+    RETIRE("-", "retire", "retired"),
     /** The token changed outside cftokens: PUT the declared spec back. */
     DRIFTED_CHANGED("!", "drifted", "repaired"),
     /** The token was deleted outside cftokens: create it again. */
@@ -58,6 +65,11 @@ public enum ChangeKind {
 
     /** {@return true when carrying it out creates a token} */
     public boolean creates() {
-        return this == CREATE || this == REPLACE || this == DRIFTED_DELETED;
+        return this == CREATE || this == REPLACE || this == DRIFTED_DELETED || this == ROTATE;
+    }
+
+    /** {@return true when carrying it out deletes a rotated token's previous generation, if one is recorded} */
+    public boolean endsPreviousGeneration() {
+        return this == RETIRE || this == ROTATE || this == REPLACE || this == DELETE;
     }
 }

@@ -64,9 +64,14 @@ public record Plan(List<PlannedChange> changes, List<String> warnings) {
         if (counts.get(ChangeKind.ADOPT) > 0) {
             line.append(counts.get(ChangeKind.ADOPT)).append(" to adopt, ");
         }
-        return line.append(counts.get(ChangeKind.UPDATE))
-                .append(" to update, ")
-                .append(counts.get(ChangeKind.REPLACE))
+        line.append(counts.get(ChangeKind.UPDATE)).append(" to update, ");
+        if (counts.get(ChangeKind.ROTATE) + counts.get(ChangeKind.RETIRE) > 0) {
+            line.append(counts.get(ChangeKind.ROTATE))
+                    .append(" to rotate, ")
+                    .append(counts.get(ChangeKind.RETIRE))
+                    .append(" to retire, ");
+        }
+        return line.append(counts.get(ChangeKind.REPLACE))
                 .append(" to replace, ")
                 .append(counts.get(ChangeKind.DELETE))
                 .append(" to delete, ")

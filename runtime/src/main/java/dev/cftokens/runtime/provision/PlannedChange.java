@@ -2,6 +2,7 @@ package dev.cftokens.runtime.provision;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cftokens.runtime.state.PreviousGeneration;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +27,7 @@ public final class PlannedChange {
     private final Set<TokenField> removals;
     private final Leftover leftover;
     private final AdoptionSource adoptionSource;
+    private final boolean revokes;
     private final String note;
 
     private PlannedChange(Builder builder) {
@@ -38,6 +40,10 @@ public final class PlannedChange {
             throw new IllegalArgumentException("an adoption, and only an adoption, says where its token came from");
         }
         this.adoptionSource = builder.adoptionSource;
+        if (builder.revokes && kind != ChangeKind.ROTATE) {
+            throw new IllegalArgumentException("only a rotation revokes the generation it replaces");
+        }
+        this.revokes = builder.revokes;
         this.declarationId = leftover != null
                 ? leftover.label()
                 : desired != null
@@ -124,6 +130,19 @@ public final class PlannedChange {
         return adoptionSource == AdoptionSource.FOUND_ELSEWHERE;
     }
 
+    /**
+     * {@return for a rotation, true when the generation it replaces is deleted at once (a leaked token)
+     * instead of staying valid for the overlap}
+     */
+    public boolean revokes() {
+        return revokes;
+    }
+
+    /** {@return the recorded previous generation this change deletes: a retire's, or one a rotation, replace or delete ends} */
+    public Optional<PreviousGeneration> endsPrevious() {
+        return recorded != null && kind.endsPreviousGeneration() ? recorded.previousGeneration() : Optional.empty();
+    }
+
     /** {@return a short explanation printed after the line, or empty} */
     public String note() {
         return note;
@@ -169,6 +188,7 @@ public final class PlannedChange {
                 && differences.equals(that.differences)
                 && removals.equals(that.removals)
                 && adoptionSource == that.adoptionSource
+                && revokes == that.revokes
                 && note.equals(that.note);
     }
 
@@ -192,6 +212,7 @@ public final class PlannedChange {
         private Set<TokenField> removals = Set.of();
         private Leftover leftover;
         private AdoptionSource adoptionSource;
+        private boolean revokes;
         private String note = "";
 
         private Builder(ChangeKind kind) {
@@ -275,6 +296,17 @@ public final class PlannedChange {
          */
         public Builder adoptionSource(AdoptionSource source) {
             this.adoptionSource = requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * Marks a rotation as revoking the generation it replaces: deleted once the successor is recorded,
+         * with no overlap.
+         *
+         * @return this builder
+         */
+        public Builder revoking() {
+            this.revokes = true;
             return this;
         }
 

@@ -11,7 +11,6 @@ import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.TokenRecord;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -32,7 +31,10 @@ record Destruction(Cloudflare cloudflare, EngineSettings settings, StateSession 
         Plan plan = new Plan(deletes(records));
         plan.changes().forEach(change -> settings.output().line(change.describe()));
         Execution execution = new PlanExecutor(
-                        cloudflare, state, settings.output(), ExecutionOptions.withoutListing(settings.concurrency()))
+                        cloudflare,
+                        state,
+                        settings.output(),
+                        ExecutionOptions.withoutListing(settings.concurrency(), settings.clock()))
                 .execute(plan);
         execution.failIfAny();
         List<String> destroyed = new ArrayList<>();
@@ -105,7 +107,8 @@ record Destruction(Cloudflare cloudflare, EngineSettings settings, StateSession 
         String accountId = owners.contains(TokenOwner.ACCOUNT) ? cloudflare.accountId() : null;
         Listing listing = Listing.of(cloudflare, owners);
         Plan plan = new Planner(
-                        new Observed(List.of(), pending, listing), new PlanContext(accountId, false, Instant.now()))
+                        new Observed(List.of(), pending, listing),
+                        new PlanContext(accountId, false, settings.clock().instant()))
                 .plan(List.of(), DeclarationScope.COMPLETE);
         plan.changes().forEach(change -> settings.output().line(change.describe()));
         plan.warnings().forEach(settings.output()::warning);
@@ -113,7 +116,7 @@ record Destruction(Cloudflare cloudflare, EngineSettings settings, StateSession 
                         cloudflare,
                         state,
                         settings.output(),
-                        ExecutionOptions.afterListing(settings.concurrency(), listing, pending))
+                        ExecutionOptions.afterListing(settings.concurrency(), settings.clock(), listing, pending))
                 .execute(plan);
         execution.failIfAny();
         Engine.forgetSettled(state, pending, create -> Planner.sees(create, listing.owners(), accountId), execution);

@@ -16,10 +16,10 @@ import dev.cftokens.runtime.provision.ExistingToken;
 import dev.cftokens.runtime.provision.Plan;
 import dev.cftokens.runtime.provision.PlannedChange;
 import dev.cftokens.runtime.provision.ProvisioningException;
+import dev.cftokens.runtime.provision.RotationRequest;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.StateSession;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -70,7 +70,7 @@ public final class Engine {
         try (StateSession state = scope == DeclarationScope.COMPLETE
                 ? settings.stateStore().open()
                 : settings.stateStore().openForReading(declared.ids())) {
-            return shown(plan(state, declared).plan());
+            return shown(plan(state, declared, RotationRequest.DUE).plan());
         }
     }
 
@@ -83,7 +83,7 @@ public final class Engine {
      */
     public Plan plan(Supplier<Declared> declarations) {
         try (StateSession state = settings.stateStore().open()) {
-            return shown(plan(state, loaded(declarations)).plan());
+            return shown(plan(state, loaded(declarations), RotationRequest.DUE).plan());
         }
     }
 
@@ -102,7 +102,41 @@ public final class Engine {
     public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         Declared declared = new Declared(provisioners, scope);
         try (StateSession state = open(declared)) {
-            return apply(state, declared, Set.of()).result();
+            return apply(state, declared, Set.of(), RotationRequest.DUE).result();
+        }
+    }
+
+    /**
+     * Rotates the tokens of the rotating declarations among {@code declarations} (loaded once the state is
+     * locked whole) whose generation is due, and those {@code request} names whatever their schedule; ends
+     * the previous generations whose overlap is over. Declarations without {@code @Rotation} are left alone.
+     *
+     * @param declarations loads the declarations on the calling thread
+     * @param request the rotations asked for besides the due ones
+     * @return what the run did
+     * @throws ProvisioningException naming a requested id that is not a rotating declaration, before
+     *     anything is changed
+     */
+    public ApplyResult rotate(Supplier<Declared> declarations, RotationRequest request) {
+        try (StateSession state = settings.stateStore().open()) {
+            Declared loaded = loaded(declarations);
+            List<TokenProvisioner<?>> rotating = loaded.provisioners().stream()
+                    .filter(provisioner -> provisioner.declaration().rotation().isPresent())
+                    .collect(Collectors.toList());
+            Set<String> rotatingIds = new Declared(rotating, DeclarationScope.PARTIAL).ids();
+            List<String> unknown = request.now().stream()
+                    .filter(id -> !rotatingIds.contains(id))
+                    .sorted()
+                    .collect(Collectors.toList());
+            if (!unknown.isEmpty()) {
+                throw new ProvisioningException("cannot rotate " + String.join(", ", unknown) + ": "
+                        + (unknown.size() == 1 ? "it is" : "they are") + " not a declaration with @Rotation"
+                        + " among those found; the rotating declarations are "
+                        + (rotatingIds.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(rotatingIds)))
+                        + ". Nothing was changed.");
+            }
+            return apply(state, new Declared(rotating, DeclarationScope.PARTIAL), Set.of(), request)
+                    .result();
         }
     }
 
@@ -116,7 +150,8 @@ public final class Engine {
      */
     public ApplyResult apply(Supplier<Declared> declarations) {
         try (StateSession state = settings.stateStore().open()) {
-            return apply(state, loaded(declarations), Set.of()).result();
+            return apply(state, loaded(declarations), Set.of(), RotationRequest.DUE)
+                    .result();
         }
     }
 
@@ -175,7 +210,7 @@ public final class Engine {
                     || !ids.stream().allMatch(id -> state.record(id).isPresent())) {
                 return Read.NOT_RECORDED; // something must be created or rolled: no request spent here
             }
-            Plan plan = plan(state, new Declared(provisioners, DeclarationScope.PARTIAL))
+            Plan plan = plan(state, new Declared(provisioners, DeclarationScope.PARTIAL), RotationRequest.DUE)
                     .plan();
             Map<String, Secret> kept = new LinkedHashMap<>();
             for (String id : ids) {
@@ -226,7 +261,9 @@ public final class Engine {
                 .filter(candidate -> candidate.declarationId().equals(id))
                 .findFirst()
                 .orElseThrow();
-        TokenStatus status = planned.kind() == ChangeKind.UNCHANGED || planned.kind() == ChangeKind.ADOPT
+        TokenStatus status = planned.kind() == ChangeKind.UNCHANGED
+                        || planned.kind() == ChangeKind.ADOPT
+                        || planned.kind() == ChangeKind.RETIRE
                 ? planned.existing().status()
                 : TokenStatus.ACTIVE;
         return new ProvisionedValue(change.tokenId(), planned.desired().spec().name(), status, value);
@@ -264,12 +301,12 @@ public final class Engine {
     /** Applies {@code provisioners} alone, handing back the values of {@code valuesNeeded}. */
     private Applied apply(
             StateSession state, Collection<? extends TokenProvisioner<?>> provisioners, Set<String> valuesNeeded) {
-        return apply(state, new Declared(provisioners, DeclarationScope.PARTIAL), valuesNeeded);
+        return apply(state, new Declared(provisioners, DeclarationScope.PARTIAL), valuesNeeded, RotationRequest.DUE);
     }
 
-    private Applied apply(StateSession state, Declared declared, Set<String> valuesNeeded) {
+    private Applied apply(StateSession state, Declared declared, Set<String> valuesNeeded, RotationRequest rotations) {
         long start = System.nanoTime();
-        Planned planned = plan(state, declared);
+        Planned planned = plan(state, declared, rotations);
         Plan plan = planned.plan();
         print(plan);
         refuseRollsOfAdopted(plan, valuesNeeded);
@@ -278,6 +315,7 @@ public final class Engine {
         }
         ExecutionOptions options = ExecutionOptions.afterListing(
                         settings.concurrency(),
+                        settings.clock(),
                         planned.observed().listing(),
                         planned.observed().pending())
                 .handingBack(valuesNeeded);
@@ -382,7 +420,7 @@ public final class Engine {
         return requireNonNull(declarations.get(), "declarations");
     }
 
-    private Planned plan(StateSession state, Declared declared) {
+    private Planned plan(StateSession state, Declared declared, RotationRequest rotations) {
         // One copy of the records for the whole plan: nothing is written to the state while it is made.
         StateSnapshot snapshot = StateSnapshot.of(state);
         Set<TokenOwner> owners = snapshot.owners(declared);
@@ -393,7 +431,12 @@ public final class Engine {
         }
         Observed observed = new Observed(snapshot.records(), snapshot.pending(), snapshot.list(cloudflare, owners));
         Plan plan = new Planner(
-                        observed, new PlanContext(accountId, settings.adoption().adoptUnrecorded(), Instant.now()))
+                        observed,
+                        new PlanContext(
+                                accountId,
+                                settings.adoption().adoptUnrecorded(),
+                                settings.clock().instant(),
+                                rotations))
                 .plan(desired, declared.scope());
         return new Planned(plan, observed, declared, accountId);
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.runtime.provision.ProvisioningOutput;
 import dev.cftokens.runtime.state.StateStore;
+import java.time.Clock;
 
 /**
  * What {@link dev.cftokens.runtime.Provisioning} configures for a run; it checks the values.
@@ -12,9 +13,10 @@ import dev.cftokens.runtime.state.StateStore;
  * @param output where plans, progress and warnings go
  * @param concurrency how many changes run at once
  * @param adoption what a run does with tokens it did not create
+ * @param clock the time expiry and rotation are judged by and generations are recorded with
  */
 public record EngineSettings(
-        StateStore stateStore, ProvisioningOutput output, Concurrency concurrency, Adoption adoption) {
+        StateStore stateStore, ProvisioningOutput output, Concurrency concurrency, Adoption adoption, Clock clock) {
     /**
      * Checks the components.
      *
@@ -22,6 +24,7 @@ public record EngineSettings(
      * @param output where plans, progress and warnings go
      * @param concurrency how many changes run at once
      * @param adoption what a run does with tokens it did not create
+     * @param clock the time expiry and rotation are judged by
      * @throws NullPointerException when a component is null
      */
     public EngineSettings {
@@ -29,5 +32,6 @@ public record EngineSettings(
         requireNonNull(stateStore, "stateStore");
         requireNonNull(output, "output");
         requireNonNull(adoption, "adoption");
+        requireNonNull(clock, "clock");
     }
 }

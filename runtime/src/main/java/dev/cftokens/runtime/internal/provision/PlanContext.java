@@ -2,6 +2,7 @@ package dev.cftokens.runtime.internal.provision;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cftokens.runtime.provision.RotationRequest;
 import java.time.Instant;
 
 /**
@@ -10,10 +11,16 @@ import java.time.Instant;
  * @param accountId the account this run provisions, or null when none is known
  * @param adoptUnrecorded adopt an unrecorded token with a declaration's name and grants even without a
  *     pending create (the default), as a state that did not survive a restart must
- * @param now the time expiry is judged against
+ * @param now the time expiry and rotation are judged against
+ * @param rotations the rotations asked for besides the due ones
  */
-record PlanContext(String accountId, boolean adoptUnrecorded, Instant now) {
+record PlanContext(String accountId, boolean adoptUnrecorded, Instant now, RotationRequest rotations) {
     PlanContext {
         requireNonNull(now, "now");
+        requireNonNull(rotations, "rotations");
+    }
+
+    PlanContext(String accountId, boolean adoptUnrecorded, Instant now) {
+        this(accountId, adoptUnrecorded, now, RotationRequest.DUE);
     }
 }

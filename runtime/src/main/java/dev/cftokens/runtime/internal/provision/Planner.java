@@ -1,6 +1,8 @@
 package dev.cftokens.runtime.internal.provision;
 
+import dev.cftokens.core.model.RotationPolicy;
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.rules.RotationRules;
 import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.runtime.provision.AdoptionSource;
 import dev.cftokens.runtime.provision.ChangeKind;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -165,8 +168,15 @@ final class Planner {
                     .removals(removals)
                     .build();
         }
+        Optional<PlannedChange> rotation = rotation(token, record, existing);
+        if (rotation.isPresent()) {
+            // The successor is created with the declared spec, which takes any update along.
+            return rotation.get();
+        }
         if (differences.isEmpty()) {
-            return change(ChangeKind.UNCHANGED, token, record, existing).build();
+            return retirement(token, record, existing)
+                    .orElseGet(() -> change(ChangeKind.UNCHANGED, token, record, existing)
+                            .build());
         }
         if (record.specHash().equals(token.specHash())) {
             return change(ChangeKind.DRIFTED_CHANGED, token, record, existing)
@@ -177,6 +187,45 @@ final class Planner {
         return change(ChangeKind.UPDATE, token, record, existing)
                 .differences(differences)
                 .build();
+    }
+
+    /**
+     * The rotation of a rotating declaration's token whose generation is due, or that was asked for: its
+     * successor is created before anything happens to it.
+     */
+    private Optional<PlannedChange> rotation(DesiredToken token, TokenRecord record, ExistingToken existing) {
+        if (token.rotation().isEmpty()) {
+            return Optional.empty();
+        }
+        RotationPolicy policy = token.rotation().get();
+        boolean asked = context.rotations().forces(token.declarationId());
+        if (!asked && !Generations.due(policy, record, existing, context.now())) {
+            return Optional.empty();
+        }
+        PlannedChange.Builder rotation = change(ChangeKind.ROTATE, token, record, existing);
+        String why = asked
+                ? "asked for"
+                : Generations.issued(record, existing)
+                        .map(issued -> "generation " + record.tokenId() + " issued " + Timestamps.format(issued)
+                                + ", due " + Timestamps.format(policy.dueAt(issued)))
+                        .orElse("generation " + record.tokenId() + " has no known issue time");
+        if (asked && context.rotations().revokePrevious()) {
+            rotation.revoking();
+            why += "; " + record.tokenId() + " is revoked once its successor is recorded";
+        } else {
+            why += "; " + record.tokenId() + " stays valid for " + RotationRules.format(policy.overlap());
+        }
+        return Optional.of(rotation.note(why).build());
+    }
+
+    /** The delete of a rotated token's previous generation once its overlap has ended. */
+    private Optional<PlannedChange> retirement(DesiredToken token, TokenRecord record, ExistingToken existing) {
+        return record.previousGeneration()
+                .filter(previous -> previous.retiringAt(context.now()))
+                .map(previous -> change(ChangeKind.RETIRE, token, record, existing)
+                        .note("previous generation " + previous.tokenId() + ", overlap ended "
+                                + Timestamps.format(previous.retireAt()))
+                        .build());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.cftokens.runtime.internal.provision;
 
 import dev.cftokens.core.model.TokenSpec;
 import dev.cftokens.core.model.TokenStatus;
+import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.CloudflareApiException;
 import dev.cftokens.runtime.CloudflareOutcomeUnknownException;
@@ -19,8 +20,10 @@ import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
 import dev.cftokens.runtime.provision.TokenField;
 import dev.cftokens.runtime.state.PendingCreate;
+import dev.cftokens.runtime.state.PreviousGeneration;
 import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.TokenRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -86,12 +89,16 @@ final class TokenWrites {
                 return adopt(change);
             case CREATE:
             case DRIFTED_DELETED:
-                return create(change.kind(), change.desired());
+                return create(change.kind(), change.desired(), kept(change));
             case UPDATE:
             case DRIFTED_CHANGED:
                 return update(change);
             case REPLACE:
                 return replace(change);
+            case ROTATE:
+                return rotate(change);
+            case RETIRE:
+                return retire(change);
             case DELETE:
                 return delete(change);
             default:
@@ -116,7 +123,9 @@ final class TokenWrites {
 
     private AppliedChange adopt(PlannedChange change) {
         String id = change.declarationId();
-        TokenRecord record = recordFor(change.desired(), change.existing().id());
+        TokenRecord record = recordFor(change.desired(), change.existing().id())
+                .withIssuedAt(change.existing().issuedOn())
+                .withPrevious(kept(change));
         claimed.add(record.tokenId());
         state.put(record);
         AppliedChange adopted = values.deliver(ChangeKind.ADOPT, change.desired(), record);
@@ -126,20 +135,24 @@ final class TokenWrites {
         return adopted;
     }
 
-    private AppliedChange create(ChangeKind kind, DesiredToken desired) {
+    /**
+     * Creates the declaration's token and records it as the current generation, with {@code previous} as
+     * the previous one (null for none).
+     */
+    private AppliedChange create(ChangeKind kind, DesiredToken desired, PreviousGeneration previous) {
         TokenApi api = cloudflare.tokens(desired.owner());
         // On disk before the request leaves: a run killed from here on lets the next run adopt what this
         // create made, and only that.
         state.putPendingCreate(new PendingCreate(
-                desired.declarationId(), desired.owner(), desired.accountId(), desired.specHash(), Instant.now()));
+                desired.declarationId(), desired.owner(), desired.accountId(), desired.specHash(), now()));
         CloudflareOutcomeUnknownException unknown = null;
         for (int attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
             try {
-                return recordCreated(kind, desired, send(api, desired));
+                return recordCreated(kind, desired, send(api, desired), previous);
             } catch (CloudflareOutcomeUnknownException e) {
                 unknown = e;
             }
-            Optional<AppliedChange> found = findLostCreate(kind, desired, api, attempt);
+            Optional<AppliedChange> found = findLostCreate(kind, desired, api, attempt, previous);
             if (found.isPresent()) {
                 return found.get();
             }
@@ -152,7 +165,7 @@ final class TokenWrites {
 
     private CreatedToken send(TokenApi api, DesiredToken desired) {
         try {
-            return api.create(desired.generationSpec(Instant.now()));
+            return api.create(desired.generationSpec(now()));
         } catch (CloudflareApiException e) {
             if (e.status() >= 400 && e.status() < 500) {
                 // Refused with an answer: no token came of it, so nothing is pending.
@@ -162,21 +175,27 @@ final class TokenWrites {
         }
     }
 
-    private AppliedChange recordCreated(ChangeKind kind, DesiredToken desired, CreatedToken created) {
-        TokenRecord record = recordFor(desired, created.token().id());
+    private AppliedChange recordCreated(
+            ChangeKind kind, DesiredToken desired, CreatedToken created, PreviousGeneration previous) {
+        Instant issued = created.token().issuedOn() != null ? created.token().issuedOn() : now();
+        TokenRecord record =
+                recordFor(desired, created.token().id()).withIssuedAt(issued).withPrevious(previous);
         claimed.add(record.tokenId());
         state.put(record, created.value());
         values.handBackCreated(desired.declarationId(), created.value());
         return new AppliedChange(kind, desired.declarationId(), record.tokenId(), false);
     }
 
-    private Optional<AppliedChange> findLostCreate(ChangeKind kind, DesiredToken desired, TokenApi api, int attempt) {
+    private Optional<AppliedChange> findLostCreate(
+            ChangeKind kind, DesiredToken desired, TokenApi api, int attempt, PreviousGeneration previous) {
         output.line("  " + desired.declarationId() + ": the answer to its create was lost;"
                 + " looking the token up by name and grants before trying again");
         // A create that timed out may still be committing: give it a moment before looking.
         pause(attempt);
         return findUnclaimed(api, desired).map(match -> {
-            TokenRecord record = recordFor(desired, match.id());
+            TokenRecord record = recordFor(desired, match.id())
+                    .withIssuedAt(match.issuedOn())
+                    .withPrevious(previous);
             state.put(record);
             output.line("  " + desired.declarationId() + ": adopted token " + record.tokenId()
                     + ", which the lost create had made");
@@ -215,10 +234,10 @@ final class TokenWrites {
             }
             output.line("  " + desired.declarationId() + ": token " + tokenId
                     + " was deleted while this run was planning; creating it again");
-            return create(ChangeKind.DRIFTED_DELETED, desired);
+            return create(ChangeKind.DRIFTED_DELETED, desired, kept(change));
         }
         checkTaken(desired, tokenId, updated);
-        TokenRecord record = recordFor(desired, tokenId);
+        TokenRecord record = Unchanged.recordOf(change);
         state.put(record);
         return values.deliver(change.kind(), desired, record);
     }
@@ -240,7 +259,7 @@ final class TokenWrites {
     }
 
     private AppliedChange replace(PlannedChange change) {
-        TokenRecord old = change.recorded();
+        TokenRecord old = endPrevious(change);
         boolean deletable = old.owner() != change.desired().owner()
                 || old.accountId() == null
                 || old.accountId().equals(change.desired().accountId());
@@ -250,7 +269,7 @@ final class TokenWrites {
             // the next full apply to delete, not orphaned.
             state.put(retired);
         }
-        AppliedChange created = create(ChangeKind.REPLACE, change.desired());
+        AppliedChange created = create(ChangeKind.REPLACE, change.desired(), null);
         if (!deletable) {
             output.line("  " + old.declarationId() + ": the old token " + old.tokenId() + " is in account "
                     + old.accountId() + ", which these credentials do not provision; delete it there by hand");
@@ -261,6 +280,62 @@ final class TokenWrites {
         return created;
     }
 
+    /**
+     * Successor first: the previous generation still recorded (a rotation asked for before its overlap
+     * ended) is deleted, so the successor makes two live tokens, never three; then the successor is
+     * created and recorded as current with the generation it replaces as previous, valid for the overlap
+     * or, when revoked, deleted at once.
+     */
+    private AppliedChange rotate(PlannedChange change) {
+        TokenRecord current = endPrevious(change);
+        Duration overlap = change.revokes()
+                ? Duration.ZERO
+                : change.desired().rotation().orElseThrow().overlap();
+        PreviousGeneration replaced = new PreviousGeneration(current.tokenId(), now().plus(overlap));
+        AppliedChange created = create(ChangeKind.ROTATE, change.desired(), replaced);
+        output.line("  " + change.declarationId() + ": generation " + created.tokenId() + " is current; "
+                + (change.revokes()
+                        ? "revoking " + current.tokenId()
+                        : current.tokenId() + " stays valid until " + Timestamps.format(replaced.retireAt())));
+        if (change.revokes()) {
+            endPrevious(current.owner(), state.record(change.declarationId()).orElseThrow());
+        }
+        return created;
+    }
+
+    /** Deletes the previous generation whose overlap ended, and hands the current one's value back. */
+    private AppliedChange retire(PlannedChange change) {
+        endPrevious(change);
+        TokenRecord record = Unchanged.recordOf(change);
+        state.put(record);
+        return values.deliver(ChangeKind.RETIRE, change.desired(), record);
+    }
+
+    /**
+     * Deletes the recorded previous generation {@code change} ends, if any, and records its declaration
+     * without it; until Cloudflare confirms the delete (a token already gone counts), it stays recorded and
+     * the next run tries again.
+     *
+     * @return the record as it is now
+     */
+    private TokenRecord endPrevious(PlannedChange change) {
+        TokenRecord record = change.recorded();
+        if (record == null || change.endsPrevious().isEmpty()) {
+            return record;
+        }
+        return endPrevious(record.owner(), record);
+    }
+
+    private TokenRecord endPrevious(dev.cftokens.core.model.TokenOwner owner, TokenRecord record) {
+        if (record.previous() == null) {
+            return record;
+        }
+        deleteTolerant(owner, record.previous().tokenId());
+        TokenRecord without = record.withPrevious(null);
+        state.put(without);
+        return without;
+    }
+
     private AppliedChange delete(PlannedChange change) {
         Optional<Leftover> leftover = change.leftover();
         if (leftover.isPresent()) {
@@ -268,7 +343,7 @@ final class TokenWrites {
             deleteTolerant(leftover.get().owner(), leftover.get().tokenId());
             return new AppliedChange(ChangeKind.DELETE, change.declarationId(), null, false);
         }
-        TokenRecord record = change.recorded();
+        TokenRecord record = endPrevious(change);
         if (change.existing() != null || options.listedTokenIds().isEmpty()) {
             deleteTolerant(record.owner(), record.tokenId());
         }
@@ -292,6 +367,18 @@ final class TokenWrites {
         }
     }
 
+    /** The previous generation a change that does not end it keeps recorded. */
+    private static PreviousGeneration kept(PlannedChange change) {
+        return change.recorded() == null || change.kind().endsPreviousGeneration()
+                ? null
+                : change.recorded().previous();
+    }
+
+    private Instant now() {
+        return options.clock().instant();
+    }
+
+    /** The record of {@code tokenId} for {@code desired}, with no generation history. */
     static TokenRecord recordFor(DesiredToken desired, String tokenId) {
         return new TokenRecord(
                 desired.declarationId(),

@@ -1,6 +1,7 @@
 package dev.cftokens.runtime.internal.provision;
 
 import dev.cftokens.runtime.provision.ChangeKind;
+import dev.cftokens.runtime.provision.ExistingToken;
 import dev.cftokens.runtime.provision.PlannedChange;
 import dev.cftokens.runtime.state.TokenRecord;
 
@@ -12,9 +13,19 @@ import dev.cftokens.runtime.state.TokenRecord;
 final class Unchanged {
     private Unchanged() {}
 
-    /** {@return the record a kept token should have, from its declaration and the listed token} */
+    /**
+     * {@return the record a kept token should have, from its declaration and the listed token: its issue
+     * time, and the previous generation unless the change ends it}
+     */
     static TokenRecord recordOf(PlannedChange change) {
-        return TokenWrites.recordFor(change.desired(), change.existing().id());
+        TokenRecord recorded = change.recorded();
+        ExistingToken existing = change.existing();
+        if (recorded == null) {
+            return TokenWrites.recordFor(change.desired(), existing.id()).withIssuedAt(existing.issuedOn());
+        }
+        return TokenWrites.recordFor(change.desired(), existing.id())
+                .withIssuedAt(Generations.issued(recorded, existing).orElse(null))
+                .withPrevious(change.kind().endsPreviousGeneration() ? null : recorded.previous());
     }
 
     /** {@return whether {@code change} keeps a declared token and its record exactly as they are} */

@@ -1,0 +1,44 @@
+package dev.cftokens.runtime.internal.provision;
+
+import dev.cftokens.core.model.RotationPolicy;
+import dev.cftokens.runtime.provision.ExistingToken;
+import dev.cftokens.runtime.state.TokenRecord;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * When a token's generations were issued and fall due: the one home of the rotation schedule's arithmetic
+ * on records, shared by the planner and the live handles' in-process rotation.
+ */
+public final class Generations {
+    private Generations() {}
+
+    /**
+     * {@return when the current generation was issued: as recorded, else as Cloudflare lists it; empty when
+     * neither is known}
+     *
+     * @param record the declaration's record
+     * @param listed the recorded token as listed, or null when it was not listed
+     */
+    public static Optional<Instant> issued(TokenRecord record, ExistingToken listed) {
+        if (record.issuedAt() != null) {
+            return Optional.of(record.issuedAt());
+        }
+        return Optional.ofNullable(listed == null ? null : listed.issuedOn());
+    }
+
+    /**
+     * {@return whether the current generation is due for its successor at {@code now}; a generation of
+     * unknown issue time is due, so it gets one that carries an expiry}
+     *
+     * @param policy the declaration's rotation
+     * @param record the declaration's record
+     * @param listed the recorded token as listed, or null when it was not listed
+     * @param now the time to judge by
+     */
+    public static boolean due(RotationPolicy policy, TokenRecord record, ExistingToken listed, Instant now) {
+        return issued(record, listed)
+                .map(issued -> !policy.dueAt(issued).isAfter(now))
+                .orElse(true);
+    }
+}

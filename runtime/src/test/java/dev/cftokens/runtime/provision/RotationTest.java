@@ -1,0 +1,208 @@
+package dev.cftokens.runtime.provision;
+
+import static dev.cftokens.runtime.provision.EmulatedCloudflare.verifyValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cftokens.core.model.RotationPolicy;
+import dev.cftokens.emulator.CloudflareEmulator;
+import dev.cftokens.emulator.Fault;
+import dev.cftokens.emulator.RequestKind;
+import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.CloudflareApiException;
+import dev.cftokens.runtime.Declarations;
+import dev.cftokens.runtime.ProvisionedToken;
+import dev.cftokens.runtime.Provisioning;
+import dev.cftokens.runtime.TokenRotation;
+import dev.cftokens.runtime.state.InMemoryStateStore;
+import dev.cftokens.runtime.state.TokenRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Successor-first rotation: the generations of a rotating token, with time moved on both sides. */
+class RotationTest {
+    private static final String ID = "rotating-token";
+    private static final RotationPolicy POLICY = RotationPolicy.parse("P30D", "P2D");
+
+    private final CloudflareEmulator emulator = CloudflareEmulator.start();
+    private final Cloudflare cloudflare = EmulatedCloudflare.client(emulator);
+    private final InMemoryStateStore store = InMemoryStateStore.withValues();
+    private final HandMadeProvisioner rotating = new HandMadeProvisioner(
+            HandMadeProvisioner.zoneReader(ID).declaration().withRotation(POLICY), Map.of());
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    /** The runtime's clock, as far ahead as the emulator's. */
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(emulator.clockOffset());
+        }
+    };
+
+    private Provisioning provisioning() {
+        return Provisioning.with(cloudflare)
+                .stateStore(store)
+                .clock(clock)
+                .rotateInProcess(false)
+                .output(ProvisioningOutput.silent());
+    }
+
+    private TokenRecord record() {
+        try (var state = store.openForReading(Set.of(ID))) {
+            return state.record(ID).orElseThrow();
+        }
+    }
+
+    private Supplier<Declarations.Found> found() {
+        return () -> new Declarations.Found(List.of(rotating), List.of(), Map.of());
+    }
+
+    @Test
+    void aDueGenerationGetsItsSuccessorFirstAndThePreviousStaysValidForTheOverlapThenIsDeleted() {
+        ProvisionedToken<HandMadeProvisioner.TestToken> first = provisioning().provision(rotating);
+        assertThat(record().issuedAt()).isNotNull();
+        assertThat(provisioning().plan(rotating).changes())
+                .extracting(PlannedChange::kind)
+                .containsExactly(ChangeKind.UNCHANGED);
+
+        emulator.advanceClock(Duration.ofDays(30).plusMinutes(1));
+        emulator.resetRequestCounts();
+        ApplyResult rotated = provisioning().apply(rotating);
+
+        assertThat(rotated.plan().changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.ROTATE);
+        String second = rotated.change(ID).orElseThrow().tokenId();
+        assertThat(second).isNotEqualTo(first.id());
+        assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isEqualTo(1);
+        assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isZero();
+        assertThat(emulator.requestCount(RequestKind.DELETE_TOKEN)).isZero();
+        TokenRecord record = record();
+        assertThat(record.tokenId()).isEqualTo(second);
+        assertThat(record.previous().tokenId()).isEqualTo(first.id());
+        assertThat(record.previous().retireAt())
+                .isAfter(clock.instant().plus(Duration.ofDays(2).minusMinutes(1)));
+        // Both generations authenticate during the overlap.
+        assertThat(verifyValue(emulator, first.value()).id()).isEqualTo(first.id());
+        try (var state = store.openForReading(Set.of(ID))) {
+            assertThat(verifyValue(emulator, state.value(ID).orElseThrow()).id())
+                    .isEqualTo(second);
+        }
+
+        // Within the overlap nothing more happens; after it, the previous generation is deleted.
+        emulator.advanceClock(Duration.ofDays(1));
+        assertThat(provisioning().apply(rotating).plan().hasChanges()).isFalse();
+        emulator.advanceClock(Duration.ofDays(1).plusMinutes(1));
+        ApplyResult retired = provisioning().apply(rotating);
+        assertThat(retired.plan().changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.RETIRE);
+        assertThat(record().previous()).isNull();
+        assertThat(emulator.tokens()).extracting(token -> token.id()).doesNotContain(first.id());
+        assertThatThrownBy(() -> verifyValue(emulator, first.value())).isInstanceOf(CloudflareApiException.class);
+        assertThat(provisioning().apply(rotating).plan().hasChanges()).isFalse();
+    }
+
+    @Test
+    void aRotationAskedForWithRevocationDeletesTheReplacedGenerationAtOnce() {
+        ProvisionedToken<HandMadeProvisioner.TestToken> first = provisioning().provision(rotating);
+
+        ApplyResult result = provisioning().rotate(found(), new RotationRequest(Set.of(ID), true));
+
+        assertThat(result.plan().changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.ROTATE);
+        assertThat(record().previous()).isNull();
+        assertThat(record().tokenId()).isNotEqualTo(first.id());
+        assertThatThrownBy(() -> verifyValue(emulator, first.value())).isInstanceOf(CloudflareApiException.class);
+        assertThat(emulator.tokens()).hasSize(1);
+    }
+
+    @Test
+    void aRotationAskedForBeforeTheOverlapEndedDeletesThePreviousFirstSoNoMoreThanTwoLive() {
+        provisioning().provision(rotating);
+        RotationRequest now = new RotationRequest(Set.of(ID), false);
+        provisioning().rotate(found(), now);
+        assertThat(emulator.tokens()).hasSize(2);
+
+        provisioning().rotate(found(), now);
+
+        assertThat(emulator.tokens()).hasSize(2);
+        TokenRecord record = record();
+        assertThat(emulator.tokens())
+                .extracting(token -> token.id())
+                .containsExactlyInAnyOrder(record.tokenId(), record.previous().tokenId());
+    }
+
+    @Test
+    void rotateRefusesAnIdThatIsNoRotatingDeclarationBeforeChangingAnything() {
+        provisioning().provision(rotating);
+        emulator.resetRequestCounts();
+
+        assertThatThrownBy(() -> provisioning().rotate(found(), new RotationRequest(Set.of("nope"), false)))
+                .isInstanceOf(ProvisioningException.class)
+                .hasMessageContaining("cannot rotate nope")
+                .hasMessageContaining("the rotating declarations are " + ID)
+                .hasMessageContaining("Nothing was changed");
+        assertThat(emulator.requestCount()).isZero();
+    }
+
+    @Test
+    void aFailedDeleteOfThePreviousGenerationStaysRecordedAndIsRetriedUntilConfirmed() {
+        ProvisionedToken<HandMadeProvisioner.TestToken> first = provisioning().provision(rotating);
+        emulator.advanceClock(Duration.ofDays(31));
+        provisioning().apply(rotating);
+        emulator.advanceClock(Duration.ofDays(3));
+
+        emulator.injectFault(Fault.serverError(500, 1.0).on(RequestKind.DELETE_TOKEN));
+        assertThatThrownBy(() -> provisioning().apply(rotating)).isInstanceOf(RuntimeException.class);
+        assertThat(record().previous().tokenId()).isEqualTo(first.id());
+
+        emulator.clearFaults();
+        provisioning().apply(rotating);
+        assertThat(record().previous()).isNull();
+        assertThat(emulator.tokens()).hasSize(1);
+    }
+
+    @Test
+    void aLiveHandleOfAProcessThatMayRotateRotatesWhenDueAndFollows() throws Exception {
+        List<TokenRotation> rotations = new CopyOnWriteArrayList<>();
+        ProvisionedToken<HandMadeProvisioner.TestToken> token = Provisioning.with(cloudflare)
+                .stateStore(store)
+                .clock(clock)
+                .refreshInterval(Duration.ofMillis(100))
+                .output(ProvisioningOutput.silent())
+                .provision(rotating)
+                .onRotation(rotations::add);
+        String first = token.id();
+
+        emulator.advanceClock(Duration.ofDays(30).plusMinutes(1));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (rotations.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertThat(rotations).hasSize(1);
+        assertThat(rotations.get(0).previousTokenId()).isEqualTo(first);
+        assertThat(token.id()).isEqualTo(record().tokenId()).isNotEqualTo(first);
+        assertThat(verifyValue(emulator, token.value()).id()).isEqualTo(token.id());
+        assertThat(emulator.tokens()).hasSize(2);
+    }
+}
