@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.runtime.Secret;
+import dev.cftokens.runtime.state.PreviousGeneration;
 import dev.cftokens.runtime.state.StateException;
 import dev.cftokens.runtime.state.StateKey;
 import dev.cftokens.runtime.state.StateSession;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,7 +178,46 @@ class PostgresStateStoreTest {
                 ResultSet version = statement.executeQuery(
                         "SELECT value FROM cftokens_state." + prefix + "meta WHERE name = 'schema_version'")) {
             assertThat(version.next()).isTrue();
-            assertThat(version.getString(1)).isEqualTo("1");
+            assertThat(version.getString(1)).isEqualTo("2");
+        }
+    }
+
+    /**
+     * Version 1 is the layout main wrote before generations (d3e0839): the same tables without the three
+     * generation columns. It is made here from today's by dropping them, so the test needs no old build.
+     */
+    @Test
+    void aVersionOneStateIsUpgradedInPlaceKeepingItsRecordsAndValues() throws Exception {
+        try (StateSession session = builder().build().open()) {
+            session.put(record("a"), Secret.of("value-a"));
+        }
+        try (Connection connection = Database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + prefix + "tokens DROP COLUMN issued_at, DROP COLUMN previous_token_id,"
+                    + " DROP COLUMN previous_retire_at");
+            statement.execute("UPDATE " + prefix + "meta SET value = '1' WHERE name = 'schema_version'");
+        }
+
+        Instant issued = Instant.parse("2026-12-01T10:00:00Z");
+        try (StateSession session = builder().build().open()) {
+            assertThat(session.record("a")).contains(record("a"));
+            assertThat(session.value("a").orElseThrow().reveal()).isEqualTo("value-a");
+            session.put(record("a")
+                    .withIssuedAt(issued)
+                    .withPrevious(new PreviousGeneration("t-old", issued.plus(Duration.ofDays(2)))));
+        }
+        try (StateSession session = builder().build().open()) {
+            TokenRecord upgraded = session.record("a").orElseThrow();
+            assertThat(upgraded.issuedAt()).isEqualTo(issued);
+            assertThat(upgraded.previous().tokenId()).isEqualTo("t-old");
+            assertThat(session.value("a").orElseThrow().reveal()).isEqualTo("value-a");
+        }
+        try (Connection connection = Database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet version =
+                        statement.executeQuery("SELECT value FROM " + prefix + "meta WHERE name = 'schema_version'")) {
+            version.next();
+            assertThat(version.getString(1)).isEqualTo("2");
         }
     }
 
@@ -190,7 +231,7 @@ class PostgresStateStoreTest {
         assertThatThrownBy(() -> builder().build().open())
                 .isInstanceOf(StateException.class)
                 .hasMessageContaining("schema version 7")
-                .hasMessageContaining("knows version 1");
+                .hasMessageContaining("knows version 2");
         try (Connection connection = Database.dataSource().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet version =
