@@ -14,13 +14,18 @@ import java.util.Map;
 /** The parsed command line: one command, its options, and positional arguments. */
 final class Arguments {
     static final List<String> COMMANDS =
-            List.of("plan", "apply", "destroy", "verify", "permission-groups", "key", "state");
+            List.of("plan", "apply", "rotate", "status", "destroy", "verify", "permission-groups", "key", "state");
 
     String command;
     boolean help;
     boolean detailedExitCode;
     boolean allowEmpty;
     boolean noAdopt;
+    /** {@code rotate --now}: rotate the named declarations whether or not they are due. */
+    boolean rotateNow;
+    /** {@code rotate --now --revoke-previous}: delete the replaced generations at once. */
+    boolean revokePrevious;
+
     final List<Path> classPath = new ArrayList<>();
     /** A state file path or URL; null for {@code CFTOKENS_STATE} or the default file. */
     String state;
@@ -86,6 +91,8 @@ final class Arguments {
             // Adopting is the default now; kept so commands written for the former opt-in still run.
             case "--adopt" -> {}
             case "--allow-empty" -> allowEmpty = true;
+            case "--now" -> rotateNow = true;
+            case "--revoke-previous" -> revokePrevious = true;
             default -> {
                 return false;
             }
@@ -157,7 +164,24 @@ final class Arguments {
         if (copyOption && !"state".equals(command)) {
             throw new UsageException("--from, --to, --from-key-env and --from-passphrase-env apply to state copy only");
         }
-        if (!positional.isEmpty() && !"destroy".equals(command) && !"state".equals(command)) {
+        if ((rotateNow || revokePrevious) && !"rotate".equals(command)) {
+            throw new UsageException("--now and --revoke-previous apply to rotate only");
+        }
+        if (revokePrevious && !rotateNow) {
+            throw new UsageException("--revoke-previous needs --now and the ids of the tokens to rotate, such as"
+                    + " rotate --now --revoke-previous deploy-token");
+        }
+        if ("rotate".equals(command) && rotateNow != !positional.isEmpty()) {
+            throw new UsageException(
+                    rotateNow
+                            ? "rotate --now needs the ids of the declarations to rotate, such as rotate --now deploy-token"
+                            : "rotate without --now rotates the due tokens and takes no ids; to rotate "
+                                    + String.join(" ", positional) + " now, give --now");
+        }
+        if (!positional.isEmpty()
+                && !"destroy".equals(command)
+                && !"state".equals(command)
+                && !"rotate".equals(command)) {
             throw new UsageException(
                     command + " takes no arguments, but got " + Quoted.of(String.join(" ", positional)));
         }

@@ -11,6 +11,8 @@ import dev.cftokens.runtime.TokenVerification;
 import dev.cftokens.runtime.provision.Plan;
 import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
+import dev.cftokens.runtime.provision.RotationRequest;
+import dev.cftokens.runtime.provision.TokenGenerations;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateException;
 import java.io.IOException;
@@ -22,9 +24,11 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -47,6 +51,12 @@ public final class Main {
             "Commands:",
             "  plan                 show what apply would change; changes nothing",
             "  apply                create, update, repair and delete tokens so Cloudflare matches the declarations",
+            "  rotate               give each rotating token whose generation is due its successor, and delete",
+            "                       previous generations whose overlap has ended",
+            "  rotate --now <ids>   rotate the named declarations now, due or not; with --revoke-previous the",
+            "                       generation replaced is deleted at once (a leaked token)",
+            "  status               list each recorded token's generations: current, issued, expires, next",
+            "                       rotation (with --class-path), and the previous one until it is deleted",
             "  destroy [ids...]     delete every token in the state, or those of the named declarations",
             "  verify               check the configured credentials",
             "  permission-groups    write the account's live permission groups as JSON, for -Acftokens.catalog",
@@ -159,6 +169,17 @@ public final class Main {
                 Plan plan = provisioning.plan(found);
                 return arguments.detailedExitCode && plan.hasChanges() ? CHANGES : OK;
             }
+            if ("rotate".equals(arguments.command)) {
+                provisioning.rotate(
+                        found,
+                        arguments.rotateNow
+                                ? new RotationRequest(Set.copyOf(arguments.positional), arguments.revokePrevious)
+                                : RotationRequest.DUE);
+                return OK;
+            }
+            if ("status".equals(arguments.command)) {
+                return status(provisioning, arguments, loader, out);
+            }
             provisioning.apply(found);
             return OK;
         } catch (IOException e) {
@@ -201,6 +222,22 @@ public final class Main {
                     + "; with --allow-empty every token in the state is planned for deletion");
         }
         return found;
+    }
+
+    /** The state's generations, with the schedules of the declarations on the class path, if one is given. */
+    private static int status(Provisioning provisioning, Arguments arguments, ClassLoader loader, PrintStream out) {
+        List<TokenGenerations> generations = provisioning.status(
+                () -> Declarations.on(loader, arguments.classPath).load(arguments.inputs));
+        if (generations.isEmpty()) {
+            out.println("The state records no tokens.");
+            return OK;
+        }
+        Instant now = provisioning.now();
+        generations.forEach(entry -> out.println(entry.describe(now)));
+        if (arguments.classPath.isEmpty()) {
+            out.println("(pass --class-path to show each rotating token's next rotation and expiry)");
+        }
+        return OK;
     }
 
     private static int verify(Cloudflare cloudflare, PrintStream out) {

@@ -132,6 +132,70 @@ class MainTest {
     }
 
     @Test
+    void rotateNowMakesASuccessorKeepsThePreviousUntilRevokedAndStatusShowsBoth() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class, RotatingTokenProvisioner.class)
+                .toString();
+        assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+        String first = tokenNamed("Rotating Zone Token").get(0).id();
+
+        emulator.resetRequestCounts();
+        assertThat(run(args("rotate", "--class-path", classPath))).isEqualTo(0);
+        assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isZero();
+
+        assertThat(run(args("rotate", "--now", "rotating-token", "--class-path", classPath)))
+                .as(err)
+                .isEqualTo(0);
+        assertThat(out).contains("+/- rotate rotating-token").contains(first + " stays valid until");
+        List<EmulatedToken> generations = tokenNamed("Rotating Zone Token");
+        assertThat(generations).hasSize(2);
+        String second = generations.stream()
+                .map(EmulatedToken::id)
+                .filter(id -> !id.equals(first))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(run(args("status", "--class-path", classPath))).isEqualTo(0);
+        assertThat(out)
+                .contains("rotating-token: current " + second + " issued ")
+                .contains("next rotation ")
+                .contains("; previous " + first + " valid until ")
+                .contains("readonly-token: current ")
+                .contains("(does not rotate)");
+
+        assertThat(run(args("rotate", "--now", "--revoke-previous", "rotating-token", "--class-path", classPath)))
+                .as(err)
+                .isEqualTo(0);
+        assertThat(tokenNamed("Rotating Zone Token")).hasSize(1);
+        assertThat(tokenNamed("Rotating Zone Token").get(0).id()).isNotIn(first, second);
+        assertThat(tokenNamed("Readonly Zone Token")).hasSize(1);
+    }
+
+    @Test
+    void rotateRefusesWhatItCannotDoNamingTheRightForm() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class, RotatingTokenProvisioner.class)
+                .toString();
+        assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+        emulator.resetRequestCounts();
+
+        assertThat(run(args("rotate", "--now", "readonly-token", "--class-path", classPath)))
+                .isEqualTo(1);
+        assertThat(err).contains("cannot rotate readonly-token").contains("rotating declarations are rotating-token");
+        assertThat(run(args("rotate", "rotating-token", "--class-path", classPath)))
+                .isEqualTo(1);
+        assertThat(err).contains("give --now");
+        assertThat(run(args("rotate", "--revoke-previous", "rotating-token"))).isEqualTo(1);
+        assertThat(err).contains("--revoke-previous needs --now");
+        assertThat(run(args("apply", "--now", "--class-path", classPath))).isEqualTo(1);
+        assertThat(err).contains("apply to rotate only");
+        assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isZero();
+        assertThat(emulator.requestCount(RequestKind.DELETE_TOKEN)).isZero();
+    }
+
+    private List<EmulatedToken> tokenNamed(String name) {
+        return tokens().stream().filter(token -> token.name().equals(name)).collect(Collectors.toList());
+    }
+
+    @Test
     void aFreshStateAdoptsByDefaultAndNoAdoptLeavesTheTokenAlone() throws IOException {
         String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
         assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);

@@ -14,22 +14,29 @@ import dev.cftokens.runtime.provision.Plan;
 import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
 import dev.cftokens.runtime.provision.RotationRequest;
+import dev.cftokens.runtime.provision.TokenGenerations;
+import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.runtime.state.StateStoreSettings;
 import dev.cftokens.runtime.state.StateStores;
+import dev.cftokens.runtime.state.TokenRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
@@ -471,6 +478,42 @@ public final class Provisioning {
         requireNonNull(declarations, "declarations");
         requireNonNull(request, "request");
         return engine().rotate(() -> declared(declarations.get()), request);
+    }
+
+    /**
+     * Each recorded token's generations, with the schedules of the declarations {@code declarations} loads,
+     * read under a shared lock; nothing is sent to Cloudflare.
+     *
+     * @param declarations loads the declarations whose schedules to show; what it throws ends the read
+     * @return one entry per recorded declaration, by declaration id
+     */
+    public List<TokenGenerations> status(Supplier<Declarations.Found> declarations) {
+        requireNonNull(declarations, "declarations");
+        Map<String, TokenProvisioner<?>> byId = new HashMap<>();
+        declarations
+                .get()
+                .provisioners()
+                .forEach(provisioner -> byId.put(provisioner.declaration().id(), provisioner));
+        List<TokenGenerations> generations = new ArrayList<>();
+        try (StateSession state = effectiveStateStore().openForReading(Set.of())) {
+            state.records().stream()
+                    .sorted(Comparator.comparing(TokenRecord::declarationId))
+                    .forEach(record -> {
+                        TokenProvisioner<?> provisioner = byId.get(record.declarationId());
+                        generations.add(new TokenGenerations(
+                                record,
+                                provisioner == null
+                                        ? Optional.empty()
+                                        : provisioner.declaration().rotation(),
+                                provisioner != null));
+                    });
+        }
+        return List.copyOf(generations);
+    }
+
+    /** {@return the time this provisioning judges expiry and rotation by} */
+    public Instant now() {
+        return settings.clock().instant();
     }
 
     private static Declared declared(Declarations.Found found) {
