@@ -13,9 +13,12 @@ try {
     // 5: verify names the credentials' token and account, never their value
     assert log =~ /Credentials: (account|user)-owned API token [0-9a-f]{32}, active/
     assert log.contains("account 0123456789abcdef0123456789abcdef")
-    // 6: skip
+    // 6: a rotation asked for: successor first, the replaced generation kept for the overlap
+    assert log.contains("+/- rotate readonly-token")
+    assert log =~ /stays valid until \d{4}-\d\d-\d\dT/
+    // 7: skip
     assert log.contains("cftokens: skipped (cftokens.skip)")
-    // 7: destroy
+    // 8: destroy (both generations of the rotated token)
     assert log.contains("Destroy complete: 2 deleted")
     assert !log.contains("cftokens-it-admin-token-0123456789abcdefghij")
     return true
