@@ -64,19 +64,25 @@ public final class Cloudflare {
     public static final String ENV_BASE_URL = "CLOUDFLARE_BASE_URL";
 
     private final ApiTransport transport;
+    /** The settings this client was built with, for {@link #authenticatedAs}. */
+    private final Builder settings;
+
     private final String configuredAccountId;
     private final String description;
     private final TokenApi accountTokens;
     private final TokenApi userTokens;
     private final WorkerScripts workers;
+    private final boolean hasCredentials;
 
     // Caches: filled once per instance, on first use.
     private final Object accountLock = new Object();
     private volatile String discoveredAccountId;
     private final Map<TokenOwner, PermissionGroupCatalog> livePermissionGroups = new EnumMap<>(TokenOwner.class);
 
-    private Cloudflare(Builder builder, ApiTransport transport) {
+    private Cloudflare(Builder builder, ApiTransport transport, boolean hasCredentials) {
         this.transport = transport;
+        this.settings = builder.copy();
+        this.hasCredentials = hasCredentials;
         this.configuredAccountId = builder.accountId;
         this.description = "Cloudflare{" + transport.baseUrl() + ", account "
                 + (builder.accountId == null ? "(discovered on first use)" : builder.accountId) + "}";
@@ -155,6 +161,28 @@ public final class Cloudflare {
 
     private static String nonEmpty(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * {@return whether this client carries credentials: false for one built with only an account id, as a
+     * service that reads its tokens from a shared state and never holds the minting credential is; such a
+     * client authenticates only as a token of its own ({@link #authenticatedAs})}
+     */
+    public boolean hasCredentials() {
+        return hasCredentials;
+    }
+
+    /**
+     * {@return a client with this one's settings (base URL, account, timeouts, retries) that authenticates
+     * as {@code token}: how a service confirms a token it read from the state with the token's own value}
+     *
+     * @param token the value of the token to authenticate as
+     */
+    public Cloudflare authenticatedAs(Secret token) {
+        return settings.copy()
+                .apiToken(requireNonNull(token, "token"))
+                .clearGlobalKey()
+                .build();
     }
 
     /** {@return a builder with nothing set; give it credentials before {@link Builder#build()}} */
@@ -315,6 +343,30 @@ public final class Cloudflare {
         private TimeSource timeSource = TimeSource.SYSTEM;
 
         private Builder() {}
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.baseUrl = baseUrl;
+            copy.accountId = accountId;
+            copy.apiToken = apiToken;
+            copy.apiKey = apiKey;
+            copy.email = email;
+            copy.okHttpClient = okHttpClient;
+            copy.connectTimeout = connectTimeout;
+            copy.readTimeout = readTimeout;
+            copy.callTimeout = callTimeout;
+            copy.userAgent = userAgent;
+            copy.retryPolicy = retryPolicy;
+            copy.rateLimit = rateLimit;
+            copy.timeSource = timeSource;
+            return copy;
+        }
+
+        private Builder clearGlobalKey() {
+            apiKey = null;
+            email = null;
+            return this;
+        }
 
         /**
          * The API's base URL including {@code /client/v4}; default {@value Cloudflare#DEFAULT_BASE_URL}.
@@ -509,7 +561,7 @@ public final class Cloudflare {
                     new OkHttpExchange(okHttpClient, new HttpTimeouts(connectTimeout, readTimeout, callTimeout));
             ApiTransport transport =
                     new ApiTransport(exchange, url, credentials, agent, retryPolicy, rateLimit, timeSource);
-            return new Cloudflare(this, transport);
+            return new Cloudflare(this, transport, credentials.present());
         }
 
         private ApiCredentials credentials() {
@@ -534,10 +586,16 @@ public final class Cloudflare {
                 }
                 return ApiCredentials.globalApiKey(email, apiKey);
             }
+            if (accountId != null) {
+                // A service that only reads its tokens from a shared state: it never holds the minting credential.
+                return ApiCredentials.none();
+            }
             throw new CloudflareConfigurationException("no Cloudflare credentials: set the variable " + ENV_API_TOKEN
                     + " to an API token that may create tokens (in a shell: export " + ENV_API_TOKEN
                     + "=<token>), or " + ENV_API_KEY + " and " + ENV_EMAIL + " to a global API key and its"
-                    + " user's e-mail; in code, Cloudflare.builder().apiToken(...)");
+                    + " user's e-mail; in code, Cloudflare.builder().apiToken(...). A service that only reads"
+                    + " tokens applied elsewhere from a shared state sets " + ENV_ACCOUNT_ID + " instead, with"
+                    + " CFTOKENS_STATE and CFTOKENS_KEY");
         }
 
         private static String describeShape(String value) {

@@ -12,6 +12,7 @@ import dev.cftokens.runtime.provision.ApplyResult;
 import dev.cftokens.runtime.provision.DeclarationScope;
 import dev.cftokens.runtime.provision.Plan;
 import dev.cftokens.runtime.provision.ProvisioningException;
+import dev.cftokens.runtime.provision.ProvisioningMode;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
 import dev.cftokens.runtime.provision.RotationRequest;
 import dev.cftokens.runtime.provision.TokenGenerations;
@@ -102,6 +103,7 @@ public final class Provisioning {
      * @param refreshInterval how often live handles read the state; null for the environment's
      * @param clock the time expiry and rotation are judged by
      * @param rotateInProcess whether live handles of rotating tokens rotate them when due
+     * @param mode as set; null to follow the credentials
      */
     private record Settings(
             ProvisioningOutput output,
@@ -109,32 +111,43 @@ public final class Provisioning {
             Adoption adoption,
             Duration refreshInterval,
             Clock clock,
-            boolean rotateInProcess) {
+            boolean rotateInProcess,
+            ProvisioningMode mode) {
         static final Settings DEFAULT = new Settings(
-                ProvisioningOutput.logger(), OptionalInt.empty(), Adoption.DEFAULT, null, Clock.systemUTC(), true);
+                ProvisioningOutput.logger(),
+                OptionalInt.empty(),
+                Adoption.DEFAULT,
+                null,
+                Clock.systemUTC(),
+                true,
+                null);
 
         Settings withOutput(ProvisioningOutput output) {
-            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess);
+            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess, mode);
         }
 
         Settings withParallelism(OptionalInt parallelism) {
-            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess);
+            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess, mode);
         }
 
         Settings withAdoption(Adoption adoption) {
-            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess);
+            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess, mode);
         }
 
         Settings withRefreshInterval(Duration refreshInterval) {
-            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess);
+            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess, mode);
         }
 
         Settings withClock(Clock clock) {
-            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess);
+            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess, mode);
         }
 
         Settings withRotateInProcess(boolean rotateInProcess) {
-            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess);
+            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess, mode);
+        }
+
+        Settings withMode(ProvisioningMode mode) {
+            return new Settings(output, parallelism, adoption, refreshInterval, clock, rotateInProcess, mode);
         }
     }
 
@@ -287,6 +300,26 @@ public final class Provisioning {
     }
 
     /**
+     * Sets whether this process writes tokens or only serves them from the shared state. By default a client
+     * with credentials provisions and one without ({@code CLOUDFLARE_ACCOUNT_ID} only) consumes; {@link
+     * ProvisioningMode#CONSUME} with credentials never uses them to write.
+     *
+     * @param mode the mode
+     * @return a copy of this provisioning in that mode
+     */
+    public Provisioning mode(ProvisioningMode mode) {
+        return new Provisioning(cloudflare, stateStore, settings.withMode(requireNonNull(mode, "mode")));
+    }
+
+    /** {@return the mode runs take: as set, else {@code PROVISION} with credentials and {@code CONSUME} without} */
+    public ProvisioningMode mode() {
+        if (settings.mode() != null) {
+            return settings.mode();
+        }
+        return cloudflare.hasCredentials() ? ProvisioningMode.PROVISION : ProvisioningMode.CONSUME;
+    }
+
+    /**
      * Creates or updates one token so it matches its declaration and returns it with its value: from
      * the encrypted state, fresh from a create, or by rolling the token (which is said in the output).
      * Never deletes any other token.
@@ -346,7 +379,7 @@ public final class Provisioning {
         return provisioner
                 .declaration()
                 .rotation()
-                .filter(policy -> settings.rotateInProcess())
+                .filter(policy -> settings.rotateInProcess() && mode() == ProvisioningMode.PROVISION)
                 .map(policy -> new LiveTokens.Upkeep(
                         policy, settings.clock(), () -> engine().provision(List.of(provisioner))));
     }
@@ -565,7 +598,8 @@ public final class Provisioning {
                         settings.output(),
                         concurrency(),
                         settings.adoption(),
-                        settings.clock()));
+                        settings.clock(),
+                        mode()));
     }
 
     private Concurrency concurrency() {

@@ -33,6 +33,29 @@ public abstract class ApiCredentials {
     }
 
     /**
+     * {@return no credentials: requests go out unauthenticated, so only a client that authenticates as a
+     * token of its own (a service that reads its tokens from a shared state) is built with these}
+     */
+    public static ApiCredentials none() {
+        return NONE;
+    }
+
+    /** {@return whether requests carry credentials at all} */
+    public boolean present() {
+        return this != NONE;
+    }
+
+    private static final ApiCredentials NONE = new ApiCredentials() {
+        @Override
+        void authenticate(Map<String, String> headers) {}
+
+        @Override
+        public String toString() {
+            return "no credentials";
+        }
+    };
+
+    /**
      * Why {@code value} cannot be sent in an HTTP header, or null when it can: credentials and the e-mail
      * must be visible ASCII ({@code 0x21}–{@code 0x7E}, so no spaces either). A pasted value often carries
      * an invisible character such as a zero-width space; HTTP clients refuse it on every request with a

@@ -16,6 +16,7 @@ import dev.cftokens.runtime.provision.ExistingToken;
 import dev.cftokens.runtime.provision.Plan;
 import dev.cftokens.runtime.provision.PlannedChange;
 import dev.cftokens.runtime.provision.ProvisioningException;
+import dev.cftokens.runtime.provision.ProvisioningMode;
 import dev.cftokens.runtime.provision.RotationRequest;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.StateSession;
@@ -64,6 +65,7 @@ public final class Engine {
      * @return the plan
      */
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
+        checkProvisions("plan");
         Declared declared = new Declared(provisioners, scope);
         // A plan writes nothing: over some declarations it reads beside other readers (a health check, a
         // fleet's starts) instead of taking their locks from a run that applies.
@@ -82,8 +84,19 @@ public final class Engine {
      * @return the plan
      */
     public Plan plan(Supplier<Declared> declarations) {
+        checkProvisions("plan");
         try (StateSession state = settings.stateStore().open()) {
             return shown(plan(state, loaded(declarations), RotationRequest.DUE).plan());
+        }
+    }
+
+    /** Refuses a run that writes (or lists) in a process without the minting credential. */
+    private void checkProvisions(String what) {
+        if (settings.mode() == ProvisioningMode.CONSUME) {
+            throw new ProvisioningException(what + " needs the minting credential, and this process runs in consume"
+                    + " mode (" + (cloudflare.hasCredentials() ? "as set" : "no " + Cloudflare.ENV_API_TOKEN + " set")
+                    + "): run it where " + Cloudflare.ENV_API_TOKEN + " is set (CI, cftokens-cli, mvn cftokens:"
+                    + what + "). Nothing was changed.");
         }
     }
 
@@ -100,6 +113,7 @@ public final class Engine {
      * @return what the apply did
      */
     public ApplyResult apply(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
+        checkProvisions("apply");
         Declared declared = new Declared(provisioners, scope);
         try (StateSession state = open(declared)) {
             return apply(state, declared, Set.of(), RotationRequest.DUE).result();
@@ -118,6 +132,7 @@ public final class Engine {
      *     anything is changed
      */
     public ApplyResult rotate(Supplier<Declared> declarations, RotationRequest request) {
+        checkProvisions("rotate");
         try (StateSession state = settings.stateStore().open()) {
             Declared loaded = loaded(declarations);
             List<TokenProvisioner<?>> rotating = loaded.provisioners().stream()
@@ -149,6 +164,7 @@ public final class Engine {
      * @return what the apply did
      */
     public ApplyResult apply(Supplier<Declared> declarations) {
+        checkProvisions("apply");
         try (StateSession state = settings.stateStore().open()) {
             return apply(state, loaded(declarations), Set.of(), RotationRequest.DUE)
                     .result();
@@ -166,6 +182,9 @@ public final class Engine {
      * @throws ProvisioningException when a value could not be obtained
      */
     public Map<String, ProvisionedValue> provision(Collection<? extends TokenProvisioner<?>> provisioners) {
+        if (settings.mode() == ProvisioningMode.CONSUME) {
+            return new Consumption(cloudflare, settings).serve(provisioners);
+        }
         Set<String> ids = new LinkedHashSet<>();
         provisioners.forEach(provisioner -> ids.add(provisioner.declaration().id()));
         Read read = readUnchanged(provisioners, ids);
@@ -279,6 +298,7 @@ public final class Engine {
      *     dev.cftokens.runtime.provision.Leftover#label()}
      */
     public List<String> destroy(Collection<String> declarationIds) {
+        checkProvisions("destroy");
         try (StateSession state = settings.stateStore().open()) {
             return new Destruction(cloudflare, settings, state).destroy(List.copyOf(declarationIds));
         }

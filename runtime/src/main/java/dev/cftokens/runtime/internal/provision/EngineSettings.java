@@ -2,6 +2,7 @@ package dev.cftokens.runtime.internal.provision;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cftokens.runtime.provision.ProvisioningMode;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
 import dev.cftokens.runtime.state.StateStore;
 import java.time.Clock;
@@ -14,9 +15,15 @@ import java.time.Clock;
  * @param concurrency how many changes run at once
  * @param adoption what a run does with tokens it did not create
  * @param clock the time expiry and rotation are judged by and generations are recorded with
+ * @param mode whether runs write tokens or only serve them from the state
  */
 public record EngineSettings(
-        StateStore stateStore, ProvisioningOutput output, Concurrency concurrency, Adoption adoption, Clock clock) {
+        StateStore stateStore,
+        ProvisioningOutput output,
+        Concurrency concurrency,
+        Adoption adoption,
+        Clock clock,
+        ProvisioningMode mode) {
     /**
      * Checks the components.
      *
@@ -25,6 +32,7 @@ public record EngineSettings(
      * @param concurrency how many changes run at once
      * @param adoption what a run does with tokens it did not create
      * @param clock the time expiry and rotation are judged by
+     * @param mode whether runs write tokens or only serve them
      * @throws NullPointerException when a component is null
      */
     public EngineSettings {
@@ -33,5 +41,6 @@ public record EngineSettings(
         requireNonNull(output, "output");
         requireNonNull(adoption, "adoption");
         requireNonNull(clock, "clock");
+        requireNonNull(mode, "mode");
     }
 }
