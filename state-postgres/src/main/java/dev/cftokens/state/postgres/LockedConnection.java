@@ -56,8 +56,8 @@ final class LockedConnection {
         if (!locks.holds(connection, keys)) {
             throw new StateException("this run's lock on " + where + " is not held by its database session: the"
                     + " session was reset or a pooler in transaction or statement mode (PgBouncer pool_mode ="
-                    + " transaction) moved the connection; connect the state directly or through a pool in session"
-                    + " mode. Nothing was written.");
+                    + " transaction) moved the connection: " + FailureAdvice.SESSION_POOLING
+                    + ". Nothing was written.");
         }
     }
 
