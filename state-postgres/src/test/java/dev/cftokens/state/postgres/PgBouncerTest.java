@@ -89,7 +89,7 @@ class PgBouncerTest {
         try (PgBouncer bouncer = PgBouncer.start(binary, Database.server().getPort(), "transaction", 1)) {
             // As users of transaction pooling must: PgJDBC's named server statements do not survive it.
             String url = bouncer.url() + "&prepareThreshold=0";
-            emulator.injectFault(Fault.latency(Duration.ofSeconds(3)).on(RequestKind.CREATE_TOKEN));
+            emulator.injectFault(Fault.latency(Duration.ofSeconds(5)).on(RequestKind.CREATE_TOKEN));
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
                 Future<ProvisionedToken<HandMadeProvisioner.TestToken>> holder =
