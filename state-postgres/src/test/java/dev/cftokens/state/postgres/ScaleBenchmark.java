@@ -32,21 +32,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of its own) of S services start at once against one PostgreSQL with {@code max_connections = 100} and an
  * emulator answering after 50 ms. Prints the time until every instance holds its service's value, the peak
  * of client connections (sampled from {@code pg_stat_activity}) and the requests per instance; fails unless
- * each service ends with one token whose value authenticates.
+ * each service ends with one token whose value authenticates. With {@code -Dbenchmark.pgbouncer=session}
+ * the instances connect through a real PgBouncer in that pool mode with {@value #BOUNCER_POOL} server
+ * connections, and the peak counts PgBouncer's connections to the server.
  *
  * <pre>mvn -q test -pl state-postgres -am -DskipTests -Pfleet-benchmark -Dbenchmark.main=ScaleBenchmark
- *     [-Dbenchmark.args="200 50"]</pre>
+ *     [-Dbenchmark.args="200 50"] [-Dbenchmark.pgbouncer=session]</pre>
  */
 public final class ScaleBenchmark {
+    /** PgBouncer's server connections: under max_connections, with room for the sampler and the superuser's. */
+    static final int BOUNCER_POOL = 90;
+
     private ScaleBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int instances = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int services = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        String poolMode = System.getProperty("benchmark.pgbouncer", "").strip();
         StateKey key = StateKey.generate();
         try (RestartableDatabase database = RestartableDatabase.start(100);
+                PgBouncer bouncer = poolMode.isEmpty() ? null : bouncer(database, poolMode);
                 CloudflareEmulator emulator = CloudflareEmulator.start(
                         EmulatorOptions.builder().latency(Duration.ofMillis(50)).build())) {
+            String url = bouncer == null ? database.url() : bouncer.url();
             AtomicInteger peak = new AtomicInteger();
             AtomicBoolean sampling = new AtomicBoolean(true);
             Thread sampler = sampler(database, peak, sampling);
@@ -62,7 +70,7 @@ public final class ScaleBenchmark {
                                     .apiToken(emulator.adminToken())
                                     .build())
                             .stateStore(PostgresStateStore.builder()
-                                    .url(database.url())
+                                    .url(url)
                                     .key(key)
                                     .build());
                     go.await();
@@ -89,16 +97,31 @@ public final class ScaleBenchmark {
             check(emulator, held, services);
             System.out.printf(
                     Locale.ROOT,
-                    "%d instances of %d services, max_connections 100: all hold a working value after %.2f s;"
-                            + " peak client connections %d; requests per instance %.2f; creates %d%n",
+                    "%d instances of %d services, max_connections 100%s: all hold a working value after %.2f s;"
+                            + " peak server connections %d; requests per instance %.2f; creates %d%n",
                     instances,
                     services,
+                    bouncer == null
+                            ? ""
+                            : ", through PgBouncer (pool_mode = " + poolMode + ", " + BOUNCER_POOL
+                                    + " server connections)",
                     seconds,
                     peak.get(),
                     (double) requests / instances,
                     emulator.requestCount(RequestKind.CREATE_TOKEN));
         }
         System.exit(0);
+    }
+
+    private static PgBouncer bouncer(RestartableDatabase database, String poolMode) {
+        return PgBouncer.start(
+                PgBouncer.binary()
+                        .orElseThrow(() -> new IllegalStateException("-Dbenchmark.pgbouncer=" + poolMode
+                                + " needs the pgbouncer binary on the PATH or in /usr/sbin (apt-get install"
+                                + " pgbouncer)")),
+                database.port(),
+                poolMode,
+                BOUNCER_POOL);
     }
 
     /** One token per service, each value authenticating as it. */
@@ -128,7 +151,7 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** Samples the client connections other than its own every 10 ms, keeping the peak. */
+    /** Samples the server's client connections other than its own every 10 ms, keeping the peak. */
     private static Thread sampler(RestartableDatabase database, AtomicInteger peak, AtomicBoolean sampling)
             throws Exception {
         Connection connection = database.dataSource().getConnection();
