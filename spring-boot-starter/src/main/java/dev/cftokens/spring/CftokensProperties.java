@@ -1,5 +1,6 @@
 package dev.cftokens.spring;
 
+import dev.cftokens.runtime.provision.ProvisioningMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +70,52 @@ public class CftokensProperties {
     /** Input values by declaration id and input name: cftokens.inputs.restricted-token.zone-id=... */
     private Map<String, Map<String, String>> inputs = new LinkedHashMap<>();
 
+    /**
+     * Whether this instance writes tokens ({@code provision}) or only serves them from the shared state
+     * ({@code consume}); unset, it provisions with credentials and consumes without.
+     */
+    private ProvisioningMode mode;
+
+    /** How often live token handles read the state; unset, CFTOKENS_REFRESH_INTERVAL or 30 seconds. */
+    private Duration refreshInterval;
+
     private final Health health = new Health();
+
+    private final Rotation rotation = new Rotation();
+
+    public ProvisioningMode getMode() {
+        return mode;
+    }
+
+    public void setMode(ProvisioningMode mode) {
+        this.mode = mode;
+    }
+
+    public Duration getRefreshInterval() {
+        return refreshInterval;
+    }
+
+    public void setRefreshInterval(Duration refreshInterval) {
+        this.refreshInterval = refreshInterval;
+    }
+
+    public Rotation getRotation() {
+        return rotation;
+    }
+
+    /** Rotation of {@code @Rotation} tokens in this instance. */
+    public static class Rotation {
+        /** Whether this instance rotates its tokens when due; off, rotation is left to cron or CI. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
 
     public boolean isEnabled() {
         return enabled;

@@ -12,7 +12,10 @@ final class CloudflareClientFactory {
     private CloudflareClientFactory() {}
 
     static Cloudflare create(SettingLookup settings) {
-        if (settings.apply(Cloudflare.ENV_API_TOKEN) == null && settings.apply(Cloudflare.ENV_API_KEY) == null) {
+        // With only an account id the client has no credentials: a service served from a shared state.
+        if (settings.apply(Cloudflare.ENV_API_TOKEN) == null
+                && settings.apply(Cloudflare.ENV_API_KEY) == null
+                && settings.apply(Cloudflare.ENV_ACCOUNT_ID) == null) {
             throw new MissingCredentialsException();
         }
         return Cloudflare.builderFrom(settings)

@@ -6,6 +6,7 @@ public class MissingCredentialsException extends RuntimeException {
 
     public MissingCredentialsException() {
         super("No Cloudflare credentials: neither cftokens.api-token nor CLOUDFLARE_API_TOKEN is set"
-                + " (nor CLOUDFLARE_API_KEY with CLOUDFLARE_EMAIL)");
+                + " (nor CLOUDFLARE_API_KEY with CLOUDFLARE_EMAIL); a service that only reads tokens applied"
+                + " elsewhere from a shared state sets cftokens.account-id (CLOUDFLARE_ACCOUNT_ID) instead");
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.TokenProvisioner;
+import dev.cftokens.runtime.provision.ProvisioningMode;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,14 @@ public final class ProvisionedTokens {
     private final List<TokenProvisioner<?>> provisioners;
     private final ProvisioningRun run;
 
+    private final ProvisioningMode mode;
+
     ProvisionedTokens(
-            Collection<ProvisionedToken<?>> tokens, List<TokenProvisioner<?>> provisioners, ProvisioningRun run) {
+            Collection<ProvisionedToken<?>> tokens,
+            List<TokenProvisioner<?>> provisioners,
+            ProvisioningRun run,
+            ProvisioningMode mode) {
+        this.mode = requireNonNull(mode, "mode");
         Map<String, ProvisionedToken<?>> byId = new LinkedHashMap<>();
         tokens.forEach(token -> byId.put(token.declarationId(), token));
         this.tokens = Map.copyOf(byId);
@@ -58,5 +65,10 @@ public final class ProvisionedTokens {
     @Override
     public String toString() {
         return "ProvisionedTokens" + all();
+    }
+
+    /** {@return whether this instance provisioned its tokens or was served them from the shared state} */
+    public ProvisioningMode mode() {
+        return mode;
     }
 }

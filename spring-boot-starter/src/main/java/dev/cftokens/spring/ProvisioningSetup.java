@@ -84,7 +84,18 @@ final class ProvisioningSetup {
         Provisioning provisioning = Provisioning.with(cloudflare)
                 .stateStore(store)
                 .adoptUnrecorded(properties.isAdopt())
-                .rollAdopted(properties.isRollAdopted());
+                .rollAdopted(properties.isRollAdopted())
+                .rotateInProcess(properties.getRotation().isEnabled());
+        if (properties.getMode() != null) {
+            provisioning = provisioning.mode(properties.getMode());
+        }
+        if (properties.getRefreshInterval() != null) {
+            try {
+                provisioning = provisioning.refreshInterval(properties.getRefreshInterval());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("cftokens.refresh-interval: " + e.getMessage(), e);
+            }
+        }
         if (properties.getParallelism() == null) {
             return provisioning; // the runtime's automatic parallelism
         }
@@ -107,6 +118,6 @@ final class ProvisioningSetup {
         // use; deletions belong to the command line and the build.
         List<ProvisionedToken<?>> tokens = provisioning.provisionAll(provisioners);
         ProvisioningRun run = new ProvisioningRun(start, Duration.between(start, Instant.now()), output.endRecording());
-        return new ProvisionedTokens(tokens, provisioners, run);
+        return new ProvisionedTokens(tokens, provisioners, run, provisioning.mode());
     }
 }

@@ -105,6 +105,37 @@ class CftokensAutoConfigurationTest {
     }
 
     @Test
+    void anInstanceWithOnlyTheAccountIdIsServedWhatAnotherAppliedAndSaysSo() {
+        String[] applied = new String[1];
+        runner().withBean(Cloudflare.class, this::ownClient).run(context -> {
+            assertThat(context).hasNotFailed();
+            applied[0] = context.getBean(ProvisionedTokens.class)
+                    .token("readonly-token")
+                    .id();
+        });
+        long writes = emulator.requestCount(dev.cftokens.emulator.RequestKind.CREATE_TOKEN);
+
+        runner().withConfiguration(AutoConfigurations.of(CftokensActuatorAutoConfiguration.class))
+                .withPropertyValues(
+                        "cftokens.account-id=" + emulator.accountId(),
+                        "cftokens.base-url=" + emulator.baseUrl(),
+                        "cftokens.health.interval=0s")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ProvisionedTokens tokens = context.getBean(ProvisionedTokens.class);
+                    assertThat(tokens.mode()).isEqualTo(dev.cftokens.runtime.provision.ProvisioningMode.CONSUME);
+                    assertThat(tokens.token("readonly-token").id()).isEqualTo(applied[0]);
+                    Health health = context.getBean("cftokensHealthIndicator", HealthIndicator.class)
+                            .health();
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("mode", "consume");
+                    assertThat(tokens.run().lines().get(0)).startsWith("Mode: consume");
+                });
+        assertThat(emulator.requestCount(dev.cftokens.emulator.RequestKind.CREATE_TOKEN))
+                .isEqualTo(writes);
+    }
+
+    @Test
     void withinTheIntervalTheHealthIsNotCheckedAgain() {
         runner().withConfiguration(AutoConfigurations.of(CftokensActuatorAutoConfiguration.class))
                 .withBean(Cloudflare.class, this::ownClient)

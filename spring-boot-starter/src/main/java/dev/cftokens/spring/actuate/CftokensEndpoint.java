@@ -33,11 +33,11 @@ public final class CftokensEndpoint {
         List<TokenDescriptor> descriptors = tokens.all().stream()
                 .map(token -> TokenDescriptor.of(token, provisioners.get(token.declarationId())))
                 .toList();
-        return new Report(tokens.run(), descriptors);
+        return new Report(tokens.mode().wireName(), tokens.run(), descriptors);
     }
 
-    /** The endpoint's answer. */
-    public record Report(ProvisioningRun lastRun, List<TokenDescriptor> tokens) {}
+    /** The endpoint's answer: {@code provision} or {@code consume}, the startup run, each token. */
+    public record Report(String mode, ProvisioningRun lastRun, List<TokenDescriptor> tokens) {}
 
     /**
      * One token, described without its value.

@@ -2,18 +2,22 @@ package dev.cftokens.spring.actuate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.provision.ChangeKind;
 import dev.cftokens.runtime.provision.DeclarationScope;
 import dev.cftokens.runtime.provision.Plan;
 import dev.cftokens.runtime.provision.PlannedChange;
+import dev.cftokens.runtime.provision.ProvisioningMode;
+import dev.cftokens.runtime.provision.TokenGenerations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -54,19 +58,34 @@ final class TokenHealthCheck {
 
     private Result check() {
         if (provisioners.isEmpty()) {
-            return new Result(true, Map.of("tokens", Map.of()));
+            return new Result(true, Map.of("mode", provisioning.mode().wireName(), "tokens", Map.of()));
         }
-        Plan plan;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("mode", provisioning.mode().wireName());
+        Map<String, String> tokens = new LinkedHashMap<>();
+        boolean up;
         try {
-            plan = provisioning.plan(provisioners, DeclarationScope.PARTIAL);
+            up = provisioning.mode() == ProvisioningMode.CONSUME ? recorded(tokens) : asDeclared(tokens);
+            up &= generationsHealthy(tokens);
         } catch (RuntimeException e) {
             // Runtime messages never hold a secret.
-            return new Result(false, Map.of("error", String.valueOf(e.getMessage())));
+            details.put("error", String.valueOf(e.getMessage()));
+            return new Result(false, details);
         }
-        Set<String> declared = provisioners.stream()
+        details.put("tokens", tokens);
+        return new Result(up, details);
+    }
+
+    private Set<String> declared() {
+        return provisioners.stream()
                 .map(provisioner -> provisioner.declaration().id())
                 .collect(Collectors.toSet());
-        Map<String, String> tokens = new LinkedHashMap<>();
+    }
+
+    /** A plan (listing, changing nothing) finds every declaration's token as declared. */
+    private boolean asDeclared(Map<String, String> tokens) {
+        Plan plan = provisioning.plan(provisioners, DeclarationScope.PARTIAL);
+        Set<String> declared = declared();
         boolean asDeclared = true;
         for (PlannedChange change : plan.changes()) {
             if (declared.contains(change.declarationId())) {
@@ -74,6 +93,53 @@ final class TokenHealthCheck {
                 asDeclared &= change.kind() == ChangeKind.UNCHANGED;
             }
         }
-        return new Result(asDeclared, Map.of("tokens", tokens));
+        return asDeclared;
+    }
+
+    /** Without the minting credential: the state records a token for every declaration. */
+    private boolean recorded(Map<String, String> tokens) {
+        Set<String> found = new java.util.HashSet<>();
+        generations().forEach(entry -> found.add(entry.record().declarationId()));
+        boolean all = true;
+        for (String id : declared()) {
+            if (!found.contains(id)) {
+                tokens.put(id, "not applied: the state records no token for it");
+                all = false;
+            }
+        }
+        return all;
+    }
+
+    /**
+     * No rotating token is expired, or within a tenth of its lifetime of expiry (its successor is overdue),
+     * and no previous generation is left past its overlap by a failed delete for longer than a refresh.
+     */
+    private boolean generationsHealthy(Map<String, String> tokens) {
+        Instant now = provisioning.now();
+        boolean healthy = true;
+        for (TokenGenerations entry : generations()) {
+            String id = entry.record().declarationId();
+            tokens.putIfAbsent(id, entry.describe(now));
+            Optional<Instant> expires = entry.expiresOn();
+            Optional<Instant> issued = Optional.ofNullable(entry.record().issuedAt());
+            if (expires.isPresent() && issued.isPresent()) {
+                Duration lifetime = Duration.between(issued.get(), expires.get());
+                if (!now.isBefore(expires.get())) {
+                    tokens.put(id, "expired " + expires.get() + "; " + entry.describe(now));
+                    healthy = false;
+                } else if (!now.isBefore(expires.get().minus(lifetime.dividedBy(10)))) {
+                    tokens.put(id, "expires " + expires.get() + " and no successor yet; " + entry.describe(now));
+                    healthy = false;
+                }
+            }
+        }
+        return healthy;
+    }
+
+    private List<TokenGenerations> generations() {
+        Set<String> declared = declared();
+        return provisioning.status(() -> new Declarations.Found(provisioners, List.of(), Map.of())).stream()
+                .filter(entry -> declared.contains(entry.record().declarationId()))
+                .collect(Collectors.toList());
     }
 }
