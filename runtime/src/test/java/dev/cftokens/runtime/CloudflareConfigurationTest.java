@@ -76,10 +76,21 @@ class CloudflareConfigurationTest {
 
     @Test
     void noCredentialsNamesTheVariablesToSet() {
-        assertThatThrownBy(() -> Cloudflare.fromEnvironment(Map.of("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)))
+        assertThatThrownBy(() -> Cloudflare.fromEnvironment(Map.of("CLOUDFLARE_BASE_URL", "https://example.com")))
                 .isInstanceOf(CloudflareConfigurationException.class)
                 .hasMessageContaining("CLOUDFLARE_API_TOKEN")
-                .hasMessageContaining("CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL");
+                .hasMessageContaining("CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL")
+                .hasMessageContaining("sets CLOUDFLARE_ACCOUNT_ID instead, with CFTOKENS_STATE and CFTOKENS_KEY");
+    }
+
+    @Test
+    void onlyAnAccountIdMakesAClientWithoutCredentialsForAServiceServedFromTheState() {
+        Cloudflare consumer = Cloudflare.fromEnvironment(Map.of("CLOUDFLARE_ACCOUNT_ID", ACCOUNT));
+        assertThat(consumer.hasCredentials()).isFalse();
+        assertThat(consumer.accountId()).isEqualTo(ACCOUNT);
+        assertThat(Cloudflare.fromEnvironment(Map.of("CLOUDFLARE_API_TOKEN", API_TOKEN))
+                        .hasCredentials())
+                .isTrue();
     }
 
     @Test

@@ -292,7 +292,17 @@ final class TokenWrites {
                 ? Duration.ZERO
                 : change.desired().rotation().orElseThrow().overlap();
         PreviousGeneration replaced = new PreviousGeneration(current.tokenId(), now().plus(overlap));
-        AppliedChange created = create(ChangeKind.ROTATE, change.desired(), replaced);
+        AppliedChange created;
+        try {
+            created = create(ChangeKind.ROTATE, change.desired(), replaced);
+        } catch (CloudflareApiException e) {
+            // Refused with an answer (a full token quota, a missing permission): nothing was made.
+            throw new ProvisioningException(
+                    change.declarationId() + ": its successor could not be created (" + e.getMessage()
+                            + "); generation " + current.tokenId()
+                            + " stays current, and the next run tries the rotation again",
+                    e);
+        }
         output.line("  " + change.declarationId() + ": generation " + created.tokenId() + " is current; "
                 + (change.revokes()
                         ? "revoking " + current.tokenId()
