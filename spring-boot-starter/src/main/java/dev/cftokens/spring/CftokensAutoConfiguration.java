@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -106,12 +107,17 @@ public class CftokensAutoConfiguration {
             Provisioning provisioning,
             @Qualifier(TokenBeanRegistrar.DECLARATIONS_BEAN) SelectedDeclarations declarations,
             CftokensProperties properties,
-            RecordingOutput output) {
-        return ProvisioningSetup.provision(
+            RecordingOutput output,
+            ApplicationEventPublisher events) {
+        ProvisionedTokens tokens = ProvisioningSetup.provision(
                 provisioning,
                 output,
                 DeclarationSelection.provisioners(
                         declarations.declarations(), declarations.tokens(), properties.getInputs()));
+        tokens.all()
+                .forEach(token ->
+                        token.onRotation(rotation -> events.publishEvent(new TokenRotatedEvent(tokens, rotation))));
+        return tokens;
     }
 
     /** Provisions at startup even when the application initializes its beans lazily. */

@@ -6,9 +6,14 @@ import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.emulator.CloudflareEmulator;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.ProvisionedToken;
+import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.spring.actuate.CftokensActuatorAutoConfiguration;
 import dev.cftokens.spring.app.ReadonlyToken;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +22,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.ResolvableType;
 
 /** What the auto-configuration backs off from, and what it does whatever the application's settings. */
@@ -133,6 +139,54 @@ class CftokensAutoConfigurationTest {
                 });
         assertThat(emulator.requestCount(dev.cftokens.emulator.RequestKind.CREATE_TOKEN))
                 .isEqualTo(writes);
+    }
+
+    @Test
+    void aMoveToAnotherTokenIsPublishedAndCountedAndTheTokensAreMetered() {
+        List<TokenRotatedEvent> events = new CopyOnWriteArrayList<>();
+        runner().withConfiguration(
+                        AutoConfigurations.of(dev.cftokens.spring.metrics.CftokensMetricsAutoConfiguration.class))
+                .withBean(Cloudflare.class, this::ownClient)
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(ApplicationListener.class, () -> (ApplicationListener<TokenRotatedEvent>) events::add)
+                .withPropertyValues("cftokens.refresh-interval=100ms")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    context.getBean(dev.cftokens.spring.metrics.CftokensMeters.class)
+                            .bindTo(registry);
+                    ProvisionedTokens tokens = context.getBean(ProvisionedTokens.class);
+                    String before = tokens.token("readonly-token").id();
+                    assertThat(registry.get("cftokens.token.age")
+                                    .tag("declaration", "readonly-token")
+                                    .gauge()
+                                    .value())
+                            .isGreaterThanOrEqualTo(0);
+
+                    // Replaced elsewhere (here: destroyed and provisioned again through the same state).
+                    Provisioning elsewhere = context.getBean(Provisioning.class);
+                    elsewhere.destroy("readonly-token");
+                    elsewhere.provision(tokens.provisioners().stream()
+                            .filter(p -> p.declaration().id().equals("readonly-token"))
+                            .findFirst()
+                            .orElseThrow());
+
+                    long deadline =
+                            System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+                    while (events.isEmpty() && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
+                    assertThat(events).hasSize(1);
+                    assertThat(events.get(0).rotation().previousTokenId()).isEqualTo(before);
+                    assertThat(events.get(0).rotation().tokenId())
+                            .isEqualTo(tokens.token("readonly-token").id())
+                            .isNotEqualTo(before);
+                    assertThat(registry.get("cftokens.rotations")
+                                    .tag("declaration", "readonly-token")
+                                    .counter()
+                                    .count())
+                            .isEqualTo(1.0);
+                });
     }
 
     @Test
