@@ -68,11 +68,11 @@ final class ValueRolls {
                 : new ValueRolls(Set.copyOf(rolled), Set.copyOf(createdNotKept), storesValues);
     }
 
-    /** {@return the line printed for {@code change}: its own, or one that says its token is rolled} */
+    /** {@return what is printed for {@code change}: its own rendering, or one that says its token is rolled} */
     String describe(PlannedChange change) {
         String id = change.declarationId();
         if (!rolled.contains(id)) {
-            return change.describe();
+            return change.render();
         }
         String why = change.kind() == ChangeKind.ADOPT
                 ? "no state holds the value of a token it did not record"
@@ -81,8 +81,10 @@ final class ValueRolls {
             return "~ roll " + id + ": unchanged, but " + why
                     + ", so it is rolled to hand a value back (the previous value stops working)";
         }
-        return change.describe() + (change.note().isEmpty() ? ": " : "; ") + "rolled to hand its value back, since "
-                + why;
+        String rendered = change.render();
+        int lineEnd = rendered.indexOf('\n') < 0 ? rendered.length() : rendered.indexOf('\n');
+        return rendered.substring(0, lineEnd) + (change.note().isEmpty() ? ": " : "; ")
+                + "rolled to hand its value back, since " + why + rendered.substring(lineEnd);
     }
 
     /**
