@@ -21,6 +21,9 @@ final class Arguments {
     boolean detailedExitCode;
     boolean allowEmpty;
     boolean noAdopt;
+    /** Destroy every token without asking. */
+    boolean yes;
+
     final List<Path> classPath = new ArrayList<>();
     /** A state file path or URL; null for {@code CFTOKENS_STATE} or the default file. */
     String state;
@@ -86,6 +89,7 @@ final class Arguments {
             // Adopting is the default now; kept so commands written for the former opt-in still run.
             case "--adopt" -> {}
             case "--allow-empty" -> allowEmpty = true;
+            case "--yes", "-y" -> yes = true;
             default -> {
                 return false;
             }
@@ -152,6 +156,9 @@ final class Arguments {
         }
         if (noAdopt && !plans) {
             throw new UsageException("--no-adopt applies to plan and apply only");
+        }
+        if (yes && !"destroy".equals(command)) {
+            throw new UsageException("--yes applies to destroy only");
         }
         boolean copyOption = copyFrom != null || copyTo != null || fromKeyEnv != null || fromPassphraseEnv != null;
         if (copyOption && !"state".equals(command)) {

@@ -13,6 +13,7 @@ import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateException;
+import dev.cftokens.runtime.state.StateStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -47,7 +48,8 @@ public final class Main {
             "Commands:",
             "  plan                 show what apply would change; changes nothing",
             "  apply                create, update, repair and delete tokens so Cloudflare matches the declarations",
-            "  destroy [ids...]     delete every token in the state, or those of the named declarations",
+            "  destroy [ids...]     delete every token in the state (asking first; --yes does not ask), or those of",
+            "                       the named declarations",
             "  verify               check the configured credentials",
             "  permission-groups    write the account's live permission groups as JSON, for -Acftokens.catalog",
             "  key                  print a new random key for CFTOKENS_KEY",
@@ -77,6 +79,7 @@ public final class Main {
             "  --allow-empty        let plan and apply run when no declaration is found, deleting every token",
             "                       in the state (without it, finding none is an error)",
             "  --output <file>      where permission-groups writes (default permission-groups.json)",
+            "  --yes                destroy every token without asking (needed where no terminal can answer)",
             "  --help               show this help",
             "",
             "Environment: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL; CLOUDFLARE_ACCOUNT_ID;",
@@ -102,6 +105,20 @@ public final class Main {
      * @param cloudflare the client, configured from the environment, with the retry policy the options ask for
      */
     static int run(String[] args, PrintStream out, PrintStream err, Function<RetryPolicy, Cloudflare> cloudflare) {
+        return run(args, out, err, cloudflare, Terminal.system());
+    }
+
+    /**
+     * Runs one command, asking {@code terminal} before a destroy of every token; returns the exit code.
+     *
+     * @param cloudflare the client, configured from the environment, with the retry policy the options ask for
+     */
+    static int run(
+            String[] args,
+            PrintStream out,
+            PrintStream err,
+            Function<RetryPolicy, Cloudflare> cloudflare,
+            Terminal terminal) {
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);
@@ -115,7 +132,7 @@ public final class Main {
         }
         Supplier<Cloudflare> client = () -> cloudflare.apply(arguments.retryPolicy());
         try (ConsoleLog log = ConsoleLog.install(err)) {
-            return execute(arguments, out, err, client);
+            return execute(arguments, out, err, client, terminal);
         } catch (UsageException
                 | CloudflareException
                 | StateException
@@ -130,7 +147,11 @@ public final class Main {
     }
 
     private static int execute(
-            Arguments arguments, PrintStream out, PrintStream err, Supplier<Cloudflare> cloudflareSupplier) {
+            Arguments arguments,
+            PrintStream out,
+            PrintStream err,
+            Supplier<Cloudflare> cloudflareSupplier,
+            Terminal terminal) {
         switch (arguments.command) {
             case "verify":
                 return verify(cloudflareSupplier.get(), out);
@@ -143,7 +164,11 @@ public final class Main {
             default:
                 break;
         }
-        Provisioning provisioning = provisioning(arguments, cloudflareSupplier.get(), out);
+        StateStore store = StateCommands.store(arguments.state, arguments.lockWait);
+        if ("destroy".equals(arguments.command) && arguments.positional.isEmpty()) {
+            DestroyConfirmation.confirm(arguments.yes, terminal, store.describe());
+        }
+        Provisioning provisioning = provisioning(arguments, store, cloudflareSupplier.get(), out);
         if ("destroy".equals(arguments.command)) {
             if (arguments.positional.isEmpty()) {
                 provisioning.destroy();
@@ -166,9 +191,10 @@ public final class Main {
         }
     }
 
-    private static Provisioning provisioning(Arguments arguments, Cloudflare cloudflare, PrintStream out) {
+    private static Provisioning provisioning(
+            Arguments arguments, StateStore store, Cloudflare cloudflare, PrintStream out) {
         Provisioning provisioning = Provisioning.with(cloudflare)
-                .stateStore(StateCommands.store(arguments.state, arguments.lockWait))
+                .stateStore(store)
                 .output(ProvisioningOutput.to(out))
                 .adoptUnrecorded(!arguments.noAdopt);
         if (arguments.parallelism == null) {
