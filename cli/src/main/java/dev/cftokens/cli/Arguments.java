@@ -177,8 +177,15 @@ final class Arguments {
             throw new UsageException("--input takes <token id>.<input>=<value>, such as"
                     + " restricted-token.zoneId=023e105f4ecef8ad9ca31a8372d0c353, not " + Quoted.of(assignment));
         }
-        inputs.computeIfAbsent(assignment.substring(0, dot), id -> new LinkedHashMap<>())
-                .put(assignment.substring(dot + 1, equals), assignment.substring(equals + 1));
+        String id = assignment.substring(0, dot);
+        String input = assignment.substring(dot + 1, equals);
+        String value = assignment.substring(equals + 1);
+        String earlier =
+                inputs.computeIfAbsent(id, any -> new LinkedHashMap<>()).putIfAbsent(input, value);
+        if (earlier != null) {
+            throw new UsageException("--input " + id + "." + input + " is given twice, as " + Quoted.of(earlier)
+                    + " and " + Quoted.of(value) + "; give each input once");
+        }
     }
 
     /** The retry policy of the client: the default, waiting out rate limits as long as {@code --max-wait} says. */

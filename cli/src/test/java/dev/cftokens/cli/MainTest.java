@@ -229,6 +229,22 @@ class MainTest {
     }
 
     @Test
+    void aRepeatedInputIsRefusedNamingBothValues() throws IOException {
+        String classPath = classesDirectory(RestrictedTokenProvisioner.class).toString();
+        assertThat(run(args(
+                        "plan",
+                        "--class-path",
+                        classPath,
+                        "--input",
+                        "restricted-token.zoneId=" + ZONE,
+                        "--input=restricted-token.zoneId=0123456789abcdef0123456789abcdef")))
+                .isEqualTo(1);
+        assertThat(err)
+                .contains("--input restricted-token.zoneId is given twice, as \"" + ZONE
+                        + "\" and \"0123456789abcdef0123456789abcdef\"; give each input once");
+    }
+
+    @Test
     void declarationsInAJarWithoutDirectoryEntriesAreFound() throws IOException {
         String classPath = jar(ReadonlyTokenProvisioner.class).toString();
         assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
