@@ -211,12 +211,19 @@ public final class Main {
     /** Every declaration on the class path, with a value for each of its inputs. */
     private static Declarations.Found declarations(Arguments arguments, ClassLoader loader, PrintStream err) {
         Declarations.Found found = Declarations.on(loader, arguments.classPath).load(arguments.inputs);
+        String searched = arguments.classPath.isEmpty()
+                ? "cftokens' own class path (no --class-path was given)"
+                : "the class path " + arguments.classPath;
+        boolean none = found.provisioners().isEmpty() && found.needsInputs().isEmpty();
+        if (none && !arguments.inputs.isEmpty()) {
+            // Said before the inputs are checked against declarations, of which there are none.
+            throw new UsageException("no declarations were found under " + Declarations.DIRECTORY + " on " + searched
+                    + ", so --input names none of theirs; compile the application first and pass its classes and"
+                    + " jars with --class-path");
+        }
         InputCheck.check(arguments.inputs, found);
         if (found.provisioners().isEmpty()) {
             // Planning an empty set deletes every recorded token: never do that because of a forgotten flag.
-            String searched = arguments.classPath.isEmpty()
-                    ? "cftokens' own class path (no --class-path was given)"
-                    : "the class path " + arguments.classPath;
             if (!arguments.allowEmpty) {
                 throw new UsageException("no declarations were found under " + Declarations.DIRECTORY + " on "
                         + searched + "; pass the application's classes and jars with --class-path, or give"

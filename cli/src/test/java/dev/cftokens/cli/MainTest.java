@@ -245,6 +245,17 @@ class MainTest {
     }
 
     @Test
+    void anInputWithoutAClassPathSaysNoDeclarationsWereFound() {
+        assertThat(run(args("plan", "--input", "restricted-token.zoneId=" + ZONE)))
+                .isEqualTo(1);
+        assertThat(err)
+                .contains("no declarations were found under META-INF/cftokens/ on cftokens' own class path"
+                        + " (no --class-path was given), so --input names none of theirs")
+                .contains("pass its classes and jars with --class-path")
+                .doesNotContain("no declaration has that id");
+    }
+
+    @Test
     void declarationsInAJarWithoutDirectoryEntriesAreFound() throws IOException {
         String classPath = jar(ReadonlyTokenProvisioner.class).toString();
         assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
