@@ -165,6 +165,9 @@ public final class Main {
                 break;
         }
         StateStore store = StateCommands.store(arguments.state, arguments.lockWait);
+        if ("plan".equals(arguments.command)) {
+            store = StateCommands.forPlan(store);
+        }
         if ("destroy".equals(arguments.command) && arguments.positional.isEmpty()) {
             DestroyConfirmation.confirm(arguments.yes, terminal, store.describe());
         }

@@ -256,6 +256,16 @@ class MainTest {
     }
 
     @Test
+    void planWritesNothingNotEvenTheStatesDirectory() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+        Path state = dir.resolve("new").resolve("dir").resolve("s.json");
+        assertThat(run("plan", "--class-path", classPath, "--state", state.toString()))
+                .isEqualTo(0);
+        assertThat(out).contains("+ create readonly-token");
+        assertThat(dir.resolve("new")).doesNotExist();
+    }
+
+    @Test
     void declarationsInAJarWithoutDirectoryEntriesAreFound() throws IOException {
         String classPath = jar(ReadonlyTokenProvisioner.class).toString();
         assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
