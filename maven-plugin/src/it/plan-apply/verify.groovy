@@ -15,7 +15,9 @@ try {
     assert log.contains("account 0123456789abcdef0123456789abcdef")
     // 6: skip
     assert log.contains("cftokens: skipped (cftokens.skip)")
-    // 7: destroy
+    // 7: destroy of every token, in batch mode: refused, naming the flag
+    assert log.contains("there is no terminal to confirm on (batch mode?); give -Dcftokens.yes to do so")
+    // 8: destroy, confirmed by the flag
     assert log.contains("Destroy complete: 2 deleted")
     assert !log.contains("cftokens-it-admin-token-0123456789abcdefghij")
     return true

@@ -8,6 +8,7 @@ import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateException;
+import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.runtime.state.StateStoreSettings;
 import dev.cftokens.runtime.state.StateStores;
 import java.io.IOException;
@@ -117,8 +118,18 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
 
     /** The runtime's entry with this goal's settings, printing to the build's log. */
     Provisioning provisioning(Cloudflare cloudflare) {
+        return provisioning(cloudflare, stateStore());
+    }
+
+    /** The state this goal's settings name. */
+    StateStore stateStore() {
+        return StateStores.create(StateStores.withEnvironment(stateSettings()));
+    }
+
+    /** The runtime's entry with this goal's settings and {@code store}, printing to the build's log. */
+    Provisioning provisioning(Cloudflare cloudflare, StateStore store) {
         return Provisioning.with(cloudflare)
-                .stateStore(StateStores.create(StateStores.withEnvironment(stateSettings())))
+                .stateStore(store)
                 .output(line -> line.lines().forEach(getLog()::info))
                 .parallelism(parallelism)
                 .adoptUnrecorded(adopt);
