@@ -160,9 +160,9 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
         try (URLClassLoader loader = classLoader(classPath)) {
             Map<String, Map<String, String>> inputs = ProjectInputs.byDeclaration(effectiveInputs());
             Declarations.Found found = Declarations.on(loader, classPath).load(inputs);
-            ProjectInputs.check(inputs, found);
             List<TokenProvisioner<?>> provisioners = found.provisioners();
-            if (provisioners.isEmpty()) {
+            // Said before the inputs are checked: with no declarations, every input names none of theirs.
+            if (provisioners.isEmpty() && found.needsInputs().isEmpty()) {
                 // Planning an empty set deletes every recorded token: never because the classes were not compiled.
                 throw new MojoFailureException("cftokens: no declarations were found under "
                         + Declarations.DIRECTORY + " in "
@@ -171,6 +171,7 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
                         + "<goal>) with cftokens-processor in the compiler's annotationProcessorPaths, or use"
                         + " cftokens:destroy to delete every token in the state");
             }
+            ProjectInputs.check(inputs, found);
             return action.run(provisioners);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot close the project's class loader: " + e.getMessage(), e);
