@@ -137,7 +137,7 @@ public final class WholeProcessBenchmark {
                 String classPath = classes.toString();
                 Timed apply = run(concat(cli, "apply", "--class-path", classPath), env, work);
                 Timed again = run(concat(cli, "apply", "--class-path", classPath), env, work);
-                Timed destroy = run(concat(cli, "destroy"), env, work);
+                Timed destroy = run(concat(cli, "destroy", "--yes"), env, work);
                 String label = run == 0 ? "warm-up" : "run " + run;
                 System.out.printf(
                         Locale.ROOT,
@@ -259,7 +259,7 @@ public final class WholeProcessBenchmark {
             env.put("CFTOKENS_KEY", newKey());
             List<String> cli = List.of(javaCommand(), "-jar", cliJar.toString());
             Timed apply = run(concat(cli, "apply", "--max-wait", "0", "--class-path", classes.toString()), env, work);
-            Timed destroy = run(concat(cli, "destroy", "--max-wait", "0"), env, work);
+            Timed destroy = run(concat(cli, "destroy", "--yes", "--max-wait", "0"), env, work);
             double floor = options.limitDeclarations() / LIMIT_PER_SECOND;
             System.out.printf(
                     Locale.ROOT,

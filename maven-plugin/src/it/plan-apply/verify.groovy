@@ -18,7 +18,9 @@ try {
     assert log =~ /stays valid until \d{4}-\d\d-\d\dT/
     // 7: skip
     assert log.contains("cftokens: skipped (cftokens.skip)")
-    // 8: destroy (both generations of the rotated token)
+    // 8: destroy of every token, in batch mode: refused, naming the flag
+    assert log.contains("there is no terminal to confirm on (batch mode?); give -Dcftokens.yes to do so")
+    // 9: destroy, confirmed by the flag (both generations of the rotated token)
     assert log.contains("Destroy complete: 2 deleted")
     assert !log.contains("cftokens-it-admin-token-0123456789abcdefghij")
     return true

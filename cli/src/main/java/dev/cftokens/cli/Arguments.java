@@ -25,6 +25,8 @@ final class Arguments {
     boolean rotateNow;
     /** {@code rotate --now --revoke-previous}: delete the replaced generations at once. */
     boolean revokePrevious;
+    /** Destroy every token without asking. */
+    boolean yes;
 
     final List<Path> classPath = new ArrayList<>();
     /** A state file path or URL; null for {@code CFTOKENS_STATE} or the default file. */
@@ -93,6 +95,7 @@ final class Arguments {
             case "--allow-empty" -> allowEmpty = true;
             case "--now" -> rotateNow = true;
             case "--revoke-previous" -> revokePrevious = true;
+            case "--yes", "-y" -> yes = true;
             default -> {
                 return false;
             }
@@ -160,6 +163,9 @@ final class Arguments {
         if (noAdopt && !plans) {
             throw new UsageException("--no-adopt applies to plan and apply only");
         }
+        if (yes && !"destroy".equals(command)) {
+            throw new UsageException("--yes applies to destroy only");
+        }
         boolean copyOption = copyFrom != null || copyTo != null || fromKeyEnv != null || fromPassphraseEnv != null;
         if (copyOption && !"state".equals(command)) {
             throw new UsageException("--from, --to, --from-key-env and --from-passphrase-env apply to state copy only");
@@ -194,8 +200,15 @@ final class Arguments {
             throw new UsageException("--input takes <token id>.<input>=<value>, such as"
                     + " restricted-token.zoneId=023e105f4ecef8ad9ca31a8372d0c353, not " + Quoted.of(assignment));
         }
-        inputs.computeIfAbsent(assignment.substring(0, dot), id -> new LinkedHashMap<>())
-                .put(assignment.substring(dot + 1, equals), assignment.substring(equals + 1));
+        String id = assignment.substring(0, dot);
+        String input = assignment.substring(dot + 1, equals);
+        String value = assignment.substring(equals + 1);
+        String earlier =
+                inputs.computeIfAbsent(id, any -> new LinkedHashMap<>()).putIfAbsent(input, value);
+        if (earlier != null) {
+            throw new UsageException("--input " + id + "." + input + " is given twice, as " + Quoted.of(earlier)
+                    + " and " + Quoted.of(value) + "; give each input once");
+        }
     }
 
     /** The retry policy of the client: the default, waiting out rate limits as long as {@code --max-wait} says. */

@@ -15,6 +15,7 @@ import dev.cftokens.runtime.provision.RotationRequest;
 import dev.cftokens.runtime.provision.TokenGenerations;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateException;
+import dev.cftokens.runtime.state.StateStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -57,7 +58,8 @@ public final class Main {
             "                       generation replaced is deleted at once (a leaked token)",
             "  status               list each recorded token's generations: current, issued, expires, next",
             "                       rotation (with --class-path), and the previous one until it is deleted",
-            "  destroy [ids...]     delete every token in the state, or those of the named declarations",
+            "  destroy [ids...]     delete every token in the state (asking first; --yes does not ask), or those of",
+            "                       the named declarations",
             "  verify               check the configured credentials",
             "  permission-groups    write the account's live permission groups as JSON, for -Acftokens.catalog",
             "  key                  print a new random key for CFTOKENS_KEY",
@@ -87,6 +89,7 @@ public final class Main {
             "  --allow-empty        let plan and apply run when no declaration is found, deleting every token",
             "                       in the state (without it, finding none is an error)",
             "  --output <file>      where permission-groups writes (default permission-groups.json)",
+            "  --yes                destroy every token without asking (needed where no terminal can answer)",
             "  --help               show this help",
             "",
             "Environment: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL; CLOUDFLARE_ACCOUNT_ID;",
@@ -112,6 +115,20 @@ public final class Main {
      * @param cloudflare the client, configured from the environment, with the retry policy the options ask for
      */
     static int run(String[] args, PrintStream out, PrintStream err, Function<RetryPolicy, Cloudflare> cloudflare) {
+        return run(args, out, err, cloudflare, Terminal.system());
+    }
+
+    /**
+     * Runs one command, asking {@code terminal} before a destroy of every token; returns the exit code.
+     *
+     * @param cloudflare the client, configured from the environment, with the retry policy the options ask for
+     */
+    static int run(
+            String[] args,
+            PrintStream out,
+            PrintStream err,
+            Function<RetryPolicy, Cloudflare> cloudflare,
+            Terminal terminal) {
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);
@@ -125,7 +142,7 @@ public final class Main {
         }
         Supplier<Cloudflare> client = () -> cloudflare.apply(arguments.retryPolicy());
         try (ConsoleLog log = ConsoleLog.install(err)) {
-            return execute(arguments, out, err, client);
+            return execute(arguments, out, err, client, terminal);
         } catch (UsageException
                 | CloudflareException
                 | StateException
@@ -140,7 +157,11 @@ public final class Main {
     }
 
     private static int execute(
-            Arguments arguments, PrintStream out, PrintStream err, Supplier<Cloudflare> cloudflareSupplier) {
+            Arguments arguments,
+            PrintStream out,
+            PrintStream err,
+            Supplier<Cloudflare> cloudflareSupplier,
+            Terminal terminal) {
         switch (arguments.command) {
             case "verify":
                 return verify(cloudflareSupplier.get(), out);
@@ -153,7 +174,14 @@ public final class Main {
             default:
                 break;
         }
-        Provisioning provisioning = provisioning(arguments, cloudflareSupplier.get(), out);
+        StateStore store = StateCommands.store(arguments.state, arguments.lockWait);
+        if ("plan".equals(arguments.command)) {
+            store = StateCommands.forPlan(store);
+        }
+        if ("destroy".equals(arguments.command) && arguments.positional.isEmpty()) {
+            DestroyConfirmation.confirm(arguments.yes, terminal, store.describe());
+        }
+        Provisioning provisioning = provisioning(arguments, store, cloudflareSupplier.get(), out);
         if ("destroy".equals(arguments.command)) {
             if (arguments.positional.isEmpty()) {
                 provisioning.destroy();
@@ -187,9 +215,10 @@ public final class Main {
         }
     }
 
-    private static Provisioning provisioning(Arguments arguments, Cloudflare cloudflare, PrintStream out) {
+    private static Provisioning provisioning(
+            Arguments arguments, StateStore store, Cloudflare cloudflare, PrintStream out) {
         Provisioning provisioning = Provisioning.with(cloudflare)
-                .stateStore(StateCommands.store(arguments.state, arguments.lockWait))
+                .stateStore(store)
                 .output(ProvisioningOutput.to(out))
                 .adoptUnrecorded(!arguments.noAdopt);
         if (arguments.parallelism == null) {
@@ -206,12 +235,19 @@ public final class Main {
     /** Every declaration on the class path, with a value for each of its inputs. */
     private static Declarations.Found declarations(Arguments arguments, ClassLoader loader, PrintStream err) {
         Declarations.Found found = Declarations.on(loader, arguments.classPath).load(arguments.inputs);
+        String searched = arguments.classPath.isEmpty()
+                ? "cftokens' own class path (no --class-path was given)"
+                : "the class path " + arguments.classPath;
+        boolean none = found.provisioners().isEmpty() && found.needsInputs().isEmpty();
+        if (none && !arguments.inputs.isEmpty()) {
+            // Said before the inputs are checked against declarations, of which there are none.
+            throw new UsageException("no declarations were found under " + Declarations.DIRECTORY + " on " + searched
+                    + ", so --input names none of theirs; compile the application first and pass its classes and"
+                    + " jars with --class-path");
+        }
         InputCheck.check(arguments.inputs, found);
         if (found.provisioners().isEmpty()) {
             // Planning an empty set deletes every recorded token: never do that because of a forgotten flag.
-            String searched = arguments.classPath.isEmpty()
-                    ? "cftokens' own class path (no --class-path was given)"
-                    : "the class path " + arguments.classPath;
             if (!arguments.allowEmpty) {
                 throw new UsageException("no declarations were found under " + Declarations.DIRECTORY + " on "
                         + searched + "; pass the application's classes and jars with --class-path, or give"

@@ -1,11 +1,15 @@
 package dev.cftokens.cli;
 
+import dev.cftokens.runtime.state.FileStateStore;
+import dev.cftokens.runtime.state.InMemoryStateStore;
 import dev.cftokens.runtime.state.StateCopy;
 import dev.cftokens.runtime.state.StateKey;
 import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.runtime.state.StateStoreSettings;
 import dev.cftokens.runtime.state.StateStores;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -22,6 +26,20 @@ final class StateCommands {
                 ? StateStores.settingsFromEnvironment()
                 : StateStores.withEnvironment(StateStoreSettings.of(state, "--state"));
         return StateStores.create(lockWait == null ? settings : settings.withLockWait(lockWait));
+    }
+
+    /**
+     * The store a plan reads: a plan writes nothing, and opening a file state creates its directory (for the
+     * lock), so a file whose directory does not exist yet is planned as the empty state it is.
+     */
+    static StateStore forPlan(StateStore store) {
+        if (store instanceof FileStateStore file) {
+            Path directory = file.path().toAbsolutePath().getParent();
+            if (directory != null && !Files.isDirectory(directory)) {
+                return InMemoryStateStore.withoutValues();
+            }
+        }
+        return store;
     }
 
     /** Prints a new random key for {@value StateKey#KEY_VARIABLE}. */

@@ -41,6 +41,36 @@ class MainTest {
         emulator.close();
     }
 
+    /** No person to ask, as in a script or CI; a test sets a terminal that answers. */
+    private Terminal terminal = new Terminal() {
+        @Override
+        public boolean interactive() {
+            return false;
+        }
+
+        @Override
+        public String ask(String question) {
+            throw new AssertionError("asked without a terminal: " + question);
+        }
+    };
+
+    private final List<String> questions = new ArrayList<>();
+
+    private Terminal answering(String answer) {
+        return new Terminal() {
+            @Override
+            public boolean interactive() {
+                return true;
+            }
+
+            @Override
+            public String ask(String question) {
+                questions.add(question);
+                return answer;
+            }
+        };
+    }
+
     private int run(String... args) {
         ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
@@ -53,7 +83,8 @@ class MainTest {
                         .accountId(emulator.accountId())
                         .apiToken(emulator.adminToken())
                         .retryPolicy(retryPolicy)
-                        .build());
+                        .build(),
+                terminal);
         out = outBytes.toString(StandardCharsets.UTF_8);
         err = errBytes.toString(StandardCharsets.UTF_8);
         return code;
@@ -126,7 +157,7 @@ class MainTest {
 
         assertThat(run(args("destroy", "readonly-token"))).isEqualTo(0);
         assertThat(tokens()).extracting(EmulatedToken::name).containsExactly("Restricted Access Token");
-        assertThat(run(args("destroy"))).isEqualTo(0);
+        assertThat(run(args("destroy", "--yes"))).isEqualTo(0);
         assertThat(out).contains("- delete restricted-token").contains("Destroy complete: 1 deleted");
         assertThat(tokens()).isEmpty();
     }
@@ -216,6 +247,86 @@ class MainTest {
         assertThat(err).contains("--no-adopt applies to plan and apply only");
         assertThat(run("--help")).isEqualTo(0);
         assertThat(out).contains("--no-adopt");
+    }
+
+    @Test
+    void destroyOfEveryTokenAsksOnATerminalAndWithoutOneNeedsYes() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+        assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+
+        // No terminal: refused at once, naming the flag, with nothing deleted.
+        assertThat(run(args("destroy"))).isEqualTo(1);
+        assertThat(err)
+                .contains("destroy without ids deletes every token recorded in " + dir.resolve("state.json"))
+                .contains("there is no terminal to confirm on; give --yes");
+        assertThat(tokens()).hasSize(1);
+
+        // A terminal: asked, and anything but "yes" cancels.
+        terminal = answering("n");
+        assertThat(run(args("destroy"))).isEqualTo(1);
+        assertThat(questions)
+                .containsExactly("Delete every token recorded in " + dir.resolve("state.json")
+                        + " from Cloudflare? Only 'yes' goes on: ");
+        assertThat(err).contains("destroy cancelled; nothing was deleted");
+        assertThat(tokens()).hasSize(1);
+        terminal = answering(null); // end of input
+        assertThat(run(args("destroy"))).isEqualTo(1);
+        assertThat(tokens()).hasSize(1);
+
+        // Named ids and --yes never ask.
+        questions.clear();
+        terminal = answering("no");
+        assertThat(run(args("destroy", "readonly-token"))).isEqualTo(0);
+        assertThat(tokens()).isEmpty();
+        assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+        assertThat(run(args("destroy", "--yes"))).isEqualTo(0);
+        assertThat(tokens()).isEmpty();
+        assertThat(questions).isEmpty();
+
+        assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);
+        terminal = answering("yes");
+        assertThat(run(args("destroy"))).isEqualTo(0);
+        assertThat(out).contains("Destroy complete: 1 deleted");
+        assertThat(tokens()).isEmpty();
+        assertThat(run(args("plan", "--yes"))).isEqualTo(1);
+        assertThat(err).contains("--yes applies to destroy only");
+    }
+
+    @Test
+    void aRepeatedInputIsRefusedNamingBothValues() throws IOException {
+        String classPath = classesDirectory(RestrictedTokenProvisioner.class).toString();
+        assertThat(run(args(
+                        "plan",
+                        "--class-path",
+                        classPath,
+                        "--input",
+                        "restricted-token.zoneId=" + ZONE,
+                        "--input=restricted-token.zoneId=0123456789abcdef0123456789abcdef")))
+                .isEqualTo(1);
+        assertThat(err)
+                .contains("--input restricted-token.zoneId is given twice, as \"" + ZONE
+                        + "\" and \"0123456789abcdef0123456789abcdef\"; give each input once");
+    }
+
+    @Test
+    void anInputWithoutAClassPathSaysNoDeclarationsWereFound() {
+        assertThat(run(args("plan", "--input", "restricted-token.zoneId=" + ZONE)))
+                .isEqualTo(1);
+        assertThat(err)
+                .contains("no declarations were found under META-INF/cftokens/ on cftokens' own class path"
+                        + " (no --class-path was given), so --input names none of theirs")
+                .contains("pass its classes and jars with --class-path")
+                .doesNotContain("no declaration has that id");
+    }
+
+    @Test
+    void planWritesNothingNotEvenTheStatesDirectory() throws IOException {
+        String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
+        Path state = dir.resolve("new").resolve("dir").resolve("s.json");
+        assertThat(run("plan", "--class-path", classPath, "--state", state.toString()))
+                .isEqualTo(0);
+        assertThat(out).contains("+ create readonly-token");
+        assertThat(dir.resolve("new")).doesNotExist();
     }
 
     @Test
@@ -342,11 +453,11 @@ class MainTest {
 
         // --max-wait bounds the waiting: past it, the run fails saying how to wait longer.
         emulator.injectFault(Fault.rateLimitBurst(3).on(RequestKind.DELETE_TOKEN));
-        assertThat(run(args("destroy", "--max-wait", "2s"))).isEqualTo(1);
+        assertThat(run(args("destroy", "--yes", "--max-wait", "2s"))).isEqualTo(1);
         assertThat(err)
                 .contains("rate limited by Cloudflare, waiting 1 s, attempt 1")
                 .contains("--max-wait");
-        assertThat(run(args("destroy", "--max-wait", "soon"))).isEqualTo(1);
+        assertThat(run(args("destroy", "--yes", "--max-wait", "soon"))).isEqualTo(1);
         assertThat(err).contains("--max-wait takes a duration such as 90s, 5m or 1h");
     }
 

@@ -8,6 +8,7 @@ import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateException;
+import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.runtime.state.StateStoreSettings;
 import dev.cftokens.runtime.state.StateStores;
 import java.io.IOException;
@@ -117,8 +118,18 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
 
     /** The runtime's entry with this goal's settings, printing to the build's log. */
     Provisioning provisioning(Cloudflare cloudflare) {
+        return provisioning(cloudflare, stateStore());
+    }
+
+    /** The state this goal's settings name. */
+    StateStore stateStore() {
+        return StateStores.create(StateStores.withEnvironment(stateSettings()));
+    }
+
+    /** The runtime's entry with this goal's settings and {@code store}, printing to the build's log. */
+    Provisioning provisioning(Cloudflare cloudflare, StateStore store) {
         return Provisioning.with(cloudflare)
-                .stateStore(StateStores.create(StateStores.withEnvironment(stateSettings())))
+                .stateStore(store)
                 .output(line -> line.lines().forEach(getLog()::info))
                 .parallelism(parallelism)
                 .adoptUnrecorded(adopt);
@@ -149,9 +160,9 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
         try (URLClassLoader loader = classLoader(classPath)) {
             Map<String, Map<String, String>> inputs = ProjectInputs.byDeclaration(effectiveInputs());
             Declarations.Found found = Declarations.on(loader, classPath).load(inputs);
-            ProjectInputs.check(inputs, found);
             List<TokenProvisioner<?>> provisioners = found.provisioners();
-            if (provisioners.isEmpty()) {
+            // Said before the inputs are checked: with no declarations, every input names none of theirs.
+            if (provisioners.isEmpty() && found.needsInputs().isEmpty()) {
                 // Planning an empty set deletes every recorded token: never because the classes were not compiled.
                 throw new MojoFailureException("cftokens: no declarations were found under "
                         + Declarations.DIRECTORY + " in "
@@ -160,6 +171,7 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
                         + "<goal>) with cftokens-processor in the compiler's annotationProcessorPaths, or use"
                         + " cftokens:destroy to delete every token in the state");
             }
+            ProjectInputs.check(inputs, found);
             return action.run(provisioners);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot close the project's class loader: " + e.getMessage(), e);

@@ -132,7 +132,7 @@ class ShippedJarsTest {
             assertThat(secondPlan.exitCode()).as(secondPlan.output()).isZero();
             assertThat(secondPlan.output()).contains("0 to create", "4 unchanged");
 
-            Run destroy = cli(environment, "destroy");
+            Run destroy = cli(environment, "destroy", "--yes");
             assertThat(destroy.exitCode()).as(destroy.output()).isZero();
             assertThat(destroy.output()).contains("Destroy complete: 4 deleted");
 

@@ -60,21 +60,30 @@ final class DeclarationSelection {
      * id, then input name).
      *
      * @throws UnknownDeclarationException when {@code inputs} names a declaration not selected
+     * @throws UnsetPlaceholderException naming every input whose value is a placeholder nothing resolved
      * @throws MissingInputException naming every input without a value
      */
     static List<TokenProvisioner<?>> provisioners(
             Declarations declarations, List<DeclaredToken> selected, Map<String, Map<String, String>> inputs) {
         Map<String, Map<String, String>> exact = new LinkedHashMap<>();
+        Map<String, String> unresolved = new LinkedHashMap<>();
         inputs.forEach((id, values) -> {
             DeclaredToken token = selected.stream()
                     .filter(candidate -> relaxed(candidate.id()).equals(relaxed(id)))
                     .findFirst()
                     .orElseThrow(() -> new UnknownDeclarationException("cftokens.inputs." + id, id, ids(selected)));
             Map<String, String> byInput = new LinkedHashMap<>();
-            (values == null ? Map.<String, String>of() : values)
-                    .forEach((input, value) -> inputName(token, input).ifPresent(name -> byInput.put(name, value)));
+            (values == null ? Map.<String, String>of() : values).forEach((input, value) -> {
+                if (UnsetPlaceholderException.holdsPlaceholder(value)) {
+                    unresolved.put("cftokens.inputs." + id + "." + input, value);
+                }
+                inputName(token, input).ifPresent(name -> byInput.put(name, value));
+            });
             exact.put(token.id(), byInput);
         });
+        if (!unresolved.isEmpty()) {
+            throw new UnsetPlaceholderException(unresolved);
+        }
         Map<String, List<String>> missing = new LinkedHashMap<>();
         for (DeclaredToken token : selected) {
             Map<String, String> given = exact.getOrDefault(token.id(), Map.of());

@@ -57,6 +57,21 @@ class FailureAnalysisTest {
     }
 
     @Test
+    void anInputWhosePlaceholderNamesAnUnsetVariableNamesTheVariable(CapturedOutput output) {
+        String variable = "CFTOKENS_TEST_UNSET_ZONE_ID";
+        assumeTrue(System.getenv(variable) == null && System.getProperty(variable) == null);
+        String report = failedStart(
+                output, with(emulatorProperties(EMULATOR), "cftokens.inputs.zone-token.zone-id=${" + variable + "}"));
+        assertThat(report)
+                .contains("Reason: The variable " + variable + " is not set, so cftokens.inputs.zone-token.zone-id=${"
+                        + variable + "} has no value.")
+                .contains("export " + variable + "=<value>")
+                .doesNotContain("holds a placeholder");
+        // The report, not a stack trace: the whole of it is a few lines.
+        assertThat(report.lines().count()).isLessThan(20);
+    }
+
+    @Test
     void anUnknownDeclarationIdListsTheKnownOnes(CapturedOutput output) {
         String report = failedStart(output, with(emulatorProperties(EMULATOR), "cftokens.declarations=readonly-tokn"));
         assertThat(report)

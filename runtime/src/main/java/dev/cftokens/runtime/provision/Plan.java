@@ -82,10 +82,10 @@ public record Plan(List<PlannedChange> changes, List<String> warnings) {
                 .toString();
     }
 
-    /** {@return every change line, then the warnings, then the summary, as printed} */
+    /** {@return every change as {@link PlannedChange#render()} shows it, then the warnings, then the summary} */
     public String render() {
         StringBuilder text = new StringBuilder();
-        changes.forEach(change -> text.append(change.describe()).append('\n'));
+        changes.forEach(change -> text.append(change.render()).append('\n'));
         warnings.forEach(warning -> text.append(warning).append('\n'));
         return text.append(summary()).toString();
     }

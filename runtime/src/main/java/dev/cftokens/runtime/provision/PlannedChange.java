@@ -166,6 +166,27 @@ public final class PlannedChange {
         return line.toString();
     }
 
+    /**
+     * For an update or drift: what differs, one entry per field, from the token as listed to its
+     * declaration, such as {@code expires_on: 2030-12-31T23:59:59Z -> 2031-12-31T23:59:59Z} or {@code
+     * policies: + Analytics Read, - DNS Write}.
+     *
+     * @return the changes in field order; empty for other kinds
+     */
+    public List<String> changedValues() {
+        return SpecChanges.of(this);
+    }
+
+    /**
+     * {@return what a plan prints for this change: its {@linkplain #describe() line}, then each of its
+     * {@linkplain #changedValues() changed values} on a line of its own, indented}
+     */
+    public String render() {
+        StringBuilder text = new StringBuilder(describe());
+        changedValues().forEach(change -> text.append("\n    ").append(change));
+        return text.toString();
+    }
+
     /** What the parentheses of the line say: the differing fields, what is removed, or what is adopted. */
     private List<String> details() {
         List<String> details = new ArrayList<>();

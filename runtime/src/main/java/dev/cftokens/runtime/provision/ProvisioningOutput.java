@@ -2,6 +2,7 @@ package dev.cftokens.runtime.provision;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.cftokens.runtime.internal.ProvisioningLog;
 import java.io.PrintStream;
 
 /**
@@ -47,21 +48,41 @@ public interface ProvisioningOutput {
     }
 
     /**
-     * Logs through {@link System.Logger} {@value #LOGGER_NAME}: lines at INFO, warnings at WARNING.
+     * Logs through {@link System.Logger} {@value #LOGGER_NAME}: lines at INFO, warnings at WARNING, one
+     * record per line. When that is java.util.logging (no other backend installed), each record names the
+     * logger as its source, and while java.util.logging runs on its defaults each prints as one line:
+     * {@code 2026-12-03 10:15:02 INFO dev.cftokens.provisioning: + create readonly-token}.
      *
      * @return an output that logs
      */
     static ProvisioningOutput logger() {
+        if (System.LoggerFinder.getLoggerFinder()
+                .getClass()
+                .getName()
+                .equals("sun.util.logging.internal.LoggingProviderImpl")) {
+            ProvisioningLog log = ProvisioningLog.get();
+            return new ProvisioningOutput() {
+                @Override
+                public void line(String line) {
+                    log.log(false, line);
+                }
+
+                @Override
+                public void warning(String warning) {
+                    log.log(true, warning);
+                }
+            };
+        }
         System.Logger logger = System.getLogger(LOGGER_NAME);
         return new ProvisioningOutput() {
             @Override
             public void line(String line) {
-                logger.log(System.Logger.Level.INFO, line);
+                line.lines().forEach(each -> logger.log(System.Logger.Level.INFO, each));
             }
 
             @Override
             public void warning(String warning) {
-                logger.log(System.Logger.Level.WARNING, warning);
+                warning.lines().forEach(each -> logger.log(System.Logger.Level.WARNING, each));
             }
         };
     }

@@ -174,13 +174,24 @@ class ProvisioningTest {
         HandMadeProvisioner reader = HandMadeProvisioner.zoneReader("readonly-token");
         ProvisionedToken<HandMadeProvisioner.TestToken> first =
                 provisioning(store).provision(reader);
-        output();
+        // The first run says how to keep the value it created.
+        assertThat(output())
+                .contains("+ create readonly-token")
+                .contains("! values are not kept: without CFTOKENS_KEY or CFTOKENS_PASSPHRASE the state keeps no"
+                        + " token value, so the next start rolls readonly-token to hand a value back")
+                .contains("java -jar cftokens-cli.jar key");
         ProvisionedToken<HandMadeProvisioner.TestToken> second =
                 provisioning(store).provision(reader);
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(second.value()).isNotEqualTo(first.value());
         assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isEqualTo(1);
+        // The plan line says the roll, not "unchanged".
         assertThat(output())
+                .contains("~ roll readonly-token: unchanged, but no value is kept without CFTOKENS_KEY or"
+                        + " CFTOKENS_PASSPHRASE, so it is rolled to hand a value back (the previous value stops"
+                        + " working)")
+                .contains("0 drifted, 1 unchanged, 1 to roll for a value the state does not keep.")
+                .doesNotContain("= unchanged readonly-token")
                 .contains("readonly-token: rolled token " + first.id())
                 .contains("CFTOKENS_PASSPHRASE");
         assertThat(verifyValue(emulator, second.value()).id()).isEqualTo(first.id());
@@ -869,7 +880,7 @@ class ProvisioningTest {
         // Printed: nothing is logged besides, not even the warning of the roll.
         try (LogCapture log = new LogCapture(ProvisioningOutput.LOGGER_NAME)) {
             provisioning(store).provision(reader);
-            assertThat(output()).containsOnlyOnce("rolled token").contains("= unchanged once-token");
+            assertThat(output()).containsOnlyOnce("rolled token").contains("~ roll once-token");
             assertThat(log.records()).isEmpty();
         }
         // Logged (the default): each line once, nothing printed.
@@ -880,7 +891,7 @@ class ProvisioningTest {
                     .map(java.util.logging.LogRecord::getMessage)
                     .collect(Collectors.toList());
             assertThat(messages)
-                    .filteredOn(message -> message.contains("= unchanged once-token"))
+                    .filteredOn(message -> message.contains("~ roll once-token"))
                     .hasSize(1);
             assertThat(messages)
                     .filteredOn(message -> message.contains("rolled token"))

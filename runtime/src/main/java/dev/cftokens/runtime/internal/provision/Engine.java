@@ -328,7 +328,7 @@ public final class Engine {
         long start = System.nanoTime();
         Planned planned = plan(state, declared, rotations);
         Plan plan = planned.plan();
-        print(plan);
+        print(plan, ValueRolls.of(plan, state, valuesNeeded));
         refuseRollsOfAdopted(plan, valuesNeeded);
         if (plan.changes().stream().anyMatch(change -> change.kind().writes())) {
             checkLivePermissions(plan);
@@ -379,12 +379,17 @@ public final class Engine {
      * must see even when only warnings are logged), and the summary.
      */
     private void print(Plan plan) {
+        print(plan, ValueRolls.NONE);
+    }
+
+    /** As {@link #print(Plan)}, with the lines of the tokens the run rolls for want of a kept value. */
+    private void print(Plan plan, ValueRolls rolls) {
         if (!plan.changes().isEmpty()) {
-            settings.output()
-                    .line(plan.changes().stream().map(PlannedChange::describe).collect(Collectors.joining("\n")));
+            settings.output().line(plan.changes().stream().map(rolls::describe).collect(Collectors.joining("\n")));
         }
         plan.warnings().forEach(settings.output()::warning);
-        settings.output().line(plan.summary());
+        rolls.warnings().forEach(settings.output()::warning);
+        settings.output().line(rolls.summary(plan));
     }
 
     /** One request per owner and Cloudflare instance (cached), made only when something will be written. */
