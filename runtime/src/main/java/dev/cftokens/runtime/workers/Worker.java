@@ -31,6 +31,8 @@ public final class Worker {
     /** The compatibility date used unless {@link #compatibilityDate} sets another. */
     public static final String DEFAULT_COMPATIBILITY_DATE = "2025-01-01";
 
+    private static final System.Logger REBINDS = System.getLogger("dev.cftokens.provisioning");
+
     private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern MODULE_NAME = Pattern.compile("[A-Za-z0-9_.-]+\\.m?js");
     private static final Pattern BINDING_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -43,8 +45,11 @@ public final class Worker {
     private final Map<String, Binding> bindings;
     private final Set<String> keptBindingTypes;
 
-    /** A binding of the metadata: {@code secret_text} holds a {@link Secret}, {@code plain_text} a string. */
-    record Binding(String name, String type, Secret secret, String text) {
+    /**
+     * A binding of the metadata: {@code secret_text} holds a {@link Secret}, {@code plain_text} a string; a
+     * token's binding also names the token, so a deploy can follow its rotations.
+     */
+    record Binding(String name, String type, Secret secret, String text, ProvisionedToken<?> token) {
         @Override
         public String toString() {
             return name + ": " + type + (secret != null ? " " + secret : " \"" + text + "\"");
@@ -140,7 +145,7 @@ public final class Worker {
      */
     public Worker bind(String bindingName, ProvisionedToken<?> token) {
         requireNonNull(token, "token");
-        return bind(bindingName, token.value());
+        return withBinding(new Binding(checkBindingName(bindingName), "secret_text", token.value(), null, token));
     }
 
     /**
@@ -152,7 +157,7 @@ public final class Worker {
      */
     public Worker bind(String bindingName, Secret secret) {
         requireNonNull(secret, "secret");
-        return withBinding(new Binding(checkBindingName(bindingName), "secret_text", secret, null));
+        return withBinding(new Binding(checkBindingName(bindingName), "secret_text", secret, null, null));
     }
 
     /**
@@ -164,7 +169,7 @@ public final class Worker {
      */
     public Worker bindText(String bindingName, String text) {
         requireNonNull(text, "text");
-        return withBinding(new Binding(checkBindingName(bindingName), "plain_text", null, text));
+        return withBinding(new Binding(checkBindingName(bindingName), "plain_text", null, text, null));
     }
 
     /**
@@ -193,7 +198,10 @@ public final class Worker {
     }
 
     /**
-     * Uploads the script with its bindings, replacing the script of that name if there is one.
+     * Uploads the script with its bindings, replacing the script of that name if there is one. A binding
+     * of a {@link ProvisionedToken} follows the token: when the handle moves to the next generation (a
+     * rotation), the script's secret is set to the new value, while the previous generation is still in its
+     * overlap.
      *
      * @param cloudflare the client of the account the Worker belongs to
      * @throws IllegalStateException when no script or module was given
@@ -205,6 +213,31 @@ public final class Worker {
                     + "\" has no code: call script(source) or module(fileName, source) before deploy");
         }
         cloudflare.workers().upload(this);
+        for (Binding binding : bindings.values()) {
+            if (binding.token() != null) {
+                ProvisionedToken<?> token = binding.token();
+                token.onRotation(rotation -> rebind(cloudflare, binding.name(), token));
+            }
+        }
+    }
+
+    /** Sets the token's new value as the script's secret; a failure is logged, the next rotation tries again. */
+    private void rebind(Cloudflare cloudflare, String bindingName, ProvisionedToken<?> token) {
+        try {
+            cloudflare.workers().putSecret(name, bindingName, token.value());
+            REBINDS.log(
+                    System.Logger.Level.INFO,
+                    "Worker " + name + ": " + bindingName + " now holds token " + token.id() + " of "
+                            + token.declarationId());
+        } catch (RuntimeException e) {
+            // Messages of the client never hold a secret.
+            REBINDS.log(
+                    System.Logger.Level.WARNING,
+                    "Worker " + name + ": cannot set " + bindingName + " to token "
+                            + token.id() + " of " + token.declarationId() + " (" + e.getMessage()
+                            + "); it still holds the"
+                            + " previous generation, which stops working when its overlap ends");
+        }
     }
 
     private Worker withBinding(Binding binding) {

@@ -16,6 +16,7 @@ import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.TokenRotation;
 import dev.cftokens.runtime.state.InMemoryStateStore;
 import dev.cftokens.runtime.state.TokenRecord;
+import dev.cftokens.runtime.workers.Worker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -179,6 +180,38 @@ class RotationTest {
         provisioning().apply(rotating);
         assertThat(record().previous()).isNull();
         assertThat(emulator.tokens()).hasSize(1);
+    }
+
+    @Test
+    void aWorkerBoundToTheHandleIsReboundWhenItMovesWhileThePreviousIsInItsOverlap() throws Exception {
+        ProvisionedToken<HandMadeProvisioner.TestToken> token = Provisioning.with(cloudflare)
+                .stateStore(store)
+                .clock(clock)
+                .refreshInterval(Duration.ofMillis(100))
+                .rotateInProcess(false)
+                .output(ProvisioningOutput.silent())
+                .provision(rotating);
+        Worker.named("rebound-worker")
+                .script("addEventListener('fetch', e => e.respondWith(new Response('ok')))")
+                .bind("API_TOKEN", token)
+                .deploy(cloudflare);
+        String first = token.id();
+        assertThat(emulator.workerSecretText("rebound-worker", "API_TOKEN"))
+                .contains(token.value().reveal());
+
+        provisioning().rotate(found(), new RotationRequest(Set.of(ID), false));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((token.id().equals(first)
+                        || !emulator.workerSecretText("rebound-worker", "API_TOKEN")
+                                .equals(java.util.Optional.of(token.value().reveal())))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(token.id()).isNotEqualTo(first);
+        assertThat(emulator.workerSecretText("rebound-worker", "API_TOKEN"))
+                .contains(token.value().reveal());
+        assertThat(record().previous().tokenId()).isEqualTo(first); // re-bound before the previous goes
     }
 
     @Test
