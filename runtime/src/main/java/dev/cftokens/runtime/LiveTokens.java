@@ -3,6 +3,8 @@ package dev.cftokens.runtime;
 import dev.cftokens.core.model.RotationPolicy;
 import dev.cftokens.runtime.internal.provision.Generations;
 import dev.cftokens.runtime.provision.ProvisioningOutput;
+import dev.cftokens.runtime.state.Holding;
+import dev.cftokens.runtime.state.PreviousGeneration;
 import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.runtime.state.TokenRecord;
@@ -10,12 +12,14 @@ import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -35,6 +39,16 @@ final class LiveTokens {
         return thread;
     });
 
+    /**
+     * This process in holders' names: its pid and host (what an operator looks for) and a random part, since
+     * every container's first process has pid 1.
+     */
+    private static final String PROCESS = ProcessHandle.current().pid() + "@"
+            + Optional.ofNullable(System.getenv("HOSTNAME")).orElse("localhost") + " ("
+            + java.util.UUID.randomUUID().toString().substring(0, 8) + ")";
+
+    private static final java.util.concurrent.atomic.AtomicLong HANDLES = new java.util.concurrent.atomic.AtomicLong();
+
     private LiveTokens() {}
 
     /**
@@ -42,12 +56,20 @@ final class LiveTokens {
      * provision under the state's locks) when the recorded generation needs it by {@code clock}.
      */
     record Upkeep(RotationPolicy policy, Clock clock, Runnable provision) {
-        boolean needed(TokenRecord record) {
+        /** Due, or a previous generation retiring that no live handle holds (or that is past its latest). */
+        boolean needed(TokenRecord record, Collection<Holding> holdings) {
             Instant now = clock.instant();
-            return Generations.due(policy, record, null, now)
-                    || record.previousGeneration()
-                            .map(previous -> previous.retiringAt(now))
-                            .orElse(false);
+            if (Generations.due(policy, record, null, now)) {
+                return true;
+            }
+            PreviousGeneration previous = record.previous();
+            if (previous == null || !previous.retiringAt(now)) {
+                return false;
+            }
+            Instant wall = Instant.now();
+            boolean held = holdings.stream()
+                    .anyMatch(holding -> holding.tokenId().equals(previous.tokenId()) && holding.liveAt(wall));
+            return !held || !now.isBefore(Generations.latestRetire(previous, Optional.of(policy)));
         }
     }
 
@@ -62,6 +84,7 @@ final class LiveTokens {
             ProvisioningOutput output,
             Optional<Upkeep> upkeep) {
         WeakReference<ProvisionedToken<?>> held = new WeakReference<>(token);
+        Holder holder = new Holder(PROCESS + "#" + HANDLES.incrementAndGet(), lapse(interval), output);
         AtomicReference<ScheduledFuture<?>> scheduled = new AtomicReference<>();
         Runnable refresh = new Runnable() {
             private boolean failing;
@@ -74,7 +97,7 @@ final class LiveTokens {
                     return;
                 }
                 try {
-                    if (!refresh(live, store, upkeep)) {
+                    if (!refresh(live, store, upkeep, holder)) {
                         scheduled.get().cancel(false);
                         return;
                     }
@@ -94,7 +117,8 @@ final class LiveTokens {
             }
         };
         long nanos = interval.toNanos();
-        scheduled.set(REFRESHES.scheduleWithFixedDelay(refresh, nanos, nanos, TimeUnit.NANOSECONDS));
+        // The first refresh at once: it notes the holding, which keeps the previous generation alive for us.
+        scheduled.set(REFRESHES.scheduleWithFixedDelay(refresh, 0, nanos, TimeUnit.NANOSECONDS));
     }
 
     /**
@@ -103,21 +127,42 @@ final class LiveTokens {
      *
      * @return false when the state keeps no values, so there is nothing to follow
      */
-    static boolean refresh(ProvisionedToken<?> token, StateStore store, Optional<Upkeep> upkeep) {
-        Optional<Optional<TokenRecord>> read = read(token, store);
+    static boolean refresh(ProvisionedToken<?> token, StateStore store, Optional<Upkeep> upkeep, Holder holder) {
+        Optional<Read> read = read(token, store, holder);
         if (read.isEmpty()) {
             return false;
         }
-        Optional<TokenRecord> record = read.get();
-        if (upkeep.isPresent() && record.isPresent() && upkeep.get().needed(record.get())) {
+        Optional<TokenRecord> record = read.get().record();
+        if (upkeep.isPresent()
+                && record.isPresent()
+                && upkeep.get().needed(record.get(), read.get().holdings())) {
             upkeep.get().provision().run();
-            read(token, store);
+            read(token, store, holder);
         }
         return true;
     }
 
-    /** One read under a shared lock: the record, after moving the handle to it; empty when no values are kept. */
-    private static Optional<Optional<TokenRecord>> read(ProvisionedToken<?> token, StateStore store) {
+    /** Who a handle is in the state's holdings, and how long a holding of it lasts without a refresh. */
+    record Holder(String name, Duration lapse, ProvisioningOutput output, AtomicBoolean warned) {
+        Holder(String name, Duration lapse, ProvisioningOutput output) {
+            this(name, lapse, output, new AtomicBoolean());
+        }
+    }
+
+    /** What one refresh read: the record, and who holds the declaration's tokens. */
+    private record Read(Optional<TokenRecord> record, Collection<Holding> holdings) {}
+
+    /** Three refreshes missed, and never less than a minute: a slow read is not a dead process. */
+    private static Duration lapse(Duration interval) {
+        Duration three = interval.multipliedBy(3);
+        return three.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : three;
+    }
+
+    /**
+     * One read under a shared lock: the record, after moving the handle to it and noting the token it now
+     * holds; empty when no values are kept.
+     */
+    private static Optional<Read> read(ProvisionedToken<?> token, StateStore store, Holder holder) {
         String id = token.declarationId();
         try (StateSession state = store.openForReading(Set.of(id))) {
             if (!state.storesValues()) {
@@ -130,7 +175,19 @@ final class LiveTokens {
                     token.moveTo(record.get().tokenId(), record.get().name(), value.get());
                 }
             }
-            return Optional.of(record);
+            try {
+                state.hold(
+                        new Holding(id, holder.name(), token.id(), Instant.now().plus(holder.lapse())));
+            } catch (RuntimeException e) {
+                // Following goes on; only the previous generation's wait for this handle is lost. Said once.
+                if (!holder.warned().getAndSet(true)) {
+                    holder.output()
+                            .warning(id + ": cannot note in " + store.describe() + " that " + holder.name()
+                                    + " holds token " + token.id() + " (" + e.getMessage() + "); a previous"
+                                    + " generation may be deleted before this handle moves");
+                }
+            }
+            return Optional.of(new Read(record, state.holdings(id)));
         }
     }
 }

@@ -20,6 +20,9 @@ public final class InMemoryStateStore implements StateStore {
     // A semaphore, not a lock: a session may be closed by another thread than the one that opened it.
     private final Semaphore lock = new Semaphore(1);
     private final Map<String, TokenRecord> records = new LinkedHashMap<>();
+    /** By declaration id, then holder. */
+    private final Map<String, Map<String, Holding>> holdings = new LinkedHashMap<>();
+
     private final Map<String, Secret> values = new LinkedHashMap<>();
     private final Map<String, PendingCreate> pending = new LinkedHashMap<>();
 
@@ -125,6 +128,22 @@ public final class InMemoryStateStore implements StateStore {
             public void removePendingCreate(String declarationId) {
                 synchronized (records) {
                     pending.remove(declarationId);
+                }
+            }
+
+            @Override
+            public void hold(Holding holding) {
+                synchronized (records) {
+                    holdings.computeIfAbsent(holding.declarationId(), id -> new LinkedHashMap<>())
+                            .put(holding.holder(), holding);
+                }
+            }
+
+            @Override
+            public Collection<Holding> holdings(String declarationId) {
+                synchronized (records) {
+                    return List.copyOf(
+                            holdings.getOrDefault(declarationId, Map.of()).values());
                 }
             }
 

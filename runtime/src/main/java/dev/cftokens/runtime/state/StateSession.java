@@ -80,6 +80,25 @@ public interface StateSession extends AutoCloseable {
      */
     void removePendingCreate(String declarationId);
 
+    /**
+     * Notes that a live handle holds a token, replacing its earlier note; allowed in a session that only
+     * reads, since it records who is alive, not the state. The default keeps nothing: with a store that
+     * keeps no holdings, a previous generation is deleted once its overlap has passed, held or not.
+     *
+     * @param holding the handle's note
+     */
+    default void hold(Holding holding) {}
+
+    /**
+     * {@return the holdings noted for {@code declarationId}, lapsed ones included; empty for a store that
+     * keeps none}
+     *
+     * @param declarationId the declaration's id
+     */
+    default Collection<Holding> holdings(String declarationId) {
+        return java.util.List.of();
+    }
+
     /** Releases the lock. */
     @Override
     void close();

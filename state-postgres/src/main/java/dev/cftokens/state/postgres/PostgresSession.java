@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.runtime.Secret;
+import dev.cftokens.runtime.state.Holding;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.PreviousGeneration;
 import dev.cftokens.runtime.state.SealedValue;
@@ -207,6 +208,63 @@ final class PostgresSession implements StateSession {
         if (entries.containsKey(declarationId)) {
             inTransaction(declarationId, "forget the token of", () -> delete(tables.tokens(), declarationId));
             entries.remove(declarationId);
+        }
+    }
+
+    /**
+     * Outside the run's scope and its transactions: a holding says who is alive, it is no part of the state,
+     * so a session that only reads writes it too. The holder's lapsed holdings of the declaration go with it.
+     */
+    @Override
+    public synchronized void hold(Holding holding) {
+        requireNonNull(holding, "holding");
+        if (closed) {
+            throw new IllegalStateException("this state session of " + where + " was closed");
+        }
+        try (PreparedStatement upsert = link.connection()
+                        .prepareStatement("INSERT INTO " + tables.holders()
+                                + " (declaration_id, holder, token_id, until) VALUES (?, ?, ?, ?)"
+                                + " ON CONFLICT (declaration_id, holder) DO UPDATE SET token_id = EXCLUDED.token_id,"
+                                + " until = EXCLUDED.until");
+                PreparedStatement lapsed = link.connection()
+                        .prepareStatement(
+                                "DELETE FROM " + tables.holders() + " WHERE declaration_id = ? AND until < ?")) {
+            upsert.setString(1, holding.declarationId());
+            upsert.setString(2, holding.holder());
+            upsert.setString(3, holding.tokenId());
+            upsert.setObject(4, timestamp(holding.until()));
+            upsert.executeUpdate();
+            lapsed.setString(1, holding.declarationId());
+            lapsed.setObject(2, timestamp(holding.until().minus(Duration.ofDays(1))));
+            lapsed.executeUpdate();
+        } catch (SQLException e) {
+            throw new StateException(
+                    "cannot note that " + holding.holder() + " holds the token of " + holding.declarationId() + " in "
+                            + where + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Override
+    public synchronized Collection<Holding> holdings(String declarationId) {
+        try (PreparedStatement select = link.connection()
+                .prepareStatement(
+                        "SELECT holder, token_id, until FROM " + tables.holders() + " WHERE declaration_id = ?")) {
+            select.setString(1, declarationId);
+            List<Holding> holdings = new java.util.ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    holdings.add(new Holding(
+                            declarationId,
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getObject(3, OffsetDateTime.class).toInstant()));
+                }
+            }
+            return holdings;
+        } catch (SQLException e) {
+            throw new StateException(
+                    "cannot read who holds the token of " + declarationId + " in " + where + ": " + e.getMessage(), e);
         }
     }
 

@@ -100,12 +100,16 @@ final class StateSchema {
 
     /**
      * Version 2: a token's current generation has an issue time, and a rotated token keeps its previous
-     * generation until that is deleted. Rows of version 1 read as generations of unknown issue time.
+     * generation until that is deleted, which the live handles' holdings can put off. Rows of version 1
+     * read as generations of unknown issue time.
      */
     private void addGenerations(Statement statement) throws SQLException {
         statement.execute("ALTER TABLE " + tables.tokens() + " ADD COLUMN IF NOT EXISTS issued_at timestamptz,"
                 + " ADD COLUMN IF NOT EXISTS previous_token_id text,"
                 + " ADD COLUMN IF NOT EXISTS previous_retire_at timestamptz");
+        statement.execute("CREATE TABLE IF NOT EXISTS " + tables.holders() + " (declaration_id text NOT NULL,"
+                + " holder text NOT NULL, token_id text NOT NULL, until timestamptz NOT NULL,"
+                + " PRIMARY KEY (declaration_id, holder))");
     }
 
     /** The encryption header the first run with a key wrote, if any. */

@@ -45,6 +45,11 @@ final class TableNames {
         return qualified("pending_creates");
     }
 
+    /** Which live handle holds which token, until when: what keeps a previous generation from its delete. */
+    String holders() {
+        return qualified("holders");
+    }
+
     /** Who holds which of the store's locks, since when: for messages, and to see a pooler share a session. */
     String locks() {
         return qualified("locks");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.runtime.Secret;
+import dev.cftokens.runtime.state.Holding;
 import dev.cftokens.runtime.state.PreviousGeneration;
 import dev.cftokens.runtime.state.StateException;
 import dev.cftokens.runtime.state.StateKey;
@@ -218,6 +219,27 @@ class PostgresStateStoreTest {
                         statement.executeQuery("SELECT value FROM " + prefix + "meta WHERE name = 'schema_version'")) {
             version.next();
             assertThat(version.getString(1)).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void aSessionThatOnlyReadsNotesWhoHoldsATokenAndEveryRunSeesIt() {
+        PostgresStateStore store = builder().build();
+        try (StateSession session = store.open()) {
+            session.put(record("a"), Secret.of("value-a"));
+        }
+        Instant until = Instant.parse("2030-01-01T00:00:00Z");
+        try (StateSession reading = store.openForReading(Set.of("a"))) {
+            reading.hold(new Holding("a", "4711@web-1 (abc)#1", "t-a", until));
+            reading.hold(new Holding("a", "4711@web-1 (abc)#1", "t-a", until.plusSeconds(30)));
+            reading.hold(new Holding("a", "12@web-2 (def)#1", "t-old", until));
+        }
+        try (StateSession session = store.open()) {
+            assertThat(session.holdings("a"))
+                    .containsExactlyInAnyOrder(
+                            new Holding("a", "4711@web-1 (abc)#1", "t-a", until.plusSeconds(30)),
+                            new Holding("a", "12@web-2 (def)#1", "t-old", until));
+            assertThat(session.holdings("b")).isEmpty();
         }
     }
 

@@ -454,7 +454,8 @@ public final class Engine {
         for (TokenProvisioner<?> provisioner : declared.provisioners()) {
             desired.add(DesiredToken.resolve(provisioner, cloudflare::accountId));
         }
-        Observed observed = new Observed(snapshot.records(), snapshot.pending(), snapshot.list(cloudflare, owners));
+        Observed observed = new Observed(
+                snapshot.records(), snapshot.pending(), snapshot.list(cloudflare, owners), snapshot.previousHeldBy());
         Plan plan = new Planner(
                         observed,
                         new PlanContext(

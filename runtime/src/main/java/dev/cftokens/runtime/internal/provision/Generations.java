@@ -2,6 +2,7 @@ package dev.cftokens.runtime.internal.provision;
 
 import dev.cftokens.core.model.RotationPolicy;
 import dev.cftokens.runtime.provision.ExistingToken;
+import dev.cftokens.runtime.state.PreviousGeneration;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,6 +26,17 @@ public final class Generations {
             return Optional.of(record.issuedAt());
         }
         return Optional.ofNullable(listed == null ? null : listed.issuedOn());
+    }
+
+    /**
+     * {@return when a previous generation is deleted at the latest, held or not: a whole period (a day when
+     * the declaration no longer rotates) after its overlap ended, well before its own expiry}
+     *
+     * @param previous the previous generation
+     * @param rotation the declaration's rotation, if it still rotates
+     */
+    public static Instant latestRetire(PreviousGeneration previous, Optional<RotationPolicy> rotation) {
+        return previous.retireAt().plus(rotation.map(RotationPolicy::every).orElse(java.time.Duration.ofDays(1)));
     }
 
     /**

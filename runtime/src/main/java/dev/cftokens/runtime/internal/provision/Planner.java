@@ -14,6 +14,7 @@ import dev.cftokens.runtime.provision.Plan;
 import dev.cftokens.runtime.provision.PlannedChange;
 import dev.cftokens.runtime.provision.TokenField;
 import dev.cftokens.runtime.state.PendingCreate;
+import dev.cftokens.runtime.state.PreviousGeneration;
 import dev.cftokens.runtime.state.SpecHash;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Duration;
@@ -218,14 +219,36 @@ final class Planner {
         return Optional.of(rotation.note(why).build());
     }
 
-    /** The delete of a rotated token's previous generation once its overlap has ended. */
+    /**
+     * The delete of a rotated token's previous generation once its overlap has ended and no live handle
+     * holds it any more, or once it has been retiring for a whole period whoever holds it; until then the
+     * token is kept, saying who holds the previous generation.
+     */
     private Optional<PlannedChange> retirement(DesiredToken token, TokenRecord record, ExistingToken existing) {
-        return record.previousGeneration()
-                .filter(previous -> previous.retiringAt(context.now()))
-                .map(previous -> change(ChangeKind.RETIRE, token, record, existing)
-                        .note("previous generation " + previous.tokenId() + ", overlap ended "
-                                + Timestamps.format(previous.retireAt()))
-                        .build());
+        Optional<PreviousGeneration> retiring =
+                record.previousGeneration().filter(previous -> previous.retiringAt(context.now()));
+        if (retiring.isEmpty()) {
+            return Optional.empty();
+        }
+        PreviousGeneration previous = retiring.get();
+        List<String> holders = observed.previousHeldBy().getOrDefault(token.declarationId(), List.of());
+        Instant latest = Generations.latestRetire(previous, token.rotation());
+        String ended = "previous generation " + previous.tokenId() + ", overlap ended "
+                + Timestamps.format(previous.retireAt());
+        if (!holders.isEmpty() && context.now().isBefore(latest)) {
+            return Optional.of(change(ChangeKind.UNCHANGED, token, record, existing)
+                    .note(ended + ", still held by " + String.join(", ", holders) + "; deleted once "
+                            + (holders.size() == 1 ? "it moves" : "they move") + ", by "
+                            + Timestamps.format(latest) + " at the latest")
+                    .build());
+        }
+        return Optional.of(change(ChangeKind.RETIRE, token, record, existing)
+                .note(ended
+                        + (holders.isEmpty()
+                                ? ""
+                                : "; still held by " + String.join(", ", holders)
+                                        + ", but retiring since a whole period"))
+                .build());
     }
 
     /**

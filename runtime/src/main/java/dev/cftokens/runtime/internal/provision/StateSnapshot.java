@@ -3,14 +3,19 @@ package dev.cftokens.runtime.internal.provision;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.TokenProvisioner;
+import dev.cftokens.runtime.state.Holding;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.TokenRecord;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The records and pending creates a plan is made from, copied once from the locked state: nothing is written
@@ -19,16 +24,43 @@ import java.util.Set;
 final class StateSnapshot {
     private final Collection<TokenRecord> records;
     private final Collection<PendingCreate> pending;
+    private final Map<String, List<String>> previousHeldBy;
     private final Map<TokenOwner, Integer> recordedCounts = new EnumMap<>(TokenOwner.class);
 
-    private StateSnapshot(Collection<TokenRecord> records, Collection<PendingCreate> pending) {
+    private StateSnapshot(
+            Collection<TokenRecord> records,
+            Collection<PendingCreate> pending,
+            Map<String, List<String>> previousHeldBy) {
         this.records = records;
         this.pending = pending;
+        this.previousHeldBy = previousHeldBy;
         records.forEach(record -> recordedCounts.merge(record.owner(), 1, Integer::sum));
     }
 
     static StateSnapshot of(StateSession state) {
-        return new StateSnapshot(state.records(), state.pendingCreates());
+        Collection<TokenRecord> records = state.records();
+        Map<String, List<String>> heldBy = new HashMap<>();
+        // Judged by the wall clock, not the run's: a holding says how recently a process was alive.
+        Instant now = Instant.now();
+        for (TokenRecord record : records) {
+            if (record.previous() != null) {
+                List<String> holders = state.holdings(record.declarationId()).stream()
+                        .filter(holding ->
+                                holding.tokenId().equals(record.previous().tokenId()) && holding.liveAt(now))
+                        .map(Holding::holder)
+                        .sorted()
+                        .collect(Collectors.toList());
+                if (!holders.isEmpty()) {
+                    heldBy.put(record.declarationId(), holders);
+                }
+            }
+        }
+        return new StateSnapshot(records, state.pendingCreates(), heldBy);
+    }
+
+    /** {@return by declaration id, the live holders of its previous generation} */
+    Map<String, List<String>> previousHeldBy() {
+        return previousHeldBy;
     }
 
     Collection<TokenRecord> records() {
