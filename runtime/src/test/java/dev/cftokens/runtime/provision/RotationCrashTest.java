@@ -129,7 +129,7 @@ class RotationCrashTest {
 
     @Test
     void killedAfterThePreviousGenerationsDeleteBeforeItsRecordTheNextRunFinishesTheRetire() {
-        provisioning(store).provision(rotating);
+        provisioning(store).apply(rotating); // no live handle: one would hold the generation
         emulator.advanceClock(Duration.ofDays(31));
         provisioning(store).apply(rotating);
         emulator.advanceClock(Duration.ofDays(3));
@@ -148,7 +148,7 @@ class RotationCrashTest {
 
     @Test
     void aDeleteWhoseAnswerIsLostCountsAsDoneOnceCloudflareSaysTheTokenIsGone() {
-        provisioning(store).provision(rotating);
+        provisioning(store).apply(rotating); // no live handle: one would hold the generation
         emulator.advanceClock(Duration.ofDays(31));
         provisioning(store).apply(rotating);
         emulator.advanceClock(Duration.ofDays(3));

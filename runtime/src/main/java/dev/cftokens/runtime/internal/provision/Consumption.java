@@ -44,22 +44,14 @@ final class Consumption {
                         + settings.stateStore().describe() + ", each confirmed with its own value");
         Map<String, ProvisionedValue> served = new LinkedHashMap<>();
         List<String> refusals = new ArrayList<>();
-        try (StateSession state = settings.stateStore().openForReading(ids)) {
-            for (TokenProvisioner<?> provisioner : provisioners) {
-                DesiredToken desired = DesiredToken.resolve(provisioner, cloudflare::accountId);
-                String id = desired.declarationId();
-                refusal(state, desired).ifPresentOrElse(why -> refusals.add(id + ": " + why), () -> {
-                    TokenRecord record = state.record(id).orElseThrow();
-                    Secret value = state.value(id).orElseThrow();
-                    confirmed(desired, record, value)
-                            .ifPresentOrElse(
-                                    why -> refusals.add(id + ": " + why),
-                                    () -> served.put(
-                                            id,
-                                            new ProvisionedValue(
-                                                    record.tokenId(), record.name(), TokenStatus.ACTIVE, value)));
-                });
-            }
+        for (TokenProvisioner<?> provisioner : provisioners) {
+            DesiredToken desired = DesiredToken.resolve(provisioner, cloudflare::accountId);
+            String id = desired.declarationId();
+            Served first = serve(desired, ids);
+            // A rotation may have been recorded between the read and the verify: read once more before failing.
+            Served result = first.value().isPresent() ? first : serve(desired, ids);
+            result.value()
+                    .ifPresentOrElse(value -> served.put(id, value), () -> refusals.add(id + ": " + result.why()));
         }
         if (!refusals.isEmpty()) {
             throw new ProvisioningException("cannot serve " + (refusals.size() == 1 ? "a token" : "tokens")
@@ -71,6 +63,27 @@ final class Consumption {
         }
         settings.output().line("Served " + served.size() + " from the state.");
         return served;
+    }
+
+    /** What one read of the state and one verify gave: the token, or why not. */
+    private record Served(Optional<ProvisionedValue> value, String why) {}
+
+    private Served serve(DesiredToken desired, Set<String> ids) {
+        String id = desired.declarationId();
+        try (StateSession state = settings.stateStore().openForReading(ids)) {
+            Optional<String> refusal = refusal(state, desired);
+            if (refusal.isPresent()) {
+                return new Served(Optional.empty(), refusal.get());
+            }
+            TokenRecord record = state.record(id).orElseThrow();
+            Secret value = state.value(id).orElseThrow();
+            Optional<String> unconfirmed = confirmed(desired, record, value);
+            if (unconfirmed.isPresent()) {
+                return new Served(Optional.empty(), unconfirmed.get());
+            }
+            return new Served(
+                    Optional.of(new ProvisionedValue(record.tokenId(), record.name(), TokenStatus.ACTIVE, value)), "");
+        }
     }
 
     /** Why the state cannot serve {@code desired} as it stands, if it cannot. */
