@@ -137,7 +137,7 @@ class RotationTest {
 
     @Test
     void aRotationAskedForWithRevocationDeletesTheReplacedGenerationAtOnce() {
-        ProvisionedToken<HandMadeProvisioner.TestToken> first = provisioning().provision(rotating);
+        Generation first = applied();
 
         ApplyResult result = provisioning().rotate(found(), new RotationRequest(Set.of(ID), true));
 
