@@ -250,9 +250,9 @@ public final class FileStateStore implements StateStore {
             requireNonNull(record, "record");
             change(state -> {
                 StateDocument.Entry previous = state.entries.get(record.declarationId());
-                SealedValue kept = previous != null && StateEncryption.sameContext(previous.record(), record)
-                        ? previous.value()
-                        : null;
+                SealedValue kept = previous == null
+                        ? null
+                        : StateEncryption.keptOnPut(previous.record(), previous.value(), record);
                 return new StateChange.SetToken(new StateDocument.Entry(record, kept));
             });
         }

@@ -187,6 +187,20 @@ public final class StateEncryption {
         return encryption.open(record, sealed);
     }
 
+    /**
+     * The one rule of {@link StateSession#put(TokenRecord)} for every store: the value kept for {@code
+     * previous} stays when {@code next} is the same declaration's same token (a value sealed for one opens
+     * for the other), and is dropped otherwise.
+     *
+     * @param previous the record the state held, or null
+     * @param kept the value sealed for {@code previous}, or null
+     * @param next the record being put
+     * @return the value to keep with {@code next}, or null
+     */
+    public static SealedValue keptOnPut(TokenRecord previous, SealedValue kept, TokenRecord next) {
+        return previous != null && sameContext(previous, next) ? kept : null;
+    }
+
     /** Whether a value sealed for {@code from} would open for {@code to} (same declaration and token). */
     static boolean sameContext(TokenRecord from, TokenRecord to) {
         return context(from).equals(context(to));

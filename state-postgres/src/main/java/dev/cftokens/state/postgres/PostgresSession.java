@@ -152,7 +152,7 @@ final class PostgresSession implements StateSession {
         requireNonNull(record, "record");
         Entry previous = entries.get(record.declarationId());
         SealedValue kept =
-                previous != null && previous.record().tokenId().equals(record.tokenId()) ? previous.value() : null;
+                previous == null ? null : StateEncryption.keptOnPut(previous.record(), previous.value(), record);
         write(record, kept);
     }
 
