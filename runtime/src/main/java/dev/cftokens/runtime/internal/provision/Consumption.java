@@ -6,6 +6,7 @@ import dev.cftokens.runtime.CloudflareException;
 import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.TokenVerification;
+import dev.cftokens.runtime.internal.Background;
 import dev.cftokens.runtime.provision.DesiredToken;
 import dev.cftokens.runtime.provision.ProvisioningException;
 import dev.cftokens.runtime.state.StateKey;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A service without the minting credential: each declaration is served the token the shared state records
@@ -42,16 +44,24 @@ final class Consumption {
         settings.output()
                 .line("Mode: consume (no minting credential): serving " + String.join(", ", ids) + " from "
                         + settings.stateStore().describe() + ", each confirmed with its own value");
+        List<DesiredToken> desired = new ArrayList<>();
+        provisioners.forEach(provisioner -> desired.add(DesiredToken.resolve(provisioner, cloudflare::accountId)));
+        Map<String, Served> results = serveAll(desired, ids);
+        // A rotation may have been recorded between the read and the verify: read once more before failing.
+        List<DesiredToken> again = desired.stream()
+                .filter(token -> results.get(token.declarationId()).value().isEmpty())
+                .collect(Collectors.toList());
+        if (!again.isEmpty()) {
+            results.putAll(serveAll(again, ids));
+        }
         Map<String, ProvisionedValue> served = new LinkedHashMap<>();
         List<String> refusals = new ArrayList<>();
-        for (TokenProvisioner<?> provisioner : provisioners) {
-            DesiredToken desired = DesiredToken.resolve(provisioner, cloudflare::accountId);
-            String id = desired.declarationId();
-            Served first = serve(desired, ids);
-            // A rotation may have been recorded between the read and the verify: read once more before failing.
-            Served result = first.value().isPresent() ? first : serve(desired, ids);
+        for (DesiredToken token : desired) {
+            Served result = results.get(token.declarationId());
             result.value()
-                    .ifPresentOrElse(value -> served.put(id, value), () -> refusals.add(id + ": " + result.why()));
+                    .ifPresentOrElse(
+                            value -> served.put(token.declarationId(), value),
+                            () -> refusals.add(token.declarationId() + ": " + result.why()));
         }
         if (!refusals.isEmpty()) {
             throw new ProvisioningException("cannot serve " + (refusals.size() == 1 ? "a token" : "tokens")
@@ -68,22 +78,37 @@ final class Consumption {
     /** What one read of the state and one verify gave: the token, or why not. */
     private record Served(Optional<ProvisionedValue> value, String why) {}
 
-    private Served serve(DesiredToken desired, Set<String> ids) {
-        String id = desired.declarationId();
+    /**
+     * One read of the state for every declaration, then each token's verify at once on a thread of its own,
+     * outside the state's lock: the round trips overlap, so a start costs about one of them.
+     */
+    private Map<String, Served> serveAll(List<DesiredToken> desired, Set<String> ids) {
+        Map<String, Served> results = new LinkedHashMap<>();
+        Map<String, Background<Served>> verifying = new LinkedHashMap<>();
         try (StateSession state = settings.stateStore().openForReading(ids)) {
-            Optional<String> refusal = refusal(state, desired);
-            if (refusal.isPresent()) {
-                return new Served(Optional.empty(), refusal.get());
+            for (DesiredToken token : desired) {
+                String id = token.declarationId();
+                Optional<String> refusal = refusal(state, token);
+                if (refusal.isPresent()) {
+                    results.put(id, new Served(Optional.empty(), refusal.get()));
+                    continue;
+                }
+                TokenRecord record = state.record(id).orElseThrow();
+                Secret value = state.value(id).orElseThrow();
+                verifying.put(
+                        id,
+                        Background.start(
+                                "cftokens-verify",
+                                () -> confirmed(token, record, value)
+                                        .map(why -> new Served(Optional.empty(), why))
+                                        .orElseGet(() -> new Served(
+                                                Optional.of(new ProvisionedValue(
+                                                        record.tokenId(), record.name(), TokenStatus.ACTIVE, value)),
+                                                ""))));
             }
-            TokenRecord record = state.record(id).orElseThrow();
-            Secret value = state.value(id).orElseThrow();
-            Optional<String> unconfirmed = confirmed(desired, record, value);
-            if (unconfirmed.isPresent()) {
-                return new Served(Optional.empty(), unconfirmed.get());
-            }
-            return new Served(
-                    Optional.of(new ProvisionedValue(record.tokenId(), record.name(), TokenStatus.ACTIVE, value)), "");
         }
+        verifying.forEach((id, verify) -> results.put(id, verify.join()));
+        return results;
     }
 
     /** Why the state cannot serve {@code desired} as it stands, if it cannot. */
