@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -25,16 +26,28 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Keeps {@link ProvisionedToken}s current: every refresh interval each reads its declaration's record and
  * value from the state (under a shared lock, one read, no request to Cloudflare) and moves to the recorded
- * token when it is another one. One daemon thread for the JVM serves every handle; a handle the
- * application dropped stops being refreshed.
+ * token when it is another one. One daemon thread for the JVM schedules every handle's refresh, which runs
+ * on a daemon worker, so a handle waiting for its store holds up no other; a handle the application dropped
+ * stops being refreshed.
  *
  * <p>A handle of a rotating token in a process that may rotate also runs the rotation when the recorded
  * generation is due or its previous generation's overlap is over: a provision under the state's locks,
  * so across a fleet the first instance to get there rotates and the others find the successor recorded.
  */
 final class LiveTokens {
+    /** Says when each handle's refresh is due; the refreshes themselves run on {@link #WORKERS}. */
     private static final ScheduledExecutorService REFRESHES = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "cftokens-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * Runs the refreshes: one handle waiting for a store (a lock held elsewhere, a database restarting) or
+     * rotating its token never holds up the others.
+     */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "cftokens-refresh-worker");
         thread.setDaemon(true);
         return thread;
     });
@@ -118,7 +131,20 @@ final class LiveTokens {
         };
         long nanos = interval.toNanos();
         // The first refresh at once: it notes the holding, which keeps the previous generation alive for us.
-        scheduled.set(REFRESHES.scheduleWithFixedDelay(refresh, 0, nanos, TimeUnit.NANOSECONDS));
+        AtomicBoolean running = new AtomicBoolean();
+        Runnable dispatch = () -> {
+            // A refresh still running when the next is due is not doubled; the next tick tries again.
+            if (running.compareAndSet(false, true)) {
+                WORKERS.execute(() -> {
+                    try {
+                        refresh.run();
+                    } finally {
+                        running.set(false);
+                    }
+                });
+            }
+        };
+        scheduled.set(REFRESHES.scheduleWithFixedDelay(dispatch, 0, nanos, TimeUnit.NANOSECONDS));
     }
 
     /**

@@ -72,7 +72,7 @@ public final class ProvisionedToken<T> {
 
     /**
      * Tells {@code listener} each time this handle moves to another token, after {@link #value()} already
-     * returns the new value; called on cftokens' refresh thread, so it should return quickly.
+     * returns the new value; called on a cftokens refresh thread, so it should return quickly.
      *
      * @param listener what to tell, such as rebuilding a client that holds the value
      * @return this handle
