@@ -64,9 +64,12 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
     @Parameter
     protected Map<String, String> inputs = new LinkedHashMap<>();
 
-    /** Changes carried out at once, 1 to 64. */
-    @Parameter(property = "cftokens.parallelism", defaultValue = "8")
-    protected int parallelism;
+    /**
+     * Changes carried out at once, 1 to 64; unset, as many as Cloudflare's rate limit and the measured round
+     * trip keep busy, as on the command line and in the starter.
+     */
+    @Parameter(property = "cftokens.parallelism")
+    protected Integer parallelism;
 
     /**
      * Whether a declaration with no recorded token adopts an unrecorded token with exactly its name and
@@ -128,11 +131,11 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
 
     /** The runtime's entry with this goal's settings and {@code store}, printing to the build's log. */
     Provisioning provisioning(Cloudflare cloudflare, StateStore store) {
-        return Provisioning.with(cloudflare)
+        Provisioning provisioning = Provisioning.with(cloudflare)
                 .stateStore(store)
                 .output(line -> line.lines().forEach(getLog()::info))
-                .parallelism(parallelism)
                 .adoptUnrecorded(adopt);
+        return parallelism == null ? provisioning : provisioning.parallelism(parallelism);
     }
 
     private StateStoreSettings stateSettings() {
