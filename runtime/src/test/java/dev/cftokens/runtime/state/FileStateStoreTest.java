@@ -180,6 +180,38 @@ class FileStateStoreTest {
                 .hasMessageContaining("token_id");
     }
 
+    /** Version 1 is what main wrote before generations (d3e0839): today's layout without them. */
+    @Test
+    void aVersionOneFileIsReadAsItIsAndWrittenAsVersionTwoKeepingItsValues() throws Exception {
+        try (StateSession session = store(PASSPHRASE).open()) {
+            session.put(record("readonly-token", "t1"), Secret.of(VALUE));
+        }
+        String versionTwo = Files.readString(statePath());
+        assertThat(versionTwo)
+                .contains("\"version\" : 2")
+                .doesNotContain("issued_at")
+                .doesNotContain("previous");
+        Files.writeString(statePath(), versionTwo.replace("\"version\" : 2", "\"version\" : 1"));
+
+        java.time.Instant issued = java.time.Instant.parse("2026-12-01T10:00:00Z");
+        try (StateSession session = store(PASSPHRASE).open()) {
+            assertThat(session.record("readonly-token")).contains(record("readonly-token", "t1"));
+            assertThat(session.value("readonly-token").orElseThrow().reveal()).isEqualTo(VALUE);
+            session.put(record("readonly-token", "t1")
+                    .withIssuedAt(issued)
+                    .withPrevious(new PreviousGeneration("t0", issued.plus(Duration.ofDays(2)))));
+        }
+        assertThat(Files.readString(statePath()))
+                .contains("\"version\" : 2")
+                .contains("\"issued_at\" : \"2026-12-01T10:00:00Z\"")
+                .contains("\"retire_at\" : \"2026-12-03T10:00:00Z\"");
+        try (StateSession session = store(PASSPHRASE).open()) {
+            assertThat(session.record("readonly-token").orElseThrow().previous().tokenId())
+                    .isEqualTo("t0");
+            assertThat(session.value("readonly-token").orElseThrow().reveal()).isEqualTo(VALUE);
+        }
+    }
+
     @Test
     void unknownVersionIsRefused() throws Exception {
         Files.createDirectories(statePath().getParent());
