@@ -99,6 +99,15 @@ final class LiveTokens {
         WeakReference<ProvisionedToken<?>> held = new WeakReference<>(token);
         Holder holder = new Holder(PROCESS + "#" + HANDLES.incrementAndGet(), lapse(interval), output);
         AtomicReference<ScheduledFuture<?>> scheduled = new AtomicReference<>();
+        // The first refresh may finish before the schedule's future is known: it then stops the schedule.
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            stopped.set(true);
+            ScheduledFuture<?> future = scheduled.get();
+            if (future != null) {
+                future.cancel(false);
+            }
+        };
         Runnable refresh = new Runnable() {
             private boolean failing;
 
@@ -106,12 +115,12 @@ final class LiveTokens {
             public void run() {
                 ProvisionedToken<?> live = held.get();
                 if (live == null) {
-                    scheduled.get().cancel(false);
+                    stop.run();
                     return;
                 }
                 try {
                     if (!refresh(live, store, upkeep, holder)) {
-                        scheduled.get().cancel(false);
+                        stop.run();
                         return;
                     }
                     if (failing) {
@@ -134,7 +143,7 @@ final class LiveTokens {
         AtomicBoolean running = new AtomicBoolean();
         Runnable dispatch = () -> {
             // A refresh still running when the next is due is not doubled; the next tick tries again.
-            if (running.compareAndSet(false, true)) {
+            if (!stopped.get() && running.compareAndSet(false, true)) {
                 WORKERS.execute(() -> {
                     try {
                         refresh.run();
@@ -145,6 +154,9 @@ final class LiveTokens {
             }
         };
         scheduled.set(REFRESHES.scheduleWithFixedDelay(dispatch, 0, nanos, TimeUnit.NANOSECONDS));
+        if (stopped.get()) {
+            scheduled.get().cancel(false);
+        }
     }
 
     /**
