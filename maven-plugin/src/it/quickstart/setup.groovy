@@ -39,4 +39,28 @@ files.each { path, body ->
 }
 new File(basedir, "readme-generated.txt").text = checks["quickstart-generated"].argument + "\n" + checks["quickstart-generated"].body
 new File(basedir, "readme-error.txt").text = checks["quickstart-error"].body
+// The emulator Main runs against, as the README's reader starts it in another shell; verify.groovy stops it.
+def jar = new File(emulatorJar)
+assert jar.isFile(): "no standalone emulator at " + jar + ": build the emulator module first"
+def java = new File(System.getProperty("java.home"), "bin/java").path
+def emulator = new ProcessBuilder(java, "-jar", jar.path, "--admin-token", "cftokens-quickstart-admin-token-0123456789",
+        "--account-id", "0123456789abcdef0123456789abcdef")
+        .redirectErrorStream(true)
+        .start()
+Runtime.runtime.addShutdownHook(new Thread({ emulator.destroyForcibly() }))
+def reader = new BufferedReader(new InputStreamReader(emulator.inputStream))
+def exports = [:]
+String line
+while (!exports.containsKey("CLOUDFLARE_ACCOUNT_ID") && (line = reader.readLine()) != null) {
+    def export = line =~ /^export (CLOUDFLARE_\w+)=(\S+)/
+    if (export.find()) {
+        exports[export.group(1)] = export.group(2)
+    }
+}
+assert exports.containsKey("CLOUDFLARE_BASE_URL"): "the emulator exited before printing its export lines"
+def drain = new Thread({ try { while (reader.readLine() != null) {} } catch (IOException ignored) {} })
+drain.daemon = true
+drain.start()
+new File(basedir, "emulator.env").text = exports.collect { k, v -> k + "=" + v }.join("\n") + "\n"
+new File(basedir, "emulator.pid").text = String.valueOf(emulator.pid())
 return true
