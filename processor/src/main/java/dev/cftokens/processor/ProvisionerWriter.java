@@ -27,7 +27,7 @@ import javax.tools.StandardLocation;
  */
 final class ProvisionerWriter {
     /** The directory of the class path where the CLI finds every generated provisioner. */
-    static final String INDEX_DIRECTORY = "META-INF/cftokens/";
+    static final String INDEX_DIRECTORY = TokenDeclaration.INDEX_DIRECTORY;
 
     private static final ClassName STRING = ClassName.get(String.class);
 

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 public final class Declarations {
     /** Where the processor writes one resource per declaration. */
-    public static final String DIRECTORY = "META-INF/cftokens/";
+    public static final String DIRECTORY = TokenDeclaration.INDEX_DIRECTORY;
 
     private final ClassLoader loader;
     private final List<Path> classPath;

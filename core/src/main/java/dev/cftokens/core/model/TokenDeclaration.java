@@ -42,6 +42,12 @@ public record TokenDeclaration(
         Optional<RotationPolicy> rotation) {
 
     /** The bare account key; the same as {@link ResourceKey#ACCOUNT_KEY}, its home. */
+    /**
+     * The class-path directory where the processor writes one resource per declaration, naming its
+     * provisioner, and where the runtime's {@code Declarations} finds them.
+     */
+    public static final String INDEX_DIRECTORY = "META-INF/cftokens/";
+
     public static final String ACCOUNT_KEY = ResourceKey.ACCOUNT_KEY;
 
     /** The placeholder for the account being provisioned; the same as {@link ResourceKey#ACCOUNT_PLACEHOLDER}. */
