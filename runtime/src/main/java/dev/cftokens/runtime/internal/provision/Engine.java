@@ -185,6 +185,9 @@ public final class Engine {
         if (settings.mode() == ProvisioningMode.CONSUME) {
             return new Consumption(cloudflare, settings).serve(provisioners);
         }
+        settings.output()
+                .line("Mode: provision (with the minting credential): tokens are created, updated and"
+                        + " rotated as declared, in " + settings.stateStore().describe());
         Set<String> ids = new LinkedHashSet<>();
         provisioners.forEach(provisioner -> ids.add(provisioner.declaration().id()));
         Read read = readUnchanged(provisioners, ids);
