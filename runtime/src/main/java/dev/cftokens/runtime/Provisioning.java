@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Provisions declared tokens through one {@link Cloudflare}: the one entry to provisioning, behind every
@@ -528,6 +529,8 @@ public final class Provisioning {
                 .provisioners()
                 .forEach(provisioner -> byId.put(provisioner.declaration().id(), provisioner));
         List<TokenGenerations> generations = new ArrayList<>();
+        // Holdings are judged by the wall clock: they say how recently a process was alive.
+        Instant wall = Instant.now();
         try (StateSession state = effectiveStateStore().openForReading(Set.of())) {
             state.records().stream()
                     .sorted(Comparator.comparing(TokenRecord::declarationId))
@@ -538,7 +541,10 @@ public final class Provisioning {
                                 provisioner == null
                                         ? Optional.empty()
                                         : provisioner.declaration().rotation(),
-                                provisioner != null));
+                                provisioner != null,
+                                state.holdings(record.declarationId()).stream()
+                                        .filter(holding -> holding.liveAt(wall))
+                                        .collect(Collectors.toList())));
                     });
         }
         return List.copyOf(generations);

@@ -4,10 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.model.RotationPolicy;
 import dev.cftokens.core.rules.Timestamps;
+import dev.cftokens.runtime.state.Holding;
 import dev.cftokens.runtime.state.PreviousGeneration;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * One declaration's generations as the state records them, for {@code cftokens-cli status}: the current
@@ -17,19 +20,36 @@ import java.util.Optional;
  * @param record the declaration's record
  * @param rotation the declaration's rotation; empty when it does not rotate or its declaration was not loaded
  * @param declared whether the declaration was among those loaded
+ * @param holders the live handles' holdings of the declaration's tokens, as the state notes them
  */
-public record TokenGenerations(TokenRecord record, Optional<RotationPolicy> rotation, boolean declared) {
+public record TokenGenerations(
+        TokenRecord record, Optional<RotationPolicy> rotation, boolean declared, List<Holding> holders) {
     /**
      * Checks the components.
      *
      * @param record the declaration's record
      * @param rotation the declaration's rotation, or empty
      * @param declared whether the declaration was loaded
+     * @param holders the live holdings of its tokens
      * @throws NullPointerException when a component is null
      */
     public TokenGenerations {
         requireNonNull(record, "record");
         requireNonNull(rotation, "rotation");
+        holders = List.copyOf(holders);
+    }
+
+    /**
+     * {@return the live holders of {@code tokenId}, by name}
+     *
+     * @param tokenId a token of the declaration
+     */
+    public List<String> holdersOf(String tokenId) {
+        return holders.stream()
+                .filter(holding -> holding.tokenId().equals(tokenId))
+                .map(Holding::holder)
+                .sorted()
+                .collect(Collectors.toList());
     }
 
     /** {@return when the current generation rotates next, when it rotates and its issue time is known} */
@@ -66,6 +86,7 @@ public record TokenGenerations(TokenRecord record, Optional<RotationPolicy> rota
         } else if (rotation.isEmpty()) {
             line.append(" (does not rotate)");
         }
+        held(line, record.tokenId());
         PreviousGeneration previous = record.previous();
         if (previous != null) {
             line.append("; previous ").append(previous.tokenId());
@@ -73,7 +94,16 @@ public record TokenGenerations(TokenRecord record, Optional<RotationPolicy> rota
                     previous.retiringAt(now)
                             ? " retiring since " + Timestamps.format(previous.retireAt()) + ", deleted by the next run"
                             : " valid until " + Timestamps.format(previous.retireAt()));
+            held(line, previous.tokenId());
         }
         return line.toString();
+    }
+
+    /** Appends who holds {@code tokenId}, when anyone does. */
+    private void held(StringBuilder line, String tokenId) {
+        List<String> names = holdersOf(tokenId);
+        if (!names.isEmpty()) {
+            line.append(", held by ").append(String.join(", ", names));
+        }
     }
 }
