@@ -5,12 +5,14 @@ import static java.util.Objects.requireNonNull;
 import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.TokenProvisioner;
+import dev.cftokens.runtime.internal.provision.Generations;
 import dev.cftokens.runtime.provision.ChangeKind;
 import dev.cftokens.runtime.provision.DeclarationScope;
 import dev.cftokens.runtime.provision.Plan;
 import dev.cftokens.runtime.provision.PlannedChange;
 import dev.cftokens.runtime.provision.ProvisioningMode;
 import dev.cftokens.runtime.provision.TokenGenerations;
+import dev.cftokens.runtime.state.PreviousGeneration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,7 +114,7 @@ final class TokenHealthCheck {
 
     /**
      * No rotating token is expired, or within a tenth of its lifetime of expiry (its successor is overdue),
-     * and no previous generation is left past its overlap by a failed delete for longer than a refresh.
+     * and no previous generation is still recorded once it is due for its delete whoever holds it.
      */
     private boolean generationsHealthy(Map<String, String> tokens) {
         Instant now = provisioning.now();
@@ -120,6 +122,16 @@ final class TokenHealthCheck {
         for (TokenGenerations entry : generations()) {
             String id = entry.record().declarationId();
             tokens.putIfAbsent(id, entry.describe(now));
+            PreviousGeneration previous = entry.record().previous();
+            if (previous != null && !now.isBefore(Generations.latestRetire(previous, entry.rotation()))) {
+                // Past the time it is deleted whoever holds it: its deletes keep failing.
+                tokens.put(
+                        id,
+                        "previous generation " + previous.tokenId() + " is still recorded a whole period after"
+                                + " its overlap ended; its delete keeps failing (see the provisioning log); "
+                                + entry.describe(now));
+                healthy = false;
+            }
             Optional<Instant> expires = entry.expiresOn();
             Optional<Instant> issued = Optional.ofNullable(entry.record().issuedAt());
             if (expires.isPresent() && issued.isPresent()) {
