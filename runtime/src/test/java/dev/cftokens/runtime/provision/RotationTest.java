@@ -227,6 +227,31 @@ class RotationTest {
     }
 
     @Test
+    void statusNamesTheLiveHandlesHoldingEachGeneration() throws Exception {
+        ProvisionedToken<HandMadeProvisioner.TestToken> token = Provisioning.with(cloudflare)
+                .stateStore(store)
+                .clock(clock)
+                .refreshInterval(Duration.ofMillis(100))
+                .rotateInProcess(false)
+                .output(ProvisioningOutput.silent())
+                .provision(rotating);
+        Thread.sleep(300); // the handle's first refresh notes what it holds
+
+        List<TokenGenerations> status = provisioning().status(found());
+
+        assertThat(status).hasSize(1);
+        assertThat(status.get(0).holdersOf(token.id()))
+                .singleElement()
+                .asString()
+                .contains("@")
+                .contains("#");
+        assertThat(status.get(0).describe(clock.instant()))
+                .contains(ID + ": current " + token.id())
+                .contains("next rotation ")
+                .contains(", held by ");
+    }
+
+    @Test
     void aLiveHandleOfAProcessThatMayRotateRotatesWhenDueAndFollows() throws Exception {
         List<TokenRotation> rotations = new CopyOnWriteArrayList<>();
         ProvisionedToken<HandMadeProvisioner.TestToken> token = Provisioning.with(cloudflare)
