@@ -128,6 +128,7 @@ final class LiveTokens {
                         failing = false;
                     }
                 } catch (RuntimeException e) {
+                    live.refreshFailed(e);
                     // The value held stays in use; said once per spell of failures, not at every interval.
                     if (!failing) {
                         output.warning(live.declarationId() + ": cannot read " + store.describe()

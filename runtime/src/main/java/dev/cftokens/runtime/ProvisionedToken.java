@@ -24,6 +24,7 @@ public final class ProvisionedToken<T> {
     private final Class<T> tokenType;
     private final String declarationId;
     private final List<Consumer<? super TokenRotation>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<? super RuntimeException>> failureListeners = new CopyOnWriteArrayList<>();
     private volatile Held held;
 
     /** The token a handle holds now: swapped whole, so no reader sees one token's id with another's value. */
@@ -80,6 +81,26 @@ public final class ProvisionedToken<T> {
     public ProvisionedToken<T> onRotation(Consumer<? super TokenRotation> listener) {
         listeners.add(requireNonNull(listener, "listener"));
         return this;
+    }
+
+    /**
+     * Tells {@code listener} each time a refresh fails: the state could not be read, or the rotation this
+     * process runs for the token failed. The handle keeps the token it holds; the next refresh tries again.
+     * Called on a cftokens refresh thread, with a message that never holds a secret.
+     *
+     * @param listener what to tell, such as a meter counting failures
+     * @return this handle
+     */
+    public ProvisionedToken<T> onRefreshFailure(Consumer<? super RuntimeException> listener) {
+        failureListeners.add(requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Tells the failure listeners. */
+    void refreshFailed(RuntimeException failure) {
+        for (Consumer<? super RuntimeException> listener : failureListeners) {
+            listener.accept(failure);
+        }
     }
 
     /** Moves the handle to the token the state now records, and tells the listeners. */

@@ -82,4 +82,42 @@ class LiveTokenTest {
                 .hasMessage("the refresh interval must be a positive duration such as PT30S, not PT0S");
         assertThat(emulator.requestCount(RequestKind.LIST_TOKENS)).isZero();
     }
+
+    @Test
+    void aRefreshThatCannotReadTheStateTellsTheFailureListenersAndKeepsTheToken() throws InterruptedException {
+        InMemoryStateStore store = InMemoryStateStore.withValues();
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        dev.cftokens.runtime.state.StateStore failing = new dev.cftokens.runtime.state.StateStore() {
+            @Override
+            public StateSession open() {
+                if (down.get()) {
+                    throw new dev.cftokens.runtime.state.StateException("the state is down");
+                }
+                return store.open();
+            }
+
+            @Override
+            public String describe() {
+                return "a state that goes down";
+            }
+        };
+        ProvisionedToken<HandMadeProvisioner.TestToken> token = Provisioning.with(cloudflare)
+                .stateStore(failing)
+                .refreshInterval(Duration.ofMillis(50))
+                .output(ProvisioningOutput.silent())
+                .provision(HandMadeProvisioner.zoneReader("readonly-token"));
+        String held = token.id();
+        List<RuntimeException> failures = new CopyOnWriteArrayList<>();
+        token.onRefreshFailure(failures::add);
+
+        down.set(true);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (failures.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(failures).isNotEmpty();
+        assertThat(failures.get(0)).hasMessage("the state is down");
+        assertThat(token.id()).isEqualTo(held);
+    }
 }
