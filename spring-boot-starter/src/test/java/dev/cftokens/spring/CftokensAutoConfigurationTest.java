@@ -186,6 +186,11 @@ class CftokensAutoConfigurationTest {
                                     .counter()
                                     .count())
                             .isEqualTo(1.0);
+                    assertThat(registry.get("cftokens.refresh.failures")
+                                    .tag("declaration", "readonly-token")
+                                    .counter()
+                                    .count())
+                            .isZero();
                 });
     }
 

@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 /**
  * Micrometer meters of the application's tokens, tagged {@code declaration}: {@code cftokens.token.expiry}
  * (seconds until the current generation expires; only for rotating tokens, whose generations carry an
- * expiry), {@code cftokens.token.age} (seconds since it was issued) and {@code cftokens.rotations} (moves to
- * a next generation seen by this instance). The gauges read the state at most once per {@value
+ * expiry), {@code cftokens.token.age} (seconds since it was issued), {@code cftokens.rotations} (moves to
+ * a next generation seen by this instance) and {@code cftokens.refresh.failures} (refreshes that could not
+ * read the state or rotate the token). The gauges read the state at most once per {@value
  * #READ_EVERY_SECONDS} seconds, however often they are scraped.
  */
 public final class CftokensMeters implements MeterBinder {
@@ -69,6 +70,11 @@ public final class CftokensMeters implements MeterBinder {
                     .description("moves to a next generation seen by this instance")
                     .register(registry);
             token.onRotation(rotation -> rotations.increment());
+            Counter failures = Counter.builder("cftokens.refresh.failures")
+                    .tag("declaration", id)
+                    .description("refreshes that could not read the state or rotate the token")
+                    .register(registry);
+            token.onRefreshFailure(failure -> failures.increment());
         }
     }
 
