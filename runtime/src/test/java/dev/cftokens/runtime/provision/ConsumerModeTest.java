@@ -124,11 +124,18 @@ class ConsumerModeTest {
                 .hasMessageContaining("not applied yet");
 
         String applied = ci().apply(declaration).change(ID).orElseThrow().tokenId();
+        String value;
+        try (var state = shared.openForReading(Set.of(ID))) {
+            value = state.value(ID).orElseThrow().reveal();
+        }
         minting.accountTokens().delete(applied);
         emulator.resetRequestCounts();
-        assertThatThrownBy(() -> consumer(new StringBuilder()).provision(declaration))
+        StringBuilder output = new StringBuilder();
+        assertThatThrownBy(() -> consumer(output).provision(declaration))
                 .isInstanceOf(ProvisioningException.class)
-                .hasMessageContaining("its recorded token " + applied + " does not authenticate");
+                .hasMessageContaining("its recorded token " + applied + " does not authenticate")
+                .hasMessageNotContaining(value);
+        assertThat(output.toString()).doesNotContain(value);
         assertThat(EmulatedCloudflare.writes(emulator)).isZero();
     }
 
