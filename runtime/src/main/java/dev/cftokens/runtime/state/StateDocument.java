@@ -26,13 +26,13 @@ import java.util.Map;
  *                 "cipher": "AES/GCM/NoPadding", "key_check": {"nonce": "..", "ciphertext": ".."}},
  *  "tokens": {"readonly-token": {"token_id": "..", "owner": "account", "account_id": "..",
  *             "name": "..", "spec_hash": "sha256:..", "value": {"nonce": "..", "ciphertext": ".."},
- *             "issued_at": "2026-01-01T00:00:00Z",
+ *             "issued_at": "2026-01-01T00:00:00Z", "inputs": {"zoneId": ".."},
  *             "previous": {"token_id": "..", "retire_at": "2026-01-03T00:00:00Z"}}},
  *  "pending_creates": {"new-token": {"owner": "account", "account_id": "..", "spec_hash": "sha256:..",
  *                      "since": "2026-01-01T00:00:00Z"}}}
  * }</pre>
  *
- * {@code pending_creates}, {@code issued_at} and {@code previous} are optional: a file without them has
+ * {@code pending_creates}, {@code issued_at}, {@code inputs} and {@code previous} are optional: a file without them has
  * none. Version 1, written before generations were recorded, is read as it is and written as version 2.
  *
  * Anything else (bad JSON, a missing field, another version) is refused with the path in the message.
@@ -140,6 +140,10 @@ final class StateDocument {
         if (record.issuedAt() != null) {
             node.put("issued_at", Timestamps.format(record.issuedAt()));
         }
+        if (!record.inputs().isEmpty()) {
+            ObjectNode inputs = node.putObject("inputs");
+            record.inputs().forEach(inputs::put);
+        }
         if (record.previous() != null) {
             ObjectNode previous = node.putObject("previous");
             previous.put("token_id", record.previous().tokenId());
@@ -162,7 +166,8 @@ final class StateDocument {
                 text(node, "name"),
                 text(node, "spec_hash"),
                 node.hasNonNull("issued_at") ? instant(node, "issued_at") : null,
-                node.hasNonNull("previous") ? previous(node.get("previous")) : null);
+                node.hasNonNull("previous") ? previous(node.get("previous")) : null,
+                node.hasNonNull("inputs") ? inputs(node.get("inputs")) : Map.of());
         JsonNode value = node.get("value");
         return new Entry(record, value == null || value.isNull() ? null : sealed(value));
     }
@@ -248,6 +253,17 @@ final class StateDocument {
 
     private static Instant instant(JsonNode node, String field) {
         return Timestamps.parse(text(node, field));
+    }
+
+    private static Map<String, String> inputs(JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("\"inputs\" must be an object");
+        }
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            inputs.put(field.getKey(), text(node, field.getKey()));
+        }
+        return inputs;
     }
 
     private static PreviousGeneration previous(JsonNode node) {

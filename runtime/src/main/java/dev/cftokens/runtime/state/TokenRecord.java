@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.cftokens.core.model.TokenOwner;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the state remembers of one provisioned token, by the logical id of its declaration: its current
@@ -21,6 +24,8 @@ import java.util.Optional;
  * @param issuedAt when the current generation was issued, or null when it is not known (a record written
  *     before generations were recorded)
  * @param previous the generation the last rotation replaced, or null when there is none left
+ * @param inputs the declaration's input values the token was written with (not secrets: zone ids and the
+ *     like), so a service that only reads its tokens need not be given them; empty for none
  */
 public record TokenRecord(
         String declarationId,
@@ -30,7 +35,8 @@ public record TokenRecord(
         String name,
         String specHash,
         Instant issuedAt,
-        PreviousGeneration previous) {
+        PreviousGeneration previous,
+        Map<String, String> inputs) {
     /**
      * Checks the components.
      *
@@ -42,6 +48,7 @@ public record TokenRecord(
      * @param specHash {@link SpecHash} of the spec last written
      * @param issuedAt when the current generation was issued, or null when not known
      * @param previous the generation the last rotation replaced, or null
+     * @param inputs the input values it was written with; null for none
      * @throws NullPointerException when any but {@code accountId}, {@code issuedAt} and {@code previous} is
      *     null
      */
@@ -54,6 +61,7 @@ public record TokenRecord(
         // Kept to the second, as Cloudflare's timestamps and the state file's are, so a record read back
         // equals the one written.
         issuedAt = issuedAt == null ? null : issuedAt.truncatedTo(ChronoUnit.SECONDS);
+        inputs = inputs == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(inputs));
     }
 
     /**
@@ -68,7 +76,16 @@ public record TokenRecord(
      */
     public TokenRecord(
             String declarationId, String tokenId, TokenOwner owner, String accountId, String name, String specHash) {
-        this(declarationId, tokenId, owner, accountId, name, specHash, null, null);
+        this(declarationId, tokenId, owner, accountId, name, specHash, null, null, Map.of());
+    }
+
+    /**
+     * {@return this record with the input values it was written with}
+     *
+     * @param values the declaration's input values, by input name
+     */
+    public TokenRecord withInputs(Map<String, String> values) {
+        return new TokenRecord(declarationId, tokenId, owner, accountId, name, specHash, issuedAt, previous, values);
     }
 
     /** {@return the previous generation, if one is left} */
@@ -82,7 +99,7 @@ public record TokenRecord(
      * @param issued when the current generation was issued, or null when not known
      */
     public TokenRecord withIssuedAt(Instant issued) {
-        return new TokenRecord(declarationId, tokenId, owner, accountId, name, specHash, issued, previous);
+        return new TokenRecord(declarationId, tokenId, owner, accountId, name, specHash, issued, previous, inputs);
     }
 
     /**
@@ -91,6 +108,6 @@ public record TokenRecord(
      * @param generation the previous generation, or null for none
      */
     public TokenRecord withPrevious(PreviousGeneration generation) {
-        return new TokenRecord(declarationId, tokenId, owner, accountId, name, specHash, issuedAt, generation);
+        return new TokenRecord(declarationId, tokenId, owner, accountId, name, specHash, issuedAt, generation, inputs);
     }
 }

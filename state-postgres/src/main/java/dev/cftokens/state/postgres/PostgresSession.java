@@ -88,7 +88,7 @@ final class PostgresSession implements StateSession {
         Connection connection = link.connection();
         try (PreparedStatement select = connection.prepareStatement(
                         "SELECT declaration_id, token_id, owner, account_id, name, spec_hash, value_nonce,"
-                                + " value_ciphertext, issued_at, previous_token_id, previous_retire_at FROM "
+                                + " value_ciphertext, issued_at, previous_token_id, previous_retire_at, inputs FROM "
                                 + tables.tokens() + " ORDER BY declaration_id");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
@@ -100,7 +100,8 @@ final class PostgresSession implements StateSession {
                         rows.getString(5),
                         rows.getString(6),
                         instant(rows.getObject(9, OffsetDateTime.class)),
-                        previous(rows.getString(10), rows.getObject(11, OffsetDateTime.class)));
+                        previous(rows.getString(10), rows.getObject(11, OffsetDateTime.class)),
+                        StoredInputs.read(rows.getString(12)));
                 byte[] nonce = rows.getBytes(7);
                 byte[] ciphertext = rows.getBytes(8);
                 SealedValue value = nonce == null || ciphertext == null ? null : new SealedValue(nonce, ciphertext);
@@ -172,13 +173,14 @@ final class PostgresSession implements StateSession {
             try (PreparedStatement upsert = link.connection()
                     .prepareStatement("INSERT INTO " + tables.tokens()
                             + " (declaration_id, token_id, owner, account_id, name, spec_hash, value_nonce, value_ciphertext,"
-                            + " issued_at, previous_token_id, previous_retire_at, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (declaration_id) DO UPDATE SET"
+                            + " issued_at, previous_token_id, previous_retire_at, inputs, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (declaration_id) DO UPDATE SET"
                             + " token_id = EXCLUDED.token_id, owner = EXCLUDED.owner, account_id = EXCLUDED.account_id,"
                             + " name = EXCLUDED.name, spec_hash = EXCLUDED.spec_hash, value_nonce = EXCLUDED.value_nonce,"
                             + " value_ciphertext = EXCLUDED.value_ciphertext, issued_at = EXCLUDED.issued_at,"
                             + " previous_token_id = EXCLUDED.previous_token_id,"
-                            + " previous_retire_at = EXCLUDED.previous_retire_at, updated_at = now()")) {
+                            + " previous_retire_at = EXCLUDED.previous_retire_at, inputs = EXCLUDED.inputs,"
+                            + " updated_at = now()")) {
                 upsert.setString(1, id);
                 upsert.setString(2, record.tokenId());
                 upsert.setString(3, record.owner().name().toLowerCase(Locale.ROOT));
@@ -195,6 +197,7 @@ final class PostgresSession implements StateSession {
                         record.previous() == null
                                 ? null
                                 : timestamp(record.previous().retireAt()));
+                upsert.setString(12, StoredInputs.write(record.inputs()));
                 upsert.executeUpdate();
             }
             delete(tables.pendingCreates(), id);

@@ -106,7 +106,7 @@ final class StateSchema {
     private void addGenerations(Statement statement) throws SQLException {
         statement.execute("ALTER TABLE " + tables.tokens() + " ADD COLUMN IF NOT EXISTS issued_at timestamptz,"
                 + " ADD COLUMN IF NOT EXISTS previous_token_id text,"
-                + " ADD COLUMN IF NOT EXISTS previous_retire_at timestamptz");
+                + " ADD COLUMN IF NOT EXISTS previous_retire_at timestamptz, ADD COLUMN IF NOT EXISTS inputs text");
         statement.execute("CREATE TABLE IF NOT EXISTS " + tables.holders() + " (declaration_id text NOT NULL,"
                 + " holder text NOT NULL, token_id text NOT NULL, until timestamptz NOT NULL,"
                 + " PRIMARY KEY (declaration_id, holder))");

@@ -391,12 +391,13 @@ final class TokenWrites {
     /** The record of {@code tokenId} for {@code desired}, with no generation history. */
     static TokenRecord recordFor(DesiredToken desired, String tokenId) {
         return new TokenRecord(
-                desired.declarationId(),
-                tokenId,
-                desired.owner(),
-                desired.accountId(),
-                desired.spec().name(),
-                desired.specHash());
+                        desired.declarationId(),
+                        tokenId,
+                        desired.owner(),
+                        desired.accountId(),
+                        desired.spec().name(),
+                        desired.specHash())
+                .withInputs(desired.provisioner().inputs());
     }
 
     private static void pause(int attempt) {
