@@ -1,10 +1,15 @@
 package dev.cftokens.spring;
 
 import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.Provisioning;
+import dev.cftokens.runtime.provision.ProvisioningMode;
 import dev.cftokens.runtime.state.StateException;
 import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.state.postgres.PostgresStateStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -113,11 +118,31 @@ public class CftokensAutoConfiguration {
                 provisioning,
                 output,
                 DeclarationSelection.provisioners(
-                        declarations.declarations(), declarations.tokens(), properties.getInputs()));
+                        declarations.declarations(),
+                        declarations.tokens(),
+                        properties.getInputs(),
+                        recordedInputs(provisioning)));
         tokens.all()
                 .forEach(token ->
                         token.onRotation(rotation -> events.publishEvent(new TokenRotatedEvent(tokens, rotation))));
         return tokens;
+    }
+
+    /**
+     * Without the minting credential, the input values each declaration was applied with, by declaration
+     * id: what a service served from the state uses for the inputs it is not given. None otherwise: a
+     * provisioning start takes its inputs from its own settings only.
+     */
+    private static Map<String, Map<String, String>> recordedInputs(Provisioning provisioning) {
+        if (provisioning.mode() != ProvisioningMode.CONSUME) {
+            return Map.of();
+        }
+        Map<String, Map<String, String>> recorded = new LinkedHashMap<>();
+        provisioning
+                .status(() -> new Declarations.Found(List.of(), List.of(), Map.of()))
+                .forEach(entry -> recorded.put(
+                        entry.record().declarationId(), entry.record().inputs()));
+        return recorded;
     }
 
     /** Provisions at startup even when the application initializes its beans lazily. */

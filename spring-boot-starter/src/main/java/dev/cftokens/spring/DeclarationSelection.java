@@ -57,14 +57,18 @@ final class DeclarationSelection {
 
     /**
      * One provisioner per selected declaration, with its input values from {@code inputs} (by declaration
-     * id, then input name).
+     * id, then input name), or else, for a declaration given none of them, those {@code recorded} has for it
+     * (a service served from the state is given the values it was applied with).
      *
      * @throws UnknownDeclarationException when {@code inputs} names a declaration not selected
      * @throws UnsetPlaceholderException naming every input whose value is a placeholder nothing resolved
      * @throws MissingInputException naming every input without a value
      */
     static List<TokenProvisioner<?>> provisioners(
-            Declarations declarations, List<DeclaredToken> selected, Map<String, Map<String, String>> inputs) {
+            Declarations declarations,
+            List<DeclaredToken> selected,
+            Map<String, Map<String, String>> inputs,
+            Map<String, Map<String, String>> recorded) {
         Map<String, Map<String, String>> exact = new LinkedHashMap<>();
         Map<String, String> unresolved = new LinkedHashMap<>();
         inputs.forEach((id, values) -> {
@@ -86,6 +90,10 @@ final class DeclarationSelection {
         }
         Map<String, List<String>> missing = new LinkedHashMap<>();
         for (DeclaredToken token : selected) {
+            if (!exact.containsKey(token.id())
+                    && recorded.getOrDefault(token.id(), Map.of()).keySet().containsAll(token.inputs())) {
+                exact.put(token.id(), recorded.getOrDefault(token.id(), Map.of()));
+            }
             Map<String, String> given = exact.getOrDefault(token.id(), Map.of());
             List<String> absent = token.inputs().stream()
                     .filter(input -> !given.containsKey(input))

@@ -112,17 +112,24 @@ class CftokensAutoConfigurationTest {
 
     @Test
     void anInstanceWithOnlyTheAccountIdIsServedWhatAnotherAppliedAndSaysSo() {
-        String[] applied = new String[1];
+        String[] applied = new String[2];
         runner().withBean(Cloudflare.class, this::ownClient).run(context -> {
             assertThat(context).hasNotFailed();
             applied[0] = context.getBean(ProvisionedTokens.class)
                     .token("readonly-token")
                     .id();
+            applied[1] =
+                    context.getBean(ProvisionedTokens.class).token("zone-token").id();
         });
         long writes = emulator.requestCount(dev.cftokens.emulator.RequestKind.CREATE_TOKEN);
 
-        runner().withConfiguration(AutoConfigurations.of(CftokensActuatorAutoConfiguration.class))
+        // Not given the zone token's input: it takes the value CI applied it with from the state.
+        new ApplicationContextRunner()
+                .withConfiguration(
+                        AutoConfigurations.of(CftokensAutoConfiguration.class, CftokensActuatorAutoConfiguration.class))
                 .withPropertyValues(
+                        "cftokens.state=" + directory.resolve("state.json"),
+                        "cftokens.passphrase=auto-configuration test",
                         "cftokens.account-id=" + emulator.accountId(),
                         "cftokens.base-url=" + emulator.baseUrl(),
                         "cftokens.health.interval=0s")
@@ -131,6 +138,7 @@ class CftokensAutoConfigurationTest {
                     ProvisionedTokens tokens = context.getBean(ProvisionedTokens.class);
                     assertThat(tokens.mode()).isEqualTo(dev.cftokens.runtime.provision.ProvisioningMode.CONSUME);
                     assertThat(tokens.token("readonly-token").id()).isEqualTo(applied[0]);
+                    assertThat(tokens.token("zone-token").id()).isEqualTo(applied[1]);
                     Health health = context.getBean("cftokensHealthIndicator", HealthIndicator.class)
                             .health();
                     assertThat(health.getStatus()).isEqualTo(Status.UP);

@@ -39,7 +39,10 @@ class DeclarationSelectionTest {
     void inputsBoundFromEnvironmentVariablesMatchTheDeclaredNames() {
         // CFTOKENS_INPUTS_ZONETOKEN_ZONEID binds as {zonetoken={zoneid=...}}.
         List<TokenProvisioner<?>> provisioners = DeclarationSelection.provisioners(
-                declarations, found, Map.of("zonetoken", Map.of("zoneid", "0123456789abcdef0123456789abcdef")));
+                declarations,
+                found,
+                Map.of("zonetoken", Map.of("zoneid", "0123456789abcdef0123456789abcdef")),
+                Map.of());
         assertThat(provisioners)
                 .extracting(provisioner -> provisioner.declaration().id())
                 .containsExactly("readonly-token", "zone-token");
@@ -49,15 +52,35 @@ class DeclarationSelectionTest {
     @Test
     void onlyTheSelectedDeclarationsAreProvisioned() {
         List<DeclaredToken> readonly = DeclarationSelection.select(found, List.of("readonly-token"));
-        assertThat(DeclarationSelection.provisioners(declarations, readonly, Map.of()))
+        assertThat(DeclarationSelection.provisioners(declarations, readonly, Map.of(), Map.of()))
                 .extracting(provisioner -> provisioner.declaration().id())
                 .containsExactly("readonly-token");
     }
 
     @Test
     void everyMissingInputIsNamed() {
-        assertThatThrownBy(() -> DeclarationSelection.provisioners(declarations, found, Map.of()))
+        assertThatThrownBy(() -> DeclarationSelection.provisioners(declarations, found, Map.of(), Map.of()))
                 .isInstanceOf(MissingInputException.class)
                 .hasMessage("Tokens need input values that are not set: cftokens.inputs.zone-token.zoneId");
+    }
+
+    @Test
+    void aDeclarationGivenNoInputsTakesTheValuesItWasAppliedWithWhenThereAreAny() {
+        Map<String, Map<String, String>> recorded =
+                Map.of("zone-token", Map.of("zoneId", "0123456789abcdef0123456789abcdef"));
+
+        List<TokenProvisioner<?>> provisioners =
+                DeclarationSelection.provisioners(declarations, found, Map.of(), recorded);
+
+        assertThat(provisioners.get(1).inputs()).containsEntry("zoneId", "0123456789abcdef0123456789abcdef");
+        // Values the application gives win over the recorded ones.
+        assertThat(DeclarationSelection.provisioners(
+                                declarations,
+                                found,
+                                Map.of("zone-token", Map.of("zone-id", "fedcba9876543210fedcba9876543210")),
+                                recorded)
+                        .get(1)
+                        .inputs())
+                .containsEntry("zoneId", "fedcba9876543210fedcba9876543210");
     }
 }
