@@ -97,6 +97,8 @@ final class Planner {
         for (TokenRecord record : observed.records()) {
             recordsByDeclaration.put(record.declarationId(), record);
             claimed.add(record.tokenId());
+            // A previous generation is its declaration's until it is deleted: never adopted as anyone's current.
+            record.previousGeneration().ifPresent(previous -> claimed.add(previous.tokenId()));
         }
     }
 

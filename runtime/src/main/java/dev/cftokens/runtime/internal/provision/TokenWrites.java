@@ -61,7 +61,10 @@ final class TokenWrites {
         this.output = output;
         this.options = options;
         this.values = new TokenValues(cloudflare, state, output, options.valuesNeeded());
-        state.records().forEach(record -> claimed.add(record.tokenId()));
+        state.records().forEach(record -> {
+            claimed.add(record.tokenId());
+            record.previousGeneration().ifPresent(previous -> claimed.add(previous.tokenId()));
+        });
     }
 
     /**
