@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  *     where a {@code ProvisionedToken<DeployToken>} is expected
  */
 public final class ProvisionedToken<T> {
+    private static final System.Logger LISTENERS = System.getLogger("dev.cftokens.provisioning");
+
     private final Class<T> tokenType;
     private final String declarationId;
     private final List<Consumer<? super TokenRotation>> listeners = new CopyOnWriteArrayList<>();
@@ -99,7 +101,7 @@ public final class ProvisionedToken<T> {
     /** Tells the failure listeners. */
     void refreshFailed(RuntimeException failure) {
         for (Consumer<? super RuntimeException> listener : failureListeners) {
-            listener.accept(failure);
+            tell(listener, failure);
         }
     }
 
@@ -109,7 +111,18 @@ public final class ProvisionedToken<T> {
         held = new Held(tokenId, tokenName, TokenStatus.ACTIVE, tokenValue);
         TokenRotation rotation = new TokenRotation(declarationId, previous.id(), tokenId);
         for (Consumer<? super TokenRotation> listener : listeners) {
-            listener.accept(rotation);
+            tell(listener, rotation);
+        }
+    }
+
+    /** One listener's failure keeps none of the others from being told, nor the handle from refreshing. */
+    private <E> void tell(Consumer<? super E> listener, E event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            LISTENERS.log(
+                    System.Logger.Level.WARNING,
+                    declarationId + ": a listener of the token handle failed (" + e + "); the others were told");
         }
     }
 
