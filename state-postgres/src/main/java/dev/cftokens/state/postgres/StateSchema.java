@@ -18,10 +18,13 @@ import java.util.Optional;
  * that checks it.
  */
 final class StateSchema {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     /** The first layout: tokens without generations. */
     private static final int WITHOUT_GENERATIONS = 1;
+
+    /** Generations and holders, without the input values of each record. */
+    private static final int WITHOUT_INPUTS = 2;
 
     private static final String VERSION_ROW = "schema_version";
 
@@ -57,9 +60,14 @@ final class StateSchema {
             if (version.isEmpty()) {
                 createVersion1(statement);
                 addGenerations(statement);
+                addInputs(statement);
                 putMeta(connection, VERSION_ROW, Integer.toString(VERSION));
             } else if (version.get().equals(Integer.toString(WITHOUT_GENERATIONS))) {
                 addGenerations(statement);
+                addInputs(statement);
+                putMeta(connection, VERSION_ROW, Integer.toString(VERSION));
+            } else if (version.get().equals(Integer.toString(WITHOUT_INPUTS))) {
+                addInputs(statement);
                 putMeta(connection, VERSION_ROW, Integer.toString(VERSION));
             } else if (!version.get().equals(Integer.toString(VERSION))) {
                 throw new StateException("the state tables " + tables.describe() + " in " + where
@@ -106,10 +114,15 @@ final class StateSchema {
     private void addGenerations(Statement statement) throws SQLException {
         statement.execute("ALTER TABLE " + tables.tokens() + " ADD COLUMN IF NOT EXISTS issued_at timestamptz,"
                 + " ADD COLUMN IF NOT EXISTS previous_token_id text,"
-                + " ADD COLUMN IF NOT EXISTS previous_retire_at timestamptz, ADD COLUMN IF NOT EXISTS inputs text");
+                + " ADD COLUMN IF NOT EXISTS previous_retire_at timestamptz");
         statement.execute("CREATE TABLE IF NOT EXISTS " + tables.holders() + " (declaration_id text NOT NULL,"
                 + " holder text NOT NULL, token_id text NOT NULL, until timestamptz NOT NULL,"
                 + " PRIMARY KEY (declaration_id, holder))");
+    }
+
+    /** Version 3: a record keeps the input values its token was written with, for services that read it. */
+    private void addInputs(Statement statement) throws SQLException {
+        statement.execute("ALTER TABLE " + tables.tokens() + " ADD COLUMN IF NOT EXISTS inputs text");
     }
 
     /** The encryption header the first run with a key wrote, if any. */

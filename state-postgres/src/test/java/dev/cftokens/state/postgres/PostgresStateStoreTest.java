@@ -179,7 +179,7 @@ class PostgresStateStoreTest {
                 ResultSet version = statement.executeQuery(
                         "SELECT value FROM cftokens_state." + prefix + "meta WHERE name = 'schema_version'")) {
             assertThat(version.next()).isTrue();
-            assertThat(version.getString(1)).isEqualTo("2");
+            assertThat(version.getString(1)).isEqualTo("3");
         }
     }
 
@@ -195,7 +195,8 @@ class PostgresStateStoreTest {
         try (Connection connection = Database.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE " + prefix + "tokens DROP COLUMN issued_at, DROP COLUMN previous_token_id,"
-                    + " DROP COLUMN previous_retire_at");
+                    + " DROP COLUMN previous_retire_at, DROP COLUMN inputs");
+            statement.execute("DROP TABLE " + prefix + "holders");
             statement.execute("UPDATE " + prefix + "meta SET value = '1' WHERE name = 'schema_version'");
         }
 
@@ -218,7 +219,7 @@ class PostgresStateStoreTest {
                 ResultSet version =
                         statement.executeQuery("SELECT value FROM " + prefix + "meta WHERE name = 'schema_version'")) {
             version.next();
-            assertThat(version.getString(1)).isEqualTo("2");
+            assertThat(version.getString(1)).isEqualTo("3");
         }
     }
 
@@ -244,6 +245,28 @@ class PostgresStateStoreTest {
     }
 
     @Test
+    void aVersionTwoStateGetsTheInputsColumnInPlace() throws Exception {
+        try (StateSession session = builder().build().open()) {
+            session.put(record("a"), Secret.of("value-a"));
+        }
+        try (Connection connection = Database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + prefix + "tokens DROP COLUMN inputs");
+            statement.execute("UPDATE " + prefix + "meta SET value = '2' WHERE name = 'schema_version'");
+        }
+
+        try (StateSession session = builder().build().open()) {
+            assertThat(session.record("a")).contains(record("a"));
+            session.put(record("a").withInputs(java.util.Map.of("zoneId", "023e105f4ecef8ad9ca31a8372d0c353")));
+        }
+        try (StateSession session = builder().build().open()) {
+            assertThat(session.record("a").orElseThrow().inputs())
+                    .containsEntry("zoneId", "023e105f4ecef8ad9ca31a8372d0c353");
+            assertThat(session.value("a").orElseThrow().reveal()).isEqualTo("value-a");
+        }
+    }
+
+    @Test
     void aNewerSchemaVersionIsRefusedAndLeftAlone() throws Exception {
         builder().build().open().close();
         try (Connection connection = Database.dataSource().getConnection();
@@ -253,7 +276,7 @@ class PostgresStateStoreTest {
         assertThatThrownBy(() -> builder().build().open())
                 .isInstanceOf(StateException.class)
                 .hasMessageContaining("schema version 7")
-                .hasMessageContaining("knows version 2");
+                .hasMessageContaining("knows version 3");
         try (Connection connection = Database.dataSource().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet version =
