@@ -199,10 +199,20 @@ final class TokenWrites {
             TokenRecord record = recordFor(desired, match.id())
                     .withIssuedAt(match.issuedOn())
                     .withPrevious(previous);
-            state.put(record);
             output.line("  " + desired.declarationId() + ": adopted token " + record.tokenId()
                     + ", which the lost create had made");
-            return values.deliver(kind, desired, record);
+            if (!state.storesValues()) {
+                state.put(record);
+                return values.deliver(kind, desired, record);
+            }
+            // Nobody can hold the value of a token whose create answer was lost: roll it once, so the state
+            // keeps a value for the services that read it (a rotation's successor above all).
+            Secret value = api.roll(record.tokenId());
+            output.line("  " + desired.declarationId() + ": rolled token " + record.tokenId()
+                    + " to keep the value the lost answer carried; nobody held it yet");
+            state.put(record, value);
+            values.handBackCreated(desired.declarationId(), value);
+            return new AppliedChange(kind, desired.declarationId(), record.tokenId(), true);
         });
     }
 
