@@ -605,7 +605,8 @@ public final class Provisioning {
                         concurrency(),
                         settings.adoption(),
                         settings.clock(),
-                        mode()));
+                        mode(),
+                        settings.mode() == null));
     }
 
     private Concurrency concurrency() {

@@ -147,4 +147,32 @@ class ConsumerModeTest {
                 .hasMessageContaining("no CLOUDFLARE_API_TOKEN set");
         assertThat(emulator.requestCount()).isZero();
     }
+
+    @Test
+    void aCredentialWithoutTokenPermissionsServesAsNoneUnlessProvisioningWasAskedFor() {
+        String applied = ci().apply(declaration).change(ID).orElseThrow().tokenId();
+        // A credential for something else: it may read zones, not tokens.
+        DesiredToken zoneReader =
+                DesiredToken.resolve(HandMadeProvisioner.zoneReader("other-credential"), emulator::accountId);
+        Cloudflare otherCredential = minting.authenticatedAs(
+                minting.accountTokens().create(zoneReader.spec()).value());
+        StringBuilder output = new StringBuilder();
+
+        ProvisionedToken<HandMadeProvisioner.TestToken> token = Provisioning.with(otherCredential)
+                .stateStore(shared)
+                .output(line -> output.append(line).append('\n'))
+                .provision(declaration);
+
+        assertThat(token.id()).isEqualTo(applied);
+        assertThat(output.toString())
+                .contains("The credential may not list tokens")
+                .contains("Mode: consume");
+        assertThatThrownBy(() -> Provisioning.with(otherCredential)
+                        .stateStore(shared)
+                        .mode(ProvisioningMode.PROVISION)
+                        .output(ProvisioningOutput.silent())
+                        .provision(declaration))
+                .isInstanceOf(dev.cftokens.runtime.CloudflareApiException.class)
+                .hasMessageContaining("403");
+    }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenStatus;
 import dev.cftokens.runtime.Cloudflare;
+import dev.cftokens.runtime.CloudflareApiException;
 import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.provision.AppliedChange;
@@ -188,6 +189,30 @@ public final class Engine {
         settings.output()
                 .line("Mode: provision (with the minting credential): tokens are created, updated and"
                         + " rotated as declared, in " + settings.stateStore().describe());
+        try {
+            return provisionWithCredential(provisioners);
+        } catch (CloudflareApiException e) {
+            if (!settings.modeFollowsCredentials() || !mayNotUseTokens(e)) {
+                throw e;
+            }
+            // Refused before anything was written (the listing comes first): the credential is no minting one.
+            settings.output()
+                    .line("The credential may not list tokens (" + e.getMessage() + "); serving the tokens from"
+                            + " the state instead, as without one.");
+            return new Consumption(cloudflare, settings).serve(provisioners);
+        }
+    }
+
+    /**
+     * Whether {@code e} says the credential has no permission on tokens, refusing the listing every
+     * provision starts with: a credential for something else, given to a service that only reads its tokens.
+     */
+    private static boolean mayNotUseTokens(CloudflareApiException e) {
+        return e.status() == 403 && "GET".equals(e.method()) && e.path().endsWith("/tokens");
+    }
+
+    private Map<String, ProvisionedValue> provisionWithCredential(
+            Collection<? extends TokenProvisioner<?>> provisioners) {
         Set<String> ids = new LinkedHashSet<>();
         provisioners.forEach(provisioner -> ids.add(provisioner.declaration().id()));
         Read read = readUnchanged(provisioners, ids);

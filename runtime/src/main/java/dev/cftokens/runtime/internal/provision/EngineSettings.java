@@ -16,6 +16,8 @@ import java.time.Clock;
  * @param adoption what a run does with tokens it did not create
  * @param clock the time expiry and rotation are judged by and generations are recorded with
  * @param mode whether runs write tokens or only serve them from the state
+ * @param modeFollowsCredentials true when no mode was set: then a credential that turns out to have no
+ *     token permissions serves as none
  */
 public record EngineSettings(
         StateStore stateStore,
@@ -23,7 +25,8 @@ public record EngineSettings(
         Concurrency concurrency,
         Adoption adoption,
         Clock clock,
-        ProvisioningMode mode) {
+        ProvisioningMode mode,
+        boolean modeFollowsCredentials) {
     /**
      * Checks the components.
      *
@@ -33,6 +36,7 @@ public record EngineSettings(
      * @param adoption what a run does with tokens it did not create
      * @param clock the time expiry and rotation are judged by
      * @param mode whether runs write tokens or only serve them
+     * @param modeFollowsCredentials true when no mode was set
      * @throws NullPointerException when a component is null
      */
     public EngineSettings {
