@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * stops being refreshed.
  *
  * <p>A handle of a rotating token in a process that may rotate also runs the rotation when the recorded
- * generation is due or its previous generation's overlap is over: a provision under the state's locks,
+ * generation is due or its previous generation's overlap is over: an apply of the declaration under the state's locks,
  * so across a fleet the first instance to get there rotates and the others find the successor recorded.
  */
 final class LiveTokens {
@@ -65,8 +65,9 @@ final class LiveTokens {
     private LiveTokens() {}
 
     /**
-     * What a handle of a rotating token does besides reading: {@code provision} (the declaration's
-     * provision under the state's locks) when the recorded generation needs it by {@code clock}.
+     * What a handle of a rotating token does besides reading: {@code provision} (an apply of the declaration
+     * under the state's locks, which rotates the due generation and retires the previous one) when the
+     * recorded generation needs it by {@code clock}.
      */
     record Upkeep(RotationPolicy policy, Clock clock, Runnable provision) {
         /** Due, or a previous generation retiring that no live handle holds (or that is past its latest). */

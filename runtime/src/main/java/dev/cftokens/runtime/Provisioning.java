@@ -382,7 +382,9 @@ public final class Provisioning {
                 .rotation()
                 .filter(policy -> settings.rotateInProcess() && mode() == ProvisioningMode.PROVISION)
                 .map(policy -> new LiveTokens.Upkeep(
-                        policy, settings.clock(), () -> engine().provision(List.of(provisioner))));
+                        policy,
+                        settings.clock(),
+                        () -> engine().apply(List.of(provisioner), DeclarationScope.PARTIAL)));
     }
 
     private static <T> ProvisionedToken<T> token(TokenProvisioner<T> provisioner, ProvisionedValue provisioned) {

@@ -108,23 +108,26 @@ class RotationCrashTest {
 
     @Test
     void killedAfterTheSuccessorsCreateBeforeItsRecordTheOrphanIsDeletedAndOneSuccessorMade() {
-        ProvisionedToken<HandMadeProvisioner.TestToken> first =
+        // Its id and value as provisioned: the live handle itself moves on once the successor is recorded.
+        ProvisionedToken<HandMadeProvisioner.TestToken> handle =
                 provisioning(store).provision(rotating);
+        String firstId = handle.id();
+        Secret firstValue = handle.value();
         emulator.advanceClock(Duration.ofDays(31));
 
         StateStore dying = new DyingStore(store, record -> record.previous() != null);
         assertThatThrownBy(() -> provisioning(dying).apply(rotating)).hasMessageContaining("killed");
         assertThat(liveTokenIds()).hasSize(2); // the current generation and the unrecorded successor
-        assertThat(record().tokenId()).isEqualTo(first.id());
+        assertThat(record().tokenId()).isEqualTo(firstId);
 
         ApplyResult next = provisioning(store).apply(rotating);
 
         assertThat(next.plan().changes())
                 .extracting(PlannedChange::kind)
                 .containsExactlyInAnyOrder(ChangeKind.ROTATE, ChangeKind.DELETE);
-        assertThat(record().previous().tokenId()).isEqualTo(first.id());
+        assertThat(record().previous().tokenId()).isEqualTo(firstId);
         assertConverged();
-        assertThat(verifyValue(emulator, first.value()).id()).isEqualTo(first.id()); // still in its overlap
+        assertThat(verifyValue(emulator, firstValue).id()).isEqualTo(firstId); // still in its overlap
     }
 
     @Test

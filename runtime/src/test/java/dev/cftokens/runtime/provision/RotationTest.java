@@ -149,19 +149,46 @@ class RotationTest {
     }
 
     @Test
-    void aRotationAskedForBeforeTheOverlapEndedDeletesThePreviousFirstSoNoMoreThanTwoLive() {
+    void aRotationAskedForWhileThePreviousIsInItsOverlapWaitsUnlessItRevokes() {
         provisioning().provision(rotating);
         RotationRequest now = new RotationRequest(Set.of(ID), false);
         provisioning().rotate(found(), now);
+        TokenRecord rotated = record();
         assertThat(emulator.tokens()).hasSize(2);
 
-        provisioning().rotate(found(), now);
+        // A second successor now would delete the previous generation under whoever still uses it.
+        ApplyResult again = provisioning().rotate(found(), now);
 
-        assertThat(emulator.tokens()).hasSize(2);
-        TokenRecord record = record();
-        assertThat(emulator.tokens())
-                .extracting(token -> token.id())
-                .containsExactlyInAnyOrder(record.tokenId(), record.previous().tokenId());
+        assertThat(again.plan().changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.UNCHANGED);
+        assertThat(again.plan().warnings())
+                .singleElement()
+                .asString()
+                .contains("rotation asked for, but the previous generation "
+                        + rotated.previous().tokenId())
+                .contains("--revoke-previous");
+        assertThat(record()).isEqualTo(rotated);
+
+        provisioning().rotate(found(), new RotationRequest(Set.of(ID), true));
+        assertThat(emulator.tokens()).hasSize(1); // both earlier generations deleted, the successor alone
+        assertThat(record().previous()).isNull();
+    }
+
+    @Test
+    void aStartServesADueButValidGenerationAndRotatesOnlyAnExpiredOne() {
+        Generation first = applied();
+        emulator.advanceClock(Duration.ofDays(31)); // due, still valid for 31 more days
+        emulator.resetRequestCounts();
+
+        ProvisionedToken<HandMadeProvisioner.TestToken> started = provisioning().provision(rotating);
+
+        assertThat(started.id()).isEqualTo(first.id());
+        assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isZero();
+
+        emulator.advanceClock(Duration.ofDays(32)); // past 2 x every + overlap: expired
+        ProvisionedToken<HandMadeProvisioner.TestToken> late = provisioning().provision(rotating);
+
+        assertThat(late.id()).isNotEqualTo(first.id());
+        assertThat(verifyValue(emulator, late.value()).id()).isEqualTo(late.id());
     }
 
     @Test

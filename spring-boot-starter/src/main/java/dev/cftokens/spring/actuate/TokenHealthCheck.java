@@ -92,7 +92,10 @@ final class TokenHealthCheck {
         for (PlannedChange change : plan.changes()) {
             if (declared.contains(change.declarationId())) {
                 tokens.put(change.declarationId(), change.describe());
-                asDeclared &= change.kind() == ChangeKind.UNCHANGED;
+                // A due rotation or retirement is upkeep the refresh (or cron) carries out, not a token gone wrong.
+                asDeclared &= change.kind() == ChangeKind.UNCHANGED
+                        || change.kind() == ChangeKind.ROTATE
+                        || change.kind() == ChangeKind.RETIRE;
             }
         }
         return asDeclared;

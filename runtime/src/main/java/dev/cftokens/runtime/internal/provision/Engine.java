@@ -73,7 +73,7 @@ public final class Engine {
         try (StateSession state = scope == DeclarationScope.COMPLETE
                 ? settings.stateStore().open()
                 : settings.stateStore().openForReading(declared.ids())) {
-            return shown(plan(state, declared, RotationRequest.DUE).plan());
+            return shown(plan(state, declared, RotationRequest.DUE, true).plan());
         }
     }
 
@@ -87,7 +87,8 @@ public final class Engine {
     public Plan plan(Supplier<Declared> declarations) {
         checkProvisions("plan");
         try (StateSession state = settings.stateStore().open()) {
-            return shown(plan(state, loaded(declarations), RotationRequest.DUE).plan());
+            return shown(
+                    plan(state, loaded(declarations), RotationRequest.DUE, true).plan());
         }
     }
 
@@ -117,7 +118,7 @@ public final class Engine {
         checkProvisions("apply");
         Declared declared = new Declared(provisioners, scope);
         try (StateSession state = open(declared)) {
-            return apply(state, declared, Set.of(), RotationRequest.DUE).result();
+            return apply(state, declared, Set.of(), RotationRequest.DUE, true).result();
         }
     }
 
@@ -151,7 +152,7 @@ public final class Engine {
                         + (rotatingIds.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(rotatingIds)))
                         + ". Nothing was changed.");
             }
-            return apply(state, new Declared(rotating, DeclarationScope.PARTIAL), Set.of(), request)
+            return apply(state, new Declared(rotating, DeclarationScope.PARTIAL), Set.of(), request, true)
                     .result();
         }
     }
@@ -167,7 +168,7 @@ public final class Engine {
     public ApplyResult apply(Supplier<Declared> declarations) {
         checkProvisions("apply");
         try (StateSession state = settings.stateStore().open()) {
-            return apply(state, loaded(declarations), Set.of(), RotationRequest.DUE)
+            return apply(state, loaded(declarations), Set.of(), RotationRequest.DUE, true)
                     .result();
         }
     }
@@ -257,7 +258,7 @@ public final class Engine {
                     || !ids.stream().allMatch(id -> state.record(id).isPresent())) {
                 return Read.NOT_RECORDED; // something must be created or rolled: no request spent here
             }
-            Plan plan = plan(state, new Declared(provisioners, DeclarationScope.PARTIAL), RotationRequest.DUE)
+            Plan plan = plan(state, new Declared(provisioners, DeclarationScope.PARTIAL), RotationRequest.DUE, false)
                     .plan();
             Map<String, Secret> kept = new LinkedHashMap<>();
             for (String id : ids) {
@@ -349,12 +350,18 @@ public final class Engine {
     /** Applies {@code provisioners} alone, handing back the values of {@code valuesNeeded}. */
     private Applied apply(
             StateSession state, Collection<? extends TokenProvisioner<?>> provisioners, Set<String> valuesNeeded) {
-        return apply(state, new Declared(provisioners, DeclarationScope.PARTIAL), valuesNeeded, RotationRequest.DUE);
+        return apply(
+                state, new Declared(provisioners, DeclarationScope.PARTIAL), valuesNeeded, RotationRequest.DUE, false);
     }
 
-    private Applied apply(StateSession state, Declared declared, Set<String> valuesNeeded, RotationRequest rotations) {
+    private Applied apply(
+            StateSession state,
+            Declared declared,
+            Set<String> valuesNeeded,
+            RotationRequest rotations,
+            boolean upkeep) {
         long start = System.nanoTime();
-        Planned planned = plan(state, declared, rotations);
+        Planned planned = plan(state, declared, rotations, upkeep);
         Plan plan = planned.plan();
         print(plan, ValueRolls.of(plan, state, valuesNeeded));
         refuseRollsOfAdopted(plan, valuesNeeded);
@@ -473,7 +480,7 @@ public final class Engine {
         return requireNonNull(declarations.get(), "declarations");
     }
 
-    private Planned plan(StateSession state, Declared declared, RotationRequest rotations) {
+    private Planned plan(StateSession state, Declared declared, RotationRequest rotations, boolean upkeep) {
         // One copy of the records for the whole plan: nothing is written to the state while it is made.
         StateSnapshot snapshot = StateSnapshot.of(state);
         Set<TokenOwner> owners = snapshot.owners(declared);
@@ -490,7 +497,8 @@ public final class Engine {
                                 accountId,
                                 settings.adoption().adoptUnrecorded(),
                                 settings.clock().instant(),
-                                rotations))
+                                rotations,
+                                upkeep))
                 .plan(desired, declared.scope());
         return new Planned(plan, observed, declared, accountId);
     }

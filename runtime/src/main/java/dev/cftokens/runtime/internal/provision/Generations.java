@@ -40,6 +40,24 @@ public final class Generations {
     }
 
     /**
+     * {@return whether the current generation has expired at {@code now}: Cloudflare lists it expired, or its
+     * issue time plus the longest a generation lives has passed}
+     *
+     * @param policy the declaration's rotation
+     * @param record the declaration's record
+     * @param listed the recorded token as listed, or null when it was not listed
+     * @param now the time to judge by
+     */
+    public static boolean expired(RotationPolicy policy, TokenRecord record, ExistingToken listed, Instant now) {
+        if (listed != null && listed.status() == dev.cftokens.core.model.TokenStatus.EXPIRED) {
+            return true;
+        }
+        return issued(record, listed)
+                .map(issued -> !policy.expiresOn(issued).isAfter(now))
+                .orElse(false);
+    }
+
+    /**
      * {@return whether the current generation is due for its successor at {@code now}; a generation of
      * unknown issue time is due, so it gets one that carries an expiry}
      *

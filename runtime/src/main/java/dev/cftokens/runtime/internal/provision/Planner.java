@@ -201,8 +201,28 @@ final class Planner {
             return Optional.empty();
         }
         RotationPolicy policy = token.rotation().get();
-        boolean asked = context.rotations().forces(token.declarationId());
+        String id = token.declarationId();
+        boolean asked = context.rotations().forces(id);
+        boolean revoking = asked && context.rotations().revokePrevious();
+        boolean expired = Generations.expired(policy, record, existing, context.now());
         if (!asked && !Generations.due(policy, record, existing, context.now())) {
+            return Optional.empty();
+        }
+        if (!asked && !expired && !context.upkeep()) {
+            // A start serves the valid current generation; the rotation is upkeep, done by the refresh or cron.
+            return Optional.empty();
+        }
+        PreviousGeneration previous = record.previous();
+        List<String> holders = observed.previousHeldBy().getOrDefault(id, List.of());
+        if (previous != null && !revoking && !expired && (!previous.retiringAt(context.now()) || !holders.isEmpty())) {
+            // A successor now would delete the previous generation under whoever still uses it.
+            warnings.add("! " + id + ": " + (asked ? "rotation asked for" : "rotation due") + ", but the previous"
+                    + " generation " + previous.tokenId() + " is "
+                    + (holders.isEmpty()
+                            ? "in its overlap until " + Timestamps.format(previous.retireAt())
+                            : "still held by " + String.join(", ", holders))
+                    + "; it rotates once that one is retired (rotate --now --revoke-previous " + id
+                    + " rotates at once, deleting both)");
             return Optional.empty();
         }
         PlannedChange.Builder rotation = change(ChangeKind.ROTATE, token, record, existing);
@@ -227,6 +247,9 @@ final class Planner {
      * token is kept, saying who holds the previous generation.
      */
     private Optional<PlannedChange> retirement(DesiredToken token, TokenRecord record, ExistingToken existing) {
+        if (!context.upkeep()) {
+            return Optional.empty(); // a start never deletes; the refresh or the next apply does
+        }
         Optional<PreviousGeneration> retiring =
                 record.previousGeneration().filter(previous -> previous.retiringAt(context.now()));
         if (retiring.isEmpty()) {
