@@ -131,6 +131,28 @@ class RotationCrashTest {
     }
 
     @Test
+    void aKilledRotationsSuccessorIsFoundWhenTheDeclarationNoLongerRotatesOrEverythingIsDestroyed() {
+        provisioning(store).apply(rotating);
+        emulator.advanceClock(Duration.ofDays(31));
+        StateStore dying = new DyingStore(store, record -> record.previous() != null);
+        assertThatThrownBy(() -> provisioning(dying).apply(rotating)).hasMessageContaining("killed");
+        assertThat(liveTokenIds()).hasSize(2);
+
+        // The same declaration without @Rotation: the unrecorded successor carries an expiry it never declared.
+        ApplyResult next = provisioning(store).apply(HandMadeProvisioner.zoneReader(ID));
+
+        assertThat(next.plan().changes()).extracting(PlannedChange::kind).contains(ChangeKind.DELETE);
+        assertConverged();
+
+        // And a destroy after another killed rotation leaves nothing at all.
+        provisioning(store).apply(rotating);
+        emulator.advanceClock(Duration.ofDays(31));
+        assertThatThrownBy(() -> provisioning(dying).apply(rotating)).hasMessageContaining("killed");
+        provisioning(store).destroy();
+        assertThat(liveTokenIds()).isEmpty();
+    }
+
+    @Test
     void killedAfterThePreviousGenerationsDeleteBeforeItsRecordTheNextRunFinishesTheRetire() {
         provisioning(store).apply(rotating); // no live handle: one would hold the generation
         emulator.advanceClock(Duration.ofDays(31));

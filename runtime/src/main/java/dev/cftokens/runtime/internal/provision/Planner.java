@@ -2,6 +2,7 @@ package dev.cftokens.runtime.internal.provision;
 
 import dev.cftokens.core.model.RotationPolicy;
 import dev.cftokens.core.model.TokenOwner;
+import dev.cftokens.core.model.TokenSpec;
 import dev.cftokens.core.rules.RotationRules;
 import dev.cftokens.core.rules.Timestamps;
 import dev.cftokens.runtime.provision.AdoptionSource;
@@ -395,8 +396,7 @@ final class Planner {
             return;
         }
         List<ExistingToken> candidates = observed.listing().tokens(create.owner()).stream()
-                .filter(token ->
-                        !claimed.contains(token.id()) && inFlightOf(create, token) && sent(create, token, wanted))
+                .filter(token -> !claimed.contains(token.id()) && inFlightOf(create, token) && sent(create, token))
                 .collect(Collectors.toList());
         if (candidates.size() > 1) {
             // One create makes one token: which of these it made cannot be told, and the others are somebody
@@ -420,14 +420,20 @@ final class Planner {
     }
 
     /**
-     * Whether {@code token} has the spec {@code create} sent: its hash, or for a rotating declaration the hash
-     * of the spec without the generation's own expiry.
+     * Whether {@code token} has the spec {@code create} sent: its hash, or the hash of its spec without an
+     * expiry, since a rotating declaration's create notes the declared spec and sends it with the
+     * generation's own expiry. The second holds whatever the declaration is now (changed, no longer
+     * rotating, or gone), so a killed rotation's successor is found however the declaration changed since.
      */
-    private boolean sent(PendingCreate create, ExistingToken token, DesiredToken wanted) {
-        return hashOf(token).equals(create.specHash())
-                || (wanted != null
-                        && wanted.rotation().isPresent()
-                        && SpecHash.of(wanted.asDeclared(token.spec())).equals(create.specHash()));
+    private boolean sent(PendingCreate create, ExistingToken token) {
+        if (hashOf(token).equals(create.specHash())) {
+            return true;
+        }
+        TokenSpec listed = token.spec();
+        return listed.expiresOn() != null
+                && SpecHash.of(new TokenSpec(
+                                listed.name(), listed.policies(), listed.condition(), listed.notBefore(), null))
+                        .equals(create.specHash());
     }
 
     private String hashOf(ExistingToken token) {
