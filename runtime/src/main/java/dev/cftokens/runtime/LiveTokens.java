@@ -60,6 +60,9 @@ final class LiveTokens {
             + Optional.ofNullable(System.getenv("HOSTNAME")).orElse("localhost") + " ("
             + java.util.UUID.randomUUID().toString().substring(0, 8) + ")";
 
+    /** How soon after a start a handle refreshes first, at the latest. */
+    private static final Duration FIRST_REFRESH = Duration.ofSeconds(1);
+
     private static final java.util.concurrent.atomic.AtomicLong HANDLES = new java.util.concurrent.atomic.AtomicLong();
 
     private LiveTokens() {}
@@ -141,7 +144,8 @@ final class LiveTokens {
             }
         };
         long nanos = interval.toNanos();
-        // The first refresh at once: it notes the holding, which keeps the previous generation alive for us.
+        // The first refresh soon after the start (it notes the holding that keeps a previous generation alive
+        // for this handle), not in the start itself, whose run has just read the state.
         AtomicBoolean running = new AtomicBoolean();
         Runnable dispatch = () -> {
             // A refresh still running when the next is due is not doubled; the next tick tries again.
@@ -155,7 +159,8 @@ final class LiveTokens {
                 });
             }
         };
-        scheduled.set(REFRESHES.scheduleWithFixedDelay(dispatch, 0, nanos, TimeUnit.NANOSECONDS));
+        long first = Math.min(nanos, FIRST_REFRESH.toNanos());
+        scheduled.set(REFRESHES.scheduleWithFixedDelay(dispatch, first, nanos, TimeUnit.NANOSECONDS));
         if (stopped.get()) {
             scheduled.get().cancel(false);
         }

@@ -72,7 +72,7 @@ class RotationHoldersTest {
         ProvisionedToken<HandMadeProvisioner.TestToken> slower =
                 instance(Duration.ofSeconds(5)).rotateInProcess(false).provision(rotating);
         String first = slower.id();
-        Thread.sleep(500); // each handle's first refresh, which notes what it holds, runs at once
+        Thread.sleep(1500); // each handle's first refresh, which notes what it holds, runs within a second
 
         emulator.advanceClock(Duration.ofDays(30).plusMinutes(1));
         awaitMoved(rotator, first);
