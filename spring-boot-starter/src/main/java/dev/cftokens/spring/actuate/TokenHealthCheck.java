@@ -21,6 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -33,29 +39,73 @@ final class TokenHealthCheck {
     /** One check's answer, in the shape both generations' {@code Health} builders take. */
     record Result(boolean up, Map<String, Object> details) {}
 
+    /** How long a probe waits for a check: a run holding the whole state (an apply from CI) makes one wait. */
+    static final Duration PROBE_WAIT = Duration.ofSeconds(5);
+
+    private static final ExecutorService CHECKS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "cftokens-health");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Provisioning provisioning;
     private final List<TokenProvisioner<?>> provisioners;
     private final Duration interval;
     private final Clock clock;
+    private final Duration probeWait;
     private Result cached;
     private Instant checkedAt;
+    private Future<Result> running;
 
     TokenHealthCheck(
             Provisioning provisioning, List<TokenProvisioner<?>> provisioners, Duration interval, Clock clock) {
+        this(provisioning, provisioners, interval, clock, PROBE_WAIT);
+    }
+
+    TokenHealthCheck(
+            Provisioning provisioning,
+            List<TokenProvisioner<?>> provisioners,
+            Duration interval,
+            Clock clock,
+            Duration probeWait) {
         this.provisioning = requireNonNull(provisioning, "provisioning");
         this.provisioners = List.copyOf(provisioners);
         this.interval = requireNonNull(interval, "interval");
         this.clock = requireNonNull(clock, "clock");
+        this.probeWait = requireNonNull(probeWait, "probeWait");
     }
 
-    /** Concurrent probes within an interval wait for the one check rather than each asking Cloudflare. */
+    /**
+     * Concurrent probes within an interval wait for the one check rather than each asking Cloudflare. A check
+     * that is still waiting for the state after {@link #PROBE_WAIT} (another run holds it) goes on in the
+     * background, and the probe is answered with the last result, or UP (the tokens were provisioned at the
+     * start) when there is none yet, saying the state is busy.
+     */
     synchronized Result result() {
         Instant now = clock.instant();
-        if (cached == null || !now.isBefore(checkedAt.plus(interval))) {
-            cached = check();
-            checkedAt = now;
+        if (cached != null && now.isBefore(checkedAt.plus(interval)) && running == null) {
+            return cached;
         }
-        return cached;
+        if (running == null) {
+            running = CHECKS.submit(this::check);
+        }
+        try {
+            Result result = running.get(probeWait.toNanos(), TimeUnit.NANOSECONDS);
+            running = null;
+            cached = result;
+            checkedAt = now;
+            return result;
+        } catch (TimeoutException e) {
+            Map<String, Object> details = new LinkedHashMap<>(cached == null ? Map.of() : cached.details());
+            details.put("state", "busy: another run holds the state; the check goes on, and this is the last result");
+            return new Result(cached == null || cached.up(), details);
+        } catch (ExecutionException e) {
+            running = null;
+            throw new IllegalStateException("the health check failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(false, Map.of("error", "interrupted while checking"));
+        }
     }
 
     private Result check() {

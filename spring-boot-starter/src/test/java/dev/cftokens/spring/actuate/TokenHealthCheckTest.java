@@ -73,4 +73,28 @@ class TokenHealthCheckTest {
                 .contains("its delete keeps failing");
         assertThat(result.details()).containsEntry("mode", "provision");
     }
+
+    @Test
+    void aProbeWhileAnotherRunHoldsTheStateIsAnsweredWithTheLastResultAndTheCheckGoesOn() throws Exception {
+        provisioning.apply(declarations);
+        TokenHealthCheck check = new TokenHealthCheck(
+                provisioning, declarations, Duration.ZERO, Clock.systemUTC(), Duration.ofMillis(200));
+        assertThat(check.result().up()).isTrue();
+
+        TokenHealthCheck.Result busy;
+        long started = System.nanoTime();
+        try (StateSession whole = store.open()) { // as an apply from CI holds it
+            busy = check.result();
+        }
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(busy.up()).isTrue();
+        assertThat(busy.details()).containsKey("tokens").containsKey("state");
+        assertThat(busy.details().get("state").toString()).startsWith("busy: another run holds the state");
+        assertThat(waitedMillis).isLessThan(5_000);
+        // Once the state is free the check that went on answers, without the busy note.
+        TokenHealthCheck.Result after = check.result();
+        assertThat(after.up()).isTrue();
+        assertThat(after.details()).doesNotContainKey("state");
+    }
 }
