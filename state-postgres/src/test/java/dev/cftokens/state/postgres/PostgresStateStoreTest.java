@@ -298,12 +298,22 @@ class PostgresStateStoreTest {
         }
         try (StateSession session = store.open(Set.of("a"))) {
             assertThat(session.value("a").orElseThrow().reveal()).isEqualTo("value-a");
+            assertThat(advisoryLocksOfThisState()).isPositive(); // the count sees this store's locks
         }
+        assertThat(advisoryLocksOfThisState()).isZero();
+    }
+
+    /** This store's advisory locks only: live handles of other tests in this JVM may be reading their own states. */
+    private int advisoryLocksOfThisState() throws Exception {
+        long stateClass = Integer.toUnsignedLong(AdvisoryLocks.hash("cftokens state|public." + prefix));
         try (Connection connection = Database.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet locks = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")) {
-            locks.next();
-            assertThat(locks.getInt(1)).isZero();
+                java.sql.PreparedStatement select = connection.prepareStatement(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = ?")) {
+            select.setLong(1, stateClass);
+            try (ResultSet locks = select.executeQuery()) {
+                locks.next();
+                return locks.getInt(1);
+            }
         }
     }
 }
