@@ -222,6 +222,14 @@ public final class CloudflareEmulator implements AutoCloseable {
         return now();
     }
 
+    /**
+     * {@return the emulator's clock, which follows {@link #advanceClock}: for the runtime under test
+     * ({@code Provisioning.clock}), so both sides judge expiry and rotation by the same time}
+     */
+    public Clock clock() {
+        return clock;
+    }
+
     /** {@return how far ahead of the options' clock the emulator's clock is: the start offset plus every advance} */
     public Duration clockOffset() {
         return clock.offset();

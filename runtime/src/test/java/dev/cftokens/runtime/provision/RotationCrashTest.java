@@ -23,8 +23,6 @@ import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -49,22 +47,8 @@ class RotationCrashTest {
             HandMadeProvisioner.zoneReader(ID).declaration().withRotation(RotationPolicy.parse("P30D", "P2D")),
             Map.of());
 
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(emulator.clockOffset());
-        }
-    };
+    /** The runtime's clock: the emulator's, so both sides move 30 days together. */
+    private final Clock clock = emulator.clock();
 
     @AfterEach
     void stop() {

@@ -11,8 +11,6 @@ import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.state.InMemoryStateStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -33,23 +31,8 @@ class RotationHoldersTest {
             HandMadeProvisioner.zoneReader(ID).declaration().withRotation(RotationPolicy.parse("P30D", "P2D")),
             Map.of());
 
-    /** The runtime's clock, as far ahead as the emulator's. */
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(emulator.clockOffset());
-        }
-    };
+    /** The runtime's clock: the emulator's, so both sides move 30 days together. */
+    private final Clock clock = emulator.clock();
 
     @AfterEach
     void stop() {

@@ -20,8 +20,6 @@ import dev.cftokens.runtime.state.TokenRecord;
 import dev.cftokens.runtime.workers.Worker;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,23 +44,8 @@ class RotationTest {
         emulator.close();
     }
 
-    /** The runtime's clock, as far ahead as the emulator's. */
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(emulator.clockOffset());
-        }
-    };
+    /** The runtime's clock: the emulator's, so both sides move 30 days together. */
+    private final Clock clock = emulator.clock();
 
     private Provisioning provisioning() {
         return Provisioning.with(cloudflare)

@@ -18,8 +18,6 @@ import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -129,7 +127,7 @@ public final class RotationFleetBenchmark {
         OkHttpClient http = new OkHttpClient();
         try (CloudflareEmulator emulator = CloudflareEmulator.start(
                 EmulatorOptions.builder().latency(Duration.ofMillis(20)).build())) {
-            Clock clock = following(emulator);
+            Clock clock = emulator.clock();
             Cloudflare minting = Cloudflare.builder()
                     .baseUrl(emulator.baseUrl())
                     .accountId(emulator.accountId())
@@ -265,26 +263,6 @@ public final class RotationFleetBenchmark {
                             entry.getKey()));
         }
         System.exit(0);
-    }
-
-    /** The runtime's clock, as far ahead as the emulator's. */
-    private static Clock following(CloudflareEmulator emulator) {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneId.of("UTC");
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.now().plus(emulator.clockOffset());
-            }
-        };
     }
 
     private static PostgresStateStore store(CountingDataSource pool, String prefix, StateKey key) {
