@@ -83,9 +83,8 @@ final class LiveTokens {
             if (previous == null || !previous.retiringAt(now)) {
                 return false;
             }
-            Instant wall = Instant.now();
-            boolean held = holdings.stream()
-                    .anyMatch(holding -> holding.tokenId().equals(previous.tokenId()) && holding.liveAt(wall));
+            boolean held = !Generations.holdersOf(Generations.live(holdings), previous.tokenId())
+                    .isEmpty();
             return !held || !now.isBefore(Generations.latestRetire(previous, Optional.of(policy)));
         }
     }

@@ -7,6 +7,7 @@ import dev.cftokens.runtime.internal.provision.Concurrency;
 import dev.cftokens.runtime.internal.provision.Declared;
 import dev.cftokens.runtime.internal.provision.Engine;
 import dev.cftokens.runtime.internal.provision.EngineSettings;
+import dev.cftokens.runtime.internal.provision.Generations;
 import dev.cftokens.runtime.internal.provision.ProvisionedValue;
 import dev.cftokens.runtime.provision.ApplyResult;
 import dev.cftokens.runtime.provision.DeclarationScope;
@@ -41,7 +42,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Provisions declared tokens through one {@link Cloudflare}: the one entry to provisioning, behind every
@@ -531,8 +531,6 @@ public final class Provisioning {
                 .provisioners()
                 .forEach(provisioner -> byId.put(provisioner.declaration().id(), provisioner));
         List<TokenGenerations> generations = new ArrayList<>();
-        // Holdings are judged by the wall clock: they say how recently a process was alive.
-        Instant wall = Instant.now();
         try (StateSession state = effectiveStateStore().openForReading(Set.of())) {
             state.records().stream()
                     .sorted(Comparator.comparing(TokenRecord::declarationId))
@@ -544,9 +542,7 @@ public final class Provisioning {
                                         ? Optional.empty()
                                         : provisioner.declaration().rotation(),
                                 provisioner != null,
-                                state.holdings(record.declarationId()).stream()
-                                        .filter(holding -> holding.liveAt(wall))
-                                        .collect(Collectors.toList())));
+                                Generations.live(state.holdings(record.declarationId()))));
                     });
         }
         return List.copyOf(generations);

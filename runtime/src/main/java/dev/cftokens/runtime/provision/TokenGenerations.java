@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.model.RotationPolicy;
 import dev.cftokens.core.rules.Timestamps;
+import dev.cftokens.runtime.internal.provision.Generations;
 import dev.cftokens.runtime.state.Holding;
 import dev.cftokens.runtime.state.PreviousGeneration;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * One declaration's generations as the state records them, for {@code cftokens-cli status}: the current
@@ -45,11 +45,7 @@ public record TokenGenerations(
      * @param tokenId a token of the declaration
      */
     public List<String> holdersOf(String tokenId) {
-        return holders.stream()
-                .filter(holding -> holding.tokenId().equals(tokenId))
-                .map(Holding::holder)
-                .sorted()
-                .collect(Collectors.toList());
+        return Generations.holdersOf(holders, tokenId);
     }
 
     /** {@return when the current generation rotates next, when it rotates and its issue time is known} */

@@ -2,10 +2,14 @@ package dev.cftokens.runtime.internal.provision;
 
 import dev.cftokens.core.model.RotationPolicy;
 import dev.cftokens.runtime.provision.ExistingToken;
+import dev.cftokens.runtime.state.Holding;
 import dev.cftokens.runtime.state.PreviousGeneration;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * When a token's generations were issued and fall due: the one home of the rotation schedule's arithmetic
@@ -37,6 +41,31 @@ public final class Generations {
      */
     public static Instant latestRetire(PreviousGeneration previous, Optional<RotationPolicy> rotation) {
         return previous.retireAt().plus(rotation.map(RotationPolicy::every).orElse(java.time.Duration.ofDays(1)));
+    }
+
+    /**
+     * {@return the holdings that still count now, judged by the wall clock and not a run's (possibly moved)
+     * clock: a holding says how recently a process was alive}
+     *
+     * @param holdings holdings as a store returns them, lapsed ones included
+     */
+    public static List<Holding> live(Collection<Holding> holdings) {
+        Instant wall = Instant.now();
+        return holdings.stream().filter(holding -> holding.liveAt(wall)).collect(Collectors.toList());
+    }
+
+    /**
+     * {@return the names of the handles among {@code holdings} that hold {@code tokenId}, sorted}
+     *
+     * @param holdings the holdings to look through
+     * @param tokenId a token of the declaration
+     */
+    public static List<String> holdersOf(Collection<Holding> holdings, String tokenId) {
+        return holdings.stream()
+                .filter(holding -> holding.tokenId().equals(tokenId))
+                .map(Holding::holder)
+                .sorted()
+                .collect(Collectors.toList());
     }
 
     /**

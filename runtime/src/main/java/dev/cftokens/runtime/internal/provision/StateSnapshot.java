@@ -3,11 +3,9 @@ package dev.cftokens.runtime.internal.provision;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.TokenProvisioner;
-import dev.cftokens.runtime.state.Holding;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.TokenRecord;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -15,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The records and pending creates a plan is made from, copied once from the locked state: nothing is written
@@ -40,16 +37,11 @@ final class StateSnapshot {
     static StateSnapshot of(StateSession state) {
         Collection<TokenRecord> records = state.records();
         Map<String, List<String>> heldBy = new HashMap<>();
-        // Judged by the wall clock, not the run's: a holding says how recently a process was alive.
-        Instant now = Instant.now();
         for (TokenRecord record : records) {
             if (record.previous() != null) {
-                List<String> holders = state.holdings(record.declarationId()).stream()
-                        .filter(holding ->
-                                holding.tokenId().equals(record.previous().tokenId()) && holding.liveAt(now))
-                        .map(Holding::holder)
-                        .sorted()
-                        .collect(Collectors.toList());
+                List<String> holders = Generations.holdersOf(
+                        Generations.live(state.holdings(record.declarationId())),
+                        record.previous().tokenId());
                 if (!holders.isEmpty()) {
                     heldBy.put(record.declarationId(), holders);
                 }
