@@ -1,6 +1,5 @@
 package dev.cftokens.maven;
 
-import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.provision.RotationRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,6 @@ public class RotateMojo extends AbstractCftokensMojo {
         }
         RotationRequest request =
                 now.isEmpty() ? RotationRequest.DUE : new RotationRequest(Set.copyOf(now), revokePrevious);
-        withDeclarations(provisioners -> provisioning(cloudflare())
-                .rotate(() -> new Declarations.Found(provisioners, List.of(), java.util.Map.of()), request));
+        withDeclarations(provisioners -> provisioning(cloudflare()).rotate(provisioners, request));
     }
 }

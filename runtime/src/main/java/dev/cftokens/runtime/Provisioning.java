@@ -548,6 +548,29 @@ public final class Provisioning {
         return List.copyOf(generations);
     }
 
+    /**
+     * {@link #status(Supplier)} with the schedules of {@code provisioners}, already created.
+     *
+     * @param provisioners the declarations whose schedules to show; none for the records alone
+     * @return one entry per recorded declaration, by declaration id
+     */
+    public List<TokenGenerations> status(Collection<? extends TokenProvisioner<?>> provisioners) {
+        List<TokenProvisioner<?>> given = List.copyOf(provisioners);
+        return status(() -> new Declarations.Found(given, List.of(), Map.of()));
+    }
+
+    /**
+     * {@link #rotate(Supplier, RotationRequest)} over {@code provisioners}, already created.
+     *
+     * @param provisioners the declarations, of which the rotating ones are considered
+     * @param request the rotations asked for besides the due ones
+     * @return what the run did
+     */
+    public ApplyResult rotate(Collection<? extends TokenProvisioner<?>> provisioners, RotationRequest request) {
+        List<TokenProvisioner<?>> given = List.copyOf(provisioners);
+        return rotate(() -> new Declarations.Found(given, List.of(), Map.of()), request);
+    }
+
     /** {@return the time this provisioning judges expiry and rotation by} */
     public Instant now() {
         return settings.clock().instant();

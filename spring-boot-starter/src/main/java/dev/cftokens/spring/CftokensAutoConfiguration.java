@@ -1,7 +1,6 @@
 package dev.cftokens.spring;
 
 import dev.cftokens.runtime.Cloudflare;
-import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.provision.ProvisioningMode;
 import dev.cftokens.runtime.state.StateException;
@@ -139,7 +138,7 @@ public class CftokensAutoConfiguration {
         }
         Map<String, Map<String, String>> recorded = new LinkedHashMap<>();
         provisioning
-                .status(() -> new Declarations.Found(List.of(), List.of(), Map.of()))
+                .status(List.of())
                 .forEach(entry -> recorded.put(
                         entry.record().declarationId(), entry.record().inputs()));
         return recorded;

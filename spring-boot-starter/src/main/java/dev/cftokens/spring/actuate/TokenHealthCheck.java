@@ -2,7 +2,6 @@ package dev.cftokens.spring.actuate;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.internal.provision.Generations;
@@ -203,7 +202,7 @@ final class TokenHealthCheck {
 
     private List<TokenGenerations> generations() {
         Set<String> declared = declared();
-        return provisioning.status(() -> new Declarations.Found(provisioners, List.of(), Map.of())).stream()
+        return provisioning.status(provisioners).stream()
                 .filter(entry -> declared.contains(entry.record().declarationId()))
                 .collect(Collectors.toList());
     }

@@ -2,7 +2,6 @@ package dev.cftokens.spring.metrics;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.provision.TokenGenerations;
@@ -93,8 +92,7 @@ public final class CftokensMeters implements MeterBinder {
         Instant now = Instant.now();
         if (now.isAfter(readAt.plusSeconds(READ_EVERY_SECONDS))) {
             try {
-                List<TokenGenerations> status =
-                        provisioning.status(() -> new Declarations.Found(tokens.provisioners(), List.of(), Map.of()));
+                List<TokenGenerations> status = provisioning.status(tokens.provisioners());
                 read = status.stream()
                         .collect(Collectors.toMap(entry -> entry.record().declarationId(), Function.identity()));
             } catch (RuntimeException e) {
