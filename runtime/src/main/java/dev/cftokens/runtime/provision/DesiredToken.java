@@ -8,7 +8,6 @@ import dev.cftokens.core.model.TokenDeclaration;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.model.TokenSpec;
 import dev.cftokens.runtime.TokenProvisioner;
-import dev.cftokens.runtime.state.SpecHash;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,7 +19,7 @@ import java.util.function.Supplier;
  * @param accountId the account the token is provisioned for; null for a user-owned token whose keys
  *     name no account
  * @param spec the token as it should exist, placeholders resolved
- * @param specHash {@link SpecHash} of {@code spec}
+ * @param specHash {@link #hashOf the hash} of {@code spec}
  */
 public record DesiredToken(TokenProvisioner<?> provisioner, String accountId, TokenSpec spec, String specHash) {
     /**
@@ -29,7 +28,7 @@ public record DesiredToken(TokenProvisioner<?> provisioner, String accountId, To
      * @param provisioner the generated provisioner of the declaration
      * @param accountId the account the token is provisioned for; null for a user-owned token whose keys name no account
      * @param spec the token as it should exist, placeholders resolved
-     * @param specHash {@link SpecHash} of {@code spec}
+     * @param specHash {@link #hashOf the hash} of {@code spec}
      * @throws NullPointerException when {@code provisioner}, {@code spec} or {@code specHash} is null
      */
     public DesiredToken {
@@ -51,6 +50,16 @@ public record DesiredToken(TokenProvisioner<?> provisioner, String accountId, To
         String account = needsAccount(declaration) ? accountId.get() : null;
         TokenSpec spec = declaration.resolve(account, provisioner.inputs());
         return new DesiredToken(provisioner, account, spec, SpecHash.of(spec));
+    }
+
+    /**
+     * {@return {@code sha256:<64 hex>} of {@code spec}'s canonical form, which a state records: equal specs
+     * (policies, groups, resources and CIDRs compared as sets) hash alike in every JVM and run}
+     *
+     * @param spec the token spec, placeholders resolved
+     */
+    public static String hashOf(TokenSpec spec) {
+        return SpecHash.of(spec);
     }
 
     /** {@return the logical id of the declaration} */

@@ -2,7 +2,6 @@ package dev.cftokens.runtime.state;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.cftokens.runtime.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ import java.util.function.Function;
  * directory unless configured otherwise, written atomically with mode {@code 0600}, guarded by an OS
  * lock on {@code state.lock} beside it. Token values are kept only when a key is configured
  * ({@value StateKey#KEY_VARIABLE} or {@value StateKey#PASSPHRASE_VARIABLE}), and then only encrypted
- * ({@link StateEncryption}).
+ * (AES-256-GCM, see {@link StateSession#over}).
  *
  * <p>While a run holds the lock, each change is appended to {@code state.journal} beside the file and forced
  * to disk before it counts; the file is written whole once, when the run closes its session, and the journal
@@ -29,9 +28,6 @@ import java.util.function.Function;
 public final class FileStateStore implements StateStore {
     /** The state file used when none is configured, relative to the working directory. */
     public static final Path DEFAULT_PATH = Path.of(".cftokens", "state.json");
-
-    /** The environment variable holding the passphrase that encrypts stored token values. */
-    public static final String PASSPHRASE_VARIABLE = StateKey.PASSPHRASE_VARIABLE;
 
     private final Path path;
     private final Path lockFile;
@@ -98,6 +94,7 @@ public final class FileStateStore implements StateStore {
                     "cannot create the directory of the state file " + path + ": " + e.getMessage(), e);
         }
         StateLock lock = StateLock.acquire(lockFile, lockWait);
+        Rows rows;
         try {
             byte[] content = StateDocument.bytes(path);
             StateDocument document = content == null ? new StateDocument() : StateDocument.parse(content, path);
@@ -106,13 +103,13 @@ public final class FileStateStore implements StateStore {
                 content = recover(document, content, leftover.get());
             }
             StateJournal journal = new StateJournal(journalFile, content);
-            // A wrong key fails the open, before the run sends anything.
-            Unlocked unlocked = key == null ? null : unlock(document);
-            return new Session(lock, document, journal, unlocked);
+            rows = new Rows(lock, document, journal);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
         }
+        // A wrong key fails the open, before the run sends anything.
+        return SealedSession.over(rows, key, iterations, "the state file " + path);
     }
 
     /**
@@ -171,31 +168,17 @@ public final class FileStateStore implements StateStore {
         }
     }
 
-    /** The encryption for this run; never changes the file (a new header is kept until the first change). */
-    private Unlocked unlock(StateDocument document) {
-        if (document.encryption == null) {
-            // Journaled before the first value; until then nothing is written.
-            StateEncryption encryption = StateEncryption.create(key, iterations);
-            document.encryption = encryption.header();
-            return new Unlocked(encryption, new StateChange.SetEncryption(encryption.header()));
-        }
-        return new Unlocked(StateEncryption.unlock(key, document.encryption, "the state file " + path), null);
-    }
-
-    /** A run's encryption, and the change that records it when the state had none yet. */
-    private record Unlocked(StateEncryption encryption, StateChange.SetEncryption created) {}
-
     /**
      * A locked run. Each change is journaled before its method returns; journal writes are serialized and
      * coalesced: a writer whose line was already forced by a write that finished meanwhile returns without writing
      * again, so parallel creates share a force.
      */
-    private final class Session implements StateSession {
+    private final class Rows implements StateRows {
         private final StateLock lock;
         private final StateDocument document;
         private final StateJournal journal;
-        private final Unlocked unlocked; // null when no key is configured
-        private boolean encryptionJournaled;
+        private StateChange.SetEncryption newKeyCheck; // a new state's key check, journaled with its first change
+        private boolean keyCheckJournaled;
         private final List<byte[]> unwritten = new ArrayList<>();
         private final Object writeLock = new Object();
         private long generation;
@@ -203,71 +186,36 @@ public final class FileStateStore implements StateStore {
         private boolean closed;
         private volatile IOException journalFailure; // set once an append failed: no change is made after it
 
-        Session(StateLock lock, StateDocument document, StateJournal journal, Unlocked unlocked) {
+        Rows(StateLock lock, StateDocument document, StateJournal journal) {
             this.lock = lock;
             this.document = document;
             this.journal = journal;
-            this.unlocked = unlocked;
-        }
-
-        /** The run's encryption, or null when values are not kept. */
-        private StateEncryption encryption() {
-            return unlocked == null ? null : unlocked.encryption();
         }
 
         @Override
-        public synchronized Collection<TokenRecord> records() {
-            List<TokenRecord> records = new ArrayList<>();
-            document.entries.values().forEach(entry -> records.add(entry.record()));
-            return List.copyOf(records);
+        public synchronized Collection<StoredToken> tokens() {
+            return document.entries.values().stream().map(Rows::stored).toList();
         }
 
         @Override
-        public synchronized Optional<TokenRecord> record(String declarationId) {
-            StateDocument.Entry entry = document.entries.get(declarationId);
-            return entry == null ? Optional.empty() : Optional.of(entry.record());
+        public synchronized Optional<StoredToken> token(String declarationId) {
+            return Optional.ofNullable(document.entries.get(declarationId)).map(Rows::stored);
+        }
+
+        private static StoredToken stored(StateDocument.Entry entry) {
+            return new StoredToken(
+                    entry.record(), entry.value() == null ? null : entry.value().toBytes());
         }
 
         @Override
-        public Optional<Secret> value(String declarationId) {
-            StateEncryption encryption = encryption();
-            StateDocument.Entry entry;
-            synchronized (this) {
-                entry = document.entries.get(declarationId);
-            }
-            return entry == null
-                    ? Optional.empty()
-                    : StateEncryption.openKept(encryption, entry.record(), entry.value());
+        public void write(StoredToken token) {
+            requireNonNull(token, "token");
+            SealedValue value = token.hasValue() ? SealedValue.fromBytes(token.sealedValue()) : null;
+            change(state -> new StateChange.SetToken(new StateDocument.Entry(token.record(), value)));
         }
 
         @Override
-        public boolean storesValues() {
-            return unlocked != null;
-        }
-
-        @Override
-        public void put(TokenRecord record) {
-            requireNonNull(record, "record");
-            change(state -> {
-                StateDocument.Entry previous = state.entries.get(record.declarationId());
-                SealedValue kept = previous == null
-                        ? null
-                        : StateEncryption.keptOnPut(previous.record(), previous.value(), record);
-                return new StateChange.SetToken(new StateDocument.Entry(record, kept));
-            });
-        }
-
-        @Override
-        public void put(TokenRecord record, Secret value) {
-            requireNonNull(record, "record");
-            requireNonNull(value, "value");
-            StateEncryption encryption = encryption();
-            SealedValue sealed = encryption == null ? null : encryption.seal(record, value);
-            change(state -> new StateChange.SetToken(new StateDocument.Entry(record, sealed)));
-        }
-
-        @Override
-        public void remove(String declarationId) {
+        public void delete(String declarationId) {
             change(state -> new StateChange.RemoveToken(declarationId));
         }
 
@@ -287,12 +235,26 @@ public final class FileStateStore implements StateStore {
             change(state -> new StateChange.RemovePending(declarationId));
         }
 
+        @Override
+        public synchronized Optional<byte[]> keyCheck() {
+            return Optional.ofNullable(document.encryption).map(EncryptionHeader::toBytes);
+        }
+
+        /** Kept in memory; nothing is written until the run's first change, which journals it first. */
+        @Override
+        public synchronized byte[] keepKeyCheck(byte[] keyCheck) {
+            if (document.encryption == null) {
+                document.encryption = EncryptionHeader.fromBytes(keyCheck);
+                newKeyCheck = new StateChange.SetEncryption(document.encryption);
+            }
+            return document.encryption.toBytes();
+        }
+
         /**
          * Applies the change {@code mutation} makes of the document, under the session's monitor, and, when it
          * changes anything, journals it before returning.
          */
         private void change(Function<StateDocument, StateChange> mutation) {
-            StateChange created = unlocked == null ? null : unlocked.created();
             long mine;
             synchronized (this) {
                 checkOpen();
@@ -303,9 +265,9 @@ public final class FileStateStore implements StateStore {
                 if (!change.applyTo(document)) {
                     return;
                 }
-                if (created != null && !encryptionJournaled) {
-                    unwritten.add(StateJournal.line(created));
-                    encryptionJournaled = true;
+                if (newKeyCheck != null && !keyCheckJournaled) {
+                    unwritten.add(StateJournal.line(newKeyCheck));
+                    keyCheckJournaled = true;
                 }
                 unwritten.add(StateJournal.line(change));
                 mine = ++generation;

@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param declarationId the logical id of the declaration being created
  * @param owner whether the token is created under the account or the user
  * @param accountId the account it is created for, or null when none is known
- * @param specHash {@link SpecHash} of the spec sent
+ * @param specHash {@link dev.cftokens.runtime.provision.DesiredToken#hashOf the hash} of the spec sent
  * @param since when the create was first attempted
  */
 public record PendingCreate(String declarationId, TokenOwner owner, String accountId, String specHash, Instant since) {
@@ -24,7 +24,7 @@ public record PendingCreate(String declarationId, TokenOwner owner, String accou
      * @param declarationId the logical id of the declaration being created
      * @param owner whether the token is created under the account or the user
      * @param accountId the account it is created for, or null when none is known
-     * @param specHash {@link SpecHash} of the spec sent
+     * @param specHash {@link dev.cftokens.runtime.provision.DesiredToken#hashOf the hash} of the spec sent
      * @param since when the create was first attempted
      * @throws NullPointerException when any but {@code accountId} is null
      */

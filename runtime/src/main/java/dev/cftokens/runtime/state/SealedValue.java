@@ -2,38 +2,83 @@ package dev.cftokens.runtime.state;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+
 /**
- * A value encrypted with AES-GCM, as a state store keeps it: the nonce and the ciphertext with its tag.
- * Opaque to stores; only {@link StateEncryption} reads it.
+ * A value encrypted with AES-GCM: the nonce and the ciphertext with its tag. Stores keep it as the
+ * opaque bytes of {@link #toBytes}; the state file as {@code {"nonce", "ciphertext"}}.
  *
  * @param nonce the AES-GCM nonce
  * @param ciphertext the ciphertext followed by its tag
  */
-public record SealedValue(byte[] nonce, byte[] ciphertext) {
-    /**
-     * Copies both arrays, so the value stays immutable.
-     *
-     * @param nonce the AES-GCM nonce
-     * @param ciphertext the ciphertext followed by its tag
-     * @throws NullPointerException when either is null
-     */
-    public SealedValue {
+record SealedValue(byte[] nonce, byte[] ciphertext) {
+    /** The first byte of {@link #toBytes}, so a later layout can be told apart. */
+    private static final byte LAYOUT = 1;
+
+    SealedValue {
         requireNonNull(nonce, "nonce");
         requireNonNull(ciphertext, "ciphertext");
         nonce = nonce.clone();
         ciphertext = ciphertext.clone();
     }
 
-    /** {@return a copy of the AES-GCM nonce} */
     @Override
     public byte[] nonce() {
         return nonce.clone();
     }
 
-    /** {@return a copy of the ciphertext with its tag} */
     @Override
     public byte[] ciphertext() {
         return ciphertext.clone();
+    }
+
+    /** {@return the layout byte, the nonce and the ciphertext, one after another} */
+    byte[] toBytes() {
+        return ByteBuffer.allocate(1 + ValueCipher.NONCE_BYTES + ciphertext.length)
+                .put(LAYOUT)
+                .put(nonce)
+                .put(ciphertext)
+                .array();
+    }
+
+    /**
+     * The value {@link #toBytes} wrote.
+     *
+     * @throws IllegalArgumentException when the bytes are not one
+     */
+    static SealedValue fromBytes(byte[] bytes) {
+        if (bytes.length <= 1 + ValueCipher.NONCE_BYTES || bytes[0] != LAYOUT) {
+            throw new IllegalArgumentException("not a sealed value of layout " + LAYOUT);
+        }
+        return new SealedValue(
+                Arrays.copyOfRange(bytes, 1, 1 + ValueCipher.NONCE_BYTES),
+                Arrays.copyOfRange(bytes, 1 + ValueCipher.NONCE_BYTES, bytes.length));
+    }
+
+    ObjectNode toJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("nonce", Base64.getEncoder().encodeToString(nonce));
+        node.put("ciphertext", Base64.getEncoder().encodeToString(ciphertext));
+        return node;
+    }
+
+    /**
+     * The value {@link #toJson} wrote.
+     *
+     * @throws IllegalArgumentException when it is malformed
+     */
+    static SealedValue fromJson(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("an encrypted value must be {\"nonce\", \"ciphertext\"}");
+        }
+        return new SealedValue(
+                Base64.getDecoder().decode(StateDocument.text(node, "nonce")),
+                Base64.getDecoder().decode(StateDocument.text(node, "ciphertext")));
     }
 
     @Override

@@ -95,7 +95,7 @@ sealed interface StateChange {
         public ObjectNode toJson() {
             ObjectNode line = JsonNodeFactory.instance.objectNode();
             line.put("change", "set_encryption");
-            line.set("encryption", StateDocument.encryptionNode(header));
+            line.set("encryption", header.toJson());
             return line;
         }
     }

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cftokens.core.json.JsonTrees;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.core.rules.Timestamps;
-import dev.cftokens.runtime.state.EncryptionHeader.KeyDerivation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -114,7 +112,7 @@ final class StateDocument {
         ObjectNode root = NODES.objectNode();
         root.put("version", VERSION);
         if (encryption != null) {
-            root.set("encryption", encryptionNode(encryption));
+            root.set("encryption", encryption.toJson());
         }
         ObjectNode tokens = root.putObject("tokens");
         entries.values().forEach(entry -> tokens.set(entry.record().declarationId(), entryNode(entry)));
@@ -135,7 +133,7 @@ final class StateDocument {
         node.put("name", record.name());
         node.put("spec_hash", record.specHash());
         if (entry.value() != null) {
-            node.set("value", sealedNode(entry.value()));
+            node.set("value", entry.value().toJson());
         }
         if (record.issuedAt() != null) {
             node.put("issued_at", Timestamps.format(record.issuedAt()));
@@ -169,7 +167,7 @@ final class StateDocument {
                 node.hasNonNull("previous") ? previous(node.get("previous")) : null,
                 node.hasNonNull("inputs") ? inputs(node.get("inputs")) : Map.of());
         JsonNode value = node.get("value");
-        return new Entry(record, value == null || value.isNull() ? null : sealed(value));
+        return new Entry(record, value == null || value.isNull() ? null : SealedValue.fromJson(value));
     }
 
     static ObjectNode pendingNode(PendingCreate create) {
@@ -195,60 +193,13 @@ final class StateDocument {
                 Timestamps.parse(text(node, "since")));
     }
 
-    static ObjectNode encryptionNode(EncryptionHeader encryption) {
-        ObjectNode node = NODES.objectNode();
-        node.put("kdf", encryption.derivation().wireName());
-        if (encryption.derivation() == KeyDerivation.PBKDF2_HMAC_SHA256) {
-            node.put("iterations", encryption.iterations());
-            node.put("salt", Base64.getEncoder().encodeToString(encryption.salt()));
-        }
-        node.put("cipher", ValueCipher.CIPHER);
-        node.set("key_check", sealedNode(encryption.keyCheck()));
-        return node;
-    }
-
+    /** The header the file's {@code "encryption"} object holds; a header cftokens cannot use is refused. */
     static EncryptionHeader encryptionHeader(JsonNode encryption, Path path) {
-        String kdf = text(encryption, "kdf");
-        String cipher = text(encryption, "cipher");
-        KeyDerivation derivation;
         try {
-            derivation = KeyDerivation.ofWireName(kdf);
+            return EncryptionHeader.fromJson(encryption);
         } catch (IllegalArgumentException e) {
-            derivation = null;
+            throw corrupt(path, e.getMessage());
         }
-        if (derivation == null || !ValueCipher.CIPHER.equals(cipher)) {
-            throw corrupt(
-                    path,
-                    "its values are encrypted with " + kdf + " and " + cipher + ", but cftokens knows only "
-                            + ValueCipher.KDF + " or a raw key, and " + ValueCipher.CIPHER);
-        }
-        if (derivation == KeyDerivation.RAW) {
-            return new EncryptionHeader(derivation, new byte[0], 0, sealed(encryption.get("key_check")));
-        }
-        int iterations = encryption.path("iterations").asInt(0);
-        if (iterations < 1) {
-            throw corrupt(path, "its \"encryption.iterations\" is not a positive number");
-        }
-        return new EncryptionHeader(
-                derivation, bytes(encryption, "salt"), iterations, sealed(encryption.get("key_check")));
-    }
-
-    private static ObjectNode sealedNode(SealedValue sealed) {
-        ObjectNode node = NODES.objectNode();
-        node.put("nonce", Base64.getEncoder().encodeToString(sealed.nonce()));
-        node.put("ciphertext", Base64.getEncoder().encodeToString(sealed.ciphertext()));
-        return node;
-    }
-
-    private static SealedValue sealed(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("an encrypted value must be {\"nonce\", \"ciphertext\"}");
-        }
-        return new SealedValue(bytes(node, "nonce"), bytes(node, "ciphertext"));
-    }
-
-    private static byte[] bytes(JsonNode node, String field) {
-        return Base64.getDecoder().decode(text(node, field));
     }
 
     private static Instant instant(JsonNode node, String field) {

@@ -12,15 +12,15 @@ import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 
 /**
- * How every state store encrypts token values: AES-256-GCM with a fresh random nonce per value, under
+ * How every state's token values are encrypted: AES-256-GCM with a fresh random nonce per value, under
  * a raw key or one derived from a passphrase with PBKDF2-HMAC-SHA256. The associated data binds a
- * ciphertext to its declaration and token, so values cannot be swapped between entries. A store keeps
- * the {@link #header()} beside its values; {@link #unlock} checks a later run's key against it before
- * anything is read or written.
+ * ciphertext to its declaration and token, so values cannot be swapped between entries. The state
+ * keeps the {@link #header()} beside its values; {@link #unlock} checks a later run's key against it
+ * before anything is read or written.
  */
-public final class StateEncryption {
+final class StateEncryption {
     /** PBKDF2 iterations for a new state: OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
-    public static final int MIN_ITERATIONS = ValueCipher.MIN_ITERATIONS;
+    static final int MIN_ITERATIONS = ValueCipher.MIN_ITERATIONS;
 
     private static final byte[] KEY_CHECK = "cftokens key check".getBytes(StandardCharsets.US_ASCII);
     private static final String KEY_CHECK_CONTEXT = "cftokens key check v1";
@@ -39,7 +39,7 @@ public final class StateEncryption {
      * @param key the raw key or passphrase
      * @return the encryption, with a new header to keep beside the values
      */
-    public static StateEncryption create(StateKey key) {
+    static StateEncryption create(StateKey key) {
         return create(key, MIN_ITERATIONS);
     }
 
@@ -51,7 +51,7 @@ public final class StateEncryption {
      * @return the encryption, with a new header to keep beside the values
      * @throws IllegalArgumentException when {@code iterations} is below {@value #MIN_ITERATIONS}
      */
-    public static StateEncryption create(StateKey key, int iterations) {
+    static StateEncryption create(StateKey key, int iterations) {
         requireNonNull(key, "key");
         if (iterations < MIN_ITERATIONS) {
             throw new IllegalArgumentException(
@@ -84,7 +84,7 @@ public final class StateEncryption {
      * @return the encryption that opens those values
      * @throws StateException when the key is another one, or of the other kind; nothing is changed
      */
-    public static StateEncryption unlock(StateKey key, EncryptionHeader header, String where) {
+    static StateEncryption unlock(StateKey key, EncryptionHeader header, String where) {
         requireNonNull(key, "key");
         requireNonNull(header, "header");
         boolean passphraseState = header.derivation() == KeyDerivation.PBKDF2_HMAC_SHA256;
@@ -121,7 +121,7 @@ public final class StateEncryption {
     }
 
     /** {@return what the store keeps beside the values} */
-    public EncryptionHeader header() {
+    EncryptionHeader header() {
         return header;
     }
 
@@ -131,7 +131,7 @@ public final class StateEncryption {
      * @param record the record the value belongs to; opening it under another record fails
      * @param value the token's value
      */
-    public SealedValue seal(TokenRecord record, Secret value) {
+    SealedValue seal(TokenRecord record, Secret value) {
         requireNonNull(record, "record");
         requireNonNull(value, "value");
         byte[] plain = value.revealBytes();
@@ -150,7 +150,7 @@ public final class StateEncryption {
      * @param sealed the value as the store keeps it
      * @return the value, or empty
      */
-    public Optional<Secret> open(TokenRecord record, SealedValue sealed) {
+    Optional<Secret> open(TokenRecord record, SealedValue sealed) {
         requireNonNull(record, "record");
         requireNonNull(sealed, "sealed");
         byte[] plain;
@@ -169,36 +169,6 @@ public final class StateEncryption {
         } finally {
             Arrays.fill(value, '\0');
         }
-    }
-
-    /**
-     * The value a store keeps for {@code record}, if it keeps one and {@code encryption} (null when the
-     * store keeps no values) opens it: every store's {@link StateSession#value}.
-     *
-     * @param encryption the state's encryption, or null when it keeps no values
-     * @param record the record the value is read for
-     * @param sealed the value as the store keeps it, or null when none
-     * @return the value, or empty
-     */
-    public static Optional<Secret> openKept(StateEncryption encryption, TokenRecord record, SealedValue sealed) {
-        if (encryption == null || record == null || sealed == null) {
-            return Optional.empty();
-        }
-        return encryption.open(record, sealed);
-    }
-
-    /**
-     * The one rule of {@link StateSession#put(TokenRecord)} for every store: the value kept for {@code
-     * previous} stays when {@code next} is the same declaration's same token (a value sealed for one opens
-     * for the other), and is dropped otherwise.
-     *
-     * @param previous the record the state held, or null
-     * @param kept the value sealed for {@code previous}, or null
-     * @param next the record being put
-     * @return the value to keep with {@code next}, or null
-     */
-    public static SealedValue keptOnPut(TokenRecord previous, SealedValue kept, TokenRecord next) {
-        return previous != null && sameContext(previous, next) ? kept : null;
     }
 
     /** Whether a value sealed for {@code from} would open for {@code to} (same declaration and token). */

@@ -7,8 +7,26 @@ import java.util.Optional;
 /**
  * One locked run against a {@link StateStore}. Every {@code put} and {@code remove} is durable when it
  * returns, so a process killed the next instant loses nothing it was told about. Thread-safe.
+ *
+ * <p>A store implements {@link StateRows} and returns {@link #over} them: the rules below, and the
+ * encryption of values, are the runtime's, the same for every store.
  */
 public interface StateSession extends AutoCloseable {
+    /**
+     * A session over a store's rows for one run: values are sealed under {@code key} before they reach
+     * the store, and the key is checked against the one the state's values were sealed under (a state
+     * without a key check gets this key's). The rows are closed when the key is refused.
+     *
+     * @param rows what the store keeps for this run, its locks held
+     * @param key the key that seals values, or null to keep none
+     * @param where the state, for messages, such as {@code "the state file .cftokens/state.json"}
+     * @return the session
+     * @throws StateException when {@code key} is not the state's, or of the other kind; nothing is changed
+     */
+    static StateSession over(StateRows rows, StateKey key, String where) {
+        return SealedSession.over(rows, key, StateEncryption.MIN_ITERATIONS, where);
+    }
+
     /** {@return every recorded token} */
     Collection<TokenRecord> records();
 

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * @param owner whether the token lives under the account or the user
  * @param accountId the account the token was provisioned for, or null when none was known
  * @param name the token's name when it was last written
- * @param specHash {@link SpecHash} of the spec last written, so a later run can tell a changed
+ * @param specHash {@link dev.cftokens.runtime.provision.DesiredToken#hashOf the hash} of the spec last written, so a later run can tell a changed
  *     declaration from a token changed outside cftokens
  * @param issuedAt when the current generation was issued, or null when it is not known (a record written
  *     before generations were recorded)
@@ -45,7 +45,7 @@ public record TokenRecord(
      * @param owner whether the token lives under the account or the user
      * @param accountId the account the token was provisioned for, or null when none was known
      * @param name the token's name when it was last written
-     * @param specHash {@link SpecHash} of the spec last written
+     * @param specHash {@link dev.cftokens.runtime.provision.DesiredToken#hashOf the hash} of the spec last written
      * @param issuedAt when the current generation was issued, or null when not known
      * @param previous the generation the last rotation replaced, or null
      * @param inputs the input values it was written with; null for none
@@ -72,7 +72,7 @@ public record TokenRecord(
      * @param owner whether the token lives under the account or the user
      * @param accountId the account the token was provisioned for, or null when none was known
      * @param name the token's name when it was last written
-     * @param specHash {@link SpecHash} of the spec last written
+     * @param specHash {@link dev.cftokens.runtime.provision.DesiredToken#hashOf the hash} of the spec last written
      */
     public TokenRecord(
             String declarationId, String tokenId, TokenOwner owner, String accountId, String name, String specHash) {

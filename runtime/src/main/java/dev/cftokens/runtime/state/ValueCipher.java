@@ -24,7 +24,7 @@ final class ValueCipher {
     static final int MIN_ITERATIONS = 210_000;
 
     static final int SALT_BYTES = 16;
-    private static final int NONCE_BYTES = 12;
+    static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
     private final SecretKey key;

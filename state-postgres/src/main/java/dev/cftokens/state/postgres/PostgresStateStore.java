@@ -3,8 +3,6 @@ package dev.cftokens.state.postgres;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.runtime.Secret;
-import dev.cftokens.runtime.state.EncryptionHeader;
-import dev.cftokens.runtime.state.StateEncryption;
 import dev.cftokens.runtime.state.StateException;
 import dev.cftokens.runtime.state.StateKey;
 import dev.cftokens.runtime.state.StateSession;
@@ -128,16 +126,19 @@ public final class PostgresStateStore implements StateStore {
                 return Optional.empty();
             }
             LockedConnection link = held.get();
+            PostgresRows rows;
             try {
-                StateEncryption encryption = unlock(link.connection());
-                return Optional.of(PostgresSession.load(link, tables, encryption, scope, where));
+                rows = PostgresRows.load(link, tables, scope, where);
             } catch (SQLException e) {
                 link.close();
                 retryOrFail(e, "read " + what + " of", backoff);
+                continue;
             } catch (RuntimeException e) {
                 link.close();
                 throw e;
             }
+            // Closes the rows itself when the key is refused.
+            return Optional.of(StateSession.over(rows, key, where));
         }
     }
 
@@ -255,16 +256,6 @@ public final class PostgresStateStore implements StateStore {
         schema.ensure(connection, fresh.setupClass(), 0, where);
         locks = fresh;
         return fresh;
-    }
-
-    private StateEncryption unlock(Connection connection) throws SQLException {
-        Optional<EncryptionHeader> stored = schema.encryption(connection);
-        if (stored.isPresent()) {
-            return StateEncryption.unlock(key, stored.get(), where);
-        }
-        StateEncryption created = StateEncryption.create(key);
-        EncryptionHeader kept = schema.initializeEncryption(connection, created.header());
-        return kept.equals(created.header()) ? created : StateEncryption.unlock(key, kept, where);
     }
 
     private BorrowedConnection connect() throws SQLException {

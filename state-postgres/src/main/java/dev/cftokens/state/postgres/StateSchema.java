@@ -1,8 +1,5 @@
 package dev.cftokens.state.postgres;
 
-import dev.cftokens.runtime.state.EncryptionHeader;
-import dev.cftokens.runtime.state.EncryptionHeader.KeyDerivation;
-import dev.cftokens.runtime.state.SealedValue;
 import dev.cftokens.runtime.state.StateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,13 +15,16 @@ import java.util.Optional;
  * that checks it.
  */
 final class StateSchema {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     /** The first layout: tokens without generations. */
     private static final int WITHOUT_GENERATIONS = 1;
 
     /** Generations and holders, without the input values of each record. */
     private static final int WITHOUT_INPUTS = 2;
+
+    /** Values and the key check in the columns of their parts, which only the runtime now reads. */
+    private static final int SEALED_IN_PARTS = 3;
 
     private static final String VERSION_ROW = "schema_version";
 
@@ -57,22 +57,15 @@ final class StateSchema {
                         + " PRIMARY KEY (lock_class, lock_object))");
             }
             Optional<String> version = meta(connection, VERSION_ROW);
-            if (version.isEmpty()) {
-                createVersion1(statement);
-                addGenerations(statement);
-                addInputs(statement);
-                putMeta(connection, VERSION_ROW, Integer.toString(VERSION));
-            } else if (version.get().equals(Integer.toString(WITHOUT_GENERATIONS))) {
-                addGenerations(statement);
-                addInputs(statement);
-                putMeta(connection, VERSION_ROW, Integer.toString(VERSION));
-            } else if (version.get().equals(Integer.toString(WITHOUT_INPUTS))) {
-                addInputs(statement);
-                putMeta(connection, VERSION_ROW, Integer.toString(VERSION));
-            } else if (!version.get().equals(Integer.toString(VERSION))) {
+            int from = version.isEmpty() ? 0 : versionNumber(version.get());
+            if (from > VERSION) {
                 throw new StateException("the state tables " + tables.describe() + " in " + where
                         + " have schema version " + version.get() + ", but this cftokens knows version " + VERSION
                         + "; use the cftokens version that wrote them (or a newer one). Nothing was changed.");
+            }
+            if (from < VERSION) {
+                migrate(statement, from);
+                putMeta(connection, VERSION_ROW, Integer.toString(VERSION));
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -80,6 +73,32 @@ final class StateSchema {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Each step from {@code from} (0: no tables yet) to {@link #VERSION}, in order. */
+    private void migrate(Statement statement, int from) throws SQLException {
+        if (from < WITHOUT_GENERATIONS) {
+            createVersion1(statement);
+        }
+        if (from < WITHOUT_INPUTS) {
+            addGenerations(statement);
+        }
+        if (from < SEALED_IN_PARTS) {
+            addInputs(statement);
+        }
+        if (from < VERSION) {
+            sealAsOne(statement);
+        }
+    }
+
+    /** A version this cftokens can upgrade from or knows; {@link #VERSION} + 1 for anything else. */
+    private static int versionNumber(String stored) {
+        try {
+            int version = Integer.parseInt(stored);
+            return version >= WITHOUT_GENERATIONS ? version : VERSION + 1;
+        } catch (NumberFormatException e) {
+            return VERSION + 1;
         }
     }
 
@@ -125,39 +144,52 @@ final class StateSchema {
         statement.execute("ALTER TABLE " + tables.tokens() + " ADD COLUMN IF NOT EXISTS inputs text");
     }
 
-    /** The encryption header the first run with a key wrote, if any. */
-    Optional<EncryptionHeader> encryption(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT key_derivation, salt, iterations, check_nonce, check_ciphertext FROM "
-                                + tables.encryption() + " WHERE id = 1");
+    /**
+     * Version 4: a value and the key check are each one opaque column, sealed and read by the runtime,
+     * so this store no longer knows their parts. The parts of a version 3 row are joined here into the
+     * layouts the runtime reads: a value as a layout byte, the 12-byte nonce and the ciphertext; the key
+     * check as the JSON of a state file's {@code "encryption"} object.
+     */
+    private void sealAsOne(Statement statement) throws SQLException {
+        statement.execute("ALTER TABLE " + tables.tokens() + " ADD COLUMN IF NOT EXISTS value_sealed bytea");
+        statement.execute("UPDATE " + tables.tokens() + " SET value_sealed = decode('01', 'hex') || value_nonce"
+                + " || value_ciphertext WHERE value_nonce IS NOT NULL AND value_ciphertext IS NOT NULL");
+        statement.execute("ALTER TABLE " + tables.tokens() + " DROP COLUMN value_nonce, DROP COLUMN value_ciphertext");
+        statement.execute("ALTER TABLE " + tables.encryption() + " ADD COLUMN IF NOT EXISTS key_check bytea");
+        statement.execute("UPDATE " + tables.encryption() + " SET key_check = convert_to(json_build_object("
+                + "'kdf', key_derivation, 'iterations', iterations, 'salt', " + base64("salt")
+                + ", 'cipher', 'AES/GCM/NoPadding', 'key_check', json_build_object('nonce', " + base64("check_nonce")
+                + ", 'ciphertext', " + base64("check_ciphertext") + "))::text, 'UTF8')");
+        statement.execute("ALTER TABLE " + tables.encryption() + " DROP COLUMN key_derivation, DROP COLUMN salt,"
+                + " DROP COLUMN iterations, DROP COLUMN check_nonce, DROP COLUMN check_ciphertext,"
+                + " ALTER COLUMN key_check SET NOT NULL");
+    }
+
+    /** Base64 without the line breaks PostgreSQL puts every 76 characters. */
+    private static String base64(String column) {
+        return "translate(encode(" + column + ", 'base64'), E'\\n', '')";
+    }
+
+    /** The key check the first run with a key kept, if any. */
+    Optional<byte[]> keyCheck(Connection connection) throws SQLException {
+        try (PreparedStatement select =
+                        connection.prepareStatement("SELECT key_check FROM " + tables.encryption() + " WHERE id = 1");
                 ResultSet row = select.executeQuery()) {
-            if (!row.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new EncryptionHeader(
-                    KeyDerivation.ofWireName(row.getString(1)),
-                    row.getBytes(2),
-                    row.getInt(3),
-                    new SealedValue(row.getBytes(4), row.getBytes(5))));
+            return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
         }
     }
 
     /**
-     * Writes {@code header} unless another instance wrote one first; returns the one that is stored
-     * (the caller unlocks with that, so instances starting together end up with one salt).
+     * Keeps {@code keyCheck} unless another instance kept one first; returns the one that is kept (so
+     * instances starting together end up with one salt).
      */
-    EncryptionHeader initializeEncryption(Connection connection, EncryptionHeader header) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + tables.encryption()
-                + " (id, key_derivation, salt, iterations, check_nonce, check_ciphertext) VALUES (1, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (id) DO NOTHING")) {
-            insert.setString(1, header.derivation().wireName());
-            insert.setBytes(2, header.salt());
-            insert.setInt(3, header.iterations());
-            insert.setBytes(4, header.keyCheck().nonce());
-            insert.setBytes(5, header.keyCheck().ciphertext());
+    byte[] keepKeyCheck(Connection connection, byte[] keyCheck) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + tables.encryption() + " (id, key_check) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")) {
+            insert.setBytes(1, keyCheck);
             insert.executeUpdate();
         }
-        return encryption(connection).orElseThrow();
+        return keyCheck(connection).orElseThrow();
     }
 
     private Optional<String> meta(Connection connection, String name) throws SQLException {

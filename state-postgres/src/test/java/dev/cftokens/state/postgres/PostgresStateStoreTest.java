@@ -179,13 +179,13 @@ class PostgresStateStoreTest {
                 ResultSet version = statement.executeQuery(
                         "SELECT value FROM cftokens_state." + prefix + "meta WHERE name = 'schema_version'")) {
             assertThat(version.next()).isTrue();
-            assertThat(version.getString(1)).isEqualTo("3");
+            assertThat(version.getString(1)).isEqualTo("4");
         }
     }
 
     /**
-     * Version 1 is the layout main wrote before generations (d3e0839): the same tables without the three
-     * generation columns. It is made here from today's by dropping them, so the test needs no old build.
+     * Version 1 is the layout main wrote before generations (d3e0839): version 3's tables without the
+     * generation and input columns. It is made here from today's, so the test needs no old build.
      */
     @Test
     void aVersionOneStateIsUpgradedInPlaceKeepingItsRecordsAndValues() throws Exception {
@@ -194,6 +194,7 @@ class PostgresStateStoreTest {
         }
         try (Connection connection = Database.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
+            splitSealedColumns(statement);
             statement.execute("ALTER TABLE " + prefix + "tokens DROP COLUMN issued_at, DROP COLUMN previous_token_id,"
                     + " DROP COLUMN previous_retire_at, DROP COLUMN inputs");
             statement.execute("DROP TABLE " + prefix + "holders");
@@ -219,7 +220,7 @@ class PostgresStateStoreTest {
                 ResultSet version =
                         statement.executeQuery("SELECT value FROM " + prefix + "meta WHERE name = 'schema_version'")) {
             version.next();
-            assertThat(version.getString(1)).isEqualTo("3");
+            assertThat(version.getString(1)).isEqualTo("4");
         }
     }
 
@@ -251,6 +252,7 @@ class PostgresStateStoreTest {
         }
         try (Connection connection = Database.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
+            splitSealedColumns(statement);
             statement.execute("ALTER TABLE " + prefix + "tokens DROP COLUMN inputs");
             statement.execute("UPDATE " + prefix + "meta SET value = '2' WHERE name = 'schema_version'");
         }
@@ -266,6 +268,62 @@ class PostgresStateStoreTest {
         }
     }
 
+    /**
+     * Version 3 kept a value's nonce and ciphertext, and the key check's parts, in columns of their own.
+     * It is made here from today's by splitting the opaque columns back into those parts.
+     */
+    @Test
+    void aVersionThreeStateHasItsValuesAndKeyCheckJoinedInPlace() throws Exception {
+        try (StateSession session = builder().build().open()) {
+            session.put(record("a"), Secret.of("value-a"));
+            session.put(record("b"));
+        }
+        try (Connection connection = Database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            splitSealedColumns(statement);
+            statement.execute("UPDATE " + prefix + "meta SET value = '3' WHERE name = 'schema_version'");
+        }
+
+        try (StateSession session = builder().build().open()) {
+            assertThat(session.value("a").orElseThrow().reveal()).isEqualTo("value-a");
+            assertThat(session.record("b")).contains(record("b"));
+            assertThat(session.value("b")).isEmpty();
+        }
+        assertThatThrownBy(() -> PostgresStateStore.builder()
+                        .dataSource(Database.dataSource())
+                        .key(StateKey.generate())
+                        .tablePrefix(prefix)
+                        .build()
+                        .open())
+                .isInstanceOf(StateException.class)
+                .hasMessageContaining("is not the one the values");
+        try (Connection connection = Database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet version =
+                        statement.executeQuery("SELECT value FROM " + prefix + "meta WHERE name = 'schema_version'")) {
+            version.next();
+            assertThat(version.getString(1)).isEqualTo("4");
+        }
+    }
+
+    /** Turns today's opaque value and key check columns back into version 3's columns of their parts. */
+    private void splitSealedColumns(Statement statement) throws java.sql.SQLException {
+        statement.execute("ALTER TABLE " + prefix + "tokens ADD COLUMN value_nonce bytea,"
+                + " ADD COLUMN value_ciphertext bytea");
+        statement.execute("UPDATE " + prefix + "tokens SET value_nonce = substring(value_sealed from 2 for 12),"
+                + " value_ciphertext = substring(value_sealed from 14)");
+        statement.execute("ALTER TABLE " + prefix + "tokens DROP COLUMN value_sealed");
+        statement.execute("ALTER TABLE " + prefix + "encryption ADD COLUMN key_derivation text,"
+                + " ADD COLUMN salt bytea, ADD COLUMN iterations integer, ADD COLUMN check_nonce bytea,"
+                + " ADD COLUMN check_ciphertext bytea");
+        statement.execute("UPDATE " + prefix + "encryption SET key_derivation = h->>'kdf',"
+                + " salt = decode(coalesce(h->>'salt', ''), 'base64'), iterations = coalesce((h->>'iterations')::int, 0),"
+                + " check_nonce = decode(h->'key_check'->>'nonce', 'base64'),"
+                + " check_ciphertext = decode(h->'key_check'->>'ciphertext', 'base64')"
+                + " FROM (SELECT convert_from(key_check, 'UTF8')::json AS h FROM " + prefix + "encryption) AS old");
+        statement.execute("ALTER TABLE " + prefix + "encryption DROP COLUMN key_check");
+    }
+
     @Test
     void aNewerSchemaVersionIsRefusedAndLeftAlone() throws Exception {
         builder().build().open().close();
@@ -276,7 +334,7 @@ class PostgresStateStoreTest {
         assertThatThrownBy(() -> builder().build().open())
                 .isInstanceOf(StateException.class)
                 .hasMessageContaining("schema version 7")
-                .hasMessageContaining("knows version 3");
+                .hasMessageContaining("knows version 4");
         try (Connection connection = Database.dataSource().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet version =

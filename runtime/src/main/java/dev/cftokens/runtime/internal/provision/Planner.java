@@ -16,7 +16,6 @@ import dev.cftokens.runtime.provision.PlannedChange;
 import dev.cftokens.runtime.provision.TokenField;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.PreviousGeneration;
-import dev.cftokens.runtime.state.SpecHash;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -431,13 +430,13 @@ final class Planner {
         }
         TokenSpec listed = token.spec();
         return listed.expiresOn() != null
-                && SpecHash.of(new TokenSpec(
+                && DesiredToken.hashOf(new TokenSpec(
                                 listed.name(), listed.policies(), listed.condition(), listed.notBefore(), null))
                         .equals(create.specHash());
     }
 
     private String hashOf(ExistingToken token) {
-        return hashes.computeIfAbsent(token, t -> SpecHash.of(t.spec()));
+        return hashes.computeIfAbsent(token, t -> DesiredToken.hashOf(t.spec()));
     }
 
     /** Last: names the unrecorded tokens left alone because adoption is off, except any this plan deletes. */

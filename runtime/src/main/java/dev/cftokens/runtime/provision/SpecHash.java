@@ -1,4 +1,4 @@
-package dev.cftokens.runtime.state;
+package dev.cftokens.runtime.provision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * as sets) give equal hashes in every JVM and every run, because every set is sorted into a canonical
  * JSON form before hashing.
  */
-public final class SpecHash {
+final class SpecHash {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SpecHash() {}
@@ -32,7 +32,7 @@ public final class SpecHash {
      *
      * @param spec the token spec, placeholders resolved
      */
-    public static String of(TokenSpec spec) {
+    static String of(TokenSpec spec) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(canonicalForm(spec).getBytes(StandardCharsets.UTF_8));

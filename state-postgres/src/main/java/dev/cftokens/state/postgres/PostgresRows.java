@@ -3,14 +3,12 @@ package dev.cftokens.state.postgres;
 import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.core.model.TokenOwner;
-import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.state.Holding;
 import dev.cftokens.runtime.state.PendingCreate;
 import dev.cftokens.runtime.state.PreviousGeneration;
-import dev.cftokens.runtime.state.SealedValue;
-import dev.cftokens.runtime.state.StateEncryption;
 import dev.cftokens.runtime.state.StateException;
-import dev.cftokens.runtime.state.StateSession;
+import dev.cftokens.runtime.state.StateRows;
+import dev.cftokens.runtime.state.StoredToken;
 import dev.cftokens.runtime.state.TokenRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,41 +29,28 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One locked run against the PostgreSQL state, on one connection that holds the run's advisory locks.
+ * The rows of one locked run against the PostgreSQL state, on one connection that holds the run's advisory locks.
  * The state is read once the locks are held; each change is one transaction, committed before the call
  * returns, so a process killed the next instant loses nothing it was told about, and a transaction cut
  * mid-way is rolled back whole by the server. A change whose connection broke (a restart, a failover) is
  * made again on a new connection once the run holds its locks again and finds its rows as it left them.
  * Thread-safe: calls share the connection one at a time.
  */
-final class PostgresSession implements StateSession {
-    /** A record and its sealed value, or a null value. */
-    private record Entry(TokenRecord record, SealedValue value) {
-        boolean sameAs(Entry other) {
-            return other != null
-                    && record.equals(other.record)
-                    && (value == null
-                            ? other.value == null
-                            : other.value != null
-                                    && Arrays.equals(value.nonce(), other.value.nonce())
-                                    && Arrays.equals(value.ciphertext(), other.value.ciphertext()));
-        }
-    }
-
+final class PostgresRows implements StateRows {
     private final LockedConnection link;
     private final TableNames tables;
-    private final StateEncryption encryption;
+    private final StateSchema schema;
     private final Set<String> scope;
     private final String where;
-    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final Map<String, StoredToken> entries = new LinkedHashMap<>();
     private final Map<String, PendingCreate> pending = new LinkedHashMap<>();
+    private byte[] keyCheck;
     private boolean closed;
 
-    private PostgresSession(
-            LockedConnection link, TableNames tables, StateEncryption encryption, Set<String> scope, String where) {
+    private PostgresRows(LockedConnection link, TableNames tables, Set<String> scope, String where) {
         this.link = link;
         this.tables = tables;
-        this.encryption = encryption;
+        this.schema = new StateSchema(tables);
         this.scope = scope;
         this.where = where;
     }
@@ -76,19 +60,19 @@ final class PostgresSession implements StateSession {
      *
      * @param scope the declarations this run may change, or null for all
      */
-    static PostgresSession load(
-            LockedConnection link, TableNames tables, StateEncryption encryption, Set<String> scope, String where)
+    static PostgresRows load(LockedConnection link, TableNames tables, Set<String> scope, String where)
             throws SQLException {
-        PostgresSession session = new PostgresSession(link, tables, encryption, scope, where);
-        session.read(session.entries, session.pending);
-        return session;
+        PostgresRows rows = new PostgresRows(link, tables, scope, where);
+        rows.read(rows.entries, rows.pending);
+        rows.keyCheck = rows.schema.keyCheck(link.connection()).orElse(null);
+        return rows;
     }
 
-    private void read(Map<String, Entry> entries, Map<String, PendingCreate> pending) throws SQLException {
+    private void read(Map<String, StoredToken> entries, Map<String, PendingCreate> pending) throws SQLException {
         Connection connection = link.connection();
         try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT declaration_id, token_id, owner, account_id, name, spec_hash, value_nonce,"
-                                + " value_ciphertext, issued_at, previous_token_id, previous_retire_at, inputs FROM "
+                        "SELECT declaration_id, token_id, owner, account_id, name, spec_hash, value_sealed,"
+                                + " issued_at, previous_token_id, previous_retire_at, inputs FROM "
                                 + tables.tokens() + " ORDER BY declaration_id");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
@@ -99,13 +83,10 @@ final class PostgresSession implements StateSession {
                         rows.getString(4),
                         rows.getString(5),
                         rows.getString(6),
-                        instant(rows.getObject(9, OffsetDateTime.class)),
-                        previous(rows.getString(10), rows.getObject(11, OffsetDateTime.class)),
-                        StoredInputs.read(rows.getString(12)));
-                byte[] nonce = rows.getBytes(7);
-                byte[] ciphertext = rows.getBytes(8);
-                SealedValue value = nonce == null || ciphertext == null ? null : new SealedValue(nonce, ciphertext);
-                entries.put(record.declarationId(), new Entry(record, value));
+                        instant(rows.getObject(8, OffsetDateTime.class)),
+                        previous(rows.getString(9), rows.getObject(10, OffsetDateTime.class)),
+                        StoredInputs.read(rows.getString(11)));
+                entries.put(record.declarationId(), new StoredToken(record, rows.getBytes(7)));
             }
         }
         try (PreparedStatement select =
@@ -125,59 +106,47 @@ final class PostgresSession implements StateSession {
     }
 
     @Override
-    public synchronized Collection<TokenRecord> records() {
-        return entries.values().stream().map(Entry::record).toList();
+    public synchronized Collection<StoredToken> tokens() {
+        return List.copyOf(entries.values());
     }
 
     @Override
-    public synchronized Optional<TokenRecord> record(String declarationId) {
-        return Optional.ofNullable(entries.get(declarationId)).map(Entry::record);
+    public synchronized Optional<StoredToken> token(String declarationId) {
+        return Optional.ofNullable(entries.get(declarationId));
     }
 
     @Override
-    public Optional<Secret> value(String declarationId) {
-        Entry entry;
-        synchronized (this) {
-            entry = entries.get(declarationId);
+    public synchronized Optional<byte[]> keyCheck() {
+        return Optional.ofNullable(keyCheck).map(byte[]::clone);
+    }
+
+    @Override
+    public synchronized byte[] keepKeyCheck(byte[] proposed) {
+        if (keyCheck == null) {
+            try {
+                keyCheck = schema.keepKeyCheck(link.connection(), proposed);
+            } catch (SQLException e) {
+                throw new StateException("cannot keep the key check in " + where + ": " + e.getMessage(), e);
+            }
         }
-        return entry == null ? Optional.empty() : StateEncryption.openKept(encryption, entry.record(), entry.value());
+        return keyCheck.clone();
     }
 
     @Override
-    public boolean storesValues() {
-        return encryption != null;
-    }
-
-    @Override
-    public synchronized void put(TokenRecord record) {
-        requireNonNull(record, "record");
-        Entry previous = entries.get(record.declarationId());
-        SealedValue kept =
-                previous == null ? null : StateEncryption.keptOnPut(previous.record(), previous.value(), record);
-        write(record, kept);
-    }
-
-    @Override
-    public void put(TokenRecord record, Secret value) {
-        requireNonNull(record, "record");
-        requireNonNull(value, "value");
-        SealedValue sealed = encryption == null ? null : encryption.seal(record, value);
-        synchronized (this) {
-            write(record, sealed);
-        }
-    }
-
-    private void write(TokenRecord record, SealedValue value) {
+    public synchronized void write(StoredToken token) {
+        requireNonNull(token, "token");
+        TokenRecord record = token.record();
+        byte[] value = token.sealedValue();
         String id = record.declarationId();
         inTransaction(id, "record the token of", () -> {
             try (PreparedStatement upsert = link.connection()
                     .prepareStatement("INSERT INTO " + tables.tokens()
-                            + " (declaration_id, token_id, owner, account_id, name, spec_hash, value_nonce, value_ciphertext,"
+                            + " (declaration_id, token_id, owner, account_id, name, spec_hash, value_sealed,"
                             + " issued_at, previous_token_id, previous_retire_at, inputs, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (declaration_id) DO UPDATE SET"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (declaration_id) DO UPDATE SET"
                             + " token_id = EXCLUDED.token_id, owner = EXCLUDED.owner, account_id = EXCLUDED.account_id,"
-                            + " name = EXCLUDED.name, spec_hash = EXCLUDED.spec_hash, value_nonce = EXCLUDED.value_nonce,"
-                            + " value_ciphertext = EXCLUDED.value_ciphertext, issued_at = EXCLUDED.issued_at,"
+                            + " name = EXCLUDED.name, spec_hash = EXCLUDED.spec_hash, value_sealed = EXCLUDED.value_sealed,"
+                            + " issued_at = EXCLUDED.issued_at,"
                             + " previous_token_id = EXCLUDED.previous_token_id,"
                             + " previous_retire_at = EXCLUDED.previous_retire_at, inputs = EXCLUDED.inputs,"
                             + " updated_at = now()")) {
@@ -187,27 +156,26 @@ final class PostgresSession implements StateSession {
                 upsert.setString(4, record.accountId());
                 upsert.setString(5, record.name());
                 upsert.setString(6, record.specHash());
-                upsert.setBytes(7, value == null ? null : value.nonce());
-                upsert.setBytes(8, value == null ? null : value.ciphertext());
-                upsert.setObject(9, timestamp(record.issuedAt()));
+                upsert.setBytes(7, value);
+                upsert.setObject(8, timestamp(record.issuedAt()));
                 upsert.setString(
-                        10, record.previous() == null ? null : record.previous().tokenId());
+                        9, record.previous() == null ? null : record.previous().tokenId());
                 upsert.setObject(
-                        11,
+                        10,
                         record.previous() == null
                                 ? null
                                 : timestamp(record.previous().retireAt()));
-                upsert.setString(12, StoredInputs.write(record.inputs()));
+                upsert.setString(11, StoredInputs.write(record.inputs()));
                 upsert.executeUpdate();
             }
             delete(tables.pendingCreates(), id);
         });
-        entries.put(id, new Entry(record, value));
+        entries.put(id, token);
         pending.remove(id);
     }
 
     @Override
-    public synchronized void remove(String declarationId) {
+    public synchronized void delete(String declarationId) {
         if (entries.containsKey(declarationId)) {
             inTransaction(declarationId, "forget the token of", () -> delete(tables.tokens(), declarationId));
             entries.remove(declarationId);
@@ -379,7 +347,7 @@ final class PostgresSession implements StateSession {
      * another run may have held the locks in between.
      */
     private void checkUnchanged(String declarationId, String what) throws SQLException {
-        Map<String, Entry> nowEntries = new LinkedHashMap<>();
+        Map<String, StoredToken> nowEntries = new LinkedHashMap<>();
         Map<String, PendingCreate> nowPending = new LinkedHashMap<>();
         read(nowEntries, nowPending);
         Set<String> ids = new TreeSet<>();
@@ -392,8 +360,8 @@ final class PostgresSession implements StateSession {
             ids.addAll(scope);
         }
         for (String id : ids) {
-            Entry mine = entries.get(id);
-            boolean sameEntry = mine == null ? !nowEntries.containsKey(id) : mine.sameAs(nowEntries.get(id));
+            StoredToken mine = entries.get(id);
+            boolean sameEntry = Objects.equals(mine, nowEntries.get(id));
             if (!sameEntry || !samePending(pending.get(id), nowPending.get(id))) {
                 throw new StateException("the connection to " + where + " broke while this run held its lock, and"
                         + " another run changed " + id + " before this one held the lock again; this run did not "

@@ -1,4 +1,4 @@
-package dev.cftokens.runtime.state;
+package dev.cftokens.runtime.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
