@@ -187,10 +187,10 @@ class MainTest {
 
         assertThat(run(args("status", "--class-path", classPath))).isEqualTo(0);
         assertThat(out)
-                .contains("rotating-token: current " + second + " issued ")
+                .contains("rotating-token: generation 2, current " + second + " issued ")
                 .contains("next rotation ")
                 .contains("; previous " + first + " valid until ")
-                .contains("readonly-token: current ")
+                .contains("readonly-token: generation 1, current ")
                 .contains("(does not rotate)");
 
         assertThat(run(args("rotate", "--now", "--revoke-previous", "rotating-token", "--class-path", classPath)))

@@ -63,7 +63,7 @@ public record TokenGenerations(
     }
 
     /**
-     * {@return the line {@code status} prints, such as {@code deploy-token: current 4f3a.. issued
+     * {@return the line {@code status} prints, such as {@code deploy-token: generation 3, current 4f3a.. issued
      * 2026-12-07T10:00:00Z, expires 2027-02-07T10:00:00Z, next rotation 2027-01-06T10:00:00Z; previous 9b2c..
      * valid until 2026-12-09T10:00:00Z}}
      *
@@ -71,7 +71,9 @@ public record TokenGenerations(
      */
     public String describe(Instant now) {
         StringBuilder line = new StringBuilder(record.declarationId())
-                .append(": current ")
+                .append(": generation ")
+                .append(record.generation())
+                .append(", current ")
                 .append(record.tokenId())
                 .append(" issued ")
                 .append(issued().map(Timestamps::format).orElse("at an unknown time"));
@@ -86,10 +88,15 @@ public record TokenGenerations(
         PreviousGeneration previous = record.previous();
         if (previous != null) {
             line.append("; previous ").append(previous.tokenId());
-            line.append(
-                    previous.retiringAt(now)
-                            ? " retiring since " + Timestamps.format(previous.retireAt()) + ", deleted by the next run"
-                            : " valid until " + Timestamps.format(previous.retireAt()));
+            if (previous.revoked()) {
+                line.append(" revoked, deleted by the next run");
+            } else {
+                line.append(
+                        previous.retiringAt(now)
+                                ? " retiring since " + Timestamps.format(previous.retireAt())
+                                        + ", deleted by the next run"
+                                : " valid until " + Timestamps.format(previous.retireAt()));
+            }
             held(line, previous.tokenId());
         }
         return line.toString();

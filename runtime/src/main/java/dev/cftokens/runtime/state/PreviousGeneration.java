@@ -11,19 +11,32 @@ import java.time.temporal.ChronoUnit;
  *
  * @param tokenId Cloudflare's id of the previous generation's token
  * @param retireAt when its overlap ends and it may be deleted
+ * @param revoked whether it was revoked ({@code rotate --now --revoke-previous}): deleted as soon as a run
+ *     can, whoever still holds it, also when the run that revoked it was killed before the delete
  */
-public record PreviousGeneration(String tokenId, Instant retireAt) {
+public record PreviousGeneration(String tokenId, Instant retireAt, boolean revoked) {
     /**
      * Checks the components.
      *
      * @param tokenId Cloudflare's id of the previous generation's token
      * @param retireAt when its overlap ends
-     * @throws NullPointerException when either is null
+     * @param revoked whether it was revoked
+     * @throws NullPointerException when {@code tokenId} or {@code retireAt} is null
      */
     public PreviousGeneration {
         requireNonNull(tokenId, "tokenId");
         requireNonNull(retireAt, "retireAt");
         retireAt = retireAt.truncatedTo(ChronoUnit.SECONDS); // as the state file keeps it
+    }
+
+    /**
+     * A previous generation that was not revoked.
+     *
+     * @param tokenId Cloudflare's id of the previous generation's token
+     * @param retireAt when its overlap ends
+     */
+    public PreviousGeneration(String tokenId, Instant retireAt) {
+        this(tokenId, retireAt, false);
     }
 
     /**

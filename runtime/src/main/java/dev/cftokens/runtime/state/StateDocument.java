@@ -24,14 +24,14 @@ import java.util.Map;
  *                 "cipher": "AES/GCM/NoPadding", "key_check": {"nonce": "..", "ciphertext": ".."}},
  *  "tokens": {"readonly-token": {"token_id": "..", "owner": "account", "account_id": "..",
  *             "name": "..", "spec_hash": "sha256:..", "value": {"nonce": "..", "ciphertext": ".."},
- *             "issued_at": "2026-01-01T00:00:00Z", "inputs": {"zoneId": ".."},
- *             "previous": {"token_id": "..", "retire_at": "2026-01-03T00:00:00Z"}}},
+ *             "issued_at": "2026-01-01T00:00:00Z", "inputs": {"zoneId": ".."}, "generation": 2,
+ *             "previous": {"token_id": "..", "retire_at": "2026-01-03T00:00:00Z", "revoked": true}}},
  *  "pending_creates": {"new-token": {"owner": "account", "account_id": "..", "spec_hash": "sha256:..",
  *                      "since": "2026-01-01T00:00:00Z"}}}
  * }</pre>
  *
  * {@code pending_creates}, {@code issued_at}, {@code inputs} and {@code previous} are optional: a file without them has
- * none. Version 1, written before generations were recorded, is read as it is and written as version 2.
+ * none; without {@code generation} a token is generation 1, without {@code revoked} a previous one was not revoked. Version 1, written before generations were recorded, is read as it is and written as version 2.
  *
  * Anything else (bad JSON, a missing field, another version) is refused with the path in the message.
  */
@@ -146,7 +146,11 @@ final class StateDocument {
             ObjectNode previous = node.putObject("previous");
             previous.put("token_id", record.previous().tokenId());
             previous.put("retire_at", Timestamps.format(record.previous().retireAt()));
+            if (record.previous().revoked()) {
+                previous.put("revoked", true);
+            }
         }
+        node.put("generation", record.generation());
         return node;
     }
 
@@ -165,7 +169,8 @@ final class StateDocument {
                 text(node, "spec_hash"),
                 node.hasNonNull("issued_at") ? instant(node, "issued_at") : null,
                 node.hasNonNull("previous") ? previous(node.get("previous")) : null,
-                node.hasNonNull("inputs") ? inputs(node.get("inputs")) : Map.of());
+                node.hasNonNull("inputs") ? inputs(node.get("inputs")) : Map.of(),
+                node.hasNonNull("generation") ? generation(node.get("generation")) : 1);
         JsonNode value = node.get("value");
         return new Entry(record, value == null || value.isNull() ? null : SealedValue.fromJson(value));
     }
@@ -218,7 +223,17 @@ final class StateDocument {
     }
 
     private static PreviousGeneration previous(JsonNode node) {
-        return new PreviousGeneration(text(node, "token_id"), instant(node, "retire_at"));
+        return new PreviousGeneration(
+                text(node, "token_id"),
+                instant(node, "retire_at"),
+                node.path("revoked").asBoolean(false));
+    }
+
+    private static long generation(JsonNode node) {
+        if (!node.canConvertToLong() || !node.isIntegralNumber()) {
+            throw new IllegalArgumentException("\"generation\" must be a whole number");
+        }
+        return node.asLong();
     }
 
     static String text(JsonNode node, String field) {

@@ -15,11 +15,13 @@ import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.TokenRotation;
+import dev.cftokens.runtime.state.Holding;
 import dev.cftokens.runtime.state.InMemoryStateStore;
 import dev.cftokens.runtime.state.TokenRecord;
 import dev.cftokens.runtime.workers.Worker;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,6 +82,7 @@ class RotationTest {
     void aDueGenerationGetsItsSuccessorFirstAndThePreviousStaysValidForTheOverlapThenIsDeleted() {
         Generation first = applied();
         assertThat(record().issuedAt()).isNotNull();
+        assertThat(record().generation()).isEqualTo(1);
         assertThat(provisioning().plan(rotating).changes())
                 .extracting(PlannedChange::kind)
                 .containsExactly(ChangeKind.UNCHANGED);
@@ -96,7 +99,9 @@ class RotationTest {
         assertThat(emulator.requestCount(RequestKind.DELETE_TOKEN)).isZero();
         TokenRecord record = record();
         assertThat(record.tokenId()).isEqualTo(second);
+        assertThat(record.generation()).isEqualTo(2);
         assertThat(record.previous().tokenId()).isEqualTo(first.id());
+        assertThat(record.previous().revoked()).isFalse();
         assertThat(record.previous().retireAt())
                 .isAfter(clock.instant().plus(Duration.ofDays(2).minusMinutes(1)));
         // Both generations authenticate during the overlap.
@@ -113,9 +118,39 @@ class RotationTest {
         ApplyResult retired = provisioning().apply(rotating);
         assertThat(retired.plan().changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.RETIRE);
         assertThat(record().previous()).isNull();
+        assertThat(record().generation())
+                .as("retiring the previous keeps the number")
+                .isEqualTo(2);
         assertThat(emulator.tokens()).extracting(token -> token.id()).doesNotContain(first.id());
         assertThatThrownBy(() -> verifyValue(emulator, first.value())).isInstanceOf(CloudflareApiException.class);
         assertThat(provisioning().apply(rotating).plan().hasChanges()).isFalse();
+    }
+
+    @Test
+    void aRevocationCutShortIsFinishedByTheNextRunWhoeverStillHoldsTheRevokedToken() {
+        Generation first = applied();
+        emulator.injectFault(Fault.serverError(500, 1.0).on(RequestKind.DELETE_TOKEN));
+        assertThatThrownBy(() -> provisioning().rotate(found(), new RotationRequest(Set.of(ID), true)))
+                .isInstanceOf(RuntimeException.class);
+        TokenRecord cut = record();
+        assertThat(cut.tokenId()).isNotEqualTo(first.id());
+        assertThat(cut.generation()).isEqualTo(2);
+        assertThat(cut.previous().tokenId()).isEqualTo(first.id());
+        assertThat(cut.previous().revoked()).isTrue();
+        // Another instance still holds the leaked token; a revoked one is not kept for it.
+        try (var state = store.openForReading(Set.of(ID))) {
+            state.hold(new Holding(
+                    ID, "7@web-2 (other)#1", first.id(), Instant.now().plus(Duration.ofHours(1))));
+        }
+
+        emulator.clearFaults();
+        ApplyResult finished = provisioning().apply(rotating);
+
+        assertThat(finished.plan().changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.RETIRE);
+        assertThat(finished.plan().changes().get(0).note()).contains("revoked");
+        assertThat(record().previous()).isNull();
+        assertThatThrownBy(() -> verifyValue(emulator, first.value())).isInstanceOf(CloudflareApiException.class);
+        assertThat(emulator.tokens()).hasSize(1);
     }
 
     @Test
@@ -256,7 +291,7 @@ class RotationTest {
                 .contains("@")
                 .contains("#");
         assertThat(status.get(0).describe(clock.instant()))
-                .contains(ID + ": current " + token.id())
+                .contains(ID + ": generation 1, current " + token.id())
                 .contains("next rotation ")
                 .contains(", held by ");
     }

@@ -23,9 +23,11 @@ class StateDocumentTest {
                                   "value": {"nonce": "bm9uY2Vub25jZTE=", "ciphertext": "dmFsdWV2YWx1ZQ=="},
                                   "issued_at": "2026-12-01T10:00:00Z",
                                   "previous": {"token_id": "bb17574386854bf78a67040be0a770b0",
-                                               "retire_at": "2026-12-03T10:00:00Z"}},
+                                               "retire_at": "2026-12-03T10:00:00Z", "revoked": true},
+                                  "generation": 2},
                "no-value": {"token_id": "aa17574386854bf78a67040be0a770b0", "owner": "user",
-                            "account_id": "023e105f4ecef8ad9ca31a8372d0c353", "name": "n", "spec_hash": "sha256:01"}},
+                            "account_id": "023e105f4ecef8ad9ca31a8372d0c353", "name": "n", "spec_hash": "sha256:01",
+                            "generation": 1}},
              "pending_creates": {
                "waiting": {"owner": "account", "account_id": "023e105f4ecef8ad9ca31a8372d0c353",
                            "spec_hash": "sha256:02", "since": "2026-12-03T15:00:00Z"}}}

@@ -65,6 +65,28 @@ public abstract class StateStoreContract {
     }
 
     @Test
+    void generationsRoundTripWithTheirNumbersAndRevocation() {
+        Instant retireAt = Instant.parse("2026-12-10T08:00:00Z");
+        TokenRecord rotated = record("a", "t3")
+                .withIssuedAt(Instant.parse("2026-12-08T08:00:00Z"))
+                .withGeneration(3)
+                .withPrevious(new PreviousGeneration("t2", retireAt, true));
+        TokenRecord kept = record("b", "t5").withPrevious(new PreviousGeneration("t4", retireAt));
+        try (StateSession session = store(RAW_KEY).open()) {
+            session.put(rotated, Secret.of(VALUE));
+            session.put(kept);
+        }
+        try (StateSession session = store(RAW_KEY).open()) {
+            assertThat(session.record("a")).contains(rotated);
+            assertThat(session.record("a").orElseThrow().generation()).isEqualTo(3);
+            assertThat(session.record("a").orElseThrow().previous().revoked()).isTrue();
+            assertThat(session.record("b").orElseThrow().generation()).isEqualTo(1);
+            assertThat(session.record("b").orElseThrow().previous().revoked()).isFalse();
+            assertThat(session.value("a").orElseThrow().reveal()).isEqualTo(VALUE);
+        }
+    }
+
+    @Test
     void aPassphraseWorksAsWellAsARawKey() {
         StateKey passphrase = StateKey.ofPassphrase("contract passphrase".toCharArray());
         try (StateSession session = store(passphrase).open()) {

@@ -72,7 +72,8 @@ final class PostgresRows implements StateRows {
         Connection connection = link.connection();
         try (PreparedStatement select = connection.prepareStatement(
                         "SELECT declaration_id, token_id, owner, account_id, name, spec_hash, value_sealed,"
-                                + " issued_at, previous_token_id, previous_retire_at, inputs FROM "
+                                + " issued_at, previous_token_id, previous_retire_at, inputs, generation,"
+                                + " previous_revoked FROM "
                                 + tables.tokens() + " ORDER BY declaration_id");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
@@ -84,8 +85,9 @@ final class PostgresRows implements StateRows {
                         rows.getString(5),
                         rows.getString(6),
                         instant(rows.getObject(8, OffsetDateTime.class)),
-                        previous(rows.getString(9), rows.getObject(10, OffsetDateTime.class)),
-                        StoredInputs.read(rows.getString(11)));
+                        previous(rows.getString(9), rows.getObject(10, OffsetDateTime.class), rows.getBoolean(13)),
+                        StoredInputs.read(rows.getString(11)),
+                        rows.getLong(12));
                 entries.put(record.declarationId(), new StoredToken(record, rows.getBytes(7)));
             }
         }
@@ -142,13 +144,15 @@ final class PostgresRows implements StateRows {
             try (PreparedStatement upsert = link.connection()
                     .prepareStatement("INSERT INTO " + tables.tokens()
                             + " (declaration_id, token_id, owner, account_id, name, spec_hash, value_sealed,"
-                            + " issued_at, previous_token_id, previous_retire_at, inputs, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (declaration_id) DO UPDATE SET"
+                            + " issued_at, previous_token_id, previous_retire_at, inputs, generation, previous_revoked,"
+                            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+                            + " ON CONFLICT (declaration_id) DO UPDATE SET"
                             + " token_id = EXCLUDED.token_id, owner = EXCLUDED.owner, account_id = EXCLUDED.account_id,"
                             + " name = EXCLUDED.name, spec_hash = EXCLUDED.spec_hash, value_sealed = EXCLUDED.value_sealed,"
                             + " issued_at = EXCLUDED.issued_at,"
                             + " previous_token_id = EXCLUDED.previous_token_id,"
                             + " previous_retire_at = EXCLUDED.previous_retire_at, inputs = EXCLUDED.inputs,"
+                            + " generation = EXCLUDED.generation, previous_revoked = EXCLUDED.previous_revoked,"
                             + " updated_at = now()")) {
                 upsert.setString(1, id);
                 upsert.setString(2, record.tokenId());
@@ -166,6 +170,9 @@ final class PostgresRows implements StateRows {
                                 ? null
                                 : timestamp(record.previous().retireAt()));
                 upsert.setString(11, StoredInputs.write(record.inputs()));
+                upsert.setLong(12, record.generation());
+                upsert.setBoolean(
+                        13, record.previous() != null && record.previous().revoked());
                 upsert.executeUpdate();
             }
             delete(tables.pendingCreates(), id);
@@ -385,8 +392,10 @@ final class PostgresRows implements StateRows {
         return stored == null ? null : stored.toInstant();
     }
 
-    private static PreviousGeneration previous(String tokenId, OffsetDateTime retireAt) {
-        return tokenId == null || retireAt == null ? null : new PreviousGeneration(tokenId, retireAt.toInstant());
+    private static PreviousGeneration previous(String tokenId, OffsetDateTime retireAt, boolean revoked) {
+        return tokenId == null || retireAt == null
+                ? null
+                : new PreviousGeneration(tokenId, retireAt.toInstant(), revoked);
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -89,6 +89,7 @@ final class StateSchema {
         }
         if (from < VERSION) {
             sealAsOne(statement);
+            countGenerations(statement);
         }
     }
 
@@ -163,6 +164,15 @@ final class StateSchema {
         statement.execute("ALTER TABLE " + tables.encryption() + " DROP COLUMN key_derivation, DROP COLUMN salt,"
                 + " DROP COLUMN iterations, DROP COLUMN check_nonce, DROP COLUMN check_ciphertext,"
                 + " ALTER COLUMN key_check SET NOT NULL");
+    }
+
+    /**
+     * Also version 4: each record numbers its current generation (rows written before read as the first),
+     * and a previous generation says whether it was revoked, so a revoke cut short is finished at once.
+     */
+    private void countGenerations(Statement statement) throws SQLException {
+        statement.execute("ALTER TABLE " + tables.tokens() + " ADD COLUMN IF NOT EXISTS generation bigint NOT NULL"
+                + " DEFAULT 1, ADD COLUMN IF NOT EXISTS previous_revoked boolean NOT NULL DEFAULT false");
     }
 
     /** Base64 without the line breaks PostgreSQL puts every 76 characters. */

@@ -312,7 +312,8 @@ class PostgresStateStoreTest {
                 + " ADD COLUMN value_ciphertext bytea");
         statement.execute("UPDATE " + prefix + "tokens SET value_nonce = substring(value_sealed from 2 for 12),"
                 + " value_ciphertext = substring(value_sealed from 14)");
-        statement.execute("ALTER TABLE " + prefix + "tokens DROP COLUMN value_sealed");
+        statement.execute("ALTER TABLE " + prefix + "tokens DROP COLUMN value_sealed, DROP COLUMN generation,"
+                + " DROP COLUMN previous_revoked");
         statement.execute("ALTER TABLE " + prefix + "encryption ADD COLUMN key_derivation text,"
                 + " ADD COLUMN salt bytea, ADD COLUMN iterations integer, ADD COLUMN check_nonce bytea,"
                 + " ADD COLUMN check_ciphertext bytea");

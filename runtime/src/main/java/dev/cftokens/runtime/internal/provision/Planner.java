@@ -214,7 +214,11 @@ final class Planner {
         }
         PreviousGeneration previous = record.previous();
         List<String> holders = observed.previousHeldBy().getOrDefault(id, List.of());
-        if (previous != null && !revoking && !expired && (!previous.retiringAt(context.now()) || !holders.isEmpty())) {
+        if (previous != null
+                && !revoking
+                && !previous.revoked()
+                && !expired
+                && (!previous.retiringAt(context.now()) || !holders.isEmpty())) {
             // A successor now would delete the previous generation under whoever still uses it.
             warnings.add("! " + id + ": " + (asked ? "rotation asked for" : "rotation due") + ", but the previous"
                     + " generation " + previous.tokenId() + " is "
@@ -258,9 +262,9 @@ final class Planner {
         PreviousGeneration previous = retiring.get();
         List<String> holders = observed.previousHeldBy().getOrDefault(token.declarationId(), List.of());
         Instant latest = Generations.latestRetire(previous, token.rotation());
-        String ended = "previous generation " + previous.tokenId() + ", overlap ended "
-                + Timestamps.format(previous.retireAt());
-        if (!holders.isEmpty() && context.now().isBefore(latest)) {
+        String ended = "previous generation " + previous.tokenId()
+                + (previous.revoked() ? ", revoked " : ", overlap ended ") + Timestamps.format(previous.retireAt());
+        if (!holders.isEmpty() && context.now().isBefore(latest) && !previous.revoked()) {
             return Optional.of(change(ChangeKind.UNCHANGED, token, record, existing)
                     .note(ended + ", still held by " + String.join(", ", holders) + "; deleted once "
                             + (holders.size() == 1 ? "it moves" : "they move") + ", by "
@@ -272,7 +276,9 @@ final class Planner {
                         + (holders.isEmpty()
                                 ? ""
                                 : "; still held by " + String.join(", ", holders)
-                                        + ", but retiring since a whole period"))
+                                        + (previous.revoked()
+                                                ? ", but revoked"
+                                                : ", but retiring since a whole period")))
                 .build());
     }
 

@@ -126,7 +126,7 @@ final class TokenWrites {
 
     private AppliedChange adopt(PlannedChange change) {
         String id = change.declarationId();
-        TokenRecord record = recordFor(change.desired(), change.existing().id())
+        TokenRecord record = recordFor(change.desired(), change.existing().id(), change.recorded())
                 .withIssuedAt(change.existing().issuedOn())
                 .withPrevious(kept(change));
         claimed.add(record.tokenId());
@@ -181,8 +181,9 @@ final class TokenWrites {
     private AppliedChange recordCreated(
             ChangeKind kind, DesiredToken desired, CreatedToken created, PreviousGeneration previous) {
         Instant issued = created.token().issuedOn() != null ? created.token().issuedOn() : now();
-        TokenRecord record =
-                recordFor(desired, created.token().id()).withIssuedAt(issued).withPrevious(previous);
+        TokenRecord record = recordFor(desired, created.token().id(), recorded(desired))
+                .withIssuedAt(issued)
+                .withPrevious(previous);
         claimed.add(record.tokenId());
         state.put(record, created.value());
         values.handBackCreated(desired.declarationId(), created.value());
@@ -196,7 +197,7 @@ final class TokenWrites {
         // A create that timed out may still be committing: give it a moment before looking.
         pause(attempt);
         return findUnclaimed(api, desired).map(match -> {
-            TokenRecord record = recordFor(desired, match.id())
+            TokenRecord record = recordFor(desired, match.id(), recorded(desired))
                     .withIssuedAt(match.issuedOn())
                     .withPrevious(previous);
             output.line("  " + desired.declarationId() + ": adopted token " + record.tokenId()
@@ -304,7 +305,9 @@ final class TokenWrites {
         Duration overlap = change.revokes()
                 ? Duration.ZERO
                 : change.desired().rotation().orElseThrow().overlap();
-        PreviousGeneration replaced = new PreviousGeneration(current.tokenId(), now().plus(overlap));
+        // Revoked is recorded with the successor, so a run killed before the delete leaves it to be deleted
+        // at once by the next, not held on to as an ordinary previous generation.
+        PreviousGeneration replaced = new PreviousGeneration(current.tokenId(), now().plus(overlap), change.revokes());
         AppliedChange created;
         try {
             created = create(ChangeKind.ROTATE, change.desired(), replaced);
@@ -401,8 +404,11 @@ final class TokenWrites {
         return options.clock().instant();
     }
 
-    /** The record of {@code tokenId} for {@code desired}, with no generation history. */
-    static TokenRecord recordFor(DesiredToken desired, String tokenId) {
+    /**
+     * The record of {@code tokenId} for {@code desired}, numbered after {@code recorded} (null when the
+     * declaration has none), with no issue time or previous generation yet.
+     */
+    static TokenRecord recordFor(DesiredToken desired, String tokenId, TokenRecord recorded) {
         return new TokenRecord(
                         desired.declarationId(),
                         tokenId,
@@ -410,7 +416,13 @@ final class TokenWrites {
                         desired.accountId(),
                         desired.spec().name(),
                         desired.specHash())
-                .withInputs(desired.provisioner().inputs());
+                .withInputs(desired.provisioner().inputs())
+                .withGeneration(recorded == null ? 1 : recorded.generationOf(tokenId));
+    }
+
+    /** The declaration's record as this run last wrote or read it; null when it has none. */
+    private TokenRecord recorded(DesiredToken desired) {
+        return state.record(desired.declarationId()).orElse(null);
     }
 
     private static void pause(int attempt) {

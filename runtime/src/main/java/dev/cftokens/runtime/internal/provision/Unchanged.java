@@ -21,9 +21,9 @@ final class Unchanged {
         TokenRecord recorded = change.recorded();
         ExistingToken existing = change.existing();
         if (recorded == null) {
-            return TokenWrites.recordFor(change.desired(), existing.id()).withIssuedAt(existing.issuedOn());
+            return TokenWrites.recordFor(change.desired(), existing.id(), null).withIssuedAt(existing.issuedOn());
         }
-        return TokenWrites.recordFor(change.desired(), existing.id())
+        return TokenWrites.recordFor(change.desired(), existing.id(), recorded)
                 .withIssuedAt(Generations.issued(recorded, existing).orElse(null))
                 .withPrevious(change.kind().endsPreviousGeneration() ? null : recorded.previous());
     }
