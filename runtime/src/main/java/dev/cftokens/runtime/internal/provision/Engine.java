@@ -67,29 +67,30 @@ public final class Engine {
      */
     public Plan plan(Collection<? extends TokenProvisioner<?>> provisioners, DeclarationScope scope) {
         checkProvisions("plan");
-        Declared declared = new Declared(provisioners, scope);
-        // A plan writes nothing: over some declarations it reads beside other readers (a health check, a
-        // fleet's starts) instead of taking their locks from a run that applies.
-        try (StateSession state = scope == DeclarationScope.COMPLETE
-                ? settings.stateStore().open()
-                : settings.stateStore().openForReading(declared.ids())) {
+        return readAndPlan(new Declared(provisioners, scope));
+    }
+
+    /**
+     * A plan writes nothing, so it reads beside other readers (a health check, a fleet's starts, another
+     * plan) instead of taking locks from a run that applies; it waits only for runs that change the whole
+     * state or its declarations. An apply plans again under its own locks.
+     */
+    private Plan readAndPlan(Declared declared) {
+        try (StateSession state = settings.stateStore().openForReading(declared.ids())) {
             return shown(plan(state, declared, RotationRequest.DUE, true).plan());
         }
     }
 
     /**
-     * Plans for the declarations that {@code declarations} loads once the state is locked (whole), and prints
-     * the plan.
+     * Plans for the declarations that {@code declarations} loads, read as {@link #plan(Collection,
+     * DeclarationScope)} reads, and prints the plan.
      *
      * @param declarations loads the declarations on the calling thread; what it throws ends the run
      * @return the plan
      */
     public Plan plan(Supplier<Declared> declarations) {
         checkProvisions("plan");
-        try (StateSession state = settings.stateStore().open()) {
-            return shown(
-                    plan(state, loaded(declarations), RotationRequest.DUE, true).plan());
-        }
+        return readAndPlan(loaded(declarations));
     }
 
     /** Refuses a run that writes (or lists) in a process without the minting credential. */
