@@ -31,8 +31,6 @@ public final class Worker {
     /** The compatibility date used unless {@link #compatibilityDate} sets another. */
     public static final String DEFAULT_COMPATIBILITY_DATE = "2025-01-01";
 
-    private static final System.Logger REBINDS = System.getLogger("dev.cftokens.provisioning");
-
     private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern MODULE_NAME = Pattern.compile("[A-Za-z0-9_.-]+\\.m?js");
     private static final Pattern BINDING_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -201,7 +199,8 @@ public final class Worker {
      * Uploads the script with its bindings, replacing the script of that name if there is one. A binding
      * of a {@link ProvisionedToken} follows the token: when the handle moves to the next generation (a
      * rotation), the script's secret is set to the new value, while the previous generation is still in its
-     * overlap.
+     * overlap. Redeploying follows each binding once (the last
+     * deploy through {@code cloudflare} says which token a binding follows), so a move sets each secret once.
      *
      * @param cloudflare the client of the account the Worker belongs to
      * @throws IllegalStateException when no script or module was given
@@ -212,32 +211,9 @@ public final class Worker {
             throw new IllegalStateException("Worker \"" + name
                     + "\" has no code: call script(source) or module(fileName, source) before deploy");
         }
-        cloudflare.workers().upload(this);
-        for (Binding binding : bindings.values()) {
-            if (binding.token() != null) {
-                ProvisionedToken<?> token = binding.token();
-                token.onRotation(rotation -> rebind(cloudflare, binding.name(), token));
-            }
-        }
-    }
-
-    /** Sets the token's new value as the script's secret; a failure is logged, the next rotation tries again. */
-    private void rebind(Cloudflare cloudflare, String bindingName, ProvisionedToken<?> token) {
-        try {
-            cloudflare.workers().putSecret(name, bindingName, token.value());
-            REBINDS.log(
-                    System.Logger.Level.INFO,
-                    "Worker " + name + ": " + bindingName + " now holds token " + token.id() + " of "
-                            + token.declarationId());
-        } catch (RuntimeException e) {
-            // Messages of the client never hold a secret.
-            REBINDS.log(
-                    System.Logger.Level.WARNING,
-                    "Worker " + name + ": cannot set " + bindingName + " to token "
-                            + token.id() + " of " + token.declarationId() + " (" + e.getMessage()
-                            + "); it still holds the"
-                            + " previous generation, which stops working when its overlap ends");
-        }
+        WorkerScripts scripts = cloudflare.workers();
+        scripts.upload(this);
+        scripts.followed().deployed(this);
     }
 
     private Worker withBinding(Binding binding) {
