@@ -33,7 +33,8 @@ final class FollowedBindings {
 
     /**
      * Notes what an upload of {@code worker} that went through bound: its token bindings follow their tokens
-     * from now on, and bindings of the script it replaced (or left out) no longer follow theirs.
+     * from now on, and bindings of the script it replaced (or left out) no longer follow theirs. A binding
+     * whose token moved while the upload was in flight is set to the token's new value at once.
      */
     void deployed(Worker worker) {
         Set<String> names = worker.bindings().stream().map(Worker.Binding::name).collect(Collectors.toSet());
@@ -52,6 +53,12 @@ final class FollowedBindings {
             followed.put(target, token);
             if (listenedTo.add(token)) {
                 token.onRotation(rotation -> moved(token));
+            }
+        }
+        for (Worker.Binding binding : worker.bindings()) {
+            ProvisionedToken<?> token = binding.token();
+            if (token != null && !token.id().equals(binding.tokenId())) {
+                rebind(new Target(worker.name(), binding.name()), token);
             }
         }
     }

@@ -98,4 +98,17 @@ class WorkerRebindTest {
         assertThat(emulator.requestCount(RequestKind.PUT_WORKER_SECRET)).isZero();
         assertThat(holds("changed-worker", "API_TOKEN", own)).isTrue();
     }
+
+    @Test
+    void aWorkerBoundBeforeAMoveAndDeployedAfterItUploadsTheValueTheHandleHoldsNow() throws Exception {
+        ProvisionedToken<HandMadeProvisioner.TestToken> token = provisioning().provision(rotating);
+        Secret first = token.value();
+        Worker worker = Worker.named("late-worker").script(SCRIPT).bind("API_TOKEN", token);
+
+        rotateAndWaitForTheMove(token);
+        worker.deploy(cloudflare);
+
+        assertThat(holds("late-worker", "API_TOKEN", token.value())).isTrue();
+        assertThat(holds("late-worker", "API_TOKEN", first)).isFalse();
+    }
 }
