@@ -31,8 +31,6 @@ public final class Worker {
     /** The compatibility date used unless {@link #compatibilityDate} sets another. */
     public static final String DEFAULT_COMPATIBILITY_DATE = "2025-01-01";
 
-    private static final System.Logger REBINDS = System.getLogger("dev.cftokens.provisioning");
-
     private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
     private static final Pattern MODULE_NAME = Pattern.compile("[A-Za-z0-9_.-]+\\.m?js");
     private static final Pattern BINDING_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -47,9 +45,16 @@ public final class Worker {
 
     /**
      * A binding of the metadata: {@code secret_text} holds a {@link Secret}, {@code plain_text} a string; a
-     * token's binding also names the token, so a deploy can follow its rotations.
+     * token's binding also names the token, so a deploy can follow its rotations, and the id of the token
+     * whose value it holds.
      */
-    record Binding(String name, String type, Secret secret, String text, ProvisionedToken<?> token) {
+    record Binding(String name, String type, Secret secret, String text, ProvisionedToken<?> token, String tokenId) {
+        /** The token's value now; its id is read first, so a move in between shows as a changed id later. */
+        static Binding of(String name, ProvisionedToken<?> token) {
+            String id = token.id();
+            return new Binding(name, "secret_text", token.value(), null, token, id);
+        }
+
         @Override
         public String toString() {
             return name + ": " + type + (secret != null ? " " + secret : " \"" + text + "\"");
@@ -145,7 +150,7 @@ public final class Worker {
      */
     public Worker bind(String bindingName, ProvisionedToken<?> token) {
         requireNonNull(token, "token");
-        return withBinding(new Binding(checkBindingName(bindingName), "secret_text", token.value(), null, token));
+        return withBinding(Binding.of(checkBindingName(bindingName), token));
     }
 
     /**
@@ -157,7 +162,7 @@ public final class Worker {
      */
     public Worker bind(String bindingName, Secret secret) {
         requireNonNull(secret, "secret");
-        return withBinding(new Binding(checkBindingName(bindingName), "secret_text", secret, null, null));
+        return withBinding(new Binding(checkBindingName(bindingName), "secret_text", secret, null, null, null));
     }
 
     /**
@@ -169,7 +174,7 @@ public final class Worker {
      */
     public Worker bindText(String bindingName, String text) {
         requireNonNull(text, "text");
-        return withBinding(new Binding(checkBindingName(bindingName), "plain_text", null, text, null));
+        return withBinding(new Binding(checkBindingName(bindingName), "plain_text", null, text, null, null));
     }
 
     /**
@@ -199,9 +204,10 @@ public final class Worker {
 
     /**
      * Uploads the script with its bindings, replacing the script of that name if there is one. A binding
-     * of a {@link ProvisionedToken} follows the token: when the handle moves to the next generation (a
-     * rotation), the script's secret is set to the new value, while the previous generation is still in its
-     * overlap.
+     * of a {@link ProvisionedToken} uploads the value the handle holds now, and follows the token: when the
+     * handle moves to the next generation (a rotation), the script's secret is set to the new value, while
+     * the previous generation is still in its overlap. Redeploying follows each binding once (the last
+     * deploy through {@code cloudflare} says which token a binding follows), so a move sets each secret once.
      *
      * @param cloudflare the client of the account the Worker belongs to
      * @throws IllegalStateException when no script or module was given
@@ -212,32 +218,14 @@ public final class Worker {
             throw new IllegalStateException("Worker \"" + name
                     + "\" has no code: call script(source) or module(fileName, source) before deploy");
         }
-        cloudflare.workers().upload(this);
-        for (Binding binding : bindings.values()) {
-            if (binding.token() != null) {
-                ProvisionedToken<?> token = binding.token();
-                token.onRotation(rotation -> rebind(cloudflare, binding.name(), token));
-            }
-        }
-    }
-
-    /** Sets the token's new value as the script's secret; a failure is logged, the next rotation tries again. */
-    private void rebind(Cloudflare cloudflare, String bindingName, ProvisionedToken<?> token) {
-        try {
-            cloudflare.workers().putSecret(name, bindingName, token.value());
-            REBINDS.log(
-                    System.Logger.Level.INFO,
-                    "Worker " + name + ": " + bindingName + " now holds token " + token.id() + " of "
-                            + token.declarationId());
-        } catch (RuntimeException e) {
-            // Messages of the client never hold a secret.
-            REBINDS.log(
-                    System.Logger.Level.WARNING,
-                    "Worker " + name + ": cannot set " + bindingName + " to token "
-                            + token.id() + " of " + token.declarationId() + " (" + e.getMessage()
-                            + "); it still holds the"
-                            + " previous generation, which stops working when its overlap ends");
-        }
+        // The handles may have moved since bind(): the upload carries the values they hold now.
+        Map<String, Binding> current = new LinkedHashMap<>();
+        bindings.forEach((bindingName, binding) ->
+                current.put(bindingName, binding.token() == null ? binding : Binding.of(bindingName, binding.token())));
+        Worker uploaded = new Worker(name, source, moduleName, compatibilityDate, current, keptBindingTypes);
+        WorkerScripts scripts = cloudflare.workers();
+        scripts.upload(uploaded);
+        scripts.followed().deployed(uploaded);
     }
 
     private Worker withBinding(Binding binding) {

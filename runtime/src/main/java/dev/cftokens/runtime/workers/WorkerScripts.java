@@ -33,6 +33,7 @@ public final class WorkerScripts {
 
     private final ApiTransport transport;
     private final Supplier<String> accountId;
+    private final FollowedBindings followed = new FollowedBindings(this);
 
     /**
      * For {@link Cloudflare} only; use {@link Cloudflare#workers()}.
@@ -107,6 +108,11 @@ public final class WorkerScripts {
         body.put("text", value.reveal());
         body.put("type", "secret_text");
         transport.sendJson("PUT", scriptPath(scriptName) + "/secrets", body);
+    }
+
+    /** {@return the secrets that deploys through this client made follow a token} */
+    FollowedBindings followed() {
+        return followed;
     }
 
     private String scriptPath(String scriptName) {

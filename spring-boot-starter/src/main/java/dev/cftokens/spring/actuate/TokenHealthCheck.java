@@ -12,6 +12,7 @@ import dev.cftokens.runtime.provision.PlannedChange;
 import dev.cftokens.runtime.provision.ProvisioningMode;
 import dev.cftokens.runtime.provision.TokenGenerations;
 import dev.cftokens.runtime.state.PreviousGeneration;
+import dev.cftokens.spring.internal.LastReading;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -41,20 +36,10 @@ final class TokenHealthCheck {
     /** How long a probe waits for a check: a run holding the whole state (an apply from CI) makes one wait. */
     static final Duration PROBE_WAIT = Duration.ofSeconds(5);
 
-    private static final ExecutorService CHECKS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "cftokens-health");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final Provisioning provisioning;
     private final List<TokenProvisioner<?>> provisioners;
-    private final Duration interval;
-    private final Clock clock;
     private final Duration probeWait;
-    private Result cached;
-    private Instant checkedAt;
-    private Future<Result> running;
+    private final LastReading<Result> reading;
 
     TokenHealthCheck(
             Provisioning provisioning, List<TokenProvisioner<?>> provisioners, Duration interval, Clock clock) {
@@ -69,9 +54,8 @@ final class TokenHealthCheck {
             Duration probeWait) {
         this.provisioning = requireNonNull(provisioning, "provisioning");
         this.provisioners = List.copyOf(provisioners);
-        this.interval = requireNonNull(interval, "interval");
-        this.clock = requireNonNull(clock, "clock");
         this.probeWait = requireNonNull(probeWait, "probeWait");
+        this.reading = new LastReading<>("cftokens-health", this::check, interval, clock);
     }
 
     /**
@@ -80,31 +64,22 @@ final class TokenHealthCheck {
      * background, and the probe is answered with the last result, or UP (the tokens were provisioned at the
      * start) when there is none yet, saying the state is busy.
      */
-    synchronized Result result() {
-        Instant now = clock.instant();
-        if (cached != null && now.isBefore(checkedAt.plus(interval)) && running == null) {
-            return cached;
-        }
-        if (running == null) {
-            running = CHECKS.submit(this::check);
-        }
+    Result result() {
+        LastReading.Answer<Result> answer;
         try {
-            Result result = running.get(probeWait.toNanos(), TimeUnit.NANOSECONDS);
-            running = null;
-            cached = result;
-            checkedAt = now;
-            return result;
-        } catch (TimeoutException e) {
-            Map<String, Object> details = new LinkedHashMap<>(cached == null ? Map.of() : cached.details());
-            details.put("state", "busy: another run holds the state; the check goes on, and this is the last result");
-            return new Result(cached == null || cached.up(), details);
-        } catch (ExecutionException e) {
-            running = null;
-            throw new IllegalStateException("the health check failed", e.getCause());
+            answer = reading.await(probeWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(false, Map.of("error", "interrupted while checking"));
         }
+        Optional<Result> last = answer.value();
+        if (!answer.busy()) {
+            return last.orElseThrow();
+        }
+        Map<String, Object> details =
+                new LinkedHashMap<>(last.map(Result::details).orElse(Map.of()));
+        details.put("state", "busy: another run holds the state; the check goes on, and this is the last result");
+        return new Result(last.map(Result::up).orElse(true), details);
     }
 
     private Result check() {

@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Provisioning;
+import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.provision.TokenGenerations;
 import dev.cftokens.spring.ProvisionedTokens;
+import dev.cftokens.spring.internal.LastReading;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,16 +26,17 @@ import java.util.stream.Collectors;
  * (seconds until the current generation expires; only for rotating tokens, whose generations carry an
  * expiry), {@code cftokens.token.age} (seconds since it was issued), {@code cftokens.rotations} (moves to
  * a next generation seen by this instance) and {@code cftokens.refresh.failures} (refreshes that could not
- * read the state or rotate the token). The gauges read the state at most once per {@value
- * #READ_EVERY_SECONDS} seconds, however often they are scraped.
+ * read the state or rotate the token). A scrape never waits for the state: the gauges answer from the last
+ * reading of it, renewed in the background at most every 30 seconds however often they are scraped, and
+ * NaN until the first reading is done.
  */
 public final class CftokensMeters implements MeterBinder {
-    static final long READ_EVERY_SECONDS = 30;
+    /** How long a reading of the state serves the gauges. */
+    static final Duration READ_EVERY = Duration.ofSeconds(30);
 
     private final Provisioning provisioning;
-    private final ProvisionedTokens tokens;
-    private Map<String, TokenGenerations> read = Map.of();
-    private Instant readAt = Instant.MIN;
+    private final List<ProvisionedToken<?>> tokens;
+    private final LastReading<Map<String, TokenGenerations>> reading;
 
     /**
      * Meters of {@code tokens}, whose generations are read through {@code provisioning}.
@@ -41,13 +45,25 @@ public final class CftokensMeters implements MeterBinder {
      * @param tokens the tokens provisioned at startup
      */
     public CftokensMeters(Provisioning provisioning, ProvisionedTokens tokens) {
+        this(provisioning, tokens.all(), tokens.provisioners(), READ_EVERY);
+    }
+
+    CftokensMeters(
+            Provisioning provisioning,
+            List<ProvisionedToken<?>> tokens,
+            List<TokenProvisioner<?>> provisioners,
+            Duration readEvery) {
         this.provisioning = requireNonNull(provisioning, "provisioning");
-        this.tokens = requireNonNull(tokens, "tokens");
+        this.tokens = List.copyOf(tokens);
+        List<TokenProvisioner<?>> declarations = List.copyOf(provisioners);
+        this.reading = new LastReading<>(
+                "cftokens-meters", () -> generations(provisioning, declarations), readEvery, Clock.systemUTC());
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        for (ProvisionedToken<?> token : tokens.all()) {
+        reading.now(); // starts the first reading, so that a first scrape soon after has figures
+        for (ProvisionedToken<?> token : tokens) {
             String id = token.declarationId();
             Gauge.builder("cftokens.token.expiry", () -> seconds(id, TokenGenerations::expiresOn, true))
                     .tag("declaration", id)
@@ -79,7 +95,7 @@ public final class CftokensMeters implements MeterBinder {
 
     /** Seconds from now to the instant (or from it to now), NaN when unknown or the state cannot be read. */
     private double seconds(String id, Function<TokenGenerations, Optional<Instant>> instant, boolean ahead) {
-        Optional<Instant> at = Optional.ofNullable(generations().get(id)).flatMap(instant);
+        Optional<Instant> at = reading.now().value().map(read -> read.get(id)).flatMap(instant);
         if (at.isEmpty()) {
             return Double.NaN;
         }
@@ -88,18 +104,13 @@ public final class CftokensMeters implements MeterBinder {
         return between.toMillis() / 1000.0;
     }
 
-    private synchronized Map<String, TokenGenerations> generations() {
-        Instant now = Instant.now();
-        if (now.isAfter(readAt.plusSeconds(READ_EVERY_SECONDS))) {
-            try {
-                List<TokenGenerations> status = provisioning.status(tokens.provisioners());
-                read = status.stream()
-                        .collect(Collectors.toMap(entry -> entry.record().declarationId(), Function.identity()));
-            } catch (RuntimeException e) {
-                read = Map.of(); // NaN until the state can be read again; the health component says why
-            }
-            readAt = now;
+    private static Map<String, TokenGenerations> generations(
+            Provisioning provisioning, List<TokenProvisioner<?>> provisioners) {
+        try {
+            return provisioning.status(provisioners).stream()
+                    .collect(Collectors.toMap(entry -> entry.record().declarationId(), Function.identity()));
+        } catch (RuntimeException e) {
+            return Map.of(); // NaN until the state can be read again; the health component says why
         }
-        return read;
     }
 }
