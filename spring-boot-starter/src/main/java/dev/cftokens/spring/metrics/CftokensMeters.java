@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Micrometer meters of the application's tokens, tagged {@code declaration}: {@code cftokens.token.expiry}
  * (seconds until the current generation expires; only for rotating tokens, whose generations carry an
- * expiry), {@code cftokens.token.age} (seconds since it was issued), {@code cftokens.rotations} (moves to
+ * expiry), {@code cftokens.token.age} (seconds since it was issued), {@code cftokens.token.generation} (the
+ * current generation's number, 1 for the first token), {@code cftokens.rotations} (moves to
  * a next generation seen by this instance) and {@code cftokens.refresh.failures} (refreshes that could not
  * read the state or rotate the token). A scrape never waits for the state: the gauges answer from the last
  * reading of it, renewed in the background at most every 30 seconds however often they are scraped, and
@@ -80,6 +81,10 @@ public final class CftokensMeters implements MeterBinder {
                     .description("seconds since the current generation was issued")
                     .baseUnit("seconds")
                     .register(registry);
+            Gauge.builder("cftokens.token.generation", () -> generation(id))
+                    .tag("declaration", id)
+                    .description("the current generation's number: 1 for the first token, one more for each successor")
+                    .register(registry);
             Counter rotations = Counter.builder("cftokens.rotations")
                     .tag("declaration", id)
                     .description("moves to a next generation seen by this instance")
@@ -102,6 +107,15 @@ public final class CftokensMeters implements MeterBinder {
         Instant now = provisioning.now();
         Duration between = ahead ? Duration.between(now, at.get()) : Duration.between(at.get(), now);
         return between.toMillis() / 1000.0;
+    }
+
+    /** The number the state records, NaN when the state cannot be read or records no token yet. */
+    private double generation(String id) {
+        return reading.now()
+                .value()
+                .map(read -> read.get(id))
+                .map(entry -> (double) entry.record().generation())
+                .orElse(Double.NaN);
     }
 
     private static Map<String, TokenGenerations> generations(

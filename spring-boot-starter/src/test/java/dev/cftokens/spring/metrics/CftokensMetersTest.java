@@ -95,4 +95,26 @@ class CftokensMetersTest {
         }
         assertThat(after).isGreaterThanOrEqualTo(DAY.toSeconds());
     }
+
+    @Test
+    void theGenerationGaugeShowsTheNumberTheStateRecords() throws Exception {
+        ProvisionedToken<?> token = provisioning.provision(declaration);
+        CftokensMeters meters = new CftokensMeters(provisioning, List.of(token), List.of(declaration), Duration.ZERO);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        meters.bindTo(registry);
+        Gauge generation =
+                registry.get("cftokens.token.generation").tag("declaration", ID).gauge();
+        assertThat(figure(generation)).isEqualTo(1.0);
+
+        try (StateSession whole = store.open()) {
+            whole.put(whole.record(ID).orElseThrow().withGeneration(4));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        double now = scrape(generation);
+        while (now != 4.0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            now = scrape(generation);
+        }
+        assertThat(now).isEqualTo(4.0);
+    }
 }
