@@ -3,6 +3,7 @@ package dev.cftokens.state.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cftokens.core.model.RotationPolicy;
 import dev.cftokens.core.model.TokenOwner;
 import dev.cftokens.emulator.CloudflareEmulator;
 import dev.cftokens.emulator.EmulatedToken;
@@ -11,18 +12,23 @@ import dev.cftokens.emulator.RequestKind;
 import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Provisioning;
+import dev.cftokens.runtime.Secret;
 import dev.cftokens.runtime.provision.HandMadeProvisioner;
+import dev.cftokens.runtime.provision.ProvisioningOutput;
 import dev.cftokens.runtime.state.StateException;
 import dev.cftokens.runtime.state.StateKey;
+import dev.cftokens.runtime.state.StateSession;
 import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.runtime.state.StateStoreSettings;
 import dev.cftokens.runtime.state.StateStores;
+import dev.cftokens.runtime.state.TokenRecord;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -150,6 +156,75 @@ class DatabaseRestartTest {
             assertOneWorkingToken(started);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The database crashes while a rotation waits for its successor's create: the run rides it out, records
+     * the successor with its value and the replaced generation as previous, and nothing is left pending.
+     */
+    @Test
+    void aCrashDuringARotationLosesNothingAndTheRotationCompletes() throws Exception {
+        HandMadeProvisioner rotating = new HandMadeProvisioner(
+                HandMadeProvisioner.zoneReader(DECLARATION)
+                        .declaration()
+                        .withRotation(RotationPolicy.parse("P30D", "P2D")),
+                java.util.Map.of());
+        PostgresStateStore store = PostgresStateStore.builder()
+                .url(database.url())
+                .key(KEY)
+                .tablePrefix(prefix)
+                .lockWait(Duration.ofSeconds(60))
+                .build();
+        Provisioning ci = Provisioning.with(cloudflare(emulator.adminToken()))
+                .stateStore(store)
+                .clock(emulator.clock())
+                .output(ProvisioningOutput.silent());
+        ci.apply(rotating);
+        String first;
+        try (StateSession state = store.openForReading(Set.of(DECLARATION))) {
+            first = state.record(DECLARATION).orElseThrow().tokenId();
+        }
+        emulator.advanceClock(Duration.ofDays(30).plusMinutes(1));
+        emulator.resetRequestCounts();
+        emulator.injectFault(Fault.latency(Duration.ofSeconds(2)).on(RequestKind.CREATE_TOKEN));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> rotation = pool.submit(() -> ci.apply(rotating));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (emulator.requestCount(RequestKind.CREATE_TOKEN) == 0) {
+                assertThat(System.nanoTime())
+                        .as("the rotation sends its create")
+                        .isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            database.crashAndRestart();
+            rotation.get(2, TimeUnit.MINUTES);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(emulator.requestCount(RequestKind.CREATE_TOKEN)).isEqualTo(1);
+        assertThat(emulator.requestCount(RequestKind.ROLL_TOKEN)).isZero();
+        try (StateSession state = store.openForReading(Set.of(DECLARATION))) {
+            TokenRecord record = state.record(DECLARATION).orElseThrow();
+            assertThat(record.tokenId()).isNotEqualTo(first);
+            assertThat(record.generation()).isEqualTo(2);
+            assertThat(record.previous().tokenId()).isEqualTo(first);
+            Secret value = state.value(DECLARATION).orElseThrow();
+            assertThat(cloudflare(value.reveal())
+                            .tokens(TokenOwner.ACCOUNT)
+                            .verify()
+                            .id())
+                    .isEqualTo(record.tokenId());
+        }
+        assertThat(emulator.tokens()).extracting(EmulatedToken::id).containsExactlyInAnyOrder(first, recordedId(store));
+        assertThat(count("SELECT count(*) FROM " + prefix + "pending_creates")).isZero();
+    }
+
+    private static String recordedId(PostgresStateStore store) {
+        try (StateSession state = store.openForReading(Set.of(DECLARATION))) {
+            return state.record(DECLARATION).orElseThrow().tokenId();
         }
     }
 
