@@ -104,7 +104,7 @@ public final class Main {
                 args,
                 System.out,
                 System.err,
-                retryPolicy -> Cloudflare.builderFromEnvironment()
+                retryPolicy -> Cloudflare.builderFrom(System::getenv)
                         .retryPolicy(retryPolicy)
                         .build()));
     }
@@ -174,7 +174,7 @@ public final class Main {
             default:
                 break;
         }
-        StateStore store = StateCommands.store(arguments.state, arguments.lockWait);
+        StateStore store = StateCommands.store(arguments.state, arguments.lockWait, System::getenv);
         if ("plan".equals(arguments.command)) {
             store = StateCommands.forPlan(store);
         }

@@ -1,6 +1,7 @@
 package dev.cftokens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.core.model.TokenOwner;
@@ -527,6 +528,18 @@ class MainTest {
         // A key printed by `key` is what the state accepts.
         assertThat(dev.cftokens.runtime.state.StateKey.ofBase64(first).toBase64())
                 .isEqualTo(first);
+    }
+
+    @Test
+    void aKeyTogetherWithAPassphraseIsRefusedAsTheStarterRefusesIt() {
+        String key = dev.cftokens.runtime.state.StateKey.generate().toBase64();
+        java.util.Map<String, String> environment =
+                java.util.Map.of("CFTOKENS_KEY", key, "CFTOKENS_PASSPHRASE", "correct horse battery staple");
+        assertThatThrownBy(() -> StateCommands.store(dir.resolve("state.json").toString(), null, environment::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("both CFTOKENS_KEY and CFTOKENS_PASSPHRASE are set; set only one of them")
+                .hasMessageNotContaining(key)
+                .hasMessageNotContaining("correct horse");
     }
 
     @Test
