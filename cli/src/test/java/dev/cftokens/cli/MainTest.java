@@ -440,6 +440,17 @@ class MainTest {
     }
 
     @Test
+    void aBlankInputIsRefusedBeforeAnythingIsPlanned() throws IOException {
+        String classPath = classesDirectory(RestrictedTokenProvisioner.class).toString();
+        assertThat(run(args("plan", "--class-path", classPath, "--input", "restricted-token.zoneId= ")))
+                .isEqualTo(1);
+        assertThat(err)
+                .contains("--input restricted-token.zoneId has the value \" \", which is blank")
+                .doesNotContain("nothing was planned");
+        assertThat(out).doesNotContain("create");
+    }
+
+    @Test
     void rateLimitsAreWaitedOutSayingSoInOneLineEach() throws IOException {
         String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
         emulator.injectFault(Fault.rateLimitBurst(3).on(RequestKind.CREATE_TOKEN));

@@ -38,8 +38,6 @@ import org.apache.maven.project.MavenProject;
  * runtime's message, which never holds a secret.
  */
 abstract class AbstractCftokensMojo extends AbstractMojo {
-    private static final String INPUT_PROPERTY = "cftokens.inputs.";
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
@@ -201,8 +199,8 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
         Map<String, String> effective = new LinkedHashMap<>(inputs);
         session.getUserProperties().forEach((key, value) -> {
             String name = key.toString();
-            if (name.startsWith(INPUT_PROPERTY)) {
-                effective.put(name.substring(INPUT_PROPERTY.length()), value.toString());
+            if (name.startsWith(ProjectInputs.INPUT_PROPERTY)) {
+                effective.put(name.substring(ProjectInputs.INPUT_PROPERTY.length()), value.toString());
             }
         });
         return effective;
