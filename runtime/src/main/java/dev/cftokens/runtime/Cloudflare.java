@@ -13,6 +13,8 @@ import dev.cftokens.runtime.internal.http.HttpExchange;
 import dev.cftokens.runtime.internal.http.HttpTimeouts;
 import dev.cftokens.runtime.internal.http.OkHttpExchange;
 import dev.cftokens.runtime.internal.http.TimeSource;
+import dev.cftokens.runtime.state.StateKey;
+import dev.cftokens.runtime.state.StateStores;
 import dev.cftokens.runtime.workers.WorkerScripts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -581,7 +583,7 @@ public final class Cloudflare {
                     + "=<token>), or " + ENV_API_KEY + " and " + ENV_EMAIL + " to a global API key and its"
                     + " user's e-mail; in code, Cloudflare.builder().apiToken(...). A service that only reads"
                     + " tokens applied elsewhere from a shared state sets " + ENV_ACCOUNT_ID + " instead, with"
-                    + " CFTOKENS_STATE and CFTOKENS_KEY");
+                    + " " + StateStores.STATE_VARIABLE + " and " + StateKey.KEY_VARIABLE);
         }
 
         private static String describeShape(String value) {
