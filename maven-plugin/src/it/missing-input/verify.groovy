@@ -9,4 +9,6 @@ assert log.contains("-Dcftokens.inputs.zone-token.zoneId=<value>")
 // 3: the command line gives it, and one for a declaration that does not exist
 assert log.contains("cftokens: inputs name no input of a declaration: zone-tokn.zoneId")
 assert log.contains("the declarations with inputs are zone-token [zoneId]")
+// 4: a blank value is no value
+assert log.contains("cftokens: input values cannot be used: zone-token.zoneId is blank")
 return true

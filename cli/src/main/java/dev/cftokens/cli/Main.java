@@ -15,7 +15,9 @@ import dev.cftokens.runtime.provision.RotationRequest;
 import dev.cftokens.runtime.provision.TokenGenerations;
 import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateException;
+import dev.cftokens.runtime.state.StateKey;
 import dev.cftokens.runtime.state.StateStore;
+import dev.cftokens.runtime.state.StateStores;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -62,7 +64,7 @@ public final class Main {
             "                       the named declarations",
             "  verify               check the configured credentials",
             "  permission-groups    write the account's live permission groups as JSON, for -Acftokens.catalog",
-            "  key                  print a new random key for CFTOKENS_KEY",
+            "  key                  print a new random key for " + StateKey.KEY_VARIABLE,
             "  state copy --from <path or URL> --to <path or URL>",
             "                       copy a state (records, values re-encrypted under the target's key) into an",
             "                       empty one, such as a file into PostgreSQL; --from-key-env <VAR> or",
@@ -73,7 +75,8 @@ public final class Main {
                     + "'), searched for declarations under " + Declarations.DIRECTORY,
             "  --input <id>.<name>=<value>",
             "                       a value for a declaration's input, such as --input restricted-token.zoneId=023e...",
-            "  --state <file|URL>   the state: a file, or jdbc:postgresql://host:5432/db (default CFTOKENS_STATE,",
+            "  --state <file|URL>   the state: a file, or jdbc:postgresql://host:5432/db (default "
+                    + StateStores.STATE_VARIABLE + ",",
             "                       else " + FileStateStore.DEFAULT_PATH + ")",
             "  --lock-wait <time>   how long to wait for another run holding the state (default 30s for a file,",
             "                       2m for PostgreSQL)",
@@ -92,9 +95,12 @@ public final class Main {
             "  --yes                destroy every token without asking (needed where no terminal can answer)",
             "  --help               show this help",
             "",
-            "Environment: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL; CLOUDFLARE_ACCOUNT_ID;",
-            "CLOUDFLARE_BASE_URL; CFTOKENS_STATE (a file or a JDBC URL; CFTOKENS_STATE_USER, CFTOKENS_STATE_PASSWORD);",
-            "CFTOKENS_KEY (base64 256-bit) or CFTOKENS_PASSPHRASE (encrypts token values kept in the state).",
+            "Environment: " + Cloudflare.ENV_API_TOKEN + ", or " + Cloudflare.ENV_API_KEY + " and "
+                    + Cloudflare.ENV_EMAIL + "; " + Cloudflare.ENV_ACCOUNT_ID + ";",
+            Cloudflare.ENV_BASE_URL + "; " + StateStores.STATE_VARIABLE + " (a file or a JDBC URL; "
+                    + StateStores.USER_VARIABLE + ", " + StateStores.PASSWORD_VARIABLE + ");",
+            StateKey.KEY_VARIABLE + " (base64 256-bit) or " + StateKey.PASSPHRASE_VARIABLE
+                    + " (encrypts token values kept in the state).",
             "Exit codes: 0 done, 1 failed, 2 plan has changes (with --detailed-exitcode).");
 
     private Main() {}
@@ -104,7 +110,7 @@ public final class Main {
                 args,
                 System.out,
                 System.err,
-                retryPolicy -> Cloudflare.builderFromEnvironment()
+                retryPolicy -> Cloudflare.builderFrom(System::getenv)
                         .retryPolicy(retryPolicy)
                         .build()));
     }
@@ -174,7 +180,7 @@ public final class Main {
             default:
                 break;
         }
-        StateStore store = StateCommands.store(arguments.state, arguments.lockWait);
+        StateStore store = StateCommands.store(arguments.state, arguments.lockWait, System::getenv);
         if ("plan".equals(arguments.command)) {
             store = StateCommands.forPlan(store);
         }

@@ -28,9 +28,4 @@ final class Quoted {
         });
         return quoted.append('"').toString();
     }
-
-    /** True when {@code text} holds a character {@link #of} escapes other than a quote or backslash. */
-    static boolean hasControlCharacters(String text) {
-        return text.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
-    }
 }

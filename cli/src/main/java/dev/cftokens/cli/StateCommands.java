@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * The commands and options about the state: which store {@code --state} or {@code CFTOKENS_STATE} names,
@@ -20,11 +21,17 @@ import java.time.Duration;
 final class StateCommands {
     private StateCommands() {}
 
-    /** The store {@code --state} names, else {@code CFTOKENS_STATE}, else the default file. */
-    static StateStore store(String state, Duration lockWait) {
-        StateStoreSettings settings = state == null
-                ? StateStores.settingsFromEnvironment()
-                : StateStores.withEnvironment(StateStoreSettings.of(state, "--state"));
+    /**
+     * The store {@code --state} names, else {@code CFTOKENS_STATE}, else the default file, with the key and
+     * database credentials {@code environment} gives.
+     */
+    static StateStore store(String state, Duration lockWait, Function<String, String> environment) {
+        StateStoreSettings location = state == null
+                // Only for the location rule: its key is read again below, by the rule that refuses a key
+                // together with a passphrase, as the plugin and the starter do.
+                ? StateStores.settingsFromEnvironment().withKey(null)
+                : StateStoreSettings.of(state, "--state");
+        StateStoreSettings settings = StateStores.withLookup(location, environment);
         return StateStores.create(lockWait == null ? settings : settings.withLockWait(lockWait));
     }
 
@@ -63,14 +70,14 @@ final class StateCommands {
         if (arguments.copyFrom == null || arguments.copyTo == null) {
             throw new UsageException("state copy needs --from <path or URL> and --to <path or URL>");
         }
-        StateStoreSettings from = StateStores.withEnvironment(StateStoreSettings.of(arguments.copyFrom, "--from"));
+        StateStoreSettings from = StateStoreSettings.of(arguments.copyFrom, "--from");
         StateKey sourceKey = sourceKey(arguments);
         if (sourceKey != null) {
             from = from.withKey(sourceKey);
         }
-        StateStore source = StateStores.create(from);
-        StateStore target =
-                StateStores.create(StateStores.withEnvironment(StateStoreSettings.of(arguments.copyTo, "--to")));
+        StateStore source = StateStores.create(StateStores.withLookup(from, System::getenv));
+        StateStore target = StateStores.create(
+                StateStores.withLookup(StateStoreSettings.of(arguments.copyTo, "--to"), System::getenv));
         StateCopy.Result result = StateCopy.copy(source, target);
         out.println("Copied " + result.records() + " record(s), " + result.values() + " with their value, and "
                 + result.pendingCreates() + " pending create(s) from " + source.describe() + " to "

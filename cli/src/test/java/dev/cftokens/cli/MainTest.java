@@ -1,6 +1,7 @@
 package dev.cftokens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cftokens.core.catalog.PermissionGroupCatalog;
 import dev.cftokens.core.model.TokenOwner;
@@ -439,6 +440,17 @@ class MainTest {
     }
 
     @Test
+    void aBlankInputIsRefusedBeforeAnythingIsPlanned() throws IOException {
+        String classPath = classesDirectory(RestrictedTokenProvisioner.class).toString();
+        assertThat(run(args("plan", "--class-path", classPath, "--input", "restricted-token.zoneId= ")))
+                .isEqualTo(1);
+        assertThat(err)
+                .contains("--input restricted-token.zoneId has the value \" \", which is blank")
+                .doesNotContain("nothing was planned");
+        assertThat(out).doesNotContain("create");
+    }
+
+    @Test
     void rateLimitsAreWaitedOutSayingSoInOneLineEach() throws IOException {
         String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
         emulator.injectFault(Fault.rateLimitBurst(3).on(RequestKind.CREATE_TOKEN));
@@ -527,6 +539,18 @@ class MainTest {
         // A key printed by `key` is what the state accepts.
         assertThat(dev.cftokens.runtime.state.StateKey.ofBase64(first).toBase64())
                 .isEqualTo(first);
+    }
+
+    @Test
+    void aKeyTogetherWithAPassphraseIsRefusedAsTheStarterRefusesIt() {
+        String key = dev.cftokens.runtime.state.StateKey.generate().toBase64();
+        java.util.Map<String, String> environment =
+                java.util.Map.of("CFTOKENS_KEY", key, "CFTOKENS_PASSPHRASE", "correct horse battery staple");
+        assertThatThrownBy(() -> StateCommands.store(dir.resolve("state.json").toString(), null, environment::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("both CFTOKENS_KEY and CFTOKENS_PASSPHRASE are set; set only one of them")
+                .hasMessageNotContaining(key)
+                .hasMessageNotContaining("correct horse");
     }
 
     @Test

@@ -18,9 +18,11 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -36,8 +38,6 @@ import org.apache.maven.project.MavenProject;
  * runtime's message, which never holds a secret.
  */
 abstract class AbstractCftokensMojo extends AbstractMojo {
-    private static final String INPUT_PROPERTY = "cftokens.inputs.";
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
 
@@ -109,14 +109,25 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
 
     /** The client of the {@code CLOUDFLARE_*} variables, with the base URL and account parameters on top. */
     Cloudflare cloudflare() {
-        Cloudflare.Builder builder = Cloudflare.builderFromEnvironment().userAgent("cftokens-maven-plugin");
-        if (accountId != null && !accountId.isBlank()) {
-            builder.accountId(accountId.strip());
-        }
-        if (baseUrl != null && !baseUrl.isBlank()) {
-            builder.baseUrl(baseUrl.strip());
-        }
-        return builder.build();
+        return Cloudflare.builderFrom(settings())
+                .userAgent("cftokens-maven-plugin")
+                .build();
+    }
+
+    /**
+     * The runtime's variables as the goals read them: the parameter that stands for one when it is set, else
+     * the variable from the environment. The runtime applies its own rules to what this gives, as it does to
+     * the command line's environment.
+     */
+    Function<String, String> settings() {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put(Cloudflare.ENV_ACCOUNT_ID, accountId);
+        parameters.put(Cloudflare.ENV_BASE_URL, baseUrl);
+        parameters.put(StateStores.STATE_VARIABLE, state);
+        return variable -> {
+            String parameter = parameters.get(variable);
+            return parameter == null || parameter.isBlank() ? System.getenv(variable) : parameter;
+        };
     }
 
     /** The runtime's entry with this goal's settings, printing to the build's log. */
@@ -126,7 +137,7 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
 
     /** The state this goal's settings name. */
     StateStore stateStore() {
-        return StateStores.create(StateStores.withEnvironment(stateSettings()));
+        return StateStores.create(StateStores.withLookup(stateSettings(), settings()));
     }
 
     /** The runtime's entry with this goal's settings and {@code store}, printing to the build's log. */
@@ -139,12 +150,8 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
     }
 
     private StateStoreSettings stateSettings() {
-        String location = state;
-        String origin = "cftokens.state";
-        if (location == null || location.isBlank()) {
-            location = System.getenv(StateStores.STATE_VARIABLE);
-            origin = StateStores.STATE_VARIABLE;
-        }
+        String location = settings().apply(StateStores.STATE_VARIABLE);
+        String origin = state == null || state.isBlank() ? StateStores.STATE_VARIABLE : "cftokens.state";
         if (location == null || location.isBlank()) {
             location = FileStateStore.DEFAULT_PATH.toString();
             origin = "the default state file";
@@ -192,8 +199,8 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
         Map<String, String> effective = new LinkedHashMap<>(inputs);
         session.getUserProperties().forEach((key, value) -> {
             String name = key.toString();
-            if (name.startsWith(INPUT_PROPERTY)) {
-                effective.put(name.substring(INPUT_PROPERTY.length()), value.toString());
+            if (name.startsWith(ProjectInputs.INPUT_PROPERTY)) {
+                effective.put(name.substring(ProjectInputs.INPUT_PROPERTY.length()), value.toString());
             }
         });
         return effective;

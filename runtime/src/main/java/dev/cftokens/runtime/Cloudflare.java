@@ -13,6 +13,8 @@ import dev.cftokens.runtime.internal.http.HttpExchange;
 import dev.cftokens.runtime.internal.http.HttpTimeouts;
 import dev.cftokens.runtime.internal.http.OkHttpExchange;
 import dev.cftokens.runtime.internal.http.TimeSource;
+import dev.cftokens.runtime.state.StateKey;
+import dev.cftokens.runtime.state.StateStores;
 import dev.cftokens.runtime.workers.WorkerScripts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,27 +102,12 @@ public final class Cloudflare {
      * @throws CloudflareConfigurationException when they are missing or contradict each other
      */
     public static Cloudflare fromEnvironment() {
-        return fromEnvironment(System.getenv());
+        return builderFrom(System::getenv).build();
     }
 
     /** {@link #fromEnvironment()} reading {@code environment} instead of the process environment. */
     static Cloudflare fromEnvironment(Map<String, String> environment) {
-        return builderFromEnvironment(environment).build();
-    }
-
-    /**
-     * A builder preset from the environment variables {@link #fromEnvironment()} reads, for changing a
-     * setting (such as the {@link RetryPolicy}) before building.
-     *
-     * @return the builder; {@link Builder#build()} checks what the variables set
-     */
-    public static Builder builderFromEnvironment() {
-        return builderFromEnvironment(System.getenv());
-    }
-
-    /** A builder preset from {@code environment}, as {@link #fromEnvironment()} reads it. */
-    static Builder builderFromEnvironment(Map<String, String> environment) {
-        return builderFrom(environment::get);
+        return builderFrom(environment::get).build();
     }
 
     /**
@@ -128,7 +115,8 @@ public final class Cloudflare {
      * the one reading of credentials that the command line (the environment), the Maven plugin (its
      * properties) and the Spring Boot starter (its properties) share, so that each refuses what {@link
      * Builder#build()} refuses (an API token together with a global API key, for one). Blank values count
-     * as unset.
+     * as unset. {@code builderFrom(System::getenv)} is the builder of {@link #fromEnvironment()}, for changing
+     * a setting (such as the {@link RetryPolicy}) before building.
      *
      * @param lookup the value of a variable by its name ({@link #ENV_API_TOKEN} and the others), or null
      * @return the builder; {@link Builder#build()} checks what the lookup set
@@ -595,7 +583,7 @@ public final class Cloudflare {
                     + "=<token>), or " + ENV_API_KEY + " and " + ENV_EMAIL + " to a global API key and its"
                     + " user's e-mail; in code, Cloudflare.builder().apiToken(...). A service that only reads"
                     + " tokens applied elsewhere from a shared state sets " + ENV_ACCOUNT_ID + " instead, with"
-                    + " CFTOKENS_STATE and CFTOKENS_KEY");
+                    + " " + StateStores.STATE_VARIABLE + " and " + StateKey.KEY_VARIABLE);
         }
 
         private static String describeShape(String value) {

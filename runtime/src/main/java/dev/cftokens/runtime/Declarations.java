@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.stream.Stream;
 
@@ -86,6 +88,67 @@ public final class Declarations {
     }
 
     /**
+     * What is wrong with one input value given for the declarations {@link #load} found, or with its
+     * absence, as {@link Found#problems} tells it. The command line, the Maven plugin and the Spring Boot
+     * starter each render these in their own words (a flag, a property); {@link #message()} is the runtime's.
+     *
+     * @param kind what is wrong
+     * @param declarationId the declaration's id as given, such as {@code restricted-token}
+     * @param input the input's name as given, such as {@code zoneId}
+     * @param declaredInputs the inputs the declaration has, in declaration order; empty when it has none or
+     *     no declaration has the id
+     */
+    public record InputProblem(Kind kind, String declarationId, String input, List<String> declaredInputs) {
+        /** What is wrong with an input value. */
+        public enum Kind {
+            /** A value for a declaration id that no declaration found has. */
+            UNKNOWN_DECLARATION,
+            /** A value for a declaration that has no inputs. */
+            NO_INPUTS,
+            /** A value for an input the declaration does not have. */
+            UNKNOWN_INPUT,
+            /** A value that is empty or white space, which names no resource. */
+            BLANK,
+            /** A value holding a line break or another control character, as one pasted with a newline does. */
+            CONTROL_CHARACTER,
+            /** No value for an input the declaration has. */
+            MISSING
+        }
+
+        /**
+         * Checks and copies the components.
+         *
+         * @param kind what is wrong
+         * @param declarationId the declaration's id as given
+         * @param input the input's name as given
+         * @param declaredInputs the inputs the declaration has, in declaration order
+         */
+        public InputProblem {
+            requireNonNull(kind, "kind");
+            requireNonNull(declarationId, "declarationId");
+            requireNonNull(input, "input");
+            declaredInputs = List.copyOf(declaredInputs);
+        }
+
+        /** {@return what is wrong, naming the declaration and the input, and what would be right} */
+        public String message() {
+            String name = declarationId + "." + input;
+            return switch (kind) {
+                case UNKNOWN_DECLARATION ->
+                    "a value is given for " + name + ", but no declaration has the id \"" + declarationId + "\"";
+                case NO_INPUTS -> "a value is given for " + name + ", but " + declarationId + " has no inputs";
+                case UNKNOWN_INPUT ->
+                    "a value is given for " + name + ", but " + declarationId
+                            + " has no input of that name; its inputs are " + String.join(", ", declaredInputs);
+                case BLANK -> "the value of " + name + " is blank; give the value the input stands for";
+                case CONTROL_CHARACTER ->
+                    "the value of " + name + " holds a line break or another control character; give it on one line";
+                case MISSING -> "no value is given for " + name + ", which " + declarationId + " needs";
+            };
+        }
+    }
+
+    /**
      * What {@link #load} found: provisioners ready to run, and the declarations left out for want of
      * input values.
      *
@@ -109,6 +172,66 @@ public final class Declarations {
         }
 
         /**
+         * Checks {@code given} against these declarations: every value must be for an input a declaration
+         * has, and hold something on one line, and every input of every declaration needs a value. The one
+         * check of input values, whose problems each front end renders; a run with any of them would leave a
+         * token out or ask Cloudflare for a key that names no resource.
+         *
+         * @param given input values by declaration id, then by input name, as given to {@link #load}
+         * @return the problems: those of the given values in their order, then the missing values in
+         *     declaration order; empty when all is well
+         */
+        public List<InputProblem> problems(Map<String, Map<String, String>> given) {
+            requireNonNull(given, "given");
+            Set<String> withoutInputs = new HashSet<>();
+            provisioners.forEach(provisioner -> {
+                TokenDeclaration declaration = provisioner.declaration();
+                if (declaration.inputs().isEmpty()) {
+                    withoutInputs.add(declaration.id());
+                }
+            });
+            List<InputProblem> problems = new ArrayList<>();
+            given.forEach((id, values) -> {
+                List<String> declared = inputs.getOrDefault(id, List.of());
+                valuesOf(values).forEach((input, value) -> {
+                    InputProblem.Kind kind;
+                    if (!inputs.containsKey(id)) {
+                        kind = withoutInputs.contains(id)
+                                ? InputProblem.Kind.NO_INPUTS
+                                : InputProblem.Kind.UNKNOWN_DECLARATION;
+                    } else if (!declared.contains(input)) {
+                        kind = InputProblem.Kind.UNKNOWN_INPUT;
+                    } else if (value == null || value.isBlank()) {
+                        kind = InputProblem.Kind.BLANK;
+                    } else if (hasControlCharacters(value)) {
+                        kind = InputProblem.Kind.CONTROL_CHARACTER;
+                    } else {
+                        return;
+                    }
+                    problems.add(new InputProblem(kind, id, input, declared));
+                });
+            });
+            inputs.forEach((id, declared) -> {
+                Map<String, String> values = valuesOf(given.get(id));
+                declared.stream()
+                        .filter(input -> !values.containsKey(input))
+                        .forEach(input ->
+                                problems.add(new InputProblem(InputProblem.Kind.MISSING, id, input, declared)));
+            });
+            return List.copyOf(problems);
+        }
+
+        private static Map<String, String> valuesOf(Map<String, String> values) {
+            return values == null ? Map.of() : values;
+        }
+
+        /** Line breaks, tabs, other controls and invisible format characters (a zero-width space). */
+        private static boolean hasControlCharacters(String value) {
+            return value.codePoints()
+                    .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+        }
+
+        /**
          * {@link DeclarationScope#COMPLETE} when every declaration was loaded, so recorded tokens absent from
          * them may be deleted; {@link DeclarationScope#PARTIAL} when some need inputs that were not given.
          *
@@ -129,7 +252,7 @@ public final class Declarations {
      * create(values...)} would when {@code inputs} holds a value for each. Each provisioner's class is loaded.
      *
      * @param inputs input values by declaration id, then by input name; values for declarations that do
-     *     not exist are ignored (compare with {@link Found#inputs()} to reject them)
+     *     not exist are ignored ({@link Found#problems} names them and every other wrong value)
      * @return the provisioners created and the declarations that still need inputs
      * @throws IllegalStateException when a resource names a class that is missing or not a provisioner
      */
@@ -149,8 +272,9 @@ public final class Declarations {
             }
             declaredInputs.put(id, inputNames);
             Map<String, String> given = inputs.getOrDefault(id, Map.of());
+            // A null value is no value: the provisioner would refuse it, so the declaration waits as if unset.
             List<String> missing = inputNames.stream()
-                    .filter(input -> !given.containsKey(input))
+                    .filter(input -> given.get(input) == null)
                     .toList();
             if (missing.isEmpty()) {
                 provisioners.add(

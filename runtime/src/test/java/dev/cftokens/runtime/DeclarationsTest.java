@@ -2,6 +2,7 @@ package dev.cftokens.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cftokens.runtime.provision.DeclarationScope;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -164,6 +167,83 @@ class DeclarationsTest {
             assertThatThrownBy(() -> Declarations.on(loader).provisionerNames())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("\"not a class name!\"");
+        }
+    }
+
+    @Test
+    void problemsNameEveryValueNoInputTakesThenEveryBadValueThenEveryMissingOne() throws IOException {
+        Path classes = classesDirectory(
+                ZoneTokenProvisioner.class.getName(), ZoneTokenProvisioner.AccountToken.class.getName());
+        try (URLClassLoader loader = loader(classes)) {
+            Declarations declarations = Declarations.on(loader);
+            Map<String, Map<String, String>> given = new LinkedHashMap<>();
+            given.put("nope", Map.of("zoneId", ZONE));
+            given.put("account-token", Map.of("zoneId", ZONE));
+            Map<String, String> zone = new LinkedHashMap<>();
+            zone.put("zone", ZONE);
+            zone.put("zoneId", " ");
+            given.put("zone-token", zone);
+
+            List<Declarations.InputProblem> problems = declarations.load(given).problems(given);
+
+            assertThat(problems)
+                    .extracting(
+                            Declarations.InputProblem::kind, problem -> problem.declarationId() + "." + problem.input())
+                    .containsExactly(
+                            tuple(Declarations.InputProblem.Kind.UNKNOWN_DECLARATION, "nope.zoneId"),
+                            tuple(Declarations.InputProblem.Kind.NO_INPUTS, "account-token.zoneId"),
+                            tuple(Declarations.InputProblem.Kind.UNKNOWN_INPUT, "zone-token.zone"),
+                            tuple(Declarations.InputProblem.Kind.BLANK, "zone-token.zoneId"));
+            assertThat(problems)
+                    .extracting(Declarations.InputProblem::message)
+                    .containsExactly(
+                            "a value is given for nope.zoneId, but no declaration has the id \"nope\"",
+                            "a value is given for account-token.zoneId, but account-token has no inputs",
+                            "a value is given for zone-token.zone, but zone-token has no input of that name; its"
+                                    + " inputs are zoneId",
+                            "the value of zone-token.zoneId is blank; give the value the input stands for");
+
+            Map<String, Map<String, String>> pasted = Map.of("zone-token", Map.of("zoneId", ZONE + "\n"));
+            assertThat(declarations.load(pasted).problems(pasted))
+                    .containsExactly(new Declarations.InputProblem(
+                            Declarations.InputProblem.Kind.CONTROL_CHARACTER,
+                            "zone-token",
+                            "zoneId",
+                            List.of("zoneId")));
+            Map<String, Map<String, String>> zeroWidth = Map.of("zone-token", Map.of("zoneId", ZONE + "\u200b"));
+            assertThat(declarations.load(zeroWidth).problems(zeroWidth))
+                    .extracting(Declarations.InputProblem::kind)
+                    .containsExactly(Declarations.InputProblem.Kind.CONTROL_CHARACTER);
+
+            assertThat(declarations.load(Map.of()).problems(Map.of()))
+                    .singleElement()
+                    .satisfies(missing -> {
+                        assertThat(missing.kind()).isEqualTo(Declarations.InputProblem.Kind.MISSING);
+                        assertThat(missing.message())
+                                .isEqualTo("no value is given for zone-token.zoneId, which" + " zone-token needs");
+                    });
+            Map<String, Map<String, String>> right = Map.of("zone-token", Map.of("zoneId", ZONE));
+            assertThat(declarations.load(right).problems(right)).isEmpty();
+        }
+    }
+
+    @Test
+    void aNullValueLeavesItsDeclarationWaitingForOneInsteadOfFailingItsCreate() throws IOException {
+        Path classes = classesDirectory(ZoneTokenProvisioner.class.getName());
+        try (URLClassLoader loader = loader(classes)) {
+            Map<String, String> values = new HashMap<>();
+            values.put("zoneId", null);
+            Map<String, Map<String, String>> given = Map.of("zone-token", values);
+
+            Declarations.Found found = Declarations.on(loader).load(given);
+
+            assertThat(found.provisioners()).isEmpty();
+            assertThat(found.needsInputs())
+                    .extracting(Declarations.NeedsInputs::declarationId)
+                    .containsExactly("zone-token");
+            assertThat(found.problems(given))
+                    .extracting(Declarations.InputProblem::kind)
+                    .containsExactly(Declarations.InputProblem.Kind.BLANK);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.provision.ProvisioningMode;
 import dev.cftokens.runtime.state.StateException;
+import dev.cftokens.runtime.state.StateKey;
 import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.state.postgres.PostgresStateStore;
 import java.util.LinkedHashMap;
@@ -63,8 +64,9 @@ public class CftokensAutoConfiguration {
                     .key(new ProvisioningSetup(properties, environment)
                             .key()
                             .orElseThrow(() -> new StateException("cftokens.state=datasource shares token values"
-                                    + " between instances, so it needs a key: set cftokens.key (CFTOKENS_KEY, base64"
-                                    + " of 32 random bytes) or cftokens.passphrase (CFTOKENS_PASSPHRASE)")))
+                                    + " between instances, so it needs a key: set cftokens.key ("
+                                    + StateKey.KEY_VARIABLE + ", base64 of 32 random bytes) or cftokens.passphrase ("
+                                    + StateKey.PASSPHRASE_VARIABLE + ")")))
                     .lockWait(properties.getWaitTimeout())
                     .build();
         }

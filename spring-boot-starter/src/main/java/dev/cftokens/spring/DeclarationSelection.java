@@ -1,6 +1,7 @@
 package dev.cftokens.spring;
 
 import dev.cftokens.runtime.Declarations;
+import dev.cftokens.runtime.Declarations.InputProblem;
 import dev.cftokens.runtime.TokenProvisioner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,10 +59,13 @@ final class DeclarationSelection {
     /**
      * One provisioner per selected declaration, with its input values from {@code inputs} (by declaration
      * id, then input name), or else, for a declaration given none of them, those {@code recorded} has for it
-     * (a service served from the state is given the values it was applied with).
+     * (a service served from the state is given the values it was applied with). The values are checked by
+     * the runtime ({@link Declarations.Found#problems}), as the command line's and the build's are.
      *
      * @throws UnknownDeclarationException when {@code inputs} names a declaration not selected
      * @throws UnsetPlaceholderException naming every input whose value is a placeholder nothing resolved
+     * @throws InvalidInputException naming every input the declaration does not have and every value that
+     *     cannot be used
      * @throws MissingInputException naming every input without a value
      */
     static List<TokenProvisioner<?>> provisioners(
@@ -81,33 +85,44 @@ final class DeclarationSelection {
                 if (UnsetPlaceholderException.holdsPlaceholder(value)) {
                     unresolved.put("cftokens.inputs." + id + "." + input, value);
                 }
-                inputName(token, input).ifPresent(name -> byInput.put(name, value));
+                // A name no input matches stays as given, for the runtime to name.
+                byInput.put(inputName(token, input).orElse(input), value);
             });
             exact.put(token.id(), byInput);
         });
         if (!unresolved.isEmpty()) {
             throw new UnsetPlaceholderException(unresolved);
         }
-        Map<String, List<String>> missing = new LinkedHashMap<>();
         for (DeclaredToken token : selected) {
-            if (!exact.containsKey(token.id())
-                    && recorded.getOrDefault(token.id(), Map.of()).keySet().containsAll(token.inputs())) {
-                exact.put(token.id(), recorded.getOrDefault(token.id(), Map.of()));
-            }
-            Map<String, String> given = exact.getOrDefault(token.id(), Map.of());
-            List<String> absent = token.inputs().stream()
-                    .filter(input -> !given.containsKey(input))
-                    .toList();
-            if (!absent.isEmpty()) {
-                missing.put(token.id(), absent);
+            Map<String, String> applied = recorded.getOrDefault(token.id(), Map.of());
+            if (!token.inputs().isEmpty()
+                    && !exact.containsKey(token.id())
+                    && applied.keySet().containsAll(token.inputs())) {
+                // Only the inputs the declaration still has: a record may hold one it has since dropped.
+                Map<String, String> values = new LinkedHashMap<>();
+                token.inputs().forEach(input -> values.put(input, applied.get(input)));
+                exact.put(token.id(), values);
             }
         }
+        Set<String> ids = Set.copyOf(ids(selected));
+        Declarations.Found found = declarations.load(exact);
+        List<InputProblem> problems = found.problems(exact).stream()
+                .filter(problem -> ids.contains(problem.declarationId()))
+                .toList();
+        List<InputProblem> invalid = problems.stream()
+                .filter(problem -> problem.kind() != InputProblem.Kind.MISSING)
+                .toList();
+        if (!invalid.isEmpty()) {
+            throw new InvalidInputException(invalid);
+        }
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        problems.forEach(problem -> missing.computeIfAbsent(problem.declarationId(), id -> new ArrayList<>())
+                .add(problem.input()));
         if (!missing.isEmpty()) {
             throw new MissingInputException(missing);
         }
-        Set<String> ids = Set.copyOf(ids(selected));
         List<TokenProvisioner<?>> provisioners = new ArrayList<>();
-        for (TokenProvisioner<?> provisioner : declarations.load(exact).provisioners()) {
+        for (TokenProvisioner<?> provisioner : found.provisioners()) {
             if (ids.contains(provisioner.declaration().id())) {
                 provisioners.add(provisioner);
             }

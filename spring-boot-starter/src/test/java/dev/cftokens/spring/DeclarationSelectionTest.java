@@ -83,4 +83,57 @@ class DeclarationSelectionTest {
                         .inputs())
                 .containsEntry("zoneId", "fedcba9876543210fedcba9876543210");
     }
+
+    @Test
+    void anInputTheDeclarationDoesNotHaveIsNamedWithItsRealInputs() {
+        // Ignored before, which left a misspelt variable looking like a missing one.
+        assertThatThrownBy(() -> DeclarationSelection.provisioners(
+                        declarations,
+                        found,
+                        Map.of("zone-token", Map.of("zone", "0123456789abcdef0123456789abcdef")),
+                        Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Input properties cannot be used: cftokens.inputs.zone-token.zone sets no input of"
+                        + " zone-token, whose inputs are zoneId");
+        assertThatThrownBy(() -> DeclarationSelection.provisioners(
+                        declarations,
+                        found,
+                        Map.of(
+                                "zone-token",
+                                Map.of("zoneId", "0123456789abcdef0123456789abcdef"),
+                                "readonly-token",
+                                Map.of("zoneId", "0123456789abcdef0123456789abcdef")),
+                        Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(
+                        "cftokens.inputs.readonly-token.zoneId sets an input of readonly-token, which" + " has none");
+    }
+
+    @Test
+    void aBlankOrMultiLineValueIsRefused() {
+        assertThatThrownBy(() -> DeclarationSelection.provisioners(
+                        declarations, found, Map.of("zone-token", Map.of("zone-id", "")), Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Input properties cannot be used: cftokens.inputs.zone-token.zoneId is blank");
+        assertThatThrownBy(() -> DeclarationSelection.provisioners(
+                        declarations,
+                        found,
+                        Map.of("zone-token", Map.of("zoneId", "0123456789abcdef0123456789abcdef\n")),
+                        Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("holds a line break or another control character");
+    }
+
+    @Test
+    void aRecordedInputTheDeclarationNoLongerHasIsLeftOut() {
+        Map<String, Map<String, String>> recorded = Map.of(
+                "zone-token", Map.of("zoneId", "0123456789abcdef0123456789abcdef", "dropped", "1"),
+                "readonly-token", Map.of("dropped", "1"));
+
+        List<TokenProvisioner<?>> provisioners =
+                DeclarationSelection.provisioners(declarations, found, Map.of(), recorded);
+
+        assertThat(provisioners.get(1).inputs())
+                .containsExactly(Map.entry("zoneId", "0123456789abcdef0123456789abcdef"));
+    }
 }

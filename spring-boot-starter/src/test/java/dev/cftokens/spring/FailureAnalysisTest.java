@@ -57,6 +57,16 @@ class FailureAnalysisTest {
     }
 
     @Test
+    void anInputTheDeclarationDoesNotHaveIsNamed(CapturedOutput output) {
+        String report = failedStart(
+                output, with(emulatorProperties(EMULATOR), ZONE_INPUT, "cftokens.inputs.zone-token.zone=1"));
+        assertThat(report)
+                .contains("Reason: Input properties cannot be used: cftokens.inputs.zone-token.zone sets no input of"
+                        + " zone-token, whose inputs are zoneId.")
+                .contains("remove the properties for inputs the declarations do not have");
+    }
+
+    @Test
     void anInputWhosePlaceholderNamesAnUnsetVariableNamesTheVariable(CapturedOutput output) {
         String variable = "CFTOKENS_TEST_UNSET_ZONE_ID";
         assumeTrue(System.getenv(variable) == null && System.getProperty(variable) == null);

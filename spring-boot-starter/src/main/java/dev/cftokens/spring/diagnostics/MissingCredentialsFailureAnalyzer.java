@@ -1,5 +1,6 @@
 package dev.cftokens.spring.diagnostics;
 
+import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.spring.MissingCredentialsException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -9,7 +10,8 @@ final class MissingCredentialsFailureAnalyzer extends CftokensFailureAnalyzer<Mi
     protected FailureAnalysis analyze(Throwable rootFailure, MissingCredentialsException cause) {
         return analysis(
                 cause.getMessage() + ".",
-                "Set the CLOUDFLARE_API_TOKEN variable (or the cftokens.api-token property, from a secret store,"
+                "Set the " + Cloudflare.ENV_API_TOKEN
+                        + " variable (or the cftokens.api-token property, from a secret store,"
                         + " not a committed file) to an API token that may create API tokens (permission"
                         + " \"API Tokens Write\"). " + DISABLE,
                 cause);

@@ -1,6 +1,8 @@
 package dev.cftokens.spring.diagnostics;
 
 import dev.cftokens.runtime.state.StateException;
+import dev.cftokens.runtime.state.StateKey;
+import dev.cftokens.runtime.state.StateStores;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** The state cannot be read, written or locked, or is configured wrongly. */
@@ -9,9 +11,10 @@ final class StateFailureAnalyzer extends CftokensFailureAnalyzer<StateException>
     protected FailureAnalysis analyze(Throwable rootFailure, StateException cause) {
         return analysis(
                 "Its state cannot be used: " + cause.getMessage(),
-                "Check cftokens.state (or CFTOKENS_STATE): the file or database it names must be reachable and"
-                        + " writable, and cftokens.passphrase (CFTOKENS_PASSPHRASE) or cftokens.key (CFTOKENS_KEY)"
-                        + " must be the one the state was written with. " + DISABLE,
+                "Check cftokens.state (or " + StateStores.STATE_VARIABLE + "): the file or database it names must"
+                        + " be reachable and writable, and cftokens.passphrase (" + StateKey.PASSPHRASE_VARIABLE
+                        + ") or cftokens.key (" + StateKey.KEY_VARIABLE + ") must be the one the state was written"
+                        + " with. " + DISABLE,
                 cause);
     }
 }
