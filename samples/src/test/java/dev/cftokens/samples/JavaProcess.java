@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A JVM started as a user starts one: on the Java that runs the tests, with none of the {@code CLOUDFLARE_*}
@@ -80,6 +82,39 @@ final class JavaProcess {
         }
     }
 
+    /** {@return whether the process still runs} */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Waits up to {@code timeout} for a line of the output that {@code wanted} accepts; fails saying what was
+     * awaited ({@code what}) and what the process printed, when it ended or the time ran out first.
+     */
+    String awaitLine(Predicate<String> wanted, Duration timeout, String what) throws InterruptedException {
+        return awaitLines(wanted, 1, timeout, what).get(0);
+    }
+
+    /** As {@link #awaitLine}, for {@code count} such lines; returns the first {@code count}. */
+    List<String> awaitLines(Predicate<String> wanted, int count, Duration timeout, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            // Asked before reading, so nothing printed just before the end is missed.
+            boolean ended = !process.isAlive();
+            List<String> lines = output().lines().filter(wanted).limit(count).collect(Collectors.toList());
+            if (lines.size() == count) {
+                return lines;
+            }
+            if (ended || System.nanoTime() > deadline) {
+                throw new AssertionError(name + (ended ? " ended with " + process.exitValue() : " still runs")
+                        + " and did not print " + what + " within " + timeout.toSeconds() + " s; it printed:\n"
+                        + output());
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Waits up to {@code timeout} for the process to end, killing it and failing when it does not. */
     Finished awaitExit(Duration timeout) throws InterruptedException {
         boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -90,5 +125,20 @@ final class JavaProcess {
                 .as("%s did not finish within %d s; it printed: %s", name, timeout.toSeconds(), output())
                 .isTrue();
         return new Finished(process.exitValue(), output());
+    }
+
+    /** Ends the process at once, if it still runs, without waiting: for cleaning up after a failure. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Stops the process as a service manager does (SIGTERM), and waits for it; returns what it printed. */
+    String stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError(name + " did not stop within 20 s of SIGTERM; it printed:\n" + output());
+        }
+        return output();
     }
 }
