@@ -95,6 +95,9 @@ public final class Main {
             "Environment: CLOUDFLARE_API_TOKEN, or CLOUDFLARE_API_KEY and CLOUDFLARE_EMAIL; CLOUDFLARE_ACCOUNT_ID;",
             "CLOUDFLARE_BASE_URL; CFTOKENS_STATE (a file or a JDBC URL; CFTOKENS_STATE_USER, CFTOKENS_STATE_PASSWORD);",
             "CFTOKENS_KEY (base64 256-bit) or CFTOKENS_PASSPHRASE (encrypts token values kept in the state).",
+            "Services need no minting credential: given CLOUDFLARE_ACCOUNT_ID and the same CFTOKENS_STATE and",
+            "CFTOKENS_KEY, without CLOUDFLARE_API_TOKEN, provision() serves the tokens applied and rotated here",
+            "(consume mode), and plan, apply, rotate and destroy refuse to run.",
             "Exit codes: 0 done, 1 failed, 2 plan has changes (with --detailed-exitcode).");
 
     private Main() {}
