@@ -101,6 +101,11 @@ public final class Main {
                     + StateStores.USER_VARIABLE + ", " + StateStores.PASSWORD_VARIABLE + ");",
             StateKey.KEY_VARIABLE + " (base64 256-bit) or " + StateKey.PASSPHRASE_VARIABLE
                     + " (encrypts token values kept in the state).",
+            "Services need no minting credential: given " + Cloudflare.ENV_ACCOUNT_ID + " and the same "
+                    + StateStores.STATE_VARIABLE + " and",
+            StateKey.KEY_VARIABLE + ", without " + Cloudflare.ENV_API_TOKEN
+                    + ", provision() serves the tokens applied and rotated here",
+            "(consume mode), and plan, apply, rotate and destroy refuse to run.",
             "Exit codes: 0 done, 1 failed, 2 plan has changes (with --detailed-exitcode).");
 
     private Main() {}

@@ -251,6 +251,14 @@ class MainTest {
     }
 
     @Test
+    void helpSaysHowAServiceRunsWithoutTheMintingCredential() {
+        assertThat(run("--help")).isEqualTo(0);
+        assertThat(out)
+                .contains("Services need no minting credential")
+                .contains("without CLOUDFLARE_API_TOKEN, provision() serves the tokens applied and rotated here");
+    }
+
+    @Test
     void destroyOfEveryTokenAsksOnATerminalAndWithoutOneNeedsYes() throws IOException {
         String classPath = classesDirectory(ReadonlyTokenProvisioner.class).toString();
         assertThat(run(args("apply", "--class-path", classPath))).isEqualTo(0);

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShippedJarsTest {
     private static final String ZONE = "023e105f4ecef8ad9ca31a8372d0c353";
     private static final Path EMULATOR_TARGET = Path.of("..", "emulator", "target");
-    private static final Path CLI_JAR = Path.of("..", "cli", "target", "cftokens-cli.jar");
+    private static final Path CLI_JAR = JavaProcess.CLI_JAR;
 
     @TempDir
     Path workingDirectory;
@@ -44,36 +44,10 @@ class ShippedJarsTest {
         }
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private record Run(int exitCode, String output) {}
-
     /** Runs the command line jar in the working directory (its state goes there) and waits for it. */
-    private Run cli(Map<String, String> environment, String... args) throws Exception {
-        List<String> command =
-                new ArrayList<>(List.of(java(), "-jar", CLI_JAR.toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        // Output to a file, not a pipe, so a command that hangs is killed at the timeout instead of blocking
-        // the build on a read that never ends.
-        Path log = Files.createTempFile(workingDirectory, "cli-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("CLOUDFLARE_") || name.startsWith("CFTOKENS_"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(finished)
-                .as("%s did not finish within 60 s; it printed: %s", args[0], output)
-                .isTrue();
-        return new Run(process.exitValue(), output);
+    private JavaProcess.Finished cli(Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        return JavaProcess.cli(workingDirectory, environment, args);
     }
 
     @Test
@@ -87,7 +61,11 @@ class ShippedJarsTest {
         Path classes = Path.of("target", "classes").toAbsolutePath();
 
         Process emulator = new ProcessBuilder(
-                        java(), "-jar", emulatorJar.get().toAbsolutePath().toString(), "--port", "0")
+                        JavaProcess.java(),
+                        "-jar",
+                        emulatorJar.get().toAbsolutePath().toString(),
+                        "--port",
+                        "0")
                 .redirectErrorStream(true)
                 .start();
         // Not closed by this test: the drain thread below holds the reader's lock until the process ends,
@@ -105,10 +83,10 @@ class ShippedJarsTest {
             String[] inputs = {"--input", "restricted-token.zoneId=" + ZONE, "--input", "r2-storage-token.bucket=media"
             };
 
-            Run verify = cli(environment, "verify");
+            JavaProcess.Finished verify = cli(environment, "verify");
             assertThat(verify.exitCode()).as(verify.output()).isZero();
 
-            Run firstPlan = cli(
+            JavaProcess.Finished firstPlan = cli(
                     environment,
                     concat(new String[] {"plan", "--detailed-exitcode", "--class-path", classes.toString()}, inputs));
             assertThat(firstPlan.exitCode()).as(firstPlan.output()).isEqualTo(2);
@@ -120,23 +98,24 @@ class ShippedJarsTest {
                             "+ create worker-kv-token",
                             "Plan: 4 to create");
 
-            Run apply = cli(environment, concat(new String[] {"apply", "--class-path", classes.toString()}, inputs));
+            JavaProcess.Finished apply =
+                    cli(environment, concat(new String[] {"apply", "--class-path", classes.toString()}, inputs));
             assertThat(apply.exitCode()).as(apply.output()).isZero();
             assertThat(apply.output()).contains("Apply complete: 4 created");
             assertThat(Files.exists(workingDirectory.resolve(".cftokens/state.json")))
                     .isTrue();
 
-            Run secondPlan = cli(
+            JavaProcess.Finished secondPlan = cli(
                     environment,
                     concat(new String[] {"plan", "--detailed-exitcode", "--class-path", classes.toString()}, inputs));
             assertThat(secondPlan.exitCode()).as(secondPlan.output()).isZero();
             assertThat(secondPlan.output()).contains("0 to create", "4 unchanged");
 
-            Run destroy = cli(environment, "destroy", "--yes");
+            JavaProcess.Finished destroy = cli(environment, "destroy", "--yes");
             assertThat(destroy.exitCode()).as(destroy.output()).isZero();
             assertThat(destroy.output()).contains("Destroy complete: 4 deleted");
 
-            Run afterDestroy = cli(
+            JavaProcess.Finished afterDestroy = cli(
                     environment,
                     concat(new String[] {"plan", "--detailed-exitcode", "--class-path", classes.toString()}, inputs));
             assertThat(afterDestroy.exitCode()).as(afterDestroy.output()).isEqualTo(2);
