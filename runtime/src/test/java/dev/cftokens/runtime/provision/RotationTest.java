@@ -186,9 +186,19 @@ class RotationTest {
                 .contains("--revoke-previous");
         assertThat(record()).isEqualTo(rotated);
 
-        provisioning().rotate(found(), new RotationRequest(Set.of(ID), true));
+        StringBuilder printed = new StringBuilder();
+        ApplyResult revoked = provisioning()
+                .output(line -> printed.append(line).append("\n"))
+                .rotate(found(), new RotationRequest(Set.of(ID), true));
         assertThat(emulator.tokens()).hasSize(1); // both earlier generations deleted, the successor alone
         assertThat(record().previous()).isNull();
+        // Both deletes are said, in the plan and as they happen.
+        assertThat(revoked.plan().changes().get(0).note())
+                .contains("previous generation " + rotated.previous().tokenId() + " is deleted first")
+                .contains(rotated.tokenId() + " is revoked");
+        assertThat(printed.toString())
+                .contains("deleted previous generation " + rotated.previous().tokenId())
+                .contains("revoking " + rotated.tokenId());
     }
 
     @Test

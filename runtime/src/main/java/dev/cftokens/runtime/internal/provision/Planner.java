@@ -236,6 +236,10 @@ final class Planner {
                         .map(issued -> "generation " + record.tokenId() + " issued " + Timestamps.format(issued)
                                 + ", due " + Timestamps.format(policy.dueAt(issued)))
                         .orElse("generation " + record.tokenId() + " has no known issue time");
+        if (previous != null) {
+            // Successor first never makes a third live token: the one still recorded as previous goes first.
+            why += "; previous generation " + previous.tokenId() + " is deleted first";
+        }
         if (asked && context.rotations().revokePrevious()) {
             rotation.revoking();
             why += "; " + record.tokenId() + " is revoked once its successor is recorded";

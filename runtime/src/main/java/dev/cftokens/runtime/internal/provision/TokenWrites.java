@@ -301,7 +301,12 @@ final class TokenWrites {
      * or, when revoked, deleted at once.
      */
     private AppliedChange rotate(PlannedChange change) {
+        PreviousGeneration older = change.recorded().previous();
         TokenRecord current = endPrevious(change);
+        if (older != null) {
+            output.line("  " + change.declarationId() + ": deleted previous generation " + older.tokenId()
+                    + " before creating the successor");
+        }
         Duration overlap = change.revokes()
                 ? Duration.ZERO
                 : change.desired().rotation().orElseThrow().overlap();
