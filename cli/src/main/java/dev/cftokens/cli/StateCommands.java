@@ -26,12 +26,10 @@ final class StateCommands {
      * database credentials {@code environment} gives.
      */
     static StateStore store(String state, Duration lockWait, Function<String, String> environment) {
-        StateStoreSettings location = state == null
-                // Only for the location rule: its key is read again below, by the rule that refuses a key
-                // together with a passphrase, as the plugin and the starter do.
-                ? StateStores.settingsFromEnvironment().withKey(null)
-                : StateStoreSettings.of(state, "--state");
-        StateStoreSettings settings = StateStores.withLookup(location, environment);
+        Function<String, String> lookup =
+                name -> state != null && name.equals(StateStores.STATE_VARIABLE) ? state : environment.apply(name);
+        StateStoreSettings settings =
+                StateStores.settingsFrom(lookup, state != null ? "--state" : StateStores.STATE_VARIABLE);
         return StateStores.create(lockWait == null ? settings : settings.withLockWait(lockWait));
     }
 

@@ -6,7 +6,6 @@ import dev.cftokens.runtime.Declarations;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.TokenProvisioner;
 import dev.cftokens.runtime.provision.ProvisioningException;
-import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateException;
 import dev.cftokens.runtime.state.StateStore;
 import dev.cftokens.runtime.state.StateStoreSettings;
@@ -137,7 +136,7 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
 
     /** The state this goal's settings name. */
     StateStore stateStore() {
-        return StateStores.create(StateStores.withLookup(stateSettings(), settings()));
+        return StateStores.create(stateSettings());
     }
 
     /** The runtime's entry with this goal's settings and {@code store}, printing to the build's log. */
@@ -150,18 +149,15 @@ abstract class AbstractCftokensMojo extends AbstractMojo {
     }
 
     private StateStoreSettings stateSettings() {
-        String location = settings().apply(StateStores.STATE_VARIABLE);
-        String origin = state == null || state.isBlank() ? StateStores.STATE_VARIABLE : "cftokens.state";
-        if (location == null || location.isBlank()) {
-            location = FileStateStore.DEFAULT_PATH.toString();
-            origin = "the default state file";
-        }
-        location = location.strip();
+        StateStoreSettings settings = StateStores.settingsFrom(
+                settings(), state == null || state.isBlank() ? StateStores.STATE_VARIABLE : "cftokens.state");
+        String location = settings.location();
         if (!location.contains(":") || Path.of(location).isAbsolute()) {
             // A path, not a URL: relative to the project, wherever Maven was started.
-            location = project.getBasedir().toPath().resolve(location).toString();
+            return settings.withLocation(
+                    project.getBasedir().toPath().resolve(location).toString());
         }
-        return StateStoreSettings.of(location, origin);
+        return settings;
     }
 
     /** Runs {@code action} with the provisioners declared on the project's runtime class path. */

@@ -6,7 +6,6 @@ import dev.cftokens.runtime.Cloudflare;
 import dev.cftokens.runtime.ProvisionedToken;
 import dev.cftokens.runtime.Provisioning;
 import dev.cftokens.runtime.TokenProvisioner;
-import dev.cftokens.runtime.state.FileStateStore;
 import dev.cftokens.runtime.state.StateException;
 import dev.cftokens.runtime.state.StateKey;
 import dev.cftokens.runtime.state.StateStore;
@@ -40,20 +39,15 @@ final class ProvisioningSetup {
      */
     StateStore stateStore() {
         String location = settings.apply(StateStores.STATE_VARIABLE);
-        String origin = blank(properties.getState()) ? StateStores.STATE_VARIABLE : "cftokens.state";
-        if (location == null) {
-            location = FileStateStore.DEFAULT_PATH.toString();
-            origin = "the default state file";
-        }
-        if (location.strip().equalsIgnoreCase(DATASOURCE)) {
+        if (location != null && location.strip().equalsIgnoreCase(DATASOURCE)) {
             throw new StateException("cftokens.state=datasource uses the application's DataSource with the"
                     + " PostgreSQL state store: add dev.cftokens:cftokens-state-postgres and a DataSource (such as"
                     + " spring-boot-starter-jdbc with spring.datasource.url)");
         }
-        StateStoreSettings base =
-                StateStoreSettings.of(location.strip(), origin).withLockWait(properties.getWaitTimeout());
         try {
-            return StateStores.create(StateStores.withLookup(base, settings));
+            StateStoreSettings read = StateStores.settingsFrom(
+                    settings, blank(properties.getState()) ? StateStores.STATE_VARIABLE : "cftokens.state");
+            return StateStores.create(read.withLockWait(properties.getWaitTimeout()));
         } catch (IllegalArgumentException e) {
             throw keyProblem(e);
         }

@@ -88,14 +88,15 @@ public final class StateKey {
     }
 
     /**
-     * The key from {@value #KEY_VARIABLE} or, when that is unset, {@value #PASSPHRASE_VARIABLE}; empty when
-     * neither is set.
+     * The key from {@value #KEY_VARIABLE} or {@value #PASSPHRASE_VARIABLE}: {@link #fromLookup} of the
+     * process environment.
      *
-     * @return the key, or empty
-     * @throws IllegalArgumentException when {@value #KEY_VARIABLE} is not a base64 256-bit key
+     * @return the key, or empty when neither is set
+     * @throws IllegalArgumentException when both are set, or {@value #KEY_VARIABLE} is not a base64 256-bit
+     *     key
      */
     public static Optional<StateKey> fromEnvironment() {
-        return fromVariables(System.getenv(KEY_VARIABLE), System.getenv(PASSPHRASE_VARIABLE));
+        return fromLookup(System::getenv);
     }
 
     /**

@@ -28,26 +28,39 @@ public final class StateStores {
 
     /** {@return the settings the environment gives: the location (default the file), key and credentials} */
     public static StateStoreSettings settingsFromEnvironment() {
-        String location = System.getenv(STATE_VARIABLE);
-        String origin = STATE_VARIABLE;
+        return settingsFrom(System::getenv, STATE_VARIABLE);
+    }
+
+    /**
+     * The settings {@code lookup} gives by the variables' names: the location {@value #STATE_VARIABLE} names,
+     * else the default state file, with the key and database credentials. The one reading of where the
+     * state is that the command line, the Maven plugin and the Spring Boot starter share, each mapping its
+     * own settings onto these names.
+     *
+     * @param lookup the value of a variable by its name, or null
+     * @param locationOrigin what set {@value #STATE_VARIABLE} in {@code lookup}, for messages, such as
+     *     {@code --state}
+     * @return the settings
+     * @throws IllegalArgumentException as {@link StateKey#fromLookup(Function)}
+     */
+    public static StateStoreSettings settingsFrom(Function<String, String> lookup, String locationOrigin) {
+        String location = lookup.apply(STATE_VARIABLE);
+        String origin = locationOrigin;
         if (location == null || location.isBlank()) {
             location = FileStateStore.DEFAULT_PATH.toString();
             origin = "the default state file";
         }
-        return withEnvironment(StateStoreSettings.of(location.strip(), origin));
+        return withLookup(StateStoreSettings.of(location.strip(), origin), lookup);
     }
 
     /**
      * {@return {@code settings} with the key and database credentials from the environment, where they set none}
      *
      * @param settings the settings given explicitly
+     * @throws IllegalArgumentException as {@link StateKey#fromLookup(Function)}
      */
     public static StateStoreSettings withEnvironment(StateStoreSettings settings) {
-        StateStoreSettings result = settings;
-        if (result.key() == null) {
-            result = result.withKey(StateKey.fromEnvironment().orElse(null));
-        }
-        return withCredentials(result, System::getenv);
+        return withLookup(settings, System::getenv);
     }
 
     /**
