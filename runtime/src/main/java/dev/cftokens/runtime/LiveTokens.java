@@ -142,6 +142,13 @@ final class LiveTokens {
                 }
             }
         };
+        // A caller refused by Cloudflare reads now, on its own thread; no rotation is run from there.
+        token.rereadWith(() -> {
+            ProvisionedToken<?> live = held.get();
+            if (live != null) {
+                read(live, store, holder);
+            }
+        });
         long nanos = interval.toNanos();
         // The first refresh soon after the start (it notes the holding that keeps a previous generation alive
         // for this handle), not in the start itself, whose run has just read the state.

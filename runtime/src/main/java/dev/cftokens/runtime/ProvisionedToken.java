@@ -28,6 +28,11 @@ public final class ProvisionedToken<T> {
     private final List<Consumer<? super TokenRotation>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<? super RuntimeException>> failureListeners = new CopyOnWriteArrayList<>();
     private volatile Held held;
+    /** Reads the state once and moves the handle, on the caller's thread; null for a handle that follows nothing. */
+    private volatile Runnable reread;
+
+    private final Object rereading = new Object();
+    private final Object moving = new Object();
 
     /** The token a handle holds now: swapped whole, so no reader sees one token's id with another's value. */
     private record Held(String id, String name, TokenStatus status, Secret value) {}
@@ -74,6 +79,39 @@ public final class ProvisionedToken<T> {
     }
 
     /**
+     * The value to retry with after Cloudflare refused {@code rejected} as unauthenticated (a 401, or a 403
+     * "Invalid API Token"): when the handle still holds that value, it reads the state once, at once, rather
+     * than at its next refresh, so a caller whose token was just revoked ({@code rotate --now
+     * --revoke-previous}) or replaced moves on without waiting out the refresh interval. Callers refused
+     * together share one read. When the state records nothing newer the same value comes back: the refusal
+     * has another cause, which the caller reports.
+     *
+     * @param rejected the value Cloudflare refused
+     * @return the value the handle holds now, after at most one read of the state
+     * @throws dev.cftokens.runtime.state.StateException when the state cannot be read; the handle keeps its
+     *     token
+     */
+    public Secret valueAfterRejection(Secret rejected) {
+        requireNonNull(rejected, "rejected");
+        Runnable read = reread;
+        if (read == null || !held.value().equals(rejected)) {
+            return held.value();
+        }
+        synchronized (rereading) {
+            // Another caller refused with the same value may have read meanwhile: then that read counts.
+            if (held.value().equals(rejected)) {
+                read.run();
+            }
+        }
+        return held.value();
+    }
+
+    /** Lets {@link #valueAfterRejection} read the state: set once the handle follows it. */
+    void rereadWith(Runnable read) {
+        this.reread = requireNonNull(read, "read");
+    }
+
+    /**
      * Tells {@code listener} each time this handle moves to another token, after {@link #value()} already
      * returns the new value; called on a cftokens refresh thread, so it should return quickly.
      *
@@ -105,11 +143,20 @@ public final class ProvisionedToken<T> {
         }
     }
 
-    /** Moves the handle to the token the state now records, and tells the listeners. */
+    /**
+     * Moves the handle to the token the state now records, and tells the listeners; nothing happens when it
+     * holds that token already (a refresh and a re-read after a rejection that both found it).
+     */
     void moveTo(String tokenId, String tokenName, Secret tokenValue) {
-        Held previous = held;
-        held = new Held(tokenId, tokenName, TokenStatus.ACTIVE, tokenValue);
-        TokenRotation rotation = new TokenRotation(declarationId, previous.id(), tokenId);
+        TokenRotation rotation;
+        synchronized (moving) {
+            Held previous = held;
+            if (previous.id().equals(tokenId)) {
+                return;
+            }
+            held = new Held(tokenId, tokenName, TokenStatus.ACTIVE, tokenValue);
+            rotation = new TokenRotation(declarationId, previous.id(), tokenId);
+        }
         for (Consumer<? super TokenRotation> listener : listeners) {
             tell(listener, rotation);
         }

@@ -127,6 +127,30 @@ class RotationTest {
     }
 
     @Test
+    void aCallerRefusedAfterARevocationGetsTheSuccessorWithoutWaitingForTheRefresh() throws Exception {
+        ProvisionedToken<?> token =
+                provisioning().refreshInterval(Duration.ofHours(1)).provision(rotating);
+        List<TokenRotation> moves = new CopyOnWriteArrayList<>();
+        token.onRotation(moves::add);
+        Thread.sleep(1500); // the first refresh, within a second; the next one is an hour away
+        Secret leaked = token.value();
+
+        provisioning().rotate(found(), new RotationRequest(Set.of(ID), true)); // from CI
+        assertThatThrownBy(() -> verifyValue(emulator, leaked)).isInstanceOf(CloudflareApiException.class);
+        assertThat(token.value()).isEqualTo(leaked);
+
+        Secret retry = token.valueAfterRejection(leaked);
+
+        assertThat(verifyValue(emulator, retry).id()).isEqualTo(record().tokenId());
+        assertThat(token.id()).isEqualTo(record().tokenId());
+        assertThat(moves).singleElement().extracting(TokenRotation::tokenId).isEqualTo(record().tokenId());
+        // Later callers refused with the old value share that read; a refused current value comes back.
+        assertThat(token.valueAfterRejection(leaked)).isEqualTo(retry);
+        assertThat(token.valueAfterRejection(retry)).isEqualTo(retry);
+        assertThat(moves).hasSize(1);
+    }
+
+    @Test
     void aRevocationCutShortIsFinishedByTheNextRunWhoeverStillHoldsTheRevokedToken() {
         Generation first = applied();
         emulator.injectFault(Fault.serverError(500, 1.0).on(RequestKind.DELETE_TOKEN));
