@@ -91,6 +91,11 @@ public final class RotationFleetBenchmark {
     private static final class Verifications {
         final AtomicLong count = new AtomicLong();
         final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
+        /** Refusals the handle answered with another value after one read (valueAfterRejection). */
+        final AtomicLong recovered = new AtomicLong();
+        /** Refusals that stayed refusals after it: what a caller retrying once would see. */
+        final AtomicLong seen = new AtomicLong();
+
         final List<String> examples = new CopyOnWriteArrayList<>();
 
         long failures(String phase) {
@@ -230,9 +235,12 @@ public final class RotationFleetBenchmark {
             System.out.printf(
                     Locale.ROOT,
                     "--revoke-previous: recorded -> last instance %.2f s, verification failures %d (a revoked"
-                            + " value fails until its holder refreshes)%n",
+                            + " value fails until its holder refreshes); after valueAfterRejection and one retry,"
+                            + " %d recovered and %d still failing, over the whole run%n",
                     revoked.recordedToLast(),
-                    revoked.failures());
+                    revoked.failures(),
+                    verifications.recovered.get(),
+                    verifications.seen.get());
             System.out.printf(
                     Locale.ROOT,
                     "store per instance per minute: quiet %.1f statements, %.1f borrows, %.1f commits/rollbacks;"
@@ -335,6 +343,17 @@ public final class RotationFleetBenchmark {
                             client.get().accountTokens().verify();
                         } catch (CloudflareException e) {
                             verifications.failed(during, instance.token().id() + ": " + e.getMessage());
+                            // As an application would: ask the handle once, and retry once with what it gives.
+                            Secret retry = instance.token().valueAfterRejection(value);
+                            try {
+                                if (retry.equals(value)) {
+                                    throw e;
+                                }
+                                minting.authenticatedAs(retry).accountTokens().verify();
+                                verifications.recovered.incrementAndGet();
+                            } catch (RuntimeException again) {
+                                verifications.seen.incrementAndGet();
+                            }
                         } catch (RuntimeException e) {
                             verifications.failed(during, e.toString());
                         }
