@@ -80,6 +80,9 @@ final class LiveTokens {
                 return true;
             }
             PreviousGeneration previous = record.previous();
+            if (previous != null && previous.revoked()) {
+                return true; // deleted whoever holds it, as the planner does
+            }
             if (previous == null || !previous.retiringAt(now)) {
                 return false;
             }
@@ -194,9 +197,9 @@ final class LiveTokens {
     }
 
     /** Who a handle is in the state's holdings, and how long a holding of it lasts without a refresh. */
-    record Holder(String name, Duration lapse, ProvisioningOutput output, AtomicBoolean warned) {
+    record Holder(String name, Duration lapse, ProvisioningOutput output, AtomicBoolean warned, Object reading) {
         Holder(String name, Duration lapse, ProvisioningOutput output) {
-            this(name, lapse, output, new AtomicBoolean());
+            this(name, lapse, output, new AtomicBoolean(), new Object());
         }
     }
 
@@ -210,35 +213,49 @@ final class LiveTokens {
     }
 
     /**
-     * One read under a shared lock: the record, after moving the handle to it and noting the token it now
-     * holds; empty when no values are kept.
+     * One read under a shared lock: the record, after noting the token the handle holds; then, the lock
+     * let go, the handle moved to the record's token, so no listener runs while the state is locked. A
+     * handle's reads (its refreshes, a caller's after a rejection) take turns, so none moves it back.
+     * Empty when no values are kept.
      */
     private static Optional<Read> read(ProvisionedToken<?> token, StateStore store, Holder holder) {
-        String id = token.declarationId();
-        try (StateSession state = store.openForReading(Set.of(id))) {
-            if (!state.storesValues()) {
-                return Optional.empty();
-            }
-            Optional<TokenRecord> record = state.record(id);
-            if (record.isPresent() && !record.get().tokenId().equals(token.id())) {
-                Optional<Secret> value = state.value(id);
-                if (value.isPresent()) {
-                    token.moveTo(record.get().tokenId(), record.get().name(), value.get());
+        synchronized (holder.reading()) {
+            Optional<Read> read;
+            Optional<Secret> moveTo = Optional.empty();
+            String id = token.declarationId();
+            try (StateSession state = store.openForReading(Set.of(id))) {
+                if (!state.storesValues()) {
+                    return Optional.empty();
                 }
-            }
-            try {
-                state.hold(
-                        new Holding(id, holder.name(), token.id(), Instant.now().plus(holder.lapse())));
-            } catch (RuntimeException e) {
-                // Following goes on; only the previous generation's wait for this handle is lost. Said once.
-                if (!holder.warned().getAndSet(true)) {
-                    holder.output()
-                            .warning(id + ": cannot note in " + store.describe() + " that " + holder.name()
-                                    + " holds token " + token.id() + " (" + e.getMessage() + "); a previous"
-                                    + " generation may be deleted before this handle moves");
+                Optional<TokenRecord> record = state.record(id);
+                if (record.isPresent() && !record.get().tokenId().equals(token.id())) {
+                    moveTo = state.value(id);
                 }
+                // The token about to be held, when it moves; a holding of the old one would keep it alive.
+                String holds = moveTo.isPresent() ? record.get().tokenId() : token.id();
+                hold(state, store, holder, id, holds);
+                read = Optional.of(new Read(record, state.holdings(id)));
             }
-            return Optional.of(new Read(record, state.holdings(id)));
+            if (moveTo.isPresent()) {
+                TokenRecord record = read.get().record().orElseThrow();
+                token.moveTo(record.tokenId(), record.name(), moveTo.get());
+            }
+            return read;
+        }
+    }
+
+    /** Notes that the handle holds {@code tokenId}; a failure is said once and does not stop following. */
+    private static void hold(StateSession state, StateStore store, Holder holder, String id, String tokenId) {
+        try {
+            state.hold(new Holding(id, holder.name(), tokenId, Instant.now().plus(holder.lapse())));
+        } catch (RuntimeException e) {
+            // Only the previous generation's wait for this handle is lost.
+            if (!holder.warned().getAndSet(true)) {
+                holder.output()
+                        .warning(id + ": cannot note in " + store.describe() + " that " + holder.name()
+                                + " holds token " + tokenId + " (" + e.getMessage() + "); a previous"
+                                + " generation may be deleted before this handle moves");
+            }
         }
     }
 }

@@ -32,6 +32,9 @@ public final class ProvisionedToken<T> {
     private volatile Runnable reread;
 
     private final Object rereading = new Object();
+    /** Reads done for {@link #valueAfterRejection}; written under {@code rereading}. */
+    private volatile long rereads;
+
     private final Object moving = new Object();
 
     /** The token a handle holds now: swapped whole, so no reader sees one token's id with another's value. */
@@ -97,10 +100,15 @@ public final class ProvisionedToken<T> {
         if (read == null || !held.value().equals(rejected)) {
             return held.value();
         }
+        long before = rereads;
         synchronized (rereading) {
-            // Another caller refused with the same value may have read meanwhile: then that read counts.
-            if (held.value().equals(rejected)) {
-                read.run();
+            // A read that finished while this caller waited counts for it too, whatever it found.
+            if (rereads == before && held.value().equals(rejected)) {
+                try {
+                    read.run();
+                } finally {
+                    rereads++;
+                }
             }
         }
         return held.value();
@@ -113,7 +121,9 @@ public final class ProvisionedToken<T> {
 
     /**
      * Tells {@code listener} each time this handle moves to another token, after {@link #value()} already
-     * returns the new value; called on a cftokens refresh thread, so it should return quickly.
+     * returns the new value; called on a cftokens refresh thread (or on the thread of a caller of {@link
+     * #valueAfterRejection} whose read found the move), never while the state is locked, so it should
+     * return quickly.
      *
      * @param listener what to tell, such as rebuilding a client that holds the value
      * @return this handle
