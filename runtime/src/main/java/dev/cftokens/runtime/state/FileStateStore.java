@@ -351,7 +351,8 @@ public final class FileStateStore implements StateStore {
     /** Configures a {@link FileStateStore}. */
     public static final class Builder {
         private Path path = DEFAULT_PATH;
-        private StateKey key = StateKey.fromEnvironment().orElse(null);
+        private StateKey key;
+        private boolean keyGiven;
         private Duration lockWait = Duration.ofSeconds(30);
         private int iterations = StateEncryption.MIN_ITERATIONS;
 
@@ -376,6 +377,7 @@ public final class FileStateStore implements StateStore {
          */
         public Builder key(StateKey key) {
             this.key = key;
+            this.keyGiven = true;
             return this;
         }
 
@@ -387,6 +389,7 @@ public final class FileStateStore implements StateStore {
          */
         public Builder passphrase(char[] passphrase) {
             this.key = passphrase == null || passphrase.length == 0 ? null : StateKey.ofPassphrase(passphrase);
+            this.keyGiven = true;
             return this;
         }
 
@@ -420,6 +423,10 @@ public final class FileStateStore implements StateStore {
 
         /** {@return the store} */
         public FileStateStore build() {
+            // The environment only when no key was given, so a builder given one works whatever it holds.
+            if (!keyGiven) {
+                key = StateKey.fromEnvironment().orElse(null);
+            }
             return new FileStateStore(this);
         }
     }

@@ -76,9 +76,12 @@ record SealedValue(byte[] nonce, byte[] ciphertext) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("an encrypted value must be {\"nonce\", \"ciphertext\"}");
         }
-        return new SealedValue(
-                Base64.getDecoder().decode(StateDocument.text(node, "nonce")),
-                Base64.getDecoder().decode(StateDocument.text(node, "ciphertext")));
+        byte[] nonce = Base64.getDecoder().decode(StateDocument.text(node, "nonce"));
+        if (nonce.length != ValueCipher.NONCE_BYTES) {
+            throw new IllegalArgumentException(
+                    "an encrypted value's nonce must be " + ValueCipher.NONCE_BYTES + " bytes, not " + nonce.length);
+        }
+        return new SealedValue(nonce, Base64.getDecoder().decode(StateDocument.text(node, "ciphertext")));
     }
 
     @Override

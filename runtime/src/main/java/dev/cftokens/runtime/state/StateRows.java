@@ -11,7 +11,8 @@ import java.util.Optional;
  * store only persists and locks.
  *
  * <p>Every write is durable when it returns. Thread-safe: a run writes different declarations from
- * several threads at once.
+ * several threads at once, each declaration from one thread at a time (a put without a value reads the
+ * row, then writes it).
  */
 public interface StateRows extends AutoCloseable {
     /** {@return every token row} */
@@ -78,8 +79,10 @@ public interface StateRows extends AutoCloseable {
 
     /**
      * Keeps {@code keyCheck} unless one is kept already (written meanwhile by another instance), and
-     * returns the one that is kept, so instances starting together settle on one. A store may keep it
-     * with the run's first write rather than at once.
+     * returns the one that is kept, so instances starting together settle on one. Only a store whose runs
+     * never overlap (an exclusive lock on the whole state, as the file's) may keep it with the run's first
+     * write rather than at once; a run that only reads may return it without keeping it, since it seals
+     * nothing.
      *
      * @param keyCheck the key check of a new state's key
      * @return the key check kept

@@ -476,7 +476,7 @@ public final class Engine {
         }
     }
 
-    /** The declarations {@code declarations} loads, on the calling thread, with the state already locked. */
+    /** The declarations {@code declarations} loads, on the calling thread. */
     private static Declared loaded(Supplier<Declared> declarations) {
         return requireNonNull(declarations.get(), "declarations");
     }
