@@ -306,6 +306,36 @@ class PostgresStateStoreTest {
         }
     }
 
+    @Test
+    void aVersionThreeStateUnderAPassphraseHasItsSaltAndIterationsJoinedInPlace() throws Exception {
+        StateKey passphrase = StateKey.ofPassphrase("correct horse battery staple".toCharArray());
+        try (StateSession session = builder().key(passphrase).build().open()) {
+            session.put(record("a"), Secret.of("value-a"));
+        }
+        try (Connection connection = Database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            splitSealedColumns(statement);
+            statement.execute("UPDATE " + prefix + "meta SET value = '3' WHERE name = 'schema_version'");
+            try (ResultSet parts = statement.executeQuery("SELECT key_derivation, iterations, length(salt) FROM "
+                    + prefix + "encryption")) {
+                assertThat(parts.next()).isTrue();
+                assertThat(parts.getString(1)).isEqualTo("PBKDF2WithHmacSHA256");
+                assertThat(parts.getInt(2)).isGreaterThanOrEqualTo(210_000);
+                assertThat(parts.getInt(3)).isEqualTo(16);
+            }
+        }
+
+        try (StateSession session = builder().key(passphrase).build().open()) {
+            assertThat(session.value("a").orElseThrow().reveal()).isEqualTo("value-a");
+        }
+        assertThatThrownBy(() -> builder()
+                        .key(StateKey.ofPassphrase("another one".toCharArray()))
+                        .build()
+                        .open())
+                .isInstanceOf(StateException.class)
+                .hasMessageContaining("is not the one the values");
+    }
+
     /** Turns today's opaque value and key check columns back into version 3's columns of their parts. */
     private void splitSealedColumns(Statement statement) throws java.sql.SQLException {
         statement.execute("ALTER TABLE " + prefix + "tokens ADD COLUMN value_nonce bytea,"
