@@ -253,65 +253,36 @@ public final class ApiTransport {
          */
         private void awaitRateLimit() {
             long deadline = attempt == 1 ? Long.MAX_VALUE : start + budget().toNanos();
-            long now = time.nanoTime();
-            long grant = rateLimiter.reserve(now, deadline);
-            while (grant == RateLimiter.AWAIT_ANSWER && now <= deadline) {
-                try {
-                    rateLimiter.awaitAnswer();
-                } catch (InterruptedException e) {
-                    throw interrupted(e); // nothing counted yet
-                }
-                now = time.nanoTime();
-                grant = rateLimiter.reserve(now, deadline);
+            boolean granted;
+            try {
+                granted = rateLimiter.acquire(deadline, this::logRateLimitWait);
+            } catch (InterruptedException e) {
+                throw interrupted(e);
             }
-            if (grant == RateLimiter.AWAIT_ANSWER) {
-                grant = RateLimiter.REFUSED;
-            }
-            // From here the request is counted in flight: every way out but sending it gives the count back.
-            while (true) {
-                if (grant == RateLimiter.REFUSED || grant > deadline) {
-                    if (grant != RateLimiter.REFUSED) {
-                        rateLimiter.abandoned();
-                    }
-                    LOG.log(
-                            Level.INFO,
-                            () -> String.format(
-                                    Locale.ROOT,
-                                    "%s %s: not retrying, because the rate limit would"
-                                            + " hold it beyond the retry budget of %d s",
-                                    method,
-                                    path,
-                                    retryPolicy.maxElapsed().toSeconds()));
-                    throw retrying;
-                }
-                if (grant <= now) {
-                    return;
-                }
-                long wait = grant - now;
-                if (wait > 1_000_000_000L) {
-                    LOG.log(
-                            Level.INFO,
-                            () -> String.format(
-                                    Locale.ROOT,
-                                    "%s %s: waiting %d ms for the rate limit",
-                                    method,
-                                    path,
-                                    wait / 1_000_000));
-                }
-                sleep(Duration.ofNanos(wait));
-                // A 429 answered to another thread meanwhile pauses this request too.
-                now = time.nanoTime();
-                grant = Math.max(now, rateLimiter.pausedUntil());
+            if (!granted) {
+                LOG.log(
+                        Level.INFO,
+                        () -> String.format(
+                                Locale.ROOT,
+                                "%s %s: not retrying, because the rate limit would"
+                                        + " hold it beyond the retry budget of %d s",
+                                method,
+                                path,
+                                retryPolicy.maxElapsed().toSeconds()));
+                throw retrying;
             }
         }
 
-        /** Sleeps until a granted request may start; interrupted, gives back its count. */
-        private void sleep(Duration wait) {
-            try {
-                time.sleep(wait);
-            } catch (InterruptedException e) {
-                rateLimiter.abandoned();
-                throw interrupted(e);
+        private void logRateLimitWait(long wait) {
+            if (wait > 1_000_000_000L) {
+                LOG.log(
+                        Level.INFO,
+                        () -> String.format(
+                                Locale.ROOT,
+                                "%s %s: waiting %d ms for the rate limit",
+                                method,
+                                path,
+                                wait / 1_000_000));
             }
         }
 
