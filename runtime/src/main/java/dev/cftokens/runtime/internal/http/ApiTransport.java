@@ -4,37 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cftokens.core.json.JsonTrees;
-import dev.cftokens.runtime.ApiError;
-import dev.cftokens.runtime.CloudflareApiException;
-import dev.cftokens.runtime.CloudflareException;
 import dev.cftokens.runtime.CloudflareOutcomeUnknownException;
 import dev.cftokens.runtime.RateLimit;
 import dev.cftokens.runtime.RetryPolicy;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.lang.System.Logger.Level;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends requests to Cloudflare and returns their envelopes: authentication and {@code User-Agent}
  * headers, the client-side rate limit, retries, envelope parsing and one debug log line per attempt.
- * One instance per {@code Cloudflare} client; thread-safe.
+ * One instance per {@code Cloudflare} client; thread-safe. It builds each request and hands it to a
+ * {@code Call}, which attempts it over the client's shared {@code Wire}, within the call's {@code Retries},
+ * reading each answer as an {@code Outcome}; {@code RequestLog} holds every line they log.
  *
  * <p>Retry rules, and why:
  *
@@ -52,19 +36,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  */
 public final class ApiTransport {
-    private static final System.Logger LOG = System.getLogger("dev.cftokens.runtime.http");
     private static final String JSON_TYPE = "application/json; charset=utf-8";
 
-    private final HttpExchange exchange;
     private final URI baseUrl;
     private final ApiCredentials credentials;
     private final String userAgent;
     private final RetryPolicy retryPolicy;
-    private final RateLimiter rateLimiter;
-    private final TimeSource time;
-    private final Pacing pacing;
-    // Requests sent and not yet answered, to judge whether the budget x-ratelimit-remaining reports covers them.
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Wire wire;
 
     /**
      * A transport; it sends nothing until asked.
@@ -85,14 +63,14 @@ public final class ApiTransport {
             RetryPolicy retryPolicy,
             RateLimit rateLimit,
             TimeSource time) {
-        this.exchange = requireNonNull(exchange, "exchange");
+        requireNonNull(exchange, "exchange");
         this.baseUrl = requireNonNull(baseUrl, "baseUrl");
         this.credentials = requireNonNull(credentials, "credentials");
         this.userAgent = requireNonNull(userAgent, "userAgent");
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy");
-        this.time = requireNonNull(time, "time");
-        this.rateLimiter = new RateLimiter(requireNonNull(rateLimit, "rateLimit"), time);
-        this.pacing = new Pacing(rateLimit);
+        requireNonNull(time, "time");
+        requireNonNull(rateLimit, "rateLimit");
+        this.wire = new Wire(exchange, rateLimit, time);
     }
 
     /**
@@ -106,7 +84,7 @@ public final class ApiTransport {
      * @return the number of requests to keep in flight now
      */
     public int concurrency(int fallback, int min, int max) {
-        return pacing.concurrency(fallback, min, max);
+        return wire.concurrency(fallback, min, max);
     }
 
     /** {@return the API's base URL, including {@code /client/v4}} */
@@ -175,312 +153,7 @@ public final class ApiTransport {
             String method, String path, Map<String, String> query, HttpExchange.Body body, boolean secretAnswer) {
         requireNonNull(method, "method");
         requireNonNull(path, "path");
-        return new Call(method, path, buildRequest(method, path, query, body), secretAnswer).run();
-    }
-
-    /** One call: its attempts, its time budget, and what its failures so far leave uncertain. */
-    private final class Call {
-        private final String method;
-        private final String path;
-        private final HttpExchange.Outgoing request;
-        private final boolean idempotent;
-        private final boolean secretAnswer;
-        private final long start = time.nanoTime();
-        private int attempt;
-        // Set once an attempt may have taken effect without our knowing (no answer, a 5xx, a garbled 2xx):
-        // a later failure then answers a repeat, which callers such as delete need to know.
-        private boolean uncertain;
-        // The failure that led to the current retry: thrown as is when the rate limit would hold the retry
-        // beyond the call's time budget.
-        private RuntimeException retrying;
-        // Once rate limited, the call may wait as long as the policy's rate-limit wait allows; its 429
-        // answers do not count against the attempts other failures may take.
-        private boolean rateLimitedSince;
-        private int rateLimitedAttempts;
-
-        Call(String method, String path, HttpExchange.Outgoing request, boolean secretAnswer) {
-            this.method = method;
-            this.secretAnswer = secretAnswer;
-            this.path = path;
-            this.request = request;
-            this.idempotent = request.idempotent();
-        }
-
-        Envelope run() {
-            while (true) {
-                attempt++;
-                awaitRateLimit();
-                long sent = time.nanoTime();
-                int status;
-                String cfRay;
-                String text;
-                Duration retryAfter;
-                int othersInFlight = inFlight.getAndIncrement();
-                try {
-                    HttpExchange.Answer answer;
-                    try {
-                        answer = exchange.send(request);
-                    } finally {
-                        rateLimiter.answered(time.nanoTime());
-                    }
-                    text = answer.text();
-                    status = answer.status();
-                    cfRay = answer.header("cf-ray");
-                    retryAfter = status == 429 ? retryAfter(answer).orElse(null) : null;
-                    pacing.answered(time.nanoTime() - sent);
-                    if (status != 429) {
-                        awaitBudget(answer, othersInFlight);
-                    }
-                } catch (IOException e) {
-                    noAnswer(e, sent);
-                    continue;
-                } finally {
-                    inFlight.decrementAndGet();
-                }
-                logAnswer(method, path, status, sent, attempt);
-                Outcome outcome = interpret(method, path, status, cfRay, text, secretAnswer);
-                if (outcome.envelope() != null) {
-                    return outcome.envelope();
-                }
-                failed(status, outcome, retryAfter);
-            }
-        }
-
-        /**
-         * Waits for the client-side rate limit and any 429 pause, which every thread of this client shares.
-         * A retry waits only within the call's time budget; a first attempt waits as long as it takes, since
-         * holding back is the limit's purpose. Waits over a second are logged at INFO.
-         */
-        private void awaitRateLimit() {
-            long deadline = attempt == 1 ? Long.MAX_VALUE : start + budget().toNanos();
-            long now = time.nanoTime();
-            long grant = rateLimiter.reserve(now, deadline);
-            while (grant == RateLimiter.AWAIT_ANSWER && now <= deadline) {
-                try {
-                    rateLimiter.awaitAnswer();
-                } catch (InterruptedException e) {
-                    throw interrupted(e); // nothing counted yet
-                }
-                now = time.nanoTime();
-                grant = rateLimiter.reserve(now, deadline);
-            }
-            if (grant == RateLimiter.AWAIT_ANSWER) {
-                grant = RateLimiter.REFUSED;
-            }
-            // From here the request is counted in flight: every way out but sending it gives the count back.
-            while (true) {
-                if (grant == RateLimiter.REFUSED || grant > deadline) {
-                    if (grant != RateLimiter.REFUSED) {
-                        rateLimiter.abandoned();
-                    }
-                    LOG.log(
-                            Level.INFO,
-                            () -> String.format(
-                                    Locale.ROOT,
-                                    "%s %s: not retrying, because the rate limit would"
-                                            + " hold it beyond the retry budget of %d s",
-                                    method,
-                                    path,
-                                    retryPolicy.maxElapsed().toSeconds()));
-                    throw retrying;
-                }
-                if (grant <= now) {
-                    return;
-                }
-                long wait = grant - now;
-                if (wait > 1_000_000_000L) {
-                    LOG.log(
-                            Level.INFO,
-                            () -> String.format(
-                                    Locale.ROOT,
-                                    "%s %s: waiting %d ms for the rate limit",
-                                    method,
-                                    path,
-                                    wait / 1_000_000));
-                }
-                sleep(Duration.ofNanos(wait));
-                // A 429 answered to another thread meanwhile pauses this request too.
-                now = time.nanoTime();
-                grant = Math.max(now, rateLimiter.pausedUntil());
-            }
-        }
-
-        /** Sleeps until a granted request may start; interrupted, gives back its count. */
-        private void sleep(Duration wait) {
-            try {
-                time.sleep(wait);
-            } catch (InterruptedException e) {
-                rateLimiter.abandoned();
-                throw interrupted(e);
-            }
-        }
-
-        /**
-         * Holds every request of this client until the budget resets when Cloudflare's {@code x-ratelimit-*}
-         * headers say it cannot cover the requests already in flight: the per-token budget is shared with
-         * every other process using the token, which this client's own limiter cannot see.
-         */
-        private void awaitBudget(HttpExchange.Answer response, int othersInFlight) {
-            Pacing.budgetWait(
-                            response.header("x-ratelimit-remaining"),
-                            response.header("x-ratelimit-reset"),
-                            othersInFlight)
-                    .ifPresent(wait -> {
-                        LOG.log(
-                                Level.INFO,
-                                () -> String.format(
-                                        Locale.ROOT,
-                                        "Cloudflare's rate-limit budget is nearly spent (x-ratelimit-remaining %s);"
-                                                + " holding every request of this client for %s until it resets",
-                                        response.header("x-ratelimit-remaining"),
-                                        seconds(wait)));
-                        rateLimiter.pauseUntil(time.nanoTime() + wait.toNanos());
-                    });
-        }
-
-        /** The attempt got no answer: waits to retry, or throws. */
-        private void noAnswer(IOException e, long sent) {
-            logFailure(method, path, sent, attempt, e);
-            if (e instanceof TlsHandshake.Failed) {
-                // A server that does not speak TLS will not start to on the next attempt.
-                throw new CloudflareException(method + " " + path + " failed: " + e.getMessage(), e);
-            }
-            boolean maybeArrived = !certainlyNotSent(e);
-            if (!idempotent && maybeArrived) {
-                throw new CloudflareOutcomeUnknownException(
-                        method, path, "lost its connection before Cloudflare answered (" + describe(e) + ")", e);
-            }
-            uncertain |= maybeArrived;
-            backOffOrThrow(
-                    backoff(attempt),
-                    describe(e),
-                    new CloudflareException(
-                            method + " " + path + " failed after " + attempt + (attempt == 1 ? " attempt" : " attempts")
-                                    + ": " + describe(e),
-                            e));
-        }
-
-        /** The attempt got an answer that is not a success: waits to retry, or throws. */
-        private void failed(int status, Outcome outcome, Duration retryAfter) {
-            CloudflareApiException failure = uncertain ? outcome.failure().asRepeated() : outcome.failure();
-            if (outcome.unreadable() && status >= 200 && status < 300) {
-                // A 2xx means the request was carried out; only its answer is unreadable, most likely garbled on
-                // the way. A POST must not be repeated (a create's value is lost with the answer); anything else
-                // is repeated like a 5xx (a roll then returns a value that can be read).
-                if (!idempotent) {
-                    throw new CloudflareOutcomeUnknownException(
-                            method, path, "got HTTP " + status + " with an answer it cannot read", failure);
-                }
-                uncertain = true;
-                backOffOrThrow(backoff(attempt), "an unreadable HTTP " + status + " answer", failure);
-            } else if (status == 429) {
-                rateLimited(failure, retryAfter);
-            } else if (status >= 500) {
-                if (!idempotent) {
-                    throw new CloudflareOutcomeUnknownException(
-                            method,
-                            path,
-                            "got HTTP " + status + ", which does not say whether it was carried out",
-                            failure);
-                }
-                uncertain = true;
-                backOffOrThrow(backoff(attempt), "HTTP " + status, failure);
-            } else {
-                throw failure;
-            }
-        }
-
-        /**
-         * Cloudflare answered 429: the request was not processed, so it is safe to repeat (POST included) once
-         * the wait is over. Waits as long as Cloudflare asks, as often as it takes within the policy's
-         * rate-limit wait, saying so in one line each time.
-         */
-        private void rateLimited(CloudflareApiException failure, Duration retryAfter) {
-            Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
-            if (retryAfter != null && !retryAfter.isZero()) {
-                // Cloudflare's ban covers the credentials, not this request: every thread of this client waits.
-                rateLimiter.pauseUntil(time.nanoTime() + retryAfter.toNanos());
-            }
-            Duration limit = retryPolicy.maxRateLimitWait();
-            if (limit.isZero()) {
-                LOG.log(
-                        Level.INFO,
-                        () -> String.format(
-                                Locale.ROOT,
-                                "rate limited by Cloudflare (HTTP 429 to %s %s); not waiting, as the retry policy"
-                                        + " says, but holding every request of this client for %s, as it asked",
-                                method,
-                                path,
-                                seconds(wait)));
-                throw failure;
-            }
-            if (time.nanoTime() - start + wait.toNanos() > limit.toNanos()) {
-                throw tooLongToWait(failure, wait, limit);
-            }
-            LOG.log(
-                    Level.INFO,
-                    () -> String.format(
-                            Locale.ROOT,
-                            "rate limited by Cloudflare, waiting %s, attempt %d (%s %s)",
-                            seconds(wait),
-                            attempt,
-                            method,
-                            path));
-            rateLimitedSince = true;
-            rateLimitedAttempts++;
-            retrying = failure;
-            try {
-                time.sleep(wait);
-            } catch (InterruptedException e) {
-                throw interrupted(e);
-            }
-        }
-
-        /** The 429 as thrown when waiting {@code wait} more would pass the policy's rate-limit wait. */
-        private CloudflareApiException tooLongToWait(CloudflareApiException failure, Duration wait, Duration limit) {
-            CloudflareApiException tooLong = new CloudflareApiException(
-                    429,
-                    method,
-                    path,
-                    failure.errors(),
-                    failure.cfRay(),
-                    "rate limited; Cloudflare asked to wait " + seconds(wait) + " more, beyond the " + seconds(limit)
-                            + " this call may wait for rate limits (RetryPolicy.maxRateLimitWait, --max-wait on the"
-                            + " command line)",
-                    failure.bodyExcerpt());
-            return uncertain ? tooLong.asRepeated() : tooLong;
-        }
-
-        /** Sleeps {@code wait} before the next attempt, or throws {@code failure} when the policy allows none. */
-        private void backOffOrThrow(Duration wait, String reason, RuntimeException failure) {
-            if (attempt - rateLimitedAttempts >= retryPolicy.maxAttempts() || !fitsBudget(wait)) {
-                throw failure;
-            }
-            logRetry(method, path, wait, reason);
-            retrying = failure;
-            try {
-                time.sleep(wait);
-            } catch (InterruptedException e) {
-                throw interrupted(e);
-            }
-        }
-
-        /** True when waiting {@code wait} still ends within the call's time budget. */
-        private boolean fitsBudget(Duration wait) {
-            return time.nanoTime() - start + wait.toNanos() <= budget().toNanos();
-        }
-
-        /** The call's time budget: the policy's, or its rate-limit wait when longer and the call was rate limited. */
-        private Duration budget() {
-            Duration elapsed = retryPolicy.maxElapsed();
-            Duration rateLimit = retryPolicy.maxRateLimitWait();
-            return rateLimitedSince && rateLimit.compareTo(elapsed) > 0 ? rateLimit : elapsed;
-        }
-
-        private CloudflareException interrupted(InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new CloudflareException("interrupted while waiting to send " + method + " " + path, e);
-        }
+        return new Call(wire, retryPolicy, path, buildRequest(method, path, query, body), secretAnswer).run();
     }
 
     private HttpExchange.Outgoing buildRequest(
@@ -507,150 +180,6 @@ public final class ApiTransport {
         headers.put("Accept", "application/json");
         credentials.authenticate(headers);
         return new HttpExchange.Outgoing(method, URI.create(url.toString()), headers, body);
-    }
-
-    /** Either the success envelope or the exception describing a failure, and whether the body was readable. */
-    private record Outcome(Envelope envelope, CloudflareApiException failure, boolean unreadable) {}
-
-    private Outcome interpret(String method, String path, int status, String cfRay, String text, boolean secretAnswer) {
-        JsonNode root;
-        try {
-            root = JsonTrees.read(text);
-        } catch (IOException e) {
-            return unreadable(status, method, path, cfRay, "the body is not JSON", text, secretAnswer);
-        }
-        if (root == null || !root.isObject() || !root.path("success").isBoolean()) {
-            return unreadable(
-                    status,
-                    method,
-                    path,
-                    cfRay,
-                    "the body is not Cloudflare's {\"success\": ...} envelope",
-                    text,
-                    secretAnswer);
-        }
-        List<ApiError> errors = Envelope.parseErrors(root.get("errors"));
-        boolean success = root.get("success").booleanValue();
-        if (success && status >= 200 && status < 300) {
-            return new Outcome(
-                    new Envelope(
-                            status,
-                            method,
-                            path,
-                            cfRay,
-                            root.get("result"),
-                            root.get("result_info"),
-                            Envelope.parseErrors(root.get("messages"))),
-                    null,
-                    false);
-        }
-        String problem = errors.isEmpty() ? "the envelope lists no errors" : null;
-        return new Outcome(null, new CloudflareApiException(status, method, path, errors, cfRay, problem, null), false);
-    }
-
-    private static Outcome unreadable(
-            int status, String method, String path, String cfRay, String problem, String text, boolean secretAnswer) {
-        String excerpt = secretAnswer ? BodyExcerpt.WITHHELD : BodyExcerpt.of(text);
-        return new Outcome(
-                null, new CloudflareApiException(status, method, path, List.of(), cfRay, problem, excerpt), true);
-    }
-
-    /**
-     * True when the request surely never left: the connection could not be opened. Everything else
-     * (a reset, a timeout, a truncated answer) may have happened after Cloudflare received the request.
-     */
-    private static boolean certainlyNotSent(IOException e) {
-        return e instanceof ConnectException
-                || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException;
-    }
-
-    /** Exponential back-off with "equal jitter": half the step for sure, the other half random. */
-    /** {@code 10 s}, or {@code 0.5 s} below ten seconds when not whole, for the lines a user reads. */
-    static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 || millis >= 10_000
-                ? String.format(Locale.ROOT, "%d s", (millis + 999) / 1000)
-                : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
-    }
-
-    private Duration backoff(int attempt) {
-        long initial = retryPolicy.initialBackoff().toNanos();
-        long max = retryPolicy.maxBackoff().toNanos();
-        long step = initial;
-        for (int i = 1; i < attempt && step < max; i++) {
-            step *= 2;
-        }
-        step = Math.min(step, max);
-        long half = step / 2;
-        return Duration.ofNanos(half + ThreadLocalRandom.current().nextLong(half + 1));
-    }
-
-    /**
-     * How long a 429 asks to wait: {@code retry-after} in seconds or as an HTTP date, else {@code
-     * x-ratelimit-reset} in seconds.
-     */
-    private static Optional<Duration> retryAfter(HttpExchange.Answer response) {
-        String retryAfter = response.header("retry-after");
-        if (retryAfter != null) {
-            try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim()))));
-            } catch (NumberFormatException notSeconds) {
-                try {
-                    ZonedDateTime date = ZonedDateTime.parse(retryAfter.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                    long millis = date.toInstant().toEpochMilli() - System.currentTimeMillis();
-                    return Optional.of(Duration.ofMillis(Math.max(0, millis)));
-                } catch (DateTimeParseException notDate) {
-                    // Neither: fall back to x-ratelimit-reset.
-                }
-            }
-        }
-        String reset = response.header("x-ratelimit-reset");
-        if (reset != null) {
-            try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(reset.trim()))));
-            } catch (NumberFormatException ignored) {
-                // Not a number of seconds: fall back to ordinary back-off.
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        if (e instanceof InterruptedIOException && !(e instanceof java.net.SocketException)) {
-            // Read and call timeouts say only "timeout" or "Read timed out"; say plainly what happened.
-            return "timed out (" + e.getClass().getSimpleName() + (message == null ? "" : ": " + message) + ")";
-        }
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    private void logAnswer(String method, String path, int status, long sent, int attempt) {
-        logAttempt(method + " " + path + " -> " + status, sent, attempt, "");
-    }
-
-    private void logFailure(String method, String path, long sent, int attempt, IOException e) {
-        logAttempt(method + " " + path + " -> no answer", sent, attempt, ": " + describe(e));
-    }
-
-    /** {@code GET /path -> 200 in 12 ms (attempt 1)}, with {@code detail} at the end. */
-    private void logAttempt(String outcome, long sent, int attempt, String detail) {
-        LOG.log(
-                Level.DEBUG,
-                () -> String.format(
-                        Locale.ROOT,
-                        "%s in %d ms (attempt %d)%s",
-                        outcome,
-                        (time.nanoTime() - sent) / 1_000_000,
-                        attempt,
-                        detail));
-    }
-
-    private void logRetry(String method, String path, Duration wait, String reason) {
-        LOG.log(
-                Level.DEBUG,
-                () -> String.format(
-                        Locale.ROOT, "%s %s: retrying in %d ms after %s", method, path, wait.toMillis(), reason));
     }
 
     @Override

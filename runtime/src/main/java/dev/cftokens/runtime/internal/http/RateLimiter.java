@@ -6,6 +6,7 @@ import dev.cftokens.runtime.RateLimit;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Enforces a {@link RateLimit} as sliding windows, and the pause a 429 asks for, for every thread of one
@@ -110,21 +111,41 @@ final class RateLimiter {
         }
     }
 
-    /**
-     * Waits (unbounded) until one more request fits every window and any pause is over, and counts it in
-     * flight: {@link #answered} must follow.
-     */
+    /** {@link #acquire(long, LongConsumer)} without a deadline or a word about the waits. */
     void acquire() throws InterruptedException {
+        acquire(Long.MAX_VALUE, wait -> {});
+    }
+
+    /**
+     * Waits until one more request fits every window and any pause is over, and counts it in flight: {@link
+     * #answered} must follow. False, counting nothing, when it could not start by {@code deadline} (a {@link
+     * TimeSource#nanoTime()} value), a pause that began meanwhile included. {@code sleeping} hears of each
+     * sleep, in nanoseconds, before it starts.
+     */
+    boolean acquire(long deadline, LongConsumer sleeping) throws InterruptedException {
         long now = time.nanoTime();
-        long grant = reserve(now, Long.MAX_VALUE);
-        while (grant == AWAIT_ANSWER) {
-            awaitAnswer();
+        long grant = reserve(now, deadline);
+        while (grant == AWAIT_ANSWER && now <= deadline) {
+            awaitAnswer(); // nothing counted yet
             now = time.nanoTime();
-            grant = reserve(now, Long.MAX_VALUE);
+            grant = reserve(now, deadline);
         }
+        if (grant == AWAIT_ANSWER || grant == REFUSED) {
+            return false;
+        }
+        // From here the request is counted in flight: every way out but sending it gives the count back.
         try {
-            while (grant > now) {
+            while (true) {
+                if (grant > deadline) {
+                    abandoned();
+                    return false;
+                }
+                if (grant <= now) {
+                    return true;
+                }
+                sleeping.accept(grant - now);
                 time.sleep(Duration.ofNanos(grant - now));
+                // A 429 answered to another thread meanwhile pauses this request too.
                 now = time.nanoTime();
                 grant = Math.max(now, pausedUntil());
             }
