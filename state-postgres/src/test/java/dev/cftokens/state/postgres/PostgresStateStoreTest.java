@@ -316,8 +316,8 @@ class PostgresStateStoreTest {
                 Statement statement = connection.createStatement()) {
             splitSealedColumns(statement);
             statement.execute("UPDATE " + prefix + "meta SET value = '3' WHERE name = 'schema_version'");
-            try (ResultSet parts = statement.executeQuery("SELECT key_derivation, iterations, length(salt) FROM "
-                    + prefix + "encryption")) {
+            try (ResultSet parts = statement.executeQuery(
+                    "SELECT key_derivation, iterations, length(salt) FROM " + prefix + "encryption")) {
                 assertThat(parts.next()).isTrue();
                 assertThat(parts.getString(1)).isEqualTo("PBKDF2WithHmacSHA256");
                 assertThat(parts.getInt(2)).isGreaterThanOrEqualTo(210_000);
