@@ -138,9 +138,19 @@ public final class PlannedChange {
         return revokes;
     }
 
-    /** {@return the recorded previous generation this change deletes: a retire's, or one a rotation, replace or delete ends} */
+    /**
+     * {@return the recorded previous generation this change deletes: a retire's, one a rotation, replace or
+     * delete ends, or a revoked one whose delete was cut short, which an update or repair finishes too}
+     */
     public Optional<PreviousGeneration> endsPrevious() {
-        return recorded != null && kind.endsPreviousGeneration() ? recorded.previousGeneration() : Optional.empty();
+        if (recorded == null || recorded.previous() == null) {
+            return Optional.empty();
+        }
+        boolean finishesRevocation =
+                recorded.previous().revoked() && (kind == ChangeKind.UPDATE || kind == ChangeKind.DRIFTED_CHANGED);
+        return kind.endsPreviousGeneration() || finishesRevocation
+                ? Optional.of(recorded.previous())
+                : Optional.empty();
     }
 
     /** {@return a short explanation printed after the line, or empty} */

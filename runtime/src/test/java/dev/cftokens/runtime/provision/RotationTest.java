@@ -151,6 +151,34 @@ class RotationTest {
     }
 
     @Test
+    void aRevocationCutShortIsFinishedByARunThatUpdatesTheToken() {
+        Generation first = applied();
+        emulator.injectFault(Fault.serverError(500, 1.0).on(RequestKind.DELETE_TOKEN));
+        assertThatThrownBy(() -> provisioning().rotate(found(), new RotationRequest(Set.of(ID), true)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(record().previous().revoked()).isTrue();
+        emulator.clearFaults();
+        HandMadeProvisioner renamed = new HandMadeProvisioner(
+                HandMadeProvisioner.declaration(
+                                ID,
+                                "renamed",
+                                dev.cftokens.core.model.TokenOwner.ACCOUNT,
+                                List.of(HandMadeProvisioner.ZONE_READ),
+                                dev.cftokens.core.model.RequestIpCondition.NONE,
+                                null)
+                        .withRotation(POLICY),
+                Map.of());
+
+        ApplyResult updated = provisioning().apply(renamed);
+
+        assertThat(updated.plan().changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.UPDATE);
+        assertThat(record().previous()).isNull();
+        assertThat(record().name()).isEqualTo("renamed");
+        assertThatThrownBy(() -> verifyValue(emulator, first.value())).isInstanceOf(CloudflareApiException.class);
+        assertThat(emulator.tokens()).hasSize(1);
+    }
+
+    @Test
     void aRevocationCutShortIsFinishedByTheNextRunWhoeverStillHoldsTheRevokedToken() {
         Generation first = applied();
         emulator.injectFault(Fault.serverError(500, 1.0).on(RequestKind.DELETE_TOKEN));

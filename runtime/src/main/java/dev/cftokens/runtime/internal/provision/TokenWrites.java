@@ -235,6 +235,7 @@ final class TokenWrites {
     }
 
     private AppliedChange update(PlannedChange change) {
+        endPrevious(change); // a revoked previous generation whose delete was cut short
         DesiredToken desired = change.desired();
         TokenApi api = cloudflare.tokens(desired.owner());
         String tokenId = change.existing().id();
@@ -400,7 +401,7 @@ final class TokenWrites {
 
     /** The previous generation a change that does not end it keeps recorded. */
     private static PreviousGeneration kept(PlannedChange change) {
-        return change.recorded() == null || change.kind().endsPreviousGeneration()
+        return change.recorded() == null || change.endsPrevious().isPresent()
                 ? null
                 : change.recorded().previous();
     }

@@ -25,7 +25,7 @@ final class Unchanged {
         }
         return TokenWrites.recordFor(change.desired(), existing.id(), recorded)
                 .withIssuedAt(Generations.issued(recorded, existing).orElse(null))
-                .withPrevious(change.kind().endsPreviousGeneration() ? null : recorded.previous());
+                .withPrevious(change.endsPrevious().isPresent() ? null : recorded.previous());
     }
 
     /** {@return whether {@code change} keeps a declared token and its record exactly as they are} */
