@@ -131,7 +131,16 @@ final class PostgresRows implements StateRows {
         }
         if (keyCheck == null) {
             try {
-                keyCheck = schema.keepKeyCheck(link.connection(), proposed);
+                try {
+                    keyCheck = schema.keepKeyCheck(link.connection(), proposed);
+                } catch (SQLException e) {
+                    if (!TransientFailures.isTransient(e)) {
+                        throw e;
+                    }
+                    // Idempotent: on a new connection holding the same locks, keep it (or read the one kept).
+                    link.reconnect();
+                    keyCheck = schema.keepKeyCheck(link.connection(), proposed);
+                }
             } catch (SQLException e) {
                 throw new StateException("cannot keep the key check in " + where + ": " + e.getMessage(), e);
             }
