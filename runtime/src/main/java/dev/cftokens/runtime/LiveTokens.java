@@ -73,22 +73,19 @@ final class LiveTokens {
      * recorded generation needs it by {@code clock}.
      */
     record Upkeep(RotationPolicy policy, Clock clock, Runnable provision) {
-        /** Due, or a previous generation retiring that no live handle holds (or that is past its latest). */
+        /** Due, or a previous generation the planner would retire now. */
         boolean needed(TokenRecord record, Collection<Holding> holdings) {
             Instant now = clock.instant();
             if (Generations.due(policy, record, null, now)) {
                 return true;
             }
             PreviousGeneration previous = record.previous();
-            if (previous != null && previous.revoked()) {
-                return true; // deleted whoever holds it, as the planner does
-            }
-            if (previous == null || !previous.retiringAt(now)) {
-                return false;
-            }
-            boolean held = !Generations.holdersOf(Generations.live(holdings), previous.tokenId())
-                    .isEmpty();
-            return !held || !now.isBefore(Generations.latestRetire(previous, Optional.of(policy)));
+            return previous != null
+                    && Generations.retirable(
+                            previous,
+                            Generations.holdersOf(Generations.live(holdings), previous.tokenId()),
+                            now,
+                            Optional.of(policy));
         }
     }
 

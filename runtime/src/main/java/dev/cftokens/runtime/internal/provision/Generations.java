@@ -44,6 +44,21 @@ public final class Generations {
     }
 
     /**
+     * {@return whether a previous generation may be deleted now: its overlap is over, and it was revoked, or
+     * no live handle holds it, or it has been retiring past {@link #latestRetire}}
+     *
+     * @param previous the previous generation
+     * @param holders the live handles holding it
+     * @param now the time to judge by
+     * @param rotation the declaration's rotation, if it still rotates
+     */
+    public static boolean retirable(
+            PreviousGeneration previous, List<String> holders, Instant now, Optional<RotationPolicy> rotation) {
+        return previous.retiringAt(now)
+                && (previous.revoked() || holders.isEmpty() || !now.isBefore(latestRetire(previous, rotation)));
+    }
+
+    /**
      * {@return the holdings that still count now, judged by the wall clock and not a run's (possibly moved)
      * clock: a holding says how recently a process was alive}
      *

@@ -268,7 +268,7 @@ final class Planner {
         Instant latest = Generations.latestRetire(previous, token.rotation());
         String ended = "previous generation " + previous.tokenId()
                 + (previous.revoked() ? ", revoked " : ", overlap ended ") + Timestamps.format(previous.retireAt());
-        if (!holders.isEmpty() && context.now().isBefore(latest) && !previous.revoked()) {
+        if (!Generations.retirable(previous, holders, context.now(), token.rotation())) {
             return Optional.of(change(ChangeKind.UNCHANGED, token, record, existing)
                     .note(ended + ", still held by " + String.join(", ", holders) + "; deleted once "
                             + (holders.size() == 1 ? "it moves" : "they move") + ", by "
