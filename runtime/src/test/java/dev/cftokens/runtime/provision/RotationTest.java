@@ -150,14 +150,27 @@ class RotationTest {
         assertThat(moves).hasSize(1);
     }
 
-    @Test
-    void aRevocationCutShortIsFinishedByARunThatUpdatesTheToken() {
+    /**
+     * Applies, then revokes with every delete failing, so the revocation is recorded but cut short; the
+     * faults are cleared again. {@return the revoked generation}
+     */
+    private Generation revokedWithTheDeleteCutShort() {
         Generation first = applied();
         emulator.injectFault(Fault.serverError(500, 1.0).on(RequestKind.DELETE_TOKEN));
         assertThatThrownBy(() -> provisioning().rotate(found(), new RotationRequest(Set.of(ID), true)))
                 .isInstanceOf(RuntimeException.class);
-        assertThat(record().previous().revoked()).isTrue();
+        TokenRecord cut = record();
+        assertThat(cut.tokenId()).isNotEqualTo(first.id());
+        assertThat(cut.generation()).isEqualTo(2);
+        assertThat(cut.previous().tokenId()).isEqualTo(first.id());
+        assertThat(cut.previous().revoked()).isTrue();
         emulator.clearFaults();
+        return first;
+    }
+
+    @Test
+    void aRevocationCutShortIsFinishedByARunThatUpdatesTheToken() {
+        Generation first = revokedWithTheDeleteCutShort();
         HandMadeProvisioner renamed = new HandMadeProvisioner(
                 HandMadeProvisioner.declaration(
                                 ID,
@@ -180,22 +193,13 @@ class RotationTest {
 
     @Test
     void aRevocationCutShortIsFinishedByTheNextRunWhoeverStillHoldsTheRevokedToken() {
-        Generation first = applied();
-        emulator.injectFault(Fault.serverError(500, 1.0).on(RequestKind.DELETE_TOKEN));
-        assertThatThrownBy(() -> provisioning().rotate(found(), new RotationRequest(Set.of(ID), true)))
-                .isInstanceOf(RuntimeException.class);
-        TokenRecord cut = record();
-        assertThat(cut.tokenId()).isNotEqualTo(first.id());
-        assertThat(cut.generation()).isEqualTo(2);
-        assertThat(cut.previous().tokenId()).isEqualTo(first.id());
-        assertThat(cut.previous().revoked()).isTrue();
+        Generation first = revokedWithTheDeleteCutShort();
         // Another instance still holds the leaked token; a revoked one is not kept for it.
         try (var state = store.openForReading(Set.of(ID))) {
             state.hold(new Holding(
                     ID, "7@web-2 (other)#1", first.id(), Instant.now().plus(Duration.ofHours(1))));
         }
 
-        emulator.clearFaults();
         ApplyResult finished = provisioning().apply(rotating);
 
         assertThat(finished.plan().changes()).extracting(PlannedChange::kind).containsExactly(ChangeKind.RETIRE);
