@@ -192,14 +192,11 @@ class PostgresStateStoreTest {
         try (StateSession session = builder().build().open()) {
             session.put(record("a"), Secret.of("value-a"));
         }
-        try (Connection connection = Database.dataSource().getConnection();
-                Statement statement = connection.createStatement()) {
-            splitSealedColumns(statement);
-            statement.execute("ALTER TABLE " + prefix + "tokens DROP COLUMN issued_at, DROP COLUMN previous_token_id,"
-                    + " DROP COLUMN previous_retire_at, DROP COLUMN inputs");
-            statement.execute("DROP TABLE " + prefix + "holders");
-            statement.execute("UPDATE " + prefix + "meta SET value = '1' WHERE name = 'schema_version'");
-        }
+        rebuildOlderVersion(
+                1,
+                "ALTER TABLE " + prefix + "tokens DROP COLUMN issued_at, DROP COLUMN previous_token_id,"
+                        + " DROP COLUMN previous_retire_at, DROP COLUMN inputs",
+                "DROP TABLE " + prefix + "holders");
 
         Instant issued = Instant.parse("2026-12-01T10:00:00Z");
         try (StateSession session = builder().build().open()) {
@@ -250,12 +247,7 @@ class PostgresStateStoreTest {
         try (StateSession session = builder().build().open()) {
             session.put(record("a"), Secret.of("value-a"));
         }
-        try (Connection connection = Database.dataSource().getConnection();
-                Statement statement = connection.createStatement()) {
-            splitSealedColumns(statement);
-            statement.execute("ALTER TABLE " + prefix + "tokens DROP COLUMN inputs");
-            statement.execute("UPDATE " + prefix + "meta SET value = '2' WHERE name = 'schema_version'");
-        }
+        rebuildOlderVersion(2, "ALTER TABLE " + prefix + "tokens DROP COLUMN inputs");
 
         try (StateSession session = builder().build().open()) {
             assertThat(session.record("a")).contains(record("a"));
@@ -278,11 +270,7 @@ class PostgresStateStoreTest {
             session.put(record("a"), Secret.of("value-a"));
             session.put(record("b"));
         }
-        try (Connection connection = Database.dataSource().getConnection();
-                Statement statement = connection.createStatement()) {
-            splitSealedColumns(statement);
-            statement.execute("UPDATE " + prefix + "meta SET value = '3' WHERE name = 'schema_version'");
-        }
+        rebuildOlderVersion(3);
 
         try (StateSession session = builder().build().open()) {
             assertThat(session.value("a").orElseThrow().reveal()).isEqualTo("value-a");
@@ -312,10 +300,9 @@ class PostgresStateStoreTest {
         try (StateSession session = builder().key(passphrase).build().open()) {
             session.put(record("a"), Secret.of("value-a"));
         }
+        rebuildOlderVersion(3);
         try (Connection connection = Database.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
-            splitSealedColumns(statement);
-            statement.execute("UPDATE " + prefix + "meta SET value = '3' WHERE name = 'schema_version'");
             try (ResultSet parts = statement.executeQuery(
                     "SELECT key_derivation, iterations, length(salt) FROM " + prefix + "encryption")) {
                 assertThat(parts.next()).isTrue();
@@ -334,6 +321,21 @@ class PostgresStateStoreTest {
                         .open())
                 .isInstanceOf(StateException.class)
                 .hasMessageContaining("is not the one the values");
+    }
+
+    /**
+     * Turns today's tables into those of {@code version}: version 3's columns of the sealed parts, then
+     * {@code statements} to take away what came after {@code version}.
+     */
+    private void rebuildOlderVersion(int version, String... statements) throws java.sql.SQLException {
+        try (Connection connection = Database.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            splitSealedColumns(statement);
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+            statement.execute("UPDATE " + prefix + "meta SET value = '" + version + "' WHERE name = 'schema_version'");
+        }
     }
 
     /** Turns today's opaque value and key check columns back into version 3's columns of their parts. */
