@@ -54,9 +54,14 @@ class CftokensMetersTest {
 
     /** The gauge once a reading has given it a figure. */
     private double figure(Gauge gauge) throws Exception {
+        return awaitScrape(gauge, value -> !Double.isNaN(value));
+    }
+
+    /** The gauge's value once {@code done} accepts it, or the last value after 10 seconds. */
+    private double awaitScrape(Gauge gauge, java.util.function.DoublePredicate done) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         double value = scrape(gauge);
-        while (Double.isNaN(value) && System.nanoTime() < deadline) {
+        while (!done.test(value) && System.nanoTime() < deadline) {
             Thread.sleep(20);
             value = scrape(gauge);
         }
@@ -87,12 +92,7 @@ class CftokensMetersTest {
         assertThat(busy).isBetween(before, before + 3_600.0);
         assertThat(again).isBetween(before, before + 3_600.0);
         // Once the state is free a reading sees the run's record.
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        double after = scrape(age);
-        while (after < DAY.toSeconds() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            after = scrape(age);
-        }
+        double after = awaitScrape(age, value -> value >= DAY.toSeconds());
         assertThat(after).isGreaterThanOrEqualTo(DAY.toSeconds());
     }
 
@@ -109,12 +109,6 @@ class CftokensMetersTest {
         try (StateSession whole = store.open()) {
             whole.put(whole.record(ID).orElseThrow().withGeneration(4));
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        double now = scrape(generation);
-        while (now != 4.0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            now = scrape(generation);
-        }
-        assertThat(now).isEqualTo(4.0);
+        assertThat(awaitScrape(generation, value -> value == 4.0)).isEqualTo(4.0);
     }
 }
